@@ -1,0 +1,80 @@
+// The one build script. `node esbuild.mjs` builds the CLI (and, as they land, the
+// server, client and webview); `--tests` also builds the test files; `--production`
+// minifies. Before bundling it compiles the JSON schema to standalone validator code,
+// so nothing calls `new Function` at run time.
+import * as esbuild from 'esbuild';
+import { copyFileSync, mkdirSync, writeFileSync, readdirSync, statSync, rmSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { compileSchema } from './scripts/compile-schema.mjs';
+
+const root = dirname(fileURLToPath(import.meta.url));
+const args = new Set(process.argv.slice(2));
+const production = args.has('--production');
+
+compileSchema(root);
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  sourcemap: production ? false : 'linked',
+  minify: production,
+  logLevel: 'warning',
+  metafile: true,
+  legalComments: 'none',
+};
+
+const builds = [
+  esbuild.build({
+    ...common,
+    entryPoints: { cli: 'src/cli/main.ts' },
+    outdir: 'dist',
+    banner: { js: '#!/usr/bin/env node' },
+  }),
+  // The core alone, as a browser bundle: proves it needs nothing from Node (the boundary test reads the metafile).
+  esbuild.build({
+    ...common,
+    platform: 'browser',
+    format: 'esm',
+    target: 'es2022',
+    entryPoints: { 'core-browser': 'src/core/index.ts' },
+    outdir: 'dist',
+    sourcemap: false,
+  }),
+];
+
+if (args.has('--tests')) {
+  const testFiles = findFiles(join(root, 'test'), (f) => f.endsWith('.test.ts'));
+  rmSync(join(root, 'out/test'), { recursive: true, force: true });
+  builds.push(
+    esbuild.build({
+      ...common,
+      entryPoints: testFiles.map((f) => relative(root, f)),
+      outdir: 'out',
+      outbase: '.',
+      external: ['yaml', 'fast-check'],
+      sourcemap: 'inline',
+      metafile: false,
+    }),
+  );
+}
+
+const results = await Promise.all(builds);
+mkdirSync(join(root, 'dist/vendor'), { recursive: true });
+// `awsflow diagram --format html` inlines mermaid's browser build: the page works offline.
+copyFileSync(join(root, 'node_modules/mermaid/dist/mermaid.min.js'), join(root, 'dist/vendor/mermaid.min.js'));
+writeFileSync(join(root, 'dist/meta-cli.json'), JSON.stringify(results[0].metafile));
+writeFileSync(join(root, 'dist/meta-core-browser.json'), JSON.stringify(results[1].metafile));
+
+function findFiles(dir, accept) {
+  const out = [];
+  for (const name of readdirSync(dir)) {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) out.push(...findFiles(path, accept));
+    else if (accept(path)) out.push(path);
+  }
+  return out.sort();
+}
+

@@ -1,0 +1,117 @@
+/** The three output formats of `awsflow check`. Positions become 1-based here and nowhere else. */
+import type { Analysis, Finding, Rule } from '../core/index';
+import { docsUrl } from '../core/index';
+
+export interface FileResult {
+  file: string;
+  analysis: Analysis;
+}
+
+interface Located {
+  ruleId: string;
+  severity: Finding['severity'];
+  message: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+}
+
+export function locate(result: FileResult): Located[] {
+  const { lineIndex, findings } = result.analysis;
+  return findings.map((finding) => {
+    const range = lineIndex.rangeOf(finding);
+    return {
+      ruleId: finding.ruleId,
+      severity: finding.severity,
+      message: finding.message,
+      line: range.start.line + 1,
+      column: range.start.character + 1,
+      endLine: range.end.line + 1,
+      endColumn: range.end.character + 1,
+    };
+  });
+}
+
+export function formatJson(results: readonly FileResult[]): string {
+  return JSON.stringify(results.map((result) => ({ file: result.file, findings: locate(result) })), null, 2) + '\n';
+}
+
+export function formatStylish(results: readonly FileResult[], color: boolean): string {
+  const paint = (code: string, text: string) => (color ? `\u001b[${code}m${text}\u001b[0m` : text);
+  const severityText = { error: paint('31', 'error'), warning: paint('33', 'warning'), info: paint('36', 'info') };
+  const out: string[] = [];
+  const totals = { error: 0, warning: 0, info: 0 };
+  for (const result of results) {
+    const located = locate(result);
+    if (located.length === 0) continue;
+    out.push(paint('4', result.file));
+    const positionWidth = Math.max(...located.map((l) => `${l.line}:${l.column}`.length));
+    const messageWidth = Math.min(100, Math.max(...located.map((l) => l.message.length)));
+    for (const l of located) {
+      totals[l.severity]++;
+      const position = `${l.line}:${l.column}`.padEnd(positionWidth);
+      const severity = severityText[l.severity] + ' '.repeat(7 - l.severity.length);
+      out.push(`  ${paint('2', position)}  ${severity}  ${l.message.padEnd(messageWidth)}  ${paint('2', l.ruleId)}`);
+    }
+    out.push('');
+  }
+  const problems = totals.error + totals.warning + totals.info;
+  if (problems === 0) {
+    out.push(`${results.length} file${results.length === 1 ? '' : 's'} checked, no problems.`);
+  } else {
+    const summary = `${problems} problem${problems === 1 ? '' : 's'} (${totals.error} error${totals.error === 1 ? '' : 's'}, ${totals.warning} warning${totals.warning === 1 ? '' : 's'}, ${totals.info} info) in ${results.length} file${results.length === 1 ? '' : 's'}`;
+    out.push(paint(totals.error ? '31;1' : '33;1', `✖ ${summary}`));
+  }
+  return out.join('\n') + '\n';
+}
+
+const SARIF_LEVEL = { error: 'error', warning: 'warning', info: 'note' } as const;
+
+export function formatSarif(results: readonly FileResult[], rules: readonly Rule[], version: string): string {
+  const ruleIndex = new Map(rules.map((rule, index) => [rule.id, index]));
+  const sarif = {
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    version: '2.1.0',
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: 'awsflow',
+            version,
+            semanticVersion: version,
+            informationUri: 'https://github.com/awsflow/awsflow',
+            rules: rules.map((rule) => ({
+              id: rule.id,
+              name: rule.id.replace(/(^|[/-])(\w)/g, (_, _sep: string, c: string) => c.toUpperCase()),
+              shortDescription: { text: rule.summary },
+              fullDescription: { text: rule.summary },
+              helpUri: docsUrl(rule.id),
+              help: { text: `${rule.summary}. See ${docsUrl(rule.id)}`, markdown: `${rule.summary}. [Documentation](${docsUrl(rule.id)})` },
+              defaultConfiguration: { level: SARIF_LEVEL[rule.defaultSeverity] },
+              properties: { tags: [rule.id.split('/')[0]] },
+            })),
+          },
+        },
+        columnKind: 'utf16CodeUnits',
+        results: results.flatMap((result) =>
+          locate(result).map((l) => ({
+            ruleId: l.ruleId,
+            ...(ruleIndex.has(l.ruleId) ? { ruleIndex: ruleIndex.get(l.ruleId) } : {}),
+            level: SARIF_LEVEL[l.severity],
+            message: { text: l.message },
+            locations: [
+              {
+                physicalLocation: {
+                  artifactLocation: { uri: encodeURI(result.file.split('\\').join('/')), uriBaseId: '%SRCROOT%' },
+                  region: { startLine: l.line, startColumn: l.column, endLine: l.endLine, endColumn: l.endColumn },
+                },
+              },
+            ],
+          })),
+        ),
+      },
+    ],
+  };
+  return JSON.stringify(sarif, null, 2) + '\n';
+}

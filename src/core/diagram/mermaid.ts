@@ -1,0 +1,172 @@
+/**
+ * The architecture as a left-to-right Mermaid flowchart. Node ids are generated (`n0`,
+ * `n1`, …) and every label is escaped, so no user text can become Mermaid syntax or a
+ * `%%{init}%%` directive. The node and edge maps tie the drawing back to the document.
+ */
+import type { Analysis } from '../analyze';
+import type { Connection, Resource } from '../model/model';
+import type { ResourceType } from '../model/properties';
+import type { Severity } from '../rules/types';
+import { formatRate } from '../parse/values';
+
+export interface DiagramNode {
+  readonly id: string;
+  readonly resourceId: string;
+  readonly type: ResourceType | undefined;
+  readonly label: string;
+  /** The resource's key in the document. */
+  readonly start: number;
+  readonly end: number;
+  /** The worst finding inside the resource's definition. */
+  readonly severity: Severity | undefined;
+  readonly messages: readonly string[];
+}
+
+export interface DiagramEdge {
+  readonly from: string;
+  readonly to: string;
+  readonly style: 'flow' | 'subscription' | 'dead-letter';
+  readonly label: string | undefined;
+  readonly start: number;
+  readonly end: number;
+  readonly severity: Severity | undefined;
+  readonly messages: readonly string[];
+}
+
+export interface Diagram {
+  readonly mermaid: string;
+  readonly nodes: readonly DiagramNode[];
+  readonly edges: readonly DiagramEdge[];
+}
+
+const SHAPES: Partial<Record<ResourceType, [string, string]>> = {
+  sqs: ['[["', '"]]'],
+  sns: ['{{"', '"}}'],
+  kinesis: ['[/"', '"/]'],
+  firehose: ['[\\"', '"\\]'],
+  lambda: ['("', '")'],
+  schedule: ['(("', '"))'],
+  client: ['>"', '"]'],
+  dynamodb: ['[("', '")]'],
+  s3: ['[("', '")]'],
+  rds: ['[("', '")]'],
+  efs: ['[("', '")]'],
+  'api-gateway': ['[/"', '"\\]'],
+  alb: ['[/"', '"\\]'],
+  cloudfront: ['[/"', '"\\]'],
+};
+
+const TYPE_TITLES: Record<ResourceType, string> = {
+  sqs: 'SQS queue', sns: 'SNS topic', kinesis: 'Kinesis stream', firehose: 'Firehose',
+  lambda: 'Lambda', ecs: 'ECS service', eks: 'EKS', apprunner: 'App Runner', beanstalk: 'Beanstalk', ec2: 'EC2',
+  schedule: 'schedule', 'api-gateway': 'API Gateway', alb: 'ALB', cloudfront: 'CloudFront',
+  dynamodb: 'DynamoDB', s3: 'S3', rds: 'RDS', efs: 'EFS', client: 'client',
+};
+
+const SEVERITY_ORDER: Record<Severity, number> = { error: 3, warning: 2, info: 1 };
+
+/** Mermaid-safe text: entity codes for everything that could close a label or open syntax. */
+export function escapeLabel(text: string): string {
+  return text
+    .replace(/[\r\n]+/g, ' ')
+    .replace(/[&<>"'`#%{}[\]()|\\;:]/g, (char) => `#${char.charCodeAt(0)};`)
+    .slice(0, 2000);
+}
+
+export function buildDiagram(analysis: Analysis): Diagram {
+  const { model, findings } = analysis;
+  const nodes: DiagramNode[] = [];
+  const idOf = new Map<Resource, string>();
+  model.resources.forEach((resource, index) => idOf.set(resource, `n${index}`));
+
+  const worst = (start: number, end: number) => {
+    let severity: Severity | undefined;
+    const messages: string[] = [];
+    for (const finding of findings) {
+      if (finding.start < start || finding.start > end) continue;
+      messages.push(`${finding.severity}: ${finding.message} (${finding.ruleId})`);
+      if (!severity || SEVERITY_ORDER[finding.severity] > SEVERITY_ORDER[severity]) severity = finding.severity;
+    }
+    return { severity, messages };
+  };
+
+  const lines = ['flowchart LR'];
+  const groups = new Map<string, Resource[]>();
+  const ungrouped: Resource[] = [];
+  for (const resource of model.resources) {
+    const group = resource.props.get('group')?.value;
+    if (typeof group === 'string' && group !== '') {
+      const list = groups.get(group) ?? [];
+      list.push(resource);
+      groups.set(group, list);
+    } else ungrouped.push(resource);
+  }
+
+  const nodeLine = (resource: Resource, indent: string) => {
+    const id = idOf.get(resource)!;
+    const label = labelOf(resource);
+    const [open, close] = (resource.type && SHAPES[resource.type]) ?? ['["', '"]'];
+    const title = resource.type ? TYPE_TITLES[resource.type] : 'unknown type';
+    lines.push(`${indent}${id}${open}${escapeLabel(label)}<br/><small>${escapeLabel(title)}</small>${close}`);
+    const { severity, messages } = worst(resource.pair.start, resource.pair.end);
+    nodes.push({ id, resourceId: resource.id, type: resource.type, label, start: resource.key.start, end: resource.key.end, severity, messages });
+  };
+
+  let groupIndex = 0;
+  for (const [group, members] of groups) {
+    lines.push(`  subgraph g${groupIndex++}["${escapeLabel(group)}"]`);
+    for (const resource of members) nodeLine(resource, '    ');
+    lines.push('  end');
+  }
+  for (const resource of ungrouped) nodeLine(resource, '  ');
+
+  const edges: DiagramEdge[] = [];
+  const drawn = new Set<string>();
+  for (const connection of model.connections) {
+    if (!connection.from || !connection.to) continue;
+    const from = idOf.get(connection.from)!;
+    const to = idOf.get(connection.to)!;
+    const style = edgeStyle(connection);
+    const key = `${from}>${to}>${style}`;
+    if (drawn.has(key)) continue;
+    drawn.add(key);
+    const label = edgeLabel(connection);
+    const arrow = style === 'dead-letter' ? '-.->' : style === 'subscription' ? '==>' : '-->';
+    lines.push(`  ${from} ${arrow}${label ? `|"${escapeLabel(label)}"|` : ''} ${to}`);
+    const range = connection.entry ? connection.entry.node : connection.target;
+    const { severity, messages } = connection.entry ? worst(connection.entry.node.start, connection.entry.node.end) : { severity: undefined, messages: [] };
+    edges.push({ from, to, style, label, start: range.start, end: range.end, severity, messages });
+  }
+
+  lines.push('  classDef error stroke:#e51400,stroke-width:3px');
+  lines.push('  classDef warning stroke:#bf8803,stroke-width:3px,stroke-dasharray:4 2');
+  lines.push('  classDef deadletter fill:#f4f4f4,stroke:#999,stroke-dasharray:3 3');
+  const byClass = (cls: string, pick: (node: DiagramNode) => boolean) => {
+    const ids = nodes.filter(pick).map((node) => node.id);
+    if (ids.length) lines.push(`  class ${ids.join(',')} ${cls}`);
+  };
+  byClass('deadletter', (node) => model.deadLetterIds.has(node.resourceId) && !node.severity);
+  byClass('warning', (node) => node.severity === 'warning');
+  byClass('error', (node) => node.severity === 'error');
+  return { mermaid: lines.join('\n') + '\n', nodes, edges };
+}
+
+function labelOf(resource: Resource): string {
+  const label = resource.props.get('label')?.value;
+  return typeof label === 'string' && label !== '' ? label : resource.id;
+}
+
+function edgeStyle(connection: Connection): DiagramEdge['style'] {
+  if (connection.origin !== 'flow') return 'dead-letter';
+  if (connection.from?.type === 'sns') return 'subscription';
+  return 'flow';
+}
+
+function edgeLabel(connection: Connection): string | undefined {
+  if (connection.origin === 'deadLetter') return 'dead letter';
+  if (connection.origin === 'onFailure') return 'on failure';
+  const label = connection.props.get('label')?.value;
+  if (typeof label === 'string' && label !== '') return label;
+  const rate = connection.props.get('rate')?.value;
+  return typeof rate === 'number' ? formatRate(rate) : undefined;
+}

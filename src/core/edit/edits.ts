@@ -1,0 +1,129 @@
+/**
+ * Minimal text edits computed from node offsets. Everything outside the edited span
+ * stays byte for byte: comments, quoting, indentation, line endings. Rules build their
+ * fixes with these helpers and never rewrite whole documents.
+ */
+import type { YMap, YNode } from '../parse/ast';
+import { findPair } from '../parse/ast';
+import type { Model } from '../model/model';
+import type { OffsetRange } from '../text/line-index';
+
+export interface TextEdit {
+  readonly start: number;
+  readonly end: number;
+  readonly newText: string;
+}
+
+export class Edits {
+  readonly newline: string;
+
+  constructor(readonly text: string) {
+    this.newline = /\r\n/.test(text) ? '\r\n' : '\n';
+  }
+
+  replace(range: OffsetRange, newText: string): TextEdit {
+    return { start: range.start, end: range.end, newText };
+  }
+
+  insertAt(offset: number, newText: string): TextEdit {
+    return { start: offset, end: offset, newText };
+  }
+
+  /** Column of an offset within its line. */
+  columnOf(offset: number): number {
+    const lineStart = this.text.lastIndexOf('\n', offset - 1) + 1;
+    return offset - lineStart;
+  }
+
+  /** Set `key` in `map` to `valueText`: replace the value if present, add the pair if not. */
+  setProperty(map: YMap, key: string, valueText: string): TextEdit {
+    const pair = findPair(map, key);
+    if (pair?.value && !(pair.value.kind === 'scalar' && pair.value.value === null && pair.value.start === pair.value.end)) {
+      return this.replace(pair.value, valueText);
+    }
+    if (pair) return this.replace({ start: pair.key.start, end: pair.end }, `${key}: ${valueText}`);
+    return this.insertProperty(map, key, valueText);
+  }
+
+  /** Add `key: valueText` as the last pair of `map`, in the map's own style. */
+  insertProperty(map: YMap, key: string, valueText: string): TextEdit {
+    const last = map.items[map.items.length - 1];
+    if (map.flow) {
+      if (!last) return this.replace(map, `{ ${key}: ${valueText} }`);
+      return this.insertAt(last.end, `, ${key}: ${valueText}`);
+    }
+    if (!last) return this.insertAt(map.end, `${key}: ${valueText}`);
+    const indent = ' '.repeat(this.columnOf(map.items[0]!.key.start));
+    return this.insertAfterLine(last.end, `${indent}${key}: ${valueText}`);
+  }
+
+  /** Insert a whole line after the line holding `offset` (after any comment on it). */
+  insertAfterLine(offset: number, line: string): TextEdit {
+    if (offset > 0 && this.text[offset - 1] === '\n') return this.insertAt(offset, line + this.newline);
+    const eol = this.text.indexOf('\n', offset);
+    if (eol === -1) return this.insertAt(this.text.length, this.newline + line);
+    const at = this.text[eol - 1] === '\r' ? eol - 1 : eol;
+    return this.insertAt(at, this.newline + line);
+  }
+
+  /**
+   * Add a resource after the last one, indented like the others:
+   * `id:` then one `key: value` line per property.
+   */
+  appendResource(model: Model, id: string, properties: readonly (readonly [string, string])[]): TextEdit | undefined {
+    const resourcesPair = findPair(model.root, 'resources');
+    if (!resourcesPair) return undefined;
+    const resources = resourcesPair.value;
+    const lastResource = model.resources[model.resources.length - 1];
+    if (resources?.kind === 'map' && resources.flow) {
+      const body = properties.map(([k, v]) => `${k}: ${v}`).join(', ');
+      return this.insertProperty(resources, id, `{ ${body} }`);
+    }
+    if (!lastResource) {
+      const lines = [`  ${id}:`, ...properties.map(([k, v]) => `    ${k}: ${v}`)];
+      return this.insertAfterLine(resourcesPair.key.end, lines.join(this.newline));
+    }
+    const column = this.columnOf(lastResource.key.start);
+    const childIndent = lastResource.node && !lastResource.node.flow && lastResource.node.items[0]
+      ? this.columnOf(lastResource.node.items[0].key.start) - column
+      : 2;
+    const indent = ' '.repeat(column);
+    const lines = [`${indent}${id}:`, ...properties.map(([k, v]) => `${indent}${' '.repeat(childIndent)}${k}: ${v}`)];
+    return this.insertAfterLine(lastResource.pair.end, lines.join(this.newline));
+  }
+
+  /**
+   * Rename a resource and every reference to it (flows, `deadLetter.target`,
+   * `onFailure`, `volumes`). References whose text is not exactly the id (escaped
+   * strings) are left alone rather than guessed at.
+   */
+  renameResource(model: Model, oldId: string, newId: string): TextEdit[] {
+    const edits: TextEdit[] = [];
+    for (const resource of model.resources) {
+      if (resource.id === oldId) edits.push(this.replace(resource.key, newId));
+    }
+    for (const reference of model.references) {
+      if (reference.id === oldId && this.text.slice(reference.start, reference.end) === oldId) {
+        edits.push(this.replace(reference, newId));
+      }
+    }
+    return edits;
+  }
+
+  textOf(node: YNode | OffsetRange): string {
+    return this.text.slice(node.start, node.end);
+  }
+}
+
+/** Apply edits to a text (in any order; they must not overlap). */
+export function applyEdits(text: string, edits: readonly TextEdit[]): string {
+  const sorted = [...edits].sort((a, b) => b.start - a.start || b.end - a.end);
+  let out = text;
+  let lastStart = Number.POSITIVE_INFINITY;
+  for (const edit of sorted) {
+    if (edit.end > lastStart) continue; // overlapping: keep the later one only
+    out = out.slice(0, edit.start) + edit.newText + out.slice(edit.end);
+    lastStart = edit.start;
+  }
+  return out;
+}

@@ -1,0 +1,12 @@
+/** The public API of the analysis core. Pure: no Node, no VS Code, no DOM. */
+export { analyze, Analyzer, MAX_TEXT_LENGTH, type Analysis, type AnalyzeOptions, type InternalError } from './analyze';
+export { rules, ruleById } from './rules/index';
+export { docsUrl, DOCS_BASE } from './rules/define-rule';
+export type { Finding, Fix, Rule, Severity, SeveritySetting, RelatedInformation } from './rules/types';
+export { SEVERITY_SETTINGS } from './rules/types';
+export { applyEdits, type TextEdit } from './edit/edits';
+export { LineIndex, type Position, type Range, type OffsetRange } from './text/line-index';
+export type { Model, Resource, Connection, FlowEntry } from './model/model';
+export { RESOURCE_TYPES, type ResourceType } from './model/properties';
+export { fixAll } from './fix-all';
+export { buildDiagram, escapeLabel, type Diagram, type DiagramNode, type DiagramEdge } from './diagram/mermaid';

@@ -1,0 +1,124 @@
+/**
+ * AWS facts the rules rest on, each with its source. They come from shared LIMITS.md
+ * (verified 2026-11); a fact not in LIMITS.md cites the AWS documentation directly.
+ * Units: seconds, bytes, MB (Lambda's "MB" is MiB), messages per second.
+ */
+export interface Fact {
+  readonly value: number;
+  readonly text: string;
+  readonly source: string;
+}
+
+function fact(value: number, text: string, source: string): Fact {
+  return { value, text, source };
+}
+
+const SQS_QUOTAS = 'https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/quotas-messages.html';
+const SQS_API = 'https://docs.aws.amazon.com/AWSSimpleQueueService/latest/APIReference/API_SetQueueAttributes.html';
+const LAMBDA_QUOTAS = 'https://docs.aws.amazon.com/lambda/latest/dg/gettingstarted-limits.html';
+
+export const SQS = {
+  visibilityTimeoutMax: fact(43_200, '12 hours', SQS_API),
+  visibilityTimeoutDefault: fact(30, '30 s', SQS_API),
+  retentionMin: fact(60, '60 s', SQS_QUOTAS),
+  retentionMax: fact(1_209_600, '14 days', SQS_QUOTAS),
+  retentionDefault: fact(345_600, '4 days', SQS_QUOTAS),
+  maxMessageSizeMin: fact(1_024, '1 KiB', SQS_API),
+  maxMessageSizeMax: fact(1_048_576, '1 MiB', 'https://aws.amazon.com/about-aws/whats-new/2025/08/amazon-sqs-max-payload-size-1mib/'),
+  receiveWaitMax: fact(20, '20 s', SQS_API),
+  delayMax: fact(900, '15 minutes', SQS_API),
+  maxReceiveCountMin: fact(1, '1', 'https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/sqs-configure-dead-letter-queue.html'),
+  maxReceiveCountMax: fact(1_000, '1,000', 'https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/sqs-configure-dead-letter-queue.html'),
+  nameMaxLength: fact(80, '80 characters', 'https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/quotas-queues.html'),
+  fifoSuffix: 'https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/quotas-fifo.html',
+  dlqTypeMustMatch: 'https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/sqs-dead-letter-queues.html',
+  defaultEncryption: 'https://aws.amazon.com/blogs/compute/announcing-server-side-encryption-with-amazon-simple-queue-service-managed-encryption-keys-sse-sqs-by-default/',
+  keyManagement: 'https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/sqs-key-management.html',
+  longPolling: 'https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/sqs-short-and-long-polling.html',
+  deadLetterQueues: 'https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/sqs-dead-letter-queues.html',
+} as const;
+
+export const ESM = {
+  sqsBatchSizeDefault: fact(10, '10', 'https://docs.aws.amazon.com/lambda/latest/dg/services-sqs-parameters.html'),
+  sqsStandardBatchSizeMax: fact(10_000, '10,000', 'https://docs.aws.amazon.com/lambda/latest/dg/services-sqs-parameters.html'),
+  sqsFifoBatchSizeMax: fact(10, '10', 'https://docs.aws.amazon.com/lambda/latest/dg/services-sqs-parameters.html'),
+  batchSizeWithoutWindowMax: fact(10, '10', 'https://docs.aws.amazon.com/lambda/latest/api/API_CreateEventSourceMapping.html'),
+  batchWindowMax: fact(300, '300 s', 'https://docs.aws.amazon.com/lambda/latest/dg/services-sqs-parameters.html'),
+  kinesisBatchSizeDefault: fact(100, '100', 'https://docs.aws.amazon.com/lambda/latest/dg/services-kinesis-parameters.html'),
+  kinesisBatchSizeMax: fact(10_000, '10,000', 'https://docs.aws.amazon.com/lambda/latest/dg/services-kinesis-parameters.html'),
+  visibilityTimeoutAdvice: 'https://docs.aws.amazon.com/lambda/latest/dg/services-sqs-configure.html',
+  maxConcurrencyMin: fact(2, '2', 'https://docs.aws.amazon.com/lambda/latest/dg/services-sqs-scaling.html'),
+  maxConcurrencyMax: fact(1_000, '1,000', 'https://docs.aws.amazon.com/lambda/latest/dg/services-sqs-scaling.html'),
+} as const;
+
+export const LAMBDA = {
+  timeoutMin: fact(1, '1 s', LAMBDA_QUOTAS),
+  timeoutMax: fact(900, '15 minutes', LAMBDA_QUOTAS),
+  timeoutMaxManagedInstances: fact(5_400, '90 minutes', LAMBDA_QUOTAS),
+  timeoutDefault: fact(3, '3 s', LAMBDA_QUOTAS),
+  memoryMin: fact(128, '128 MB', LAMBDA_QUOTAS),
+  memoryMax: fact(10_240, '10,240 MB', LAMBDA_QUOTAS),
+  memoryDefault: fact(128, '128 MB', LAMBDA_QUOTAS),
+  ephemeralStorageMin: fact(512, '512 MB', LAMBDA_QUOTAS),
+  ephemeralStorageMax: fact(10_240, '10,240 MB', LAMBDA_QUOTAS),
+  ephemeralStorageDefault: fact(512, '512 MB', LAMBDA_QUOTAS),
+  environmentMax: fact(4_096, '4 KB', LAMBDA_QUOTAS),
+  accountConcurrencyDefault: fact(1_000, '1,000', LAMBDA_QUOTAS),
+  syncPayloadMax: fact(6 * 1024 * 1024, '6 MB', LAMBDA_QUOTAS),
+  asyncPayloadMax: fact(1024 * 1024, '1 MB', 'https://aws.amazon.com/about-aws/whats-new/2025/10/aws-lambda-payload-size-256-kb-1-mb-invocations/'),
+} as const;
+
+export const API_GATEWAY = {
+  integrationTimeoutDefault: fact(29, '29 s', 'https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-execution-service-limits-table.html'),
+  integrationTimeoutMin: fact(0.05, '50 ms', 'https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-execution-service-limits-table.html'),
+} as const;
+
+export const KINESIS = {
+  retentionMin: fact(86_400, '24 hours', 'https://docs.aws.amazon.com/streams/latest/dev/kinesis-extended-retention.html'),
+  retentionMax: fact(31_536_000, '365 days (8,760 hours)', 'https://docs.aws.amazon.com/streams/latest/dev/kinesis-extended-retention.html'),
+  retentionDefault: fact(86_400, '24 hours', 'https://docs.aws.amazon.com/streams/latest/dev/kinesis-extended-retention.html'),
+  shardsMin: fact(1, '1', 'https://docs.aws.amazon.com/streams/latest/dev/service-sizes-and-limits.html'),
+} as const;
+
+export const FIREHOSE = {
+  bufferSizeMin: fact(1024 * 1024, '1 MiB', 'https://docs.aws.amazon.com/firehose/latest/APIReference/API_BufferingHints.html'),
+  bufferSizeMax: fact(128 * 1024 * 1024, '128 MiB', 'https://docs.aws.amazon.com/firehose/latest/APIReference/API_BufferingHints.html'),
+  bufferSizeDefault: fact(5 * 1024 * 1024, '5 MiB', 'https://docs.aws.amazon.com/firehose/latest/APIReference/API_BufferingHints.html'),
+  bufferIntervalMax: fact(900, '900 s', 'https://docs.aws.amazon.com/firehose/latest/APIReference/API_BufferingHints.html'),
+  bufferIntervalDefault: fact(300, '300 s', 'https://docs.aws.amazon.com/firehose/latest/APIReference/API_BufferingHints.html'),
+} as const;
+
+export const SNS = {
+  fifoSubscriptions: 'https://docs.aws.amazon.com/sns/latest/dg/fifo-message-delivery.html',
+  keyManagement: 'https://docs.aws.amazon.com/sns/latest/dg/sns-key-management.html',
+  encryptionAtRest: 'https://docs.aws.amazon.com/sns/latest/dg/sns-server-side-encryption.html',
+} as const;
+
+export const FARGATE = {
+  source: 'https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task-cpu-memory-error.html',
+  /** CPU units -> valid memory in MiB (Linux). */
+  sizes: new Map<number, readonly number[]>([
+    [256, [512, 1024, 2048]],
+    [512, [1024, 2048, 3072, 4096]],
+    [1024, range(2048, 8192, 1024)],
+    [2048, range(4096, 16384, 1024)],
+    [4096, range(8192, 30720, 1024)],
+    [8192, range(16384, 61440, 4096)],
+    [16384, range(32768, 122880, 8192)],
+  ]),
+} as const;
+
+export const EVENTBRIDGE = {
+  scheduleExpressions: 'https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-scheduled-rule-pattern.html',
+} as const;
+
+export const APP_RUNNER = {
+  availability: 'https://docs.aws.amazon.com/apprunner/latest/dg/apprunner-availability-change.html',
+  closedOn: '2026-04-30',
+} as const;
+
+function range(from: number, to: number, step: number): number[] {
+  const values: number[] = [];
+  for (let value = from; value <= to; value += step) values.push(value);
+  return values;
+}

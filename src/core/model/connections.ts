@@ -1,0 +1,126 @@
+/**
+ * What a connection between two resource types means in AWS, or that AWS cannot make it.
+ * Used by flows/invalid-connection, by hover on a flow, and by the capacity model.
+ */
+import type { ResourceType } from './properties';
+
+export type ConnectionKind =
+  | 'subscription'          // SNS delivers to the target
+  | 'event-source-mapping'  // Lambda polls the queue or stream
+  | 'polling-consumer'      // compute (or a client) polls the queue or stream
+  | 'rule-target'           // an EventBridge schedule invokes the target
+  | 'synchronous-call'      // request/response: API Gateway, ALB, CloudFront, a client calling
+  | 'asynchronous-invoke'   // compute invokes a Lambda function
+  | 'send'                  // a producer sends to a queue, publishes to a topic, puts to a stream
+  | 'delivery'              // Firehose delivers to its destination
+  | 'notification'          // S3 event notifications, DynamoDB streams
+  | 'read-write'            // compute uses a data store
+  | 'call';                 // compute calls another service
+
+export interface Verdict {
+  readonly kind: ConnectionKind | 'invalid';
+  /** For 'invalid': why, and what AWS offers instead. */
+  readonly reason?: string;
+}
+
+const COMPUTE: readonly ResourceType[] = ['lambda', 'ecs', 'eks', 'apprunner', 'beanstalk', 'ec2'];
+const STORES: readonly ResourceType[] = ['dynamodb', 's3', 'rds', 'efs'];
+const MESSAGING: readonly ResourceType[] = ['sqs', 'sns', 'kinesis', 'firehose'];
+
+export const CONNECTION_KIND_TEXT: Record<ConnectionKind, string> = {
+  subscription: 'SNS subscription: the topic pushes every message to the target',
+  'event-source-mapping': 'Lambda event source mapping: Lambda polls the source and invokes the function with batches',
+  'polling-consumer': 'polling consumer: the target receives messages or records and deletes or checkpoints them itself',
+  'rule-target': 'EventBridge rule target: the schedule invokes the target',
+  'synchronous-call': 'synchronous call: the caller waits for the response',
+  'asynchronous-invoke': 'invocation: one function invokes another',
+  send: 'producer: sends messages, publishes or puts records',
+  delivery: 'Firehose delivery to its destination',
+  notification: 'event notification from the data store',
+  'read-write': 'reads and writes data',
+  call: 'calls the service',
+};
+
+function invalid(reason: string): Verdict {
+  return { kind: 'invalid', reason };
+}
+
+export function classifyConnection(from: ResourceType, to: ResourceType): Verdict {
+  if (to === 'schedule') return invalid('a schedule only starts things: nothing can send to it');
+  switch (from) {
+    case 'sqs':
+      if (to === 'lambda') return { kind: 'event-source-mapping' };
+      if (COMPUTE.includes(to) || to === 'client') return { kind: 'polling-consumer' };
+      return invalid(`an SQS queue cannot deliver to ${article(to)}: something must poll it (a Lambda event source mapping, or compute that calls ReceiveMessage), then send on; EventBridge Pipes can do this without code`);
+    case 'sns':
+      if (to === 'sqs' || to === 'lambda' || to === 'firehose') return { kind: 'subscription' };
+      if (to === 'client' || to === 'api-gateway' || to === 'alb' || to === 'apprunner' || to === 'beanstalk' || to === 'ec2' || to === 'ecs' || to === 'eks') {
+        return { kind: 'subscription' }; // HTTP/S, email, SMS or mobile endpoints
+      }
+      return invalid(`SNS cannot subscribe ${article(to)}: topics deliver to SQS, Lambda, Firehose and HTTP/S, email, SMS or mobile endpoints`);
+    case 'kinesis':
+      if (to === 'lambda') return { kind: 'event-source-mapping' };
+      if (to === 'firehose') return { kind: 'delivery' };
+      if (COMPUTE.includes(to) || to === 'client') return { kind: 'polling-consumer' };
+      return invalid(`a Kinesis stream cannot deliver to ${article(to)}: a consumer (Lambda, Firehose, or compute with the KCL) must read it and write on`);
+    case 'firehose':
+      if (to === 's3' || to === 'client' || to === 'api-gateway') return { kind: 'delivery' };
+      return invalid(`Firehose cannot deliver to ${article(to)}: its destinations are S3, Redshift, OpenSearch, Splunk, Snowflake, Iceberg tables and HTTP endpoints`);
+    case 'schedule':
+      if (STORES.includes(to)) return invalid(`an EventBridge schedule cannot target ${article(to)}: target a Lambda function or an ECS task that does the work`);
+      if (to === 'alb' || to === 'cloudfront' || to === 'eks' || to === 'beanstalk' || to === 'apprunner') {
+        return invalid(`an EventBridge schedule cannot target ${article(to)} directly: target a Lambda function, an ECS task, an SQS queue or an API destination`);
+      }
+      return { kind: 'rule-target' };
+    case 'api-gateway':
+      if (to === 'rds' || to === 'efs') return invalid(`API Gateway cannot integrate with ${article(to)} directly: put a Lambda function or a service in between`);
+      if (MESSAGING.includes(to) || to === 'dynamodb' || to === 's3') return { kind: 'send' };
+      return { kind: 'synchronous-call' };
+    case 'alb':
+      if (to === 'lambda' || to === 'ecs' || to === 'eks' || to === 'ec2' || to === 'beanstalk' || to === 'apprunner' || to === 'alb') return { kind: 'synchronous-call' };
+      return invalid(`a load balancer cannot route to ${article(to)}: its targets are instances, IP addresses, Lambda functions and other load balancers`);
+    case 'cloudfront':
+      if (MESSAGING.includes(to) || to === 'dynamodb' || to === 'rds' || to === 'efs') {
+        return invalid(`CloudFront cannot use ${article(to)} as an origin: origins are S3, load balancers, API Gateway, Lambda function URLs and HTTP servers`);
+      }
+      return { kind: 'synchronous-call' };
+    case 's3':
+      if (to === 'lambda' || to === 'sqs' || to === 'sns') return { kind: 'notification' };
+      if (to === 'kinesis' || to === 'firehose' || to === 'dynamodb' || to === 'rds' || to === 'efs' || to === 's3') {
+        return invalid(`S3 event notifications go to Lambda, SQS, SNS or EventBridge, not to ${article(to)}`);
+      }
+      return { kind: 'read-write' };
+    case 'dynamodb':
+      if (to === 'lambda' || to === 'kinesis') return { kind: 'notification' };
+      if (MESSAGING.includes(to) || STORES.includes(to)) return invalid(`DynamoDB streams feed Lambda or Kinesis Data Streams, not ${article(to)}: put a function in between, or EventBridge Pipes`);
+      return { kind: 'read-write' };
+    case 'rds':
+    case 'efs':
+      if (MESSAGING.includes(to) && !(from === 'rds' && to === 'sns')) return invalid(`${from.toUpperCase()} cannot send to ${article(to)}: put compute in between`);
+      if (STORES.includes(to)) return invalid(`${from.toUpperCase()} cannot send to ${article(to)}`);
+      return { kind: from === 'rds' && to === 'sns' ? 'notification' : 'read-write' };
+    case 'client':
+      if (to === 'client') return invalid('a connection between two clients is outside AWS: awsflow draws only what touches AWS');
+      if (MESSAGING.includes(to)) return { kind: 'send' };
+      if (STORES.includes(to)) return { kind: 'read-write' };
+      return { kind: 'synchronous-call' };
+    default: {
+      // compute
+      if (MESSAGING.includes(to)) return { kind: 'send' };
+      if (STORES.includes(to)) return { kind: 'read-write' };
+      if (to === 'lambda' && from === 'lambda') return { kind: 'asynchronous-invoke' };
+      return { kind: 'call' };
+    }
+  }
+}
+
+function article(type: ResourceType): string {
+  const names: Record<ResourceType, string> = {
+    sqs: 'an SQS queue', sns: 'an SNS topic', kinesis: 'a Kinesis stream', firehose: 'a Firehose stream',
+    lambda: 'a Lambda function', ecs: 'an ECS service', eks: 'an EKS workload', apprunner: 'an App Runner service',
+    beanstalk: 'a Beanstalk environment', ec2: 'an EC2 instance', schedule: 'a schedule', 'api-gateway': 'an API Gateway',
+    alb: 'a load balancer', cloudfront: 'a CloudFront distribution', dynamodb: 'a DynamoDB table', s3: 'an S3 bucket',
+    rds: 'an RDS database', efs: 'an EFS file system', client: 'a client',
+  };
+  return names[type];
+}

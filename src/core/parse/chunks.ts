@@ -1,0 +1,212 @@
+/**
+ * Incremental parsing. An `.awsflow` file is a handful of top-level sections, and the
+ * biggest one, `resources:`, is a list of independent blocks. We cut the text into
+ * those blocks with a line scan, parse each block on its own with `yaml`, and keep the
+ * parsed blocks keyed by their text: after an edit inside one resource, only that
+ * resource is parsed again. The blocks' trees are put together with absolute offsets,
+ * so nothing downstream knows the file was cut.
+ *
+ * Anything the line scan cannot be sure of (directives, several documents, anchors and
+ * aliases, flow or multi-line constructs at the top level) falls back to parsing the
+ * whole text at once: correctness first, speed where it is safe.
+ */
+import { parseDocument, type Document } from 'yaml';
+import type { YMap, YNode, YPair } from './ast';
+import { convertDocument, type ConvertProblem } from './convert';
+
+export interface SyntaxProblem {
+  start: number;
+  end: number;
+  message: string;
+  /** `yaml`'s error code, or ours. */
+  code: string;
+}
+
+/** A block parsed on its own; cached by its text. */
+export interface Chunk {
+  readonly text: string;
+  readonly kind: 'whole' | 'section' | 'resource';
+  readonly doc: Document;
+  /** Per-chunk memo that later stages (the schema check) may fill; lives as long as the chunk. */
+  readonly memo: Map<string, unknown>;
+}
+
+export interface PlacedChunk {
+  chunk: Chunk;
+  start: number;
+}
+
+export interface ParseResult {
+  root: YNode | null;
+  problems: SyntaxProblem[];
+  chunks: PlacedChunk[];
+  /** True when the text was cut into blocks (the fast path). */
+  incremental: boolean;
+}
+
+const PARSE_OPTIONS = { uniqueKeys: false, prettyErrors: false, strict: true } as const;
+
+const DOCUMENT_MARKERS = /^(?:---|\.\.\.)(?:\s|$)|^%/m;
+// An anchor or alias at the start of a node. Conservative: a false match only costs the fast path.
+const ANCHOR_OR_ALIAS = /(?:^|[\s[{,:-])[&*][^\s,\]}]/m;
+const SIMPLE_KEY_LINE = /^[A-Za-z_][^:#]*:(?:[ \t\r\n]|$)/;
+
+export class IncrementalParser {
+  private cache = new Map<string, Chunk>();
+
+  parse(text: string): ParseResult {
+    const used = new Map<string, Chunk>();
+    const result = this.parseWith(text, used);
+    // Keep only what this version used: memory stays proportional to one document.
+    this.cache = used;
+    return result;
+  }
+
+  private chunk(text: string, kind: Chunk['kind'], used: Map<string, Chunk>): Chunk {
+    const key = kind + '\u0000' + text;
+    let chunk = used.get(key) ?? this.cache.get(key);
+    if (!chunk) chunk = { text, kind, doc: parseDocument(text, PARSE_OPTIONS), memo: new Map() };
+    used.set(key, chunk);
+    return chunk;
+  }
+
+  private parseWith(text: string, used: Map<string, Chunk>): ParseResult {
+    const sections = DOCUMENT_MARKERS.test(text) || ANCHOR_OR_ALIAS.test(text) ? undefined : splitSections(text);
+    if (!sections) return this.parseWhole(text, used);
+
+    const problems: SyntaxProblem[] = [];
+    const chunks: PlacedChunk[] = [];
+    const rootItems: YPair[] = [];
+    for (const section of sections) {
+      const sectionText = text.slice(section.start, section.end);
+      const resourceBlocks = section.key === 'resources' ? splitResources(text, section) : undefined;
+      if (!resourceBlocks) {
+        const chunk = this.chunk(sectionText, 'section', used);
+        chunks.push({ chunk, start: section.start });
+        const node = placeChunk(chunk, section.start, problems);
+        if (node?.kind === 'map') rootItems.push(...node.items);
+        continue;
+      }
+      // The `resources:` line itself, then one chunk per resource.
+      const head = this.chunk(text.slice(section.start, resourceBlocks.headEnd), 'section', used);
+      chunks.push({ chunk: head, start: section.start });
+      const headNode = placeChunk(head, section.start, problems);
+      const resourceItems: YPair[] = [];
+      for (const block of resourceBlocks.blocks) {
+        const chunk = this.chunk(text.slice(block.start, block.end), 'resource', used);
+        chunks.push({ chunk, start: block.start });
+        const node = placeChunk(chunk, block.start, problems);
+        if (node?.kind === 'map') resourceItems.push(...node.items);
+        else if (node) problems.push({ start: node.start, end: node.end, code: 'BAD_RESOURCE', message: 'Expected a resource: `id:` followed by its properties.' });
+      }
+      const headPair = headNode?.kind === 'map' ? headNode.items[0] : undefined;
+      if (!headPair) continue;
+      const first = resourceItems[0];
+      const last = resourceItems[resourceItems.length - 1];
+      const resources: YMap | null = first && last
+        ? { kind: 'map', flow: false, items: resourceItems, start: first.start, end: last.end }
+        : null;
+      rootItems.push({ key: headPair.key, value: resources, start: headPair.start, end: resources ? resources.end : headPair.end });
+    }
+    const firstItem = rootItems[0];
+    const lastItem = rootItems[rootItems.length - 1];
+    const root: YNode | null = firstItem && lastItem
+      ? { kind: 'map', flow: false, items: rootItems, start: firstItem.start, end: lastItem.end }
+      : null;
+    return { root, problems, chunks, incremental: true };
+  }
+
+  private parseWhole(text: string, used: Map<string, Chunk>): ParseResult {
+    const problems: SyntaxProblem[] = [];
+    const chunk = this.chunk(text, 'whole', used);
+    const root = placeChunk(chunk, 0, problems);
+    return { root, problems, chunks: [{ chunk, start: 0 }], incremental: false };
+  }
+}
+
+function placeChunk(chunk: Chunk, base: number, problems: SyntaxProblem[]): YNode | null {
+  for (const error of [...chunk.doc.errors, ...chunk.doc.warnings]) {
+    const [start = 0, end = start] = error.pos;
+    problems.push({ start: start + base, end: Math.max(end, start) + base, message: firstLine(error.message), code: error.code });
+  }
+  const convertProblems: ConvertProblem[] = [];
+  const node = convertDocument(chunk.doc, base, convertProblems);
+  for (const p of convertProblems) problems.push({ ...p, code: 'TOO_DEEP' });
+  return node;
+}
+
+function firstLine(message: string): string {
+  // `yaml` appends " at line L, column C" and a source excerpt; the range says where already.
+  return message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+}
+
+interface Section {
+  key: string;
+  /** Where the section's key line starts; `start` may be earlier (leading comments). */
+  keyStart: number;
+  start: number;
+  end: number;
+}
+
+/** Top-level sections, each from its key line to the next; undefined where the top level is not a plain block mapping. */
+function splitSections(text: string): Section[] | undefined {
+  const sections: Section[] = [];
+  let offset = 0;
+  while (offset < text.length) {
+    const newline = text.indexOf('\n', offset);
+    const lineEnd = newline === -1 ? text.length : newline + 1;
+    const first = text.charCodeAt(offset);
+    const isIndentedOrBlank = first === 32 || first === 9 || first === 10 || first === 13;
+    if (!isIndentedOrBlank && !(first === 35 /* # */) && !(offset === 0 && first === 0xfeff)) {
+      const line = text.slice(offset, lineEnd);
+      if (!SIMPLE_KEY_LINE.test(line)) return undefined;
+      const key = line.slice(0, line.indexOf(':')).trim();
+      if (sections.length > 0) sections[sections.length - 1]!.end = offset;
+      sections.push({ key, keyStart: offset, start: sections.length === 0 ? 0 : offset, end: text.length });
+    } else if (offset === 0 && first === 0xfeff) {
+      return undefined;
+    }
+    offset = lineEnd;
+  }
+  return sections.length > 0 ? sections : undefined;
+}
+
+interface ResourceBlocks {
+  headEnd: number;
+  blocks: { start: number; end: number }[];
+}
+
+/** The blocks of an indented `resources:` mapping; undefined if it is written any other way. */
+function splitResources(text: string, section: Section): ResourceBlocks | undefined {
+  const headLineEnd = text.indexOf('\n', section.keyStart);
+  if (headLineEnd === -1 || headLineEnd >= section.end) return undefined;
+  const headLine = text.slice(section.keyStart, headLineEnd);
+  // Only `resources:` with nothing after it but a comment.
+  if (!/^resources:[ \t]*(?:#.*)?\r?$/.test(headLine)) return undefined;
+  const blocks: { start: number; end: number }[] = [];
+  let indent = -1;
+  let offset = headLineEnd + 1;
+  while (offset < section.end) {
+    const newline = text.indexOf('\n', offset);
+    const lineEnd = newline === -1 || newline >= section.end ? section.end : newline + 1;
+    let column = 0;
+    while (text.charCodeAt(offset + column) === 32) column++;
+    const next = text.charCodeAt(offset + column);
+    const blank = offset + column >= lineEnd || next === 10 || next === 13 || next === 35;
+    if (!blank) {
+      if (next === 9) return undefined;
+      if (indent === -1) indent = column;
+      if (column === indent) {
+        const line = text.slice(offset + column, lineEnd);
+        if (!SIMPLE_KEY_LINE.test(line)) return undefined;
+        if (blocks.length > 0) blocks[blocks.length - 1]!.end = offset;
+        blocks.push({ start: offset, end: section.end });
+      } else if (blocks.length === 0) {
+        return undefined;
+      }
+    }
+    offset = lineEnd;
+  }
+  if (blocks.length === 0) return undefined;
+  return { headEnd: blocks[0]!.start, blocks };
+}

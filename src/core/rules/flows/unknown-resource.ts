@@ -1,0 +1,50 @@
+import { defineRule } from '../define-rule';
+import { closest } from '../../util/similar';
+
+const KIND_TEXT = { flow: 'flow', deadLetter: '`deadLetter.target`', onFailure: '`onFailure`', volume: '`volumes`' } as const;
+
+export default defineRule({
+  id: 'flows/unknown-resource',
+  defaultSeverity: 'error',
+  summary: 'A flow, `deadLetter.target` or `onFailure` names a resource that is not defined',
+  fixable: false,
+  hasSuggestions: true,
+  messages: {
+    unknown: "The {where} names '{id}', which is not a resource in this file.{hint}",
+    renameTo: "Change to '{id}'",
+    create: "Create resource '{id}'",
+  },
+  check(context) {
+    const { model } = context;
+    const ids = model.resources.map((resource) => resource.id);
+    for (const reference of model.references) {
+      if (model.byId.has(reference.id)) continue;
+      const candidates = closest(reference.id, ids);
+      const targetType = reference.kind === 'deadLetter' || reference.kind === 'onFailure' ? 'sqs' : undefined;
+      context.report({
+        at: reference,
+        messageId: 'unknown',
+        data: { where: KIND_TEXT[reference.kind], id: reference.id, hint: candidates.length ? ` Did you mean '${candidates[0]}'?` : '' },
+        suggest: [
+          ...candidates.map((candidate) => ({ messageId: 'renameTo' as const, data: { id: candidate }, build: (e: import('../../edit/edits').Edits) => e.replace(reference, candidate) })),
+          {
+            messageId: 'create' as const,
+            data: { id: reference.id },
+            build: (e) => e.appendResource(model, reference.id, [['type', targetType ?? guessType(reference.id)]]),
+          },
+        ],
+      });
+    }
+  },
+});
+
+/** A sensible type for a resource created from its name alone. */
+function guessType(id: string): string {
+  const name = id.toLowerCase();
+  if (/queue|dlq|jobs|fifo|buffer/.test(name)) return 'sqs';
+  if (/topic|events|notif/.test(name)) return 'sns';
+  if (/stream/.test(name)) return 'kinesis';
+  if (/table|db$|dynamo/.test(name)) return 'dynamodb';
+  if (/bucket|lake|archive/.test(name)) return 's3';
+  return 'lambda';
+}

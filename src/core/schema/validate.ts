@@ -1,0 +1,79 @@
+/**
+ * Schema validation, resource by resource. `validateRoot` checks the file with the
+ * resources' contents left open; `validateResource` checks one resource. Results are
+ * cached by each resource's source text, so an edit re-validates only what it touched.
+ */
+import { keyText, toPlain, type YMap, type YNode } from '../parse/ast';
+import { findPair, isMap } from '../parse/ast';
+import { validateResource, validateRoot } from './generated/validators';
+import type { AjvError } from './validator-types';
+
+export interface SchemaError {
+  /** Keys and indices from the document root to the value at fault. */
+  readonly path: readonly (string | number)[];
+  readonly keyword: string;
+  readonly params: Readonly<Record<string, unknown>>;
+  readonly message: string;
+  readonly parentSchema: Readonly<Record<string, unknown>> | undefined;
+}
+
+export class SchemaValidator {
+  private cache = new Map<string, readonly SchemaError[]>();
+
+  validate(text: string, root: YNode | null): SchemaError[] {
+    const errors: SchemaError[] = [];
+    const rootMap = isMap(root) ? root : null;
+    const resources = findPair(rootMap, 'resources')?.value;
+    errors.push(...run(validateRoot, shallowPlain(root, isMap(resources) ? resources : null), []));
+
+    const used = new Map<string, readonly SchemaError[]>();
+    if (isMap(resources)) {
+      for (const pair of resources.items) {
+        const id = keyText(pair.key);
+        const source = id + '\u0000' + text.slice(pair.key.start, pair.end);
+        let relative = used.get(source) ?? this.cache.get(source);
+        if (!relative) relative = run(validateResource, toPlain(pair.value), []);
+        used.set(source, relative);
+        for (const error of relative) errors.push({ ...error, path: ['resources', id, ...error.path] });
+      }
+    }
+    this.cache = used;
+    return errors;
+  }
+}
+
+/** The root as plain data, with each resource's value replaced by an empty object (checked separately). */
+function shallowPlain(root: YNode | null, resources: YMap | null): unknown {
+  if (!isMap(root)) return toPlain(root);
+  const out: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
+  for (const pair of root.items) {
+    const key = keyText(pair.key);
+    if (key in out) continue;
+    if (pair.value === resources && resources) {
+      const shallow: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
+      for (const item of resources.items) shallow[keyText(item.key)] = {};
+      out[key] = shallow;
+    } else out[key] = toPlain(pair.value);
+  }
+  return out;
+}
+
+function run(validator: typeof validateRoot, data: unknown, prefix: (string | number)[]): SchemaError[] {
+  if (validator(data)) return [];
+  return (validator.errors ?? []).map((error: AjvError) => ({
+    path: [...prefix, ...parsePointer(error.instancePath)],
+    keyword: error.keyword,
+    params: error.params,
+    message: error.message ?? error.keyword,
+    parentSchema: error.parentSchema,
+  }));
+}
+
+function parsePointer(pointer: string): (string | number)[] {
+  if (pointer === '') return [];
+  return pointer
+    .slice(1)
+    .split('/')
+    .map((segment) => segment.replace(/~1/g, '/').replace(/~0/g, '~'))
+    .map((segment) => (/^\d+$/.test(segment) ? Number(segment) : segment));
+}

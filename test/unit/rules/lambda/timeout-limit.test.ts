@@ -1,0 +1,43 @@
+import rule from '../../../../src/core/rules/lambda/timeout-limit';
+import { ruleTester } from '../../../helpers/rule-tester';
+
+ruleTester(rule, {
+  valid: [
+    'resources:\n  f: { type: lambda, timeout: 15m }',
+    'resources:\n  f: { type: lambda }',
+    'resources:\n  f: { type: lambda, timeout: 900 }',
+    { name: 'managed instances, asynchronous', code: 'resources:\n  q: { type: sqs }\n  f: { type: lambda, capacity: managed-instances, timeout: 90m }\nflows:\n  - q -> f' },
+  ],
+  invalid: [
+    {
+      name: 'over 15 minutes',
+      code: 'resources:\n  f:\n    type: lambda\n    timeout: «20m»   # too long\n',
+      errors: [{ messageId: 'overLimit', message: 'Lambda timeout 20m (20 min) is over the 15 minutes maximum; AWS rejects the function.' }],
+      output: 'resources:\n  f:\n    type: lambda\n    timeout: 15m   # too long\n',
+    },
+    {
+      name: 'bare seconds, flow style',
+      code: 'resources:\n  f: { type: lambda, timeout: «901» }',
+      errors: [{ messageId: 'overLimit', suggestions: ['resources:\n  f: { type: ecs, timeout: 901, launchType: fargate }'] }],
+      output: 'resources:\n  f: { type: lambda, timeout: 15m }',
+    },
+    {
+      name: 'from defaults',
+      code: 'defaults:\n  lambda: { timeout: «1h» }\nresources:\n  f: { type: lambda }',
+      errors: [{ messageId: 'overLimit' }],
+      output: 'defaults:\n  lambda: { timeout: 15m }\nresources:\n  f: { type: lambda }',
+    },
+    {
+      name: 'managed instances over 90 minutes',
+      code: 'resources:\n  f: { type: lambda, capacity: managed-instances, timeout: «2h» }',
+      errors: [{ messageId: 'overManaged' }],
+      output: 'resources:\n  f: { type: lambda, capacity: managed-instances, timeout: 90m }',
+    },
+    {
+      name: 'managed instances called synchronously',
+      code: 'resources:\n  api: { type: api-gateway, timeout: 29s }\n  f: { type: lambda, capacity: managed-instances, timeout: «20m» }\nflows:\n  - api -> f',
+      errors: [{ messageId: 'overManagedSync' }],
+      output: 'resources:\n  api: { type: api-gateway, timeout: 29s }\n  f: { type: lambda, capacity: managed-instances, timeout: 15m }\nflows:\n  - api -> f',
+    },
+  ],
+});
