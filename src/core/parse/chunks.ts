@@ -48,7 +48,7 @@ const PARSE_OPTIONS = { uniqueKeys: false, prettyErrors: false, strict: true } a
 
 const DOCUMENT_MARKERS = /^(?:---|\.\.\.)(?:\s|$)|^%/m;
 // An anchor or alias at the start of a node. Conservative: a false match only costs the fast path.
-const ANCHOR_OR_ALIAS = /(?:^|[\s[{,:-])[&*][^\s,\]}]/m;
+const ANCHOR_OR_ALIAS = /(?:^|[\s[{,:-])[&*][A-Za-z0-9_-]/m;
 const SIMPLE_KEY_LINE = /^[A-Za-z_][^:#]*:(?:[ \t\r\n]|$)/;
 
 export class IncrementalParser {
@@ -126,8 +126,12 @@ export class IncrementalParser {
 
 function placeChunk(chunk: Chunk, base: number, problems: SyntaxProblem[]): YNode | null {
   for (const error of [...chunk.doc.errors, ...chunk.doc.warnings]) {
-    const [start = 0, end = start] = error.pos;
-    problems.push({ start: start + base, end: Math.max(end, start) + base, message: firstLine(error.message), code: error.code });
+    // yaml may point one past the end of the text (an unexpected end); keep ranges inside it.
+    const limit = chunk.text.length;
+    const [rawStart = 0, rawEnd = rawStart] = error.pos;
+    const start = Math.min(rawStart, limit);
+    const end = Math.min(Math.max(rawEnd, start), limit);
+    problems.push({ start: start + base, end: end + base, message: firstLine(error.message), code: error.code });
   }
   const convertProblems: ConvertProblem[] = [];
   const node = convertDocument(chunk.doc, base, convertProblems);

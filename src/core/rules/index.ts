@@ -6,6 +6,7 @@ import type { Rule } from './types';
 import configUnknownRule from './config/unknown-rule';
 import flowsSyntax from './flows/syntax';
 import flowsUnknownResource from './flows/unknown-resource';
+import lambdaTimeoutLimit from './lambda/timeout-limit';
 import schemaInvalid from './schema/invalid';
 import suppressionMissingReason from './suppression/missing-reason';
 import suppressionUnused from './suppression/unused';
@@ -16,6 +17,7 @@ export const rules: readonly Rule[] = [
   configUnknownRule,
   flowsSyntax,
   flowsUnknownResource,
+  lambdaTimeoutLimit,
   schemaInvalid,
   suppressionMissingReason,
   suppressionUnused,

@@ -19,7 +19,7 @@ const KIND_HINTS: Record<string, string> = {
 };
 
 type MessageId =
-  | 'unknownProperty' | 'unknownPropertyOfType' | 'missing' | 'missingVersion' | 'type' | 'enum' | 'badVersion'
+  | 'empty' | 'unknownProperty' | 'unknownPropertyOfType' | 'missing' | 'missingVersion' | 'type' | 'enum' | 'badVersion'
   | 'pattern' | 'badId' | 'flowShape' | 'other' | 'renameTo' | 'replaceWith' | 'addVersion';
 
 export default defineRule({
@@ -35,6 +35,7 @@ export default defineRule({
     missing: "Missing required property '{name}'.",
     missingVersion: 'Missing `awsflow: 1`, the format version, at the top of the file.',
     type: 'Expected {expected}, got {actual}.',
+    empty: 'The file is empty: an .awsflow file starts with `awsflow: 1` and has a `resources:` section.',
     enum: "'{value}' is not allowed here: use one of {allowed}.",
     badVersion: 'awsflow: {value} is not a format version this tool reads; it reads version 1.',
     pattern: "'{value}' is not {kind}.",
@@ -126,6 +127,7 @@ function toReport(error: SchemaError, root: YNode | null, text: string): Report<
       };
     }
     case 'type': {
+      if (error.path.length === 0 && (!found || (isScalar(found) && found.value === null))) return { at: { start: 0, end: 0 }, messageId: 'empty' };
       const expected = String(error.params['type']).replace(/,/g, ' or ');
       return { at: valueNode, messageId: 'type', data: { expected: describeType(expected), actual: describeNode(found ?? null) } };
     }

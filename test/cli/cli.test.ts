@@ -1,0 +1,174 @@
+import { describe, test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync, readFileSync, rmSync, mkdirSync, cpSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const root = join(__dirname, '../../..');
+const cli = join(root, 'dist/cli.js');
+let work: string;
+
+function awsflow(args: string[], cwd = work) {
+  const result = spawnSync(process.execPath, [cli, ...args], { cwd, encoding: 'utf8', timeout: 60_000, env: { ...process.env, NO_COLOR: '1' } });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+function assertNoStackTrace(text: string) {
+  assert.doesNotMatch(text, /\n\s+at .+:\d+:\d+/, 'no stack trace');
+}
+
+before(() => {
+  work = mkdtempSync(join(tmpdir(), 'awsflow-cli-'));
+  cpSync(join(root, 'examples'), join(work, 'examples'), { recursive: true });
+});
+after(() => rmSync(work, { recursive: true, force: true }));
+
+describe('awsflow check', () => {
+  test('clean files: exit 0 and a one-line summary', () => {
+    const result = awsflow(['check', 'examples/music-compression.awsflow', 'examples/order-buffer.awsflow']);
+    assert.equal(result.stderr, '');
+    assert.equal(result.code, 0, result.stdout);
+    assert.match(result.stdout, /2 files checked, no problems\./);
+  });
+
+  test('errors: exit 1, stylish output with 1-based positions and rule ids', () => {
+    const result = awsflow(['check', 'examples/mistakes.awsflow']);
+    assert.equal(result.code, 1);
+    assert.match(result.stdout, /^examples\/mistakes\.awsflow$/m);
+    assert.match(result.stdout, /^ {2}15:14 +error +Lambda timeout 20m .* lambda\/timeout-limit$/m);
+    assert.match(result.stdout, /✖ \d+ problems \(\d+ errors, \d+ warnings, \d+ info\)/);
+  });
+
+  test('--format json has exactly the documented shape', () => {
+    writeFileSync(join(work, 'one.awsflow'), 'awsflow: 1\nresources:\n  f:\n    type: lambda\n    timeout: 20m\n');
+    const result = awsflow(['check', '--format', 'json', 'one.awsflow']);
+    assert.equal(result.code, 1);
+    assert.deepEqual(JSON.parse(result.stdout), [
+      {
+        file: 'one.awsflow',
+        findings: [
+          {
+            ruleId: 'lambda/timeout-limit',
+            severity: 'error',
+            message: 'Lambda timeout 20m (20 min) is over the 15 minutes maximum; AWS rejects the function.',
+            line: 5,
+            column: 14,
+            endLine: 5,
+            endColumn: 17,
+          },
+        ],
+      },
+    ]);
+  });
+
+  test('--format sarif is SARIF 2.1.0 with rule metadata and help links', () => {
+    const result = awsflow(['check', '--format', 'sarif', 'examples/mistakes.awsflow']);
+    assert.equal(result.code, 1);
+    const sarif = JSON.parse(result.stdout);
+    assert.equal(sarif.version, '2.1.0');
+    const run = sarif.runs[0];
+    assert.equal(run.tool.driver.name, 'awsflow');
+    const ruleIds = run.tool.driver.rules.map((r: { id: string }) => r.id);
+    assert.ok(ruleIds.includes('lambda/timeout-limit'));
+    for (const rule of run.tool.driver.rules) assert.match(rule.helpUri, /^https:\/\/.+\/docs\/rules\/.+\.md$/);
+    const timeout = run.results.find((r: { ruleId: string }) => r.ruleId === 'lambda/timeout-limit');
+    assert.equal(timeout.level, 'error');
+    assert.equal(run.tool.driver.rules[timeout.ruleIndex].id, 'lambda/timeout-limit');
+    assert.deepEqual(timeout.locations[0].physicalLocation.region, { startLine: 15, startColumn: 14, endLine: 15, endColumn: 17 });
+    assert.equal(timeout.locations[0].physicalLocation.artifactLocation.uri, 'examples/mistakes.awsflow');
+  });
+
+  test('--fix applies safe fixes in place and keeps comments', () => {
+    const file = join(work, 'fix.awsflow');
+    writeFileSync(file, 'awsflow: 1\nresources:\n  f:\n    type: lambda\n    timeout: 20m   # keep me\n');
+    const result = awsflow(['check', '--fix', 'fix.awsflow']);
+    assert.equal(result.code, 0, result.stdout);
+    assert.equal(readFileSync(file, 'utf8'), 'awsflow: 1\nresources:\n  f:\n    type: lambda\n    timeout: 15m   # keep me\n');
+  });
+
+  test('--max-warnings: more warnings than allowed exits 1', () => {
+    writeFileSync(join(work, 'warn.awsflow'), 'awsflow: 1\nresources:\n  q: { type: sqs }\n');
+    assert.equal(awsflow(['check', 'warn.awsflow']).code, 0);
+    const result = awsflow(['check', '--max-warnings', '0', 'warn.awsflow']);
+    assert.equal(result.code, 1);
+  });
+
+  test('folders are searched for .awsflow files', () => {
+    const result = awsflow(['check', '--format', 'json', 'examples']);
+    const files = JSON.parse(result.stdout).map((f: { file: string }) => f.file);
+    assert.equal(files.length, 7);
+    assert.ok(files.every((f: string) => f.startsWith('examples/') && f.endsWith('.awsflow')));
+  });
+
+  test('bad usage and unreadable input: exit 2, one clear line, no stack trace', () => {
+    const cases: [string[], RegExp][] = [
+      [['check', 'missing.awsflow'], /^awsflow: cannot read 'missing\.awsflow': no such file or folder\n$/],
+      [['check', '--format', 'xml', 'examples'], /^awsflow: --format must be stylish, json or sarif, not 'xml'\n$/],
+      [['check', '--bogus'], /^awsflow: Unknown option '--bogus'/],
+      [['frobnicate'], /^awsflow: unknown command 'frobnicate'/],
+      [['explain', 'no/such-rule'], /^awsflow: 'no\/such-rule' is not an awsflow rule/],
+      [['diagram'], /^awsflow: diagram takes one file/],
+      [['check', '--max-warnings', 'many', 'examples'], /^awsflow: --max-warnings takes a whole number/],
+    ];
+    for (const [args, expected] of cases) {
+      const result = awsflow(args);
+      assert.equal(result.code, 2, args.join(' '));
+      assert.match(result.stderr, expected);
+      assert.equal(result.stderr.trim().split('\n').length, 1);
+      assertNoStackTrace(result.stderr);
+    }
+  });
+
+  test('hostile input gives findings in bounded time, never a crash', () => {
+    mkdirSync(join(work, 'bad'), { recursive: true });
+    writeFileSync(join(work, 'bad/empty.awsflow'), '');
+    writeFileSync(join(work, 'bad/binary.awsflow'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x01, 0xff, 0xfe]));
+    writeFileSync(join(work, 'bad/version.awsflow'), 'awsflow: 7\nresources: {}\n');
+    writeFileSync(join(work, 'bad/broken.awsflow'), 'awsflow: 1\nresources:\n  a: [\n');
+    const big = 'awsflow: 1\nresources:\n' + '  r'.padEnd(2) + 'x'.repeat(20 * 1024 * 1024) + ': { type: sqs }\n';
+    writeFileSync(join(work, 'bad/huge.awsflow'), big);
+    const started = Date.now();
+    const result = awsflow(['check', '--format', 'json', 'bad']);
+    assert.ok(Date.now() - started < 30_000, 'bounded time');
+    assert.equal(result.code, 1);
+    assertNoStackTrace(result.stderr);
+    const byFile = Object.fromEntries(JSON.parse(result.stdout).map((f: { file: string; findings: { ruleId: string; message: string }[] }) => [f.file.replace('bad/', ''), f.findings.map((x) => `${x.ruleId}: ${x.message}`)]));
+    assert.deepEqual(byFile['empty.awsflow'], ['schema/invalid: The file is empty: an .awsflow file starts with `awsflow: 1` and has a `resources:` section.']);
+    assert.match(byFile['binary.awsflow'][0], /^syntax\/limits: The file contains a NUL byte/);
+    assert.deepEqual(byFile['version.awsflow'], ['schema/invalid: awsflow: 7 is not a format version this tool reads; it reads version 1.']);
+    assert.ok(byFile['broken.awsflow'].some((f: string) => f.startsWith('syntax/yaml: ')));
+    assert.deepEqual(byFile['huge.awsflow'], ['syntax/limits: The file has 20.0 M characters; awsflow checks files up to 4 M characters (about 40,000 resources). Split the architecture into several files.']);
+  });
+});
+
+describe('awsflow diagram, rules, explain', () => {
+  test('diagram prints a Mermaid flowchart with generated ids and escaped labels', () => {
+    writeFileSync(join(work, 'hostile.awsflow'), 'awsflow: 1\nresources:\n  a:\n    type: client\n    label: "<img src=x onerror=alert(1)> %%{init: {}}%% \\"quoted\\""\n  b: { type: lambda }\nflows:\n  - a -> b\n');
+    const result = awsflow(['diagram', 'hostile.awsflow']);
+    assert.equal(result.code, 0, result.stderr);
+    assert.match(result.stdout, /^flowchart LR\n/);
+    assert.match(result.stdout, /^ {2}n0 --> n1$/m);
+    assert.doesNotMatch(result.stdout, /<img|%%\{|onerror=alert\(1\)>/);
+    assert.match(result.stdout, /#60;img src=x onerror=alert#40;1#41;#62;/);
+  });
+
+  test('diagram --format html is a self-contained page', () => {
+    const result = awsflow(['diagram', '--format', 'html', 'examples/fanout.awsflow', '--output', 'fanout.html']);
+    assert.equal(result.code, 0, result.stderr);
+    const html = readFileSync(join(work, 'fanout.html'), 'utf8');
+    assert.match(html, /<title>order-events fan-out<\/title>/);
+    assert.match(html, /securityLevel: 'strict'/);
+    assert.doesNotMatch(html, /<script src=|https?:\/\/cdn/i);
+    assert.ok(html.length > 1_000_000, 'mermaid is inlined');
+  });
+
+  test('rules lists the catalogue; explain prints a rule page', () => {
+    const rules = awsflow(['rules', '--format', 'json']);
+    const list = JSON.parse(rules.stdout);
+    assert.ok(list.some((r: { id: string }) => r.id === 'lambda/timeout-limit'));
+    const explain = awsflow(['explain', 'lambda/timeout-limit']);
+    assert.equal(explain.code, 0);
+    assert.match(explain.stdout, /^---\nid: lambda\/timeout-limit/);
+  });
+});
