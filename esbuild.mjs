@@ -3,7 +3,7 @@
 // minifies. Before bundling it compiles the JSON schema to standalone validator code,
 // so nothing calls `new Function` at run time.
 import * as esbuild from 'esbuild';
-import { copyFileSync, mkdirSync, writeFileSync, readdirSync, statSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, writeFileSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { compileSchema } from './scripts/compile-schema.mjs';
@@ -47,7 +47,6 @@ const builds = [
 
 if (args.has('--tests')) {
   const testFiles = findFiles(join(root, 'test'), (f) => f.endsWith('.test.ts'));
-  rmSync(join(root, 'out/test'), { recursive: true, force: true });
   builds.push(
     esbuild.build({
       ...common,

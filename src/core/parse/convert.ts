@@ -18,7 +18,8 @@ interface ConvertContext {
   doc: Document;
   base: number;
   problems: ConvertProblem[];
-  resolving: Set<unknown>;
+  /** yaml node -> our node: an anchored node is converted once and shared by its aliases. */
+  converted: Map<unknown, YNode | null>;
 }
 
 type Range3 = [number, number, number] | null | undefined;
@@ -29,7 +30,7 @@ function span(range: Range3, base: number): { start: number; end: number } {
 }
 
 export function convertDocument(doc: Document, base: number, problems: ConvertProblem[]): YNode | null {
-  const context: ConvertContext = { doc, base, problems, resolving: new Set() };
+  const context: ConvertContext = { doc, base, problems, converted: new Map() };
   return convertNode(doc.contents, context, 0);
 }
 
@@ -46,17 +47,20 @@ function convertNode(node: unknown, context: ConvertContext, depth: number): YNo
     return null;
   }
   if (isAlias(node)) {
-    // Resolve against the document; a self-referencing alias would loop.
-    if (context.resolving.has(node)) return null;
     const target = node.resolve(context.doc);
     if (!target) return null;
-    context.resolving.add(node);
-    try {
-      return convertNode(target, context, depth + 1);
-    } finally {
-      context.resolving.delete(node);
-    }
+    // An alias to a node still being converted (its own anchor) resolves to nothing.
+    if (context.converted.has(target)) return context.converted.get(target) ?? null;
+    return convertNode(target, context, depth + 1);
   }
+  if (context.converted.has(node)) return context.converted.get(node) ?? null;
+  context.converted.set(node, null);
+  const converted = convertFresh(node, context, depth);
+  context.converted.set(node, converted);
+  return converted;
+}
+
+function convertFresh(node: unknown, context: ConvertContext, depth: number): YNode | null {
   if (isYamlScalar(node)) return convertScalar(node, context.base);
   if (isYamlMap(node)) {
     const { start, end } = span(node.range as Range3, context.base);

@@ -56,6 +56,7 @@ export function parseFlow(node: YScalar, source: string): ParsedFlow {
   const sides = splitKeepingOffsets(text, '->');
   if (sides.length < 2) {
     errors.push({ ...at(0, text.length), message: `A flow needs an arrow: \`source -> target\`, got '${truncate(value)}'.` });
+    return { steps, errors };
   }
   for (const side of sides) {
     const tokens: FlowToken[] = [];
@@ -64,8 +65,8 @@ export function parseFlow(node: YScalar, source: string): ParsedFlow {
       const id = part.text.trim();
       const offset = side.offset + part.offset + leading;
       if (id === '') {
-        const position = at(side.offset + part.offset, part.text.length);
-        errors.push({ start: position.start, end: Math.max(position.end, position.start), message: 'A resource id is missing here.' });
+        const position = at(side.offset + part.offset, 0);
+        errors.push({ start: position.start, end: position.start, message: 'A resource id is missing here.' });
         continue;
       }
       const range = at(offset, id.length);

@@ -13,13 +13,18 @@ export function closest(word: string, candidates: Iterable<string>, max = 3): st
 export function editDistance(a: string, b: string): number {
   if (a === b) return 0;
   if (a.length > 200 || b.length > 200) return Math.max(a.length, b.length);
+  // Optimal string alignment: a swap of two neighbours ('jbos' for 'jobs') counts as one edit.
+  let beforePrevious: number[] = [];
   let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
   for (let i = 1; i <= a.length; i++) {
     const current = [i];
     for (let j = 1; j <= b.length; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost);
+      let best = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) best = Math.min(best, beforePrevious[j - 2]! + 1);
+      current[j] = best;
     }
+    beforePrevious = previous;
     previous = current;
   }
   return previous[b.length]!;

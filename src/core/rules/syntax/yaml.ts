@@ -21,8 +21,11 @@ export default defineRule({
       if (LIMIT_CODES.has(problem.code)) continue;
       context.report({ at: problem, messageId: 'syntax', data: { message: problem.message } });
     }
+    // Aliases share nodes, so the tree can be a graph: visit each node once.
+    const visited = new Set<YNode>();
     const visit = (node: YNode | null, depth: number): void => {
-      if (!node || depth > 250) return;
+      if (!node || depth > 250 || visited.has(node)) return;
+      visited.add(node);
       if (node.kind === 'seq') for (const item of node.items) visit(item, depth + 1);
       if (node.kind !== 'map') return;
       const seen = new Map<string, YNode>();
