@@ -115,12 +115,24 @@ export class Edits {
   }
 }
 
-/** Apply edits to a text (in any order; they must not overlap). */
+/**
+ * Apply edits to a text. They must not overlap; insertions at the same offset land in
+ * list order (as editors apply them), and an edit repeated exactly is applied once.
+ */
 export function applyEdits(text: string, edits: readonly TextEdit[]): string {
-  const sorted = [...edits].sort((a, b) => b.start - a.start || b.end - a.end);
+  const unique: { edit: TextEdit; index: number }[] = [];
+  const seen = new Set<string>();
+  edits.forEach((edit, index) => {
+    const key = `${edit.start}:${edit.end}:${edit.newText}`;
+    if (seen.has(key)) return;
+    seen.add(key);
+    unique.push({ edit, index });
+  });
+  // From the end backwards, so earlier offsets stay valid; for one offset, the last listed first.
+  unique.sort((a, b) => b.edit.start - a.edit.start || b.edit.end - a.edit.end || b.index - a.index);
   let out = text;
   let lastStart = Number.POSITIVE_INFINITY;
-  for (const edit of sorted) {
+  for (const { edit } of unique) {
     if (edit.end > lastStart) continue; // overlapping: keep the later one only
     out = out.slice(0, edit.start) + edit.newText + out.slice(edit.end);
     lastStart = edit.start;

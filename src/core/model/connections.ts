@@ -77,8 +77,8 @@ export function classifyConnection(from: ResourceType, to: ResourceType): Verdic
       if (MESSAGING.includes(to) || to === 'dynamodb' || to === 's3') return { kind: 'send' };
       return { kind: 'synchronous-call' };
     case 'alb':
-      if (to === 'lambda' || to === 'ecs' || to === 'eks' || to === 'ec2' || to === 'beanstalk' || to === 'apprunner' || to === 'alb') return { kind: 'synchronous-call' };
-      return invalid(`a load balancer cannot route to ${article(to)}: its targets are instances, IP addresses, Lambda functions and other load balancers`);
+      if (to === 'lambda' || to === 'ecs' || to === 'eks' || to === 'ec2' || to === 'beanstalk') return { kind: 'synchronous-call' };
+      return invalid(`an Application Load Balancer cannot route to ${article(to)}: its targets are instances, IP addresses and Lambda functions (only a Network Load Balancer can target an ALB)`);
     case 'cloudfront':
       if (MESSAGING.includes(to) || to === 'dynamodb' || to === 'rds' || to === 'efs') {
         return invalid(`CloudFront cannot use ${article(to)} as an origin: origins are S3, load balancers, API Gateway, Lambda function URLs and HTTP servers`);
@@ -114,7 +114,7 @@ export function classifyConnection(from: ResourceType, to: ResourceType): Verdic
   }
 }
 
-function article(type: ResourceType): string {
+export function article(type: ResourceType): string {
   const names: Record<ResourceType, string> = {
     sqs: 'an SQS queue', sns: 'an SNS topic', kinesis: 'a Kinesis stream', firehose: 'a Firehose stream',
     lambda: 'a Lambda function', ecs: 'an ECS service', eks: 'an EKS workload', apprunner: 'an App Runner service',

@@ -87,7 +87,10 @@ export interface RuleSetting {
 
 export interface Model {
   readonly text: string;
+  /** The top-level mapping, or null when the document is anything else. */
   readonly root: YMap | null;
+  /** The document's top node whatever it is (a list, a scalar, nothing). */
+  readonly rootNode: YNode | null;
   readonly version: Prop | undefined;
   readonly region: string | undefined;
   readonly accountLambdaConcurrency: number | undefined;
@@ -182,6 +185,7 @@ export function buildModel(text: string, root: YNode | null): Model {
   return {
     text,
     root: rootMap,
+    rootNode: root,
     version: versionPair ? makeProp('awsflow', versionPair, { kind: 'integer' }, false) : undefined,
     region: isScalar(regionNode) && typeof regionNode.value === 'string' ? regionNode.value : undefined,
     accountLambdaConcurrency: isScalar(concurrency) && typeof concurrency.value === 'number' ? concurrency.value : undefined,

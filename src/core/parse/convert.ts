@@ -77,7 +77,10 @@ function convertFresh(node: unknown, context: ConvertContext, depth: number): YN
       }
       items.push({ key, value, start: key.start, end: value ? Math.max(value.end, key.end) : key.end });
     }
-    const map: YMap = { kind: 'map', flow: Boolean(node.flow), items, start, end };
+    // A block collection's range runs on over trailing comments and line breaks; end it at its last item.
+    const last = items[items.length - 1];
+    const tightEnd = !node.flow && last ? last.end : end;
+    const map: YMap = { kind: 'map', flow: Boolean(node.flow), items, start, end: tightEnd };
     return map;
   }
   if (isYamlSeq(node)) {
@@ -87,7 +90,8 @@ function convertFresh(node: unknown, context: ConvertContext, depth: number): YN
       const converted = convertNode(item, context, depth + 1);
       if (converted) items.push(converted);
     }
-    return { kind: 'seq', flow: Boolean(node.flow), items, start, end };
+    const last = items[items.length - 1];
+    return { kind: 'seq', flow: Boolean(node.flow), items, start, end: !node.flow && last ? last.end : end };
   }
   return null;
 }

@@ -15,6 +15,8 @@ export interface SchemaError {
   readonly params: Readonly<Record<string, unknown>>;
   readonly message: string;
   readonly parentSchema: Readonly<Record<string, unknown>> | undefined;
+  /** Set on the errors ajv raises inside a `propertyNames` check (the name being checked). */
+  readonly propertyName?: string;
 }
 
 export class SchemaValidator {
@@ -66,6 +68,7 @@ function run(validator: typeof validateRoot, data: unknown, prefix: (string | nu
     params: error.params,
     message: error.message ?? error.keyword,
     parentSchema: error.parentSchema,
+    ...(typeof error.propertyName === 'string' ? { propertyName: error.propertyName } : {}),
   }));
 }
 

@@ -7,6 +7,7 @@ export interface AjvError {
   message?: string;
   parentSchema?: Record<string, unknown>;
   schema?: unknown;
+  propertyName?: string;
 }
 
 export interface ValidatorFunction {
