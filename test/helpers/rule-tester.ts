@@ -28,6 +28,8 @@ export interface ExpectedFinding {
 export interface ValidCase {
   name?: string;
   code: string;
+  /** false: do not prepend `awsflow: 1` (cases about the header itself). */
+  header?: boolean;
   ruleSeverities?: Record<string, SeveritySetting>;
 }
 
@@ -39,8 +41,8 @@ export interface InvalidCase extends ValidCase {
   allowOtherErrors?: boolean;
 }
 
-export function withHeader(code: string): string {
-  return code.startsWith('awsflow:') ? code : `awsflow: 1\n${code}`;
+export function withHeader(code: string, header = true): string {
+  return !header || code.startsWith('awsflow:') ? code : `awsflow: 1\n${code}`;
 }
 
 /** Every registered rule, with the rule under test in place even before it is registered. */
@@ -71,7 +73,7 @@ export function ruleTester(rule: Rule, cases: { valid: (string | ValidCase)[]; i
     cases.valid.forEach((item, index) => {
       const valid = typeof item === 'string' ? { code: item } : item;
       test(`valid ${index + 1}${valid.name ? `: ${valid.name}` : ''}`, () => {
-        const text = withHeader(valid.code);
+        const text = withHeader(valid.code, valid.header);
         const analysis = run(rule, text, valid.ruleSeverities);
         const own = analysis.findings.filter((f) => f.ruleId === rule.id);
         assert.deepEqual(own.map((f) => `${f.message} @${f.start}-${f.end}`), [], 'the rule reports on a valid case');
@@ -83,7 +85,7 @@ export function ruleTester(rule: Rule, cases: { valid: (string | ValidCase)[]; i
     cases.invalid.forEach((invalid, index) => {
       test(`invalid ${index + 1}${invalid.name ? `: ${invalid.name}` : ''}`, () => {
         assert.ok(invalid.errors.length > 0, 'an invalid case lists at least one finding');
-        const { text, ranges } = strip(withHeader(invalid.code));
+        const { text, ranges } = strip(withHeader(invalid.code, invalid.header));
         assert.equal(ranges.length, invalid.errors.length, 'one «…» span per expected finding');
         const analysis = run(rule, text, invalid.ruleSeverities);
         assert.deepEqual(analysis.internalErrors, []);
@@ -104,7 +106,7 @@ export function ruleTester(rule: Rule, cases: { valid: (string | ValidCase)[]; i
           if (expected.suggestions) {
             assert.deepEqual(
               finding.suggestions.map((s) => applyEdits(text, s.edits)),
-              expected.suggestions.map((s) => withHeader(s)),
+              expected.suggestions.map((s) => withHeader(s, invalid.header)),
               'suggestion outputs',
             );
           }
@@ -115,7 +117,7 @@ export function ruleTester(rule: Rule, cases: { valid: (string | ValidCase)[]; i
         if (fixes.length > 0 && invalid.output === undefined) assert.fail('the rule fixes this case: give `output`');
         if (invalid.output !== undefined) {
           const output = applyEdits(text, fixes.flatMap((f) => f.fix!.edits));
-          assert.equal(output, withHeader(invalid.output));
+          assert.equal(output, withHeader(invalid.output, invalid.header));
           const after = analyze(output, { rules: withRule(rule) });
           assert.deepEqual(after.findings.filter((f) => f.ruleId === 'syntax/yaml').map((f) => f.message), [], 'the fixed text must parse');
           const fixedAgain = after.findings.filter((f) => f.ruleId === rule.id && f.fix);

@@ -66,6 +66,8 @@ export const LAMBDA = {
   accountConcurrencyDefault: fact(1_000, '1,000', LAMBDA_QUOTAS),
   syncPayloadMax: fact(6 * 1024 * 1024, '6 MB', LAMBDA_QUOTAS),
   asyncPayloadMax: fact(1024 * 1024, '1 MB', 'https://aws.amazon.com/about-aws/whats-new/2025/10/aws-lambda-payload-size-256-kb-1-mb-invocations/'),
+  /** A dead-letter queue must be a standard SQS queue or a standard SNS topic (no FIFO). */
+  deadLetterTargets: 'https://docs.aws.amazon.com/lambda/latest/dg/invocation-async-retain-records.html',
 } as const;
 
 export const API_GATEWAY = {
@@ -106,6 +108,8 @@ export const FARGATE = {
     [8192, range(16384, 61440, 4096)],
     [16384, range(32768, 122880, 8192)],
   ]),
+  /** Fargate tasks need task-level cpu and memory. */
+  taskSizeRequired: 'https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task_definition_parameters.html#task_size',
 } as const;
 
 export const EVENTBRIDGE = {
@@ -115,6 +119,8 @@ export const EVENTBRIDGE = {
 export const APP_RUNNER = {
   availability: 'https://docs.aws.amazon.com/apprunner/latest/dg/apprunner-availability-change.html',
   closedOn: '2026-04-30',
+  cpuDefault: fact(1024, '1 vCPU', 'https://docs.aws.amazon.com/apprunner/latest/api/API_InstanceConfiguration.html'),
+  memoryDefault: fact(2048, '2 GB', 'https://docs.aws.amazon.com/apprunner/latest/api/API_InstanceConfiguration.html'),
 } as const;
 
 function range(from: number, to: number, step: number): number[] {

@@ -3,22 +3,76 @@
  * and keeps it equal to the files under rules/, the docs and the tests).
  */
 import type { Rule } from './types';
+import apiGatewayRange from './api-gateway/range';
+import apprunnerClosed from './apprunner/closed';
 import configUnknownRule from './config/unknown-rule';
+import ecsFargateSize from './ecs/fargate-size';
+import ecsRange from './ecs/range';
+import encryptionAtRest from './encryption/at-rest';
+import encryptionServiceProducerKey from './encryption/service-producer-key';
+import esmBatchWindow from './esm/batch-window';
+import firehoseRange from './firehose/range';
+import flowsInvalidConnection from './flows/invalid-connection';
 import flowsSyntax from './flows/syntax';
 import flowsUnknownResource from './flows/unknown-resource';
+import graphCycle from './graph/cycle';
+import kinesisRange from './kinesis/range';
+import lambdaApiTimeout from './lambda/api-timeout';
+import lambdaDlqTarget from './lambda/dlq-target';
+import lambdaEnvSize from './lambda/env-size';
+import lambdaMemoryRange from './lambda/memory-range';
+import lambdaRange from './lambda/range';
 import lambdaTimeoutLimit from './lambda/timeout-limit';
+import scheduleExpression from './schedule/expression';
 import schemaInvalid from './schema/invalid';
+import snsFifoSubscription from './sns/fifo-subscription';
+import snsNoSubscriber from './sns/no-subscriber';
+import sqsDlqType from './sqs/dlq-type';
+import sqsFifoBatchSize from './sqs/fifo-batch-size';
+import sqsFifoName from './sqs/fifo-name';
+import sqsLongPolling from './sqs/long-polling';
+import sqsNoConsumer from './sqs/no-consumer';
+import sqsNoDlq from './sqs/no-dlq';
+import sqsRange from './sqs/range';
+import sqsVisibilityTimeout from './sqs/visibility-timeout';
 import suppressionMissingReason from './suppression/missing-reason';
 import suppressionUnused from './suppression/unused';
 import syntaxLimits from './syntax/limits';
 import syntaxYaml from './syntax/yaml';
 
 export const rules: readonly Rule[] = [
+  apiGatewayRange,
+  apprunnerClosed,
   configUnknownRule,
+  ecsFargateSize,
+  ecsRange,
+  encryptionAtRest,
+  encryptionServiceProducerKey,
+  esmBatchWindow,
+  firehoseRange,
+  flowsInvalidConnection,
   flowsSyntax,
   flowsUnknownResource,
+  graphCycle,
+  kinesisRange,
+  lambdaApiTimeout,
+  lambdaDlqTarget,
+  lambdaEnvSize,
+  lambdaMemoryRange,
+  lambdaRange,
   lambdaTimeoutLimit,
+  scheduleExpression,
   schemaInvalid,
+  snsFifoSubscription,
+  snsNoSubscriber,
+  sqsDlqType,
+  sqsFifoBatchSize,
+  sqsFifoName,
+  sqsLongPolling,
+  sqsNoConsumer,
+  sqsNoDlq,
+  sqsRange,
+  sqsVisibilityTimeout,
   suppressionMissingReason,
   suppressionUnused,
   syntaxLimits,

@@ -31,7 +31,7 @@ export default defineRule({
   hasSuggestions: true,
   messages: {
     unknownProperty: "Unknown property '{name}'.{hint}",
-    unknownPropertyOfType: "Unknown property '{name}' for a {type} resource.{hint}",
+    unknownPropertyOfType: "Unknown property '{name}' for a resource of type {type}.{hint}",
     missing: "Missing required property '{name}'.",
     missingVersion: 'Missing `awsflow: 1`, the format version, at the top of the file.',
     type: 'Expected {expected}, got {actual}.',
@@ -47,7 +47,7 @@ export default defineRule({
     addVersion: 'Add `awsflow: 1`',
   },
   check(context) {
-    const root = context.model.root;
+    const root = context.model.rootNode;
     const reports: Report<MessageId>[] = [];
     const errors = context.schemaErrors.filter((error) => !isWrapperNoise(error, context.schemaErrors));
     for (const error of errors) {
@@ -70,7 +70,7 @@ function isWrapperNoise(error: SchemaError, all: readonly SchemaError[]): boolea
   if (error.keyword === 'propertyNames') return false;
   if (error.keyword !== 'anyOf' && error.keyword !== 'oneOf') {
     // An error inside a propertyNames check: the propertyNames error itself is reported.
-    return 'propertyName' in error.params && error.keyword !== 'additionalProperties';
+    return error.propertyName !== undefined;
   }
   const path = error.path.join('/');
   return all.some((other) => other !== error && other.keyword !== error.keyword && other.keyword !== 'if' && other.path.join('/').startsWith(path));

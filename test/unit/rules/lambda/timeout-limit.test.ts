@@ -6,7 +6,7 @@ ruleTester(rule, {
     'resources:\n  f: { type: lambda, timeout: 15m }',
     'resources:\n  f: { type: lambda }',
     'resources:\n  f: { type: lambda, timeout: 900 }',
-    { name: 'managed instances, asynchronous', code: 'resources:\n  q: { type: sqs }\n  f: { type: lambda, capacity: managed-instances, timeout: 90m }\nflows:\n  - q -> f' },
+    { name: 'managed instances, asynchronous', code: 'resources:\n  q: { type: sqs, visibilityTimeout: 12h }\n  f: { type: lambda, capacity: managed-instances, timeout: 90m }\nflows:\n  - q -> f' },
   ],
   invalid: [
     {

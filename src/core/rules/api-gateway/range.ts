@@ -1,0 +1,15 @@
+import { defineRule } from '../define-rule';
+import { checkRanges, RANGE_MESSAGES, rangeFacts } from '../range-check';
+
+export default defineRule({
+  id: 'api-gateway/range',
+  defaultSeverity: 'error',
+  summary: 'API Gateway integration timeout below the 50 ms minimum',
+  facts: rangeFacts('api-gateway'),
+  fixable: true,
+  hasSuggestions: false,
+  messages: RANGE_MESSAGES,
+  check(context) {
+    checkRanges(context, 'api-gateway', { service: 'API Gateway' });
+  },
+});

@@ -1,0 +1,49 @@
+import { defineRule } from '../define-rule';
+import { SQS } from '../../limits/aws';
+import type { ResourceType } from '../../model/properties';
+
+const KIND: Record<ResourceType, string> = {
+  sqs: 'an SQS queue', sns: 'an SNS topic', kinesis: 'a Kinesis stream', firehose: 'a Firehose stream',
+  lambda: 'a Lambda function', ecs: 'an ECS service', eks: 'an EKS workload', apprunner: 'an App Runner service',
+  beanstalk: 'a Beanstalk environment', ec2: 'an EC2 instance', schedule: 'a schedule', 'api-gateway': 'an API Gateway',
+  alb: 'a load balancer', cloudfront: 'a CloudFront distribution', dynamodb: 'a DynamoDB table', s3: 'an S3 bucket',
+  rds: 'an RDS database', efs: 'an EFS file system', client: 'a client',
+};
+
+export default defineRule({
+  id: 'sqs/dlq-type',
+  defaultSeverity: 'error',
+  summary: 'SQS dead-letter queue of the other type (FIFO source with a standard DLQ, or the reverse), or a deadLetter target that is not a queue',
+  sources: [SQS.dlqTypeMustMatch, SQS.deadLetterQueues],
+  fixable: false,
+  hasSuggestions: false,
+  messages: {
+    fifoToStandard: 'FIFO queue {source} has a standard dead-letter queue ({target}); a FIFO queue\'s dead-letter queue must also be FIFO.',
+    standardToFifo: 'Standard queue {source} has a FIFO dead-letter queue ({target}); a standard queue\'s dead-letter queue must also be standard.',
+    notQueue: 'The dead-letter target of queue {source} is {target}, {kind}; an SQS redrive policy can only name an SQS queue.',
+  },
+  check(context) {
+    for (const connection of context.model.connections) {
+      if (connection.origin !== 'deadLetter') continue;
+      const { from: source, to: target } = connection;
+      // An unknown target is flows/unknown-resource's; an untyped one the schema's.
+      if (source?.type !== 'sqs' || !target?.type) continue;
+      if (target.type !== 'sqs') {
+        context.report({
+          at: connection.target,
+          messageId: 'notQueue',
+          data: { source: source.id, target: target.id, kind: KIND[target.type] },
+          related: [{ at: target.key, message: `${target.id}: ${KIND[target.type]}` }],
+        });
+        continue;
+      }
+      if (source.fifo === target.fifo) continue;
+      context.report({
+        at: connection.target,
+        messageId: source.fifo ? 'fifoToStandard' : 'standardToFifo',
+        data: { source: source.id, target: target.id },
+        related: [{ at: target.key, message: `dead-letter queue ${target.id}: ${target.fifo ? 'FIFO' : 'standard'}` }],
+      });
+    }
+  },
+});

@@ -1,0 +1,47 @@
+import rule from '../../../../src/core/rules/kinesis/range';
+import { ruleTester } from '../../../helpers/rule-tester';
+
+ruleTester(rule, {
+  valid: [
+    { name: 'AWS defaults', code: 'resources:\n  s: { type: kinesis, encryption: kms }' },
+    { name: 'the minimums', code: 'resources:\n  s: { type: kinesis, mode: provisioned, shards: 1, retention: 24h, encryption: kms }' },
+    { name: 'the maximum in days', code: 'resources:\n  s: { type: kinesis, retention: 365d, encryption: kms }' },
+    { name: 'the maximum in hours', code: 'resources:\n  s:\n    type: kinesis\n    retention: 8760h\n    encryption: kms' },
+    { name: 'half-typed', code: 'resources:\n  s:\n    type: kinesis\n    shards:\n    retention: later', ruleSeverities: { 'schema/invalid': 'off' } },
+  ],
+  invalid: [
+    {
+      name: 'retention under 24 hours keeps hours',
+      code: 'resources:\n  s:\n    type: kinesis\n    encryption: kms\n    retention: «12h»   # one day is the floor\n',
+      errors: [{ messageId: 'belowMin', message: 'Kinesis retention 12h (12 h) is below the minimum of 24 hours (86,400 s).' }],
+      output: 'resources:\n  s:\n    type: kinesis\n    encryption: kms\n    retention: 24h   # one day is the floor\n',
+    },
+    {
+      name: 'retention just over 365 days',
+      code: 'resources:\n  a: { type: kinesis, encryption: kms, retention: «366d» }\n  b: { type: kinesis, encryption: kms, retention: «8761h» }',
+      errors: [
+        { messageId: 'overMax', message: 'Kinesis retention 366d (366 d) is over the maximum of 365 days (8,760 hours, 31,536,000 s).' },
+        { messageId: 'overMax' },
+      ],
+      output: 'resources:\n  a: { type: kinesis, encryption: kms, retention: 365d }\n  b: { type: kinesis, encryption: kms, retention: 365d }',
+    },
+    {
+      name: 'bare seconds',
+      code: 'resources:\n  s: { type: kinesis, encryption: kms, retention: «3600» }',
+      errors: [{ messageId: 'belowMin' }],
+      output: 'resources:\n  s: { type: kinesis, encryption: kms, retention: 86400 }',
+    },
+    {
+      name: 'no shards',
+      code: 'resources:\n  s: { type: kinesis, mode: provisioned, shards: «0», encryption: kms }',
+      errors: [{ messageId: 'belowMin', message: 'Kinesis shards 0 is below the minimum of 1.' }],
+      output: 'resources:\n  s: { type: kinesis, mode: provisioned, shards: 1, encryption: kms }',
+    },
+    {
+      name: 'from defaults',
+      code: 'defaults:\n  kinesis: { retention: «1h» }\nresources:\n  a: { type: kinesis, encryption: kms }\n  b: { type: kinesis, encryption: kms }',
+      errors: [{ messageId: 'belowMin' }],
+      output: 'defaults:\n  kinesis: { retention: 24h }\nresources:\n  a: { type: kinesis, encryption: kms }\n  b: { type: kinesis, encryption: kms }',
+    },
+  ],
+});
