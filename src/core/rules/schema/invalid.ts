@@ -81,7 +81,8 @@ function toReport(error: SchemaError, root: YNode | null, text: string): Report<
   // An empty value (`key:` and nothing after it) has no width: point at its key instead.
   const emptyValue = isScalar(found) && found.value === null && found.start === found.end;
   const valueNode: OffsetRange = (emptyValue ? pairAtPath(root, error.path)?.key : found) ?? nearestNode(root, error.path) ?? { start: 0, end: 0 };
-  const inFlows = error.path[0] === 'flows';
+  // The flow string itself (an entry, or the key of a one-key entry): flows/syntax is more precise there.
+  const inFlows = error.path[0] === 'flows' && error.path.length <= 2;
   switch (error.keyword) {
     case 'additionalProperties': {
       const name = String(error.params['additionalProperty']);
