@@ -25,7 +25,7 @@ child.on('exit', (code) => process.exit(code ?? 1));
 
 function find(dir) {
   let out = [];
-  let names = [];
+  let names;
   try {
     names = readdirSync(dir);
   } catch {

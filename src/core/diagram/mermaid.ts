@@ -122,7 +122,9 @@ export function buildDiagram(analysis: Analysis): Diagram {
 
   const edges: DiagramEdge[] = [];
   const drawn = new Set<string>();
-  for (const connection of model.connections) {
+  // Message flows first, dead-letter connections after: Mermaid lays out in that order.
+  const ordered = [...model.connections.filter((c) => c.origin === 'flow'), ...model.connections.filter((c) => c.origin !== 'flow')];
+  for (const connection of ordered) {
     if (!connection.from || !connection.to) continue;
     const from = idOf.get(connection.from)!;
     const to = idOf.get(connection.to)!;

@@ -1,5 +1,6 @@
 import { defineRule } from '../define-rule';
 import { closest } from '../../util/similar';
+import type { Edits } from '../../edit/edits';
 
 const KIND_TEXT = { flow: 'flow', deadLetter: '`deadLetter.target`', onFailure: '`onFailure`', volume: '`volumes`' } as const;
 
@@ -26,7 +27,7 @@ export default defineRule({
         messageId: 'unknown',
         data: { where: KIND_TEXT[reference.kind], id: reference.id, hint: candidates.length ? ` Did you mean '${candidates[0]}'?` : '' },
         suggest: [
-          ...candidates.map((candidate) => ({ messageId: 'renameTo' as const, data: { id: candidate }, build: (e: import('../../edit/edits').Edits) => e.replace(reference, candidate) })),
+          ...candidates.map((candidate) => ({ messageId: 'renameTo' as const, data: { id: candidate }, build: (e: Edits) => e.replace(reference, candidate) })),
           {
             messageId: 'create' as const,
             data: { id: reference.id },

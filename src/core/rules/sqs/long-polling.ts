@@ -2,6 +2,7 @@ import { defineRule } from '../define-rule';
 import { SQS } from '../../limits/aws';
 import { classifyConnection } from '../../model/connections';
 import { numberOf } from '../../model/model';
+import type { Edits } from '../../edit/edits';
 
 const LONG_POLL = '20s';
 
@@ -42,7 +43,7 @@ export default defineRule({
           at: queue.key,
           messageId: 'shortPollingDefault',
           data,
-          ...(map ? { fix: { messageId: 'setWait' as const, data, build: (edits: import('../../edit/edits').Edits) => edits.insertProperty(map, 'receiveWait', LONG_POLL) } } : {}),
+          ...(map ? { fix: { messageId: 'setWait' as const, data, build: (edits: Edits) => edits.insertProperty(map, 'receiveWait', LONG_POLL) } } : {}),
         });
       }
     }

@@ -1,0 +1,39 @@
+// Lint: typescript-eslint's recommended rules, plus the dependency boundaries of
+// ARCHITECTURE.md (the core imports nothing from Node, VS Code or the language server).
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+  { ignores: ['dist/', 'out/', 'node_modules/', '.tooling/', 'src/core/schema/generated/', 'diagrams/'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { ecmaVersion: 2022, sourceType: 'module' },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': 'error',
+    },
+  },
+  {
+    files: ['src/core/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [
+          { group: ['node:*', 'fs', 'path', 'os', 'child_process'], message: 'The core runs in browsers and workers: no Node modules.' },
+          { group: ['vscode', 'vscode-languageserver', 'vscode-languageserver/*', 'vscode-languageclient', 'vscode-languageclient/*'], message: 'The core is editor-free.' },
+          { group: ['../../cli/*', '../cli/*', '../../server/*', '../server/*', '../../client/*', '../client/*'], message: 'The core depends on nothing else in src/.' },
+        ],
+      }],
+    },
+  },
+  {
+    files: ['src/cli/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['vscode*', '../server/*', '../client/*'], message: 'The CLI uses the core only.' }] }],
+    },
+  },
+  {
+    files: ['**/*.mjs', 'scripts/**', 'bench/**'],
+    languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly', structuredClone: 'readonly', __dirname: 'readonly' } },
+  },
+);
