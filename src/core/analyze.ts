@@ -55,14 +55,21 @@ export class Analyzer {
     let schemaErrors: SchemaError[] = [];
     if (!limitProblem) {
       try {
-        schemaErrors = this.validator.validate(text, parse.root);
+        schemaErrors = this.validator.validate(parse.root);
       } catch (error) {
         if (!(error instanceof PlainValueTooLarge)) throw error;
         parse.problems.push({ start: 0, end: 0, code: 'TOO_LARGE', message: 'The document expands (through aliases) to more than 2,000,000 nodes; awsflow does not check it.' });
       }
     }
     const { findings, internalErrors } = runRules(model, text, parse.problems, schemaErrors, options);
-    return { text, lineIndex: new LineIndex(text), parse, model, schemaErrors, findings, internalErrors };
+    let lineIndex: LineIndex | undefined;
+    return {
+      text, parse, model, schemaErrors, findings, internalErrors,
+      // Built on first use: most edits need positions only for a few findings.
+      get lineIndex() {
+        return (lineIndex ??= new LineIndex(text));
+      },
+    };
   }
 }
 

@@ -52,6 +52,16 @@ describe('incremental parsing', () => {
     assert.equal(reused.length, second.chunks.length - 1, 'all chunks but the edited one are reused');
   });
 
+  test('an edit inside one flow entry parses only that entry again', () => {
+    const parser = new IncrementalParser();
+    const text = examples.find((t) => t.includes('order-events fan-out'))!;
+    const first = parser.parse(text);
+    const second = parser.parse(text.replace('billing -> charge-card: { batchSize: 5 }', 'billing -> charge-card: { batchSize: 6 }'));
+    const fresh = second.chunks.filter((placed) => !first.chunks.some((old) => old.chunk === placed.chunk));
+    assert.equal(fresh.length, 1);
+    assert.match(fresh[0]!.chunk.text, /^ {2}- billing -> charge-card/);
+  });
+
   test('an analyzer gives the same findings after a series of edits as a fresh one', () => {
     const analyzer = new Analyzer();
     let text = examples.find((t) => t.includes('mistakes'))!;

@@ -54,6 +54,8 @@ export interface FlowEntry {
   readonly steps: FlowToken[][];
   readonly errors: FlowSyntaxError[];
   readonly connections: Connection[];
+  /** The ids the flow string names (kind 'flow'). */
+  readonly references: readonly Reference[];
 }
 
 export interface Connection {
@@ -71,8 +73,8 @@ export type ReferenceKind = 'flow' | 'deadLetter' | 'onFailure' | 'volume';
 
 export interface Reference {
   readonly id: string;
-  readonly start: number;
-  readonly end: number;
+  start: number;
+  end: number;
   readonly kind: ReferenceKind;
   /** The scalar holding the reference (for flows, the whole flow string). */
   readonly node: YScalar;
@@ -153,7 +155,7 @@ export function buildModel(text: string, root: YNode | null): Model {
       const entry = readFlowEntry(item, index, text, byId);
       if (!entry) return;
       flows.push(entry);
-      for (const step of entry.steps) for (const token of step) references.push({ ...token, kind: 'flow', node: entry.flowNode });
+      for (const reference of entry.references) references.push(reference);
       connections.push(...entry.connections);
       const onFailure = entry.props.get('onFailure');
       if (onFailure && isScalar(onFailure.node) && typeof onFailure.raw === 'string') {
@@ -217,7 +219,24 @@ function readDefaults(root: YMap | null): Defaults {
   return defaults;
 }
 
+/**
+ * Resources built from the same (unchanged) block, with the same defaults, are reused
+ * from one version of a document to the next: their nodes are the same objects.
+ */
+const resourceCache = new WeakMap<YPair, { defaults: YMap | undefined; resource: Resource }>();
+
 function readResource(pair: YPair, defaults: Defaults): Resource {
+  const typeNode = isMap(pair.value) ? findPair(pair.value, 'type')?.value : undefined;
+  const typeName = isScalar(typeNode) ? String(typeNode.value) : '';
+  const inherited = defaults.get(typeName);
+  const cached = resourceCache.get(pair);
+  if (cached && cached.defaults === inherited) return cached.resource;
+  const resource = buildResource(pair, defaults);
+  resourceCache.set(pair, { defaults: inherited, resource });
+  return resource;
+}
+
+function buildResource(pair: YPair, defaults: Defaults): Resource {
   const id = keyText(pair.key);
   const node = isMap(pair.value) ? pair.value : null;
   const typePair = findPair(node, 'type');
@@ -315,7 +334,34 @@ function readEncryption(node: YNode | null): Encryption | undefined {
   return undefined;
 }
 
-function readFlowEntry(item: YNode, index: number, text: string, byId: ReadonlyMap<string, Resource>): FlowEntry | undefined {
+interface ParsedEntry {
+  flowNode: YScalar;
+  propsNode: YMap | null;
+  props: Map<string, Prop>;
+  steps: FlowToken[][];
+  errors: FlowSyntaxError[];
+  references: Reference[];
+  /** flowNode.start when the tokens' offsets were computed. */
+  at: number;
+  /** The entry built last time, reused while its ids resolve to the same resources. */
+  built?: FlowEntry;
+}
+
+/** Parsed flow entries by list item: an unchanged entry is not parsed again, only moved. */
+const flowCache = new WeakMap<YNode, ParsedEntry>();
+
+function parseEntry(item: YNode, text: string): ParsedEntry | undefined {
+  const cached = flowCache.get(item);
+  if (cached) {
+    const delta = cached.flowNode.start - cached.at;
+    if (delta !== 0) {
+      for (const step of cached.steps) for (const token of step) { token.start += delta; token.end += delta; }
+      for (const error of cached.errors) { error.start += delta; error.end += delta; }
+      for (const reference of cached.references) { reference.start += delta; reference.end += delta; }
+      cached.at = cached.flowNode.start;
+    }
+    return cached;
+  }
   let flowNode: YScalar | undefined;
   let propsNode: YMap | null = null;
   if (isScalar(item)) flowNode = item;
@@ -333,8 +379,23 @@ function readFlowEntry(item: YNode, index: number, text: string, byId: ReadonlyM
       props.set(name, makeProp(name, pair, CONNECTION_PROPERTIES[name] ?? { kind: 'string' }, false));
     }
   }
+  const references: Reference[] = [];
+  for (const step of parsed.steps) for (const token of step) references.push({ id: token.id, start: token.start, end: token.end, kind: 'flow', node: flowNode });
+  const entry: ParsedEntry = { flowNode, propsNode, props, steps: parsed.steps, errors: parsed.errors, references, at: flowNode.start };
+  flowCache.set(item, entry);
+  return entry;
+}
+
+function readFlowEntry(item: YNode, index: number, text: string, byId: ReadonlyMap<string, Resource>): FlowEntry | undefined {
+  const parsedEntry = parseEntry(item, text);
+  if (!parsedEntry) return undefined;
+  const { flowNode, propsNode, props } = parsedEntry;
+  const built = parsedEntry.built;
+  if (built && built.index === index && built.connections.every((c) => c.from === byId.get(c.source.id) && c.to === byId.get(c.target.id))) return built;
+  const parsed = { steps: parsedEntry.steps, errors: parsedEntry.errors };
   const connections: Connection[] = [];
-  const entry: FlowEntry = { index, node: item, flowNode, propsNode, props, steps: parsed.steps, errors: parsed.errors, connections };
+  const entry: FlowEntry = { index, node: item, flowNode, propsNode, props, steps: parsed.steps, errors: parsed.errors, connections, references: parsedEntry.references };
+  parsedEntry.built = entry;
   for (let step = 0; step + 1 < parsed.steps.length; step++) {
     for (const source of parsed.steps[step]!) {
       for (const target of parsed.steps[step + 1]!) {

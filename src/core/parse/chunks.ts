@@ -10,8 +10,8 @@
  * aliases, flow or multi-line constructs at the top level) falls back to parsing the
  * whole text at once: correctness first, speed where it is safe.
  */
-import { parseDocument, type Document } from 'yaml';
-import type { YMap, YNode, YPair } from './ast';
+import { parseDocument } from 'yaml';
+import type { YNode, YPair } from './ast';
 import { convertDocument, type ConvertProblem } from './convert';
 
 export interface SyntaxProblem {
@@ -22,13 +22,20 @@ export interface SyntaxProblem {
   code: string;
 }
 
-/** A block parsed on its own; cached by its text. */
+/**
+ * A block parsed on its own and converted to our tree; cached by its text. When the
+ * block moves (an edit above it), its tree is shifted in place rather than rebuilt, so
+ * its node objects stay the same from one version to the next: later stages cache by
+ * node identity (the schema check, the model's resources).
+ */
 export interface Chunk {
   readonly text: string;
-  readonly kind: 'whole' | 'section' | 'resource';
-  readonly doc: Document;
-  /** Per-chunk memo that later stages (the schema check) may fill; lives as long as the chunk. */
-  readonly memo: Map<string, unknown>;
+  readonly kind: 'whole' | 'section' | 'block';
+  /** The converted tree, with offsets for `base`. */
+  readonly node: YNode | null;
+  base: number;
+  /** Problems, relative to the chunk's start. */
+  readonly problems: readonly SyntaxProblem[];
 }
 
 export interface PlacedChunk {
@@ -62,10 +69,11 @@ export class IncrementalParser {
     return result;
   }
 
-  private chunk(text: string, kind: Chunk['kind'], used: Map<string, Chunk>): Chunk {
+  private chunk(text: string, kind: Chunk['kind'], base: number, used: Map<string, Chunk>): Chunk {
     const key = kind + '\u0000' + text;
-    let chunk = used.get(key) ?? this.cache.get(key);
-    if (!chunk) chunk = { text, kind, doc: parseDocument(text, PARSE_OPTIONS), memo: new Map() };
+    // The same text twice in one version (a duplicated resource) needs a tree of its own.
+    if (used.has(key)) return parseChunk(text, kind, base);
+    const chunk = this.cache.get(key) ?? parseChunk(text, kind, base);
     used.set(key, chunk);
     return chunk;
   }
@@ -79,34 +87,40 @@ export class IncrementalParser {
     const rootItems: YPair[] = [];
     for (const section of sections) {
       const sectionText = text.slice(section.start, section.end);
-      const resourceBlocks = section.key === 'resources' ? splitResources(text, section) : undefined;
-      if (!resourceBlocks) {
-        const chunk = this.chunk(sectionText, 'section', used);
+      // `resources:` and `flows:` are cut further, one block per resource or flow entry.
+      const blocks = section.key === 'resources' ? splitBlocks(text, section, 'map') : section.key === 'flows' ? splitBlocks(text, section, 'seq') : undefined;
+      if (!blocks) {
+        const chunk = this.chunk(sectionText, 'section', section.start, used);
         chunks.push({ chunk, start: section.start });
         const node = placeChunk(chunk, section.start, problems);
         if (node?.kind === 'map') rootItems.push(...node.items);
         continue;
       }
-      // The `resources:` line itself, then one chunk per resource.
-      const head = this.chunk(text.slice(section.start, resourceBlocks.headEnd), 'section', used);
+      const head = this.chunk(text.slice(section.start, blocks.headEnd), 'section', section.start, used);
       chunks.push({ chunk: head, start: section.start });
       const headNode = placeChunk(head, section.start, problems);
-      const resourceItems: YPair[] = [];
-      for (const block of resourceBlocks.blocks) {
-        const chunk = this.chunk(text.slice(block.start, block.end), 'resource', used);
+      const pairs: YPair[] = [];
+      const items: YNode[] = [];
+      for (const block of blocks.blocks) {
+        const chunk = this.chunk(text.slice(block.start, block.end), 'block', block.start, used);
         chunks.push({ chunk, start: block.start });
         const node = placeChunk(chunk, block.start, problems);
-        if (node?.kind === 'map') resourceItems.push(...node.items);
-        else if (node) problems.push({ start: node.start, end: node.end, code: 'BAD_RESOURCE', message: 'Expected a resource: `id:` followed by its properties.' });
+        if (blocks.kind === 'map' && node?.kind === 'map') pairs.push(...node.items);
+        else if (blocks.kind === 'seq' && node?.kind === 'seq') items.push(...node.items);
+        else if (node) problems.push({ start: node.start, end: node.end, code: 'BAD_BLOCK', message: blocks.kind === 'map' ? 'Expected a resource: `id:` followed by its properties.' : 'Expected a flow entry: `- source -> target`.' });
       }
       const headPair = headNode?.kind === 'map' ? headNode.items[0] : undefined;
       if (!headPair) continue;
-      const first = resourceItems[0];
-      const last = resourceItems[resourceItems.length - 1];
-      const resources: YMap | null = first && last
-        ? { kind: 'map', flow: false, items: resourceItems, start: first.start, end: last.end }
-        : null;
-      rootItems.push({ key: headPair.key, value: resources, start: headPair.start, end: resources ? resources.end : headPair.end });
+      const members: { start: number; end: number }[] = blocks.kind === 'map' ? pairs : items;
+      const first = members[0];
+      const last = members[members.length - 1];
+      let value: YNode | null = null;
+      if (first && last) {
+        value = blocks.kind === 'map'
+          ? { kind: 'map', flow: false, items: pairs, start: first.start, end: last.end }
+          : { kind: 'seq', flow: false, items, start: blocks.blocks[0]!.start + blocks.indent, end: last.end }; // a list starts at its first dash
+      }
+      rootItems.push({ key: headPair.key, value, start: headPair.start, end: value ? value.end : headPair.end });
     }
     const firstItem = rootItems[0];
     const lastItem = rootItems[rootItems.length - 1];
@@ -118,25 +132,62 @@ export class IncrementalParser {
 
   private parseWhole(text: string, used: Map<string, Chunk>): ParseResult {
     const problems: SyntaxProblem[] = [];
-    const chunk = this.chunk(text, 'whole', used);
+    const chunk = this.chunk(text, 'whole', 0, used);
     const root = placeChunk(chunk, 0, problems);
     return { root, problems, chunks: [{ chunk, start: 0 }], incremental: false };
   }
 }
 
-function placeChunk(chunk: Chunk, base: number, problems: SyntaxProblem[]): YNode | null {
-  for (const error of [...chunk.doc.errors, ...chunk.doc.warnings]) {
+function parseChunk(text: string, kind: Chunk['kind'], base: number): Chunk {
+  const doc = parseDocument(text, PARSE_OPTIONS);
+  const problems: SyntaxProblem[] = [];
+  for (const error of [...doc.errors, ...doc.warnings]) {
     // yaml may point one past the end of the text (an unexpected end); keep ranges inside it.
-    const limit = chunk.text.length;
+    const limit = text.length;
     const [rawStart = 0, rawEnd = rawStart] = error.pos;
     const start = Math.min(rawStart, limit);
     const end = Math.min(Math.max(rawEnd, start), limit);
-    problems.push({ start: start + base, end: end + base, message: firstLine(error.message), code: error.code });
+    problems.push({ start, end, message: firstLine(error.message), code: error.code });
   }
   const convertProblems: ConvertProblem[] = [];
-  const node = convertDocument(chunk.doc, base, convertProblems);
-  for (const p of convertProblems) problems.push({ ...p, code: 'TOO_DEEP' });
-  return node;
+  const node = convertDocument(doc, base, convertProblems);
+  for (const p of convertProblems) problems.push({ start: p.start - base, end: p.end - base, message: p.message, code: 'TOO_DEEP' });
+  // The yaml Document is not kept: our tree is all later stages need, and much smaller.
+  return { text, kind, node, base, problems };
+}
+
+function placeChunk(chunk: Chunk, base: number, problems: SyntaxProblem[]): YNode | null {
+  if (chunk.base !== base) {
+    shiftTree(chunk.node, base - chunk.base);
+    chunk.base = base;
+  }
+  for (const p of chunk.problems) problems.push({ ...p, start: p.start + base, end: p.end + base });
+  return chunk.node;
+}
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
+/** Move every offset of a chunk's tree by `delta` (no aliases here: the fast path excludes them). */
+function shiftTree(root: YNode | null, delta: number): void {
+  if (!root || delta === 0) return;
+  const stack: YNode[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    const mutable = node as Mutable<YNode>;
+    mutable.start += delta;
+    mutable.end += delta;
+    if (node.kind === 'map') {
+      for (const pair of node.items) {
+        const mutablePair = pair as Mutable<YPair>;
+        mutablePair.start += delta;
+        mutablePair.end += delta;
+        stack.push(pair.key);
+        if (pair.value) stack.push(pair.value);
+      }
+    } else if (node.kind === 'seq') {
+      for (const item of node.items) stack.push(item);
+    }
+  }
 }
 
 function firstLine(message: string): string {
@@ -175,18 +226,26 @@ function splitSections(text: string): Section[] | undefined {
   return sections.length > 0 ? sections : undefined;
 }
 
-interface ResourceBlocks {
+interface Blocks {
+  kind: 'map' | 'seq';
+  indent: number;
   headEnd: number;
   blocks: { start: number; end: number }[];
 }
 
-/** The blocks of an indented `resources:` mapping; undefined if it is written any other way. */
-function splitResources(text: string, section: Section): ResourceBlocks | undefined {
+const SEQUENCE_ITEM_LINE = /^-(?:[ \t]|\r?\n|$)/;
+
+/**
+ * The blocks of an indented `resources:` mapping (one per key) or `flows:` list (one
+ * per `- ` item); undefined if the section is written any other way.
+ */
+function splitBlocks(text: string, section: Section, kind: 'map' | 'seq'): Blocks | undefined {
   const headLineEnd = text.indexOf('\n', section.keyStart);
   if (headLineEnd === -1 || headLineEnd >= section.end) return undefined;
   const headLine = text.slice(section.keyStart, headLineEnd);
-  // Only `resources:` with nothing after it but a comment.
-  if (!/^resources:[ \t]*(?:#.*)?\r?$/.test(headLine)) return undefined;
+  // Only `resources:` / `flows:` with nothing after it but a comment.
+  if (!/^[A-Za-z]+:[ \t]*(?:#.*)?\r?$/.test(headLine)) return undefined;
+  const startsBlock = kind === 'map' ? SIMPLE_KEY_LINE : SEQUENCE_ITEM_LINE;
   const blocks: { start: number; end: number }[] = [];
   let indent = -1;
   let offset = headLineEnd + 1;
@@ -202,15 +261,15 @@ function splitResources(text: string, section: Section): ResourceBlocks | undefi
       if (indent === -1) indent = column;
       if (column === indent) {
         const line = text.slice(offset + column, lineEnd);
-        if (!SIMPLE_KEY_LINE.test(line)) return undefined;
+        if (!startsBlock.test(line)) return undefined;
         if (blocks.length > 0) blocks[blocks.length - 1]!.end = offset;
         blocks.push({ start: offset, end: section.end });
-      } else if (blocks.length === 0) {
+      } else if (blocks.length === 0 || column < indent) {
         return undefined;
       }
     }
     offset = lineEnd;
   }
   if (blocks.length === 0) return undefined;
-  return { headEnd: blocks[0]!.start, blocks };
+  return { kind, indent, headEnd: blocks[0]!.start, blocks };
 }

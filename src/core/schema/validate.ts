@@ -3,7 +3,7 @@
  * resources' contents left open; `validateResource` checks one resource. Results are
  * cached by each resource's source text, so an edit re-validates only what it touched.
  */
-import { keyText, toPlain, type YMap, type YNode } from '../parse/ast';
+import { keyText, toPlain, type YMap, type YNode, type YPair } from '../parse/ast';
 import { findPair, isMap } from '../parse/ast';
 import { validateResource, validateRoot } from './generated/validators';
 import type { AjvError } from './validator-types';
@@ -19,27 +19,31 @@ export interface SchemaError {
   readonly propertyName?: string;
 }
 
-export class SchemaValidator {
-  private cache = new Map<string, readonly SchemaError[]>();
+/**
+ * Errors per resource, relative to the resource, remembered by the resource's pair: an
+ * unchanged block keeps its node objects between versions (parse/chunks.ts).
+ */
+const resourceErrors = new WeakMap<YPair, readonly SchemaError[]>();
 
-  validate(text: string, root: YNode | null): SchemaError[] {
+export class SchemaValidator {
+  validate(root: YNode | null): SchemaError[] {
     const errors: SchemaError[] = [];
     const rootMap = isMap(root) ? root : null;
     const resources = findPair(rootMap, 'resources')?.value;
     errors.push(...run(validateRoot, shallowPlain(root, isMap(resources) ? resources : null), []));
 
-    const used = new Map<string, readonly SchemaError[]>();
     if (isMap(resources)) {
       for (const pair of resources.items) {
+        let relative = resourceErrors.get(pair);
+        if (!relative) {
+          relative = run(validateResource, toPlain(pair.value), []);
+          resourceErrors.set(pair, relative);
+        }
+        if (relative.length === 0) continue;
         const id = keyText(pair.key);
-        const source = id + '\u0000' + text.slice(pair.key.start, pair.end);
-        let relative = used.get(source) ?? this.cache.get(source);
-        if (!relative) relative = run(validateResource, toPlain(pair.value), []);
-        used.set(source, relative);
         for (const error of relative) errors.push({ ...error, path: ['resources', id, ...error.path] });
       }
     }
-    this.cache = used;
     return errors;
   }
 }

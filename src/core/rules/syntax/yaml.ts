@@ -1,5 +1,5 @@
 import { defineRule } from '../define-rule';
-import type { YNode } from '../../parse/ast';
+import type { YNode, YScalar } from '../../parse/ast';
 import { keyText } from '../../parse/ast';
 
 /** Problems the parser raises that are about limits, reported by syntax/limits instead. */
@@ -21,32 +21,52 @@ export default defineRule({
       if (LIMIT_CODES.has(problem.code)) continue;
       context.report({ at: problem, messageId: 'syntax', data: { message: problem.message } });
     }
-    // Aliases share nodes, so the tree can be a graph: visit each node once.
-    const visited = new Set<YNode>();
-    const visit = (node: YNode | null, depth: number): void => {
-      if (!node || depth > 250 || visited.has(node)) return;
-      visited.add(node);
-      if (node.kind === 'seq') for (const item of node.items) visit(item, depth + 1);
-      if (node.kind !== 'map') return;
-      const seen = new Map<string, YNode>();
+    for (const [duplicate, first] of duplicatesIn(context.model.rootNode)) {
+      const key = keyText(duplicate);
+      context.report({
+        at: duplicate,
+        messageId: 'duplicateKey',
+        data: { key, line: lineOf(context.text, first.start) },
+        related: [{ at: first, message: `first '${key}'` }],
+      });
+    }
+  },
+});
+
+type Duplicate = readonly [duplicate: YScalar, first: YScalar];
+
+/**
+ * Duplicate keys in a subtree, remembered per node: an unchanged block keeps its node
+ * objects from one version to the next (parse/chunks.ts), so it is not walked again.
+ * Shared (aliased) nodes are walked once.
+ */
+const duplicateCache = new WeakMap<YNode, readonly Duplicate[]>();
+
+function duplicatesIn(root: YNode | null): Duplicate[] {
+  const out: Duplicate[] = [];
+  const visit = (node: YNode | null, depth: number): readonly Duplicate[] => {
+    if (!node || node.kind === 'scalar' || depth > 250) return [];
+    const cached = duplicateCache.get(node);
+    if (cached) return cached;
+    duplicateCache.set(node, []); // a cycle through aliases ends here
+    const found: Duplicate[] = [];
+    if (node.kind === 'seq') for (const item of node.items) found.push(...visit(item, depth + 1));
+    else {
+      const seen = new Map<string, YScalar>();
       for (const pair of node.items) {
         const key = keyText(pair.key);
         const first = seen.get(key);
-        if (first) {
-          const line = lineOf(context.text, first.start);
-          context.report({
-            at: pair.key,
-            messageId: 'duplicateKey',
-            data: { key, line },
-            related: [{ at: first, message: `first '${key}'` }],
-          });
-        } else seen.set(key, pair.key);
-        visit(pair.value, depth + 1);
+        if (first) found.push([pair.key, first]);
+        else seen.set(key, pair.key);
+        found.push(...visit(pair.value, depth + 1));
       }
-    };
-    visit(context.model.root, 0);
-  },
-});
+    }
+    duplicateCache.set(node, found);
+    return found;
+  };
+  out.push(...visit(root, 0));
+  return out;
+}
 
 function lineOf(text: string, offset: number): number {
   let line = 1;
