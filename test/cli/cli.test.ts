@@ -172,3 +172,21 @@ describe('awsflow diagram, rules, explain', () => {
     assert.match(explain.stdout, /^---\nid: lambda\/timeout-limit/);
   });
 });
+
+describe('README', () => {
+  test('the example in the README gives the output the README shows', () => {
+    const readme = readFileSync(join(root, 'README.md'), 'utf8');
+    const section = readme.slice(readme.indexOf('## An example'));
+    const file = /```yaml\n([\s\S]*?)```/.exec(section)![1]!;
+    const shown = /```\n\$ awsflow check (\S+)\n([\s\S]*?)```/.exec(section)!;
+    writeFileSync(join(work, shown[1]!), file);
+    const result = awsflow(['check', shown[1]!]);
+    assert.equal(result.stdout, shown[2]);
+  });
+
+  test('the README lists every rule with a link to its page', () => {
+    const readme = readFileSync(join(root, 'README.md'), 'utf8');
+    const list = JSON.parse(awsflow(['rules', '--format', 'json']).stdout) as { id: string }[];
+    for (const rule of list) assert.ok(readme.includes(`| [\`${rule.id}\`](docs/rules/${rule.id}.md) |`), rule.id);
+  });
+});
