@@ -1,4 +1,5 @@
 import { defineRule } from '../define-rule';
+import { writeMegabytes } from '../../edit/write-values';
 import { FARGATE } from '../../limits/aws';
 import type { Edits, TextEdit } from '../../edit/edits';
 import type { Prop, Resource } from '../../model/model';
@@ -130,19 +131,3 @@ function writeCpu(units: number, raw: unknown): string {
   return match ? `${units / 1024}${match[1] ?? ''}${match[2]}` : String(units);
 }
 
-/**
- * Megabytes written the way the user wrote memory: `4GB` -> `2GB`, `4096` -> `2048`,
- * `3 GiB` -> `2 GiB`; a size that is not whole gigabytes falls back to MB (`512MB`).
- */
-function writeMegabytes(megabytes: number, raw: unknown): string {
-  if (typeof raw === 'number') return String(megabytes);
-  const match = typeof raw === 'string' ? /^\s*\d+(?:\.\d+)?(\s*)([KMGT]i?B|B)?\s*$/i.exec(raw) : null;
-  if (!match) return megabytes % 1024 === 0 ? `${megabytes / 1024}GB` : `${megabytes}MB`;
-  const space = match[1] ?? '';
-  const unit = match[2];
-  if (!unit) return String(megabytes);
-  if (/^g/i.test(unit) && megabytes % 1024 === 0) return `${megabytes / 1024}${space}${unit}`;
-  // Keep the user's spelling of the unit (MB, MiB, mb) by swapping only its first letter.
-  const megaUnit = /^[kgt]/i.test(unit) ? (unit[0] === unit[0]!.toLowerCase() ? 'm' : 'M') + unit.slice(1) : /^b$/i.test(unit) ? 'MB' : unit;
-  return `${megabytes}${space}${megaUnit}`;
-}

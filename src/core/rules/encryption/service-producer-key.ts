@@ -1,11 +1,10 @@
 import { defineRule } from '../define-rule';
 import { SNS, SQS } from '../../limits/aws';
 import type { Edits, TextEdit } from '../../edit/edits';
-import type { FlowEntry, Prop, Resource } from '../../model/model';
+import type { Prop, Resource } from '../../model/model';
 import type { ResourceType } from '../../model/properties';
 import { isMap } from '../../parse/ast';
 import { nodeEnd } from '../../edit/remove';
-import type { OffsetRange } from '../../text/line-index';
 
 /** AWS services that deliver with their own service principal, which the AWS managed key's policy leaves out. */
 const SERVICE: Partial<Record<ResourceType, string>> = {
@@ -55,7 +54,7 @@ export default defineRule({
           orSqs: queue ? ', or SSE-SQS (`sqs-managed`)' : '',
         },
         related: producers.filter((connection) => connection.entry).map((connection) => ({
-          at: entryRange(connection.entry!),
+          at: connection.entry!.node,
           message: `${SERVICE[connection.from!.type!]} delivers to '${resource.id}' here`,
         })),
         suggest: [
@@ -87,15 +86,4 @@ function setEncryption(edits: Edits, resource: Resource, encryption: Prop, value
     return last ? edits.replace({ start: encryption.key.end, end: last.end }, `: ${valueText}`) : undefined;
   }
   return edits.replace(node, valueText);
-}
-
-/** Where the entry's text ends: a block map's range runs on over the line break and comments. */
-function entryRange(entry: FlowEntry): OffsetRange {
-  let end = entry.flowNode.end;
-  const props = entry.propsNode;
-  if (props) {
-    const lastPair = props.items[props.items.length - 1];
-    end = Math.max(end, props.flow ? props.end : lastPair ? lastPair.end : end);
-  }
-  return { start: entry.node.start, end };
 }

@@ -1,6 +1,5 @@
 import { defineRule } from '../define-rule';
 import type { Connection, FlowEntry, Resource } from '../../model/model';
-import type { OffsetRange } from '../../text/line-index';
 
 const LOOP_DETECTION = 'https://docs.aws.amazon.com/lambda/latest/dg/invocation-recursion.html';
 
@@ -50,11 +49,11 @@ export default defineRule({
       const related = new Map<FlowEntry, Connection>();
       for (const connection of ordered.slice(0, -1)) if (connection.entry !== last.entry && !related.has(connection.entry!)) related.set(connection.entry!, connection);
       context.report({
-        at: entryRange(last.entry!),
+        at: last.entry!.node,
         messageId: inGroup ? 'cycleInGroup' : 'cycle',
         data: { cycle: pathText(ids), count: members.length, members: listIds(members) },
         related: [...related.values()].map((connection) => ({
-          at: entryRange(connection.entry!),
+          at: connection.entry!.node,
           message: `Part of the cycle: ${connection.from!.id} -> ${connection.to!.id}`,
         })),
       });
@@ -62,16 +61,6 @@ export default defineRule({
   },
 });
 
-/** Where the entry's text ends: a block map's range runs on over the line break and comments. */
-function entryRange(entry: FlowEntry): OffsetRange {
-  let end = entry.flowNode.end;
-  const props = entry.propsNode;
-  if (props) {
-    const lastPair = props.items[props.items.length - 1];
-    end = Math.max(end, props.flow ? props.end : lastPair ? lastPair.end : end);
-  }
-  return { start: entry.node.start, end };
-}
 
 function entryOrder(connection: Connection): number {
   // Targets lie inside their entry, so this is document order, also within a chain `a -> b -> a`.

@@ -1,4 +1,5 @@
 import { defineRule } from '../define-rule';
+import { writeMegabytes } from '../../edit/write-values';
 import { LAMBDA } from '../../limits/aws';
 import { isScalar, type YNode } from '../../parse/ast';
 import { formatNumber } from '../../parse/values';
@@ -37,19 +38,3 @@ export default defineRule({
   },
 });
 
-/**
- * `megabytes` written the way the user wrote the old value: `12GB` -> `10GB`, `12 GiB` -> `10 GiB`,
- * `20000` -> `10240`, `64MB` -> `128MB`. A size that is not whole gigabytes falls back to MB.
- */
-function writeMegabytes(megabytes: number, raw: unknown): string {
-  if (typeof raw === 'number') return String(megabytes);
-  const match = typeof raw === 'string' ? /^\s*\d+(?:\.\d+)?(\s*)([KMGT]i?B|B)?\s*$/i.exec(raw) : null;
-  if (!match) return `${megabytes}MB`;
-  const space = match[1] ?? '';
-  const unit = match[2];
-  if (!unit) return String(megabytes);
-  if (/^g/i.test(unit) && megabytes % 1024 === 0) return `${megabytes / 1024}${space}${unit}`;
-  // Keep the user's spelling of the unit (MB, MiB, mb) by swapping only its first letter.
-  const megaUnit = /^[kgt]/i.test(unit) ? (unit[0] === unit[0]!.toLowerCase() ? 'm' : 'M') + unit.slice(1) : /^b$/i.test(unit) ? 'MB' : unit;
-  return `${megabytes}${space}${megaUnit}`;
-}

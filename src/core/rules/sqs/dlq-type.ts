@@ -1,14 +1,7 @@
 import { defineRule } from '../define-rule';
 import { SQS } from '../../limits/aws';
-import type { ResourceType } from '../../model/properties';
+import { article } from '../../model/connections';
 
-const KIND: Record<ResourceType, string> = {
-  sqs: 'an SQS queue', sns: 'an SNS topic', kinesis: 'a Kinesis stream', firehose: 'a Firehose stream',
-  lambda: 'a Lambda function', ecs: 'an ECS service', eks: 'an EKS workload', apprunner: 'an App Runner service',
-  beanstalk: 'a Beanstalk environment', ec2: 'an EC2 instance', schedule: 'a schedule', 'api-gateway': 'an API Gateway',
-  alb: 'a load balancer', cloudfront: 'a CloudFront distribution', dynamodb: 'a DynamoDB table', s3: 'an S3 bucket',
-  rds: 'an RDS database', efs: 'an EFS file system', client: 'a client',
-};
 
 export default defineRule({
   id: 'sqs/dlq-type',
@@ -32,8 +25,8 @@ export default defineRule({
         context.report({
           at: connection.target,
           messageId: 'notQueue',
-          data: { source: source.id, target: target.id, kind: KIND[target.type] },
-          related: [{ at: target.key, message: `${target.id}: ${KIND[target.type]}` }],
+          data: { source: source.id, target: target.id, kind: article(target.type) },
+          related: [{ at: target.key, message: `${target.id}: ${article(target.type)}` }],
         });
         continue;
       }
