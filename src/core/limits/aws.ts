@@ -75,6 +75,48 @@ export const API_GATEWAY = {
   integrationTimeoutMin: fact(0.05, '50 ms', 'https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-execution-service-limits-table.html'),
 } as const;
 
+const SQS_FIFO_QUOTAS = 'https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/quotas-messages.html';
+
+/** FIFO queue throughput, per API action (send, receive, delete). */
+export const SQS_FIFO = {
+  callsPerSecond: fact(300, '300 API calls/s', SQS_FIFO_QUOTAS),
+  messagesPerSecondBatched: fact(3_000, '3,000 messages/s with batches of 10', SQS_FIFO_QUOTAS),
+  batchSize: 10,
+  highThroughputSource: 'https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/high-throughput-fifo.html',
+  /** High-throughput mode, by Region: non-batched transactions per second (batched: × 10). Unknown Region: the lowest tier. */
+  highThroughputTiers: [
+    { regions: ['us-east-1', 'us-west-2', 'eu-west-1'], callsPerSecond: 70_000 },
+    { regions: ['us-east-2', 'eu-central-1'], callsPerSecond: 19_000 },
+    { regions: ['ap-south-1', 'ap-southeast-1', 'ap-southeast-2', 'ap-northeast-1'], callsPerSecond: 9_000 },
+    { regions: ['eu-west-2', 'sa-east-1'], callsPerSecond: 4_500 },
+  ] as readonly { regions: readonly string[]; callsPerSecond: number }[],
+  highThroughputOtherRegions: 2_400,
+} as const;
+
+export const SNS_FIFO = {
+  messagesPerSecond: fact(3_000, '3,000 messages/s', 'https://docs.aws.amazon.com/general/latest/gr/sns.html'),
+  bytesPerSecond: fact(20 * 1024 * 1024, '20 MB/s', 'https://docs.aws.amazon.com/general/latest/gr/sns.html'),
+} as const;
+
+export const PAYLOAD = {
+  sqsMax: fact(1_048_576, '1 MiB', 'https://aws.amazon.com/about-aws/whats-new/2025/08/amazon-sqs-max-payload-size-1mib/'),
+  snsDefaultMax: fact(262_144, '256 KiB', 'https://docs.aws.amazon.com/sns/latest/dg/large-message-payloads.html'),
+  kinesisRecordMax: fact(1_048_576, '1 MiB (the default per-stream maximum)', 'https://docs.aws.amazon.com/streams/latest/dev/large-records.html'),
+  lambdaAsyncMax: fact(1_048_576, '1 MB', 'https://aws.amazon.com/about-aws/whats-new/2025/10/aws-lambda-payload-size-256-kb-1-mb-invocations/'),
+  lambdaSyncMax: fact(6 * 1024 * 1024, '6 MB', 'https://docs.aws.amazon.com/lambda/latest/dg/gettingstarted-limits.html'),
+} as const;
+
+export const KINESIS_THROUGHPUT = {
+  shardWriteBytes: fact(1_048_576, '1 MiB/s per shard', 'https://docs.aws.amazon.com/streams/latest/dev/service-sizes-and-limits.html'),
+  shardWriteRecords: fact(1_000, '1,000 records/s per shard', 'https://docs.aws.amazon.com/streams/latest/dev/service-sizes-and-limits.html'),
+  shardReadBytes: fact(2 * 1_048_576, '2 MiB/s per shard, shared by all standard consumers', 'https://docs.aws.amazon.com/streams/latest/dev/service-sizes-and-limits.html'),
+  shardReadCalls: fact(5, '5 GetRecords calls/s per shard, shared by all standard consumers', 'https://docs.aws.amazon.com/streams/latest/dev/service-sizes-and-limits.html'),
+  onDemandWriteMaxDefault: fact(200 * 1024 * 1024, '200 MB/s', 'https://docs.aws.amazon.com/streams/latest/dev/service-sizes-and-limits.html'),
+  onDemandWriteMaxLargeRegions: fact(10 * 1024 * 1024 * 1024, '10 GB/s', 'https://docs.aws.amazon.com/streams/latest/dev/service-sizes-and-limits.html'),
+  onDemandLargeRegions: ['us-east-1', 'us-west-2', 'eu-west-1'] as readonly string[],
+  enhancedFanOut: 'https://docs.aws.amazon.com/streams/latest/dev/enhanced-consumers.html',
+} as const;
+
 export const KINESIS = {
   retentionMin: fact(86_400, '24 hours', 'https://docs.aws.amazon.com/streams/latest/dev/kinesis-extended-retention.html'),
   retentionMax: fact(31_536_000, '365 days (8,760 hours)', 'https://docs.aws.amazon.com/streams/latest/dev/kinesis-extended-retention.html'),

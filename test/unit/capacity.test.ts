@@ -1,0 +1,65 @@
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { analyze } from '../../src/core/index';
+import { capacityOf, scheduleRate } from '../../src/core/model/capacity';
+
+function loads(text: string) {
+  const analysis = analyze('awsflow: 1\n' + text);
+  const capacity = capacityOf(analysis.model);
+  const byId = (id: string) => capacity.resource(analysis.model.byId.get(id)!);
+  return { analysis, capacity, byId };
+}
+
+describe('capacity: rates flow downstream', () => {
+  test('fan-out: every subscription carries the topic\'s whole rate', () => {
+    const { byId } = loads('resources:\n  svc: { type: ecs }\n  topic: { type: sns }\n  a: { type: sqs }\n  b: { type: sqs }\nflows:\n  - svc -> topic: { rate: 40/s, size: 3KB }\n  - topic -> a, b\n');
+    assert.equal(byId('topic').inbound?.rate, 40);
+    assert.equal(byId('a').inbound?.rate, 40);
+    assert.equal(byId('b').inbound?.rate, 40);
+    assert.equal(byId('b').inbound?.bytes, 40 * 3 * 1024);
+  });
+
+  test('fan-in: a resource\'s inbound rate is the sum of its inbound connections', () => {
+    const { byId } = loads('resources:\n  x: { type: client }\n  y: { type: client }\n  q: { type: sqs }\nflows:\n  - x -> q: { rate: 1200/min, size: 1KB }\n  - y -> q: { rate: 5/s, size: 3KB }\n');
+    const inbound = byId('q').inbound!;
+    assert.equal(inbound.rate, 25);
+    assert.equal(inbound.bytes, 20 * 1024 + 5 * 3 * 1024);
+    assert.equal(inbound.maxSize, 3 * 1024);
+  });
+
+  test('chains pass the rate on; a rate declared on a connection wins', () => {
+    const { byId } = loads('resources:\n  api: { type: api-gateway }\n  q: { type: sqs }\n  f: { type: lambda }\n  t: { type: dynamodb }\n  out: { type: sns }\nflows:\n  - api -> q -> f -> t: { rate: 10/s }\n  - f -> out: { rate: 2/s }\n');
+    assert.equal(byId('q').inbound?.rate, 10);
+    assert.equal(byId('t').inbound?.rate, 10);
+    assert.equal(byId('out').inbound?.rate, 2);
+  });
+
+  test('lambda invocations are rate ÷ batch size for an event source mapping; concurrency = invocations × duration', () => {
+    const { byId } = loads('resources:\n  api: { type: api-gateway }\n  q: { type: sqs }\n  f: { type: lambda, duration: 2s }\n  s: { type: kinesis, shards: 1 }\n  g: { type: lambda, duration: 500ms }\nflows:\n  - api -> q: { rate: 100/s }\n  - q -> f: { batchSize: 5 }\n  - api -> s: { rate: 400/s }\n  - s -> g\n');
+    assert.equal(byId('f').invocations, 20);
+    assert.equal(byId('f').concurrency, 40);
+    assert.equal(byId('g').invocations, 4); // Kinesis default batch: 100
+    assert.equal(byId('g').concurrency, 2);
+  });
+
+  test('Kinesis shards needed: 1 MiB/s and 1,000 records/s per shard', () => {
+    const { byId } = loads('resources:\n  c: { type: client }\n  s: { type: kinesis }\n  t: { type: kinesis }\nflows:\n  - c -> s: { rate: 3000/s, size: 1KB }\n  - c -> t: { rate: 1000/s, size: 1.5KB }\n');
+    assert.equal(byId('s').shardsNeeded, 3); // 3,000 records/s; 2.9 MiB/s
+    assert.equal(byId('t').shardsNeeded, 2); // 1,000 records/s exactly, but 1.46 MiB/s
+  });
+
+  test('a rate(…) schedule fires at its rate; cron and unknown rates stay unknown', () => {
+    assert.equal(scheduleRate('rate(5 minutes)'), 1 / 300);
+    assert.equal(scheduleRate('rate(1 hour)'), 1 / 3600);
+    assert.equal(scheduleRate('cron(0 2 * * ? *)'), undefined);
+    const { byId } = loads('resources:\n  tick: { type: schedule, expression: rate(1 minute) }\n  f: { type: lambda }\n  g: { type: lambda }\nflows:\n  - tick -> f\n');
+    assert.equal(byId('f').invocations, 1 / 60);
+    assert.equal(byId('g').inbound, undefined);
+  });
+
+  test('cycles are cut, and dead-letter connections carry no rate', () => {
+    const { byId } = loads('resources:\n  c: { type: client }\n  a: { type: lambda }\n  q: { type: sqs, deadLetter: { target: dlq, maxReceiveCount: 3 } }\n  dlq: { type: sqs }\nflows:\n  - c -> a: { rate: 5/s }\n  - a -> q\n  - q -> a\n');
+    assert.equal(byId('q').inbound?.rate, 5);
+    assert.equal(byId('dlq').inbound, undefined);
+  });
+});
