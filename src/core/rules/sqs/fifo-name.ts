@@ -35,7 +35,9 @@ export default defineRule({
       if (resource.fifo && !name.endsWith(SUFFIX)) {
         const fifo = resource.props.get('fifo');
         const renamed = name + SUFFIX;
-        const canRename = renamed.length <= max && !(nameNode === undefined && model.byId.has(renamed));
+        // Renaming an id written twice (a duplicate key) would rename both: leave that to the user.
+        const duplicated = nameNode === undefined && model.resources.filter((r) => r.id === resource.id).length > 1;
+        const canRename = renamed.length <= max && !duplicated && !(nameNode === undefined && model.byId.has(renamed));
         context.report({
           // `fifo: true` makes the suffix necessary; when it comes from `defaults`, the name is the place.
           at: fifo?.node && !fifo.fromDefaults ? fifo.node : nameAt,

@@ -1,0 +1,71 @@
+/**
+ * No lost bytes: every fix and suggestion, applied to every example and every docs
+ * example, keeps every comment, leaves the file parseable, and a fix removes the finding
+ * it fixes without bringing in a new error.
+ */
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { analyze, applyEdits, type Finding } from '../../src/core/index';
+
+const root = join(__dirname, '../../..');
+
+function docsExamples(dir: string): string[] {
+  const out: string[] = [];
+  for (const name of readdirSync(dir)) {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) out.push(...docsExamples(path));
+    else if (name.endsWith('.md')) {
+      const page = readFileSync(path, 'utf8');
+      for (const match of page.matchAll(/```awsflow incorrect\n([\s\S]*?)```/g)) out.push(match[1]!);
+    }
+  }
+  return out;
+}
+
+const fixtures: [string, string][] = [
+  ...readdirSync(join(root, 'examples')).filter((f) => f.endsWith('.awsflow')).map((f) => [`examples/${f}`, readFileSync(join(root, 'examples', f), 'utf8')] as [string, string]),
+  ...docsExamples(join(root, 'docs/rules')).map((text, i) => [`docs example ${i + 1}`, text] as [string, string]),
+];
+
+/** The comments of a text: every `# …` that starts a comment (after a space or at a line start). */
+function comments(text: string): string[] {
+  return [...text.matchAll(/(?:^|[ \t])(#[^\n]*)/gm)].map((m) => m[1]!.trimEnd());
+}
+
+/** How many errors each rule reports (messages may quote the value a fix changed). */
+function errorCounts(findings: readonly Finding[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const f of findings) if (f.severity === 'error') counts.set(f.ruleId, (counts.get(f.ruleId) ?? 0) + 1);
+  return counts;
+}
+
+describe('fixes and suggestions keep the user\'s text', () => {
+  for (const [name, text] of fixtures) {
+    test(name, () => {
+      const analysis = analyze(text);
+      const before = comments(text);
+      for (const finding of analysis.findings) {
+        const changes = [...(finding.fix ? [{ fix: finding.fix, safe: true }] : []), ...finding.suggestions.map((fix) => ({ fix, safe: false }))];
+        for (const { fix, safe } of changes) {
+          const output = applyEdits(text, fix.edits);
+          assert.notEqual(output, text, `${finding.ruleId}: '${fix.title}' changes something`);
+          // Every edit touches only its own span: the bytes between edits are the original bytes.
+          const sorted = [...fix.edits].sort((a, b) => a.start - b.start);
+          assert.equal(output.slice(0, sorted[0]!.start), text.slice(0, sorted[0]!.start));
+          for (const comment of before) assert.ok(output.includes(comment), `${finding.ruleId}: '${fix.title}' keeps the comment '${comment}'`);
+          const after = analyze(output);
+          assert.deepEqual(after.findings.filter((f) => f.ruleId === 'syntax/yaml').map((f) => f.message), [], `${finding.ruleId}: '${fix.title}' leaves the file parseable`);
+          assert.deepEqual(after.internalErrors, []);
+          if (!safe) continue;
+          const stillThere = after.findings.filter((f) => f.ruleId === finding.ruleId && f.message === finding.message);
+          assert.equal(stillThere.length, 0, `${finding.ruleId}: '${fix.title}' removes its finding`);
+          const beforeCounts = errorCounts(analysis.findings);
+          const newErrors = [...errorCounts(after.findings)].filter(([ruleId, count]) => count > (beforeCounts.get(ruleId) ?? 0)).map(([ruleId]) => ruleId);
+          assert.deepEqual(newErrors, [], `${finding.ruleId}: '${fix.title}' brings in no new error`);
+        }
+      }
+    });
+  }
+});
