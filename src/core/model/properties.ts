@@ -158,6 +158,7 @@ export const CONNECTION_PROPERTIES: Readonly<Record<string, PropertySpec>> = {
   filter: p('object'),
   rawDelivery: p('boolean', { default: false }),
   partitionKey: p('string'),
+  enhancedFanOut: p('boolean', { default: false }),
   onFailure: p('string'),
   label: p('string'),
 };

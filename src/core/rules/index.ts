@@ -17,19 +17,25 @@ import flowsSyntax from './flows/syntax';
 import flowsUnknownResource from './flows/unknown-resource';
 import graphCycle from './graph/cycle';
 import kinesisRange from './kinesis/range';
+import kinesisReadFanOut from './kinesis/read-fan-out';
+import kinesisShardCapacity from './kinesis/shard-capacity';
 import lambdaApiTimeout from './lambda/api-timeout';
+import lambdaConcurrency from './lambda/concurrency';
 import lambdaDlqTarget from './lambda/dlq-target';
 import lambdaEnvSize from './lambda/env-size';
 import lambdaMemoryRange from './lambda/memory-range';
 import lambdaRange from './lambda/range';
 import lambdaTimeoutLimit from './lambda/timeout-limit';
+import payloadSize from './payload/size';
 import scheduleExpression from './schedule/expression';
 import schemaInvalid from './schema/invalid';
 import snsFifoSubscription from './sns/fifo-subscription';
+import snsFifoThroughput from './sns/fifo-throughput';
 import snsNoSubscriber from './sns/no-subscriber';
 import sqsDlqType from './sqs/dlq-type';
 import sqsFifoBatchSize from './sqs/fifo-batch-size';
 import sqsFifoName from './sqs/fifo-name';
+import sqsFifoThroughput from './sqs/fifo-throughput';
 import sqsLongPolling from './sqs/long-polling';
 import sqsNoConsumer from './sqs/no-consumer';
 import sqsNoDlq from './sqs/no-dlq';
@@ -55,19 +61,25 @@ export const rules: readonly Rule[] = [
   flowsUnknownResource,
   graphCycle,
   kinesisRange,
+  kinesisReadFanOut,
+  kinesisShardCapacity,
   lambdaApiTimeout,
+  lambdaConcurrency,
   lambdaDlqTarget,
   lambdaEnvSize,
   lambdaMemoryRange,
   lambdaRange,
   lambdaTimeoutLimit,
+  payloadSize,
   scheduleExpression,
   schemaInvalid,
   snsFifoSubscription,
+  snsFifoThroughput,
   snsNoSubscriber,
   sqsDlqType,
   sqsFifoBatchSize,
   sqsFifoName,
+  sqsFifoThroughput,
   sqsLongPolling,
   sqsNoConsumer,
   sqsNoDlq,

@@ -1,0 +1,105 @@
+import { defineRule } from '../define-rule';
+import { KINESIS_THROUGHPUT } from '../../limits/aws';
+import { capacityOf } from '../../model/capacity';
+import type { Connection, FlowEntry } from '../../model/model';
+import type { Edits, TextEdit } from '../../edit/edits';
+import { formatBytes } from '../../parse/values';
+
+const SHARED_CALLS = KINESIS_THROUGHPUT.shardReadCalls.value;
+const SHARED_BYTES = KINESIS_THROUGHPUT.shardReadBytes.value;
+
+export default defineRule({
+  id: 'kinesis/read-fan-out',
+  defaultSeverity: 'warning',
+  summary: 'More standard consumers on a Kinesis stream than its shards\' shared read throughput serves (5 GetRecords calls/s and 2 MiB/s per shard)',
+  facts: [KINESIS_THROUGHPUT.shardReadCalls, KINESIS_THROUGHPUT.shardReadBytes],
+  sources: [KINESIS_THROUGHPUT.enhancedFanOut],
+  fixable: false,
+  hasSuggestions: true,
+  messages: {
+    tooManyConsumers: '{count} standard consumers share the read throughput of Kinesis stream {stream}, over the 5 GetRecords calls/s per shard they share; their reads are throttled and fall behind.',
+    overReadBytes: '{count} standard consumers of Kinesis stream {stream} read {perShard}/s per shard each, {total}/s per shard in all, over the 2 MiB/s per shard they share; their reads are throttled and fall behind.',
+    useEnhancedFanOut: 'Use enhanced fan-out (enhancedFanOut: true) for {consumers}',
+  },
+  check(context) {
+    const { model } = context;
+    const capacity = capacityOf(model);
+    for (const stream of model.ofType('kinesis')) {
+      const shared: (Connection & { entry: FlowEntry })[] = [];
+      for (const connection of model.outbound(stream)) {
+        if (connection.origin !== 'flow' || !connection.to || !connection.entry) continue;
+        if (connection.props.get('enhancedFanOut')?.value === true) continue;
+        shared.push(connection as Connection & { entry: FlowEntry });
+      }
+      if (shared.length === 0) continue;
+
+      // Bytes per shard are known only for a provisioned stream; on-demand adds shards as writes grow.
+      const modeProp = stream.props.get('mode');
+      const shardsValue = stream.props.get('shards')?.value;
+      const provisioned = modeProp?.value === 'provisioned' || (modeProp?.value !== 'on-demand' && stream.props.has('shards'));
+      const shards = !provisioned ? undefined : stream.props.has('shards') ? (typeof shardsValue === 'number' && shardsValue > 0 ? shardsValue : undefined) : 1;
+      const inbound = capacity.resource(stream).inbound;
+      // A shard takes at most 1 MiB/s of writes (kinesis/shard-capacity reports more), so no consumer reads more.
+      const perShard = shards !== undefined && inbound && inbound.bytes > 0 ? Math.min(inbound.bytes / shards, KINESIS_THROUGHPUT.shardWriteBytes.value) : 0;
+
+      const tooMany = shared.length > SHARED_CALLS;
+      const overBytes = perShard > 0 && shared.length * perShard > SHARED_BYTES;
+      if (!tooMany && !overBytes) continue;
+
+      // How many can keep reading through GetRecords; the rest move to enhanced fan-out.
+      const keep = Math.min(SHARED_CALLS, perShard > 0 ? Math.floor(SHARED_BYTES / perShard + 1e-9) : SHARED_CALLS);
+      const moving = chooseEnhanced(shared, shared.length - keep);
+      const consumers = moving ? [...new Set(moving.flatMap((entry) => shared.filter((c) => c.entry === entry).map((c) => c.target.id)))].join(', ') : '';
+
+      context.report({
+        at: stream.key,
+        messageId: tooMany ? 'tooManyConsumers' : 'overReadBytes',
+        data: {
+          count: shared.length,
+          stream: stream.id,
+          perShard: formatBytes(perShard),
+          total: formatBytes(shared.length * perShard),
+        },
+        related: shared.map((c) => ({ at: c.entry.node, message: `${c.target.id} reads ${stream.id} through the shared GetRecords throughput` })),
+        ...(moving
+          ? { suggest: [{ messageId: 'useEnhancedFanOut' as const, data: { consumers }, build: (edits: Edits) => setOnEntries(edits, moving, 'enhancedFanOut', 'true') }] }
+          : {}),
+      });
+    }
+  },
+});
+
+/**
+ * The flow entries to switch to enhanced fan-out so that at least `count` standard
+ * consumers move, taken from the last entry back. The property applies to every
+ * connection of an entry; an entry with a Firehose consumer (which reads only through
+ * GetRecords) is passed over. Undefined when not enough consumers can move.
+ */
+function chooseEnhanced(shared: readonly (Connection & { entry: FlowEntry })[], count: number): FlowEntry[] | undefined {
+  if (count <= 0) return undefined;
+  const entries = [...new Set(shared.map((c) => c.entry))].reverse();
+  const chosen: FlowEntry[] = [];
+  let moved = 0;
+  for (const entry of entries) {
+    if (moved >= count) break;
+    const own = shared.filter((c) => c.entry === entry);
+    if (own.some((c) => c.to?.type === 'firehose')) continue;
+    chosen.push(entry);
+    moved += own.length;
+  }
+  return moved >= count ? chosen.reverse() : undefined;
+}
+
+/**
+ * Set a connection property on flow entries: in the entry's property map, or by turning a
+ * plain `a -> b` entry into `a -> b: { key: value }`. Undefined when an entry cannot take it.
+ */
+function setOnEntries(edits: Edits, entries: readonly FlowEntry[], key: string, value: string): TextEdit[] | undefined {
+  const result: TextEdit[] = [];
+  for (const entry of new Set(entries)) {
+    if (entry.propsNode) result.push(edits.setProperty(entry.propsNode, key, value));
+    else if (entry.node === entry.flowNode) result.push(edits.replace(entry.flowNode, `${edits.textOf(entry.flowNode)}: { ${key}: ${value} }`));
+    else return undefined;
+  }
+  return result;
+}

@@ -1,0 +1,86 @@
+import { defineRule } from '../define-rule';
+import { KINESIS_THROUGHPUT } from '../../limits/aws';
+import { capacityOf } from '../../model/capacity';
+import { formatBytes, formatNumber } from '../../parse/values';
+
+const SHARD_BYTES = KINESIS_THROUGHPUT.shardWriteBytes.value;
+const SHARD_RECORDS = KINESIS_THROUGHPUT.shardWriteRecords.value;
+
+export default defineRule({
+  id: 'kinesis/shard-capacity',
+  defaultSeverity: 'error',
+  summary: 'Declared writes into a Kinesis stream over its shards × 1 MiB/s or × 1,000 records/s, or over the on-demand maximum',
+  facts: [
+    KINESIS_THROUGHPUT.shardWriteBytes,
+    KINESIS_THROUGHPUT.shardWriteRecords,
+    KINESIS_THROUGHPUT.onDemandWriteMaxDefault,
+    KINESIS_THROUGHPUT.onDemandWriteMaxLargeRegions,
+  ],
+  fixable: true,
+  hasSuggestions: false,
+  messages: {
+    overShards: 'Writes of {rate} records/s{bytes} into Kinesis stream {stream} need {needed} shards, over the {shards} set (at most {maxRecords} records/s and {maxBytes}/s at 1,000 records/s and 1 MiB/s per shard); Kinesis throttles the writes beyond that.',
+    overNoShards: 'Writes of {rate} records/s{bytes} into provisioned Kinesis stream {stream} need {needed} shards, and none are set (1 shard: 1,000 records/s and 1 MiB/s); Kinesis throttles the writes beyond that.',
+    overOnDemand: 'Writes of {bytes}/s into on-demand Kinesis stream {stream} are over the on-demand maximum of {max} ({where}); Kinesis throttles the writes beyond it.',
+    setShards: 'Set shards to {value}',
+  },
+  check(context) {
+    const { model } = context;
+    const capacity = capacityOf(model);
+    for (const stream of model.ofType('kinesis')) {
+      const load = capacity.resource(stream);
+      const inbound = load.inbound;
+      if (!inbound || !(inbound.rate > 0)) continue;
+      const modeProp = stream.props.get('mode');
+      const shardsProp = stream.props.get('shards');
+      const provisioned = modeProp?.value === 'provisioned' || (modeProp?.value !== 'on-demand' && shardsProp !== undefined);
+      const bytesText = inbound.bytes > 0 ? ` (${formatBytes(inbound.bytes)}/s)` : '';
+
+      if (!provisioned) {
+        const large = model.region !== undefined && KINESIS_THROUGHPUT.onDemandLargeRegions.includes(model.region);
+        const max = large ? KINESIS_THROUGHPUT.onDemandWriteMaxLargeRegions : KINESIS_THROUGHPUT.onDemandWriteMaxDefault;
+        if (inbound.bytes <= max.value) continue;
+        context.report({
+          at: modeProp?.node ?? stream.key,
+          messageId: 'overOnDemand',
+          data: { bytes: formatBytes(inbound.bytes), stream: stream.id, max: max.text, where: large ? model.region! : model.region ? `Region ${model.region}` : 'no region set' },
+        });
+        continue;
+      }
+
+      // A half-typed `shards:` gives no count to check against.
+      if (shardsProp && typeof shardsProp.value !== 'number') continue;
+      const shards = shardsProp ? (shardsProp.value as number) : 1;
+      // Bytes known only in part still need at least this many shards.
+      const needed = Math.max(load.shardsNeeded ?? 1, Math.ceil(inbound.bytes / SHARD_BYTES - 1e-9), 1);
+      if (needed <= shards) continue;
+
+      const value = String(needed);
+      const own = shardsProp && !shardsProp.fromDefaults && shardsProp.node ? shardsProp.node : undefined;
+      const map = stream.node;
+      context.report({
+        at: shardsProp?.node ?? stream.key,
+        messageId: shardsProp ? 'overShards' : 'overNoShards',
+        data: {
+          rate: formatNumber(inbound.rate),
+          bytes: bytesText,
+          stream: stream.id,
+          needed,
+          shards,
+          maxRecords: formatNumber(shards * SHARD_RECORDS),
+          maxBytes: formatBytes(shards * SHARD_BYTES),
+        },
+        ...(own || map
+          ? {
+              fix: {
+                messageId: 'setShards' as const,
+                data: { value },
+                // An inherited default stays for the other streams: this one gets its own count.
+                build: (edits) => (own ? edits.replace(own, value) : map ? edits.insertProperty(map, 'shards', value) : undefined),
+              },
+            }
+          : {}),
+      });
+    }
+  },
+});

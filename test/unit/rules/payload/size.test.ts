@@ -1,0 +1,108 @@
+import rule from '../../../../src/core/rules/payload/size';
+import { ruleTester } from '../../../helpers/rule-tester';
+
+const svc = 'resources:\n  svc: { type: ecs }\n';
+
+ruleTester(rule, {
+  valid: [
+    { name: 'SQS: exactly 1 MiB', code: `${svc}  q: { type: sqs }\nflows:\n  - svc -> q: { size: 1MB }` },
+    { name: 'SQS: exactly the queue\'s maxMessageSize', code: `${svc}  q: { type: sqs, maxMessageSize: 256KB }\nflows:\n  - svc -> q: { size: 256KB }` },
+    { name: 'SNS: exactly 256 KiB', code: `${svc}  t: { type: sns, encryption: kms }\nflows:\n  - svc -> t: { size: 256KiB }` },
+    { name: 'Kinesis: exactly 1 MiB', code: `${svc}  s: { type: kinesis, encryption: kms }\nflows:\n  - svc -> s: { size: 1MiB }` },
+    { name: 'Lambda, asynchronous: exactly 1 MB', code: 'resources:\n  f: { type: lambda }\n  g: { type: lambda }\nflows:\n  - f -> g: { size: 1MB }' },
+    { name: 'Lambda, synchronous: exactly 6 MB', code: 'resources:\n  api: { type: api-gateway }\n  f: { type: lambda }\nflows:\n  - api -> f: { size: 6MB }' },
+    { name: 'an S3 notification carries a description of the object, not the object', code: 'resources:\n  uploads: { type: s3 }\n  f: { type: lambda }\nflows:\n  - uploads -> f: { size: 50MB }' },
+    { name: 'a batch of 10 × 600KB fits in 6 MB', code: `${svc}  q: { type: sqs }\n  f: { type: lambda }\nflows:\n  - svc -> q: { rate: 5/s }\n  - q -> f: { size: 600KB }` },
+    { name: 'a batch of exactly 6 MB with the size from upstream', code: `${svc}  q: { type: sqs }\n  f: { type: lambda }\nflows:\n  - svc -> q: { rate: 1/s, size: 1MB }\n  - q -> f: { batchSize: 6 }` },
+    { name: 'no size declared', code: `${svc}  q: { type: sqs, maxMessageSize: 1KB }\nflows:\n  - svc -> q: { rate: 10/s }` },
+    { name: 'half-typed size', code: `${svc}  q: { type: sqs }\nflows:\n  - svc -> q: { size: }`, ruleSeverities: { 'schema/invalid': 'off' } },
+  ],
+  invalid: [
+    {
+      name: 'SQS: just over the 1 MiB default',
+      code: `${svc}  q: { type: sqs }\nflows:\n  - svc -> q: { size: «1025KB» }`,
+      errors: [{ messageId: 'overSqs', severity: 'error', message: 'Message size 1025KB sent to SQS queue q is over its maximum message size of 1 MiB (AWS default); SQS rejects the message.' }],
+    },
+    {
+      name: 'SQS: over the queue\'s maxMessageSize; block style with a comment',
+      code: `${svc}  q:\n    type: sqs\n    maxMessageSize: 256KB\nflows:\n  - svc -> q:\n      size: «257KB»   # with attributes\n`,
+      errors: [{ messageId: 'overSqs', message: 'Message size 257KB sent to SQS queue q is over its maximum message size of 256KB; SQS rejects the message.' }],
+    },
+    {
+      name: 'SQS: maxMessageSize from defaults; a bare number is bytes',
+      code: `defaults:\n  sqs: { maxMessageSize: 64KB }\n${svc}  q: { type: sqs }\nflows:\n  - svc -> q: { size: «65537» }`,
+      errors: [{ messageId: 'overSqs', message: 'Message size 65537 bytes sent to SQS queue q is over its maximum message size of 64KB; SQS rejects the message.' }],
+    },
+    {
+      name: 'SNS: just over 256 KiB',
+      code: `${svc}  t: { type: sns, encryption: kms }\nflows:\n  - svc -> t: { size: «257KB» }`,
+      errors: [{ messageId: 'overSns', message: 'Message size 257KB published to SNS topic t is over the 256 KiB maximum; SNS rejects the publish.' }],
+    },
+    {
+      name: 'Kinesis: just over 1 MiB',
+      code: `${svc}  s: { type: kinesis, encryption: kms }\nflows:\n  - svc -> s: { size: «1025KB» }`,
+      errors: [{ messageId: 'overKinesis', message: 'Record size 1025KB put to Kinesis stream s is over the maximum record size of 1 MiB (the default per-stream maximum); Kinesis rejects the record.' }],
+    },
+    {
+      name: 'Lambda called synchronously: just over 6 MB',
+      code: 'resources:\n  api: { type: api-gateway }\n  lb: { type: alb }\n  f: { type: lambda }\nflows:\n  - api -> f: { size: «6145KB» }\n  - lb -> f: { size: «7MB» }',
+      errors: [
+        { messageId: 'overLambdaSync', message: 'Request size 6145KB for Lambda function f, called synchronously by api, is over the 6 MB maximum payload of a synchronous invocation; Lambda rejects the request.' },
+        { messageId: 'overLambdaSync', message: /called synchronously by lb/ },
+      ],
+    },
+    {
+      name: 'Lambda invoked asynchronously: by another function, by a schedule',
+      code: 'resources:\n  f: { type: lambda }\n  g: { type: lambda }\n  tick: { type: schedule, expression: rate(1 hour) }\nflows:\n  - f -> g: { size: «1025KB» }\n  - tick -> g: { size: «2MB» }',
+      errors: [
+        { messageId: 'overLambdaAsync', message: 'Event size 1025KB for Lambda function g, invoked asynchronously by f, is over the 1 MB maximum payload of an asynchronous invocation; Lambda rejects the event.' },
+        { messageId: 'overLambdaAsync', message: /invoked asynchronously by tick/ },
+      ],
+    },
+    {
+      name: 'Lambda subscribed to a topic: asynchronous',
+      code: `${svc}  t: { type: sns, encryption: kms }\n  f: { type: lambda }\nflows:\n  - svc -> t\n  - t -> f: { size: «1.5MB» }`,
+      errors: [{ messageId: 'overLambdaAsync', message: /invoked asynchronously by t,/ }],
+    },
+    {
+      name: 'fan-out: only the target whose maximum is passed',
+      code: `${svc}  q: { type: sqs }\n  t: { type: sns, encryption: kms }\n  f: { type: lambda }\nflows:\n  - svc -> q, t: { size: «300KB» }\n  - t -> f`,
+      errors: [{ messageId: 'overSns' }],
+    },
+    {
+      name: 'fan-out over every maximum: one finding per target on the shared size',
+      code: `${svc}  q: { type: sqs }\n  t: { type: sns, encryption: kms }\n  s: { type: kinesis, encryption: kms }\nflows:\n  - svc -> q, t, s: { size: «««2MB»»» }`,
+      errors: [{ messageId: 'overSqs' }, { messageId: 'overSns' }, { messageId: 'overKinesis' }],
+    },
+    {
+      name: 'fan-in: one finding for the shared size',
+      code: `${svc}  c: { type: client }\n  q: { type: sqs }\nflows:\n  - svc, c -> q: { size: «2MB» }`,
+      errors: [{ messageId: 'overSqs' }],
+    },
+    {
+      name: 'a chain: the size applies to every connection; only the queue is over',
+      code: 'resources:\n  api: { type: api-gateway }\n  f: { type: lambda }\n  q: { type: sqs }\nflows:\n  - api -> f -> q: { size: «2MB» }',
+      errors: [{ messageId: 'overSqs', message: /SQS queue q/ }],
+    },
+    {
+      name: 'a batch over 6 MB with the size on the mapping: a warning',
+      code: `${svc}  q: { type: sqs }\n  f: { type: lambda }\nflows:\n  - svc -> q: { rate: 5/s }\n  - q -> f: { batchSize: 10, size: «700KB» }`,
+      errors: [{ messageId: 'overBatch', severity: 'warning', message: 'A batch of 10 records of 700KB from q comes to 6.84 MiB, over the 6 MB payload maximum of a synchronous invocation of Lambda function f: Lambda passes smaller batches than batchSize, about 8 records each.' }],
+    },
+    {
+      name: 'a batch over 6 MB with the size from upstream: on the batch size',
+      code: `${svc}  q: { type: sqs }\n  f: { type: lambda }\nflows:\n  - svc -> q: { rate: 10/s, size: 1MB }\n  - q -> f: { batchSize: «7» }`,
+      errors: [{ messageId: 'overBatch', severity: 'warning', message: 'A batch of 7 records of 1 MiB (the average into q) from q comes to 7 MiB, over the 6 MB payload maximum of a synchronous invocation of Lambda function f: Lambda passes smaller batches than batchSize, about 6 records each.' }],
+    },
+    {
+      name: 'the default batch of 10 from SQS: on the flow entry',
+      code: `${svc}  q: { type: sqs }\n  f: { type: lambda }\nflows:\n  - svc -> q: { rate: 10/s, size: 1MB }\n  - «q -> f»\n`,
+      errors: [{ messageId: 'overBatch', message: /^A batch of 10 records of 1 MiB/ }],
+    },
+    {
+      name: 'the default batch of 100 from Kinesis',
+      code: `${svc}  s: { type: kinesis, encryption: kms }\n  f: { type: lambda }\nflows:\n  - svc -> s: { rate: 10/s, size: 100KB }\n  - «s -> f»`,
+      errors: [{ messageId: 'overBatch', message: /^A batch of 100 records of 100 KiB \(the average into s\) from s comes to 9\.77 MiB/ }],
+    },
+  ],
+});
