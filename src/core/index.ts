@@ -10,3 +10,15 @@ export type { Model, Resource, Connection, FlowEntry } from './model/model';
 export { RESOURCE_TYPES, type ResourceType } from './model/properties';
 export { fixAll } from './fix-all';
 export { buildDiagram, escapeLabel, type Diagram, type DiagramNode, type DiagramEdge } from './diagram/mermaid';
+export { hover } from './services/hover';
+export { complete } from './services/completion';
+export { definition, references, documentHighlights, prepareRename, rename } from './services/navigation';
+export { documentSymbols, workspaceSymbols, matchesQuery, type WorkspaceSymbolEntry } from './services/symbols';
+export { semanticTokens } from './services/semantic-tokens';
+export { inlayHints } from './services/inlay-hints';
+export {
+  SEMANTIC_TOKEN_TYPES, SEMANTIC_TOKEN_MODIFIERS,
+  type HoverResult, type CompletionEntry, type CompletionKind, type DocumentSymbolEntry, type HighlightEntry,
+  type RenameResult, type SemanticToken, type InlayHintEntry, type SymbolKind as SymbolKindName,
+} from './services/types';
+export { capacityOf, type Capacity, type ResourceLoad, type ConnectionLoad } from './model/capacity';

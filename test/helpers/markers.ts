@@ -22,3 +22,10 @@ export function strip(marked: string): { text: string; ranges: MarkedRange[] } {
   if (open.length) throw new Error('unbalanced « in fixture');
   return { text, ranges: ranges.sort((a, b) => a.start - b.start || a.end - b.end) };
 }
+
+/** A cursor marker `‸` in fixture text: returns the text without it and its offset. */
+export function cursor(marked: string): { text: string; offset: number } {
+  const offset = marked.indexOf('‸');
+  if (offset === -1 || marked.indexOf('‸', offset + 1) !== -1) throw new Error('exactly one ‸ in fixture');
+  return { text: marked.slice(0, offset) + marked.slice(offset + 1), offset };
+}

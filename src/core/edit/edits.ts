@@ -100,14 +100,44 @@ export class Edits {
   renameResource(model: Model, oldId: string, newId: string): TextEdit[] {
     const edits: TextEdit[] = [];
     for (const resource of model.resources) {
-      if (resource.id === oldId) edits.push(this.replace(resource.key, newId));
-    }
-    for (const reference of model.references) {
-      if (reference.id === oldId && this.text.slice(reference.start, reference.end) === oldId) {
-        edits.push(this.replace(reference, newId));
+      if (resource.id === oldId) {
+        const edit = this.renameAt(resource.key, oldId, newId);
+        if (edit) edits.push(edit);
       }
     }
+    for (const reference of model.references) {
+      if (reference.id !== oldId) continue;
+      const edit = this.renameAt(reference, oldId, newId);
+      if (edit) edits.push(edit);
+    }
     return edits;
+  }
+
+  /**
+   * Replace an id written at `range`: plainly, or inside its quotes (`"orders"` keeps its
+   * quotes). Anything else (escapes) is left alone rather than guessed at. A plain id
+   * that YAML would read as a boolean or null is quoted.
+   */
+  private renameAt(range: OffsetRange, oldId: string, newId: string): TextEdit | undefined {
+    const written = this.text.slice(range.start, range.end);
+    if (written === oldId) {
+      const standsAlone = !/[\w.-]/.test(this.text[range.start - 1] ?? '') && !/[\w.-]/.test(this.text[range.end] ?? '');
+      const ambiguous = /^(?:null|Null|NULL|true|True|TRUE|false|False|FALSE)$/.test(newId);
+      return this.replace(range, ambiguous && standsAlone && !this.insideFlowString(range) ? `"${newId}"` : newId);
+    }
+    const quote = written[0];
+    if ((quote === '"' || quote === "'") && written.length === oldId.length + 2 && written.endsWith(quote) && written.slice(1, -1) === oldId) {
+      return this.replace({ start: range.start + 1, end: range.end - 1 }, newId);
+    }
+    return undefined;
+  }
+
+  /** Whether a range sits inside a longer scalar on its line (a flow string `a -> b`). */
+  private insideFlowString(range: OffsetRange): boolean {
+    const lineStart = this.text.lastIndexOf('\n', range.start - 1) + 1;
+    const lineEnd = this.text.indexOf('\n', range.end);
+    const line = this.text.slice(lineStart, lineEnd === -1 ? this.text.length : lineEnd);
+    return line.includes('->');
   }
 
   textOf(node: YNode | OffsetRange): string {

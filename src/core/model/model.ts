@@ -126,6 +126,15 @@ export function buildModel(text: string, root: YNode | null): Model {
 
   const connections: Connection[] = [];
   const deadLetterIds = new Set<string>();
+  // A dead-letter target written under `defaults` is a reference too (checked, renamed), though it draws nothing.
+  for (const typeDefaults of defaults.values()) {
+    const deadLetter = findPair(typeDefaults, 'deadLetter')?.value;
+    const target = isMap(deadLetter) ? findPair(deadLetter, 'target')?.value : undefined;
+    if (isScalar(target) && typeof target.value === 'string') {
+      references.push({ id: target.value, start: target.start, end: target.end, kind: 'deadLetter', node: target });
+      deadLetterIds.add(target.value);
+    }
+  }
   for (const resource of resources) {
     const deadLetter = resource.props.get('deadLetter');
     const target = deadLetter?.children.get('target');

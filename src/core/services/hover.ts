@@ -1,0 +1,739 @@
+/**
+ * Hover: what the thing under the cursor means in AWS's terms. Texts come from the schema
+ * (descriptions), properties.ts (AWS defaults and ranges) and limits/aws.ts (sources);
+ * numbers are shown in the unit AWS counts in. Findings are never repeated here: the
+ * editor shows diagnostics beside the hover by itself.
+ *
+ * The cursor is found in the tree when it reaches the offset; otherwise (a block the
+ * parser could not make sense of) from the line's text and the indentation above it.
+ */
+import schemaJson from '../../../schemas/awsflow.schema.json';
+import type { Analysis } from '../analyze';
+import type { HoverResult } from './types';
+import type { OffsetRange } from '../text/line-index';
+import { isMap, isScalar, isSeq, keyText, type ScalarValue, type YMap, type YPair, type YScalar, type YSeq } from '../parse/ast';
+import { normalise, type Connection, type Encryption, type FlowEntry, type Resource } from '../model/model';
+import { COMMON_PROPERTIES, CONNECTION_PROPERTIES, TYPE_PROPERTIES, isResourceType, propertySpec, type PropertySpec, type ResourceType, type ValueKind } from '../model/properties';
+import { CONNECTION_KIND_TEXT, article, classifyConnection } from '../model/connections';
+import { ESM, LAMBDA, SQS, type Fact } from '../limits/aws';
+import { formatBytes, formatNumber, formatRate, formatSeconds, parseSize } from '../parse/values';
+import { compactDuration } from '../rules/range-check';
+import { ruleById } from '../rules/index';
+import { docsUrl } from '../rules/define-rule';
+import { findIgnoreComments } from '../suppress';
+
+export function hover(analysis: Analysis, offset: number): HoverResult | undefined {
+  if (!(offset >= 0 && offset <= analysis.text.length)) return undefined;
+  return ignoreCommentHover(analysis, offset) ?? hoverInTree(analysis, offset) ?? hoverFromText(analysis, offset);
+}
+
+// ---------------------------------------------------------------------------------------
+// Finding what is under the cursor
+
+/** A key or a scalar value in the document's maps, named by the keys that lead to it. */
+interface MapTarget {
+  readonly path: readonly string[];
+  readonly on: 'key' | 'value';
+  /** The node hovered: the hover's range. */
+  readonly range: OffsetRange;
+  /** The scalar value, when `on` is 'value'. */
+  readonly value?: YScalar;
+  /** The resource the path is in, when the tree says which (ids may be duplicated). */
+  readonly resource?: Resource;
+  /** The resource's type, when only the text says it. */
+  readonly type?: ResourceType;
+  /** The flow entry whose connection properties the path is in. */
+  readonly entry?: FlowEntry;
+}
+
+/** Deep enough for every nesting the format has (`resources.q.encryption.kms`), and no deeper. */
+const MAX_DEPTH = 6;
+
+function hoverInTree(analysis: Analysis, offset: number): HoverResult | undefined {
+  let map = analysis.model.root;
+  const path: string[] = [];
+  let resource: Resource | undefined;
+  for (let depth = 0; map && depth < MAX_DEPTH; depth++) {
+    const hit = pairAt(map, offset);
+    if (!hit) return undefined;
+    path.push(keyText(hit.pair.key));
+    if (depth === 1 && path[0] === 'resources') resource = analysis.model.resources.find((r) => r.pair === hit.pair);
+    if (hit.on === 'key') return hoverAtPath(analysis, { path, on: 'key', range: hit.pair.key, resource });
+    const value = hit.pair.value;
+    if (isScalar(value)) return hoverAtPath(analysis, { path, on: 'value', range: value, value, resource });
+    if (isSeq(value)) return hoverInSeq(analysis, path, value, offset);
+    map = isMap(value) ? value : null;
+  }
+  return undefined;
+}
+
+function hoverInSeq(analysis: Analysis, path: readonly string[], seq: YSeq, offset: number): HoverResult | undefined {
+  const item = seq.items.find((node) => within(node, offset));
+  if (!item) return undefined;
+  if (path.length === 1 && path[0] === 'flows') {
+    const entry = analysis.model.flows.find((e) => e.node === item);
+    if (!entry) return undefined;
+    if (within(entry.flowNode, offset)) return flowStringHover(analysis, entry, offset);
+    const hit = entry.propsNode ? pairAt(entry.propsNode, offset) : undefined;
+    if (!hit) return undefined;
+    const name = keyText(hit.pair.key);
+    if (hit.on === 'key') return hoverAtPath(analysis, { path: ['flows', name], on: 'key', range: hit.pair.key, entry });
+    return isScalar(hit.pair.value) ? hoverAtPath(analysis, { path: ['flows', name], on: 'value', range: hit.pair.value, value: hit.pair.value, entry }) : undefined;
+  }
+  if (path.length === 3 && path[0] === 'resources' && path[2] === 'volumes' && isScalar(item) && typeof item.value === 'string') {
+    return referenceHover(analysis, item.value, item);
+  }
+  return undefined;
+}
+
+function pairAt(map: YMap, offset: number): { pair: YPair; on: 'key' | 'value' } | undefined {
+  for (const pair of map.items) {
+    if (within(pair.key, offset)) return { pair, on: 'key' };
+    if (pair.value && within(pair.value, offset)) return { pair, on: 'value' };
+  }
+  return undefined;
+}
+
+/** The end counts as inside: the cursor right after a word is on it. */
+function within(range: OffsetRange, offset: number): boolean {
+  return range.start <= offset && offset <= range.end;
+}
+
+/** The key of the line at the cursor and the keys of the lines it is indented under. */
+const KEY_LINE = /^([ \t]*)([A-Za-z_][\w./-]*)[ \t]*:(?=[ \t]|$)[ \t]*(.*)$/;
+
+function hoverFromText(analysis: Analysis, offset: number): HoverResult | undefined {
+  const { text } = analysis;
+  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  const newline = text.indexOf('\n', offset);
+  const lineEnd = newline === -1 ? text.length : newline;
+  const line = text.slice(lineStart, lineEnd).replace(/\r$/, '');
+  const match = KEY_LINE.exec(line);
+  if (!match) return undefined;
+  const indent = match[1]!.length;
+  const name = match[2]!;
+  const parents = parentKeys(text, lineStart, indent);
+  if (!parents || parents.length >= MAX_DEPTH) return undefined;
+  const path = [...parents, name];
+  const keyRange = { start: lineStart + indent, end: lineStart + indent + name.length };
+  const valueText = stripComment(match[3]!);
+  const valueStart = lineStart + line.length - match[3]!.length;
+  const valueRange = { start: valueStart, end: valueStart + valueText.length };
+  const type = path[0] === 'resources' && path.length > 2 ? typeFromText(analysis, text, path[1]!, lineStart, indent) : undefined;
+  if (within(keyRange, offset)) return hoverAtPath(analysis, { path, on: 'key', range: keyRange, type });
+  if (valueText !== '' && within(valueRange, offset)) {
+    const value: YScalar = { kind: 'scalar', value: scalarFromText(valueText), quoted: /^["']/.test(valueText), ...valueRange };
+    return hoverAtPath(analysis, { path, on: 'value', range: valueRange, value, type });
+  }
+  return undefined;
+}
+
+/**
+ * Walks up from a line: each less indented `key:` line is a parent. Undefined when a line
+ * on the way is anything else, such as a list item (flows are read from the tree only).
+ */
+function parentKeys(text: string, lineStart: number, indent: number): string[] | undefined {
+  const keys: string[] = [];
+  let wanted = indent;
+  let end = lineStart - 1;
+  while (wanted > 0 && end > 0) {
+    const start = text.lastIndexOf('\n', end - 1) + 1;
+    const line = text.slice(start, end).replace(/\r$/, '');
+    end = start - 1;
+    const lineIndent = line.length - line.trimStart().length;
+    const content = line.trim();
+    if (content === '' || content.startsWith('#') || lineIndent >= wanted) continue;
+    const match = KEY_LINE.exec(line);
+    if (!match || stripComment(match[3]!) !== '') return undefined;
+    keys.unshift(match[2]!);
+    wanted = lineIndent;
+  }
+  return wanted === 0 ? keys : undefined;
+}
+
+function stripComment(value: string): string {
+  const comment = value.search(/(^|[ \t])#/);
+  return (comment === -1 ? value : value.slice(0, comment)).trimEnd();
+}
+
+function scalarFromText(text: string): ScalarValue {
+  if (/^-?\d+(?:\.\d+)?$/.test(text)) return Number(text);
+  if (text === 'true' || text === 'false') return text === 'true';
+  const quoted = /^(["'])(.*)\1$/.exec(text);
+  return quoted ? quoted[2]! : text;
+}
+
+/** The type of resource `id`: from the model, or from a `type:` line in the same block. */
+function typeFromText(analysis: Analysis, text: string, id: string, lineStart: number, indent: number): ResourceType | undefined {
+  const known = analysis.model.byId.get(id)?.type;
+  if (known) return known;
+  const lines = text.split('\n');
+  let lineNumber = text.slice(0, lineStart).split('\n').length - 1;
+  // Back to the resource's own line, then forward through its block.
+  while (lineNumber > 0 && !new RegExp(`^[ \\t]{0,${Math.max(0, indent - 1)}}${escapeRegExp(id)}[ \\t]*:`).test(lines[lineNumber]!)) lineNumber--;
+  const blockIndent = lines[lineNumber]!.length - lines[lineNumber]!.trimStart().length;
+  for (let i = lineNumber + 1; i < lines.length; i++) {
+    const line = lines[i]!;
+    if (line.trim() === '' || line.trim().startsWith('#')) continue;
+    if (line.length - line.trimStart().length <= blockIndent) break;
+    const type = /^[ \t]*type[ \t]*:[ \t]*["']?([a-z0-9-]+)/.exec(line)?.[1];
+    if (isResourceType(type)) return type;
+  }
+  return undefined;
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+// ---------------------------------------------------------------------------------------
+// What a path means
+
+function hoverAtPath(analysis: Analysis, target: MapTarget): HoverResult | undefined {
+  const [top, second] = target.path;
+  if (top === undefined) return undefined;
+  if (target.path.length === 1) return topLevelHover(top, target.range);
+  switch (top) {
+    case 'resources': {
+      const resource = target.resource ?? analysis.model.byId.get(second!);
+      if (target.path.length === 2) return target.on === 'key' && resource ? resourceHover(analysis, resource, target.range) : undefined;
+      const type = resource?.type ?? target.type;
+      return propertyTarget(analysis, { owner: 'resource', type, resource }, target.path.slice(2), target);
+    }
+    case 'defaults': {
+      if (!isResourceType(second)) return undefined;
+      if (target.path.length === 2) return target.on === 'key' ? typeHover(second, target.range) : undefined;
+      return propertyTarget(analysis, { owner: 'defaults', type: second }, target.path.slice(2), target);
+    }
+    case 'rules':
+      return target.path.length === 2 ? ruleHover(analysis, second!, target.range) : undefined;
+    case 'account':
+      return target.path.length === 2 ? accountHover(second!, target) : undefined;
+    case 'flows':
+      return target.entry ? propertyTarget(analysis, { owner: 'connection', type: undefined, entry: target.entry }, target.path.slice(1), target) : undefined;
+    default:
+      return undefined;
+  }
+}
+
+interface PropertyContext {
+  readonly owner: 'resource' | 'defaults' | 'connection';
+  readonly type: ResourceType | undefined;
+  readonly resource?: Resource;
+  readonly entry?: FlowEntry;
+}
+
+function propertyTarget(analysis: Analysis, context: PropertyContext, path: readonly string[], target: MapTarget): HoverResult | undefined {
+  if (target.on === 'value' && target.value) {
+    const written = target.value.value;
+    if (context.owner === 'resource' && path.length === 1 && path[0] === 'type') {
+      return isResourceType(written) ? typeHover(written, target.range) : undefined;
+    }
+    if (isReferencePath(context, path)) return typeof written === 'string' ? referenceHover(analysis, written, target.range) : undefined;
+  }
+  return propertyHover(context, path, target.range, target.on === 'value' ? target.value : undefined);
+}
+
+function isReferencePath(context: PropertyContext, path: readonly string[]): boolean {
+  if (context.owner === 'connection') return path.length === 1 && path[0] === 'onFailure';
+  return path.length === 2 && path[0] === 'deadLetter' && path[1] === 'target';
+}
+
+// ---------------------------------------------------------------------------------------
+// Hovers
+
+function topLevelHover(key: string, range: OffsetRange): HoverResult | undefined {
+  const node = SCHEMA.properties?.[key];
+  if (!node?.description) return undefined;
+  const required = SCHEMA.required?.includes(key) ? ' (required)' : '';
+  return result(range, [`**${code(key)}**${required}`, node.description]);
+}
+
+function accountHover(key: string, target: MapTarget): HoverResult | undefined {
+  const node = SCHEMA.properties?.account?.properties?.[key];
+  if (!node?.description) return undefined;
+  const sections = [`**${code(`account.${key}`)}**`];
+  if (key === 'lambdaConcurrency') sections.push(`AWS default: [${LAMBDA.accountConcurrencyDefault.text}](${LAMBDA.accountConcurrencyDefault.source})`);
+  sections.push(node.description);
+  return result(target.range, sections);
+}
+
+/** The service, its description and the AWS limits of its properties. */
+function typeHover(type: ResourceType, range: OffsetRange): HoverResult {
+  const sections = [`**${code(type)}** — ${typeName(type)}`];
+  const description = SCHEMA.$defs[type]?.description;
+  if (description) sections.push(description);
+  const limits = typeLimits(type);
+  if (limits.length) sections.push(`**AWS limits**\n\n${limits.join('\n')}`);
+  return result(range, sections);
+}
+
+function typeLimits(type: ResourceType): string[] {
+  const lines: string[] = [];
+  const walk = (specs: Readonly<Record<string, PropertySpec>>, prefix: string): void => {
+    for (const [name, spec] of Object.entries(specs)) {
+      const facts = [rangeText(spec.kind, spec.min, spec.max, true), spec.default !== undefined ? `default ${defaultText(spec.kind, spec.default)}` : undefined].filter(Boolean);
+      if (facts.length && (spec.min || spec.max)) lines.push(`- ${code(prefix + name)}: ${facts.join(', ')}`);
+      if (spec.properties) walk(spec.properties, `${prefix}${name}.`);
+    }
+  };
+  walk(TYPE_PROPERTIES[type], '');
+  for (const [what, limit] of OTHER_LIMITS[type] ?? []) lines.push(`- ${what}: ${link(limit.text, limit.source)}`);
+  return lines;
+}
+
+/** Limits of a type that no property carries. */
+const OTHER_LIMITS: Partial<Record<ResourceType, readonly (readonly [string, Fact])[]>> = {
+  sqs: [['name', SQS.nameMaxLength]],
+  lambda: [
+    ['environment variables', LAMBDA.environmentMax],
+    ['synchronous payload', LAMBDA.syncPayloadMax],
+    ['asynchronous payload', LAMBDA.asyncPayloadMax],
+    ['account concurrency per Region (default quota)', LAMBDA.accountConcurrencyDefault],
+  ],
+};
+
+function propertyHover(context: PropertyContext, path: readonly string[], range: OffsetRange, value: YScalar | undefined): HoverResult | undefined {
+  const spec = specAt(context, path);
+  const description = schemaAt(context, path)?.description;
+  if (!spec && !description) return undefined;
+  const limits = limitsOf(context, path, spec);
+  const sections = [`**${code(path.join('.'))}** — ${ownerText(context, path)}`];
+  if (value && spec) {
+    const line = valueLine(context, spec, limits, value);
+    if (line) sections.push(line);
+  }
+  if (description) sections.push(description);
+  if (spec) {
+    const allowed = rangeText(spec.kind, limits.min, limits.max, true);
+    const facts: string[] = [];
+    if (limits.default !== undefined) facts.push(`AWS default: ${defaultText(spec.kind, limits.default)}`);
+    if (allowed) facts.push(`${facts.length ? 'range' : 'Range'}: ${allowed}${limits.note ? ` ${limits.note}` : ''}`);
+    if (facts.length) sections.push(facts.join(' · '));
+  }
+  return result(range, sections);
+}
+
+function ownerText(context: PropertyContext, path: readonly string[]): string {
+  if (context.owner === 'connection') return 'connection property';
+  if (context.owner === 'defaults') return `default for every ${code(context.type ?? '')} resource`;
+  if (path.length === 1 && path[0]! in COMMON_PROPERTIES) return 'property of every resource';
+  return context.type ? `${typeName(context.type)} property` : 'property';
+}
+
+interface Limits {
+  readonly min?: Fact;
+  readonly max?: Fact;
+  readonly default?: number | string | boolean;
+  /** Who allows the range: `Lambda`, `SQS`… */
+  readonly service: string;
+  /** Said after the range. */
+  readonly note?: string;
+}
+
+function limitsOf(context: PropertyContext, path: readonly string[], spec: PropertySpec | undefined): Limits {
+  if (context.owner === 'connection') return connectionLimits(context, path[0] ?? '', spec);
+  const service = context.type ? SERVICE[context.type] : 'AWS';
+  const base: Limits = { min: spec?.min, max: spec?.max, default: spec?.default, service };
+  if (context.type === 'lambda' && path.length === 1 && path[0] === 'timeout' && context.resource?.props.get('capacity')?.value === 'managed-instances') {
+    return { ...base, max: LAMBDA.timeoutMaxManagedInstances, note: 'with `capacity: managed-instances`, for asynchronous and event-source invocations' };
+  }
+  return base;
+}
+
+/** Event source mapping settings: their limits depend on the source (SQS standard or FIFO, Kinesis). */
+function connectionLimits(context: PropertyContext, name: string, spec: PropertySpec | undefined): Limits {
+  const base: Limits = { min: spec?.min, max: spec?.max, default: spec?.default, service: 'AWS' };
+  const sources = context.entry?.connections.map((c) => c.from).filter((r): r is Resource => r !== undefined) ?? [];
+  const queue = sources.find((r) => r.type === 'sqs');
+  const stream = sources.find((r) => r.type === 'kinesis');
+  switch (name) {
+    case 'batchSize':
+      if (queue) return { ...base, service: 'Lambda', max: queue.fifo ? ESM.sqsFifoBatchSizeMax : ESM.sqsStandardBatchSizeMax, default: ESM.sqsBatchSizeDefault.value, note: queue.fifo ? 'from a FIFO queue' : 'from a standard queue' };
+      if (stream) return { ...base, service: 'Lambda', max: ESM.kinesisBatchSizeMax, default: ESM.kinesisBatchSizeDefault.value, note: 'from a Kinesis stream' };
+      return { ...base, service: 'Lambda', max: ESM.sqsStandardBatchSizeMax };
+    case 'batchWindow':
+      return { ...base, service: 'Lambda', max: ESM.batchWindowMax, default: 0 };
+    case 'maxConcurrency':
+      return { ...base, service: 'Lambda', min: ESM.maxConcurrencyMin, max: ESM.maxConcurrencyMax };
+    default:
+      return base;
+  }
+}
+
+/** "`20m` = 1,200 s; Lambda allows 1 s – 900 s (15 min)": the value as AWS counts it. */
+function valueLine(context: PropertyContext, spec: PropertySpec, limits: Limits, node: YScalar): string | undefined {
+  if (spec.kind === 'encryption') {
+    const encryption = normalise(spec, node);
+    return typeof encryption === 'object' ? `${code(String(node.value))}: ${encryptionText(context.type, encryption)}.` : undefined;
+  }
+  if (!QUANTITY_KINDS.includes(spec.kind)) return undefined;
+  const value = normalise(spec, node);
+  if (typeof value !== 'number') return undefined;
+  const written = String(node.value);
+  let line = `${code(written)} = ${isSelfExplaining(spec.kind, node, value) ? baseText(spec.kind, value) : quantityText(spec.kind, value)}`;
+  const range = rangeText(spec.kind, limits.min, limits.max, false);
+  if (range) line += `; ${limits.service} allows ${range}${limits.note ? ` ${limits.note}` : ''}`;
+  return line;
+}
+
+const QUANTITY_KINDS: readonly ValueKind[] = ['duration', 'size', 'megabytes', 'rate', 'cpu'];
+
+/** Written with a unit that already says what a human would: `20m`, `2KB`, `0.5 vCPU`. */
+function isSelfExplaining(kind: ValueKind, node: YScalar, value: number): boolean {
+  const written = String(node.value).replace(/\s+/g, '');
+  if (typeof node.value === 'number' || /^\d+(?:\.\d+)?$/.test(written)) return false;
+  return kind === 'duration' ? compactDuration(value) === written : true;
+}
+
+// ---------------------------------------------------------------------------------------
+// Resources and their connections
+
+function referenceHover(analysis: Analysis, id: string, range: OffsetRange): HoverResult | undefined {
+  const resource = analysis.model.byId.get(id);
+  return resource ? resourceHover(analysis, resource, range) : undefined;
+}
+
+/** The most connections listed per section; the rest are counted. */
+const MAX_LISTED = 20;
+
+function resourceHover(analysis: Analysis, resource: Resource, range: OffsetRange): HoverResult {
+  const { model } = analysis;
+  const kind = resource.type ? `${typeName(resource.type)}${resource.fifo ? ' (FIFO)' : ''}` : 'resource';
+  const sections = [`**${code(resource.id)}** — ${kind}`];
+  const meta: string[] = [];
+  const label = textProp(resource, 'label');
+  if (label) meta.push(`Label: ${escapeMarkdown(label)}`);
+  const name = textProp(resource, 'name');
+  if (name) meta.push(`AWS name: ${code(name)}`);
+  const group = textProp(resource, 'group');
+  if (group) meta.push(`Group: ${escapeMarkdown(group)}`);
+  if (meta.length) sections.push(meta.join(' · '));
+  const description = textProp(resource, 'description');
+  if (description) sections.push(escapeMarkdown(truncate(description, 2000)));
+  const encryption = encryptionSection(resource);
+  if (encryption) sections.push(encryption);
+
+  const inbound = model.inbound(resource);
+  const outbound = model.outbound(resource);
+  const producers = inbound.filter((c) => c.origin === 'flow').map(flowConnectionLine);
+  const consumers = outbound.filter((c) => c.origin === 'flow').map(flowConnectionLine);
+  const deadLetters = [
+    ...outbound.filter((c) => c.origin !== 'flow').map((c) => deadLetterLine(c, 'out')),
+    ...inbound.filter((c) => c.origin !== 'flow').map((c) => deadLetterLine(c, 'in')),
+  ];
+  if (producers.length) sections.push(listSection('Producers', producers));
+  if (consumers.length) sections.push(listSection('Consumers', consumers));
+  if (deadLetters.length) sections.push(listSection('Dead letters', deadLetters));
+  const capacity = capacitySection(analysis, resource);
+  if (capacity) sections.push(`**Capacity**\n\n${capacity}`);
+  return result(range, sections);
+}
+
+/**
+ * The resource's load (messages/s, bytes/s, Lambda invocations and concurrency, Kinesis
+ * shards) for its hover. The capacity model fills this in; until it does, there is
+ * nothing true to show, so nothing is shown.
+ */
+function capacitySection(_analysis: Analysis, _resource: Resource): string | undefined {
+  return undefined;
+}
+
+function listSection(title: string, lines: readonly string[]): string {
+  const shown = lines.slice(0, MAX_LISTED);
+  if (lines.length > MAX_LISTED) shown.push(`- … and ${formatNumber(lines.length - MAX_LISTED)} more`);
+  return `**${title}**\n\n${shown.join('\n')}`;
+}
+
+function flowConnectionLine(connection: Connection): string {
+  const kind = connectionKindText(connection);
+  return `- ${code(`${connection.source.id} -> ${connection.target.id}`)}${kind ? `: ${kind}` : ''}`;
+}
+
+function connectionKindText(connection: Connection): string | undefined {
+  const from = connection.from?.type;
+  const to = connection.to?.type;
+  if (!from || !to) return undefined;
+  const verdict = classifyConnection(from, to);
+  return verdict.kind === 'invalid' ? 'a connection AWS cannot make' : CONNECTION_KIND_TEXT[verdict.kind];
+}
+
+function deadLetterLine(connection: Connection, direction: 'in' | 'out'): string {
+  const source = code(connection.source.id);
+  const target = code(connection.target.id);
+  if (connection.origin === 'onFailure') {
+    const flow = code(flowText(connection.entry));
+    return direction === 'out'
+      ? `- the event source mapping ${flow} sends the records it gives up on to ${target}`
+      : `- on-failure destination of the event source mapping ${flow}`;
+  }
+  if (connection.from?.type === 'lambda') {
+    return direction === 'out'
+      ? `- failed asynchronous invocations go to ${target}`
+      : `- dead-letter destination of the Lambda function ${source} (failed asynchronous invocations)`;
+  }
+  const count = connection.from?.props.get('deadLetter')?.children.get('maxReceiveCount')?.value;
+  const after = typeof count === 'number' ? ` after ${formatNumber(count)} ${count === 1 ? 'receive' : 'receives'} without a delete` : '';
+  return direction === 'out'
+    ? `- messages move to the dead-letter queue ${target}${after}`
+    : `- dead-letter queue of ${source}: messages move here${after}`;
+}
+
+function flowText(entry: FlowEntry | undefined): string {
+  const value = entry?.flowNode.value;
+  return typeof value === 'string' ? value.trim().replace(/\s+/g, ' ') : '';
+}
+
+/** Every connection a flow entry makes, what AWS sets up for each, and its properties. */
+function flowStringHover(analysis: Analysis, entry: FlowEntry, offset: number): HoverResult | undefined {
+  // A token's range is the whole scalar when the string has escapes: then it is no id's own.
+  const tokens = entry.steps.flat().filter((t) => t.end - t.start === t.id.length);
+  const operators = flowOperators(analysis.text, entry.flowNode);
+  const inside = (r: OffsetRange) => r.start <= offset && offset < r.end;
+  const touching = (r: OffsetRange) => r.end === offset;
+  const token = tokens.find(inside);
+  const operator = token ? undefined : operators.find(inside);
+  const id = token ?? (operator ? undefined : tokens.find(touching));
+  if (id) return referenceHover(analysis, id.id, id);
+  const connections = [
+    ...entry.connections,
+    ...analysis.model.connections.filter((c) => c.entry === entry && c.origin === 'onFailure'),
+  ];
+  if (connections.length === 0) return undefined;
+  const sections = [`**Flow** ${code(flowText(entry))}`];
+  const lines = connections.map((c) => (c.origin === 'onFailure' ? `- ${code(`${c.source.id} -> ${c.target.id}`)}: on-failure destination: records the event source mapping gives up on` : flowConnectionLine(c)));
+  sections.push(listSection(connections.length === 1 ? 'Connection' : `Connections (${formatNumber(connections.length)})`, lines));
+  const properties = [...entry.props.values()].map((prop) => {
+    const spec = CONNECTION_PROPERTIES[prop.name];
+    if (!isScalar(prop.node)) return `- ${code(prop.name)}`;
+    const written = `${prop.name}: ${String(prop.node.value)}`;
+    if (spec && QUANTITY_KINDS.includes(spec.kind) && typeof prop.value === 'number') {
+      return `- ${code(written)} = ${isSelfExplaining(spec.kind, prop.node, prop.value) ? baseText(spec.kind, prop.value) : quantityText(spec.kind, prop.value)}`;
+    }
+    return `- ${code(written)}`;
+  });
+  if (properties.length) sections.push(listSection('Connection properties', properties));
+  return result(operator ?? operators.find(touching) ?? entry.flowNode, sections);
+}
+
+/** The `->` arrows and `,` separators of a flow string, in the document. */
+function flowOperators(text: string, node: YScalar): OffsetRange[] {
+  const operators: OffsetRange[] = [];
+  const raw = text.slice(node.start, node.end);
+  for (let at = raw.indexOf('->'); at !== -1; at = raw.indexOf('->', at + 2)) operators.push({ start: node.start + at, end: node.start + at + 2 });
+  for (let at = raw.indexOf(','); at !== -1; at = raw.indexOf(',', at + 1)) operators.push({ start: node.start + at, end: node.start + at + 1 });
+  return operators.sort((a, b) => a.start - b.start);
+}
+
+function encryptionSection(resource: Resource): string | undefined {
+  const type = resource.type;
+  if (!type || !('encryption' in TYPE_PROPERTIES[type])) return undefined;
+  const value = resource.props.get('encryption')?.value;
+  if (typeof value === 'object') return `Encryption at rest: ${encryptionText(type, value)}.`;
+  if (resource.props.has('encryption')) return undefined;
+  return UNSET_ENCRYPTION[type];
+}
+
+/**
+ * Where leaving `encryption` out still encrypts. Types that stay unencrypted are left
+ * out: encryption/at-rest says so on the same key.
+ */
+const UNSET_ENCRYPTION: Partial<Record<ResourceType, string>> = {
+  sqs: `Encryption at rest: SSE-SQS. \`encryption\` is not set, and SSE-SQS is AWS's default for new queues since 2022 (${link('AWS announcement', SQS.defaultEncryption)}).`,
+  dynamodb: 'Encryption at rest: a key AWS owns. `encryption` is not set, and DynamoDB always encrypts tables.',
+  s3: "Encryption at rest: SSE-S3. `encryption` is not set, and SSE-S3 is AWS's default for new objects since January 2023.",
+};
+
+const AWS_MANAGED_KEY: Partial<Record<ResourceType, string>> = {
+  sqs: 'alias/aws/sqs', sns: 'alias/aws/sns', kinesis: 'alias/aws/kinesis', firehose: 'alias/aws/firehose',
+  dynamodb: 'alias/aws/dynamodb', s3: 'alias/aws/s3', rds: 'alias/aws/rds', efs: 'alias/aws/elasticfilesystem',
+};
+
+function encryptionText(type: ResourceType | undefined, encryption: Encryption): string {
+  switch (encryption.kind) {
+    case 'none':
+      return 'not encrypted at rest';
+    case 'sqs-managed':
+      return 'SSE-SQS, with keys SQS owns and manages';
+    case 'kms-aws-managed': {
+      const alias = type ? AWS_MANAGED_KEY[type] : undefined;
+      return `SSE-KMS with the AWS managed key${alias ? ` ${code(alias)}` : ''}`;
+    }
+    case 'kms-customer-managed':
+      return `SSE-KMS with the customer managed key ${code(encryption.key)}`;
+  }
+}
+
+// ---------------------------------------------------------------------------------------
+// Rules
+
+function ruleHover(analysis: Analysis, id: string, range: OffsetRange): HoverResult | undefined {
+  const rule = ruleById(id);
+  if (!rule) return undefined;
+  const sections = [`**${code(rule.id)}** — rule, default severity ${rule.defaultSeverity}`, rule.summary];
+  const setting = analysis.model.ruleSettings.find((s) => s.ruleId === id);
+  if (setting && setting.severity) sections.push(`Set to ${code(setting.severity)} in this file.`);
+  sections.push(link('Documentation', docsUrl(rule.id)));
+  return result(range, sections);
+}
+
+function ignoreCommentHover(analysis: Analysis, offset: number): HoverResult | undefined {
+  const { text } = analysis;
+  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  const newline = text.indexOf('\n', offset);
+  const line = text.slice(lineStart, newline === -1 ? text.length : newline);
+  if (!line.includes('awsflow-ignore')) return undefined;
+  for (const comment of findIgnoreComments(line)) {
+    if (offset < lineStart + comment.start) continue;
+    for (const id of comment.ruleIds) {
+      const range = { start: lineStart + id.start, end: lineStart + id.end };
+      if (within(range, offset)) return ruleHover(analysis, id.id, range);
+    }
+  }
+  return undefined;
+}
+
+// ---------------------------------------------------------------------------------------
+// Schema and specs
+
+interface SchemaNode {
+  readonly description?: string;
+  readonly properties?: Readonly<Record<string, SchemaNode>>;
+  readonly required?: readonly string[];
+  readonly $ref?: string;
+  readonly then?: SchemaNode;
+}
+
+const SCHEMA = schemaJson as unknown as SchemaNode & { readonly $defs: Readonly<Record<string, SchemaNode>> };
+
+function specAt(context: PropertyContext, path: readonly string[]): PropertySpec | undefined {
+  const [name, child] = path;
+  if (name === undefined || path.length > 2) return undefined;
+  let spec: PropertySpec | undefined;
+  if (context.owner === 'connection') spec = CONNECTION_PROPERTIES[name];
+  else spec = context.type ? propertySpec(context.type, name) : COMMON_PROPERTIES[name];
+  return child === undefined ? spec : spec?.properties?.[child];
+}
+
+function schemaAt(context: PropertyContext, path: readonly string[]): SchemaNode | undefined {
+  const [name, ...rest] = path;
+  if (name === undefined) return undefined;
+  let node: SchemaNode | undefined;
+  if (context.owner === 'connection') node = SCHEMA.$defs.connection?.properties?.[name];
+  // Each type's own `type` only says `Resource type sqs`: the common one lists them all.
+  else if (name === 'type') node = SCHEMA.$defs.resource?.properties?.type;
+  else node = SCHEMA.$defs[context.type ?? 'client']?.properties?.[name];
+  for (const key of rest) node = node ? childSchema(node, key) : undefined;
+  return node;
+}
+
+function childSchema(node: SchemaNode, key: string): SchemaNode | undefined {
+  const direct = node.properties?.[key];
+  if (direct) return direct;
+  const target = node.$ref?.startsWith('#/$defs/') ? SCHEMA.$defs[node.$ref.slice('#/$defs/'.length)] : undefined;
+  return target?.properties?.[key] ?? target?.then?.properties?.[key];
+}
+
+// ---------------------------------------------------------------------------------------
+// Quantities, in the unit AWS counts in and in human form
+
+const SERVICE: Record<ResourceType, string> = {
+  sqs: 'SQS', sns: 'SNS', kinesis: 'Kinesis', firehose: 'Firehose', lambda: 'Lambda', ecs: 'ECS', eks: 'EKS',
+  apprunner: 'App Runner', beanstalk: 'Elastic Beanstalk', ec2: 'EC2', schedule: 'EventBridge', 'api-gateway': 'API Gateway',
+  alb: 'Elastic Load Balancing', cloudfront: 'CloudFront', dynamodb: 'DynamoDB', s3: 'S3', rds: 'RDS', efs: 'EFS', client: 'AWS',
+};
+
+function typeName(type: ResourceType): string {
+  return article(type).replace(/^an? /, '');
+}
+
+/** The number in AWS's unit: `1,200 s`, `2,048 bytes`, `512 MB`, `20/s`, `512 CPU units`. */
+function baseText(kind: ValueKind, value: number): string {
+  switch (kind) {
+    case 'duration':
+      return `${formatNumber(value)} s`;
+    case 'size':
+      return `${formatNumber(value)} bytes`;
+    case 'megabytes':
+      return `${formatNumber(value)} MB`;
+    case 'rate':
+      return `${value >= 1 || value === 0 ? formatNumber(value) : String(Number(value.toPrecision(2)))}/s`;
+    case 'cpu':
+      return `${formatNumber(value)} CPU units`;
+    default:
+      return formatNumber(value);
+  }
+}
+
+/** `baseText`, with the human form after it where that says more: `900 s (15 min)`, `262,144 bytes (256 KiB)`. */
+function quantityText(kind: ValueKind, value: number): string {
+  const base = baseText(kind, value);
+  switch (kind) {
+    case 'duration':
+      return value >= 60 || (value > 0 && value < 1) ? `${base} (${formatSeconds(value)})` : base;
+    case 'size': {
+      if (value < 1024) return base;
+      const human = formatBytes(value);
+      return `${base} (${parseSize(human.replace(' ', '')) === value ? '' : '≈ '}${human})`;
+    }
+    case 'megabytes':
+      return value >= 1024 ? `${base} (${formatNumber(value / 1024)} GB)` : base;
+    case 'rate':
+      return value > 0 && value < 1 ? `${base} (${formatRate(value)})` : base;
+    case 'cpu':
+      return `${base} (${formatNumber(value / 1024)} vCPU)`;
+    default:
+      return base;
+  }
+}
+
+/** `1 s – 900 s (15 min)`, `at least 1`; with `links`, each bound links to its source. */
+function rangeText(kind: ValueKind, min: Fact | undefined, max: Fact | undefined, links: boolean): string | undefined {
+  const bound = (fact: Fact): string => {
+    const text = quantityText(kind, fact.value);
+    return links && fact.source ? link(text, fact.source) : text;
+  };
+  if (min && max) return `${bound(min)} – ${bound(max)}`;
+  if (min) return `at least ${bound(min)}`;
+  if (max) return `at most ${bound(max)}`;
+  return undefined;
+}
+
+function defaultText(kind: ValueKind, value: number | string | boolean): string {
+  return typeof value === 'number' ? quantityText(kind, value) : code(String(value));
+}
+
+// ---------------------------------------------------------------------------------------
+// Markdown
+
+function result(range: OffsetRange, sections: readonly string[]): HoverResult {
+  return { start: range.start, end: range.end, markdown: sections.join('\n\n') };
+}
+
+function textProp(resource: Resource, name: string): string | undefined {
+  const prop = resource.props.get(name);
+  if (!prop || prop.fromDefaults) return undefined;
+  const value = prop.raw;
+  return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
+}
+
+/** A code span that holds any text: the fence is longer than any run of backticks inside. */
+function code(text: string): string {
+  const shown = truncate(text.replace(/[\r\n]+/g, ' '), 120);
+  const longest = Math.max(0, ...(shown.match(/`+/g) ?? []).map((run) => run.length));
+  const fence = '`'.repeat(longest + 1);
+  const pad = shown.startsWith('`') || shown.endsWith('`') ? ' ' : '';
+  return `${fence}${pad}${shown}${pad}${fence}`;
+}
+
+function escapeMarkdown(text: string): string {
+  return text.replace(/[\\`*_{}[\]()<>#+!|~]/g, '\\$&');
+}
+
+function link(text: string, url: string): string {
+  return `[${text}](${url})`;
+}
+
+function truncate(text: string, max: number): string {
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}
