@@ -29,9 +29,18 @@ const common = {
 const builds = [
   esbuild.build({
     ...common,
-    entryPoints: { cli: 'src/cli/main.ts' },
+    entryPoints: { cli: 'src/cli/main.ts', 'server/main-node': 'src/server/main-node.ts' },
     outdir: 'dist',
     banner: { js: '#!/usr/bin/env node' },
+  }),
+  // The language server for browsers (vscode.dev): a worker script.
+  esbuild.build({
+    ...common,
+    platform: 'browser',
+    format: 'iife',
+    target: 'es2022',
+    entryPoints: { 'server/main-worker': 'src/server/main-worker.ts' },
+    outdir: 'dist',
   }),
   // The core alone, as a browser bundle: proves it needs nothing from Node (the boundary test reads the metafile).
   esbuild.build({
@@ -64,8 +73,9 @@ const results = await Promise.all(builds);
 mkdirSync(join(root, 'dist/vendor'), { recursive: true });
 // `awsflow diagram --format html` inlines mermaid's browser build: the page works offline.
 copyFileSync(join(root, 'node_modules/mermaid/dist/mermaid.min.js'), join(root, 'dist/vendor/mermaid.min.js'));
-writeFileSync(join(root, 'dist/meta-cli.json'), JSON.stringify(results[0].metafile));
-writeFileSync(join(root, 'dist/meta-core-browser.json'), JSON.stringify(results[1].metafile));
+writeFileSync(join(root, 'dist/meta-node.json'), JSON.stringify(results[0].metafile));
+writeFileSync(join(root, 'dist/meta-worker.json'), JSON.stringify(results[1].metafile));
+writeFileSync(join(root, 'dist/meta-core-browser.json'), JSON.stringify(results[2].metafile));
 
 function findFiles(dir, accept) {
   const out = [];

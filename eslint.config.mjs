@@ -33,6 +33,18 @@ export default tseslint.config(
     },
   },
   {
+    files: ['src/server/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['vscode', 'vscode-languageclient', 'vscode-languageclient/*', '../client/*', '../webview/*', '../cli/*'], message: 'The server is LSP glue over the core: no VS Code API, client or webview code.' }] }],
+    },
+  },
+  {
+    files: ['src/protocol/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['node:*', 'vscode', 'vscode-languageserver', 'vscode-languageserver/*', '../core/*', '../server/*', '../client/*'], message: 'The protocol holds shared types only (import type from the core is fine).', allowTypeImports: true }] }],
+    },
+  },
+  {
     files: ['**/*.mjs', 'scripts/**', 'bench/**'],
     languageOptions: { globals: { process: 'readonly', console: 'readonly', performance: 'readonly', setTimeout: 'readonly', URL: 'readonly', structuredClone: 'readonly', __dirname: 'readonly' } },
   },

@@ -1,0 +1,51 @@
+/**
+ * awsflow's own LSP methods, declared once for the server, the extension and the tests.
+ */
+import { RequestType } from 'vscode-languageserver-protocol';
+import type { Range } from 'vscode-languageserver-protocol';
+
+export type DiagramSeverity = 'error' | 'warning' | 'info';
+
+export interface DiagramNodeInfo {
+  /** The Mermaid node id (`n0`, `n1`, …). */
+  id: string;
+  resourceId: string;
+  type: string | undefined;
+  label: string;
+  /** The resource's key in the document. */
+  range: Range;
+  severity: DiagramSeverity | undefined;
+  messages: string[];
+}
+
+export interface DiagramEdgeInfo {
+  from: string;
+  to: string;
+  style: 'flow' | 'subscription' | 'dead-letter';
+  label: string | undefined;
+  /** The flow entry (or the dead-letter reference) that makes the connection. */
+  range: Range;
+  severity: DiagramSeverity | undefined;
+  messages: string[];
+}
+
+export interface DiagramParams {
+  textDocument: { uri: string };
+}
+
+export interface DiagramResult {
+  uri: string;
+  /** The document version the diagram was drawn from. */
+  version: number;
+  mermaid: string;
+  nodes: DiagramNodeInfo[];
+  edges: DiagramEdgeInfo[];
+  /** Error and warning counts, as in the Problems panel. */
+  errors: number;
+  warnings: number;
+}
+
+export const DiagramRequest = {
+  method: 'awsflow/diagram',
+  type: new RequestType<DiagramParams, DiagramResult | null, void>('awsflow/diagram'),
+} as const;

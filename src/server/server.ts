@@ -1,0 +1,333 @@
+/**
+ * The language server: LSP glue only. Every handler reads the one analysis of the
+ * document version it was called for; all the work is in src/core. No handler throws
+ * to the connection: a failure is logged and the request answered with nothing.
+ */
+import {
+  CodeActionKind, CompletionItemKind, DidChangeConfigurationNotification, DocumentHighlightKind, InsertTextFormat, LSPErrorCodes, MarkupKind,
+  ResponseError, SymbolKind, TextDocumentSyncKind, TextDocuments,
+  type CancellationToken, type CodeAction, type CompletionItem, type Connection, type DocumentHighlight, type DocumentSymbol,
+  type InitializeParams, type InitializeResult, type InlayHint, type Location, type SymbolInformation,
+} from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import {
+  Analyzer, buildDiagram, fixAll, type Analysis,
+  hover, complete, definition, references, prepareRename, rename, documentHighlights, documentSymbols,
+  workspaceSymbols, matchesQuery, semanticTokens, inlayHints, SEMANTIC_TOKEN_TYPES, SEMANTIC_TOKEN_MODIFIERS,
+  type CompletionEntry, type DocumentSymbolEntry, type SymbolKindName,
+} from '../core/index';
+import { DiagramRequest, type DiagramResult } from '../protocol/lsp';
+import { DEFAULT_SETTINGS, normaliseSettings, type AwsflowSettings } from '../protocol/settings';
+import { AnalysisCache } from './documents';
+import { fixAction, toDiagnostic, toRange, toWorkspaceEdit } from './convert';
+
+/** What the platform gives the server beyond the connection (files on disk, for workspace symbols). */
+export interface ServerHost {
+  /** The `.awsflow` files under the workspace folders (not open in the editor), read from disk. */
+  workspaceFiles?(folderUris: readonly string[]): Promise<{ uri: string; text: string }[]>;
+}
+
+export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.awsflow`;
+
+export function startServer(connection: Connection, host: ServerHost = {}): void {
+  const documents = new TextDocuments(TextDocument);
+  const cache = new AnalysisCache((message) => connection.console.error(message));
+  const settingsCache = new Map<string, Promise<AwsflowSettings>>();
+  let hasConfiguration = false;
+  let workspaceFolders: string[] = [];
+
+  const log = (where: string, error: unknown) =>
+    connection.console.error(`${where} failed: ${error instanceof Error ? `${error.message}\n${error.stack ?? ''}` : String(error)}`);
+
+  /** Wrap a handler: never throw to the connection, honour cancellation. */
+  function guard<P, R>(name: string, handler: (params: P, token: CancellationToken) => R | Promise<R>, fallback: R) {
+    return async (params: P, token: CancellationToken): Promise<R> => {
+      if (token.isCancellationRequested) return fallback;
+      try {
+        return await handler(params, token);
+      } catch (error) {
+        log(name, error);
+        return fallback;
+      }
+    };
+  }
+
+  function settingsFor(uri: string): Promise<AwsflowSettings> {
+    if (!hasConfiguration) return Promise.resolve(DEFAULT_SETTINGS);
+    let settings = settingsCache.get(uri);
+    if (!settings) {
+      settings = connection.workspace
+        .getConfiguration({ scopeUri: uri, section: 'awsflow' })
+        .then(normaliseSettings, () => DEFAULT_SETTINGS);
+      settingsCache.set(uri, settings);
+    }
+    return settings;
+  }
+
+  async function analysisOf(uri: string): Promise<{ document: TextDocument; analysis: Analysis } | undefined> {
+    const document = documents.get(uri);
+    if (!document) return undefined;
+    const settings = await settingsFor(uri);
+    // The document may have changed while the settings were fetched: analyse what is there now.
+    const current = documents.get(uri) ?? document;
+    return { document: current, analysis: cache.analysisFor(current, settings) };
+  }
+
+  async function validate(uri: string): Promise<void> {
+    try {
+      const result = await analysisOf(uri);
+      if (!result) return;
+      const { document, analysis } = result;
+      if (documents.get(uri)?.version !== document.version) return; // a newer version is on its way
+      const diagnostics = analysis.findings.map((finding, index) => toDiagnostic(analysis, uri, document.version, finding, index));
+      await connection.sendDiagnostics({ uri, version: document.version, diagnostics });
+    } catch (error) {
+      log('validation', error);
+    }
+  }
+
+  connection.onInitialize((params: InitializeParams): InitializeResult => {
+    hasConfiguration = Boolean(params.capabilities.workspace?.configuration);
+    workspaceFolders = (params.workspaceFolders ?? []).map((folder) => folder.uri);
+    if (workspaceFolders.length === 0 && params.rootUri) workspaceFolders = [params.rootUri];
+    return {
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: false },
+        hoverProvider: true,
+        completionProvider: { triggerCharacters: [' ', '>', ',', ':', '-', '/'], resolveProvider: false },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND, CodeActionKind.SourceFixAll] },
+        definitionProvider: true,
+        referencesProvider: true,
+        renameProvider: { prepareProvider: true },
+        documentHighlightProvider: true,
+        documentSymbolProvider: { label: 'awsflow' },
+        workspaceSymbolProvider: true,
+        semanticTokensProvider: {
+          legend: { tokenTypes: [...SEMANTIC_TOKEN_TYPES], tokenModifiers: [...SEMANTIC_TOKEN_MODIFIERS] },
+          full: true,
+        },
+        inlayHintProvider: true,
+      },
+      serverInfo: { name: 'awsflow-language-server', version: '0.1.0' },
+    };
+  });
+
+  connection.onInitialized(() => {
+    if (hasConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'awsflow' }).catch(() => undefined);
+  });
+
+  connection.onDidChangeConfiguration(() => {
+    settingsCache.clear();
+    for (const document of documents.all()) void validate(document.uri);
+  });
+
+  documents.onDidOpen((event) => void validate(event.document.uri));
+  documents.onDidChangeContent((event) => {
+    if (event.document.version <= 1 && !cache.latest(event.document.uri)) return; // the open handler checks it
+    void settingsFor(event.document.uri).then((settings) => cache.schedule(event.document.uri, settings.validate.delay, () => void validate(event.document.uri)));
+  });
+  documents.onDidClose((event) => {
+    cache.close(event.document.uri);
+    settingsCache.delete(event.document.uri);
+    void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
+  });
+
+  connection.onHover(guard('hover', async (params) => {
+    const found = await analysisOf(params.textDocument.uri);
+    if (!found) return null;
+    const { analysis, document } = found;
+    const result = hover(analysis, document.offsetAt(params.position));
+    return result ? { contents: { kind: MarkupKind.Markdown, value: result.markdown }, range: toRange(analysis, result) } : null;
+  }, null));
+
+  connection.onCompletion(guard('completion', async (params) => {
+    const found = await analysisOf(params.textDocument.uri);
+    if (!found) return [];
+    const { analysis, document } = found;
+    return complete(analysis, document.offsetAt(params.position)).map((entry) => toCompletionItem(analysis, entry));
+  }, [] as CompletionItem[]));
+
+  connection.onCodeAction(guard('codeAction', async (params) => {
+    const found = await analysisOf(params.textDocument.uri);
+    if (!found) return [];
+    const { analysis, document } = found;
+    const uri = params.textDocument.uri;
+    const only = params.context.only;
+    const actions: CodeAction[] = [];
+    const wantsFixAll = only?.some((kind) => FIX_ALL_KIND.startsWith(kind) && kind.startsWith(CodeActionKind.Source));
+    const wantsQuickFix = !only || only.some((kind) => CodeActionKind.QuickFix.startsWith(kind));
+    if (wantsQuickFix) {
+      const start = document.offsetAt(params.range.start);
+      const end = document.offsetAt(params.range.end);
+      analysis.findings.forEach((finding, index) => {
+        if (finding.end < start || finding.start > end) return;
+        const diagnostic = toDiagnostic(analysis, uri, document.version, finding, index);
+        if (finding.fix) actions.push(fixAction(analysis, uri, document.version, finding.fix, diagnostic, true));
+        for (const suggestion of finding.suggestions) actions.push(fixAction(analysis, uri, document.version, suggestion, diagnostic, false));
+      });
+    }
+    const edits = fixAll(analysis);
+    if ((wantsFixAll || !only) && edits.length > 0) {
+      actions.push({
+        title: 'Fix all safe awsflow problems',
+        kind: FIX_ALL_KIND,
+        edit: toWorkspaceEdit(uri, document.version, edits.map((edit) => ({ range: toRange(analysis, edit), newText: edit.newText }))),
+      });
+    }
+    return actions;
+  }, [] as CodeAction[]));
+
+  connection.onDefinition(guard('definition', async (params) => {
+    const found = await analysisOf(params.textDocument.uri);
+    if (!found) return [];
+    return definition(found.analysis, found.document.offsetAt(params.position)).map((range) => ({ uri: params.textDocument.uri, range: toRange(found.analysis, range) }));
+  }, [] as Location[]));
+
+  connection.onReferences(guard('references', async (params) => {
+    const found = await analysisOf(params.textDocument.uri);
+    if (!found) return [];
+    return references(found.analysis, found.document.offsetAt(params.position), params.context.includeDeclaration).map((range) => ({ uri: params.textDocument.uri, range: toRange(found.analysis, range) }));
+  }, [] as Location[]));
+
+  // Rename answers a refusal with its reason (an error response the client shows), so it is not guarded.
+  connection.onPrepareRename(async (params) => {
+    const found = await analysisOf(params.textDocument.uri);
+    if (!found) return null;
+    const result = prepareRename(found.analysis, found.document.offsetAt(params.position));
+    if ('error' in result) throw new ResponseError(LSPErrorCodes.RequestFailed, result.error);
+    return toRange(found.analysis, result);
+  });
+
+  connection.onRenameRequest(async (params, token) => {
+    if (token.isCancellationRequested) return null;
+    const found = await analysisOf(params.textDocument.uri);
+    if (!found) return null;
+    const result = rename(found.analysis, found.document.offsetAt(params.position), params.newName);
+    if ('error' in result) throw new ResponseError(LSPErrorCodes.RequestFailed, result.error);
+    const edits = result.edits.map((edit) => ({ range: toRange(found.analysis, edit), newText: edit.newText }));
+    return toWorkspaceEdit(params.textDocument.uri, found.document.version, edits);
+  });
+
+  connection.onDocumentHighlight(guard('documentHighlight', async (params) => {
+    const found = await analysisOf(params.textDocument.uri);
+    if (!found) return [];
+    return documentHighlights(found.analysis, found.document.offsetAt(params.position)).map((h) => ({ range: toRange(found.analysis, h), kind: h.kind === 'write' ? DocumentHighlightKind.Write : DocumentHighlightKind.Read }));
+  }, [] as DocumentHighlight[]));
+
+  connection.onDocumentSymbol(guard('documentSymbol', async (params) => {
+    const found = await analysisOf(params.textDocument.uri);
+    if (!found) return [];
+    const convert = (entry: DocumentSymbolEntry): DocumentSymbol => ({
+      name: entry.name,
+      ...(entry.detail ? { detail: entry.detail } : {}),
+      kind: SYMBOL_KIND[entry.kind],
+      range: toRange(found.analysis, entry),
+      selectionRange: toRange(found.analysis, entry.selection),
+      children: entry.children.map(convert),
+    });
+    return documentSymbols(found.analysis).map(convert);
+  }, [] as DocumentSymbol[]));
+
+  connection.onWorkspaceSymbol(guard('workspaceSymbol', async (params) => {
+    const out: SymbolInformation[] = [];
+    const open = new Set<string>();
+    const add = (uri: string, analysis: Analysis) => {
+      for (const symbol of workspaceSymbols(analysis)) {
+        if (!matchesQuery(symbol.name, params.query)) continue;
+        out.push({ name: symbol.name, kind: SYMBOL_KIND[symbol.kind], containerName: symbol.detail, location: { uri, range: toRange(analysis, symbol) } });
+      }
+    };
+    for (const document of documents.all()) {
+      open.add(document.uri);
+      add(document.uri, cache.analysisFor(document, await settingsFor(document.uri)));
+    }
+    if (host.workspaceFiles) {
+      for (const file of await host.workspaceFiles(workspaceFolders)) {
+        if (open.has(file.uri)) continue;
+        add(file.uri, new Analyzer().analyze(file.text));
+      }
+    }
+    return out.slice(0, 1000);
+  }, [] as SymbolInformation[]));
+
+  connection.languages.semanticTokens.on(guard('semanticTokens', async (params) => {
+    const found = await analysisOf(params.textDocument.uri);
+    if (!found) return { data: [] };
+    const data: number[] = [];
+    let line = 0;
+    let character = 0;
+    for (const token of semanticTokens(found.analysis)) {
+      const position = found.analysis.lineIndex.positionAt(token.start);
+      const deltaLine = position.line - line;
+      const deltaStart = deltaLine === 0 ? position.character - character : position.character;
+      const modifiers = token.modifiers.reduce((bits, modifier) => bits | (1 << SEMANTIC_TOKEN_MODIFIERS.indexOf(modifier)), 0);
+      data.push(deltaLine, deltaStart, token.end - token.start, SEMANTIC_TOKEN_TYPES.indexOf(token.type), modifiers);
+      line = position.line;
+      character = position.character;
+    }
+    return { data };
+  }, { data: [] as number[] }));
+
+  connection.languages.inlayHint.on(guard('inlayHint', async (params) => {
+    const found = await analysisOf(params.textDocument.uri);
+    if (!found) return [];
+    const range = { start: found.document.offsetAt(params.range.start), end: found.document.offsetAt(params.range.end) };
+    return inlayHints(found.analysis, range).map((hint) => ({
+      position: found.analysis.lineIndex.positionAt(hint.offset),
+      label: hint.label,
+      paddingLeft: true,
+      ...(hint.tooltip ? { tooltip: { kind: MarkupKind.Markdown, value: hint.tooltip } } : {}),
+    }));
+  }, [] as InlayHint[]));
+
+  connection.onRequest(DiagramRequest.type, guard('diagram', async (params): Promise<DiagramResult | null> => {
+    const found = await analysisOf(params.textDocument.uri);
+    if (!found) return null;
+    const { analysis, document } = found;
+    const diagram = buildDiagram(analysis);
+    return {
+      uri: params.textDocument.uri,
+      version: document.version,
+      mermaid: diagram.mermaid,
+      nodes: diagram.nodes.map((node) => ({ id: node.id, resourceId: node.resourceId, type: node.type, label: node.label, range: toRange(analysis, node), severity: node.severity, messages: [...node.messages] })),
+      edges: diagram.edges.map((edge) => ({ from: edge.from, to: edge.to, style: edge.style, label: edge.label, range: toRange(analysis, edge), severity: edge.severity, messages: [...edge.messages] })),
+      errors: analysis.findings.filter((f) => f.severity === 'error').length,
+      warnings: analysis.findings.filter((f) => f.severity === 'warning').length,
+    };
+  }, null));
+
+  documents.listen(connection);
+  connection.listen();
+
+  function toCompletionItem(analysis: Analysis, entry: CompletionEntry): CompletionItem {
+    return {
+      label: entry.label,
+      kind: COMPLETION_KIND[entry.kind],
+      ...(entry.detail ? { detail: entry.detail } : {}),
+      ...(entry.documentation ? { documentation: { kind: MarkupKind.Markdown, value: entry.documentation } } : {}),
+      textEdit: { range: toRange(analysis, entry.replace), newText: entry.insertText },
+      insertTextFormat: entry.snippet ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
+      ...(entry.sortText ? { sortText: entry.sortText } : {}),
+      ...(entry.filterText ? { filterText: entry.filterText } : {}),
+    };
+  }
+
+}
+
+const COMPLETION_KIND: Record<CompletionEntry['kind'], CompletionItemKind> = {
+  keyword: CompletionItemKind.Keyword,
+  property: CompletionItemKind.Property,
+  value: CompletionItemKind.Value,
+  type: CompletionItemKind.Class,
+  resource: CompletionItemKind.Reference,
+  unit: CompletionItemKind.Unit,
+  snippet: CompletionItemKind.Snippet,
+  rule: CompletionItemKind.EnumMember,
+};
+
+const SYMBOL_KIND: Record<SymbolKindName, SymbolKind> = {
+  file: SymbolKind.File, namespace: SymbolKind.Namespace, class: SymbolKind.Class, property: SymbolKind.Property,
+  field: SymbolKind.Field, event: SymbolKind.Event, function: SymbolKind.Function, object: SymbolKind.Object,
+  array: SymbolKind.Array, string: SymbolKind.String, number: SymbolKind.Number, boolean: SymbolKind.Boolean,
+  key: SymbolKind.Key, interface: SymbolKind.Interface, module: SymbolKind.Module,
+};

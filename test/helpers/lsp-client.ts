@@ -1,0 +1,130 @@
+/**
+ * A real LSP client for tests: spawns the built server with --stdio and speaks JSON-RPC
+ * to it. It waits on the server's notifications (never sleeps) and plays the client's
+ * part for workspace/configuration.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
+import {
+  createProtocolConnection, StreamMessageReader, StreamMessageWriter,
+  ConfigurationRequest, DidChangeTextDocumentNotification, DidCloseTextDocumentNotification, DidOpenTextDocumentNotification,
+  ExitNotification, InitializedNotification, InitializeRequest, LogMessageNotification, PublishDiagnosticsNotification, RegistrationRequest, ShutdownRequest,
+  type ClientCapabilities, type Diagnostic, type InitializeResult, type ProtocolConnection, type PublishDiagnosticsParams,
+} from 'vscode-languageserver-protocol/node';
+
+export const SERVER = join(__dirname, '../../../dist/server/main-node.js');
+
+export interface ClientOptions {
+  /** Settings answered to workspace/configuration; undefined: the client has no configuration support. */
+  settings?: unknown;
+  capabilities?: ClientCapabilities;
+  workspaceFolders?: { uri: string; name: string }[];
+}
+
+export class TestClient {
+  readonly connection: ProtocolConnection;
+  readonly child: ChildProcess;
+  readonly logs: string[] = [];
+  settings: unknown;
+  private readonly published = new Map<string, PublishDiagnosticsParams[]>();
+  private readonly waiters: { uri: string; version: number | undefined; resolve: (p: PublishDiagnosticsParams) => void }[] = [];
+  exitCode: Promise<number | null>;
+
+  constructor(private readonly options: ClientOptions = {}) {
+    this.settings = options.settings;
+    this.child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    this.child.stderr!.on('data', (chunk: Buffer) => this.logs.push(chunk.toString()));
+    this.exitCode = new Promise((resolve) => this.child.on('exit', (code) => resolve(code)));
+    this.connection = createProtocolConnection(new StreamMessageReader(this.child.stdout!), new StreamMessageWriter(this.child.stdin!));
+    this.connection.onNotification(PublishDiagnosticsNotification.type, (params) => {
+      const list = this.published.get(params.uri) ?? [];
+      list.push(params);
+      this.published.set(params.uri, list);
+      for (let i = this.waiters.length - 1; i >= 0; i--) {
+        const waiter = this.waiters[i]!;
+        if (waiter.uri === params.uri && (waiter.version === undefined || waiter.version === params.version)) {
+          this.waiters.splice(i, 1);
+          waiter.resolve(params);
+        }
+      }
+    });
+    this.connection.onNotification(LogMessageNotification.method, (params: unknown) => {
+      this.logs.push((params as { message: string }).message);
+    });
+    this.connection.onRequest(ConfigurationRequest.type, (params) => params.items.map(() => this.settings ?? null));
+    this.connection.onRequest(RegistrationRequest.method, () => null);
+    this.connection.listen();
+  }
+
+  async initialize(): Promise<InitializeResult> {
+    const capabilities: ClientCapabilities = this.options.capabilities ?? {
+      workspace: { configuration: this.options.settings !== undefined, didChangeConfiguration: { dynamicRegistration: true }, workspaceFolders: true },
+      textDocument: {
+        publishDiagnostics: { relatedInformation: true, versionSupport: true, codeDescriptionSupport: true, dataSupport: true },
+        completion: { completionItem: { snippetSupport: true } },
+        rename: { prepareSupport: true },
+      },
+    };
+    const result = await this.connection.sendRequest(InitializeRequest.type, {
+      processId: process.pid,
+      rootUri: null,
+      capabilities,
+      workspaceFolders: this.options.workspaceFolders ?? null,
+    });
+    await this.connection.sendNotification(InitializedNotification.type, {});
+    return result;
+  }
+
+  /** The next publishDiagnostics for `uri` (and `version`, if given) — or one already received. */
+  diagnostics(uri: string, version?: number): Promise<PublishDiagnosticsParams> {
+    const already = (this.published.get(uri) ?? []).find((p) => version === undefined || p.version === version);
+    if (already) return Promise.resolve(already);
+    return new Promise((resolve) => this.waiters.push({ uri, version, resolve }));
+  }
+
+  async open(uri: string, text: string, version = 1): Promise<Diagnostic[]> {
+    const waiting = this.diagnostics(uri, version);
+    await this.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'awsflow', version, text } });
+    return (await waiting).diagnostics;
+  }
+
+  async change(uri: string, version: number, text: string, wait = true): Promise<Diagnostic[]> {
+    const waiting = wait ? this.diagnostics(uri, version) : undefined;
+    await this.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version }, contentChanges: [{ text }] });
+    return waiting ? (await waiting).diagnostics : [];
+  }
+
+  async close(uri: string): Promise<void> {
+    await this.connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri } });
+  }
+
+  async shutdown(): Promise<number | null> {
+    await this.connection.sendRequest(ShutdownRequest.type);
+    await this.connection.sendNotification(ExitNotification.type);
+    const code = await this.exitCode;
+    this.connection.dispose();
+    return code;
+  }
+
+  kill(): void {
+    this.child.kill();
+    this.connection.dispose();
+  }
+}
+
+/** Offsets in `text` -> LSP position (UTF-16, as the protocol wants). */
+export function positionAt(text: string, offset: number): { line: number; character: number } {
+  const before = text.slice(0, offset);
+  const line = before.split('\n').length - 1;
+  return { line, character: offset - (before.lastIndexOf('\n') + 1) };
+}
+
+/** Apply LSP text edits to a text. */
+export function applyTextEdits(text: string, edits: { range: { start: { line: number; character: number }; end: { line: number; character: number } }; newText: string }[]): string {
+  const lines = text.split('\n');
+  const offsetOf = (p: { line: number; character: number }) => lines.slice(0, p.line).reduce((n, l) => n + l.length + 1, 0) + p.character;
+  const sorted = [...edits].map((e, i) => ({ e, i, start: offsetOf(e.range.start), end: offsetOf(e.range.end) })).sort((a, b) => b.start - a.start || b.i - a.i);
+  let out = text;
+  for (const { e, start, end } of sorted) out = out.slice(0, start) + e.newText + out.slice(end);
+  return out;
+}
