@@ -2,6 +2,8 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { analyze } from '../../src/core/index';
 import { capacityOf, scheduleRate } from '../../src/core/model/capacity';
+import { hover } from '../../src/core/services/hover';
+import { inlayHints } from '../../src/core/services/inlay-hints';
 
 function loads(text: string) {
   const analysis = analyze('awsflow: 1\n' + text);
@@ -61,5 +63,30 @@ describe('capacity: rates flow downstream', () => {
     const { byId } = loads('resources:\n  c: { type: client }\n  a: { type: lambda }\n  q: { type: sqs, deadLetter: { target: dlq, maxReceiveCount: 3 } }\n  dlq: { type: sqs }\nflows:\n  - c -> a: { rate: 5/s }\n  - a -> q\n  - q -> a\n');
     assert.equal(byId('q').inbound?.rate, 5);
     assert.equal(byId('dlq').inbound, undefined);
+  });
+});
+
+describe('capacity shown to the user', () => {
+  const text = 'awsflow: 1\nresources:\n  api: { type: api-gateway }\n  q: { type: sqs }\n  f: { type: lambda, duration: 2s, reservedConcurrency: 50 }\nflows:\n  - api -> q: { rate: 100/s, size: 2KB }\n  - q -> f: { batchSize: 5 }\n';
+
+  test('hover on a resource gives its load and how each figure was worked out', () => {
+    const analysis = analyze(text);
+    const result = hover(analysis, text.indexOf('  f:') + 2)!;
+    const capacity = result.markdown.slice(result.markdown.indexOf('**Capacity**'));
+    assert.equal(capacity, [
+      '**Capacity**',
+      '',
+      '- In: **100/s** · 200 KiB/s',
+      '  - `q -> f`: 100/s (passed on by `q`)',
+      '- Invocations: **20/s** (messages ÷ batch size for event source mappings)',
+      '- Concurrency: **40** = 20/s × 2 s duration (limit: reservedConcurrency 50)',
+    ].join('\n'));
+  });
+
+  test('an inlay hint after a flow gives the rate carried from upstream', () => {
+    const analysis = analyze(text);
+    const hints = inlayHints(analysis, { start: 0, end: text.length }).filter((h) => h.label.includes('≈'));
+    assert.deepEqual(hints.map((h) => [text.slice(0, h.offset).split('\n').length, h.label]), [[8, ' ≈ 100/s']]);
+    assert.equal(hints[0]!.offset, text.indexOf('q -> f') + 'q -> f'.length);
   });
 });

@@ -8,6 +8,7 @@ import type { Connection, Resource } from '../model/model';
 import type { ResourceType } from '../model/properties';
 import type { Severity } from '../rules/types';
 import { formatRate } from '../parse/values';
+import { capacityOf } from '../model/capacity';
 
 export interface DiagramNode {
   readonly id: string;
@@ -122,6 +123,7 @@ export function buildDiagram(analysis: Analysis): Diagram {
 
   const edges: DiagramEdge[] = [];
   const drawn = new Set<string>();
+  const capacity = capacityOf(model);
   // Message flows first, dead-letter connections after: Mermaid lays out in that order.
   const ordered = [...model.connections.filter((c) => c.origin === 'flow'), ...model.connections.filter((c) => c.origin !== 'flow')];
   for (const connection of ordered) {
@@ -132,7 +134,7 @@ export function buildDiagram(analysis: Analysis): Diagram {
     const key = `${from}>${to}>${style}`;
     if (drawn.has(key)) continue;
     drawn.add(key);
-    const label = edgeLabel(connection);
+    const label = edgeLabel(connection, capacity.connection(connection)?.rate);
     const arrow = style === 'dead-letter' ? '-.->' : style === 'subscription' ? '==>' : '-->';
     lines.push(`  ${from} ${arrow}${label ? `|"${escapeLabel(label)}"|` : ''} ${to}`);
     const range = connection.entry ? connection.entry.node : connection.target;
@@ -164,11 +166,13 @@ function edgeStyle(connection: Connection): DiagramEdge['style'] {
   return 'flow';
 }
 
-function edgeLabel(connection: Connection): string | undefined {
+/** The connection's own label, its declared rate, or (≈) the rate worked out from upstream. */
+function edgeLabel(connection: Connection, derivedRate: number | undefined): string | undefined {
   if (connection.origin === 'deadLetter') return 'dead letter';
   if (connection.origin === 'onFailure') return 'on failure';
   const label = connection.props.get('label')?.value;
   if (typeof label === 'string' && label !== '') return label;
   const rate = connection.props.get('rate')?.value;
-  return typeof rate === 'number' ? formatRate(rate) : undefined;
+  if (typeof rate === 'number') return formatRate(rate);
+  return derivedRate !== undefined ? `≈${formatRate(derivedRate)}` : undefined;
 }

@@ -16,6 +16,7 @@ import { normalise, type Connection, type Encryption, type FlowEntry, type Resou
 import { COMMON_PROPERTIES, CONNECTION_PROPERTIES, TYPE_PROPERTIES, isResourceType, propertySpec, type PropertySpec, type ResourceType, type ValueKind } from '../model/properties';
 import { CONNECTION_KIND_TEXT, article, classifyConnection } from '../model/connections';
 import { ESM, LAMBDA, SQS, type Fact } from '../limits/aws';
+import { capacityOf } from '../model/capacity';
 import { formatBytes, formatNumber, formatRate, formatSeconds, parseSize } from '../parse/values';
 import { compactDuration } from '../rules/range-check';
 import { ruleById } from '../rules/index';
@@ -431,12 +432,39 @@ function resourceHover(analysis: Analysis, resource: Resource, range: OffsetRang
 }
 
 /**
- * The resource's load (messages/s, bytes/s, Lambda invocations and concurrency, Kinesis
- * shards) for its hover. The capacity model fills this in; until it does, there is
- * nothing true to show, so nothing is shown.
+ * The resource's load, from the capacity model, and how each figure was worked out:
+ * messages/s and bytes/s in, Lambda invocations and concurrency, Kinesis shards.
  */
-function capacitySection(_analysis: Analysis, _resource: Resource): string | undefined {
-  return undefined;
+function capacitySection(analysis: Analysis, resource: Resource): string | undefined {
+  const capacity = capacityOf(analysis.model);
+  const load = capacity.resource(resource);
+  if (!load.inbound) return undefined;
+  const lines: string[] = [];
+  const inbound = load.inbound;
+  const bytes = inbound.sized ? ` · ${formatBytes(inbound.bytes)}/s` : '';
+  lines.push(`- In: **${formatRate(inbound.rate)}**${bytes}`);
+  for (const connection of analysis.model.inbound(resource)) {
+    const connectionLoad = capacity.connection(connection);
+    if (!connectionLoad) continue;
+    const how = connectionLoad.declared ? 'declared' : `passed on by ${code(connection.source.id)}`;
+    lines.push(`  - ${code(`${connection.source.id} -> ${connection.target.id}`)}: ${formatRate(connectionLoad.rate)} (${how})`);
+  }
+  if (load.invocations !== undefined) {
+    lines.push(`- Invocations: **${formatRate(load.invocations)}** (messages ÷ batch size for event source mappings)`);
+    if (load.concurrency !== undefined) {
+      const duration = resource.props.get('duration')?.value;
+      const reserved = resource.props.get('reservedConcurrency')?.value;
+      const limit = typeof reserved === 'number' ? `reservedConcurrency ${formatNumber(reserved)}` : `account concurrency ${formatNumber(analysis.model.accountLambdaConcurrency ?? LAMBDA.accountConcurrencyDefault.value)}`;
+      lines.push(`- Concurrency: **${formatNumber(load.concurrency)}** = ${formatRate(load.invocations)} × ${typeof duration === 'number' ? formatSeconds(duration) : '?'} duration (limit: ${limit})`);
+    } else {
+      lines.push('- Concurrency: set `duration` (the average run time) to work it out');
+    }
+  }
+  if (load.shardsNeeded !== undefined) {
+    const shards = resource.props.get('shards')?.value;
+    lines.push(`- Shards needed: **${formatNumber(load.shardsNeeded)}** (1 MiB/s and 1,000 records/s each)${typeof shards === 'number' ? `; declared ${formatNumber(shards)}` : ''}`);
+  }
+  return lines.join('\n');
 }
 
 function listSection(title: string, lines: readonly string[]): string {

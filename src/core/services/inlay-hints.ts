@@ -10,7 +10,8 @@ import type { OffsetRange } from '../text/line-index';
 import { findPair, isMap, isScalar, keyText, type YMap, type YScalar } from '../parse/ast';
 import { normalise } from '../model/model';
 import { CONNECTION_PROPERTIES, isResourceType, propertySpec, type PropertySpec, type ValueKind } from '../model/properties';
-import { formatBytes, formatNumber, formatSeconds, parseSize } from '../parse/values';
+import { formatBytes, formatNumber, formatRate, formatSeconds, parseSize } from '../parse/values';
+import { capacityOf } from '../model/capacity';
 
 export function inlayHints(analysis: Analysis, range: OffsetRange): InlayHintEntry[] {
   const hints: InlayHintEntry[] = [];
@@ -44,11 +45,25 @@ export function inlayHints(analysis: Analysis, range: OffsetRange): InlayHintEnt
 }
 
 /**
- * Rates worked out along the flows (what reaches each connection when only an upstream
- * rate is declared). The capacity model provides them; until it does, there are none.
+ * Rates worked out along the flows: after a flow string whose rate is not declared on
+ * the entry, the rate that reaches it from upstream (` ≈ 20/s`).
  */
-function flowRateHints(_analysis: Analysis, _range: OffsetRange): InlayHintEntry[] {
-  return [];
+function flowRateHints(analysis: Analysis, range: OffsetRange): InlayHintEntry[] {
+  const capacity = capacityOf(analysis.model);
+  const hints: InlayHintEntry[] = [];
+  for (const entry of analysis.model.flows) {
+    if (entry.flowNode.end < range.start || entry.flowNode.end > range.end) continue;
+    if (entry.props.has('rate')) continue; // declared: already on screen
+    const rates = entry.connections.map((connection) => capacity.connection(connection)?.rate).filter((rate): rate is number => rate !== undefined);
+    if (rates.length === 0) continue;
+    const distinct = [...new Set(rates.map((rate) => formatRate(rate)))];
+    hints.push({
+      offset: entry.flowNode.end,
+      label: ` ≈ ${distinct.join(' / ')}`,
+      tooltip: 'Rate carried by this connection, worked out from the rates declared upstream.',
+    });
+  }
+  return hints;
 }
 
 function walk(
