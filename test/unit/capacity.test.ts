@@ -80,7 +80,22 @@ describe('capacity shown to the user', () => {
       '  - `q -> f`: 100/s (passed on by `q`)',
       '- Invocations: **20/s** (messages ÷ batch size for event source mappings)',
       '- Concurrency: **40** = 20/s × 2 s duration (limit: reservedConcurrency 50)',
+      // 20/s × 2,592,000 s = 51,840,000 requests; × 2 s × 0.125 GB = 12,960,000 GB-s.
+      // (51.84 M − 1 M) × $0.20/M = $10.17; (12.96 M − 0.4 M) GB-s × $0.0000166667 = $209.33.
+      '- Cost: about **$220/month** — 51,840,000 requests and 12,960,000 GB-s a month, free tier deducted ([us-east-1 prices, 2026-11](https://aws.amazon.com/lambda/pricing/))',
     ].join('\n'));
+  });
+
+  test('queue and topic costs count 64 KB chunks and the free tier', () => {
+    const big = 'awsflow: 1\nresources:\n  c: { type: client }\n  t: { type: sns }\n  q: { type: sqs }\n  q2.fifo: { type: sqs, fifo: true }\nflows:\n  - c -> t: { rate: 10/s, size: 100KB }\n  - t -> q\n  - c -> q2.fifo: { rate: 1/s, size: 1KB }\n';
+    const analysis = analyze(big);
+    const text = (id: string) => hover(analysis, big.indexOf(`  ${id}:`) + 2)!.markdown;
+    // 10/s × 2,592,000 s × 2 chunks = 51,840,000 publishes; (51.84 M − 1 M) × $0.50/M = $25.42.
+    assert.match(text('t'), /- Cost: about \*\*\$25\/month\*\* — 51,840,000 publish requests a month/);
+    // × 3 requests per message: 155,520,000; (155.52 M − 1 M) × $0.40/M = $61.81.
+    assert.match(text('q'), /- Cost: about \*\*\$62\/month\*\* — 155,520,000 requests a month/);
+    // 1/s × 2,592,000 × 3 = 7,776,000; (7.776 M − 1 M) × $0.50/M = $3.39 (FIFO price).
+    assert.match(text('q2.fifo'), /- Cost: about \*\*\$3\.39\/month\*\*/);
   });
 
   test('an inlay hint after a flow gives the rate carried from upstream', () => {

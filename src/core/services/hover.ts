@@ -17,6 +17,7 @@ import { COMMON_PROPERTIES, CONNECTION_PROPERTIES, TYPE_PROPERTIES, isResourceTy
 import { CONNECTION_KIND_TEXT, article, classifyConnection } from '../model/connections';
 import { ESM, LAMBDA, SQS, type Fact } from '../limits/aws';
 import { capacityOf } from '../model/capacity';
+import { estimateCost, PRICES } from '../model/cost';
 import { formatBytes, formatNumber, formatRate, formatSeconds, parseSize } from '../parse/values';
 import { compactDuration } from '../rules/range-check';
 import { ruleById } from '../rules/index';
@@ -459,6 +460,10 @@ function capacitySection(analysis: Analysis, resource: Resource): string | undef
     } else {
       lines.push('- Concurrency: set `duration` (the average run time) to work it out');
     }
+  }
+  const cost = estimateCost(analysis.model, resource);
+  if (cost) {
+    lines.push(`- Cost: about **$${cost.monthly < 10 ? cost.monthly.toFixed(2) : formatNumber(Math.round(cost.monthly))}/month** — ${cost.basis} ([${PRICES.region} prices, ${PRICES.asOf}](${cost.source}))`);
   }
   if (load.shardsNeeded !== undefined) {
     const shards = resource.props.get('shards')?.value;
