@@ -11,8 +11,6 @@ interface DocumentState {
   analyzer: Analyzer;
   latest?: { version: number; settingsKey: string; analysis: Analysis };
   timer?: ReturnType<typeof setTimeout>;
-  /** When the last scheduled check ran (ms, monotonic). */
-  lastRun: number;
 }
 
 export class AnalysisCache {
@@ -36,20 +34,19 @@ export class AnalysisCache {
   }
 
   /**
-   * Debounce with a leading edge: an edit after a quiet spell is checked at once (on the
-   * next turn, so changes sent together are checked together); edits that follow within
-   * `delay` are gathered and checked once, `delay` after the last of them.
+   * Debounce with a leading edge: an edit when no check is waiting is checked at once (on
+   * the next turn, so changes that arrived together are checked together); edits that
+   * arrive while a check is waiting push it back, to `delay` after the last of them.
+   * Fast typing on a large file is thus checked once per pause, never once per key.
    */
   schedule(uri: string, delay: number, run: () => void): void {
     const state = this.state(uri);
-    const now = performance.now();
-    const quiet = !state.timer && now - state.lastRun >= delay;
+    const waiting = state.timer !== undefined;
     if (state.timer) clearTimeout(state.timer);
     state.timer = setTimeout(() => {
       state.timer = undefined;
-      state.lastRun = performance.now();
       run();
-    }, quiet ? 0 : delay);
+    }, waiting ? delay : 0);
   }
 
   close(uri: string): void {
@@ -61,7 +58,7 @@ export class AnalysisCache {
   private state(uri: string): DocumentState {
     let state = this.states.get(uri);
     if (!state) {
-      state = { analyzer: new Analyzer(), lastRun: Number.NEGATIVE_INFINITY };
+      state = { analyzer: new Analyzer() };
       this.states.set(uri, state);
     }
     return state;

@@ -1,0 +1,109 @@
+// The language server as a user feels it, against yaml-language-server validating the
+// same text against our schema; both driven by the same client, on the same machine.
+import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+const require = createRequire(import.meta.url);
+const rpc = require('vscode-languageserver-protocol/node');
+
+function rssMiB(pid) {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
+  return kb / 1024;
+}
+
+async function startServer(kind, root) {
+  const command = kind === 'awsflow'
+    ? [join(root, 'dist/server/main-node.js'), '--stdio']
+    : [join(root, 'node_modules/yaml-language-server/bin/yaml-language-server'), '--stdio'];
+  const child = spawn(process.execPath, command, { stdio: ['pipe', 'pipe', 'ignore'] });
+  const connection = rpc.createProtocolConnection(new rpc.StreamMessageReader(child.stdout), new rpc.StreamMessageWriter(child.stdin));
+  const schemaUri = pathToFileURL(join(root, 'schemas/awsflow.schema.json')).href;
+  const yamlSettings = { validate: true, hover: true, completion: true, schemas: { [schemaUri]: '*.awsflow' }, schemaStore: { enable: false }, format: { enable: false } };
+  connection.onRequest('workspace/configuration', (params) => params.items.map((item) => (item.section === 'yaml' ? yamlSettings : item.section === 'awsflow' ? {} : null)));
+  connection.onRequest('client/registerCapability', () => null);
+  connection.onRequest('window/workDoneProgress/create', () => null);
+  const listeners = [];
+  connection.onNotification('textDocument/publishDiagnostics', (params) => {
+    for (const listener of [...listeners]) listener(params);
+  });
+  connection.listen();
+  await connection.sendRequest('initialize', {
+    processId: process.pid,
+    rootUri: null,
+    workspaceFolders: null,
+    capabilities: {
+      workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true } },
+      textDocument: { publishDiagnostics: { versionSupport: true }, synchronization: { dynamicRegistration: true } },
+    },
+  });
+  await connection.sendNotification('initialized', {});
+  if (kind === 'yaml') await connection.sendNotification('workspace/didChangeConfiguration', { settings: { yaml: yamlSettings } });
+  const nextDiagnostics = (uri, version) => new Promise((resolve) => {
+    const listener = (params) => {
+      if (params.uri !== uri) return;
+      if (version !== undefined && params.version !== undefined && params.version !== version) return;
+      listeners.splice(listeners.indexOf(listener), 1);
+      resolve(params);
+    };
+    listeners.push(listener);
+  });
+  return {
+    child,
+    async open(uri, text) {
+      const waiting = nextDiagnostics(uri, 1);
+      const start = performance.now();
+      await connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: kind === 'yaml' ? 'yaml' : 'awsflow', version: 1, text } });
+      const result = await waiting;
+      return { ms: performance.now() - start, count: result.diagnostics.length };
+    },
+    async change(uri, version, text) {
+      const waiting = nextDiagnostics(uri, version);
+      const start = performance.now();
+      await connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ text }] });
+      await waiting;
+      return performance.now() - start;
+    },
+    async stop() {
+      await connection.sendRequest('shutdown').catch(() => undefined);
+      await connection.sendNotification('exit').catch(() => undefined);
+      setTimeout(() => child.kill(), 2000).unref();
+      connection.dispose();
+    },
+  };
+}
+
+async function benchLsp({ out, root, SIZES, median, ms, ratio, generateArchitecture }) {
+  out('## Language server');
+  out();
+  out('The same client sends `didOpen`, then 20 one-character edits (each waiting for its diagnostics), to each server. awsflow runs with its default settings (schema and every rule); yaml-language-server validates against `schemas/awsflow.schema.json` (schema only). Times are from sending the notification to receiving `publishDiagnostics`.');
+  out();
+  out('| resources | awsflow open | yaml-ls open | open ratio | awsflow edit (median) | yaml-ls edit (median) | edit ratio | awsflow RSS | yaml-ls RSS |');
+  out('|---|---|---|---|---|---|---|---|---|');
+  for (const size of SIZES) {
+    const text = generateArchitecture(size);
+    const results = {};
+    for (const kind of ['awsflow', 'yaml']) {
+      const server = await startServer(kind, root);
+      const uri = `file:///bench/arch-${size}-${kind}.awsflow`;
+      const opened = await server.open(uri, text);
+      const edits = [];
+      let current = text;
+      for (let version = 2; version <= 21; version++) {
+        current = current.replace(/memory: [12]GB/, version % 2 ? 'memory: 1GB' : 'memory: 2GB');
+        edits.push(await server.change(uri, version, current));
+      }
+      results[kind] = { open: opened.ms, edit: median(edits), rss: rssMiB(server.child.pid) };
+      await server.stop();
+    }
+    const a = results.awsflow;
+    const y = results.yaml;
+    out(`| ${size.toLocaleString('en-US')} | ${ms(a.open)} | ${ms(y.open)} | ${ratio(a.open, y.open)} | ${ms(a.edit)} | ${ms(y.edit)} | ${ratio(a.edit, y.edit)} | ${a.rss.toFixed(0)} MiB | ${y.rss.toFixed(0)} MiB |`);
+  }
+  out();
+}
+
+export const benches = [benchLsp];
