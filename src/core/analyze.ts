@@ -47,10 +47,31 @@ export class Analyzer {
   private readonly validator = new SchemaValidator();
 
   analyze(text: string, options: AnalyzeOptions = {}): Analysis {
+    const steps = this.analyzeInSteps(text, options);
+    for (;;) {
+      const step = steps.next();
+      if (step.done) return step.value;
+    }
+  }
+
+  /**
+   * The same analysis, awaiting `pause()` now and then while a large text is parsed, so
+   * that a server stays responsive to other requests during a first, cold analysis.
+   */
+  async analyzeAsync(text: string, options: AnalyzeOptions, pause: () => Promise<void>): Promise<Analysis> {
+    const steps = this.analyzeInSteps(text, options);
+    for (;;) {
+      const step = steps.next();
+      if (step.done) return step.value;
+      await pause();
+    }
+  }
+
+  private *analyzeInSteps(text: string, options: AnalyzeOptions): Generator<void, Analysis> {
     const limitProblem = checkInputLimits(text);
     const parse: ParseResult = limitProblem
       ? { root: null, problems: [limitProblem], chunks: [], incremental: false }
-      : safeParse(this.parser, text);
+      : yield* safeParse(this.parser, text);
     const model = buildModel(text, parse.root);
     let schemaErrors: SchemaError[] = [];
     if (!limitProblem) {
@@ -90,9 +111,9 @@ function checkInputLimits(text: string): SyntaxProblem | undefined {
   return undefined;
 }
 
-function safeParse(parser: IncrementalParser, text: string): ParseResult {
+function* safeParse(parser: IncrementalParser, text: string): Generator<void, ParseResult> {
   try {
-    return parser.parse(text);
+    return yield* parser.parseInSteps(text);
   } catch (error) {
     // The parser recurses on nesting; a stack overflow must not take the host down.
     const message = error instanceof RangeError ? 'The document nests too deeply to parse.' : `The YAML parser failed: ${String(error)}`;

@@ -10,22 +10,38 @@ import type { AwsflowSettings } from '../protocol/settings';
 interface DocumentState {
   analyzer: Analyzer;
   latest?: { version: number; settingsKey: string; analysis: Analysis };
+  pending?: { version: number; settingsKey: string; promise: Promise<Analysis> };
+  /** Analyses of one document run one after another: they share the Analyzer's blocks. */
+  queue: Promise<unknown>;
   timer?: ReturnType<typeof setTimeout>;
 }
+
+/** Let other requests through between batches of a large first parse. */
+const pause = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 export class AnalysisCache {
   private readonly states = new Map<string, DocumentState>();
 
   constructor(private readonly log: (message: string) => void) {}
 
-  analysisFor(document: TextDocument, settings: AwsflowSettings): Analysis {
+  analysisFor(document: TextDocument, settings: AwsflowSettings): Promise<Analysis> {
     const state = this.state(document.uri);
     const settingsKey = JSON.stringify(settings.rules);
-    if (state.latest && state.latest.version === document.version && state.latest.settingsKey === settingsKey) return state.latest.analysis;
-    const analysis = state.analyzer.analyze(document.getText(), { ruleSeverities: settings.rules });
-    for (const error of analysis.internalErrors) this.log(`rule ${error.ruleId} failed on ${document.uri}: ${error.message}`);
-    state.latest = { version: document.version, settingsKey, analysis };
-    return analysis;
+    const { version } = document;
+    if (state.latest && state.latest.version === version && state.latest.settingsKey === settingsKey) return Promise.resolve(state.latest.analysis);
+    if (state.pending && state.pending.version === version && state.pending.settingsKey === settingsKey) return state.pending.promise;
+    const text = document.getText();
+    const promise = state.queue.then(async () => {
+      const latest = state.latest;
+      if (latest && latest.version === version && latest.settingsKey === settingsKey) return latest.analysis;
+      const analysis = await state.analyzer.analyzeAsync(text, { ruleSeverities: settings.rules }, pause);
+      for (const error of analysis.internalErrors) this.log(`rule ${error.ruleId} failed on ${document.uri}: ${error.message}`);
+      if (!state.latest || state.latest.version <= version) state.latest = { version, settingsKey, analysis };
+      return analysis;
+    });
+    state.queue = promise.catch(() => undefined);
+    state.pending = { version, settingsKey, promise };
+    return promise;
   }
 
   /** The last analysis, whatever its version (for requests that may use a slightly older one). */
@@ -58,7 +74,7 @@ export class AnalysisCache {
   private state(uri: string): DocumentState {
     let state = this.states.get(uri);
     if (!state) {
-      state = { analyzer: new Analyzer() };
+      state = { analyzer: new Analyzer(), queue: Promise.resolve() };
       this.states.set(uri, state);
     }
     return state;

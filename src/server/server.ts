@@ -4,7 +4,7 @@
  * to the connection: a failure is logged and the request answered with nothing.
  */
 import {
-  CodeActionKind, CompletionItemKind, DidChangeConfigurationNotification, DocumentHighlightKind, InsertTextFormat, LSPErrorCodes, MarkupKind,
+  CodeActionKind, CompletionItemKind, DidChangeConfigurationNotification, DocumentHighlightKind, InsertTextFormat, InsertTextMode, LSPErrorCodes, MarkupKind,
   ResponseError, SymbolKind, TextDocumentSyncKind, TextDocuments,
   type CancellationToken, type CodeAction, type CompletionItem, type Connection, type DocumentHighlight, type DocumentSymbol,
   type InitializeParams, type InitializeResult, type InlayHint, type Location, type SymbolInformation,
@@ -39,16 +39,22 @@ export function startServer(connection: Connection, host: ServerHost = {}): void
   const log = (where: string, error: unknown) =>
     connection.console.error(`${where} failed: ${error instanceof Error ? `${error.message}\n${error.stack ?? ''}` : String(error)}`);
 
-  /** Wrap a handler: never throw to the connection, honour cancellation. */
+  /**
+   * Wrap a handler: never throw to the connection (a failure is logged and answered with
+   * `fallback`); a request cancelled before or while it ran is answered as cancelled.
+   */
   function guard<P, R>(name: string, handler: (params: P, token: CancellationToken) => R | Promise<R>, fallback: R) {
     return async (params: P, token: CancellationToken): Promise<R> => {
-      if (token.isCancellationRequested) return fallback;
+      if (token.isCancellationRequested) throw cancelled();
+      let result: R;
       try {
-        return await handler(params, token);
+        result = await handler(params, token);
       } catch (error) {
         log(name, error);
         return fallback;
       }
+      if (token.isCancellationRequested) throw cancelled();
+      return result;
     };
   }
 
@@ -70,7 +76,7 @@ export function startServer(connection: Connection, host: ServerHost = {}): void
     const settings = await settingsFor(uri);
     // The document may have changed while the settings were fetched: analyse what is there now.
     const current = documents.get(uri) ?? document;
-    return { document: current, analysis: cache.analysisFor(current, settings) };
+    return { document: current, analysis: await cache.analysisFor(current, settings) };
   }
 
   async function validate(uri: string): Promise<void> {
@@ -239,7 +245,7 @@ export function startServer(connection: Connection, host: ServerHost = {}): void
     };
     for (const document of documents.all()) {
       open.add(document.uri);
-      add(document.uri, cache.analysisFor(document, await settingsFor(document.uri)));
+      add(document.uri, await cache.analysisFor(document, await settingsFor(document.uri)));
     }
     if (host.workspaceFiles) {
       for (const file of await host.workspaceFiles(workspaceFolders)) {
@@ -307,11 +313,19 @@ export function startServer(connection: Connection, host: ServerHost = {}): void
       ...(entry.documentation ? { documentation: { kind: MarkupKind.Markdown, value: entry.documentation } } : {}),
       textEdit: { range: toRange(analysis, entry.replace), newText: entry.insertText },
       insertTextFormat: entry.snippet ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
+      // The core indents multi-line inserts itself; the client must not add its own.
+      insertTextMode: InsertTextMode.asIs,
+      // After `key: `, open the list of values at once.
+      ...(entry.kind === 'property' && entry.insertText.endsWith(': ') ? { command: { title: 'Suggest', command: 'editor.action.triggerSuggest' } } : {}),
       ...(entry.sortText ? { sortText: entry.sortText } : {}),
       ...(entry.filterText ? { filterText: entry.filterText } : {}),
     };
   }
 
+}
+
+function cancelled(): ResponseError<void> {
+  return new ResponseError(LSPErrorCodes.RequestCancelled, 'The request was cancelled.');
 }
 
 const COMPLETION_KIND: Record<CompletionEntry['kind'], CompletionItemKind> = {

@@ -16,3 +16,21 @@ export function writeMegabytes(megabytes: number, raw: unknown): string {
   const megaUnit = /^[kgt]/i.test(unit) ? (unit[0] === unit[0]!.toLowerCase() ? 'm' : 'M') + unit.slice(1) : /^b$/i.test(unit) ? 'MB' : unit;
   return `${megabytes}${space}${megaUnit}`;
 }
+
+export const DURATION_UNITS: readonly (readonly [string, number])[] = [['d', 86_400], ['h', 3_600], ['m', 60], ['s', 1], ['ms', 0.001]];
+
+/** Seconds as the shortest duration text: 7200 -> `2h`, 270 -> `4m30s`, 0.05 -> `50ms`. */
+export function compactDuration(seconds: number): string {
+  if (seconds <= 0) return '0s';
+  let rest = Math.round(seconds * 1000);
+  let text = '';
+  for (const [name, factor] of DURATION_UNITS) {
+    const millis = Math.round(factor * 1000);
+    const count = Math.floor(rest / millis);
+    if (count > 0) {
+      text += `${count}${name}`;
+      rest -= count * millis;
+    }
+  }
+  return text;
+}

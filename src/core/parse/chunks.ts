@@ -53,6 +53,9 @@ export interface ParseResult {
 
 const PARSE_OPTIONS = { uniqueKeys: false, prettyErrors: false, strict: true } as const;
 
+/** Blocks parsed between two pauses of `parseInSteps` (about 10 ms of work). */
+const PAUSE_EVERY = 200;
+
 const DOCUMENT_MARKERS = /^(?:---|\.\.\.)(?:\s|$)|^%/m;
 // An anchor or alias at the start of a node. Conservative: a false match only costs the fast path.
 const ANCHOR_OR_ALIAS = /(?:^|[\s[{,:-])[&*][A-Za-z0-9_-]/m;
@@ -62,23 +65,43 @@ export class IncrementalParser {
   private cache = new Map<string, Chunk>();
 
   parse(text: string): ParseResult {
+    const steps = this.parseInSteps(text);
+    for (;;) {
+      const step = steps.next();
+      if (step.done) return step.value;
+    }
+  }
+
+  /**
+   * The same parse, pausing (a `yield`) after every batch of blocks it had to parse
+   * afresh, so a host can answer other requests while a large file is first read.
+   */
+  *parseInSteps(text: string): Generator<void, ParseResult> {
     const used = new Map<string, Chunk>();
-    const result = this.parseWith(text, used);
+    const result = yield* this.parseWith(text, used);
     // Keep only what this version used: memory stays proportional to one document.
     this.cache = used;
     return result;
   }
 
+  /** Blocks parsed afresh since the last pause. */
+  private fresh = 0;
+
   private chunk(text: string, kind: Chunk['kind'], base: number, used: Map<string, Chunk>): Chunk {
     const key = kind + '\u0000' + text;
     // The same text twice in one version (a duplicated resource) needs a tree of its own.
-    if (used.has(key)) return parseChunk(text, kind, base);
-    const chunk = this.cache.get(key) ?? parseChunk(text, kind, base);
+    if (used.has(key)) return this.parseFresh(text, kind, base);
+    const chunk = this.cache.get(key) ?? this.parseFresh(text, kind, base);
     used.set(key, chunk);
     return chunk;
   }
 
-  private parseWith(text: string, used: Map<string, Chunk>): ParseResult {
+  private parseFresh(text: string, kind: Chunk['kind'], base: number): Chunk {
+    this.fresh++;
+    return parseChunk(text, kind, base);
+  }
+
+  private *parseWith(text: string, used: Map<string, Chunk>): Generator<void, ParseResult> {
     const sections = DOCUMENT_MARKERS.test(text) || ANCHOR_OR_ALIAS.test(text) ? undefined : splitSections(text);
     if (!sections) return this.parseWhole(text, used);
 
@@ -103,6 +126,10 @@ export class IncrementalParser {
       const items: YNode[] = [];
       for (const block of blocks.blocks) {
         const chunk = this.chunk(text.slice(block.start, block.end), 'block', block.start, used);
+        if (this.fresh >= PAUSE_EVERY) {
+          this.fresh = 0;
+          yield;
+        }
         chunks.push({ chunk, start: block.start });
         const node = placeChunk(chunk, block.start, problems);
         if (blocks.kind === 'map' && node?.kind === 'map') pairs.push(...node.items);

@@ -119,7 +119,7 @@ export function limitText(kind: ValueKind, limit: Fact): string {
   return limit.text.endsWith(')') ? `${limit.text.slice(0, -1)}, ${base})` : `${limit.text} (${base})`;
 }
 
-const DURATION_UNITS: readonly (readonly [string, number])[] = [['d', 86_400], ['h', 3_600], ['m', 60], ['s', 1], ['ms', 0.001]];
+import { compactDuration, DURATION_UNITS } from '../edit/write-values';
 const SIZE_UNITS: Record<string, number> = { b: 1, kb: 1024, kib: 1024, mb: 1024 ** 2, mib: 1024 ** 2, gb: 1024 ** 3, gib: 1024 ** 3, tb: 1024 ** 4, tib: 1024 ** 4 };
 const DECIMAL_FAMILY = ['TB', 'GB', 'MB', 'KB', 'B'];
 const BINARY_FAMILY = ['TiB', 'GiB', 'MiB', 'KiB', 'B'];
@@ -149,21 +149,6 @@ function durationLike(written: string, seconds: number): string {
   return compactDuration(seconds);
 }
 
-/** Seconds as the shortest duration text: 7200 -> `2h`, 270 -> `4m30s`, 0.05 -> `50ms`. */
-export function compactDuration(seconds: number): string {
-  if (seconds <= 0) return '0s';
-  let rest = Math.round(seconds * 1000);
-  let text = '';
-  for (const [name, factor] of DURATION_UNITS) {
-    const millis = Math.round(factor * 1000);
-    const count = Math.floor(rest / millis);
-    if (count > 0) {
-      text += `${count}${name}`;
-      rest -= count * millis;
-    }
-  }
-  return text;
-}
 
 function sizeLike(written: string, bytes: number): string {
   const match = /(\s*)([KMGT]i?B|B)\s*$/i.exec(written);

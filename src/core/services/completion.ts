@@ -1307,6 +1307,8 @@ function rankConnection(c: Context, candidate: Resource, others: Resource[], rol
     if (index >= 0 && !mixed) best = Math.min(best, index);
   }
   if (!verdict || !other) return { resource: candidate, rank: '1999' };
+  // A dead-letter queue receives failures, not flows: offer it after every ordinary target.
+  if (role === 'target' && c.analysis.model.deadLetterIds.has(candidate.id)) best = Math.max(best, 98);
   const inbound = role === 'target' ? hasFlowInbound(c, candidate) : hasFlowOutbound(c, candidate);
   const arrow = role === 'target' ? `${other.id} → ${candidate.id}` : `${candidate.id} → ${other.id}`;
   const documentation = verdict.kind === 'invalid' ? undefined : `**${arrow}**: ${CONNECTION_KIND_TEXT[verdict.kind]}.`;

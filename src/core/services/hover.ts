@@ -19,7 +19,7 @@ import { ESM, LAMBDA, SQS, type Fact } from '../limits/aws';
 import { capacityOf } from '../model/capacity';
 import { estimateCost, PRICES } from '../model/cost';
 import { formatBytes, formatNumber, formatRate, formatSeconds, parseSize } from '../parse/values';
-import { compactDuration } from '../rules/range-check';
+import { compactDuration } from '../edit/write-values';
 import { ruleById } from '../rules/index';
 import { docsUrl } from '../rules/define-rule';
 import { findIgnoreComments } from '../suppress';

@@ -57,10 +57,16 @@ function flowRateHints(analysis: Analysis, range: OffsetRange): InlayHintEntry[]
     const rates = entry.connections.map((connection) => capacity.connection(connection)?.rate).filter((rate): rate is number => rate !== undefined);
     if (rates.length === 0) continue;
     const distinct = [...new Set(rates.map((rate) => formatRate(rate)))];
+    const many = entry.connections.length > 1;
+    // On a fan-out or fan-in line the figure is per arrow; say so, and say when some are unknown.
+    const each = many ? (distinct.length === 1 ? ' each' : '') : '';
+    const known = many && rates.length < entry.connections.length ? ` (${rates.length} of ${entry.connections.length} connections known)` : '';
     hints.push({
       offset: entry.flowNode.end,
-      label: ` ≈ ${distinct.join(' / ')}`,
-      tooltip: 'Rate carried by this connection, worked out from the rates declared upstream.',
+      label: ` ≈ ${distinct.join(' / ')}${each}${known}`,
+      tooltip: many
+        ? 'Rate carried by each connection of this line, worked out from the rates declared upstream.'
+        : 'Rate carried by this connection, worked out from the rates declared upstream.',
     });
   }
   return hints;

@@ -188,7 +188,7 @@ export function rename(analysis: Analysis, offset: number, newName: string): Ren
     if (oldId.endsWith(FIFO_SUFFIX) && !newName.endsWith(FIFO_SUFFIX)) {
       const kind = resource.type === 'sqs' ? 'queue' : 'topic';
       return {
-        error: `'${oldId}' is a FIFO ${kind} whose id is its AWS name, and AWS requires a FIFO ${kind}'s name to end in .fifo: rename it to '${newName}.fifo', or set \`name:\` to keep the physical name.`,
+        error: `'${oldId}' is a FIFO ${kind} whose id is its AWS name, and AWS requires a FIFO ${kind}'s name to end in .fifo: ${`${newName}${FIFO_SUFFIX}` === oldId ? 'keep the suffix, or ' : `rename it to '${newName}${FIFO_SUFFIX}', or `}set \`name:\` to keep the physical name.`,
       };
     }
   }

@@ -369,7 +369,7 @@ flows:
     const text = 'resources:\n  orders.fifo: { type: sqs, fifo: true }\n  events.fifo: { type: sns, fifo: true }\n  api: { type: api-gateway }\nflows:\n  - api -> orders.fifo\n';
     assert.equal(
       refusal(text.replace('  orders.fifo:', '  ‸orders.fifo:'), 'orders'),
-      "'orders.fifo' is a FIFO queue whose id is its AWS name, and AWS requires a FIFO queue's name to end in .fifo: rename it to 'orders.fifo', or set `name:` to keep the physical name.",
+      "'orders.fifo' is a FIFO queue whose id is its AWS name, and AWS requires a FIFO queue's name to end in .fifo: keep the suffix, or set `name:` to keep the physical name.",
     );
     assert.match(refusal(text.replace('  events.fifo:', '  ‸events.fifo:'), 'events'), /^'events\.fifo' is a FIFO topic whose id is its AWS name/);
     assert.equal(

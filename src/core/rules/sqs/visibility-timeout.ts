@@ -3,7 +3,7 @@ import { ESM, LAMBDA, SQS } from '../../limits/aws';
 import { numberOf, type Connection, type Resource } from '../../model/model';
 import { isScalar } from '../../parse/ast';
 import { formatSeconds } from '../../parse/values';
-import { compactDuration } from '../range-check';
+import { compactDuration } from '../../edit/write-values';
 
 /** AWS's advice: at least six times the function's timeout. */
 const ADVICE_FACTOR = 6;
