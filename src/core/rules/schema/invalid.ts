@@ -19,7 +19,7 @@ const KIND_HINTS: Record<string, string> = {
 };
 
 type MessageId =
-  | 'empty' | 'unknownProperty' | 'unknownPropertyOfType' | 'missing' | 'missingVersion' | 'type' | 'enum' | 'badVersion'
+  | 'empty' | 'emptyEnum' | 'unknownProperty' | 'unknownPropertyOfType' | 'missing' | 'missingVersion' | 'type' | 'enum' | 'badVersion'
   | 'pattern' | 'badId' | 'flowShape' | 'other' | 'renameTo' | 'replaceWith' | 'addVersion';
 
 export default defineRule({
@@ -37,6 +37,7 @@ export default defineRule({
     type: 'Expected {expected}, got {actual}.',
     empty: 'The file is empty: an .awsflow file starts with `awsflow: 1` and has a `resources:` section.',
     enum: "'{value}' is not allowed here: use one of {allowed}.",
+    emptyEnum: "'{key}' needs a value: one of {allowed}.",
     badVersion: 'awsflow: {value} is not a format version this tool reads; it reads version 1.',
     pattern: "'{value}' is not {kind}.",
     badId: "'{value}' is not a valid {what}: ids start with a letter and use letters, digits, '_', '.' and '-' (80 characters at most).",
@@ -118,6 +119,7 @@ function toReport(error: SchemaError, root: YNode | null, text: string): Report<
       return { at: valueNode, messageId: 'other', data: { message: error.message } };
     case 'enum': {
       const allowed = ((error.params['allowedValues'] as unknown[] | undefined) ?? []).map(String);
+      if (emptyValue) return { at: valueNode, messageId: 'emptyEnum', data: { key: String(error.path[error.path.length - 1] ?? ''), allowed: allowed.join(', ') } };
       const value = scalarText(valueNode, text);
       const candidates = closest(value, allowed);
       return {

@@ -27,6 +27,11 @@ ruleTester(rule, {
       errors: [{ messageId: 'enum', suggestions: ['resources:\n  q:\n    type: sqs\n'] }],
     },
     {
+      name: 'a key with no value where a value from a list is needed',
+      code: 'resources:\n  q:\n    «type»:\n',
+      errors: [{ messageId: 'emptyEnum', message: /^'type' needs a value: one of sqs, sns, kinesis, / }],
+    },
+    {
       name: 'missing type: on the resource key',
       code: 'resources:\n  «q»:\n    label: Jobs\n',
       errors: [{ messageId: 'missing', message: "Missing required property 'type'." }],
