@@ -3,7 +3,7 @@
 // minifies. Before bundling it compiles the JSON schema to standalone validator code,
 // so nothing calls `new Function` at run time.
 import * as esbuild from 'esbuild';
-import { copyFileSync, mkdirSync, writeFileSync, readdirSync, statSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, writeFileSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { compileSchema } from './scripts/compile-schema.mjs';
@@ -53,6 +53,22 @@ const builds = [
     sourcemap: false,
   }),
 ];
+
+// The VS Code extension and its preview (built once their sources exist).
+if (existsSync(join(root, 'src/client/extension.ts'))) {
+  builds.push(esbuild.build({ ...common, entryPoints: { 'client/extension': 'src/client/extension.ts' }, outdir: 'dist', external: ['vscode'] }));
+}
+if (existsSync(join(root, 'webview/main.ts'))) {
+  builds.push(esbuild.build({
+    ...common,
+    platform: 'browser',
+    format: 'iife',
+    target: 'es2022',
+    entryPoints: { 'webview/preview': 'webview/main.ts' },
+    outdir: 'dist',
+    loader: { '.css': 'text' },
+  }));
+}
 
 if (args.has('--tests')) {
   const testFiles = findFiles(join(root, 'test'), (f) => f.endsWith('.test.ts'));

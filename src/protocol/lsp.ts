@@ -31,6 +31,8 @@ export interface DiagramEdgeInfo {
 
 export interface DiagramParams {
   textDocument: { uri: string };
+  /** Draw AWS icon nodes (the preview registers the icons); plain shapes otherwise. */
+  icons?: boolean;
 }
 
 export interface DiagramResult {
