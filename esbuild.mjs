@@ -13,6 +13,8 @@ const args = new Set(process.argv.slice(2));
 const production = args.has('--production');
 
 compileSchema(root);
+// The few AWS icons the preview draws, taken from @iconify-json/logos (webview/generated/aws-icons.json).
+(await import('./scripts/build-icons.mjs')).buildIcons(root);
 
 const common = {
   bundle: true,

@@ -4,7 +4,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'out/', 'node_modules/', '.tooling/', 'src/core/schema/generated/', 'diagrams/'] },
+  { ignores: ['dist/', 'out/', 'node_modules/', '.tooling/', 'src/core/schema/generated/', 'diagrams/', 'webview/generated/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -36,6 +36,18 @@ export default tseslint.config(
     files: ['src/server/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', { patterns: [{ group: ['vscode', 'vscode-languageclient', 'vscode-languageclient/*', '../client/*', '../webview/*', '../cli/*'], message: 'The server is LSP glue over the core: no VS Code API, client or webview code.' }] }],
+    },
+  },
+  {
+    files: ['src/client/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['../core/*', '../../core/*', '../server/*', '../../server/*', '../../webview/*', '../../../webview/*'], message: 'The client asks the server; it imports no core, server or webview code.' }] }],
+    },
+  },
+  {
+    files: ['webview/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['node:*', 'vscode', '../src/core/*', '../src/server/*', '../src/client/*'], message: 'The webview runs in the browser and draws what the server sends: protocol types only.', allowTypeImports: true }] }],
     },
   },
   {

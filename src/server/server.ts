@@ -290,7 +290,7 @@ export function startServer(connection: Connection, host: ServerHost = {}): void
     const found = await analysisOf(params.textDocument.uri);
     if (!found) return null;
     const { analysis, document } = found;
-    const diagram = buildDiagram(analysis);
+    const diagram = buildDiagram(analysis, { icons: params.icons === true });
     return {
       uri: params.textDocument.uri,
       version: document.version,

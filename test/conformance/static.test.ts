@@ -11,7 +11,7 @@ function run(script: string, args: string[]) {
   return { code: result.status, output: (result.stdout ?? '') + (result.stderr ?? '') };
 }
 
-for (const project of ['src/core', 'src/cli', 'src/protocol', 'src/server', 'test']) {
+for (const project of ['src/core', 'src/cli', 'src/protocol', 'src/server', 'src/client', 'webview', 'test']) {
   test(`tsc -p ${project}: no type errors (strict)`, () => {
     const result = run('node_modules/typescript/bin/tsc', ['-p', project]);
     assert.equal(result.code, 0, result.output);

@@ -9,6 +9,7 @@ import type { ResourceType } from '../model/properties';
 import type { Severity } from '../rules/types';
 import { formatRate } from '../parse/values';
 import { capacityOf } from '../model/capacity';
+import { iconOf } from './icons';
 
 export interface DiagramNode {
   readonly id: string;
@@ -32,6 +33,15 @@ export interface DiagramEdge {
   readonly end: number;
   readonly severity: Severity | undefined;
   readonly messages: readonly string[];
+}
+
+export interface DiagramOptions {
+  /**
+   * Draw resources as AWS icon nodes (`n1@{ icon: "logos:aws-sqs", … }`) where the type has
+   * an icon. The reader must register the `logos` icon pack (the preview does); the CLI's
+   * plain shapes need nothing.
+   */
+  readonly icons?: boolean;
 }
 
 export interface Diagram {
@@ -74,7 +84,18 @@ export function escapeLabel(text: string): string {
     .slice(0, 2000);
 }
 
-export function buildDiagram(analysis: Analysis): Diagram {
+/**
+ * A label inside an icon node's `@{ … }` block, which Mermaid reads as YAML: on top of
+ * `escapeLabel` (no quote, backslash or brace survives, so the string cannot end early),
+ * control characters become entity codes too, because YAML refuses them and one would
+ * make the whole diagram fail.
+ */
+function escapeShapeDataLabel(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return escapeLabel(text).replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029\ufeff]/g, (char) => `#${char.charCodeAt(0)};`);
+}
+
+export function buildDiagram(analysis: Analysis, options: DiagramOptions = {}): Diagram {
   const { model, findings } = analysis;
   const nodes: DiagramNode[] = [];
   const idOf = new Map<Resource, string>();
@@ -108,7 +129,14 @@ export function buildDiagram(analysis: Analysis): Diagram {
     const label = labelOf(resource);
     const [open, close] = (resource.type && SHAPES[resource.type]) ?? ['["', '"]'];
     const title = resource.type ? TYPE_TITLES[resource.type] : 'unknown type';
-    lines.push(`${indent}${id}${open}${escapeLabel(label)}<br/><small>${escapeLabel(title)}</small>${close}`);
+    const icon = options.icons ? iconOf(resource) : undefined;
+    if (icon) {
+      // labelType "text": Mermaid reads a shape-data label as Markdown otherwise (`*x*` would turn italic).
+      const text = `${escapeShapeDataLabel(label)}<br/><small>${escapeShapeDataLabel(title)}</small>`;
+      lines.push(`${indent}${id}@{ icon: "${icon}", form: "square", label: "${text}", labelType: "text", pos: "b", h: 48 }`);
+    } else {
+      lines.push(`${indent}${id}${open}${escapeLabel(label)}<br/><small>${escapeLabel(title)}</small>${close}`);
+    }
     const { severity, messages } = worst(resource.pair.start, resource.pair.end);
     nodes.push({ id, resourceId: resource.id, type: resource.type, label, start: resource.key.start, end: resource.key.end, severity, messages });
   };

@@ -1,0 +1,56 @@
+/**
+ * The awsflow extension: wires the language client, the status item, the preview
+ * manager and the commands. Everything registered goes into `context.subscriptions`.
+ * `activate` returns the test API described in api.ts.
+ */
+import * as vscode from 'vscode';
+import type { AwsflowApi } from './api';
+import { registerCommands } from './commands';
+import { LanguageServer } from './language-server';
+import { PreviewManager } from './preview/preview-manager';
+import { LanguageStatus } from './status';
+
+let server: LanguageServer | undefined;
+
+export function activate(context: vscode.ExtensionContext): AwsflowApi {
+  const output = vscode.window.createOutputChannel('awsflow', { log: true });
+  server = new LanguageServer(context, output);
+  const status = new LanguageStatus(server);
+  const previews = new PreviewManager(context, server, output);
+  context.subscriptions.push(output, status, previews, ...registerCommands({ server, previews, output }));
+
+  const ready = server.start().catch((error: unknown) => {
+    output.error(`The language server did not start: ${error instanceof Error ? error.message : String(error)}`);
+    throw error;
+  });
+  // Failure is reported in the output and the status item; the API's promise still rejects for tests.
+  ready.catch(() => undefined);
+
+  const running = server;
+  return {
+    client: running.client,
+    ready,
+    server: { state: () => running.state, status: () => status.snapshot },
+    previews: {
+      active: () => previews.active(),
+      all: () => previews.all(),
+      lastDiagram: (uri) => previews.lastDiagram(uri),
+      lastRendered: (uri) => previews.lastRendered(uri),
+      whenRendered: (uri, minVersion) => {
+        const preview = previews.find(uri);
+        return preview ? preview.whenRendered(minVersion) : Promise.reject(new Error(`no preview of ${uri.toString()}`));
+      },
+      posted: (uri) => previews.posted(uri),
+      receive: async (uri, message) => {
+        const preview = previews.find(uri);
+        if (!preview) throw new Error(`no preview of ${uri.toString()}`);
+        await preview.receive(message);
+      },
+    },
+  };
+}
+
+export async function deactivate(): Promise<void> {
+  await server?.dispose();
+  server = undefined;
+}

@@ -1,0 +1,244 @@
+/**
+ * Owns the previews, as the Markdown preview does: one unlocked preview that follows
+ * the active awsflow editor, plus any number of locked ones, one per document. Restores
+ * them after a reload (WebviewPanelSerializer), routes editor events to them and keeps
+ * the `awsflowPreviewFocus` context key.
+ */
+import * as vscode from 'vscode';
+import type { DiagramResult } from '../../protocol/lsp';
+import type { ToWebview } from '../../protocol/webview';
+import { LAYOUT_SETTING } from '../config';
+import type { LanguageServer } from '../language-server';
+import { parsePreviewState, previewTitle, baseName, type RestorablePreview } from './preview-state';
+import { PREVIEW_VIEW_TYPE, Preview, webviewOptions, type PreviewHost, type RenderedReport } from './preview';
+
+export const FOCUS_CONTEXT_KEY = 'awsflowPreviewFocus';
+/** Fallback for restoring: the previews open at the last change, in case a webview saved no state. */
+const OPEN_PREVIEWS_KEY = 'awsflow.preview.open';
+
+export interface ShowOptions {
+  /** Open beside the editor (Ctrl+K V) rather than in its place. */
+  toSide: boolean;
+  locked: boolean;
+}
+
+/** A preview as the test API reports it. */
+export interface PreviewSnapshot {
+  uri: string;
+  locked: boolean;
+  title: string;
+  visible: boolean;
+  active: boolean;
+  viewColumn: vscode.ViewColumn | undefined;
+  layout: string;
+}
+
+export class PreviewManager implements vscode.WebviewPanelSerializer, vscode.Disposable {
+  #dynamic: Preview | undefined;
+  readonly #locked = new Set<Preview>();
+  /** The focused preview, or the one focused last. */
+  #active: Preview | undefined;
+  readonly #subscriptions: vscode.Disposable[] = [];
+  readonly #host: PreviewHost;
+  /** Saved open previews not yet claimed by a restored panel (the fallback when a webview left no state). */
+  #unclaimed: RestorablePreview[];
+
+  constructor(
+    private readonly context: vscode.ExtensionContext,
+    server: LanguageServer,
+    output: vscode.LogOutputChannel,
+  ) {
+    this.#unclaimed = [...context.workspaceState.get<RestorablePreview[]>(OPEN_PREVIEWS_KEY, [])];
+    this.#host = {
+      extensionUri: context.extensionUri,
+      server,
+      workspaceState: context.workspaceState,
+      output,
+      activeChanged: (preview, active) => {
+        if (active) this.#active = preview;
+        // Panels report in no set order when focus moves between two previews: ask them all.
+        this.#updateFocusContext();
+      },
+      disposed: (preview) => {
+        if (this.#dynamic === preview) this.#dynamic = undefined;
+        this.#locked.delete(preview);
+        if (this.#active === preview) this.#active = undefined;
+        this.#updateFocusContext();
+        this.#remember();
+      },
+      resourceChanged: () => this.#remember(),
+    };
+    this.#subscriptions.push(
+      vscode.window.registerWebviewPanelSerializer(PREVIEW_VIEW_TYPE, this),
+      vscode.workspace.onDidChangeTextDocument((event) => {
+        if (event.contentChanges.length === 0) return;
+        for (const preview of this.#of(event.document.uri)) preview.documentChanged();
+      }),
+      vscode.languages.onDidChangeDiagnostics((event) => {
+        for (const uri of event.uris) for (const preview of this.#of(uri)) preview.diagnosticsChanged();
+      }),
+      vscode.window.onDidChangeTextEditorSelection((event) => {
+        for (const preview of this.#of(event.textEditor.document.uri)) preview.cursorMoved(event.textEditor);
+      }),
+      vscode.window.onDidChangeActiveTextEditor((editor) => {
+        if (editor?.document.languageId !== 'awsflow') return;
+        // The unlocked preview follows the active awsflow editor…
+        this.#dynamic?.switchTo(editor.document.uri, editor.viewColumn);
+        // …and every preview of the document highlights where its cursor is.
+        for (const preview of this.#of(editor.document.uri)) preview.cursorMoved(editor);
+      }),
+      vscode.workspace.onDidRenameFiles((event) => {
+        for (const { oldUri, newUri } of event.files) for (const preview of this.#of(oldUri)) preview.renamed(newUri);
+      }),
+      vscode.workspace.onDidChangeConfiguration((event) => {
+        for (const preview of this.#all()) if (event.affectsConfiguration(LAYOUT_SETTING, preview.resource)) preview.layoutSettingChanged();
+      }),
+      server.onDidChangeState((state) => {
+        if (state.kind === 'running') for (const preview of this.#all()) preview.refresh();
+      }),
+    );
+  }
+
+  /** The preview commands. `resource` comes from the explorer or the editor title; else the active editor's. */
+  async show(resource: vscode.Uri | undefined, options: ShowOptions): Promise<Preview | undefined> {
+    const preview = await this.#show(resource, options);
+    // Highlight the resource under the cursor from the start, not only once it moves.
+    const editor = vscode.window.activeTextEditor;
+    if (preview && editor) preview.cursorMoved(editor);
+    return preview;
+  }
+
+  async #show(resource: vscode.Uri | undefined, options: ShowOptions): Promise<Preview | undefined> {
+    const editor = vscode.window.activeTextEditor;
+    const target = resource ?? (editor?.document.languageId === 'awsflow' ? editor.document.uri : undefined);
+    if (!target) {
+      void vscode.window.showInformationMessage('awsflow: open an .awsflow file to preview it.');
+      return undefined;
+    }
+    const sourceColumn = editor && editor.document.uri.toString() === target.toString() ? editor.viewColumn : undefined;
+    const column = options.toSide ? vscode.ViewColumn.Beside : (sourceColumn ?? vscode.ViewColumn.Active);
+    // Opened beside the editor, the preview does not take the keyboard away from it.
+    const preserveFocus = options.toSide;
+
+    if (options.locked) {
+      const existing = [...this.#locked].find((preview) => preview.isPreviewOf(target));
+      if (existing) {
+        existing.reveal(column, preserveFocus);
+        return existing;
+      }
+      return this.#create(target, true, column, preserveFocus, sourceColumn);
+    }
+    if (this.#dynamic) {
+      this.#dynamic.switchTo(target, sourceColumn);
+      this.#dynamic.reveal(column, preserveFocus);
+      return this.#dynamic;
+    }
+    return this.#create(target, false, column, preserveFocus, sourceColumn);
+  }
+
+  /** VS Code restores a preview after a reload. */
+  async deserializeWebviewPanel(panel: vscode.WebviewPanel, state: unknown): Promise<void> {
+    const saved = parsePreviewState(state) ?? this.#unclaimed.shift();
+    if (!saved) {
+      // Nothing says which document this was: an empty panel would only confuse.
+      panel.dispose();
+      return;
+    }
+    this.#unclaimed = this.#unclaimed.filter((entry) => entry.resource !== saved.resource || entry.locked !== saved.locked);
+    const resource = vscode.Uri.parse(saved.resource, true);
+    // An unlocked preview restored while another already follows the editor is restored locked.
+    const locked = saved.locked || this.#dynamic !== undefined;
+    this.#adopt(panel, resource, locked, undefined);
+  }
+
+  all(): PreviewSnapshot[] {
+    return this.#all().map((preview) => this.#snapshot(preview));
+  }
+
+  active(): PreviewSnapshot | undefined {
+    const preview = this.#activePreview();
+    return preview ? this.#snapshot(preview) : undefined;
+  }
+
+  /** The preview of this document: its locked one if it has one, else the unlocked one if it shows it. */
+  find(uri: vscode.Uri | string): Preview | undefined {
+    const resource = typeof uri === 'string' ? vscode.Uri.parse(uri, true) : uri;
+    return [...this.#locked].find((preview) => preview.isPreviewOf(resource))
+      ?? (this.#dynamic?.isPreviewOf(resource) ? this.#dynamic : undefined);
+  }
+
+  lastDiagram(uri: vscode.Uri | string): DiagramResult | undefined {
+    return this.find(uri)?.latest;
+  }
+
+  lastRendered(uri: vscode.Uri | string): RenderedReport | undefined {
+    return this.find(uri)?.rendered;
+  }
+
+  posted(uri: vscode.Uri | string): readonly ToWebview[] {
+    return this.find(uri)?.posted ?? [];
+  }
+
+  /**
+   * The extension is deactivating (window reload, shutdown): stop listening, but leave the
+   * panels to VS Code, which restores them through the serializer next time.
+   */
+  dispose(): void {
+    for (const subscription of this.#subscriptions) subscription.dispose();
+    for (const preview of this.#all()) preview.release();
+  }
+
+  #create(resource: vscode.Uri, locked: boolean, column: vscode.ViewColumn, preserveFocus: boolean, sourceColumn: vscode.ViewColumn | undefined): Preview {
+    const panel = vscode.window.createWebviewPanel(
+      PREVIEW_VIEW_TYPE,
+      previewTitle(baseName(resource.path), locked),
+      { viewColumn: column, preserveFocus },
+      webviewOptions(this.context.extensionUri),
+    );
+    return this.#adopt(panel, resource, locked, sourceColumn);
+  }
+
+  #adopt(panel: vscode.WebviewPanel, resource: vscode.Uri, locked: boolean, sourceColumn: vscode.ViewColumn | undefined): Preview {
+    const preview = new Preview(this.#host, panel, resource, locked, sourceColumn);
+    if (locked) this.#locked.add(preview);
+    else this.#dynamic = preview;
+    if (panel.active) this.#active = preview;
+    this.#active ??= preview;
+    this.#updateFocusContext();
+    this.#remember();
+    return preview;
+  }
+
+  #all(): Preview[] {
+    return [...(this.#dynamic ? [this.#dynamic] : []), ...this.#locked];
+  }
+
+  #of(uri: vscode.Uri): Preview[] {
+    return this.#all().filter((preview) => preview.isPreviewOf(uri));
+  }
+
+  #activePreview(): Preview | undefined {
+    return this.#all().find((preview) => preview.panel.active) ?? this.#active;
+  }
+
+  #snapshot(preview: Preview): PreviewSnapshot {
+    return {
+      uri: preview.resource.toString(),
+      locked: preview.locked,
+      title: preview.panel.title,
+      visible: preview.panel.visible,
+      active: preview.panel.active,
+      viewColumn: preview.panel.viewColumn,
+      layout: preview.layout,
+    };
+  }
+
+  #updateFocusContext(): void {
+    void vscode.commands.executeCommand('setContext', FOCUS_CONTEXT_KEY, this.#all().some((preview) => preview.panel.active));
+  }
+
+  #remember(): void {
+    const open: RestorablePreview[] = this.#all().map((preview) => ({ resource: preview.resource.toString(), locked: preview.locked }));
+    void this.context.workspaceState.update(OPEN_PREVIEWS_KEY, open);
+  }
+}

@@ -1,0 +1,469 @@
+/**
+ * One preview panel: the architecture of one document, drawn by the webview app from
+ * the server's `awsflow/diagram` result. Follows the Markdown preview: the page is set
+ * once (again only when an unlocked preview switches document), everything after that
+ * goes by `postMessage`; the first update runs at once and later ones after a pause in
+ * typing; each result is checked against the document's version before and after the
+ * request, and stale ones are dropped; a momentarily broken file keeps the last good
+ * diagram, dimmed, with the reason.
+ */
+import { existsSync } from 'node:fs';
+import * as vscode from 'vscode';
+import { DiagramRequest, type DiagramResult } from '../../protocol/lsp';
+import { parseFromWebview, type FromWebview, type Layout, type ToWebview } from '../../protocol/webview';
+import { isLayout } from '../client-settings';
+import { previewLayoutSetting } from '../config';
+import type { LanguageServer } from '../language-server';
+import { problemsOf } from '../problems';
+import { exportBytes, exportFileName } from './export-file';
+import { buildPreviewHtml, createNonce } from './html';
+import { baseName, previewTitle } from './preview-state';
+import { decidePresentation } from './presentation';
+import { resourceAt } from './resource-at';
+import { Debouncer, Throttle } from './scheduling';
+
+export const PREVIEW_VIEW_TYPE = 'awsflow.preview';
+
+/** Edits: update this long after the last keystroke… */
+const UPDATE_DELAY = 300;
+/** …but at least this often while typing goes on. */
+const UPDATE_MAX_WAIT = 1000;
+const CURSOR_THROTTLE = 100;
+/** How long to wait for the editor's diagnostics to catch up with a diagram before deciding without them. */
+const DIAGNOSTICS_WAIT = 1000;
+/**
+ * Stylesheets the webview build may put beside preview.js; linked when present. The
+ * codicon font's needs that id: @vscode-elements/elements looks the stylesheet up by it.
+ */
+const STYLESHEETS: readonly { file: string; id?: string }[] = [
+  { file: 'codicon.css', id: 'vscode-codicon-stylesheet' },
+  { file: 'preview.css' },
+];
+/** Messages kept for the test API. */
+const KEPT_MESSAGES = 100;
+
+/** What the webview reported after drawing (see FromWebview `rendered`). */
+export type RenderedReport = Extract<FromWebview, { type: 'rendered' }>;
+
+export interface PreviewHost {
+  readonly extensionUri: vscode.Uri;
+  readonly server: LanguageServer;
+  readonly workspaceState: vscode.Memento;
+  readonly output: vscode.LogOutputChannel;
+  /** The panel became active or inactive (for the focus context key and the API). */
+  activeChanged(preview: Preview, active: boolean): void;
+  /** The panel was closed. */
+  disposed(preview: Preview): void;
+  /** The preview's document changed (a switch, or a rename): remember what to restore. */
+  resourceChanged(): void;
+}
+
+export function webviewOptions(extensionUri: vscode.Uri): vscode.WebviewOptions & vscode.WebviewPanelOptions {
+  return {
+    enableScripts: true,
+    enableForms: false,
+    // The page is re-created from `html` when shown again; the webview keeps pan and zoom in its state.
+    retainContextWhenHidden: false,
+    localResourceRoots: [webviewRoot(extensionUri)],
+  };
+}
+
+function webviewRoot(extensionUri: vscode.Uri): vscode.Uri {
+  return vscode.Uri.joinPath(extensionUri, 'dist', 'webview');
+}
+
+export class Preview implements vscode.Disposable {
+  #resource: vscode.Uri;
+  /** The editor column the document was shown in when the preview opened (where clicks reveal it). */
+  #sourceColumn: vscode.ViewColumn | undefined;
+  /** The server's latest diagram for the current text: its ranges drive cursor sync and reveal. */
+  #latest: DiagramResult | undefined;
+  /** The diagram last sent to be drawn (the last good one), with the layout it was drawn in. */
+  #shown: { diagram: DiagramResult; layout: Layout } | undefined;
+  /** The reason the shown diagram is stale, if it is. */
+  #stale: { version: number; reason: string } | undefined;
+  #highlight: string | null = null;
+  /** The document version last asked of the server. */
+  #requestedVersion: number | undefined;
+  /** Increases with every update and switch: a result whose number is not the latest is dropped. */
+  #generation = 0;
+  /** The webview has said `ready` since its page was last (re)loaded: messages reach it. */
+  #ready = false;
+  #waitTimer: ReturnType<typeof setTimeout> | undefined;
+  #rendered: RenderedReport | undefined;
+  #renderWaiters: { minVersion: number; resolve: (report: RenderedReport) => void }[] = [];
+  readonly #posted: ToWebview[] = [];
+  readonly #updates: Debouncer;
+  readonly #cursor: Throttle;
+  #cursorEditor: vscode.TextEditor | undefined;
+  readonly #subscriptions: vscode.Disposable[] = [];
+  #disposed = false;
+
+  constructor(
+    private readonly host: PreviewHost,
+    readonly panel: vscode.WebviewPanel,
+    resource: vscode.Uri,
+    readonly locked: boolean,
+    sourceColumn: vscode.ViewColumn | undefined,
+  ) {
+    this.#resource = resource;
+    this.#sourceColumn = sourceColumn;
+    this.#updates = new Debouncer(() => void this.#update(), UPDATE_DELAY, UPDATE_MAX_WAIT);
+    this.#cursor = new Throttle(() => this.#syncCursor(), CURSOR_THROTTLE);
+    panel.webview.options = webviewOptions(host.extensionUri);
+    panel.iconPath = {
+      light: vscode.Uri.joinPath(host.extensionUri, 'media', 'preview-light.svg'),
+      dark: vscode.Uri.joinPath(host.extensionUri, 'media', 'preview-dark.svg'),
+    };
+    this.#subscriptions.push(
+      panel.webview.onDidReceiveMessage((message: unknown) => void this.receive(message)),
+      panel.onDidChangeViewState(({ webviewPanel }) => {
+        // A hidden webview is torn down (no retainContextWhenHidden); it says `ready` again when shown.
+        if (!webviewPanel.visible) this.#ready = false;
+        host.activeChanged(this, webviewPanel.active);
+      }),
+      panel.onDidDispose(() => this.dispose()),
+    );
+    this.#loadPage();
+    this.#updates.trigger();
+  }
+
+  get resource(): vscode.Uri {
+    return this.#resource;
+  }
+
+  get latest(): DiagramResult | undefined {
+    return this.#latest;
+  }
+
+  get rendered(): RenderedReport | undefined {
+    return this.#rendered;
+  }
+
+  get posted(): readonly ToWebview[] {
+    return this.#posted;
+  }
+
+  get layout(): Layout {
+    // The layout picked in this file's toolbar, else the setting.
+    const picked = this.host.workspaceState.get<unknown>(layoutKey(this.#resource));
+    return isLayout(picked) ? picked : previewLayoutSetting(this.#resource);
+  }
+
+  isPreviewOf(resource: vscode.Uri): boolean {
+    return this.#resource.toString() === resource.toString();
+  }
+
+  /** Resolves when the webview reports a drawing of at least this document version. */
+  whenRendered(minVersion = 0): Promise<RenderedReport> {
+    if (this.#rendered && this.#rendered.version >= minVersion) return Promise.resolve(this.#rendered);
+    return new Promise((resolve) => this.#renderWaiters.push({ minVersion, resolve }));
+  }
+
+  /** An unlocked preview follows the active editor: show another document. */
+  switchTo(resource: vscode.Uri, sourceColumn: vscode.ViewColumn | undefined): void {
+    if (this.isPreviewOf(resource)) return;
+    this.#resource = resource;
+    this.#sourceColumn = sourceColumn ?? this.#sourceColumn;
+    this.#generation++;
+    this.#latest = undefined;
+    this.#shown = undefined;
+    this.#stale = undefined;
+    this.#highlight = null;
+    this.#requestedVersion = undefined;
+    this.#rendered = undefined;
+    this.#clearWait();
+    this.#loadPage();
+    this.#updates.flush();
+    this.host.resourceChanged();
+  }
+
+  /** The file was renamed or moved: same content, new name. */
+  renamed(resource: vscode.Uri): void {
+    this.#resource = resource;
+    // The page carries the document's URI (restored from it after a reload): set it anew.
+    this.#loadPage();
+    this.#requestedVersion = undefined;
+    this.#updates.trigger();
+    this.host.resourceChanged();
+  }
+
+  reveal(column: vscode.ViewColumn, preserveFocus: boolean): void {
+    this.panel.reveal(column, preserveFocus);
+  }
+
+  documentChanged(): void {
+    this.#updates.trigger();
+  }
+
+  /** The server (re)started, or something else means the last answer may be out of date. */
+  refresh(): void {
+    this.#requestedVersion = undefined;
+    this.#updates.trigger();
+  }
+
+  diagnosticsChanged(): void {
+    this.#present(false);
+  }
+
+  layoutSettingChanged(): void {
+    this.#present(false);
+  }
+
+  cursorMoved(editor: vscode.TextEditor): void {
+    if (!this.isPreviewOf(editor.document.uri)) return;
+    this.#cursorEditor = editor;
+    this.#sourceColumn = editor.viewColumn ?? this.#sourceColumn;
+    this.#cursor.trigger();
+  }
+
+  /** A message from the webview (or from the test API, which goes through the same checks). */
+  async receive(raw: unknown): Promise<void> {
+    const message = parseFromWebview(raw);
+    if (!message || this.#disposed) return;
+    try {
+      switch (message.type) {
+        case 'ready':
+          this.#ready = true;
+          this.#replay();
+          return;
+        case 'revealResource':
+          await this.#revealResource(message.resourceId);
+          return;
+        case 'setLayout':
+          await this.host.workspaceState.update(layoutKey(this.#resource), message.layout);
+          this.#present(false);
+          return;
+        case 'export':
+          await this.#export(message.format, message.data);
+          return;
+        case 'copySource':
+          if (this.#shown) {
+            await vscode.env.clipboard.writeText(this.#shown.diagram.mermaid);
+            vscode.window.setStatusBarMessage('awsflow: Mermaid source copied', 3000);
+          }
+          return;
+        case 'rendered':
+          this.#rendered = message;
+          this.#renderWaiters = this.#renderWaiters.filter((waiter) => {
+            if (message.version < waiter.minVersion) return true;
+            waiter.resolve(message);
+            return false;
+          });
+          return;
+        case 'renderError':
+          this.host.output.warn(`Preview of ${this.#resource.toString(true)}: version ${message.version} could not be drawn: ${message.message}`);
+          return;
+        default:
+          assertNever(message);
+      }
+    } catch (error) {
+      this.host.output.error(`Preview: handling '${message.type}' failed: ${errorText(error)}`);
+      void vscode.window.showErrorMessage(`awsflow preview: ${errorText(error)}`);
+    }
+  }
+
+  /** The panel was closed (or the preview is closed by us). */
+  dispose(): void {
+    if (this.#disposed) return;
+    this.release();
+    this.panel.dispose();
+    this.host.disposed(this);
+  }
+
+  /** Stop all work but leave the panel open (the extension is deactivating; VS Code restores the panel later). */
+  release(): void {
+    this.#disposed = true;
+    this.#generation++;
+    this.#clearWait();
+    this.#updates.dispose();
+    this.#cursor.dispose();
+    for (const subscription of this.#subscriptions) subscription.dispose();
+  }
+
+  /** Sets the page: once per panel and document. */
+  #loadPage(): void {
+    const webview = this.panel.webview;
+    const root = webviewRoot(this.host.extensionUri);
+    const title = previewTitle(baseName(this.#resource.path), this.locked);
+    this.#ready = false;
+    this.panel.title = title;
+    webview.html = buildPreviewHtml({
+      cspSource: webview.cspSource,
+      nonce: createNonce(),
+      scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(root, 'preview.js')).toString(),
+      styles: STYLESHEETS.filter((style) => existsSync(vscode.Uri.joinPath(root, style.file).fsPath))
+        .map((style) => ({ uri: webview.asWebviewUri(vscode.Uri.joinPath(root, style.file)).toString(), id: style.id })),
+      title,
+      resource: this.#resource.toString(),
+      locked: this.locked,
+      layout: this.layout,
+    });
+  }
+
+  async #update(): Promise<void> {
+    const resource = this.#resource;
+    let document: vscode.TextDocument;
+    try {
+      document = await vscode.workspace.openTextDocument(resource);
+    } catch (error) {
+      if (!this.#disposed && this.isPreviewOf(resource)) this.#markStale(this.#shown?.diagram.version ?? 0, `Cannot open ${baseName(resource.path)}: ${errorText(error)}`);
+      return;
+    }
+    if (this.#disposed || !this.isPreviewOf(resource)) return;
+    const version = document.version;
+    // Asked already (answered, or in flight: that answer will do).
+    if (version === this.#requestedVersion) return;
+    if (!this.host.server.running) {
+      this.#serverUnavailable(version);
+      return;
+    }
+    const generation = ++this.#generation;
+    this.#requestedVersion = version;
+    let diagram: DiagramResult | null;
+    try {
+      diagram = await this.host.server.client.sendRequest(DiagramRequest.type, { textDocument: { uri: resource.toString() }, icons: true });
+    } catch (error) {
+      if (generation !== this.#generation) return;
+      this.#requestedVersion = undefined;
+      if (!this.host.server.running) {
+        // It stopped meanwhile (a crash being restarted, or the restart command).
+        this.#serverUnavailable(version);
+        return;
+      }
+      this.host.output.warn(`Preview: awsflow/diagram for ${resource.toString(true)} failed: ${errorText(error)}`);
+      this.#markStale(version, 'The language server could not draw this file (see the output).');
+      return;
+    }
+    // Another update or a switch happened meanwhile, or the text moved on: a newer update follows.
+    if (generation !== this.#generation || this.#disposed || document.version !== version) return;
+    if (!diagram) {
+      this.#requestedVersion = undefined;
+      this.#markStale(version, 'The language server has not read this file yet.');
+      return;
+    }
+    if (diagram.version !== version) {
+      this.host.output.debug(`Preview: dropped a diagram of version ${diagram.version}; the document is at ${version}.`);
+      this.#requestedVersion = undefined;
+      return;
+    }
+    this.#latest = diagram;
+    this.#clearWait();
+    this.#present(false);
+    this.#syncCursor();
+  }
+
+  /** Draw the latest diagram, or dim the last good one if the file is momentarily broken. */
+  #present(timedOut: boolean): void {
+    const diagram = this.#latest;
+    if (!diagram || this.#disposed) return;
+    const decision = decidePresentation(diagram, problemsOf(this.#resource), timedOut);
+    if (decision.kind === 'wait') {
+      // Decided again when the diagnostics change, or at the latest after a moment.
+      this.#waitTimer ??= setTimeout(() => {
+        this.#waitTimer = undefined;
+        this.#present(true);
+      }, DIAGNOSTICS_WAIT);
+      return;
+    }
+    this.#clearWait();
+    if (decision.kind === 'stale') {
+      this.#markStale(diagram.version, decision.reason);
+      return;
+    }
+    const layout = this.layout;
+    if (this.#shown?.diagram === diagram && this.#shown.layout === layout && !this.#stale) return;
+    this.#shown = { diagram, layout };
+    this.#stale = undefined;
+    this.#post({ type: 'render', version: diagram.version, diagram, layout });
+  }
+
+  /**
+   * No server to ask. While it starts or restarts, wait: the manager refreshes every
+   * preview once it runs. Once it has given up, say so.
+   */
+  #serverUnavailable(version: number): void {
+    const state = this.host.server.state.kind;
+    if (state === 'failed' || state === 'stopped') this.#markStale(version, 'The awsflow language server is not running (awsflow: Restart Language Server).');
+  }
+
+  #markStale(version: number, reason: string): void {
+    if (this.#stale?.version === version && this.#stale.reason === reason) return;
+    this.#stale = { version, reason };
+    this.#post({ type: 'stale', version, reason });
+  }
+
+  #syncCursor(): void {
+    const editor = this.#cursorEditor;
+    const diagram = this.#latest;
+    if (!editor || !diagram || this.#disposed || !this.isPreviewOf(editor.document.uri)) return;
+    const document = editor.document;
+    const resourceId = resourceAt(diagram, editor.selection.active, (line) => (line < document.lineCount ? document.lineAt(line).text : undefined));
+    if (resourceId === this.#highlight) return;
+    this.#highlight = resourceId;
+    this.#post({ type: 'highlight', resourceId });
+  }
+
+  /** A fresh page knows nothing: send what it should show. */
+  #replay(): void {
+    if (this.#shown) this.#post({ type: 'render', version: this.#shown.diagram.version, diagram: this.#shown.diagram, layout: this.#shown.layout });
+    if (this.#stale) this.#post({ type: 'stale', ...this.#stale });
+    if (this.#highlight !== null) this.#post({ type: 'highlight', resourceId: this.#highlight });
+    // Nothing drawn yet and nothing asked: ask now (e.g. a restored preview).
+    if (!this.#shown && !this.#stale) this.#updates.trigger();
+  }
+
+  #post(message: ToWebview): void {
+    this.#posted.push(message);
+    if (this.#posted.length > KEPT_MESSAGES) this.#posted.splice(0, this.#posted.length - KEPT_MESSAGES);
+    // Before `ready` the page cannot listen yet; `#replay` sends the state when it can.
+    if (this.#ready) void this.panel.webview.postMessage(message);
+  }
+
+  async #revealResource(resourceId: string): Promise<void> {
+    // The latest answer has ranges for the current text; a diagram shown while the file is broken may be older.
+    const node = this.#latest?.nodes.find((candidate) => candidate.resourceId === resourceId)
+      ?? this.#shown?.diagram.nodes.find((candidate) => candidate.resourceId === resourceId);
+    if (!node) return;
+    const document = await vscode.workspace.openTextDocument(this.#resource);
+    const range = new vscode.Range(node.range.start.line, node.range.start.character, node.range.end.line, node.range.end.character);
+    const visible = vscode.window.visibleTextEditors.find((editor) => editor.document === document && editor.viewColumn !== undefined && editor.viewColumn !== this.panel.viewColumn);
+    const column = visible?.viewColumn ?? this.#sourceColumn ?? (this.panel.viewColumn === vscode.ViewColumn.One ? vscode.ViewColumn.Two : vscode.ViewColumn.One);
+    const editor = await vscode.window.showTextDocument(document, { viewColumn: column, selection: range, preserveFocus: false });
+    editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+  }
+
+  async #export(format: 'svg' | 'png', data: string): Promise<void> {
+    const bytes = exportBytes(format, data);
+    const name = exportFileName(baseName(this.#resource.path), format);
+    const folder = this.#resource.scheme === 'untitled'
+      ? vscode.workspace.workspaceFolders?.[0]?.uri
+      : vscode.Uri.joinPath(this.#resource, '..');
+    const target = await vscode.window.showSaveDialog({
+      defaultUri: folder ? vscode.Uri.joinPath(folder, name) : undefined,
+      filters: format === 'svg' ? { 'SVG image': ['svg'] } : { 'PNG image': ['png'] },
+      saveLabel: 'Export',
+      title: `Export the diagram as ${format.toUpperCase()}`,
+    });
+    if (!target) return;
+    await vscode.workspace.fs.writeFile(target, bytes);
+    vscode.window.setStatusBarMessage(`awsflow: diagram exported to ${baseName(target.path)}`, 5000);
+  }
+
+  #clearWait(): void {
+    if (this.#waitTimer !== undefined) clearTimeout(this.#waitTimer);
+    this.#waitTimer = undefined;
+  }
+}
+
+export function layoutKey(resource: vscode.Uri): string {
+  return `awsflow.preview.layout:${resource.toString()}`;
+}
+
+function errorText(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+function assertNever(value: never): never {
+  throw new Error(`unexpected message ${JSON.stringify(value)}`);
+}

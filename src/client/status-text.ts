@@ -1,0 +1,50 @@
+/**
+ * The language status item's content, from the server's state and the active file's
+ * counts. vscode-free (severities as strings), so the wording is unit-tested.
+ */
+import type { ServerState } from './server-state';
+
+export interface ProblemCounts {
+  errors: number;
+  warnings: number;
+}
+
+export interface StatusContent {
+  text: string;
+  detail: string;
+  severity: 'information' | 'warning' | 'error';
+  busy: boolean;
+  /** What clicking the item does. */
+  action: 'showOutput' | 'restartServer';
+}
+
+/** The default error handler restarts a crashed server this many times within 3 minutes. */
+export const MAX_RESTARTS = 4;
+
+export function describeStatus(state: ServerState, counts: ProblemCounts | undefined): StatusContent {
+  switch (state.kind) {
+    case 'starting':
+      return { text: 'awsflow: starting', detail: 'Starting the language server…', severity: 'information', busy: true, action: 'showOutput' };
+    case 'restarting':
+      return {
+        text: 'awsflow: restarting',
+        detail: `The language server stopped unexpectedly; restarting it (attempt ${Math.min(state.attempt, MAX_RESTARTS)} of ${MAX_RESTARTS}).`,
+        severity: 'warning',
+        busy: true,
+        action: 'showOutput',
+      };
+    case 'failed':
+      return { text: 'awsflow: stopped', detail: `${state.reason} Click to restart it.`, severity: 'error', busy: false, action: 'restartServer' };
+    case 'stopped':
+      return { text: 'awsflow: stopped', detail: 'The language server is not running. Click to restart it.', severity: 'warning', busy: false, action: 'restartServer' };
+    case 'running':
+      return { text: countsText(counts), detail: 'Language server running', severity: 'information', busy: false, action: 'showOutput' };
+  }
+}
+
+/** `$(error) 2 $(warning) 1`, as the Problems panel counts them; a check mark when there are none. */
+export function countsText(counts: ProblemCounts | undefined): string {
+  if (!counts) return 'awsflow';
+  if (counts.errors === 0 && counts.warnings === 0) return '$(check) No problems';
+  return `$(error) ${counts.errors} $(warning) ${counts.warnings}`;
+}

@@ -1,0 +1,201 @@
+/**
+ * The extension manifest agrees with the code: settings with src/protocol/settings.ts
+ * (the server's) and src/client/client-settings.ts (the extension's) and the rule
+ * registry; commands with src/client/command-ids.ts, and every command used in menus,
+ * keybindings and the walkthrough is contributed; the files the manifest points at
+ * exist; the .vsix holds exactly what the extension needs.
+ */
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { rules } from '../../src/core/index';
+import { DEFAULT_SETTINGS, normaliseSettings } from '../../src/protocol/settings';
+import { DEFAULT_CLIENT_SETTINGS, LAYOUTS } from '../../src/client/client-settings';
+import { COMMANDS } from '../../src/client/command-ids';
+import { SYNTAX_RULES } from '../../src/client/preview/presentation';
+
+const root = join(__dirname, '../../..');
+const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+const contributes = manifest.contributes;
+
+interface SettingSchema {
+  type: string;
+  default: unknown;
+  enum?: string[];
+  scope?: string;
+  minimum?: number;
+  maximum?: number;
+  properties?: Record<string, { enum: string[] }>;
+  additionalProperties?: unknown;
+  markdownDescription?: string;
+  description?: string;
+}
+const settings: Record<string, SettingSchema> = contributes.configuration.properties;
+
+/** `{ validate: { delay: 150 } }` → `{ 'validate.delay': 150 }`; `rules` stays one (object-valued) key. */
+function flatten(value: object, prefix = ''): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [key, child] of Object.entries(value)) {
+    const path = prefix + key;
+    if (child && typeof child === 'object' && Object.keys(child).length > 0) Object.assign(out, flatten(child, `${path}.`));
+    else out[path] = child;
+  }
+  return out;
+}
+
+function jsonType(value: unknown): string {
+  return Array.isArray(value) ? 'array' : value === null ? 'null' : typeof value;
+}
+
+describe('manifest: settings', () => {
+  const declared = { ...flatten(DEFAULT_SETTINGS), ...flatten(DEFAULT_CLIENT_SETTINGS) };
+
+  test('exactly the settings the server and the extension declare, with their defaults and types', () => {
+    assert.deepEqual(Object.keys(settings).sort(), Object.keys(declared).map((key) => `awsflow.${key}`).sort());
+    for (const [key, value] of Object.entries(declared)) {
+      const schema = settings[`awsflow.${key}`]!;
+      assert.deepEqual(schema.default, value, `awsflow.${key} default`);
+      assert.equal(schema.type, jsonType(value), `awsflow.${key} type`);
+      assert.ok(schema.markdownDescription || schema.description, `awsflow.${key} is described`);
+    }
+  });
+
+  test('scopes: window for tracing, resource for what depends on the file', () => {
+    for (const [key, schema] of Object.entries(settings)) assert.equal(schema.scope, key === 'awsflow.trace.server' ? 'window' : 'resource', key);
+  });
+
+  test('awsflow.rules: one property per rule in the registry, each with the severities the server accepts', () => {
+    const schema = settings['awsflow.rules']!;
+    assert.deepEqual(Object.keys(schema.properties!).sort(), rules.map((rule) => rule.id).sort());
+    assert.equal(schema.additionalProperties, false);
+    for (const [id, property] of Object.entries(schema.properties!)) {
+      assert.deepEqual(property.enum, ['error', 'warning', 'info', 'off'], id);
+      for (const severity of property.enum) assert.equal(normaliseSettings({ rules: { [id]: severity } }).rules[id], severity, `${id}: ${severity}`);
+    }
+    assert.equal(normaliseSettings({ rules: { 'sqs/no-dlq': 'fatal' } }).rules['sqs/no-dlq'], undefined, 'the server drops what the manifest would not allow');
+  });
+
+  test('awsflow.validate.delay: the bounds the server keeps', () => {
+    const { minimum, maximum } = settings['awsflow.validate.delay']!;
+    for (const delay of [minimum!, maximum!]) assert.equal(normaliseSettings({ validate: { delay } }).validate.delay, delay);
+    for (const delay of [minimum! - 1, maximum! + 1]) assert.equal(normaliseSettings({ validate: { delay } }).validate.delay, DEFAULT_SETTINGS.validate.delay);
+  });
+
+  test('awsflow.trace.server: every value the server keeps', () => {
+    const values = settings['awsflow.trace.server']!.enum!;
+    assert.deepEqual(values, ['off', 'messages', 'verbose']);
+    for (const value of values) assert.equal(normaliseSettings({ trace: { server: value } }).trace.server, value);
+  });
+
+  test('awsflow.preview.layout: the layouts the preview draws', () => {
+    assert.deepEqual(settings['awsflow.preview.layout']!.enum, [...LAYOUTS]);
+  });
+
+  test('docs/settings.md has a row per setting', () => {
+    const docs = readFileSync(join(root, 'docs/settings.md'), 'utf8');
+    for (const key of Object.keys(settings)) assert.match(docs, new RegExp(`^\\| \`${key.replace(/\./g, '\\.')}\` \\|`, 'm'), key);
+  });
+
+  test('the syntax rules the preview waits out exist', () => {
+    for (const id of SYNTAX_RULES) assert.ok(rules.some((rule) => rule.id === id), id);
+  });
+});
+
+describe('manifest: commands', () => {
+  const contributed: string[] = contributes.commands.map((command: { command: string }) => command.command);
+
+  test('exactly the commands the extension registers', () => {
+    assert.deepEqual([...contributed].sort(), Object.values(COMMANDS).sort());
+    for (const command of contributes.commands) {
+      assert.equal(command.category, 'awsflow', command.command);
+      assert.ok(command.title, command.command);
+    }
+  });
+
+  test('the extension registers them through COMMANDS only (its handler table is typed by it)', () => {
+    const sources = readdirSync(join(root, 'src/client'), { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('.ts'));
+    const calls = sources.flatMap((file) => [...readFileSync(join(root, 'src/client', file), 'utf8').matchAll(/registerCommand\(([^,]*),/g)].map((match) => `${file}: ${match[1]}`));
+    assert.deepEqual(calls, ['commands.ts: COMMANDS[name]']);
+    assert.match(readFileSync(join(root, 'src/client/commands.ts'), 'utf8'), /Record<CommandName, Handler>/);
+  });
+
+  test('menus, keybindings and the walkthrough use contributed commands', () => {
+    const used: string[] = [];
+    for (const items of Object.values(contributes.menus) as { command: string; alt?: string }[][]) {
+      for (const item of items) used.push(item.command, ...(item.alt ? [item.alt] : []));
+    }
+    for (const binding of contributes.keybindings) used.push(binding.command);
+    const walkthroughText = JSON.stringify(contributes.walkthroughs);
+    used.push(...[...walkthroughText.matchAll(/command:(awsflow\.[A-Za-z]+)/g)].map((match) => match[1]!));
+    used.push(...[...walkthroughText.matchAll(/onCommand:(awsflow\.[A-Za-z]+)/g)].map((match) => match[1]!));
+    assert.ok(used.length > 8);
+    for (const command of used) if (command.startsWith('awsflow.')) assert.ok(contributed.includes(command), command);
+    for (const command of used) assert.ok(command.startsWith('awsflow.') || command.startsWith('workbench.'), command);
+  });
+
+  test('Ctrl+K V / Cmd+K V opens the preview to the side in awsflow files, as in Markdown', () => {
+    assert.ok(contributes.keybindings.some((binding: Record<string, string>) => binding['command'] === COMMANDS.showPreviewToSide && binding['key'] === 'ctrl+k v' && binding['mac'] === 'cmd+k v' && binding['when'] === 'editorLangId == awsflow'));
+    assert.ok(contributes.menus['editor/title'].some((item: Record<string, string>) => item['command'] === COMMANDS.showPreviewToSide && item['group'] === 'navigation' && item['when'] === 'editorLangId == awsflow'));
+  });
+});
+
+describe('manifest: language, activation, packaging', () => {
+  test('activation, entry point and engine', () => {
+    assert.equal(manifest.main, './dist/client/extension.js');
+    assert.deepEqual(manifest.activationEvents, ['onLanguage:awsflow', 'workspaceContains:**/*.awsflow', 'onWebviewPanel:awsflow.preview']);
+    assert.equal(manifest.engines.vscode, '^1.139.0');
+    // @types/vscode may not be newer than the engine (vsce refuses to package otherwise).
+    const types = JSON.parse(readFileSync(join(root, 'node_modules/@types/vscode/package.json'), 'utf8')).version as string;
+    const [major, minor] = types.split('.').map(Number);
+    assert.ok(major === 1 && minor! <= 139, `@types/vscode ${types}`);
+    assert.deepEqual(manifest.capabilities.untrustedWorkspaces, { supported: true });
+    assert.ok(manifest.capabilities.virtualWorkspaces);
+  });
+
+  test('every file the manifest points at exists', () => {
+    const paths: string[] = [manifest.icon];
+    for (const language of contributes.languages) paths.push(language.configuration, language.icon.light, language.icon.dark);
+    for (const grammar of contributes.grammars) paths.push(grammar.path);
+    for (const walkthrough of contributes.walkthroughs) for (const step of walkthrough.steps) paths.push(step.media.markdown ?? step.media.image);
+    for (const path of paths) assert.ok(existsSync(join(root, path)), path);
+    assert.match(readFileSync(join(root, 'LICENSE'), 'utf8'), /^MIT License/);
+    assert.equal(manifest.license, 'MIT');
+    assert.match(manifest.repository.url, /^https:\/\//);
+  });
+
+  test('the icon is a 128×128 PNG', () => {
+    const png = readFileSync(join(root, manifest.icon));
+    assert.deepEqual([...png.subarray(0, 8)], [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+    assert.deepEqual([png.readUInt32BE(16), png.readUInt32BE(20)], [128, 128]);
+  });
+
+  test('the language: .awsflow files, the grammar, comments and brackets', () => {
+    assert.deepEqual(contributes.languages.map((language: { id: string; extensions: string[] }) => [language.id, language.extensions]), [['awsflow', ['.awsflow']]]);
+    assert.deepEqual(contributes.grammars.map((grammar: { language: string; scopeName: string }) => [grammar.language, grammar.scopeName]), [['awsflow', 'source.awsflow']]);
+    const grammar = JSON.parse(readFileSync(join(root, 'syntaxes/awsflow.tmLanguage.json'), 'utf8'));
+    assert.equal(grammar.scopeName, 'source.awsflow');
+    assert.deepEqual(grammar.patterns, [{ include: 'source.yaml' }]);
+    const configuration = JSON.parse(readFileSync(join(root, 'language-configuration.json'), 'utf8'));
+    assert.equal(configuration.comments.lineComment, '#');
+    assert.equal(configuration.folding.offSide, true);
+    const increase = new RegExp(configuration.indentationRules.increaseIndentPattern);
+    for (const line of ['resources:', '  jobs:', 'flows:', '  - api -> jobs:', '  - ']) assert.ok(increase.test(line), `indent after ${JSON.stringify(line)}`);
+    for (const line of ['    type: sqs', '  - api -> jobs']) assert.ok(!increase.test(line), `no indent after ${JSON.stringify(line)}`);
+    const word = new RegExp(configuration.wordPattern, 'g');
+    assert.deepEqual('  - orders.fifo->billing-dlq: { rate: 20/s }'.match(word), ['orders.fifo', 'billing-dlq', 'rate', '20/s']);
+  });
+
+  test('the .vsix holds only what the extension needs (vsce ls)', { skip: existsSync(join(root, 'dist/client/extension.js')) ? false : 'build first' }, () => {
+    const result = spawnSync(process.execPath, [join(root, 'node_modules/@vscode/vsce/vsce'), 'ls', '--no-dependencies'], { cwd: root, encoding: 'utf8', timeout: 120_000 });
+    assert.equal(result.status, 0, result.stderr);
+    const files = result.stdout.split('\n').filter((line) => line.trim() !== '').sort();
+    const allowed = [/^dist\/client\/extension\.js$/, /^dist\/server\/main-node\.js$/, /^dist\/webview\/[^/]+\.(js|css|ttf|woff2?|svg|png)$/, /^media\/[^/]+\.(png|svg)$/, /^media\/walkthrough\/[^/]+\.md$/,
+      /^syntaxes\/awsflow\.tmLanguage\.json$/, /^language-configuration\.json$/, /^schemas\/[^/]+\.json$/, /^README\.md$/, /^LICENSE$/, /^package\.json$/];
+    for (const file of files) assert.ok(allowed.some((pattern) => pattern.test(file)), `unexpected in the .vsix: ${file}`);
+    for (const needed of ['dist/client/extension.js', 'dist/server/main-node.js', 'syntaxes/awsflow.tmLanguage.json', 'language-configuration.json', 'media/icon.png', 'schemas/awsflow.schema.json', 'README.md', 'LICENSE', 'package.json']) {
+      assert.ok(files.includes(needed), `missing from the .vsix: ${needed}`);
+    }
+  });
+});

@@ -1,0 +1,117 @@
+/**
+ * Messages from the extension, checked before use. The extension is ours, but a message
+ * event can come from anything that holds a reference to this window, and a malformed
+ * diagram must fail here, with a reason, not half-way through drawing.
+ */
+import type { DiagramEdgeInfo, DiagramNodeInfo, DiagramResult, DiagramSeverity } from '../src/protocol/lsp';
+import type { Layout, ToWebview } from '../src/protocol/webview';
+
+/** Far beyond any real architecture; a bound, so a runaway message cannot freeze the view. */
+const MAX_MERMAID = 10 * 1024 * 1024;
+const MAX_NODES = 20_000;
+const MAX_EDGES = 50_000;
+const MAX_MESSAGES = 200;
+const MAX_TEXT = 10_000;
+const NODE_ID = /^n\d{1,6}$/;
+
+type Json = Record<string, unknown>;
+
+const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isVersion = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value);
+const isLayout = (value: unknown): value is Layout => value === 'dagre' || value === 'elk';
+const isSeverity = (value: unknown): value is DiagramSeverity | undefined => value === undefined || value === 'error' || value === 'warning' || value === 'info';
+const isShortText = (value: unknown): value is string => typeof value === 'string' && value.length <= MAX_TEXT;
+
+function messagesOf(value: unknown): string[] | undefined {
+  if (!Array.isArray(value) || value.length > MAX_MESSAGES) return undefined;
+  return value.every(isShortText) ? [...value] : undefined;
+}
+
+function rangeOf(value: unknown): DiagramNodeInfo['range'] {
+  // The webview never uses ranges; keep a well-formed one so the type stays honest.
+  const position = (p: unknown) => (isObject(p) && isVersion(p['line']) && isVersion(p['character']) ? { line: p['line'], character: p['character'] } : { line: 0, character: 0 });
+  return isObject(value) ? { start: position(value['start']), end: position(value['end']) } : { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+}
+
+function nodeOf(value: unknown): DiagramNodeInfo | undefined {
+  if (!isObject(value)) return undefined;
+  const { id, resourceId, type, label, severity } = value;
+  const messages = messagesOf(value['messages']);
+  if (typeof id !== 'string' || !NODE_ID.test(id) || !isShortText(resourceId) || !isShortText(label)) return undefined;
+  if (!(type === undefined || isShortText(type)) || !isSeverity(severity) || !messages) return undefined;
+  return { id, resourceId, type, label, range: rangeOf(value['range']), severity, messages };
+}
+
+function edgeOf(value: unknown): DiagramEdgeInfo | undefined {
+  if (!isObject(value)) return undefined;
+  const { from, to, style, label, severity } = value;
+  const messages = messagesOf(value['messages']);
+  if (typeof from !== 'string' || !NODE_ID.test(from) || typeof to !== 'string' || !NODE_ID.test(to)) return undefined;
+  if (style !== 'flow' && style !== 'subscription' && style !== 'dead-letter') return undefined;
+  if (!(label === undefined || isShortText(label)) || !isSeverity(severity) || !messages) return undefined;
+  return { from, to, style, label, range: rangeOf(value['range']), severity, messages };
+}
+
+/** A well-formed diagram, or the reason it is not one. */
+export function diagramOf(value: unknown): DiagramResult | string {
+  if (!isObject(value)) return 'the diagram is not an object';
+  const { uri, version, mermaid, nodes, edges, errors, warnings } = value;
+  if (typeof mermaid !== 'string' || mermaid.length > MAX_MERMAID) return 'the Mermaid text is missing or too large';
+  if (!Array.isArray(nodes) || nodes.length > MAX_NODES || !Array.isArray(edges) || edges.length > MAX_EDGES) return 'the node or edge list is missing or too large';
+  const nodeInfos = nodes.map(nodeOf);
+  const edgeInfos = edges.map(edgeOf);
+  if (nodeInfos.some((node) => !node)) return 'a node is malformed';
+  if (edgeInfos.some((edge) => !edge)) return 'an edge is malformed';
+  const ids = new Set(nodeInfos.map((node) => node!.id));
+  if (ids.size !== nodeInfos.length) return 'two nodes share an id';
+  if (edgeInfos.some((edge) => !ids.has(edge!.from) || !ids.has(edge!.to))) return 'an edge refers to a node that is not in the diagram';
+  return {
+    uri: typeof uri === 'string' ? uri : '',
+    version: isVersion(version) ? version : 0,
+    mermaid,
+    nodes: nodeInfos as DiagramNodeInfo[],
+    edges: edgeInfos as DiagramEdgeInfo[],
+    errors: isVersion(errors) ? errors : 0,
+    warnings: isVersion(warnings) ? warnings : 0,
+  };
+}
+
+/** What was wrong with a message the extension sent, for the log and the banner. */
+export class MalformedMessage {
+  constructor(readonly type: string, readonly reason: string) {}
+}
+
+/**
+ * The message as a `ToWebview`, `undefined` for messages that are not ours (no `type` we
+ * know: other code may post to this window), or a `MalformedMessage` for one of ours that
+ * is broken.
+ */
+export function parseToWebview(value: unknown): ToWebview | MalformedMessage | undefined {
+  if (!isObject(value)) return undefined;
+  switch (value['type']) {
+    case 'render': {
+      if (!isVersion(value['version'])) return new MalformedMessage('render', 'no version');
+      if (!isLayout(value['layout'])) return new MalformedMessage('render', 'the layout is neither dagre nor elk');
+      const diagram = diagramOf(value['diagram']);
+      if (typeof diagram === 'string') return new MalformedMessage('render', diagram);
+      return { type: 'render', version: value['version'], layout: value['layout'], diagram };
+    }
+    case 'stale':
+      if (!isVersion(value['version']) || typeof value['reason'] !== 'string') return new MalformedMessage('stale', 'no version or reason');
+      return { type: 'stale', version: value['version'], reason: value['reason'].slice(0, MAX_TEXT) };
+    case 'highlight': {
+      const resourceId = value['resourceId'];
+      if (!(resourceId === null || isShortText(resourceId))) return new MalformedMessage('highlight', 'the resource id is neither text nor null');
+      return { type: 'highlight', resourceId };
+    }
+    case 'fit':
+      return { type: 'fit' };
+    default:
+      return undefined;
+  }
+}
+
+/** For the `default` of a switch that handles every case: the compiler proves it unreachable. */
+export function assertNever(value: never): never {
+  throw new Error(`unexpected message: ${JSON.stringify(value)}`);
+}
