@@ -9,8 +9,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { createWriteStream, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { createWriteStream, mkdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 
 const ROOT = join(__dirname, '../../..');
 const LOG = join(ROOT, 'out/e2e/run.log');
@@ -28,6 +28,8 @@ function runHarness(): Promise<{ code: number | null; output: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [join(ROOT, 'scripts/vscode-e2e/run.mjs')], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
     // Kept in a file (a failure quotes its end): the harness forwards the whole extension host console.
+    // On a fresh clone out/e2e/ does not exist yet: make it before opening the log.
+    mkdirSync(dirname(LOG), { recursive: true });
     const log = createWriteStream(LOG);
     let output = '';
     const collect = (chunk: Buffer) => {
