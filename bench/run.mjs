@@ -7,10 +7,9 @@
 //    both driven by the same LSP client; server memory with the 5,000-resource file open;
 // 3. mermaid drawing our diagrams in headless Chromium;
 // 4. bundle sizes.
-import { spawn, execFileSync } from 'node:child_process';
-import { existsSync, readFileSync, statSync, writeFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { tmpdir, cpus, totalmem } from 'node:os';
+import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { generateArchitecture } from './generate.mjs';
@@ -96,4 +95,3 @@ await benchCore();
 for (const extra of (await import('./lsp.mjs').catch(() => ({ benches: [] }))).benches ?? []) await extra({ out, root, SIZES, median, ms, ratio, quick, generateArchitecture });
 benchSizes();
 if (!quick) writeFileSync(join(root, 'docs/performance.md'), lines.join('\n') + '\n');
-void spawn; void execFileSync; void readFileSync; void mkdtempSync; void rmSync; void tmpdir;

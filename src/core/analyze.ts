@@ -154,7 +154,7 @@ function runRules(
       internalErrors.push({ ruleId: rule.id, message: error instanceof Error ? `${error.message}\n${error.stack ?? ''}` : String(error) });
     }
   }
-  const kept = applySuppressions(raw, text, model, options);
+  const kept = applySuppressions(raw, text, options);
   const severities: Record<string, SeveritySetting> = { ...(options.ruleSeverities ?? {}), ...fileSeverities(model) };
   const findings: Finding[] = [];
   for (const finding of kept) {
@@ -206,7 +206,7 @@ function buildFix(rule: Rule, messageId: string, data: MessageData | undefined, 
 const MISSING_REASON = 'suppression/missing-reason';
 const UNUSED = 'suppression/unused';
 
-function applySuppressions(raw: RawFinding[], text: string, model: Model, options: AnalyzeOptions): RawFinding[] {
+function applySuppressions(raw: RawFinding[], text: string, options: AnalyzeOptions): RawFinding[] {
   const comments = findIgnoreComments(text);
   if (comments.length === 0) return raw;
   const lineIndex = new LineIndex(text);
@@ -248,6 +248,5 @@ function applySuppressions(raw: RawFinding[], text: string, model: Model, option
       kept.push(toFinding(unused, { at: id, messageId: known ? 'unused' : 'unknownRule', data: { ruleId: id.id } }, new Edits(text)));
     }
   }
-  void model;
   return kept;
 }
