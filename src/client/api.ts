@@ -18,6 +18,7 @@ import type { ToWebview } from '../protocol/webview';
 import type { PreviewSnapshot } from './preview/preview-manager';
 import type { RenderedReport } from './preview/preview';
 import type { ServerState } from './server-state';
+import type { StatusSnapshot } from './status';
 
 export interface AwsflowApi {
   /** The language client (send requests such as `awsflow/diagram` directly). */
@@ -27,8 +28,14 @@ export interface AwsflowApi {
   readonly server: {
     /** starting / running / restarting / failed / stopped, as the status item shows it. */
     state(): ServerState;
-    /** The language status item's current text, detail and busy flag. */
-    status(): { text: string; detail: string | undefined; busy: boolean; severity: vscode.LanguageStatusSeverity };
+    /** The language status item's current text, detail, busy flag, severity and the command a click runs. */
+    status(): StatusSnapshot;
+    /**
+     * Fires on every state change, after the status item has been updated for it (it
+     * subscribed first), so a listener can read what the item showed in a state that
+     * may last only a moment, such as `restarting`.
+     */
+    readonly onDidChangeState: vscode.Event<ServerState>;
   };
   readonly previews: {
     /** The focused preview, else the one focused last. */

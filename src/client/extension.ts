@@ -30,7 +30,7 @@ export function activate(context: vscode.ExtensionContext): AwsflowApi {
   return {
     client: running.client,
     ready,
-    server: { state: () => running.state, status: () => status.snapshot },
+    server: { state: () => running.state, status: () => status.snapshot, onDidChangeState: running.onDidChangeState },
     previews: {
       active: () => previews.active(),
       all: () => previews.all(),

@@ -1,8 +1,8 @@
 /**
  * The language client: starts the bundled server (dist/server/main-node.js) over node
  * IPC and tells the rest of the extension what state the server is in, including
- * whether a stop is a crash being restarted (the default error handler restarts a
- * crashed server up to four times in three minutes) or the last straw.
+ * whether a stop is a crash being restarted (up to MAX_RESTARTS times in three minutes,
+ * as server-state.ts counts) or the last straw.
  */
 import * as vscode from 'vscode';
 import {
@@ -10,7 +10,6 @@ import {
   type ErrorHandler, type LanguageClientOptions, type ServerOptions,
 } from 'vscode-languageclient/node';
 import { ServerStateMachine, type ClientState, type ServerState } from './server-state';
-import { MAX_RESTARTS } from './status-text';
 
 export const SERVER_MODULE = 'dist/server/main-node.js';
 
@@ -19,6 +18,7 @@ export class LanguageServer implements vscode.Disposable {
   readonly #machine = new ServerStateMachine();
   readonly #onDidChangeState = new vscode.EventEmitter<ServerState>();
   readonly onDidChangeState = this.#onDidChangeState.event;
+  /** The client's default handler, for connection errors only (crashes are decided by the machine). */
   #errorHandler: ErrorHandler;
   readonly #subscriptions: vscode.Disposable[] = [];
 
@@ -29,14 +29,17 @@ export class LanguageServer implements vscode.Disposable {
       // Started so in an Extension Development Host under the debugger: attach to port 6009.
       debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
     };
-    // Delegates to the client's own default handler (created below, once the client exists)
-    // and notes what it decided, which the client's state changes do not reveal.
+    // Errors on a live connection go to the client's own default handler (created below,
+    // once the client exists). A closed connection is a crash (the client does not ask
+    // when it stops the server itself): the state machine decides, so the status item
+    // shows the same restart count that decides when to give up.
     const errorHandler: ErrorHandler = {
       error: (error, message, count) => this.#errorHandler.error(error, message, count),
-      closed: async () => {
-        const result = await this.#errorHandler.closed();
-        this.#machine.connectionClosed(result.action === CloseAction.Restart ? 'restart' : 'doNotRestart', result.message);
-        return result;
+      closed: () => {
+        const decision = this.#machine.crashed(Date.now());
+        return decision.restart
+          ? { action: CloseAction.Restart, message: `The awsflow language server stopped unexpectedly; restarting it (restart ${decision.attempt}).` }
+          : { action: CloseAction.DoNotRestart, message: decision.message };
       },
     };
     const clientOptions: LanguageClientOptions = {
@@ -48,7 +51,7 @@ export class LanguageServer implements vscode.Disposable {
     };
     // The id `awsflow` makes the client honour `awsflow.trace.server`.
     this.client = new LanguageClient('awsflow', 'awsflow', serverOptions, clientOptions);
-    this.#errorHandler = this.client.createDefaultErrorHandler(MAX_RESTARTS);
+    this.#errorHandler = this.client.createDefaultErrorHandler();
     this.#subscriptions.push(
       this.#onDidChangeState,
       this.client.onDidChangeState((event) => this.#onDidChangeState.fire(this.#machine.clientStateChanged(toClientState(event.newState)))),
@@ -70,7 +73,6 @@ export class LanguageServer implements vscode.Disposable {
   /** The restart command: a fresh start, with the crash count forgotten. */
   async restart(): Promise<void> {
     this.#machine.manualRestart();
-    this.#errorHandler = this.client.createDefaultErrorHandler(MAX_RESTARTS);
     // A stopped or failed client only needs starting; `restart()` stops first.
     if (this.client.needsStop()) await this.client.restart();
     else await this.client.start();

@@ -2,39 +2,56 @@
  * What the status item says about the language server. The language client only knows
  * Stopped / Starting / Running / StartFailed; whether a stop is a crash that will be
  * restarted, the last one, or the user's own doing is known only to the error handler.
- * This machine joins the two. vscode-free, so it is unit-tested.
+ * This machine joins the two, and is also where the error handler asks whether to
+ * restart after a crash, so the restart count the status item shows is the very count
+ * that decides when to give up. vscode-free, so it is unit-tested.
  */
 export type ClientState = 'stopped' | 'starting' | 'running' | 'startFailed';
-export type CloseDecision = 'restart' | 'doNotRestart';
+
+/** A crashed server is restarted up to this many times within RESTART_WINDOW_MS… */
+export const MAX_RESTARTS = 4;
+/** …and the next crash in that window stops it until the user restarts it. */
+export const RESTART_WINDOW_MS = 3 * 60_000;
 
 export type ServerState =
   | { kind: 'starting' }
   | { kind: 'running' }
-  /** The server crashed and the client is starting it again (`attempt` counts crashes since it last ran). */
+  /** The server crashed and the client is starting it again: the `attempt`th restart within the window. */
   | { kind: 'restarting'; attempt: number }
   /** It crashed too often, or failed to start: only the restart command brings it back. */
   | { kind: 'failed'; reason: string }
   /** Stopped on purpose (restart command in progress, or the extension is shutting down). */
   | { kind: 'stopped' };
 
+export type CrashDecision = { restart: true; attempt: number } | { restart: false; message: string };
+
 export class ServerStateMachine {
   #state: ServerState = { kind: 'stopped' };
-  #pendingClose: { decision: CloseDecision; message: string | undefined } | undefined;
-  #crashes = 0;
+  #pendingClose: CrashDecision | undefined;
+  /** When the server crashed, within the last RESTART_WINDOW_MS (oldest first). */
+  #crashes: number[] = [];
 
   get state(): ServerState {
     return this.#state;
   }
 
-  /** The error handler decided what to do about a closed connection; the client's state change follows. */
-  connectionClosed(decision: CloseDecision, message?: string): void {
-    this.#pendingClose = { decision, message };
-    if (decision === 'restart') this.#crashes += 1;
+  /**
+   * The connection closed without the client asking (the process died): decide whether
+   * the client restarts it. The client's state change to stopped follows.
+   */
+  crashed(now: number): CrashDecision {
+    // Only crashes inside the window count: a server that crashes once an hour is restarted every time.
+    this.#crashes = [...this.#crashes.filter((time) => now - time < RESTART_WINDOW_MS), now];
+    const decision: CrashDecision = this.#crashes.length <= MAX_RESTARTS
+      ? { restart: true, attempt: this.#crashes.length }
+      : { restart: false, message: `The awsflow language server crashed ${this.#crashes.length} times within 3 minutes and will not be restarted.` };
+    this.#pendingClose = decision;
+    return decision;
   }
 
   /** The user asked for a restart: earlier crashes no longer count. */
   manualRestart(): void {
-    this.#crashes = 0;
+    this.#crashes = [];
     this.#pendingClose = undefined;
   }
 
@@ -44,7 +61,6 @@ export class ServerStateMachine {
     switch (state) {
       case 'running':
         this.#pendingClose = undefined;
-        this.#crashes = 0;
         this.#state = { kind: 'running' };
         break;
       case 'starting':
@@ -53,12 +69,12 @@ export class ServerStateMachine {
         break;
       case 'startFailed':
         this.#pendingClose = undefined;
-        this.#state = { kind: 'failed', reason: close?.message ?? 'The language server failed to start.' };
+        this.#state = { kind: 'failed', reason: close && !close.restart ? close.message : 'The language server failed to start.' };
         break;
       case 'stopped':
         this.#pendingClose = undefined;
-        if (close?.decision === 'restart') this.#state = { kind: 'restarting', attempt: this.#crashes };
-        else if (close?.decision === 'doNotRestart') this.#state = { kind: 'failed', reason: close.message ?? 'The language server stopped and will not be restarted.' };
+        if (close?.restart) this.#state = { kind: 'restarting', attempt: close.attempt };
+        else if (close) this.#state = { kind: 'failed', reason: close.message };
         else this.#state = { kind: 'stopped' };
         break;
     }

@@ -2,7 +2,7 @@
  * The language status item's content, from the server's state and the active file's
  * counts. vscode-free (severities as strings), so the wording is unit-tested.
  */
-import type { ServerState } from './server-state';
+import { MAX_RESTARTS, type ServerState } from './server-state';
 
 export interface ProblemCounts {
   errors: number;
@@ -18,9 +18,6 @@ export interface StatusContent {
   action: 'showOutput' | 'restartServer';
 }
 
-/** The default error handler restarts a crashed server this many times within 3 minutes. */
-export const MAX_RESTARTS = 4;
-
 export function describeStatus(state: ServerState, counts: ProblemCounts | undefined): StatusContent {
   switch (state.kind) {
     case 'starting':
@@ -28,7 +25,7 @@ export function describeStatus(state: ServerState, counts: ProblemCounts | undef
     case 'restarting':
       return {
         text: 'awsflow: restarting',
-        detail: `The language server stopped unexpectedly; restarting it (attempt ${Math.min(state.attempt, MAX_RESTARTS)} of ${MAX_RESTARTS}).`,
+        detail: `The language server stopped unexpectedly; restarting it (restart ${state.attempt} of at most ${MAX_RESTARTS} within 3 minutes).`,
         severity: 'warning',
         busy: true,
         action: 'showOutput',

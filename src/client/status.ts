@@ -15,6 +15,16 @@ const SEVERITY = {
   error: vscode.LanguageStatusSeverity.Error,
 } as const;
 
+/** What the item shows (for the test API). */
+export interface StatusSnapshot {
+  text: string;
+  detail: string | undefined;
+  busy: boolean;
+  severity: vscode.LanguageStatusSeverity;
+  /** The command a click on the item runs. */
+  command: string | undefined;
+}
+
 export class LanguageStatus implements vscode.Disposable {
   readonly #item = vscode.languages.createLanguageStatusItem('awsflow.status', { language: 'awsflow' });
   readonly #subscriptions: vscode.Disposable[] = [];
@@ -34,8 +44,8 @@ export class LanguageStatus implements vscode.Disposable {
   }
 
   /** What the item shows now (for tests). */
-  get snapshot(): { text: string; detail: string | undefined; busy: boolean; severity: vscode.LanguageStatusSeverity } {
-    return { text: this.#item.text, detail: this.#item.detail, busy: this.#item.busy, severity: this.#item.severity };
+  get snapshot(): StatusSnapshot {
+    return { text: this.#item.text, detail: this.#item.detail, busy: this.#item.busy, severity: this.#item.severity, command: this.#item.command?.command };
   }
 
   update(): void {

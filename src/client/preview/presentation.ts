@@ -1,8 +1,11 @@
 /**
  * Whether the document is momentarily broken (YAML that does not parse, or over the
  * size limits): then the preview keeps its last good diagram, dimmed, with this reason,
- * instead of drawing what little could be read. vscode-free, so it is unit-tested.
+ * instead of drawing what little could be read; the same while the language server is
+ * down. vscode-free, so it is unit-tested.
  */
+import type { ServerState } from '../server-state';
+
 export const SYNTAX_RULES: readonly string[] = ['syntax/yaml', 'syntax/limits'];
 
 /** The shape of a diagnostic this needs (vscode.Diagnostic fits it). */
@@ -49,4 +52,25 @@ export function decidePresentation(
   if (!caughtUp && !timedOut) return { kind: 'wait' };
   const reason = syntaxProblem(editor.diagnostics);
   return reason ? { kind: 'stale', reason } : { kind: 'render' };
+}
+
+/**
+ * What a preview says while the language server is not running, or undefined when it
+ * should say nothing: the server runs, or it is (re)starting and nothing is drawn yet
+ * (the preview asks as soon as it runs). A drawing kept while the server is down may no
+ * longer match the text, so it is dimmed with this reason until a fresh answer comes.
+ */
+export function serverDownReason(state: ServerState, drawn: boolean): string | undefined {
+  switch (state.kind) {
+    case 'running':
+      return undefined;
+    case 'starting':
+      return drawn ? 'The awsflow language server is starting; the diagram updates once it runs.' : undefined;
+    case 'restarting':
+      return drawn ? 'The awsflow language server stopped unexpectedly and is restarting; the diagram updates once it runs again.' : undefined;
+    case 'failed':
+      return `${state.reason} Run "awsflow: Restart Language Server" to bring it back.`;
+    case 'stopped':
+      return 'The awsflow language server is not running (awsflow: Restart Language Server).';
+  }
 }

@@ -94,7 +94,7 @@ export class PreviewManager implements vscode.WebviewPanelSerializer, vscode.Dis
         for (const preview of this.#all()) if (event.affectsConfiguration(LAYOUT_SETTING, preview.resource)) preview.layoutSettingChanged();
       }),
       server.onDidChangeState((state) => {
-        if (state.kind === 'running') for (const preview of this.#all()) preview.refresh();
+        for (const preview of this.#all()) preview.serverStateChanged(state);
       }),
     );
   }

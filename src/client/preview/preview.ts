@@ -5,7 +5,8 @@
  * goes by `postMessage`; the first update runs at once and later ones after a pause in
  * typing; each result is checked against the document's version before and after the
  * request, and stale ones are dropped; a momentarily broken file keeps the last good
- * diagram, dimmed, with the reason.
+ * diagram, dimmed, with the reason, and so does a language server that is down (crashed
+ * and restarting, or stopped): nothing is drawn as current until it answers again.
  */
 import { existsSync } from 'node:fs';
 import * as vscode from 'vscode';
@@ -14,11 +15,12 @@ import { parseFromWebview, type FromWebview, type Layout, type ToWebview } from 
 import { isLayout } from '../client-settings';
 import { previewLayoutSetting } from '../config';
 import type { LanguageServer } from '../language-server';
+import type { ServerState } from '../server-state';
 import { problemsOf } from '../problems';
 import { exportBytes, exportFileName } from './export-file';
 import { buildPreviewHtml, createNonce } from './html';
 import { baseName, previewTitle } from './preview-state';
-import { decidePresentation } from './presentation';
+import { decidePresentation, serverDownReason } from './presentation';
 import { resourceAt } from './resource-at';
 import { Debouncer, Throttle } from './scheduling';
 
@@ -196,10 +198,23 @@ export class Preview implements vscode.Disposable {
     this.#updates.trigger();
   }
 
-  /** The server (re)started, or something else means the last answer may be out of date. */
-  refresh(): void {
-    this.#requestedVersion = undefined;
-    this.#updates.trigger();
+  /**
+   * The language server's state changed. Once it runs (first start, or again after a
+   * crash or the restart command), ask afresh: a restarted server has re-read the
+   * documents, and an edit made while it was down has not been asked about. While it is
+   * down, what is drawn is marked as possibly out of date at once, not at the next edit.
+   */
+  serverStateChanged(state: ServerState): void {
+    if (this.#disposed) return;
+    if (state.kind === 'running') {
+      this.#requestedVersion = undefined;
+      this.#updates.trigger();
+      return;
+    }
+    // A decision waiting for diagnostics would draw the old answer: the server's clearing
+    // of its diagnostics as it stops is no reason to call it current.
+    this.#clearWait();
+    this.#serverUnavailable(this.#currentVersion());
   }
 
   diagnosticsChanged(): void {
@@ -357,6 +372,9 @@ export class Preview implements vscode.Disposable {
   #present(timedOut: boolean): void {
     const diagram = this.#latest;
     if (!diagram || this.#disposed) return;
+    // While the server is down the preview stays marked stale (serverStateChanged); it
+    // draws again from the fresh answer asked for once the server runs.
+    if (!this.host.server.running) return;
     const decision = decidePresentation(diagram, problemsOf(this.#resource), timedOut);
     if (decision.kind === 'wait') {
       // Decided again when the diagnostics change, or at the latest after a moment.
@@ -379,12 +397,18 @@ export class Preview implements vscode.Disposable {
   }
 
   /**
-   * No server to ask. While it starts or restarts, wait: the manager refreshes every
-   * preview once it runs. Once it has given up, say so.
+   * No server to ask: say why what is drawn may be out of date (serverDownReason). The
+   * question is asked again when the server runs (serverStateChanged).
    */
   #serverUnavailable(version: number): void {
-    const state = this.host.server.state.kind;
-    if (state === 'failed' || state === 'stopped') this.#markStale(version, 'The awsflow language server is not running (awsflow: Restart Language Server).');
+    const reason = serverDownReason(this.host.server.state, this.#shown !== undefined);
+    if (reason) this.#markStale(version, reason);
+  }
+
+  /** The document's version now, if it is open, else that of the diagram shown (a stale message must not be older than the drawing). */
+  #currentVersion(): number {
+    const document = vscode.workspace.textDocuments.find((candidate) => this.isPreviewOf(candidate.uri));
+    return Math.max(document?.version ?? 0, this.#shown?.diagram.version ?? 0);
   }
 
   #markStale(version: number, reason: string): void {

@@ -1,6 +1,6 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { decidePresentation, syntaxProblem, type DiagnosticLike } from '../../../src/client/preview/presentation';
+import { decidePresentation, serverDownReason, syntaxProblem, type DiagnosticLike } from '../../../src/client/preview/presentation';
 
 function diagnostic(line: number, code: DiagnosticLike['code'], message = 'problem', source: string | undefined = 'awsflow'): DiagnosticLike {
   return { message, source, code, range: { start: { line, character: 2 } } };
@@ -45,5 +45,26 @@ describe('draw, dim, or wait for the diagnostics', () => {
   test('after the timeout, decide with what there is', () => {
     assert.deepEqual(decidePresentation({ errors: 1, warnings: 0 }, { errors: 0, warnings: 0, diagnostics: [] }, true), { kind: 'render' });
     assert.deepEqual(decidePresentation({ errors: 0, warnings: 0 }, { errors: 1, warnings: 0, diagnostics: broken }, true), { kind: 'stale', reason: 'Line 3: bad indentation' });
+  });
+});
+
+describe('while the language server is down', () => {
+  test('running: nothing to say', () => {
+    assert.equal(serverDownReason({ kind: 'running' }, true), undefined);
+    assert.equal(serverDownReason({ kind: 'running' }, false), undefined);
+  });
+
+  test('restarting after a crash, or starting: a drawing is marked as possibly out of date; an empty preview just waits', () => {
+    assert.equal(serverDownReason({ kind: 'restarting', attempt: 1 }, true), 'The awsflow language server stopped unexpectedly and is restarting; the diagram updates once it runs again.');
+    assert.equal(serverDownReason({ kind: 'starting' }, true), 'The awsflow language server is starting; the diagram updates once it runs.');
+    assert.equal(serverDownReason({ kind: 'restarting', attempt: 3 }, false), undefined);
+    assert.equal(serverDownReason({ kind: 'starting' }, false), undefined);
+  });
+
+  test('given up or stopped: always said, with the way back', () => {
+    const failed = 'The awsflow language server crashed 5 times within 3 minutes and will not be restarted.';
+    assert.equal(serverDownReason({ kind: 'failed', reason: failed }, true), `${failed} Run "awsflow: Restart Language Server" to bring it back.`);
+    assert.equal(serverDownReason({ kind: 'failed', reason: failed }, false), `${failed} Run "awsflow: Restart Language Server" to bring it back.`);
+    assert.equal(serverDownReason({ kind: 'stopped' }, false), 'The awsflow language server is not running (awsflow: Restart Language Server).');
   });
 });

@@ -1,7 +1,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { ServerStateMachine } from '../../../src/client/server-state';
-import { describeStatus, countsText, MAX_RESTARTS } from '../../../src/client/status-text';
+import { MAX_RESTARTS, RESTART_WINDOW_MS, ServerStateMachine } from '../../../src/client/server-state';
+import { describeStatus, countsText } from '../../../src/client/status-text';
 
 describe('language server state', () => {
   test('a normal start', () => {
@@ -15,22 +15,38 @@ describe('language server state', () => {
     const machine = new ServerStateMachine();
     machine.clientStateChanged('starting');
     machine.clientStateChanged('running');
-    machine.connectionClosed('restart');
+    assert.deepEqual(machine.crashed(0), { restart: true, attempt: 1 });
     assert.deepEqual(machine.clientStateChanged('stopped'), { kind: 'restarting', attempt: 1 });
     assert.deepEqual(machine.clientStateChanged('starting'), { kind: 'restarting', attempt: 1 });
     assert.deepEqual(machine.clientStateChanged('running'), { kind: 'running' });
   });
 
-  test('crashes in a row count up; the last one stops it for good', () => {
+  test('crashes within the window count up even when each restart runs; the one past the limit stops it for good', () => {
     const machine = new ServerStateMachine();
     machine.clientStateChanged('starting');
+    machine.clientStateChanged('running');
     for (let attempt = 1; attempt <= MAX_RESTARTS; attempt++) {
-      machine.connectionClosed('restart');
+      const now = attempt * 10_000;
+      assert.deepEqual(machine.crashed(now), { restart: true, attempt });
       assert.deepEqual(machine.clientStateChanged('stopped'), { kind: 'restarting', attempt });
       machine.clientStateChanged('starting');
+      assert.deepEqual(machine.clientStateChanged('running'), { kind: 'running' });
     }
-    machine.connectionClosed('doNotRestart', 'The awsflow server crashed 5 times in the last 3 minutes.');
-    assert.deepEqual(machine.clientStateChanged('stopped'), { kind: 'failed', reason: 'The awsflow server crashed 5 times in the last 3 minutes.' });
+    const message = 'The awsflow language server crashed 5 times within 3 minutes and will not be restarted.';
+    assert.deepEqual(machine.crashed((MAX_RESTARTS + 1) * 10_000), { restart: false, message });
+    assert.deepEqual(machine.clientStateChanged('stopped'), { kind: 'failed', reason: message });
+  });
+
+  test('crashes older than the window no longer count', () => {
+    const machine = new ServerStateMachine();
+    machine.clientStateChanged('starting');
+    machine.clientStateChanged('running');
+    for (let attempt = 1; attempt <= MAX_RESTARTS; attempt++) assert.deepEqual(machine.crashed(attempt * 1000), { restart: true, attempt });
+    // The first crash (at 1 s) has left the window; the other three are still in it.
+    assert.deepEqual(machine.crashed(1000 + RESTART_WINDOW_MS), { restart: true, attempt: MAX_RESTARTS });
+    // One crash an hour is restarted every time, and is always the first.
+    const hourly = new ServerStateMachine();
+    for (let hour = 0; hour < 10; hour++) assert.deepEqual(hourly.crashed(hour * 3_600_000), { restart: true, attempt: 1 });
   });
 
   test('a stop nobody reported as a crash is a plain stop (the restart command, shutdown)', () => {
@@ -43,13 +59,13 @@ describe('language server state', () => {
   test('the restart command forgets earlier crashes', () => {
     const machine = new ServerStateMachine();
     machine.clientStateChanged('starting');
-    machine.connectionClosed('restart');
-    machine.clientStateChanged('stopped');
+    for (let attempt = 1; attempt <= MAX_RESTARTS; attempt++) machine.crashed(attempt);
+    assert.equal(machine.crashed(MAX_RESTARTS + 1).restart, false);
+    assert.equal(machine.clientStateChanged('stopped').kind, 'failed');
     machine.manualRestart();
-    assert.deepEqual(machine.clientStateChanged('stopped'), { kind: 'stopped' });
     assert.deepEqual(machine.clientStateChanged('starting'), { kind: 'starting' });
     machine.clientStateChanged('running');
-    machine.connectionClosed('restart');
+    assert.deepEqual(machine.crashed(MAX_RESTARTS + 2), { restart: true, attempt: 1 });
     assert.deepEqual(machine.clientStateChanged('stopped'), { kind: 'restarting', attempt: 1 });
   });
 
@@ -76,7 +92,7 @@ describe('status item text', () => {
     assert.equal(restarting.busy, true);
     assert.equal(restarting.severity, 'warning');
     assert.equal(restarting.text, 'awsflow: restarting');
-    assert.match(restarting.detail, /attempt 2 of 4/);
+    assert.equal(restarting.detail, 'The language server stopped unexpectedly; restarting it (restart 2 of at most 4 within 3 minutes).');
   });
 
   test('once it has given up, clicking restarts it', () => {
