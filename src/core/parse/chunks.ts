@@ -63,8 +63,15 @@ const DOCUMENT_MARKERS = /^(?:---|\.\.\.)(?:\s|$)|^%/m;
 const ANCHOR_OR_ALIAS = /(?:^|[\s[{,:-])[&*][A-Za-z0-9_-]/m;
 const SIMPLE_KEY_LINE = /^[A-Za-z_][^:#]*:(?:[ \t\r\n]|$)/;
 
+/** Chunks by kind, then by text. Keyed by the text itself: a `kind + text` key would copy every block's text on each version. */
+type ChunkCache = Record<Chunk['kind'], Map<string, Chunk>>;
+
+function emptyCache(): ChunkCache {
+  return { whole: new Map(), section: new Map(), block: new Map() };
+}
+
 export class IncrementalParser {
-  private cache = new Map<string, Chunk>();
+  private cache = emptyCache();
 
   parse(text: string): ParseResult {
     const steps = this.parseInSteps(text);
@@ -79,7 +86,7 @@ export class IncrementalParser {
    * afresh, so a host can answer other requests while a large file is first read.
    */
   *parseInSteps(text: string): Generator<void, ParseResult> {
-    const used = new Map<string, Chunk>();
+    const used = emptyCache();
     const result = yield* this.parseWith(text, used);
     // Keep only what this version used: memory stays proportional to one document.
     this.cache = used;
@@ -89,12 +96,12 @@ export class IncrementalParser {
   /** Blocks parsed afresh since the last pause. */
   private fresh = 0;
 
-  private chunk(text: string, kind: Chunk['kind'], base: number, used: Map<string, Chunk>): Chunk {
-    const key = kind + '\u0000' + text;
+  private chunk(text: string, kind: Chunk['kind'], base: number, usedByKind: ChunkCache): Chunk {
+    const used = usedByKind[kind];
     // The same text twice in one version (a duplicated resource) needs a tree of its own.
-    if (used.has(key)) return this.parseFresh(text, kind, base);
-    const chunk = this.cache.get(key) ?? this.parseFresh(text, kind, base);
-    used.set(key, chunk);
+    if (used.has(text)) return this.parseFresh(text, kind, base);
+    const chunk = this.cache[kind].get(text) ?? this.parseFresh(text, kind, base);
+    used.set(text, chunk);
     return chunk;
   }
 
@@ -103,7 +110,7 @@ export class IncrementalParser {
     return parseChunk(text, kind, base);
   }
 
-  private *parseWith(text: string, used: Map<string, Chunk>): Generator<void, ParseResult> {
+  private *parseWith(text: string, used: ChunkCache): Generator<void, ParseResult> {
     const sections = DOCUMENT_MARKERS.test(text) || ANCHOR_OR_ALIAS.test(text) ? undefined : splitSections(text);
     if (!sections) return this.parseWhole(text, used);
 
@@ -159,7 +166,7 @@ export class IncrementalParser {
     return { root, problems, chunks, incremental: true };
   }
 
-  private parseWhole(text: string, used: Map<string, Chunk>): ParseResult {
+  private parseWhole(text: string, used: ChunkCache): ParseResult {
     const problems: SyntaxProblem[] = [];
     const chunk = this.chunk(text, 'whole', 0, used);
     const root = placeChunk(chunk, 0, problems);
