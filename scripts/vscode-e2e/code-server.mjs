@@ -69,6 +69,10 @@ export async function startCodeServer({ tooling, runDir, env = {}, vsix }) {
     'workbench.secondarySideBar.defaultVisibility': 'hidden',
     'workbench.colorTheme': 'Default Light Modern',
     'window.commandCenter': false,
+    // VS Code for the web saves after a delay by default (the desktop default is off). The
+    // suites edit the fixtures and revert them; a save racing a revert left edited text on
+    // disk for the next suite (seen as a quick-fix revert timing out, then a wrong preview).
+    'files.autoSave': 'off',
   }, null, 2));
 
   const fullEnv = {
