@@ -4,7 +4,7 @@
  */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT, diagramResult, launch, skipBrowser, type Harness, type PreviewPage, type TestWindow } from './harness';
 
@@ -489,12 +489,13 @@ describe('preview webview (built, in Chromium, under the extension CSP)', { skip
     assert.equal(all.edges, diagram.edges.length);
   }));
 
-  test('screenshots of the preview, light and dark (docs/images)', () => withPreview(async (preview) => {
+  // Saved to out/screenshots; AWSFLOW_UPDATE_DOCS=1 saves them over docs/images (npm test must not change the checkout).
+  test('screenshots of the preview, light and dark', () => withPreview(async (preview) => {
     const text = readFileSync(join(ROOT, 'examples/mistakes.awsflow'), 'utf8');
     const diagram = diagramResult(text);
     const page = preview.page;
     await preview.render(diagram);
-    const output = join(ROOT, 'docs/images');
+    const output = process.env.AWSFLOW_UPDATE_DOCS === '1' ? join(ROOT, 'docs/images') : join(ROOT, 'out/screenshots');
     mkdirSync(output, { recursive: true });
     const flagged = diagram.nodes.find((n) => n.severity === 'error')!;
     for (const theme of ['light', 'dark'] as const) {
@@ -507,7 +508,9 @@ describe('preview webview (built, in Chromium, under the extension CSP)', { skip
       await page.locator('.marks .frame.highlight').waitFor();
       await page.locator(`.marks .badge[data-node="${flagged.id}"]`).hover();
       await page.locator('.tooltip').waitFor({ state: 'visible' });
-      await page.screenshot({ path: join(output, `preview-${theme}.png`) });
+      const path = join(output, `preview-${theme}.png`);
+      await page.screenshot({ path });
+      assert.ok(statSync(path).size > 10_000, `${path} is a real screenshot`);
     }
   }, { viewport: { width: 1280, height: 720 } }));
 });
