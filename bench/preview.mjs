@@ -147,8 +147,14 @@ async function benchPreview({ out, root, median, ms, ratio, quick, generateArchi
     const nonce = randomBytes(18).toString('base64');
     const { page, errors } = await openPage(previewHtml(origin, nonce, all ? { largeView: 'all' } : null));
     await page.waitForFunction(() => window.__bench.posted.some((entry) => entry.message.type === 'ready'));
-    // From posting the render message (in the page, so no DevTools round trip is counted) to the frame after the preview's `rendered`.
-    const render = async (diagram, layout) => {
+    let version = 0;
+    // Each render is a newer document version, as the extension sends them. Timed from
+    // posting the message (in the page, so no DevTools round trip is counted) to the frame
+    // after the preview's `rendered`.
+    const render = async (source, layout) => {
+      const diagram = { ...source, version: ++version };
+      // The page being timed is the one in front, as the preview is when the user looks at it.
+      await page.bringToFront();
       const { sent, index } = await page.evaluate((message) => {
         const index = window.__bench.posted.length;
         const sent = performance.now();
@@ -172,7 +178,11 @@ async function benchPreview({ out, root, median, ms, ratio, quick, generateArchi
   await bare.page.evaluate((pack) => mermaid.registerIconPacks([{ name: 'logos', icons: pack }]), icons);
   let bareCount = 0;
   /** mermaid alone: the preview renderer's settings, render, into the page, the next frame. */
-  const drawBare = (text, layout) => bare.page.evaluate(async ([text, layout, id, font]) => {
+  const drawBare = async (text, layout) => {
+    await bare.page.bringToFront();
+    return drawBareInFront(text, layout);
+  };
+  const drawBareInFront = (text, layout) => bare.page.evaluate(async ([text, layout, id, font]) => {
     const host = document.getElementById('host');
     host.replaceChildren();
     const started = performance.now();
@@ -190,31 +200,37 @@ async function benchPreview({ out, root, median, ms, ratio, quick, generateArchi
   const focusRows = [];
   let loadAfter;
   const architecture = (target) => generateArchitecture(Math.max(11, Math.round(target / 11) * 11));
-  // Each page first draws the smallest architecture in both layouts, uncounted, so the JIT
-  // and mermaid's lazily built parts are warm before anything is timed, at little cost.
-  const small = diagramResult(core, architecture(Math.min(...TARGET_NODES)), 1);
-  const warmUp = async (preview) => {
-    for (const layout of ['dagre', 'elk']) await preview.render({ ...small, version: 1 }, layout);
-    return 1;
-  };
+  // Before anything is timed, each page draws the smallest architecture a few times in both
+  // layouts: the first draws on a page are markedly slower (JIT, mermaid's lazily built
+  // parts), the rest level off. One page of each kind then serves every size, as one
+  // webview serves a growing file.
+  const small = diagramResult(core, architecture(Math.min(...TARGET_NODES)), 0);
+  const WARM_UP_ROUNDS = 3;
   try {
-    for (const layout of ['dagre', 'elk']) await drawBare(small.mermaid, layout);
+    const preview = await openPreview(true);
+    // What a large file opens with: the preview's default focus view, not the whole drawing.
+    const focus = TARGET_NODES.some((target) => target > 150) ? await openPreview(false) : undefined;
+    for (let round = 0; round < WARM_UP_ROUNDS; round++) {
+      for (const layout of ['dagre', 'elk']) {
+        await preview.render(small, layout);
+        await focus?.render(small, layout);
+        await drawBare(small.mermaid, layout);
+      }
+    }
     for (const target of TARGET_NODES) {
       const text = architecture(target);
-      const first = diagramResult(core, text, 1);
+      const first = diagramResult(core, text, 0);
       const nodes = first.nodes.length;
       // ELK on the largest diagram takes seconds a run: fewer runs there.
       const runs = quick ? 1 : nodes > 300 ? 3 : 5;
-      const preview = await openPreview(true);
-      let version = await warmUp(preview);
       const times = { dagre: [], elk: [], mermaidDagre: [], mermaidElk: [], bareDagre: [], bareElk: [], ratioDagre: [], ratioElk: [] };
       let drawnNodes = 0;
-      // The layouts alternate on one page, so each render is a full new layout of the same
-      // text; mermaid alone draws the same right after, so both see the same machine load
-      // and the ratio is taken run by run.
+      // The layouts alternate, so each render is a full new layout of the same text;
+      // mermaid alone draws the same right after, so both see the same machine load and
+      // the ratio is taken run by run.
       for (let run = 1; run <= runs; run++) {
         for (const layout of ['dagre', 'elk']) {
-          const rendered = await preview.render({ ...first, version: ++version }, layout);
+          const rendered = await preview.render(first, layout);
           if (!rendered.relayout) throw new Error(`a ${layout} render after a layout change was not laid out again`);
           drawnNodes = rendered.nodes;
           const baseline = await drawBare(first.mermaid, layout);
@@ -227,24 +243,27 @@ async function benchPreview({ out, root, median, ms, ratio, quick, generateArchi
         }
       }
       if (drawnNodes !== nodes) throw new Error(`the preview drew ${drawnNodes} of ${nodes} nodes`);
-      const row = { nodes, edges: first.edges.length, runs, ...Object.fromEntries(Object.entries(times).map(([key, values]) => [key, median(values)])) };
+      rows.push({ nodes, edges: first.edges.length, ...Object.fromEntries(Object.entries(times).map(([key, values]) => [key, median(values)])) });
+      console.error(`  preview, ${nodes} nodes: dagre ${times.dagre.map(Math.round).join(', ')} ms (alone ${times.bareDagre.map(Math.round).join(', ')}); ELK ${times.elk.map(Math.round).join(', ')} ms (alone ${times.bareElk.map(Math.round).join(', ')})`);
 
       // An edit that changes no node or edge: a comment. The core must give the same
       // Mermaid text (checked), and the preview must keep its SVG: no mermaid render.
       const edited = text.replace('# average run time', '# mean run time');
       const editedDiagram = diagramResult(core, edited, 0);
       if (edited === text || editedDiagram.mermaid !== first.mermaid) throw new Error('the comment edit changed the diagram text; it cannot show the no-re-layout path');
-      await preview.render({ ...first, version: ++version }, 'dagre');
+      await preview.render(first, 'dagre');
       await preview.page.evaluate(() => {
         const svg = document.querySelector('.diagram > svg');
         svg.setAttribute('data-bench', 'kept');
+        window.__benchObserver?.disconnect();
         window.__benchMutations = 0;
-        new window.MutationObserver((records) => { window.__benchMutations += records.length; }).observe(document.querySelector('.diagram'), { childList: true });
+        window.__benchObserver = new window.MutationObserver((records) => { window.__benchMutations += records.length; });
+        window.__benchObserver.observe(document.querySelector('.diagram'), { childList: true });
       });
       const unchanged = [];
       let relayouts = 0;
       for (let run = 0; run < Math.max(runs, 3); run++) {
-        const rendered = await preview.render({ ...(run % 2 ? first : editedDiagram), version: ++version }, 'dagre');
+        const rendered = await preview.render(run % 2 ? first : editedDiagram, 'dagre');
         if (rendered.relayout) relayouts++;
         unchanged.push(rendered.ms);
       }
@@ -252,31 +271,25 @@ async function benchPreview({ out, root, median, ms, ratio, quick, generateArchi
       // The control: a label edit changes the graph, so it must lay out again (the measure can tell the two apart).
       const relabelled = diagramResult(core, text.replace('label: API 0\n', 'label: API zero\n'), 0);
       if (relabelled.mermaid === first.mermaid) throw new Error('the label edit did not change the diagram text');
-      const changed = await preview.render({ ...relabelled, version: ++version }, 'dagre');
+      const changed = await preview.render(relabelled, 'dagre');
       const replaced = await preview.page.evaluate(() => document.querySelector('.diagram > svg')?.getAttribute('data-bench') !== 'kept');
       sameGraph.push({ nodes, count: unchanged.length, relayouts, kept, ms: median(unchanged), changedMs: changed.ms, changedRelayout: changed.relayout && replaced });
-      if (preview.errors.length > 0) throw new Error(`the preview page failed: ${preview.errors.join('; ')}`);
-      await preview.page.close();
 
-      // What a large file opens with: the preview's default focus view, not the whole drawing.
-      if (nodes > 150) {
-        const focus = await openPreview(false);
-        let focusVersion = await warmUp(focus);
+      if (focus && nodes > 150) {
         const drawn = { dagre: [], elk: [] };
         let focusNodes = 0;
         for (let run = 1; run <= runs; run++) {
           for (const layout of ['dagre', 'elk']) {
-            const rendered = await focus.render({ ...first, version: ++focusVersion }, layout);
+            const rendered = await focus.render(first, layout);
             focusNodes = rendered.nodes;
             drawn[layout].push(rendered.ms);
           }
         }
-        if (focus.errors.length > 0) throw new Error(`the preview page failed: ${focus.errors.join('; ')}`);
         focusRows.push({ nodes, drawn: focusNodes, dagre: median(drawn.dagre), elk: median(drawn.elk) });
-        await focus.page.close();
       }
-      rows.push(row);
-      console.error(`  preview, ${nodes} nodes: dagre ${times.dagre.map(Math.round).join(', ')} ms (alone ${times.bareDagre.map(Math.round).join(', ')}); ELK ${times.elk.map(Math.round).join(', ')} ms (alone ${times.bareElk.map(Math.round).join(', ')})`);
+    }
+    for (const page of [preview, focus, bare]) {
+      if (page && page.errors.length > 0) throw new Error(`a bench page failed: ${page.errors.join('; ')}`);
     }
   } finally {
     loadAfter = loadavg()[0];
@@ -284,7 +297,7 @@ async function benchPreview({ out, root, median, ms, ratio, quick, generateArchi
     await new Promise((resolve) => server.close(resolve));
   }
 
-  out(`Headless Chromium ${chromiumVersion}, a 1200×800 page like the extension's webview (its CSP, light theme). The built \`dist/webview/preview.js\` is sent the \`render\` message the extension sends, with the diagram the real core makes of a \`bench/generate.mjs\` architecture; the time runs from posting the message to the frame after the preview reports \`rendered\` (mermaid's parse and render, the SVG into the page, the findings marked, the view fitted). The baseline is mermaid alone in the same browser: its own browser build (\`mermaid.min.js\`, the version the preview bundles), the same settings and AWS icon pack, \`mermaid.render\` of the same text, the SVG into a page, the next frame. "Ratio" is the median, run by run, of preview over mermaid alone drawn right after it: what the preview adds to mermaid's own drawing. Whole drawings (the "Everything" view for more than 150 resources); median of ${quick ? '1 run' : '5 runs (3 at the largest size)'} after a warm-up, dagre and ELK alternating on one page. In brackets: the part the preview itself reports as mermaid's parse and render. These are wall-clock times, so other work on the machine shows in them: the load average (1 min) was ${loadBefore.toFixed(1)} before and ${loadAfter.toFixed(1)} after, on ${cpus().length} CPUs.`);
+  out(`Headless Chromium ${chromiumVersion}, a 1200×800 page like the extension's webview (its CSP, light theme). The built \`dist/webview/preview.js\` is sent the \`render\` message the extension sends, with the diagram the real core makes of a \`bench/generate.mjs\` architecture; the time runs from posting the message to the frame after the preview reports \`rendered\` (mermaid's parse and render, the SVG into the page, the findings marked, the view fitted). The baseline is mermaid alone in the same browser: its own browser build (\`mermaid.min.js\`, the version the preview bundles), the same settings and AWS icon pack, \`mermaid.render\` of the same text, the SVG into a page, the next frame. "Ratio" is the median, run by run, of preview over mermaid alone drawn right after it: what the preview adds to mermaid's own drawing. Whole drawings (the "Everything" view for more than 150 resources); median of ${quick ? '1 run' : '5 runs (3 at the largest size)'} after a warm-up, dagre and ELK alternating. In brackets: the part the preview itself reports as mermaid's parse and render. These are wall-clock times, so other work on the machine shows in them: the load average (1 min) was ${loadBefore.toFixed(1)} before and ${loadAfter.toFixed(1)} after, on ${cpus().length} CPUs.`);
   out();
   out('| nodes | edges | preview, dagre | mermaid alone, dagre | ratio | preview, ELK | mermaid alone, ELK | ratio |');
   out('|---|---|---|---|---|---|---|---|');
