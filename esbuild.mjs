@@ -7,6 +7,9 @@ import { copyFileSync, existsSync, mkdirSync, writeFileSync, readdirSync, statSy
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { compileSchema } from './scripts/compile-schema.mjs';
+import serverRuntime from './src/protocol/server-node-flags.json' with { type: 'json' };
+
+const serverNodeFlags = serverRuntime.flags;
 
 const root = dirname(fileURLToPath(import.meta.url));
 const args = new Set(process.argv.slice(2));
@@ -31,9 +34,17 @@ const common = {
 const builds = [
   esbuild.build({
     ...common,
-    entryPoints: { cli: 'src/cli/main.ts', 'server/main-node': 'src/server/main-node.ts' },
+    entryPoints: { cli: 'src/cli/main.ts' },
     outdir: 'dist',
     banner: { js: '#!/usr/bin/env node' },
+  }),
+  // The language server's bin runs with the same V8 flags the VS Code client gives it
+  // (src/protocol/server-node-flags.json; `env -S` splits them: GNU coreutils 8.30+, macOS, BSD).
+  esbuild.build({
+    ...common,
+    entryPoints: { 'server/main-node': 'src/server/main-node.ts' },
+    outdir: 'dist',
+    banner: { js: `#!/usr/bin/env -S node ${serverNodeFlags.join(' ')}` },
   }),
   // The language server for browsers (vscode.dev): a worker script.
   esbuild.build({
@@ -92,9 +103,10 @@ const results = await Promise.all(builds);
 mkdirSync(join(root, 'dist/vendor'), { recursive: true });
 // `awsflow diagram --format html` inlines mermaid's browser build: the page works offline.
 copyFileSync(join(root, 'node_modules/mermaid/dist/mermaid.min.js'), join(root, 'dist/vendor/mermaid.min.js'));
-writeFileSync(join(root, 'dist/meta-node.json'), JSON.stringify(results[0].metafile));
-writeFileSync(join(root, 'dist/meta-worker.json'), JSON.stringify(results[1].metafile));
-writeFileSync(join(root, 'dist/meta-core-browser.json'), JSON.stringify(results[2].metafile));
+writeFileSync(join(root, 'dist/meta-cli.json'), JSON.stringify(results[0].metafile));
+writeFileSync(join(root, 'dist/meta-node.json'), JSON.stringify(results[1].metafile));
+writeFileSync(join(root, 'dist/meta-worker.json'), JSON.stringify(results[2].metafile));
+writeFileSync(join(root, 'dist/meta-core-browser.json'), JSON.stringify(results[3].metafile));
 
 function findFiles(dir, accept) {
   const out = [];

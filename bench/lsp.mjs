@@ -15,9 +15,15 @@ function rssMiB(pid) {
   return kb / 1024;
 }
 
+/** The V8 flags in the bin's `#!/usr/bin/env -S node …` line: run the server as `awsflow-language-server` runs (and as the VS Code client starts it). */
+function binFlags(file) {
+  const first = readFileSync(file, 'utf8').slice(0, 300).split('\n', 1)[0];
+  return /^#!\/usr\/bin\/env -S node (.+)$/.exec(first)?.[1].split(' ') ?? [];
+}
+
 async function startServer(kind, root) {
   const command = kind === 'awsflow'
-    ? [join(root, 'dist/server/main-node.js'), '--stdio']
+    ? [...binFlags(join(root, 'dist/server/main-node.js')), join(root, 'dist/server/main-node.js'), '--stdio']
     : [join(root, 'node_modules/yaml-language-server/bin/yaml-language-server'), '--stdio'];
   const child = spawn(process.execPath, command, { stdio: ['pipe', 'pipe', 'ignore'] });
   const connection = rpc.createProtocolConnection(new rpc.StreamMessageReader(child.stdout), new rpc.StreamMessageWriter(child.stdin));
@@ -79,7 +85,7 @@ async function startServer(kind, root) {
 async function benchLsp({ out, root, SIZES, median, ms, ratio, generateArchitecture }) {
   out('## Language server');
   out();
-  out('The same client sends `didOpen`, then 20 one-character edits (each waiting for its diagnostics), to each server. awsflow runs with its default settings (schema and every rule); yaml-language-server validates against `schemas/awsflow.schema.json` (schema only). Times are from sending the notification to receiving `publishDiagnostics`.');
+  out(`The same client sends \`didOpen\`, then 20 one-character edits (each waiting for its diagnostics), to each server. awsflow runs with its default settings (schema and every rule), started as its bin starts it (\`node ${binFlags(join(root, 'dist/server/main-node.js')).join(' ')}\`, the flags the VS Code client gives it too); yaml-language-server validates against \`schemas/awsflow.schema.json\` (schema only). Times are from sending the notification to receiving \`publishDiagnostics\`.`);
   out();
   out('| resources | awsflow open | yaml-ls open | open ratio | awsflow edit (median) | yaml-ls edit (median) | edit ratio | awsflow RSS | yaml-ls RSS |');
   out('|---|---|---|---|---|---|---|---|---|');

@@ -10,6 +10,7 @@ import {
   type ErrorHandler, type LanguageClientOptions, type ServerOptions,
 } from 'vscode-languageclient/node';
 import { ServerStateMachine, type ClientState, type ServerState } from './server-state';
+import serverRuntime from '../protocol/server-node-flags.json';
 
 export const SERVER_MODULE = 'dist/server/main-node.js';
 
@@ -25,7 +26,8 @@ export class LanguageServer implements vscode.Disposable {
   constructor(context: vscode.ExtensionContext, output: vscode.LogOutputChannel) {
     const module = context.asAbsolutePath(SERVER_MODULE);
     const serverOptions: ServerOptions = {
-      run: { module, transport: TransportKind.ipc },
+      // The same V8 flags as the bin's shebang: a small young generation and slower heap growth (why: the JSON's `why`).
+      run: { module, transport: TransportKind.ipc, options: { execArgv: [...serverRuntime.flags] } },
       // Started so in an Extension Development Host under the debugger: attach to port 6009.
       debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
     };

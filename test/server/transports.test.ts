@@ -1,11 +1,15 @@
-/** The other ways an editor starts the server: node IPC (the VS Code client) and a browser worker (vscode.dev). */
+/**
+ * The other ways an editor starts the server: the bin as a program (Neovim, Helix), node
+ * IPC (the VS Code client) and a browser worker (vscode.dev).
+ */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { fork } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { fork, spawn } from 'node:child_process';
+import { chmodSync, copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
-  createProtocolConnection, IPCMessageReader, IPCMessageWriter, InitializeRequest, InitializedNotification,
+  createProtocolConnection, IPCMessageReader, IPCMessageWriter, StreamMessageReader, StreamMessageWriter, InitializeRequest, InitializedNotification,
   DidOpenTextDocumentNotification, PublishDiagnosticsNotification, type PublishDiagnosticsParams,
 } from 'vscode-languageserver-protocol/node';
 import { SERVER } from '../helpers/lsp-client';
@@ -24,6 +28,34 @@ test('--node-ipc: initialize and diagnostics over the IPC channel', async () => 
   } finally {
     connection.dispose();
     child.kill();
+  }
+});
+
+test('the bin runs through its shebang with the V8 flags the VS Code client uses', { skip: process.platform === 'linux' ? false : 'reads /proc' }, async () => {
+  const flags = (JSON.parse(readFileSync(join(SERVER, '../../../src/protocol/server-node-flags.json'), 'utf8')) as { flags: string[] }).flags;
+  assert.ok(flags.length > 0);
+  assert.equal(readFileSync(SERVER, 'utf8').split('\n', 1)[0], `#!/usr/bin/env -S node ${flags.join(' ')}`);
+  // As npm installs a bin: an executable file, started by the kernel through its `#!` line.
+  const dir = mkdtempSync(join(tmpdir(), 'awsflow-bin-'));
+  const bin = join(dir, 'awsflow-language-server');
+  copyFileSync(SERVER, bin);
+  chmodSync(bin, 0o755);
+  const child = spawn(bin, ['--stdio'], { stdio: ['pipe', 'pipe', 'ignore'] });
+  const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+  const diagnostics = new Promise<PublishDiagnosticsParams>((resolve) => connection.onNotification(PublishDiagnosticsNotification.type, resolve));
+  connection.listen();
+  try {
+    const result = await connection.sendRequest(InitializeRequest.type, { processId: process.pid, rootUri: null, capabilities: {}, workspaceFolders: null });
+    assert.equal(result.serverInfo?.name, 'awsflow-language-server');
+    const commandLine = readFileSync(`/proc/${child.pid}/cmdline`, 'utf8').split('\0');
+    for (const flag of flags) assert.ok(commandLine.includes(flag), `${flag} in ${commandLine.join(' ')}`);
+    await connection.sendNotification(InitializedNotification.type, {});
+    await connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri: 'file:///bin.awsflow', languageId: 'awsflow', version: 1, text: 'awsflow: 1\nresources:\n  f: { type: lambda, timeout: 20m }\n' } });
+    assert.deepEqual((await diagnostics).diagnostics.map((d) => d.code), ['lambda/timeout-limit']);
+  } finally {
+    connection.dispose();
+    child.kill();
+    rmSync(dir, { recursive: true, force: true });
   }
 });
 
