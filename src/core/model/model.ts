@@ -144,7 +144,7 @@ export function buildModel(text: string, root: YNode | null): Model {
       deadLetterIds.add(target.raw);
       connections.push({
         source: { id: resource.id, start: resource.key.start, end: resource.key.end },
-        target: token, from: resource, to: byId.get(target.raw), origin: 'deadLetter', entry: undefined, props: new Map(),
+        target: token, from: resource, to: byId.get(target.raw), origin: 'deadLetter', entry: undefined, props: NO_CHILDREN,
       });
     }
     const volumes = resource.props.get('volumes');
@@ -173,7 +173,7 @@ export function buildModel(text: string, root: YNode | null): Model {
         deadLetterIds.add(onFailure.raw);
         // The event source mapping's source sends what it gave up on.
         for (const sourceToken of new Map(entry.connections.map((c) => [c.source.id, c.source])).values()) {
-          connections.push({ source: sourceToken, target: token, from: byId.get(sourceToken.id), to: byId.get(onFailure.raw), origin: 'onFailure', entry, props: new Map() });
+          connections.push({ source: sourceToken, target: token, from: byId.get(sourceToken.id), to: byId.get(onFailure.raw), origin: 'onFailure', entry, props: NO_CHILDREN });
         }
       }
     });
@@ -275,14 +275,20 @@ function buildResource(pair: YPair, defaults: Defaults): Resource {
   return { id, key: pair.key, pair, node, type, props, fifo, physicalName };
 }
 
+/** Shared by every scalar property and every connection without properties (never written to). */
+const NO_CHILDREN: ReadonlyMap<string, Prop> = new Map();
+
 function makeProp(name: string, pair: YPair, spec: PropertySpec, fromDefaults: boolean): Prop {
   const node = pair.value;
   const raw = isScalar(node) ? node.value : undefined;
-  const children = new Map<string, Prop>();
+  // Most properties are scalars: they share one empty map instead of allocating their own.
+  let children: ReadonlyMap<string, Prop> = NO_CHILDREN;
   if (spec.kind === 'object' && isMap(node)) {
+    const map = new Map<string, Prop>();
+    children = map;
     for (const item of node.items) {
       const childName = keyText(item.key);
-      children.set(childName, makeProp(childName, item, spec.properties?.[childName] ?? { kind: 'string' }, fromDefaults));
+      map.set(childName, makeProp(childName, item, spec.properties?.[childName] ?? { kind: 'string' }, fromDefaults));
     }
   }
   return { name, key: pair.key, node, raw, value: normalise(spec, node), fromDefaults, children };

@@ -17,9 +17,10 @@ export default defineRule({
   },
   check(context) {
     const { model } = context;
-    const ids = model.resources.map((resource) => resource.id);
+    let ids: string[] | undefined; // only needed for a reference that resolves to nothing
     for (const reference of model.references) {
       if (model.byId.has(reference.id)) continue;
+      ids ??= model.resources.map((resource) => resource.id);
       const candidates = closest(reference.id, ids);
       const targetType = reference.kind === 'deadLetter' || reference.kind === 'onFailure' ? 'sqs' : undefined;
       context.report({

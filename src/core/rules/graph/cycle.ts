@@ -78,45 +78,66 @@ function listIds(ids: readonly string[]): string {
   return ids.length > 10 ? `${shown} and ${ids.length - 10} more` : shown;
 }
 
-/** Tarjan's algorithm without recursion: files can hold thousands of resources in one chain. */
+/**
+ * Tarjan's algorithm without recursion: files can hold thousands of resources in one
+ * chain. Runs on every edit, so it allocates little: typed arrays for the walk, and an
+ * array only for components of two or more resources (the only ones that can loop).
+ */
 function stronglyConnected(adjacency: readonly (readonly Edge[])[]): number[][] {
   const count = adjacency.length;
   const order = new Int32Array(count).fill(-1);
   const low = new Int32Array(count);
   const onStack = new Uint8Array(count);
-  const stack: number[] = [];
+  const stack = new Int32Array(count);
+  let stackSize = 0;
+  // The depth-first walk: the node of each frame and the index of its next edge.
+  const workNode = new Int32Array(count);
+  const workEdge = new Int32Array(count);
   const components: number[][] = [];
   let counter = 0;
   for (let root = 0; root < count; root++) {
     if (order[root] !== -1) continue;
-    const work: [node: number, next: number][] = [[root, 0]];
+    let depth = 0;
+    workNode[0] = root;
+    workEdge[0] = 0;
     order[root] = low[root] = counter++;
-    stack.push(root);
+    stack[stackSize++] = root;
     onStack[root] = 1;
-    while (work.length > 0) {
-      const frame = work[work.length - 1]!;
-      const node = frame[0];
+    while (depth >= 0) {
+      const node = workNode[depth]!;
       const edges = adjacency[node]!;
-      if (frame[1] < edges.length) {
-        const next = edges[frame[1]++]!.to;
+      const edgeIndex = workEdge[depth]!;
+      if (edgeIndex < edges.length) {
+        workEdge[depth] = edgeIndex + 1;
+        const next = edges[edgeIndex]!.to;
         if (order[next] === -1) {
           order[next] = low[next] = counter++;
-          stack.push(next);
+          stack[stackSize++] = next;
           onStack[next] = 1;
-          work.push([next, 0]);
+          depth++;
+          workNode[depth] = next;
+          workEdge[depth] = 0;
         } else if (onStack[next]) {
           low[node] = Math.min(low[node]!, order[next]!);
         }
         continue;
       }
-      work.pop();
-      const parent = work[work.length - 1];
-      if (parent) low[parent[0]] = Math.min(low[parent[0]]!, low[node]!);
+      depth--;
+      if (depth >= 0) {
+        const parent = workNode[depth]!;
+        low[parent] = Math.min(low[parent]!, low[node]!);
+      }
       if (low[node] === order[node]) {
+        if (stack[stackSize - 1] === node) {
+          // A component of one resource: no cycle (self-loops are left out of the graph).
+          stackSize--;
+          onStack[node] = 0;
+          continue;
+        }
         const component: number[] = [];
         let member: number;
         do {
-          member = stack.pop()!;
+          member = stack[--stackSize]!;
           onStack[member] = 0;
           component.push(member);
         } while (member !== node);
