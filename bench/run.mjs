@@ -37,6 +37,11 @@ const ms = (value) => `${value.toFixed(value < 10 ? 2 : 1)} ms`;
 const ratio = (value, baseline) => `${(value / baseline).toFixed(2)}×`;
 
 const lines = [];
+/** Figures the targets are judged on, by section and size. */
+const results = {};
+const record = (section, size, values) => {
+  (results[section] ??= {})[size] = values;
+};
 const out = (line = '') => {
   console.log(line);
   lines.push(line);
@@ -70,6 +75,7 @@ async function benchCore() {
       edits.push(performance.now() - start);
     }
     const findings = core.analyze(text).findings.length;
+    record('core', size, { yaml: yamlMs, jsYaml: jsYamlMs, fresh, edit: median(edits) });
     out(`| ${size.toLocaleString('en-US')} | ${(text.length / 1024).toFixed(0)} KiB | ${ms(yamlMs)} | ${ms(jsYamlMs)} | ${ms(fresh)} | ${ratio(fresh, yamlMs)} | ${ratio(fresh, jsYamlMs)} | ${ms(median(edits))} | ${findings} |`);
   }
   out();
@@ -98,11 +104,54 @@ function benchSizes() {
   out();
 }
 
+// ---------------------------------------------------------------- targets (issue 6)
+function benchTargets() {
+  const lsp = results.lsp ?? {};
+  const core = results.core ?? {};
+  const verdict = (ok) => (ok === undefined ? 'not measured' : ok ? 'met' : '**not met**');
+  const rows = [];
+  const at = (size) => size.toLocaleString('en-US');
+  for (const [size, limit] of [[1000, 50], [5000, 100]]) {
+    const r = lsp[size];
+    rows.push([`edit → diagnostics under ${limit} ms at ${at(size)} resources`, r ? `${ms(r.awsflow.edit)} (yaml-language-server ${ms(r.yaml.edit)})` : '', verdict(r && r.awsflow.edit < limit)]);
+  }
+  const open = lsp[5000];
+  rows.push(['open → diagnostics at most a third of yaml-language-server\'s at 5,000', open ? `${ms(open.awsflow.open)} vs ${ms(open.yaml.open)}: ${ratio(open.awsflow.open, open.yaml.open)}` : '', verdict(open && open.awsflow.open <= open.yaml.open / 3)]);
+  rows.push(['server memory under 150 MiB at 5,000', open ? `${open.awsflow.rss.toFixed(0)} MiB (yaml-language-server ${open.yaml.rss.toFixed(0)} MiB)` : '', verdict(open && open.awsflow.rss < 150)]);
+  for (const size of SIZES) {
+    const c = core[size];
+    rows.push([`core analysis within 2× of js-yaml's load at ${at(size)}`, c ? `${ms(c.fresh)} vs ${ms(c.jsYaml)}: ${ratio(c.fresh, c.jsYaml)} (vs \`yaml\`: ${ratio(c.fresh, c.yaml)})` : '', verdict(c && c.fresh <= 2 * c.jsYaml)]);
+  }
+  out('## Targets');
+  out();
+  out('Judged on the figures above (the preview\'s targets are judged in its section; the `.vsix` in Sizes).');
+  out();
+  out('| target | this run | |');
+  out('|---|---|---|');
+  for (const [target, figure, result] of rows) out(`| ${target} | ${figure} | ${result} |`);
+  out();
+  // What profiling found (dated: the figures above are this run's, these are from the day it was done).
+  out('## What the profiles showed (2026-11-27)');
+  out();
+  for (const finding of FINDINGS) out(`- ${finding}`);
+  out();
+}
+
+const FINDINGS = [
+  'Parsing: `yaml` (text → CST → Document → our tree) was most of a first analysis and of its garbage. Blocks in the plain subset nearly every file is written in are now read straight into our tree by `src/core/parse/simple-block.ts`, and anything else still goes to `yaml`; a differential test (`test/unit/simple-block.test.ts`, examples plus thousands of mutated texts) checks the two agree on every value and offset. A fresh analysis of 5,000 resources went from about 400 ms to about 230 ms, measured A/B in one process (`--cpu-prof`, `HeapProfiler` sampling).',
+  'Memory: with the 5,000-resource file open, the server\'s live heap is about 40 MiB (heap snapshot); the rest of its 240 MiB RSS was V8\'s young generation (16 MiB semi-spaces) and room the old generation had grown into. The server now runs with `--max-semi-space-size=8 --heap-growing-percent=30` (`src/protocol/server-node-flags.json`, used by the bin\'s shebang and the VS Code client): about 130 MiB, for a few percent of edit latency. Smaller semi-spaces (1–2 MiB) cost about 50% more per edit, because what an edit builds survives scavenges; `--optimize-for-size` cost 5×.',
+  'Allocation: an edit on the 5,000-resource file allocates about 18 MiB (it was 21): the model\'s maps and lists, capacity, the cycle search and the schema\'s view of the root are rebuilt each time, though unchanged resources, flow entries and their schema results are reused. GC is about a third of an analysis. Shared empty maps, typed arrays in the cycle search and no per-line slices took the first 10%.',
+  'Open: the open time at 5,000 resources is a cold start. The same analysis takes about 550 ms in a fresh process and about 170 ms once V8 has optimised it; some 160 ms of the cold run is garbage collection of objects that all survive (the analysis being built), the rest is compiling and optimising. Pausing between batches with `setTimeout(0)` added 40 ms; it is `setImmediate` now. V8 flags for earlier optimisation (`--always-sparkplug`, `--no-lazy-feedback-allocation`, `--maglev`) and a larger young generation from the start changed nothing measurable.',
+  'Core against `js-yaml`: not met. `js-yaml` builds plain objects without positions; an analysis builds a tree with the offsets of every node, the model, the schema check, capacity and 42 rules. In a warm analysis of 5,000 resources, parsing is now about a fifth, the model a fifth, the rules a fifth, and GC a third. The next levers are rule results cached per resource (most rules look at one resource and its connections) and lighter property tables.',
+  'Preview: the time is mermaid\'s layout; the preview adds 3–10% to mermaid alone on the same text. dagre, the default, draws 200 nodes within the target; ELK takes about 1.8 s there, as it does in mermaid alone. Above 150 nodes the preview opens on a focus view (about 11 nodes) drawn in under 0.25 s.',
+];
+
 out('# Performance');
 out();
 out(`Measured by \`npm run bench\` on ${new Date().toISOString().slice(0, 10)}: ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${(totalmem() / 1024 ** 3).toFixed(0)} GiB, Node.js ${process.version}. Every figure has its baseline measured in the same run. The architectures are generated by \`bench/generate.mjs\` (a mix of API Gateway, SNS fan-out, SQS with dead-letter queues, Lambda, DynamoDB and Kinesis; about two flows per resource).`);
 out();
 await benchCore();
-for (const module of ['./lsp.mjs', './preview.mjs']) for (const extra of (await import(module).catch((error) => (console.error(`bench: ${module} not loaded: ${error.message}`), { benches: [] }))).benches ?? []) await extra({ out, root, SIZES, median, ms, ratio, quick, generateArchitecture });
+for (const module of ['./lsp.mjs', './preview.mjs']) for (const extra of (await import(module).catch((error) => (console.error(`bench: ${module} not loaded: ${error.message}`), { benches: [] }))).benches ?? []) await extra({ out, root, SIZES, median, ms, ratio, quick, generateArchitecture, record });
 benchSizes();
+benchTargets();
 if (!quick) writeFileSync(join(root, 'docs/performance.md'), lines.join('\n') + '\n');
