@@ -6,6 +6,7 @@
  */
 import { findPair, isMap, isScalar, isSeq, keyText, type YMap, type YNode, type YPair, type YScalar } from '../parse/ast';
 import { parseFlow, type FlowSyntaxError, type FlowToken } from '../parse/flows';
+import { exactArray } from '../util/exact-array';
 import { parseDuration, parseMegabytes, parseRate, parseSize } from '../parse/values';
 import { CONNECTION_PROPERTIES, isResourceType, propertySpec, type PropertySpec, type ResourceType } from './properties';
 
@@ -352,7 +353,7 @@ function readEncryption(node: YNode | null): Encryption | undefined {
 interface ParsedEntry {
   flowNode: YScalar;
   propsNode: YMap | null;
-  props: Map<string, Prop>;
+  props: ReadonlyMap<string, Prop>;
   steps: FlowToken[][];
   errors: FlowSyntaxError[];
   references: Reference[];
@@ -387,16 +388,18 @@ function parseEntry(item: YNode, text: string): ParsedEntry | undefined {
   }
   if (!flowNode || typeof flowNode.value !== 'string') return undefined;
   const parsed = parseFlow(flowNode, text);
-  const props = new Map<string, Prop>();
+  let props = NO_CHILDREN;
   if (propsNode) {
+    const map = new Map<string, Prop>();
+    props = map;
     for (const pair of propsNode.items) {
       const name = keyText(pair.key);
-      props.set(name, makeProp(name, pair, CONNECTION_PROPERTIES[name] ?? { kind: 'string' }, false));
+      map.set(name, makeProp(name, pair, CONNECTION_PROPERTIES[name] ?? { kind: 'string' }, false));
     }
   }
   const references: Reference[] = [];
   for (const step of parsed.steps) for (const token of step) references.push({ id: token.id, start: token.start, end: token.end, kind: 'flow', node: flowNode });
-  const entry: ParsedEntry = { flowNode, propsNode, props, steps: parsed.steps, errors: parsed.errors, references, at: flowNode.start };
+  const entry: ParsedEntry = { flowNode, propsNode, props, steps: parsed.steps, errors: parsed.errors, references: exactArray(references), at: flowNode.start };
   flowCache.set(item, entry);
   return entry;
 }
@@ -408,13 +411,17 @@ function readFlowEntry(item: YNode, index: number, text: string, byId: ReadonlyM
   const built = parsedEntry.built;
   if (built && built.index === index && built.connections.every((c) => c.from === byId.get(c.source.id) && c.to === byId.get(c.target.id))) return built;
   const parsed = { steps: parsedEntry.steps, errors: parsedEntry.errors };
-  const connections: Connection[] = [];
+  // Sized up front (every source to every target, step by step): the entry keeps this list.
+  let count = 0;
+  for (let step = 0; step + 1 < parsed.steps.length; step++) count += parsed.steps[step]!.length * parsed.steps[step + 1]!.length;
+  const connections: Connection[] = new Array<Connection>(count);
   const entry: FlowEntry = { index, node: item, flowNode, propsNode, props, steps: parsed.steps, errors: parsed.errors, connections, references: parsedEntry.references };
   parsedEntry.built = entry;
+  let next = 0;
   for (let step = 0; step + 1 < parsed.steps.length; step++) {
     for (const source of parsed.steps[step]!) {
       for (const target of parsed.steps[step + 1]!) {
-        connections.push({ source, target, from: byId.get(source.id), to: byId.get(target.id), origin: 'flow', entry, props });
+        connections[next++] = { source, target, from: byId.get(source.id), to: byId.get(target.id), origin: 'flow', entry, props };
       }
     }
   }

@@ -4,6 +4,7 @@
  * and rename land on the id itself.
  */
 import type { YScalar } from './ast';
+import { exactArray } from '../util/exact-array';
 
 export interface FlowToken {
   id: string;
@@ -76,9 +77,9 @@ export function parseFlow(node: YScalar, source: string): ParsedFlow {
       }
       tokens.push({ id, ...range });
     }
-    steps.push(tokens);
+    steps.push(exactArray(tokens));
   }
-  return { steps, errors };
+  return { steps: exactArray(steps), errors };
 }
 
 function splitKeepingOffsets(text: string, separator: string): { text: string; offset: number }[] {

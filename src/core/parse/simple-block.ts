@@ -16,6 +16,7 @@
  * text, that whenever it answers, the tree equals what `yaml` + convert.ts give.
  */
 import type { ScalarValue, YMap, YNode, YPair, YScalar, YSeq } from './ast';
+import { exactArray } from '../util/exact-array';
 
 /** Characters that make the whole block go to `yaml`: controls, tabs, BOM, anchors, aliases, tags, escapes. */
 // eslint-disable-next-line no-control-regex -- control characters are exactly what this must catch
@@ -127,7 +128,7 @@ class BlockReader {
     }
     const first = items[0]!;
     const last = items[items.length - 1]!;
-    return { kind: 'map', flow: false, items, start: first.start, end: last.end };
+    return { kind: 'map', flow: false, items: exactArray(items), start: first.start, end: last.end };
   }
 
   /** `key: value`, `key:` followed by an indented block, or `key:` with no value. */
@@ -178,7 +179,7 @@ class BlockReader {
       if (following.indent > indent) throw UNSURE;
     }
     const last = items[items.length - 1]!;
-    return { kind: 'seq', flow: false, items, start: start + this.base, end: last.end };
+    return { kind: 'seq', flow: false, items: exactArray(items), start: start + this.base, end: last.end };
   }
 
   /** A scalar or a one-line flow collection at `at`, then nothing but spaces or a comment. */
@@ -323,7 +324,7 @@ class BlockReader {
     }
     const start = at + this.base;
     const end = i + this.base;
-    const node: YNode = isMapping ? { kind: 'map', flow: true, items: pairs, start, end } : { kind: 'seq', flow: true, items, start, end };
+    const node: YNode = isMapping ? { kind: 'map', flow: true, items: exactArray(pairs), start, end } : { kind: 'seq', flow: true, items: exactArray(items), start, end };
     return { node, end: i };
   }
 
