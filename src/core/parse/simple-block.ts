@@ -212,34 +212,41 @@ class BlockReader {
 
   /** Where the `:` of a plain implicit key starting at `at` is; unsure if there is none. */
   private plainKeyEnd(at: number, lineEnd: number): number {
-    this.assertPlainStart(at, lineEnd);
+    const colon = this.findPlainKeyEnd(at, lineEnd);
+    if (colon === -1) throw UNSURE;
+    return colon;
+  }
+
+  /** Whether a plain implicit key starts at `at` (a list item `- key: value`). */
+  private startsPlainKey(at: number, lineEnd: number): boolean {
+    return this.findPlainKeyEnd(at, lineEnd) !== -1;
+  }
+
+  /**
+   * The `:` ending a plain implicit key that starts at `at`, or -1. Without throwing: a
+   * flow entry (`- a -> b`) is asked this on every line.
+   */
+  private findPlainKeyEnd(at: number, lineEnd: number): number {
+    if (!this.isPlainStart(at, lineEnd)) return -1;
     const limit = Math.min(lineEnd, at + MAX_KEY_LENGTH);
     for (let i = at; i < limit; i++) {
       const c = this.text.charCodeAt(i);
       if (c === 58 /* : */ && (i + 1 === lineEnd || this.text.charCodeAt(i + 1) === 32)) return i;
-      if (c === 35 /* # */ && this.text.charCodeAt(i - 1) === 32) throw UNSURE;
+      if (c === 35 /* # */ && this.text.charCodeAt(i - 1) === 32) return -1;
     }
-    throw UNSURE;
+    return -1;
   }
 
-  private startsPlainKey(at: number, lineEnd: number): boolean {
-    try {
-      this.plainKeyEnd(at, lineEnd);
-      return true;
-    } catch (error) {
-      if (error === UNSURE) {
-        // No key here; but a `:` we do not understand must not pass as a scalar either.
-        return false;
-      }
-      throw error;
-    }
+  private assertPlainStart(at: number, lineEnd: number): void {
+    if (!this.isPlainStart(at, lineEnd)) throw UNSURE;
   }
 
   /** A plain scalar may not start with an indicator; we also leave `?x` and `:x` to `yaml`. */
-  private assertPlainStart(at: number, lineEnd: number): void {
-    if (at >= lineEnd) throw UNSURE;
+  private isPlainStart(at: number, lineEnd: number): boolean {
+    if (at >= lineEnd) return false;
     switch (this.text.charCodeAt(at)) {
       case 45: // -
+        return at + 1 < lineEnd && !isSpaceOrFlowIndicator(this.text.charCodeAt(at + 1)); // -5, -x
       case 63: // ?
       case 58: // :
       case 44: // ,
@@ -258,8 +265,9 @@ class BlockReader {
       case 37: // %
       case 64: // @
       case 96: // `
-        if (this.text.charCodeAt(at) === 45 && at + 1 < lineEnd && !isSpaceOrFlowIndicator(this.text.charCodeAt(at + 1))) return; // -5, -x
-        throw UNSURE;
+        return false;
+      default:
+        return true;
     }
   }
 
