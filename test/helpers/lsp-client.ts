@@ -27,7 +27,10 @@ export class TestClient {
   readonly logs: string[] = [];
   settings: unknown;
   private readonly published = new Map<string, PublishDiagnosticsParams[]>();
-  private readonly waiters: { uri: string; version: number | undefined; resolve: (p: PublishDiagnosticsParams) => void }[] = [];
+  private readonly waiters: { uri: string; version: number | undefined; resolve: (p: PublishDiagnosticsParams) => void; reject: (error: Error) => void }[] = [];
+  /** Why the server is gone (it exited or could not be started); undefined while it runs. */
+  private gone: Error | undefined;
+  private shuttingDown = false;
   exitCode: Promise<number | null>;
 
   constructor(private readonly options: ClientOptions = {}) {
@@ -35,6 +38,12 @@ export class TestClient {
     this.child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
     this.child.stderr!.on('data', (chunk: Buffer) => this.logs.push(chunk.toString()));
     this.exitCode = new Promise((resolve) => this.child.on('exit', (code) => resolve(code)));
+    // A server that dies, or never starts, must fail the test at once with its log, not
+    // leave it waiting for an answer that cannot come (a wait with no end hangs CI).
+    this.child.on('error', (error) => this.serverGone(`could not be started: ${error.message}`));
+    this.child.on('exit', (code, signal) => {
+      if (!this.shuttingDown) this.serverGone(`exited unexpectedly (code ${String(code)}, signal ${String(signal)})`);
+    });
     this.connection = createProtocolConnection(new StreamMessageReader(this.child.stdout!), new StreamMessageWriter(this.child.stdin!));
     this.connection.onNotification(PublishDiagnosticsNotification.type, (params) => {
       const list = this.published.get(params.uri) ?? [];
@@ -56,6 +65,9 @@ export class TestClient {
     this.connection.listen();
   }
 
+  /** How long initialize may take before the test fails with the server's log. */
+  static readonly INITIALIZE_TIMEOUT_MS = 30_000;
+
   async initialize(): Promise<InitializeResult> {
     const capabilities: ClientCapabilities = this.options.capabilities ?? {
       workspace: { configuration: this.options.settings !== undefined, didChangeConfiguration: { dynamicRegistration: true }, workspaceFolders: true },
@@ -65,21 +77,46 @@ export class TestClient {
         rename: { prepareSupport: true },
       },
     };
-    const result = await this.connection.sendRequest(InitializeRequest.type, {
-      processId: process.pid,
-      rootUri: null,
-      capabilities,
-      workspaceFolders: this.options.workspaceFolders ?? null,
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const deadline = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(this.failure(`did not answer initialize within ${TestClient.INITIALIZE_TIMEOUT_MS} ms`)), TestClient.INITIALIZE_TIMEOUT_MS);
     });
-    await this.connection.sendNotification(InitializedNotification.type, {});
-    return result;
+    try {
+      const result = await Promise.race([
+        this.connection.sendRequest(InitializeRequest.type, {
+          processId: process.pid,
+          rootUri: null,
+          capabilities,
+          workspaceFolders: this.options.workspaceFolders ?? null,
+        }),
+        deadline,
+      ]);
+      await this.connection.sendNotification(InitializedNotification.type, {});
+      return result;
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  /** An error naming what happened to the server, with everything it logged. */
+  private failure(what: string): Error {
+    return new Error(`the language server ${what}; its log:\n${this.logs.join('\n') || '(empty)'}`);
+  }
+
+  private serverGone(what: string): void {
+    if (this.gone) return;
+    this.gone = this.failure(what);
+    for (const waiter of this.waiters.splice(0)) waiter.reject(this.gone);
+    // Disposing rejects the requests still waiting for an answer.
+    this.connection.dispose();
   }
 
   /** The next publishDiagnostics for `uri` (and `version`, if given) — or one already received. */
   diagnostics(uri: string, version?: number): Promise<PublishDiagnosticsParams> {
     const already = (this.published.get(uri) ?? []).find((p) => version === undefined || p.version === version);
     if (already) return Promise.resolve(already);
-    return new Promise((resolve) => this.waiters.push({ uri, version, resolve }));
+    if (this.gone) return Promise.reject(this.gone);
+    return new Promise((resolve, reject) => this.waiters.push({ uri, version, resolve, reject }));
   }
 
   async open(uri: string, text: string, version = 1): Promise<Diagnostic[]> {
@@ -100,6 +137,7 @@ export class TestClient {
 
   async shutdown(): Promise<number | null> {
     await this.connection.sendRequest(ShutdownRequest.type);
+    this.shuttingDown = true;
     await this.connection.sendNotification(ExitNotification.type);
     const code = await this.exitCode;
     this.connection.dispose();
@@ -107,6 +145,7 @@ export class TestClient {
   }
 
   kill(): void {
+    this.shuttingDown = true;
     this.child.kill();
     this.connection.dispose();
   }

@@ -118,3 +118,20 @@ describe('settings', () => {
     }
   });
 });
+
+describe('the test client', () => {
+  test('a server that dies fails what the test was waiting for at once, with its log, instead of hanging', async () => {
+    const client = new TestClient({ settings: {} });
+    try {
+      await client.initialize();
+      const waiting = client.diagnostics('file:///w/never-opened.awsflow');
+      const request = client.connection.sendRequest('textDocument/hover', { textDocument: { uri: 'file:///w/never-opened.awsflow' }, position: { line: 0, character: 0 } });
+      client.child.kill('SIGKILL');
+      await assert.rejects(waiting, /the language server exited unexpectedly \(code null, signal SIGKILL\); its log:/);
+      await assert.rejects(request);
+      await assert.rejects(client.diagnostics('file:///w/other.awsflow'), /exited unexpectedly/);
+    } finally {
+      client.kill();
+    }
+  });
+});
