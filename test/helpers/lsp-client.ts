@@ -41,7 +41,8 @@ export class TestClient {
     // A server that dies, or never starts, must fail the test at once with its log, not
     // leave it waiting for an answer that cannot come (a wait with no end hangs CI).
     this.child.on('error', (error) => this.serverGone(`could not be started: ${error.message}`));
-    this.child.on('exit', (code, signal) => {
+    // 'close', not 'exit': what the server wrote before it died is read first.
+    this.child.on('close', (code, signal) => {
       if (!this.shuttingDown) this.serverGone(`exited unexpectedly (code ${String(code)}, signal ${String(signal)})`);
     });
     this.connection = createProtocolConnection(new StreamMessageReader(this.child.stdout!), new StreamMessageWriter(this.child.stdin!));
