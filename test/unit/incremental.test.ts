@@ -72,6 +72,64 @@ describe('incremental parsing', () => {
     }
   });
 
+  describe('blocks found again after they moved, were deleted or inserted', () => {
+    const resources = Array.from({ length: 40 }, (_, i) => `  queue-${i}:\n    type: sqs\n    label: Queue ${i}\n`);
+    const flows = Array.from({ length: 20 }, (_, i) => `  - queue-${i} -> queue-${i + 20}\n`);
+    const file = (blocks: string[], entries = flows) => `awsflow: 1\nresources:\n${blocks.join('')}flows:\n${entries.join('')}`;
+
+    /** Parses `before` then `after` with one parser: the tree must equal a fresh parse's; returns how many blocks were parsed again. */
+    function reparsed(before: string, after: string): number {
+      const parser = new IncrementalParser();
+      const first = parser.parse(before);
+      const second = parser.parse(after);
+      assert.deepEqual(JSON.parse(JSON.stringify(second.root)), JSON.parse(JSON.stringify(new IncrementalParser().parse(after).root)));
+      assert.deepEqual(second.problems, new IncrementalParser().parse(after).problems);
+      const placed = second.chunks.map((c) => c.chunk);
+      assert.equal(new Set(placed).size, placed.length, 'no tree is placed twice');
+      return second.chunks.filter((c) => c.chunk.kind === 'block' && !first.chunks.some((old) => old.chunk === c.chunk)).length;
+    }
+
+    test('one block changed: only it', () => {
+      const changed = [...resources];
+      changed[7] = changed[7]!.replace('Queue 7', 'Queue seven');
+      assert.equal(reparsed(file(resources), file(changed)), 1);
+    });
+
+    test('one block deleted, or inserted: nothing, or only the new one', () => {
+      assert.equal(reparsed(file(resources), file(resources.filter((_, i) => i !== 3))), 0);
+      assert.equal(reparsed(file(resources), file([...resources.slice(0, 5), '  fresh:\n    type: sns\n', ...resources.slice(5)])), 1);
+    });
+
+    test('several blocks deleted together: at most one other block parsed again', () => {
+      assert.ok(reparsed(file(resources), file([...resources.slice(0, 10), ...resources.slice(16)])) <= 1);
+    });
+
+    test('blocks moved (cut and pasted further down, or the order reversed): every tree still right', () => {
+      const moved = [...resources.slice(0, 4), ...resources.slice(12), ...resources.slice(4, 12)];
+      assert.ok(reparsed(file(resources), file(moved)) <= 2);
+      reparsed(file(resources), file([...resources].reverse(), [...flows].reverse()));
+    });
+
+    test('a block written twice gets a tree of its own each time', () => {
+      const twice = [...resources.slice(0, 3), resources[1]!, ...resources.slice(3)];
+      assert.equal(reparsed(file(resources), file(twice)), 1);
+      assert.equal(reparsed(file(twice), file(resources)), 0);
+    });
+
+    test('a series of such edits gives the findings a fresh analysis gives', () => {
+      const analyzer = new Analyzer();
+      const versions = [
+        file(resources),
+        file(resources.filter((_, i) => i % 3 !== 0)),
+        file([...resources].reverse()),
+        file([...resources.slice(0, 3), resources[1]!, ...resources.slice(3)]),
+        file(resources, flows.slice(5)),
+        file(resources),
+      ];
+      for (const text of versions) assert.deepEqual(summary(text, analyzer), summary(text));
+    });
+  });
+
   test('half-typed resources give findings, not a crash', () => {
     const half = ['awsflow: 1\nresources:\n  a:\n    type: sq', 'awsflow: 1\nresources:\n  a:\n    type: sqs\n    visibilityTimeout:', 'awsflow: 1\nresources:\n  a: {\n', 'awsflow: 1\nresources:\n  a:\n  type: sqs\n', 'awsflow: 1\nresources:\n a: 1\n  b: 2\n'];
     for (const text of half) {

@@ -38,6 +38,10 @@ export interface Chunk {
   base: number;
   /** Problems, relative to the chunk's start. */
   readonly problems: readonly SyntaxProblem[];
+  /** The parse that last placed this chunk: a tree is placed once per version. */
+  placedIn: number;
+  /** A block's index among the blocks of the version that last placed it. */
+  order: number;
 }
 
 export interface PlacedChunk {
@@ -63,15 +67,33 @@ const DOCUMENT_MARKERS = /^(?:---|\.\.\.)(?:\s|$)|^%/m;
 const ANCHOR_OR_ALIAS = /(?:^|[\s[{,:-])[&*][A-Za-z0-9_-]/m;
 const SIMPLE_KEY_LINE = /^[A-Za-z_][^:#]*:(?:[ \t\r\n]|$)/;
 
-/** Chunks by kind, then by text. Keyed by the text itself: a `kind + text` key would copy every block's text on each version. */
-type ChunkCache = Record<Chunk['kind'], Map<string, Chunk>>;
+/**
+ * The whole text and the sections, by kind, then by text. Keyed by the text itself: a
+ * `kind + text` key would copy every block's text on each version. (Blocks, thousands of
+ * them, are found by their order instead: see `IncrementalParser.block`.)
+ */
+type ChunkCache = Record<'whole' | 'section', Map<string, Chunk>>;
 
 function emptyCache(): ChunkCache {
-  return { whole: new Map(), section: new Map(), block: new Map() };
+  return { whole: new Map(), section: new Map() };
 }
+
+/** Blocks tried in order before a changed one is taken for a move: a second miss in a row looks it up by text. */
+const MISSES_BEFORE_LOOKUP = 2;
 
 export class IncrementalParser {
   private cache = emptyCache();
+  /** The last version's blocks, in document order. */
+  private previousBlocks: Chunk[] = [];
+  /** This version's blocks so far, in document order. */
+  private placedBlocks: Chunk[] = [];
+  /** The last version's blocks by text, built only when blocks moved (see `block`). */
+  private previousByText: Map<string, Chunk> | undefined;
+  /** Where the next block is expected in `previousBlocks`. */
+  private cursor = 0;
+  /** Blocks in a row not found in order. */
+  private misses = 0;
+  private generation = 0;
 
   parse(text: string): ParseResult {
     const steps = this.parseInSteps(text);
@@ -87,16 +109,24 @@ export class IncrementalParser {
    */
   *parseInSteps(text: string): Generator<void, ParseResult> {
     const used = emptyCache();
+    this.generation++;
+    this.placedBlocks = [];
+    this.previousByText = undefined;
+    this.cursor = 0;
+    this.misses = 0;
     const result = yield* this.parseWith(text, used);
     // Keep only what this version used: memory stays proportional to one document.
     this.cache = used;
+    this.previousBlocks = this.placedBlocks;
+    this.placedBlocks = [];
+    this.previousByText = undefined;
     return result;
   }
 
   /** Blocks parsed afresh since the last pause. */
   private fresh = 0;
 
-  private chunk(text: string, kind: Chunk['kind'], base: number, usedByKind: ChunkCache): Chunk {
+  private chunk(text: string, kind: 'whole' | 'section', base: number, usedByKind: ChunkCache): Chunk {
     const used = usedByKind[kind];
     // The same text twice in one version (a duplicated resource) needs a tree of its own.
     if (used.has(text)) return this.parseFresh(text, kind, base);
@@ -105,9 +135,47 @@ export class IncrementalParser {
     return chunk;
   }
 
+  /**
+   * A resource or flow entry: the last version's block of the same text, or a fresh parse.
+   * Looked for where the order says it should be (the next block of the last version, or
+   * the one after, when a block was deleted or changed): one string comparison, where a
+   * lookup by text would hash every block's text on every version. After two misses in a
+   * row (blocks moved, or several deleted), a map of the last version's blocks by text is
+   * built and asked at every miss, and the search carries on in order from where it found
+   * the block.
+   */
+  private block(text: string, base: number): Chunk {
+    const previous = this.previousBlocks;
+    let found: Chunk | undefined;
+    for (let k = this.cursor; k < this.cursor + 2 && k < previous.length; k++) {
+      const candidate = previous[k]!;
+      if (candidate.text === text && candidate.placedIn !== this.generation) {
+        found = candidate;
+        this.cursor = k + 1;
+        break;
+      }
+    }
+    if (!found) {
+      // Once built (blocks moved), the map is asked at every miss.
+      if (++this.misses >= MISSES_BEFORE_LOOKUP && previous.length > 0) this.previousByText ??= byText(previous);
+      const moved = this.previousByText?.get(text);
+      if (moved && moved.placedIn !== this.generation) {
+        found = moved;
+        // Carry on in order from where it was (the blocks after a moved block often moved with it).
+        this.cursor = moved.order + 1;
+      }
+    }
+    if (found) this.misses = 0;
+    const chunk = found ?? this.parseFresh(text, 'block', base);
+    chunk.placedIn = this.generation;
+    chunk.order = this.placedBlocks.length;
+    this.placedBlocks.push(chunk);
+    return chunk;
+  }
+
   private parseFresh(text: string, kind: Chunk['kind'], base: number): Chunk {
     this.fresh++;
-    return parseChunk(text, kind, base);
+    return parseChunk(text, kind, base, this.generation);
   }
 
   private *parseWith(text: string, used: ChunkCache): Generator<void, ParseResult> {
@@ -134,7 +202,7 @@ export class IncrementalParser {
       const pairs: YPair[] = [];
       const items: YNode[] = [];
       for (const block of blocks.blocks) {
-        const chunk = this.chunk(text.slice(block.start, block.end), 'block', block.start, used);
+        const chunk = this.block(text.slice(block.start, block.end), block.start);
         if (this.fresh >= PAUSE_EVERY) {
           this.fresh = 0;
           yield;
@@ -174,10 +242,17 @@ export class IncrementalParser {
   }
 }
 
-function parseChunk(text: string, kind: Chunk['kind'], base: number): Chunk {
+/** The first block of each text (a duplicated block's twin is parsed again anyway). */
+function byText(blocks: readonly Chunk[]): Map<string, Chunk> {
+  const map = new Map<string, Chunk>();
+  for (const block of blocks) if (!map.has(block.text)) map.set(block.text, block);
+  return map;
+}
+
+function parseChunk(text: string, kind: Chunk['kind'], base: number, generation: number): Chunk {
   // Most blocks are in the plain subset the fast reader takes; it gives the same tree.
   const simple = readSimpleBlock(text, base);
-  if (simple !== undefined) return { text, kind, node: simple, base, problems: [] };
+  if (simple !== undefined) return { text, kind, node: simple, base, problems: [], placedIn: generation, order: -1 };
   const doc = parseDocument(text, PARSE_OPTIONS);
   const problems: SyntaxProblem[] = [];
   for (const error of [...doc.errors, ...doc.warnings]) {
@@ -192,7 +267,7 @@ function parseChunk(text: string, kind: Chunk['kind'], base: number): Chunk {
   const node = convertDocument(doc, base, convertProblems);
   for (const p of convertProblems) problems.push({ start: p.start - base, end: p.end - base, message: p.message, code: 'TOO_DEEP' });
   // The yaml Document is not kept: our tree is all later stages need, and much smaller.
-  return { text, kind, node, base, problems };
+  return { text, kind, node, base, problems, placedIn: generation, order: -1 };
 }
 
 function placeChunk(chunk: Chunk, base: number, problems: SyntaxProblem[]): YNode | null {
