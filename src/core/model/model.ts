@@ -141,7 +141,7 @@ export function buildModel(text: string, root: YNode | null): Model {
     const target = deadLetter?.children.get('target');
     if (target && !target.fromDefaults && isScalar(target.node) && typeof target.raw === 'string') {
       const token = { id: target.raw, start: target.node.start, end: target.node.end };
-      references.push({ ...token, kind: 'deadLetter', node: target.node });
+      references.push({ id: token.id, start: token.start, end: token.end, kind: 'deadLetter', node: target.node });
       deadLetterIds.add(target.raw);
       connections.push({
         source: { id: resource.id, start: resource.key.start, end: resource.key.end },
@@ -166,11 +166,11 @@ export function buildModel(text: string, root: YNode | null): Model {
       if (!entry) return;
       flows.push(entry);
       for (const reference of entry.references) references.push(reference);
-      connections.push(...entry.connections);
+      for (const connection of entry.connections) connections.push(connection);
       const onFailure = entry.props.get('onFailure');
       if (onFailure && isScalar(onFailure.node) && typeof onFailure.raw === 'string') {
         const token = { id: onFailure.raw, start: onFailure.node.start, end: onFailure.node.end };
-        references.push({ ...token, kind: 'onFailure', node: onFailure.node });
+        references.push({ id: token.id, start: token.start, end: token.end, kind: 'onFailure', node: onFailure.node });
         deadLetterIds.add(onFailure.raw);
         // The event source mapping's source sends what it gave up on.
         for (const sourceToken of new Map(entry.connections.map((c) => [c.source.id, c.source])).values()) {
