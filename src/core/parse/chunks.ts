@@ -65,6 +65,11 @@ const PAUSE_EVERY = 500;
 const DOCUMENT_MARKERS = /^(?:---|\.\.\.)(?:\s|$)|^%/m;
 // An anchor or alias at the start of a node. Conservative: a false match only costs the fast path.
 const ANCHOR_OR_ALIAS = /(?:^|[\s[{,:-])[&*][A-Za-z0-9_-]/m;
+
+/** Whether a text's tree may share nodes (an alias is the node its anchor names). Conservative. */
+export function mayHaveAliases(text: string): boolean {
+  return ANCHOR_OR_ALIAS.test(text);
+}
 const SIMPLE_KEY_LINE = /^[A-Za-z_][^:#]*:(?:[ \t\r\n]|$)/;
 
 /**

@@ -1,6 +1,7 @@
 import { defineRule } from '../define-rule';
 import type { YNode, YScalar } from '../../parse/ast';
 import { keyText } from '../../parse/ast';
+import { mayHaveAliases } from '../../parse/chunks';
 
 /** Problems the parser raises that are about limits, reported by syntax/limits instead. */
 export const LIMIT_CODES = new Set(['TOO_LARGE', 'BINARY', 'TOO_DEEP']);
@@ -21,7 +22,7 @@ export default defineRule({
       if (LIMIT_CODES.has(problem.code)) continue;
       context.report({ at: problem, messageId: 'syntax', data: { message: problem.message } });
     }
-    for (const [duplicate, first] of duplicatesIn(context.model.rootNode)) {
+    for (const [duplicate, first] of duplicatesIn(context.model.rootNode, mayHaveAliases(context.text))) {
       const key = keyText(duplicate);
       context.report({
         at: duplicate,
@@ -35,37 +36,65 @@ export default defineRule({
 
 type Duplicate = readonly [duplicate: YScalar, first: YScalar];
 
+const NONE: readonly Duplicate[] = [];
+
+/** Up to this many keys, a mapping's earlier keys are searched in a list rather than hashed. */
+const SMALL_MAPPING = 16;
+
 /**
- * Duplicate keys in a subtree, remembered per node: an unchanged block keeps its node
- * objects from one version to the next (parse/chunks.ts), so it is not walked again.
- * Shared (aliased) nodes are walked once.
+ * Duplicate keys in a subtree. Remembered per block (a resource, a flow entry: depth 2):
+ * an unchanged block keeps its node objects from one version to the next
+ * (parse/chunks.ts), so it is not walked again. Below the blocks nodes are remembered
+ * only where aliases may make them shared, so a shared node is walked once (and an
+ * alias bomb stays linear); a plain tree is walked without that bookkeeping.
  */
 const duplicateCache = new WeakMap<YNode, readonly Duplicate[]>();
 
-function duplicatesIn(root: YNode | null): Duplicate[] {
-  const out: Duplicate[] = [];
+function duplicatesIn(root: YNode | null, aliasesPossible: boolean): readonly Duplicate[] {
   const visit = (node: YNode | null, depth: number): readonly Duplicate[] => {
-    if (!node || node.kind === 'scalar' || depth > 250) return [];
-    const cached = duplicateCache.get(node);
-    if (cached) return cached;
-    duplicateCache.set(node, []); // a cycle through aliases ends here
-    const found: Duplicate[] = [];
-    if (node.kind === 'seq') for (const item of node.items) found.push(...visit(item, depth + 1));
-    else {
-      const seen = new Map<string, YScalar>();
+    if (!node || node.kind === 'scalar' || depth > 250) return NONE;
+    const remember = depth <= 2 || aliasesPossible;
+    if (remember) {
+      const cached = duplicateCache.get(node);
+      if (cached) return cached;
+      duplicateCache.set(node, NONE); // a cycle through aliases ends here
+    }
+    let found: Duplicate[] | undefined;
+    const add = (more: readonly Duplicate[]) => {
+      if (more.length === 0) return;
+      found ??= [];
+      for (const duplicate of more) found.push(duplicate);
+    };
+    if (node.kind === 'seq') {
+      for (const item of node.items) add(visit(item, depth + 1));
+    } else {
+      const seen = node.items.length > SMALL_MAPPING ? new Map<string, YScalar>() : undefined;
+      const keys: string[] = [];
+      const firstKeys: YScalar[] = [];
       for (const pair of node.items) {
         const key = keyText(pair.key);
-        const first = seen.get(key);
-        if (first) found.push([pair.key, first]);
-        else seen.set(key, pair.key);
-        found.push(...visit(pair.value, depth + 1));
+        let first: YScalar | undefined;
+        if (seen) {
+          first = seen.get(key);
+          if (!first) seen.set(key, pair.key);
+        } else {
+          const at = keys.indexOf(key);
+          if (at === -1) {
+            keys.push(key);
+            firstKeys.push(pair.key);
+          } else {
+            first = firstKeys[at];
+          }
+        }
+        if (first) (found ??= []).push([pair.key, first]);
+        add(visit(pair.value, depth + 1));
       }
     }
-    duplicateCache.set(node, found);
-    return found;
+    const result = found ?? NONE;
+    if (remember) duplicateCache.set(node, result);
+    return result;
   };
-  out.push(...visit(root, 0));
-  return out;
+  return visit(root, 0);
 }
 
 function lineOf(text: string, offset: number): number {
