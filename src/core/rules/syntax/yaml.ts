@@ -60,13 +60,8 @@ function duplicatesIn(root: YNode | null, aliasesPossible: boolean): readonly Du
       duplicateCache.set(node, NONE); // a cycle through aliases ends here
     }
     let found: Duplicate[] | undefined;
-    const add = (more: readonly Duplicate[]) => {
-      if (more.length === 0) return;
-      found ??= [];
-      for (const duplicate of more) found.push(duplicate);
-    };
     if (node.kind === 'seq') {
-      for (const item of node.items) add(visit(item, depth + 1));
+      for (const item of node.items) found = append(found, visit(item, depth + 1));
     } else {
       const seen = node.items.length > SMALL_MAPPING ? new Map<string, YScalar>() : undefined;
       const keys: string[] = [];
@@ -87,7 +82,7 @@ function duplicatesIn(root: YNode | null, aliasesPossible: boolean): readonly Du
           }
         }
         if (first) (found ??= []).push([pair.key, first]);
-        add(visit(pair.value, depth + 1));
+        found = append(found, visit(pair.value, depth + 1));
       }
     }
     const result = found ?? NONE;
@@ -95,6 +90,14 @@ function duplicatesIn(root: YNode | null, aliasesPossible: boolean): readonly Du
     return result;
   };
   return visit(root, 0);
+}
+
+/** `list` with `more` added (made only when there is something to add). */
+function append(list: Duplicate[] | undefined, more: readonly Duplicate[]): Duplicate[] | undefined {
+  if (more.length === 0) return list;
+  const out = list ?? [];
+  for (const duplicate of more) out.push(duplicate);
+  return out;
 }
 
 function lineOf(text: string, offset: number): number {
