@@ -258,10 +258,23 @@ describe('recovery from a crashed language server', () => {
       const restarting = seen.find((s) => s.state.kind === 'restarting')!;
       assert.deepEqual(restarting.state, { kind: 'restarting', attempt: crash });
       assert.match(restarting.status.detail ?? '', new RegExp(`restart ${crash} of at most ${MAX_RESTARTS} within 3 minutes`));
-      assert.ok(restarting.posted.some((m) => m.type === 'stale'), `the preview was dimmed at crash ${crash}`);
+      // Dimmed after the crash and before anything was drawn again (checked on the whole
+      // record: the state listeners run in turn, so the moment of the event may not show it yet).
+      const sinceCrash = postedSinceMark().map((m) => m.type);
+      const dimmed = sinceCrash.indexOf('stale');
+      const drawnAgain = sinceCrash.indexOf('render');
+      assert.ok(dimmed !== -1 && (drawnAgain === -1 || dimmed < drawnAgain), `the preview was dimmed at crash ${crash}, before it was drawn again; sent: ${sinceCrash.join(', ')}`);
       assert.notEqual(theServerPid(), pid);
-      // Drawn afresh by the new server, for the same text.
-      const redrawn = await waitFor(`the preview to draw again after restart ${crash}`, () => (api.previews.lastRendered(uri) !== drawn ? api.previews.lastRendered(uri) : undefined));
+      // Drawn afresh by the new server, for the same text: a drawing posted after the stale
+      // message (so the preview no longer counts itself stale, and the next crash dims it
+      // again), and drawn by the webview. The webview also reports when it dims, so a new
+      // report alone does not show a new drawing.
+      const redrawn = await waitFor(`the preview to draw again after restart ${crash}`, () => {
+        const types = postedSinceMark().map((message) => message.type);
+        const current = types.lastIndexOf('render') > types.lastIndexOf('stale');
+        const rendered = api.previews.lastRendered(uri);
+        return current && rendered !== drawn ? rendered : undefined;
+      });
       assert.equal(redrawn.version, editor.document.version);
     }
 
