@@ -86,7 +86,6 @@ function computeCapacity(model: Model): Capacity {
   const { resources } = model;
   const position = new Map<Resource, number>();
   for (let i = 0; i < resources.length; i++) position.set(resources[i]!, i);
-  const flowsOut = (resource: Resource) => model.outbound(resource).filter((c) => c.origin === 'flow' && c.to);
   const remaining = new Int32Array(resources.length);
   for (let i = 0; i < resources.length; i++) {
     for (const connection of model.inbound(resources[i]!)) if (connection.origin === 'flow' && connection.from) remaining[i]!++;
@@ -106,7 +105,8 @@ function computeCapacity(model: Model): Capacity {
     const resource = resources[index]!;
     const own = resource.type === 'schedule' ? scheduleRate(resource.props.get('expression')?.value) : undefined;
     const source: Flow | undefined = own !== undefined ? { rate: own, bytes: 0, sized: false, maxSize: undefined } : inbound[index];
-    for (const connection of flowsOut(resource)) {
+    for (const connection of model.outbound(resource)) {
+      if (connection.origin !== 'flow' || !connection.to) continue;
       const declaredRate = connection.props.get('rate')?.value;
       const declaredSize = connection.props.get('size')?.value;
       let load: ConnectionLoad | undefined;
