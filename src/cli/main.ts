@@ -26,7 +26,7 @@ Usage:
       --fix                            apply safe fixes in place, then report what is left
       --max-warnings <n>               exit 1 when there are more than n warnings
       --quiet                          report errors only
-  awsflow diagram <file>               print the architecture as a Mermaid flowchart
+  awsflow diagram <file>               print the architecture as a Mermaid flowchart (- reads standard input)
       --format mermaid|html            html: a self-contained page with mermaid bundled
       --output <file>                  write to a file instead of standard output
   awsflow rules [--format text|json]   list the rules
