@@ -33,6 +33,12 @@ export default tseslint.config(
     },
   },
   {
+    files: ['src/node/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['vscode*', '../server/*', '../client/*', '../cli/*', '../protocol/*'], message: 'src/node holds Node-side helpers shared by the CLI and the server: core and node: only.' }] }],
+    },
+  },
+  {
     files: ['src/server/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', { patterns: [{ group: ['vscode', 'vscode-languageclient', 'vscode-languageclient/*', '../client/*', '../webview/*', '../cli/*'], message: 'The server is LSP glue over the core: no VS Code API, client or webview code.' }] }],

@@ -1,11 +1,12 @@
-import type { Diagram } from '../core/index';
+import { escapeControlCharacters, type Diagram } from '../core/index';
 
 /**
  * A self-contained page: the Mermaid source, mermaid itself inline, no network.
  * `securityLevel: 'strict'`; the source is placed as text, never as HTML.
  */
 export function diagramHtml(diagram: Diagram, title: string, mermaidScript: string): string {
-  const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+  // The title comes from the file (its name: or its file name): no control character reaches the page.
+  const escapeHtml = (text: string) => escapeControlCharacters(text).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
   // Inside a <script> element, only "</script" and "<!--" can end or confuse it.
   const safeScript = mermaidScript.replace(/<\/script/gi, '<\\/script').replace(/<!--/g, '<\\!--');
   const source = JSON.stringify(diagram.mermaid).replace(/</g, '\\u003c');

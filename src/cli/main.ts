@@ -1,13 +1,18 @@
 /**
  * `awsflow check | diagram | rules | explain`. Same core, same findings as the editor.
- * Exit codes: 0 no errors; 1 errors, or more warnings than --max-warnings; 2 bad usage
- * or unreadable input. Every failure is one clear line on stderr, never a stack trace.
+ * Exit codes: 0 no errors; 1 errors, or more warnings than --max-warnings; 2 bad usage,
+ * or a file that could not be read or written. Every failure is one clear line on stderr,
+ * never a stack trace. Text from the user's files and arguments is printed with its
+ * control characters escaped (escapeControlCharacters), so it cannot drive the terminal
+ * or write lines of its own into a CI log.
  */
-import { readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { readFileSync, existsSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { analyze, applyEdits, buildDiagram, docsUrl, fixAll, ruleById, rules } from '../core/index';
-import { collectFiles, describeError, UsageError } from './files';
+import { analyze, applyEdits, buildDiagram, docsUrl, escapeControlCharacters, fixAll, ruleById, rules, type Analysis } from '../core/index';
+import { describeError, readSourceFile, readSourceStream, type SourceRead } from '../node/source-files';
+import { collectFiles, STDIN, UsageError } from './files';
 import { formatJson, formatSarif, formatStylish, type FileResult } from './report';
 import { diagramHtml } from './html';
 
@@ -16,12 +21,12 @@ const VERSION = '0.1.0';
 const HELP = `awsflow ${VERSION}: check AWS messaging architectures in .awsflow files
 
 Usage:
-  awsflow check [files or folders…]   check .awsflow files (default: the current folder)
+  awsflow check [files or folders…]   check .awsflow files (default: the current folder; - reads standard input)
       --format stylish|json|sarif      output format (default: stylish)
       --fix                            apply safe fixes in place, then report what is left
       --max-warnings <n>               exit 1 when there are more than n warnings
       --quiet                          report errors only
-  awsflow diagram <file>               print the architecture as a Mermaid flowchart
+  awsflow diagram <file>               print the architecture as a Mermaid flowchart (- reads standard input)
       --format mermaid|html            html: a self-contained page with mermaid bundled
       --output <file>                  write to a file instead of standard output
   awsflow rules [--format text|json]   list the rules
@@ -29,7 +34,22 @@ Usage:
   awsflow --help | --version
 `;
 
-function main(argv: string[]): number {
+/** How standard input is named in reports. */
+const STDIN_NAME = '<stdin>';
+
+/** Set when standard output failed for a reason other than a closed pipe. */
+let outputFailed = false;
+
+function print(text: string): void {
+  process.stdout.write(text);
+}
+
+/** One line on stderr: a file that could not be read or written, or what --fix did. */
+function note(line: string): void {
+  process.stderr.write(`awsflow: ${escapeControlCharacters(line)}\n`);
+}
+
+async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   switch (command) {
     case undefined:
@@ -56,24 +76,39 @@ function main(argv: string[]): number {
 }
 
 function parse<T extends Record<string, { type: 'string' | 'boolean' }>>(args: string[], options: T) {
+  // `--max-warnings -1` would be read as a missing value followed by an option `-1`; pass it
+  // on as the value, so the option's own check says what is wrong with it.
   try {
-    return parseArgs({ args, options, allowPositionals: true, strict: true });
+    return parseArgs({ args: joinNegativeValues(args, options), options, allowPositionals: true, strict: true });
   } catch (error) {
     throw new UsageError(error instanceof Error ? error.message.split('\n')[0]! : String(error));
   }
 }
 
-function readText(file: string): string {
-  let buffer: Buffer;
-  try {
-    buffer = readFileSync(file);
-  } catch (error) {
-    throw new UsageError(`cannot read '${file}': ${describeError(error)}`);
+/** `--name -1` becomes `--name=-1` for string options: a negative number is a value, not an option. */
+function joinNegativeValues(args: string[], options: Record<string, { type: 'string' | 'boolean' }>): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    const next = args[i + 1];
+    if (arg.startsWith('--') && options[arg.slice(2)]?.type === 'string' && next !== undefined && /^-\d/.test(next)) {
+      out.push(`${arg}=${next}`);
+      i++;
+    } else out.push(arg);
   }
-  return buffer.toString('utf8');
+  return out;
 }
 
-function check(args: string[]): number {
+/** A file named on the command line, or standard input for `-`. */
+function readInput(file: string): Promise<SourceRead> {
+  return file === STDIN ? readSourceStream(process.stdin) : readSourceFile(file);
+}
+
+function analyzeRead(read: Exclude<SourceRead, { kind: 'refused' }>): Analysis {
+  return read.kind === 'too-large' ? analyze(read.text, { truncated: read.bytes !== undefined ? { bytes: read.bytes } : {} }) : analyze(read.text);
+}
+
+async function check(args: string[]): Promise<number> {
   const { values, positionals } = parse(args, {
     format: { type: 'string' },
     fix: { type: 'boolean' },
@@ -85,41 +120,40 @@ function check(args: string[]): number {
   let maxWarnings = -1;
   if (values['max-warnings'] !== undefined) {
     maxWarnings = Number(values['max-warnings']);
-    if (!Number.isInteger(maxWarnings) || maxWarnings < 0) throw new UsageError(`--max-warnings takes a whole number, not '${values['max-warnings']}'`);
+    if (!Number.isInteger(maxWarnings) || maxWarnings < 0) throw new UsageError(`--max-warnings takes a whole number (0 or more), not '${values['max-warnings']}'`);
   }
-  const files = collectFiles(positionals.length ? positionals : ['.']);
+  const files = await collectFiles(positionals.length ? positionals : ['.']);
   if (files.length === 0) throw new UsageError(`no .awsflow files found in ${positionals.length ? positionals.join(', ') : 'the current folder'}`);
+  if (values.fix && files.includes(STDIN)) throw new UsageError('--fix writes files in place; it cannot fix standard input');
 
   const results: FileResult[] = [];
+  // A file that could not be read or written: the others are still checked and reported, the exit code is 2.
+  let fileFailed = false;
   for (const file of files) {
-    let text = readText(file);
-    let analysis = analyze(text);
-    if (values.fix) {
-      const original = text;
-      for (let round = 0; round < 10; round++) {
-        const edits = fixAll(analysis);
-        if (edits.length === 0) break;
-        const next = applyEdits(text, edits);
-        if (next === text) break;
-        text = next;
-        analysis = analyze(text);
-      }
-      if (text !== original) {
-        try {
-          writeFileSync(file, text);
-        } catch (error) {
-          throw new UsageError(`cannot write '${file}': ${describeError(error)}`);
-        }
-      }
+    const name = file === STDIN ? STDIN_NAME : file;
+    const read = await readInput(file);
+    if (read.kind === 'refused') {
+      note(`cannot read '${name}': ${read.reason}`);
+      fileFailed = true;
+      continue;
+    }
+    let analysis = analyzeRead(read);
+    if (values.fix && read.kind === 'text') {
+      const fixed = await fixFile(file, analysis);
+      analysis = fixed.analysis;
+      if (!fixed.written) fileFailed = true;
     }
     if (values.quiet) analysis = { ...analysis, findings: analysis.findings.filter((f) => f.severity === 'error') };
-    for (const error of analysis.internalErrors) process.stderr.write(`awsflow: internal error in rule ${error.ruleId} on ${file}: ${error.message.split('\n')[0]}\n`);
-    results.push({ file, analysis });
+    for (const error of analysis.internalErrors) note(`internal error in rule ${error.ruleId} on ${name}: ${error.message.split('\n')[0]}`);
+    results.push({ file: name, analysis });
   }
 
-  if (format === 'json') process.stdout.write(formatJson(results));
-  else if (format === 'sarif') process.stdout.write(formatSarif(results, rules, VERSION));
-  else process.stdout.write(formatStylish(results, Boolean(process.stdout.isTTY) && !process.env['NO_COLOR']));
+  if (results.length > 0) {
+    if (format === 'json') print(formatJson(results));
+    else if (format === 'sarif') print(formatSarif(results, rules, VERSION));
+    else print(formatStylish(results, Boolean(process.stdout.isTTY) && !process.env['NO_COLOR']));
+  }
+  if (fileFailed) return 2;
 
   const errors = results.reduce((n, r) => n + r.analysis.findings.filter((f) => f.severity === 'error').length, 0);
   const warnings = results.reduce((n, r) => n + r.analysis.findings.filter((f) => f.severity === 'warning').length, 0);
@@ -131,23 +165,60 @@ function check(args: string[]): number {
   return 0;
 }
 
-function diagram(args: string[]): number {
+/**
+ * Applies the safe fixes to one file, in rounds until none is left, writes it, and says
+ * so on stderr: what it fixed, or why it could not write (then the file is reported as
+ * it still is on disk).
+ */
+async function fixFile(file: string, original: Analysis): Promise<{ analysis: Analysis; written: boolean }> {
+  let analysis = original;
+  let text = original.text;
+  let fixed = 0;
+  for (let round = 0; round < 10; round++) {
+    const edits = fixAll(analysis);
+    if (edits.length === 0) break;
+    const next = applyEdits(text, edits);
+    if (next === text) break;
+    const chosen = new Set(edits);
+    fixed += analysis.findings.filter((f) => f.fix && f.fix.edits.every((edit) => chosen.has(edit))).length;
+    text = next;
+    analysis = analyze(text);
+  }
+  if (text === original.text) return { analysis, written: true };
+  try {
+    await writeFile(file, text);
+  } catch (error) {
+    note(`cannot write '${file}': ${describeError(error)}; ${count(fixed, 'fix', 'fixes')} not applied`);
+    return { analysis: original, written: false };
+  }
+  note(`fixed ${count(fixed, 'problem', 'problems')} in '${file}'`);
+  return { analysis, written: true };
+}
+
+function count(n: number, one: string, many: string): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+async function diagram(args: string[]): Promise<number> {
   const { values, positionals } = parse(args, { format: { type: 'string' }, output: { type: 'string' } });
   const format = values.format ?? 'mermaid';
   if (!['mermaid', 'html'].includes(format)) throw new UsageError(`--format must be mermaid or html, not '${format}'`);
   if (positionals.length !== 1) throw new UsageError('diagram takes one file: awsflow diagram <file>');
   const file = positionals[0]!;
-  const analysis = analyze(readText(file));
+  const read = await readInput(file);
+  const name = file === STDIN ? STDIN_NAME : file;
+  if (read.kind === 'refused') throw new UsageError(`cannot read '${name}': ${read.reason}`);
+  const analysis = analyzeRead(read);
   const result = buildDiagram(analysis);
-  const title = typeof analysis.model.root === 'object' ? nameOf(analysis) ?? file : file;
+  const title = typeof analysis.model.root === 'object' ? nameOf(analysis) ?? name : name;
   const out = format === 'html' ? diagramHtml(result, title, loadMermaid()) : result.mermaid;
   if (values.output) {
     try {
-      writeFileSync(values.output, out);
+      await writeFile(values.output, out);
     } catch (error) {
       throw new UsageError(`cannot write '${values.output}': ${describeError(error)}`);
     }
-  } else process.stdout.write(out);
+  } else print(out);
   return 0;
 }
 
@@ -164,14 +235,17 @@ function loadMermaid(): string {
 }
 
 function listRules(args: string[]): number {
-  const { values } = parse(args, { format: { type: 'string' } });
-  if (values.format === 'json') {
-    process.stdout.write(JSON.stringify(rules.map((r) => ({ id: r.id, severity: r.defaultSeverity, fixable: r.fixable, summary: r.summary, docs: docsUrl(r.id) })), null, 2) + '\n');
+  const { values, positionals } = parse(args, { format: { type: 'string' } });
+  const format = values.format ?? 'text';
+  if (!['text', 'json'].includes(format)) throw new UsageError(`--format must be text or json, not '${format}'`);
+  if (positionals.length > 0) throw new UsageError(`rules takes no file or rule id, not '${positionals[0]}' (awsflow explain <rule-id> prints one rule)`);
+  if (format === 'json') {
+    print(JSON.stringify(rules.map((r) => ({ id: r.id, severity: r.defaultSeverity, fixable: r.fixable, summary: r.summary, docs: docsUrl(r.id) })), null, 2) + '\n');
     return 0;
   }
   const width = Math.max(...rules.map((r) => r.id.length));
   for (const rule of rules) {
-    process.stdout.write(`${rule.id.padEnd(width)}  ${rule.defaultSeverity.padEnd(7)}  ${rule.fixable ? 'fix' : '   '}  ${rule.summary}\n`);
+    print(escapeControlCharacters(`${rule.id.padEnd(width)}  ${rule.defaultSeverity.padEnd(7)}  ${rule.fixable ? 'fix' : '   '}  ${rule.summary}`) + '\n');
   }
   return 0;
 }
@@ -183,25 +257,39 @@ function explain(args: string[]): number {
   const rule = ruleById(id);
   if (!rule) throw new UsageError(`'${id}' is not an awsflow rule (awsflow rules lists them)`);
   const page = join(dirname(__dirname), 'docs/rules', `${rule.id}.md`);
-  if (existsSync(page)) process.stdout.write(readFileSync(page, 'utf8'));
-  else process.stdout.write(`${rule.id} (${rule.defaultSeverity}): ${rule.summary}\n${docsUrl(rule.id)}\n`);
+  if (existsSync(page)) print(escapeControlCharacters(readFileSync(page, 'utf8'), { keepLineBreaks: true }));
+  else print(escapeControlCharacters(`${rule.id} (${rule.defaultSeverity}): ${rule.summary}\n${docsUrl(rule.id)}`, { keepLineBreaks: true }) + '\n');
   return 0;
 }
 
-function run(): void {
-  let code: number;
-  try {
-    code = main(process.argv.slice(2));
-  } catch (error) {
-    if (error instanceof UsageError) {
-      process.stderr.write(`awsflow: ${error.message}\n`);
-      code = 2;
-    } else {
-      process.stderr.write(`awsflow: internal error: ${error instanceof Error ? error.message : String(error)}\n`);
-      code = 2;
-    }
-  }
-  process.exitCode = code;
+/**
+ * Standard output can fail. A closed pipe (`awsflow diagram x | head -1`) means the
+ * reader has all it wanted: stop quietly, with the exit code the report gives (as if it
+ * had been read to the end). Any other failure (a full disk) is one line and exit 2.
+ */
+function watchOutput(): void {
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') return;
+    if (outputFailed) return;
+    outputFailed = true;
+    process.stderr.write(`awsflow: cannot write to standard output: ${describeError(error)}\n`);
+    process.exitCode = 2;
+  });
+  // With stderr gone too there is nowhere left to say anything.
+  process.stderr.on('error', () => undefined);
 }
 
-run();
+async function run(): Promise<void> {
+  watchOutput();
+  let code: number;
+  try {
+    code = await main(process.argv.slice(2));
+  } catch (error) {
+    if (error instanceof UsageError) note(error.message);
+    else note(`internal error: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
+    code = 2;
+  }
+  process.exitCode = outputFailed ? 2 : code;
+}
+
+void run();

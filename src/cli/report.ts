@@ -1,6 +1,10 @@
-/** The three output formats of `awsflow check`. Positions become 1-based here and nowhere else. */
+/**
+ * The three output formats of `awsflow check`. Positions become 1-based here and nowhere
+ * else. The stylish report escapes the control characters of file names and messages;
+ * JSON and SARIF carry the text as it is, in JSON strings (see toJson).
+ */
 import type { Analysis, Finding, Rule } from '../core/index';
-import { docsUrl } from '../core/index';
+import { docsUrl, escapeControlCharacters } from '../core/index';
 
 export interface FileResult {
   file: string;
@@ -34,7 +38,16 @@ export function locate(result: FileResult): Located[] {
 }
 
 export function formatJson(results: readonly FileResult[]): string {
-  return JSON.stringify(results.map((result) => ({ file: result.file, findings: locate(result) })), null, 2) + '\n';
+  return toJson(results.map((result) => ({ file: result.file, findings: locate(result) })));
+}
+
+/**
+ * JSON.stringify escapes C0 control characters and line breaks inside strings, but
+ * leaves DEL and the C1 controls raw, which some terminals act on when the output is
+ * shown: those become \u escapes too. Still the same JSON value.
+ */
+function toJson(value: unknown): string {
+  return JSON.stringify(value, null, 2).replace(/[\u007f-\u009f]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`) + '\n';
 }
 
 export function formatStylish(results: readonly FileResult[], color: boolean): string {
@@ -43,9 +56,9 @@ export function formatStylish(results: readonly FileResult[], color: boolean): s
   const out: string[] = [];
   const totals = { error: 0, warning: 0, info: 0 };
   for (const result of results) {
-    const located = locate(result);
+    const located = locate(result).map((l) => ({ ...l, message: escapeControlCharacters(l.message) }));
     if (located.length === 0) continue;
-    out.push(paint('4', result.file));
+    out.push(paint('4', escapeControlCharacters(result.file)));
     const positionWidth = Math.max(...located.map((l) => `${l.line}:${l.column}`.length));
     const messageWidth = Math.min(100, Math.max(...located.map((l) => l.message.length)));
     for (const l of located) {
@@ -113,5 +126,5 @@ export function formatSarif(results: readonly FileResult[], rules: readonly Rule
       },
     ],
   };
-  return JSON.stringify(sarif, null, 2) + '\n';
+  return toJson(sarif);
 }

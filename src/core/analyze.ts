@@ -24,6 +24,11 @@ export interface AnalyzeOptions {
   readonly ruleSeverities?: SeverityOverrides;
   /** Run only these rules (tests). Suppression rules still run. */
   readonly rules?: readonly Rule[];
+  /**
+   * The text is only the start of a larger input: the host stopped reading at its byte
+   * limit (a file of `bytes` bytes, or a stream of unknown length). Refused as too large.
+   */
+  readonly truncated?: { readonly bytes?: number };
 }
 
 export interface InternalError {
@@ -68,7 +73,7 @@ export class Analyzer {
   }
 
   private *analyzeInSteps(text: string, options: AnalyzeOptions): Generator<void, Analysis> {
-    const limitProblem = checkInputLimits(text);
+    const limitProblem = checkInputLimits(text, options.truncated);
     const parse: ParseResult = limitProblem
       ? { root: null, problems: [limitProblem], chunks: [], incremental: false }
       : yield* safeParse(this.parser, text);
@@ -99,7 +104,11 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   return new Analyzer().analyze(text, options);
 }
 
-function checkInputLimits(text: string): SyntaxProblem | undefined {
+function checkInputLimits(text: string, truncated: AnalyzeOptions['truncated']): SyntaxProblem | undefined {
+  if (truncated) {
+    const size = truncated.bytes !== undefined ? `has ${(truncated.bytes / (1024 * 1024)).toFixed(1)} MB` : `is larger than ${Math.round((MAX_TEXT_LENGTH * 3) / (1024 * 1024))} MB`;
+    return { start: 0, end: 0, code: 'TOO_LARGE', message: `The file ${size}; awsflow checks files up to 4 M characters (about 40,000 resources). Split the architecture into several files.` };
+  }
   if (text.length > MAX_TEXT_LENGTH) {
     const megabytes = (text.length / (1024 * 1024)).toFixed(1);
     return { start: 0, end: 0, code: 'TOO_LARGE', message: `The file has ${megabytes} M characters; awsflow checks files up to 4 M characters (about 40,000 resources). Split the architecture into several files.` };

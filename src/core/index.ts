@@ -5,6 +5,7 @@ export { docsUrl, DOCS_BASE } from './rules/define-rule';
 export type { Finding, Fix, Rule, Severity, SeveritySetting, RelatedInformation } from './rules/types';
 export { SEVERITY_SETTINGS } from './rules/types';
 export { applyEdits, type TextEdit } from './edit/edits';
+export { escapeControlCharacters } from './text/control-characters';
 export { LineIndex, type Position, type Range, type OffsetRange } from './text/line-index';
 export type { Model, Resource, Connection, FlowEntry } from './model/model';
 export { RESOURCE_TYPES, type ResourceType } from './model/properties';

@@ -13,7 +13,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import {
   Analyzer, buildDiagram, fixAll, type Analysis,
   hover, complete, definition, references, prepareRename, rename, documentHighlights, documentSymbols,
-  workspaceSymbols, matchesQuery, semanticTokens, inlayHints, SEMANTIC_TOKEN_TYPES, SEMANTIC_TOKEN_MODIFIERS,
+  workspaceSymbols, matchesQuery, semanticTokens, inlayHints, SEMANTIC_TOKEN_TYPES, SEMANTIC_TOKEN_MODIFIERS, escapeControlCharacters,
   type CompletionEntry, type DocumentSymbolEntry, type SymbolKindName,
 } from '../core/index';
 import { DiagramRequest, type DiagramResult } from '../protocol/lsp';
@@ -31,13 +31,12 @@ export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.awsflow`;
 
 export function startServer(connection: Connection, host: ServerHost = {}): void {
   const documents = new TextDocuments(TextDocument);
-  const cache = new AnalysisCache((message) => connection.console.error(message));
+  const cache = new AnalysisCache((message) => connection.console.error(escapeControlCharacters(message)));
   const settingsCache = new Map<string, Promise<AwsflowSettings>>();
   let hasConfiguration = false;
   let workspaceFolders: string[] = [];
 
-  const log = (where: string, error: unknown) =>
-    connection.console.error(`${where} failed: ${error instanceof Error ? `${error.message}\n${error.stack ?? ''}` : String(error)}`);
+  const log = (where: string, error: unknown) => connection.console.error(`${where} failed: ${describeFailure(error)}`);
 
   /**
    * Wrap a handler: never throw to the connection (a failure is logged and answered with
@@ -322,6 +321,18 @@ export function startServer(connection: Connection, host: ServerHost = {}): void
     };
   }
 
+}
+
+/**
+ * An error for the log: its message (which may quote the user's text) on one line with
+ * control characters escaped, then the stack frames. The log is shown in the editor's
+ * output panel, where a raw escape sequence or a line break would forge log lines.
+ */
+export function describeFailure(error: unknown): string {
+  if (!(error instanceof Error)) return escapeControlCharacters(String(error));
+  const stack = error.stack ?? '';
+  const framesAt = stack.indexOf('\n    at ');
+  return escapeControlCharacters(error.message) + (framesAt >= 0 ? escapeControlCharacters(stack.slice(framesAt), { keepLineBreaks: true }) : '');
 }
 
 function cancelled(): ResponseError<void> {

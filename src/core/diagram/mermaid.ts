@@ -76,23 +76,27 @@ const TYPE_TITLES: Record<ResourceType, string> = {
 
 const SEVERITY_ORDER: Record<Severity, number> = { error: 3, warning: 2, info: 1 };
 
-/** Mermaid-safe text: entity codes for everything that could close a label or open syntax. */
+/**
+ * Mermaid-safe text: entity codes for everything that could close a label or open syntax,
+ * and for control characters, which would reach the terminal raw when `awsflow diagram`
+ * prints the source (an ESC can set the window title or clear the screen).
+ */
 export function escapeLabel(text: string): string {
   return text
     .replace(/[\r\n]+/g, ' ')
-    .replace(/[&<>"'`#%{}[\]()|\\;:]/g, (char) => `#${char.charCodeAt(0)};`)
+    // eslint-disable-next-line no-control-regex
+    .replace(/[&<>"'`#%{}[\]()|\\;:\u0000-\u001f\u007f-\u009f]/g, (char) => `#${char.charCodeAt(0)};`)
     .slice(0, 2000);
 }
 
 /**
  * A label inside an icon node's `@{ … }` block, which Mermaid reads as YAML: on top of
- * `escapeLabel` (no quote, backslash or brace survives, so the string cannot end early),
- * control characters become entity codes too, because YAML refuses them and one would
- * make the whole diagram fail.
+ * `escapeLabel` (no quote, backslash, brace or control character survives, so the string
+ * cannot end early), the characters YAML refuses or reads as line breaks become entity
+ * codes too, because one would make the whole diagram fail.
  */
 function escapeShapeDataLabel(text: string): string {
-  // eslint-disable-next-line no-control-regex
-  return escapeLabel(text).replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029\ufeff]/g, (char) => `#${char.charCodeAt(0)};`);
+  return escapeLabel(text).replace(/[\u2028\u2029\ufeff]/g, (char) => `#${char.charCodeAt(0)};`);
 }
 
 export function buildDiagram(analysis: Analysis, options: DiagramOptions = {}): Diagram {

@@ -39,3 +39,11 @@ test('syntax/limits: a file over 4 M characters is refused at once', () => {
   const analysis = analyze('awsflow: 1\n#' + 'x'.repeat(4 * 1024 * 1024) + '\n');
   assert.deepEqual(analysis.findings.map((f) => f.ruleId), ['syntax/limits']);
 });
+
+test('syntax/limits: a text its host read only in part (truncated) is refused, with the size when known', () => {
+  const message = (bytes?: number) => analyze('awsflow: 1\nresources:\n  a: { type: client }\n', { truncated: bytes === undefined ? {} : { bytes } }).findings.map((f) => `${f.ruleId} ${f.start}-${f.end}: ${f.message}`);
+  assert.deepEqual(message(20 * 1024 * 1024), ['syntax/limits 0-0: The file has 20.0 MB; awsflow checks files up to 4 M characters (about 40,000 resources). Split the architecture into several files.']);
+  assert.deepEqual(message(), ['syntax/limits 0-0: The file is larger than 12 MB; awsflow checks files up to 4 M characters (about 40,000 resources). Split the architecture into several files.']);
+  // Without the option, the same text is checked as usual.
+  assert.deepEqual(analyze('awsflow: 1\nresources:\n  a: { type: client }\n').findings.filter((f) => f.ruleId === 'syntax/limits'), []);
+});
