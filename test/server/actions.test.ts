@@ -68,3 +68,38 @@ describe('code actions and the diagram request', () => {
     assert.equal(await client.connection.sendRequest(DiagramRequest.type, { textDocument: { uri: 'file:///nope.awsflow' } }), null);
   });
 });
+
+describe('code actions never edit a value shared through an alias or a merge key', () => {
+  const SHARED = 'awsflow: 1\nresources:\n  long: &fn\n    type: lambda\n    capacity: managed-instances\n    timeout: &t 30m\n  short:\n    <<: *fn\n    capacity: on-demand\n  other:\n    type: lambda\n    timeout: *t\n';
+  const client = new TestClient({ settings: {} });
+  const uri = 'file:///w/shared.awsflow';
+  let diagnostics: { range: { start: { line: number; character: number }; end: { line: number; character: number } }; code?: string | number }[] = [];
+  before(async () => {
+    await client.initialize();
+    diagnostics = await client.open(uri, SHARED);
+  });
+  after(() => client.kill());
+
+  const actionsAt = (line: number, character: number, only: string[]) => client.connection.sendRequest('textDocument/codeAction', {
+    textDocument: { uri },
+    range: { start: { line, character }, end: { line, character } },
+    context: { diagnostics: [], only },
+  }) as Promise<{ title: string; edit: { documentChanges: { edits: never[] }[] } }[]>;
+
+  test('the findings sit where the value is used: the merge entry and the alias', () => {
+    assert.deepEqual(diagnostics.filter((d) => d.code === 'lambda/timeout-limit').map((d) => [d.range.start.line, d.range.start.character, d.range.end.character]), [[7, 8, 11], [11, 13, 15]]);
+  });
+
+  test('no quick fix on the merge entry; the alias gets a local override only', async () => {
+    assert.deepEqual(await actionsAt(7, 9, ['quickfix']), []);
+    const actions = await actionsAt(11, 14, ['quickfix']);
+    const fix = actions.find((a) => a.title === 'Set the timeout to 15m')!;
+    assert.equal(applyTextEdits(SHARED, fix.edit.documentChanges[0]!.edits), SHARED.replace('timeout: *t', 'timeout: 15m'));
+    for (const action of actions) assert.match(applyTextEdits(SHARED, action.edit.documentChanges[0]!.edits), /long: &fn\n {4}type: lambda\n {4}capacity: managed-instances\n {4}timeout: &t 30m\n {2}short:\n {4}<<: \*fn\n/);
+  });
+
+  test('fix-all leaves the anchor and the merge entry alone', async () => {
+    const [action] = await actionsAt(0, 0, ['source.fixAll.awsflow']);
+    assert.equal(applyTextEdits(SHARED, action!.edit.documentChanges[0]!.edits), SHARED.replace('timeout: *t', 'timeout: 15m'));
+  });
+});
