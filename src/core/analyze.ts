@@ -10,7 +10,9 @@ import { SchemaValidator, type SchemaError } from './schema/validate';
 import { Edits, type TextEdit } from './edit/edits';
 import { LineIndex } from './text/line-index';
 import { formatMessage } from './rules/define-rule';
-import type { Finding, Fix, FixBuilder, MessageData, Report, Rule, RuleContext, Severity, SeveritySetting } from './rules/types';
+import type { Finding, Fix, FixBuilder, MessageData, Report, ReportAt, Rule, RuleContext, Severity, SeveritySetting } from './rules/types';
+import type { Connection } from './model/model';
+import { connectionKey, connectionToken } from './model/connections';
 import { findIgnoreComments, fileSeverities, type SeverityOverrides } from './suppress';
 import { rules as allRules } from './rules/index';
 import { PlainValueTooLarge } from './parse/ast';
@@ -208,18 +210,31 @@ function toFinding(rule: Rule, report: Report<string>, edits: Edits, editable: E
     const built = buildFix(rule, suggestion.messageId, suggestion.data, suggestion.build, edits, editable);
     if (built) suggestions.push(built);
   }
+  const at = placeOf(report.at);
+  const about = report.connections ?? (isConnection(report.at) ? [report.at] : undefined);
   return {
     rule,
     ruleId: rule.id,
     severity: report.severity ?? rule.defaultSeverity,
     message,
     messageId: report.messageId,
-    start: report.at.start,
-    end: Math.max(report.at.start, report.at.end),
+    start: at.start,
+    end: Math.max(at.start, at.end),
     ...(fix ? { fix } : {}),
     suggestions,
-    related: (report.related ?? []).map((r) => ({ start: r.at.start, end: r.at.end, message: r.message })),
+    related: (report.related ?? []).map((r) => ({ ...placeOf(r.at), message: r.message })),
+    ...(about && about.length > 0 ? { connections: about.map(connectionKey) } : {}),
   };
+}
+
+function isConnection(at: ReportAt): at is Connection {
+  return 'source' in at && 'target' in at;
+}
+
+/** A report's range: a connection sits on its own id in the flow (see `connectionToken`). */
+function placeOf(at: ReportAt): OffsetRange {
+  const range = isConnection(at) ? connectionToken(at) : at;
+  return { start: range.start, end: range.end };
 }
 
 function buildFix(rule: Rule, messageId: string, data: MessageData | undefined, build: FixBuilder, edits: Edits, editable: EditGuard): Fix | undefined {

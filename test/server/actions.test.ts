@@ -103,3 +103,28 @@ describe('code actions never edit a value shared through an alias or a merge key
     assert.equal(applyTextEdits(SHARED, action!.edit.documentChanges[0]!.edits), SHARED.replace('timeout: *t', 'timeout: 15m'));
   });
 });
+
+describe('a finding about one connection of a fan-out', () => {
+  const FAN_OUT = 'awsflow: 1\nresources:\n  topic: { type: sns, encryption: kms }\n  a: { type: sqs }\n  b.fifo: { type: sqs, fifo: true }\n  c: { type: lambda }\nflows:\n  - topic -> a, b.fifo, c\n';
+  const client = new TestClient({ settings: {} });
+  const uri = 'file:///w/fan-out.awsflow';
+  let diagnostics: { range: { start: { line: number; character: number }; end: { line: number; character: number } }; code?: string | number }[] = [];
+  before(async () => {
+    await client.initialize();
+    diagnostics = await client.open(uri, FAN_OUT);
+  });
+  after(() => client.kill());
+
+  test('the diagnostic covers the target id in the flow line', () => {
+    const found = diagnostics.filter((d) => d.code === 'sns/fifo-subscription');
+    assert.deepEqual(found.map((d) => d.range), [{ start: { line: 7, character: 16 }, end: { line: 7, character: 22 } }]);
+  });
+
+  test('the diagram marks that edge only', async () => {
+    const result = await client.connection.sendRequest(DiagramRequest.type, { textDocument: { uri } });
+    const name = new Map(result!.nodes.map((n) => [n.id, n.resourceId]));
+    assert.deepEqual(result!.edges.map((e) => [name.get(e.from), name.get(e.to), e.severity ?? null, e.messages.length]), [
+      ['topic', 'a', null, 0], ['topic', 'b.fifo', 'error', 1], ['topic', 'c', null, 0],
+    ]);
+  });
+});
