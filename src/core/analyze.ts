@@ -10,11 +10,16 @@ import { SchemaValidator, type SchemaError } from './schema/validate';
 import { Edits, type TextEdit } from './edit/edits';
 import { LineIndex } from './text/line-index';
 import { formatMessage } from './rules/define-rule';
-import type { Finding, Fix, FixBuilder, MessageData, Report, Rule, RuleContext, Severity, SeveritySetting } from './rules/types';
+import type { Finding, Fix, FixBuilder, MessageData, Report, ReportAt, Rule, RuleContext, Severity, SeveritySetting } from './rules/types';
+import type { Connection } from './model/model';
+import { connectionKey, connectionToken } from './model/connections';
 import { findIgnoreComments, fileSeverities, type SeverityOverrides } from './suppress';
 import { rules as allRules } from './rules/index';
 import { PlainValueTooLarge } from './parse/ast';
 import type { SyntaxProblem } from './parse/chunks';
+import type { SharedText } from './parse/convert';
+import { emptySharedText } from './parse/convert';
+import type { OffsetRange } from './text/line-index';
 
 /** Files larger than this are refused with a finding rather than parsed (about 40,000 resources). */
 export const MAX_TEXT_LENGTH = 4 * 1024 * 1024;
@@ -75,7 +80,7 @@ export class Analyzer {
   private *analyzeInSteps(text: string, options: AnalyzeOptions): Generator<void, Analysis> {
     const limitProblem = checkInputLimits(text, options.truncated);
     const parse: ParseResult = limitProblem
-      ? { root: null, problems: [limitProblem], chunks: [], incremental: false }
+      ? { root: null, problems: [limitProblem], chunks: [], incremental: false, shared: emptySharedText() }
       : yield* safeParse(this.parser, text);
     const model = buildModel(text, parse.root);
     let schemaErrors: SchemaError[] = [];
@@ -87,7 +92,7 @@ export class Analyzer {
         parse.problems.push({ start: 0, end: 0, code: 'TOO_LARGE', message: 'The document expands (through aliases) to more than 2,000,000 nodes; awsflow does not check it.' });
       }
     }
-    const { findings, internalErrors } = runRules(model, text, parse.problems, schemaErrors, options);
+    const { findings, internalErrors } = runRules(model, text, parse.problems, schemaErrors, parse.shared, options);
     let lineIndex: LineIndex | undefined;
     return {
       text, parse, model, schemaErrors, findings, internalErrors,
@@ -126,7 +131,7 @@ function* safeParse(parser: IncrementalParser, text: string): Generator<void, Pa
   } catch (error) {
     // The parser recurses on nesting; a stack overflow must not take the host down.
     const message = error instanceof RangeError ? 'The document nests too deeply to parse.' : `The YAML parser failed: ${String(error)}`;
-    return { root: null, problems: [{ start: 0, end: 0, code: 'TOO_DEEP', message }], chunks: [], incremental: false };
+    return { root: null, problems: [{ start: 0, end: 0, code: 'TOO_DEEP', message }], chunks: [], incremental: false, shared: emptySharedText() };
   }
 }
 
@@ -141,9 +146,11 @@ function runRules(
   text: string,
   syntaxProblems: readonly SyntaxProblem[],
   schemaErrors: readonly SchemaError[],
+  shared: SharedText,
   options: AnalyzeOptions,
 ): { findings: Finding[]; internalErrors: InternalError[] } {
   const edits = new Edits(text);
+  const editable = sharedTextGuard(shared);
   const raw: RawFinding[] = [];
   const internalErrors: InternalError[] = [];
   const selected = options.rules ?? allRules;
@@ -155,7 +162,7 @@ function runRules(
       syntaxProblems,
       schemaErrors,
       ruleIds: allRuleIds,
-      report: (report) => raw.push(toFinding(rule, report, edits)),
+      report: (report) => raw.push(toFinding(rule, report, edits, editable)),
     };
     try {
       rule.check(context);
@@ -177,29 +184,69 @@ function runRules(
   return { findings, internalErrors };
 }
 
-function toFinding(rule: Rule, report: Report<string>, edits: Edits): RawFinding {
+/** Whether an edit leaves shared text alone; see `sharedTextGuard`. */
+type EditGuard = (edit: TextEdit) => boolean;
+
+const EDIT_ANYTHING: EditGuard = () => true;
+
+/**
+ * Fixes never edit text that aliases or merge keys share: an anchored node (its value is
+ * every alias's value), a merge entry (`<<: *x`, which stands for many pairs), an alias
+ * token. The one edit allowed on an alias token replaces an aliased scalar's token whole,
+ * which overrides the value for that use only (`timeout: *t` -> `timeout: 15m`); an
+ * aliased collection's token stands for every value inside it, so it is never edited. A
+ * fix with any other edit there is dropped, whichever rule built it; the finding stays.
+ */
+function sharedTextGuard(shared: SharedText): EditGuard {
+  if (shared.anchors.length === 0 && shared.merges.length === 0 && shared.aliases.length === 0) return EDIT_ANYTHING;
+  const overlaps = (edit: TextEdit, region: OffsetRange) =>
+    edit.start === edit.end ? region.start < edit.start && edit.start < region.end : edit.start < region.end && edit.end > region.start;
+  return (edit) => {
+    for (const region of shared.anchors) if (overlaps(edit, region)) return false;
+    for (const region of shared.merges) if (overlaps(edit, region)) return false;
+    for (const token of shared.aliases) {
+      if (overlaps(edit, token) && !(token.replaceable && edit.start === token.start && edit.end === token.end)) return false;
+    }
+    return true;
+  };
+}
+
+function toFinding(rule: Rule, report: Report<string>, edits: Edits, editable: EditGuard = EDIT_ANYTHING): RawFinding {
   const message = formatMessage(rule.messages[report.messageId] ?? report.messageId, report.data);
-  const fix = report.fix ? buildFix(rule, report.fix.messageId, report.fix.data, report.fix.build, edits) : undefined;
+  const fix = report.fix ? buildFix(rule, report.fix.messageId, report.fix.data, report.fix.build, edits, editable) : undefined;
   const suggestions: Fix[] = [];
   for (const suggestion of report.suggest ?? []) {
-    const built = buildFix(rule, suggestion.messageId, suggestion.data, suggestion.build, edits);
+    const built = buildFix(rule, suggestion.messageId, suggestion.data, suggestion.build, edits, editable);
     if (built) suggestions.push(built);
   }
+  const at = placeOf(report.at);
+  const about = report.connections ?? (isConnection(report.at) ? [report.at] : undefined);
   return {
     rule,
     ruleId: rule.id,
     severity: report.severity ?? rule.defaultSeverity,
     message,
     messageId: report.messageId,
-    start: report.at.start,
-    end: Math.max(report.at.start, report.at.end),
+    start: at.start,
+    end: Math.max(at.start, at.end),
     ...(fix ? { fix } : {}),
     suggestions,
-    related: (report.related ?? []).map((r) => ({ start: r.at.start, end: r.at.end, message: r.message })),
+    related: (report.related ?? []).map((r) => ({ ...placeOf(r.at), message: r.message })),
+    ...(about && about.length > 0 ? { connections: about.map(connectionKey) } : {}),
   };
 }
 
-function buildFix(rule: Rule, messageId: string, data: MessageData | undefined, build: FixBuilder, edits: Edits): Fix | undefined {
+function isConnection(at: ReportAt): at is Connection {
+  return 'source' in at && 'target' in at;
+}
+
+/** A report's range: a connection sits on its own id in the flow (see `connectionToken`). */
+function placeOf(at: ReportAt): OffsetRange {
+  const range = isConnection(at) ? connectionToken(at) : at;
+  return { start: range.start, end: range.end };
+}
+
+function buildFix(rule: Rule, messageId: string, data: MessageData | undefined, build: FixBuilder, edits: Edits, editable: EditGuard): Fix | undefined {
   let result: TextEdit | readonly TextEdit[] | undefined;
   try {
     result = build(edits);
@@ -208,7 +255,7 @@ function buildFix(rule: Rule, messageId: string, data: MessageData | undefined, 
   }
   if (!result) return undefined;
   const list = 'newText' in result ? [result as TextEdit] : (result as readonly TextEdit[]);
-  if (list.length === 0) return undefined;
+  if (list.length === 0 || !list.every(editable)) return undefined;
   return { title: formatMessage(rule.messages[messageId] ?? messageId, data), edits: list };
 }
 

@@ -87,6 +87,17 @@ describe('awsflow check', () => {
     assert.equal(readFileSync(file, 'utf8'), 'awsflow: 1\nresources:\n  f:\n    type: lambda\n    timeout: 15m   # keep me\n');
   });
 
+  test('--fix never edits a value shared through an alias or a merge key', () => {
+    const file = join(work, 'shared.awsflow');
+    const text = 'awsflow: 1\nresources:\n  long: &fn\n    type: lambda\n    capacity: managed-instances\n    timeout: &t 30m\n  short:\n    <<: *fn\n    capacity: on-demand\n  other:\n    type: lambda\n    timeout: *t\n';
+    writeFileSync(file, text);
+    const result = awsflow(['check', '--fix', '--format', 'json', 'shared.awsflow']);
+    // `other` gets its own timeout; `short` (merged) is left for the user, and still reported.
+    assert.equal(readFileSync(file, 'utf8'), text.replace('timeout: *t', 'timeout: 15m'));
+    assert.equal(result.code, 1);
+    assert.deepEqual(JSON.parse(result.stdout)[0].findings.map((f: { ruleId: string; line: number; column: number }) => [f.ruleId, f.line, f.column]), [['lambda/timeout-limit', 8, 9]]);
+  });
+
   test('--max-warnings: more warnings than allowed exits 1', () => {
     writeFileSync(join(work, 'warn.awsflow'), 'awsflow: 1\nresources:\n  q: { type: sqs }\n');
     assert.equal(awsflow(['check', 'warn.awsflow']).code, 0);

@@ -68,3 +68,63 @@ describe('code actions and the diagram request', () => {
     assert.equal(await client.connection.sendRequest(DiagramRequest.type, { textDocument: { uri: 'file:///nope.awsflow' } }), null);
   });
 });
+
+describe('code actions never edit a value shared through an alias or a merge key', () => {
+  const SHARED = 'awsflow: 1\nresources:\n  long: &fn\n    type: lambda\n    capacity: managed-instances\n    timeout: &t 30m\n  short:\n    <<: *fn\n    capacity: on-demand\n  other:\n    type: lambda\n    timeout: *t\n';
+  const client = new TestClient({ settings: {} });
+  const uri = 'file:///w/shared.awsflow';
+  let diagnostics: { range: { start: { line: number; character: number }; end: { line: number; character: number } }; code?: string | number }[] = [];
+  before(async () => {
+    await client.initialize();
+    diagnostics = await client.open(uri, SHARED);
+  });
+  after(() => client.kill());
+
+  const actionsAt = (line: number, character: number, only: string[]) => client.connection.sendRequest('textDocument/codeAction', {
+    textDocument: { uri },
+    range: { start: { line, character }, end: { line, character } },
+    context: { diagnostics: [], only },
+  }) as Promise<{ title: string; edit: { documentChanges: { edits: never[] }[] } }[]>;
+
+  test('the findings sit where the value is used: the merge entry and the alias', () => {
+    assert.deepEqual(diagnostics.filter((d) => d.code === 'lambda/timeout-limit').map((d) => [d.range.start.line, d.range.start.character, d.range.end.character]), [[7, 8, 11], [11, 13, 15]]);
+  });
+
+  test('no quick fix on the merge entry; the alias gets a local override only', async () => {
+    assert.deepEqual(await actionsAt(7, 9, ['quickfix']), []);
+    const actions = await actionsAt(11, 14, ['quickfix']);
+    const fix = actions.find((a) => a.title === 'Set the timeout to 15m')!;
+    assert.equal(applyTextEdits(SHARED, fix.edit.documentChanges[0]!.edits), SHARED.replace('timeout: *t', 'timeout: 15m'));
+    for (const action of actions) assert.match(applyTextEdits(SHARED, action.edit.documentChanges[0]!.edits), /long: &fn\n {4}type: lambda\n {4}capacity: managed-instances\n {4}timeout: &t 30m\n {2}short:\n {4}<<: \*fn\n/);
+  });
+
+  test('fix-all leaves the anchor and the merge entry alone', async () => {
+    const [action] = await actionsAt(0, 0, ['source.fixAll.awsflow']);
+    assert.equal(applyTextEdits(SHARED, action!.edit.documentChanges[0]!.edits), SHARED.replace('timeout: *t', 'timeout: 15m'));
+  });
+});
+
+describe('a finding about one connection of a fan-out', () => {
+  const FAN_OUT = 'awsflow: 1\nresources:\n  topic: { type: sns, encryption: kms }\n  a: { type: sqs }\n  b.fifo: { type: sqs, fifo: true }\n  c: { type: lambda }\nflows:\n  - topic -> a, b.fifo, c\n';
+  const client = new TestClient({ settings: {} });
+  const uri = 'file:///w/fan-out.awsflow';
+  let diagnostics: { range: { start: { line: number; character: number }; end: { line: number; character: number } }; code?: string | number }[] = [];
+  before(async () => {
+    await client.initialize();
+    diagnostics = await client.open(uri, FAN_OUT);
+  });
+  after(() => client.kill());
+
+  test('the diagnostic covers the target id in the flow line', () => {
+    const found = diagnostics.filter((d) => d.code === 'sns/fifo-subscription');
+    assert.deepEqual(found.map((d) => d.range), [{ start: { line: 7, character: 16 }, end: { line: 7, character: 22 } }]);
+  });
+
+  test('the diagram marks that edge only', async () => {
+    const result = await client.connection.sendRequest(DiagramRequest.type, { textDocument: { uri } });
+    const name = new Map(result!.nodes.map((n) => [n.id, n.resourceId]));
+    assert.deepEqual(result!.edges.map((e) => [name.get(e.from), name.get(e.to), e.severity ?? null, e.messages.length]), [
+      ['topic', 'a', null, 0], ['topic', 'b.fifo', 'error', 1], ['topic', 'c', null, 0],
+    ]);
+  });
+});

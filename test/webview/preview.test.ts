@@ -94,6 +94,17 @@ describe('preview webview (built, in Chromium, under the extension CSP)', { skip
     await tooltip.waitFor({ state: 'hidden' });
   }));
 
+  test('a finding about one target of a fan-out marks that edge only', () => withPreview(async (preview) => {
+    const fanOut = 'awsflow: 1\nresources:\n  topic: { type: sns, encryption: kms }\n  a: { type: sqs }\n  b.fifo: { type: sqs, fifo: true }\n  c: { type: lambda }\nflows:\n  - topic -> a, b.fifo, c\n';
+    const diagram = diagramResult(fanOut);
+    await preview.render(diagram);
+    const topic = diagram.nodes.find((n) => n.resourceId === 'topic')!.id;
+    const fifo = diagram.nodes.find((n) => n.resourceId === 'b.fifo')!.id;
+    const marked = await preview.page.locator('.diagram svg path.flowchart-link.awsflow-edge-error').evaluateAll((paths) => paths.map((p) => p.getAttribute('data-id')));
+    assert.deepEqual(marked, [`L_${topic}_${fifo}_0`]);
+    assert.equal(await preview.page.locator('.diagram svg path.flowchart-link').count(), 3);
+  }));
+
   test('a click on a node posts revealResource with its resource id; a drag does not', () => withPreview(async (preview) => {
     const diagram = diagramResult(FIXTURE);
     await preview.render(diagram);

@@ -9,6 +9,8 @@ import type { ResourceType } from '../model/properties';
 import type { Severity } from '../rules/types';
 import { formatRate } from '../parse/values';
 import { capacityOf } from '../model/capacity';
+import { connectionKey } from '../model/connections';
+import type { Finding } from '../rules/types';
 import { iconOf } from './icons';
 
 export interface DiagramNode {
@@ -105,16 +107,17 @@ export function buildDiagram(analysis: Analysis, options: DiagramOptions = {}): 
   const idOf = new Map<Resource, string>();
   model.resources.forEach((resource, index) => idOf.set(resource, `n${index}`));
 
-  const worst = (start: number, end: number) => {
+  const worstOf = (picked: (finding: Finding) => boolean) => {
     let severity: Severity | undefined;
     const messages: string[] = [];
     for (const finding of findings) {
-      if (finding.start < start || finding.start > end) continue;
+      if (!picked(finding)) continue;
       messages.push(`${finding.severity}: ${finding.message} (${finding.ruleId})`);
       if (!severity || SEVERITY_ORDER[finding.severity] > SEVERITY_ORDER[severity]) severity = finding.severity;
     }
     return { severity, messages };
   };
+  const worst = (start: number, end: number) => worstOf((finding) => finding.start >= start && finding.start <= end);
 
   const lines = ['flowchart LR'];
   const groups = new Map<string, Resource[]>();
@@ -155,6 +158,15 @@ export function buildDiagram(analysis: Analysis, options: DiagramOptions = {}): 
 
   const edges: DiagramEdge[] = [];
   const drawn = new Set<string>();
+  // The connections each drawn edge stands for (the same two resources may be connected twice).
+  const drawnConnections = new Map<string, Connection[]>();
+  for (const connection of model.connections) {
+    if (!connection.from || !connection.to) continue;
+    const key = `${idOf.get(connection.from)!}>${idOf.get(connection.to)!}>${edgeStyle(connection)}`;
+    const list = drawnConnections.get(key);
+    if (list) list.push(connection);
+    else drawnConnections.set(key, [connection]);
+  }
   const capacity = capacityOf(model);
   // Message flows first, dead-letter connections after: Mermaid lays out in that order.
   const ordered = [...model.connections.filter((c) => c.origin === 'flow'), ...model.connections.filter((c) => c.origin !== 'flow')];
@@ -170,7 +182,7 @@ export function buildDiagram(analysis: Analysis, options: DiagramOptions = {}): 
     const arrow = style === 'dead-letter' ? '-.->' : style === 'subscription' ? '==>' : '-->';
     lines.push(`  ${from} ${arrow}${label ? `|"${escapeLabel(label)}"|` : ''} ${to}`);
     const range = connection.entry ? connection.entry.node : connection.target;
-    const { severity, messages } = connection.entry ? worst(connection.entry.node.start, connection.entry.node.end) : { severity: undefined, messages: [] };
+    const { severity, messages } = worstOf(aboutEdge(drawnConnections.get(key)!));
     edges.push({ from, to, style, label, start: range.start, end: range.end, severity, messages });
   }
 
@@ -185,6 +197,26 @@ export function buildDiagram(analysis: Analysis, options: DiagramOptions = {}): 
   byClass('warning', (node) => node.severity === 'warning');
   byClass('error', (node) => node.severity === 'error');
   return { mermaid: lines.join('\n') + '\n', nodes, edges };
+}
+
+/**
+ * Whether a finding marks the edge drawn for `connections`: a finding that names its
+ * connections marks theirs only (one target of a fan-out, say); any other finding in a flow
+ * entry (a connection property's value, which applies to every connection of the entry)
+ * marks the entry's edges, except one on another connection's id.
+ */
+function aboutEdge(connections: readonly Connection[]): (finding: Finding) => boolean {
+  const keys = new Set(connections.map(connectionKey));
+  return (finding) => {
+    if (finding.connections) return finding.connections.some((key) => keys.has(key));
+    return connections.some((connection) => {
+      const entry = connection.entry;
+      if (!entry || finding.start < entry.node.start || finding.start > entry.node.end) return false;
+      const onToken = entry.steps.some((step) => step.some((token) => token.start === finding.start && token.end === finding.end));
+      if (!onToken) return true;
+      return [connection.source, connection.target].some((token) => token.start === finding.start && token.end === finding.end);
+    });
+  };
 }
 
 function labelOf(resource: Resource): string {

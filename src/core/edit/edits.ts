@@ -21,7 +21,12 @@ export class Edits {
     this.newline = /\r\n/.test(text) ? '\r\n' : '\n';
   }
 
-  replace(range: OffsetRange, newText: string): TextEdit {
+  /**
+   * Replace a node or range. A node that stands for shared text (ast.ts `SharedUse`) may be
+   * replaced only when it is an alias's whole value: that overrides the value for this use.
+   */
+  replace(range: OffsetRange | YNode, newText: string): TextEdit {
+    if ('kind' in range && range.shared && !range.shared.replaceable) throw new SharedTextEdit();
     return { start: range.start, end: range.end, newText };
   }
 
@@ -37,6 +42,7 @@ export class Edits {
 
   /** Set `key` in `map` to `valueText`: replace the value if present, add the pair if not. */
   setProperty(map: YMap, key: string, valueText: string): TextEdit {
+    if (map.shared) throw new SharedTextEdit();
     const pair = findPair(map, key);
     if (pair?.value && !(pair.value.kind === 'scalar' && pair.value.value === null && pair.value.start === pair.value.end)) {
       return this.replace(pair.value, valueText);
@@ -47,6 +53,7 @@ export class Edits {
 
   /** Add `key: valueText` as the last pair of `map`, in the map's own style. */
   insertProperty(map: YMap, key: string, valueText: string): TextEdit {
+    if (map.shared) throw new SharedTextEdit();
     const last = map.items[map.items.length - 1];
     if (map.flow) {
       if (!last) return this.replace(map, `{ ${key}: ${valueText} }`);
@@ -142,6 +149,16 @@ export class Edits {
 
   textOf(node: YNode | OffsetRange): string {
     return this.text.slice(node.start, node.end);
+  }
+}
+
+/**
+ * Thrown by `Edits` when a fix would edit a value that an alias or a merge key brings from
+ * elsewhere: the analysis drops that fix (the finding stays).
+ */
+export class SharedTextEdit extends Error {
+  constructor() {
+    super('the value is shared through an alias or a merge key: a fix here would change it for every use');
   }
 }
 

@@ -4,7 +4,7 @@
  * for byte.
  */
 import { findPair, type YMap, type YNode, type YPair } from '../parse/ast';
-import type { Edits, TextEdit } from './edits';
+import { SharedTextEdit, type Edits, type TextEdit } from './edits';
 
 /**
  * Remove `key` from `map`. In a flow map `{ a: 1, key: 2 }` the pair and one comma go;
@@ -14,6 +14,8 @@ import type { Edits, TextEdit } from './edits';
 export function removeProperty(edits: Edits, map: YMap, key: string): TextEdit | undefined {
   const pair = findPair(map, key);
   if (!pair) return undefined;
+  // A pair an alias or a merge key brings is written elsewhere, for every use.
+  if (map.shared || pair.mergedBy) throw new SharedTextEdit();
   const index = map.items.indexOf(pair);
   if (map.items.length === 1) return map.flow ? edits.replace(map, '{}') : edits.replace({ start: pair.start, end: contentEnd(pair) }, '{}');
   return map.flow ? removeFromFlow(edits, map, index) : removeFromBlock(edits, map, pair, index);

@@ -3,6 +3,8 @@
  * Used by flows/invalid-connection, by hover on a flow, and by the capacity model.
  */
 import type { ResourceType } from './properties';
+import type { Connection } from './model';
+import type { FlowToken } from '../parse/flows';
 
 export type ConnectionKind =
   | 'subscription'          // SNS delivers to the target
@@ -123,4 +125,28 @@ export function article(type: ResourceType): string {
     rds: 'an RDS database', efs: 'an EFS file system', client: 'a client',
   };
   return names[type];
+}
+
+/**
+ * The id in the document that stands for this connection alone, where a finding about it
+ * sits: in a flow entry, the target's id (`b.fifo` in `a -> b.fifo, c`), or the source's
+ * for a fan-in (`b` in `a, b -> c`), where the target is every source's; the id a
+ * `deadLetter.target` or `onFailure` names for the connections they make. In an entry that
+ * connects several ids on both sides (`a, b -> c, d`) no one id stands alone: the target's.
+ */
+export function connectionToken(connection: Connection): FlowToken {
+  const entry = connection.entry;
+  if (connection.origin !== 'flow' || !entry) return connection.target;
+  for (let step = 0; step + 1 < entry.steps.length; step++) {
+    const sources = entry.steps[step]!;
+    if (!sources.includes(connection.source)) continue;
+    const targets = entry.steps[step + 1]!;
+    return targets.length === 1 && sources.length > 1 ? connection.source : connection.target;
+  }
+  return connection.target;
+}
+
+/** Names a connection within one analysis (findings carry it, the diagram's edges match it). */
+export function connectionKey(connection: Connection): string {
+  return `${connection.origin}:${connection.source.start}:${connection.target.start}`;
 }

@@ -8,17 +8,39 @@ import type { OffsetRange } from '../text/line-index';
 
 export type ScalarValue = string | number | boolean | null;
 
+/**
+ * Marks a node that stands, at a place of its own, for text written elsewhere: the value
+ * of an alias (`key: *x`), what lies inside it, or what a merge key (`<<: *x`) brings into
+ * a map. Its range is that place (the alias token, or the `<<` key), so a finding about
+ * the value lands where it is used and a suppression comment there reaches it; the
+ * anchored node it stands for keeps its own range. See convert.ts.
+ */
+export interface SharedUse {
+  /** The node as written at its anchor (or inside it). */
+  readonly written: YNode;
+  /**
+   * A fix may replace this node's range as a whole: the token of an aliased scalar
+   * (`key: *x`), whose replacement overrides the value for this use only. False for an
+   * aliased collection and what lies inside it, and for whatever a merge key brought:
+   * their range is a token that stands for more than one value.
+   */
+  readonly replaceable: boolean;
+}
+
 export interface YScalar extends OffsetRange {
   readonly kind: 'scalar';
   readonly value: ScalarValue;
   /** The scalar was written with quotes or as a block scalar, so it is text whatever it looks like. */
   readonly quoted: boolean;
+  readonly shared?: SharedUse;
 }
 
 export interface YPair extends OffsetRange {
   readonly key: YScalar;
   /** `null` only where the parser found no value node at all. */
   readonly value: YNode | null;
+  /** The `<<: *x` entry that brought this pair into its map (a merge key). */
+  readonly mergedBy?: OffsetRange;
 }
 
 export interface YMap extends OffsetRange {
@@ -26,12 +48,14 @@ export interface YMap extends OffsetRange {
   /** `{ a: 1 }` rather than an indented block. */
   readonly flow: boolean;
   readonly items: YPair[];
+  readonly shared?: SharedUse;
 }
 
 export interface YSeq extends OffsetRange {
   readonly kind: 'seq';
   readonly flow: boolean;
   readonly items: YNode[];
+  readonly shared?: SharedUse;
 }
 
 export type YNode = YScalar | YMap | YSeq;

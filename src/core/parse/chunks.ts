@@ -13,7 +13,7 @@
  */
 import { parseDocument } from 'yaml';
 import type { YNode, YPair } from './ast';
-import { convertDocument, type ConvertProblem } from './convert';
+import { convertDocument, emptySharedText, type ConvertProblem, type SharedText } from './convert';
 import { readSimpleBlock } from './simple-block';
 
 export interface SyntaxProblem {
@@ -38,6 +38,8 @@ export interface Chunk {
   base: number;
   /** Problems, relative to the chunk's start. */
   readonly problems: readonly SyntaxProblem[];
+  /** Text that aliases and merge keys share (a whole-text chunk only: the others have no aliases). */
+  readonly shared?: SharedText;
   /** The parse that last placed this chunk: a tree is placed once per version. */
   placedIn: number;
   /** A block's index among the blocks of the version that last placed it. */
@@ -55,6 +57,8 @@ export interface ParseResult {
   chunks: PlacedChunk[];
   /** True when the text was cut into blocks (the fast path). */
   incremental: boolean;
+  /** Text that aliases and merge keys share: fixes must not edit it. */
+  shared: SharedText;
 }
 
 export const PARSE_OPTIONS = { uniqueKeys: false, prettyErrors: false, strict: true } as const;
@@ -236,16 +240,18 @@ export class IncrementalParser {
     const root: YNode | null = firstItem && lastItem
       ? { kind: 'map', flow: false, items: rootItems, start: firstItem.start, end: lastItem.end }
       : null;
-    return { root, problems, chunks, incremental: true };
+    return { root, problems, chunks, incremental: true, shared: NOTHING_SHARED };
   }
 
   private parseWhole(text: string, used: ChunkCache): ParseResult {
     const problems: SyntaxProblem[] = [];
     const chunk = this.chunk(text, 'whole', 0, used);
     const root = placeChunk(chunk, 0, problems);
-    return { root, problems, chunks: [{ chunk, start: 0 }], incremental: false };
+    return { root, problems, chunks: [{ chunk, start: 0 }], incremental: false, shared: chunk.shared ?? NOTHING_SHARED };
   }
 }
+
+const NOTHING_SHARED: SharedText = emptySharedText();
 
 /** The first block of each text (a duplicated block's twin is parsed again anyway). */
 function byText(blocks: readonly Chunk[]): Map<string, Chunk> {
@@ -269,10 +275,11 @@ function parseChunk(text: string, kind: Chunk['kind'], base: number, generation:
     problems.push({ start, end, message: firstLine(error.message), code: error.code });
   }
   const convertProblems: ConvertProblem[] = [];
-  const node = convertDocument(doc, base, convertProblems);
+  const shared = emptySharedText();
+  const node = convertDocument(doc, base, convertProblems, { text, shared });
   for (const p of convertProblems) problems.push({ start: p.start - base, end: p.end - base, message: p.message, code: 'TOO_DEEP' });
   // The yaml Document is not kept: our tree is all later stages need, and much smaller.
-  return { text, kind, node, base, problems, placedIn: generation, order: -1 };
+  return { text, kind, node, base, problems, placedIn: generation, order: -1, shared };
 }
 
 function placeChunk(chunk: Chunk, base: number, problems: SyntaxProblem[]): YNode | null {

@@ -1,4 +1,4 @@
-import type { Model } from '../model/model';
+import type { Connection, Model } from '../model/model';
 import type { OffsetRange } from '../text/line-index';
 import type { SyntaxProblem } from '../parse/chunks';
 import type { SchemaError } from '../schema/validate';
@@ -28,22 +28,37 @@ export interface Finding extends OffsetRange {
   /** Alternatives that need the user's judgement (quick-fix menu only). */
   readonly suggestions: readonly Fix[];
   readonly related: readonly RelatedInformation[];
+  /** The connections the finding is about (`connectionKey`), for the diagram to mark those edges only. */
+  readonly connections?: readonly string[];
 }
 
 export type MessageData = Readonly<Record<string, string | number>>;
 
 export type FixBuilder = (edits: Edits) => TextEdit | readonly TextEdit[] | undefined;
 
+/**
+ * Where something sits: a node (value, key, flow token), any offset range, or a
+ * connection, which the engine places on the connection's own id in the flow
+ * (`connectionToken`): a fan-out's target, a fan-in's source.
+ */
+export type ReportAt = OffsetRange | Connection;
+
 export interface Report<MessageId extends string> {
-  /** Where the finding sits: a node (value, key, flow token) or any offset range. */
-  readonly at: OffsetRange;
+  /** Where the finding sits. A connection here is also what the finding is about (`connections`). */
+  readonly at: ReportAt;
+  /**
+   * The connections the finding is about, when it sits elsewhere (on a connection
+   * property shared by a whole flow entry, on a resource): the diagram marks their edges
+   * only. Defaults to `at` when that is a connection.
+   */
+  readonly connections?: readonly Connection[];
   readonly messageId: MessageId;
   readonly data?: MessageData;
   /** For rules with two levels (error where AWS refuses, warning where it only advises). */
   readonly severity?: Severity;
   readonly fix?: { readonly messageId: MessageId; readonly data?: MessageData; readonly build: FixBuilder };
   readonly suggest?: readonly { readonly messageId: MessageId; readonly data?: MessageData; readonly build: FixBuilder }[];
-  readonly related?: readonly { readonly at: OffsetRange; readonly message: string }[];
+  readonly related?: readonly { readonly at: ReportAt; readonly message: string }[];
 }
 
 export interface RuleContext<MessageId extends string> {

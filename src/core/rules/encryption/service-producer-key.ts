@@ -43,6 +43,8 @@ export default defineRule({
       const services = [...new Set(producers.map((connection) => SERVICE[connection.from!.type!]!))];
       context.report({
         at: { start: encryption.node.start, end: nodeEnd(encryption.node) },
+        // The deliveries that fail: the diagram marks their edges.
+        connections: producers,
         messageId: 'awsManagedKey',
         data: {
           kind: queue ? 'Queue' : 'Topic',
@@ -54,7 +56,7 @@ export default defineRule({
           orSqs: queue ? ', or SSE-SQS (`sqs-managed`)' : '',
         },
         related: producers.filter((connection) => connection.entry).map((connection) => ({
-          at: connection.entry!.node,
+          at: connection,
           message: `${SERVICE[connection.from!.type!]} delivers to '${resource.id}' here`,
         })),
         suggest: [

@@ -2,7 +2,7 @@ import { defineRule } from '../define-rule';
 import { ESM } from '../../limits/aws';
 import { removeLines, removeProperty } from '../../edit/remove';
 import type { Edits, TextEdit } from '../../edit/edits';
-import type { FlowEntry, Prop } from '../../model/model';
+import type { Connection, FlowEntry, Prop } from '../../model/model';
 import { formatSeconds } from '../../parse/values';
 
 const MIN_WINDOW = '1s';
@@ -42,12 +42,16 @@ export default defineRule({
       const size = numberProp(connection.props.get('batchSize'));
       const window = numberProp(connection.props.get('batchWindow'));
       const windowProp = connection.props.get('batchWindow');
+      // The entry's connections the same finding is about (its properties are theirs too).
+      const alike = (test: (c: Connection) => boolean) => entry.connections.filter((c) => c.to?.type === 'lambda' && test(c));
+      const standardQueues = alike((c) => c.from?.type === 'sqs' && !c.from.fifo);
 
       if (source.type === 'sqs' && source.fifo) {
         // Batch size from a FIFO queue is sqs/fifo-batch-size's finding.
         if (window && window.value > 0 && once(window.node, 'fifoWindow')) {
           context.report({
             at: window.node,
+            connections: alike((c) => c.from?.type === 'sqs' && c.from.fifo),
             messageId: 'fifoWindow',
             data: { given: String(window.prop.raw), source: source.id },
             fix: { messageId: 'removeWindow', build: (edits) => removeWindow(edits, entry) },
@@ -61,6 +65,7 @@ export default defineRule({
         const value = String(max.value);
         context.report({
           at: size.node,
+          connections: source.type === 'sqs' ? standardQueues : alike((c) => c.from?.type === 'kinesis'),
           messageId: 'sizeOverMax',
           data: { given: String(size.prop.raw), source: source.id, sourceKind: source.type === 'sqs' ? 'standard queue' : 'Kinesis stream', max: max.text },
           fix: { messageId: 'setSize', data: { value }, build: (edits) => edits.replace(size.node, value) },
@@ -73,6 +78,7 @@ export default defineRule({
         if (!windowProp && props && once(size.node, 'needsWindow')) {
           context.report({
             at: size.node,
+            connections: standardQueues,
             messageId: 'needsWindow',
             data: { given: String(size.prop.raw), source: source.id, limit: ESM.batchSizeWithoutWindowMax.text },
             fix: { messageId: 'addWindow', data: { value: MIN_WINDOW }, build: (edits) => edits.insertProperty(props, 'batchWindow', MIN_WINDOW) },
@@ -80,6 +86,7 @@ export default defineRule({
         } else if (window && window.value < 1 && once(window.node, 'windowTooShort')) {
           context.report({
             at: window.node,
+            connections: standardQueues,
             messageId: 'windowTooShort',
             data: { given: String(window.prop.raw), seconds: window.value === 0 ? '0 s' : formatSeconds(window.value), source: source.id, size: size.value },
             fix: { messageId: 'addWindow', data: { value: MIN_WINDOW }, build: (edits) => edits.replace(window.node, MIN_WINDOW) },
@@ -91,6 +98,7 @@ export default defineRule({
         const value = `${ESM.batchWindowMax.value}s`;
         context.report({
           at: window.node,
+          connections: alike((c) => (c.from?.type === 'sqs' && !c.from.fifo) || c.from?.type === 'kinesis'),
           messageId: 'windowOverMax',
           data: { given: String(window.prop.raw), seconds: formatSeconds(window.value), max: ESM.batchWindowMax.text },
           fix: { messageId: 'setWindowMax', data: { value }, build: (edits) => edits.replace(window.node, value) },

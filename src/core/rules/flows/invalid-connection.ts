@@ -21,19 +21,19 @@ export default defineRule({
       const { from, to } = connection;
       if (connection.origin !== 'flow' || !from?.type || !to?.type) continue;
       if (from === to) {
-        context.report({ at: connection.target, messageId: 'self', data: { id: from.id } });
+        context.report({ at: connection, messageId: 'self', data: { id: from.id } });
         continue;
       }
       const verdict = classifyConnection(from.type, to.type);
       if (verdict.kind === 'invalid') {
         context.report({
-          at: connection.target,
+          at: connection,
           messageId: 'invalid',
           data: { from: from.id, fromType: from.type, to: to.id, toType: to.type, reason: verdict.reason ?? 'not a supported integration' },
         });
       } else if (from.type === 's3' && to.fifo && (to.type === 'sqs' || to.type === 'sns')) {
         // Only the types reach classifyConnection; FIFO is a property of the resource.
-        context.report({ at: connection.target, messageId: 's3Fifo', data: { to: to.id, kind: to.type === 'sqs' ? 'queue' : 'topic' } });
+        context.report({ at: connection, messageId: 's3Fifo', data: { to: to.id, kind: to.type === 'sqs' ? 'queue' : 'topic' } });
       }
     }
   },

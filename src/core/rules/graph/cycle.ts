@@ -49,11 +49,11 @@ export default defineRule({
       const related = new Map<FlowEntry, Connection>();
       for (const connection of ordered.slice(0, -1)) if (connection.entry !== last.entry && !related.has(connection.entry!)) related.set(connection.entry!, connection);
       context.report({
-        at: last.entry!.node,
+        at: last,
         messageId: inGroup ? 'cycleInGroup' : 'cycle',
         data: { cycle: pathText(ids), count: members.length, members: listIds(members) },
         related: [...related.values()].map((connection) => ({
-          at: connection.entry!.node,
+          at: connection,
           message: `Part of the cycle: ${connection.from!.id} -> ${connection.to!.id}`,
         })),
       });

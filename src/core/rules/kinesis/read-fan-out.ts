@@ -60,7 +60,7 @@ export default defineRule({
           perShard: formatBytes(perShard),
           total: formatBytes(shared.length * perShard),
         },
-        related: shared.map((c) => ({ at: c.entry.node, message: `${c.target.id} reads ${stream.id} through the shared GetRecords throughput` })),
+        related: shared.map((c) => ({ at: c, message: `${c.target.id} reads ${stream.id} through the shared GetRecords throughput` })),
         ...(moving
           ? { suggest: [{ messageId: 'useEnhancedFanOut' as const, data: { consumers }, build: (edits: Edits) => setOnEntries(edits, moving, 'enhancedFanOut', 'true') }] }
           : {}),

@@ -37,7 +37,7 @@ export default defineRule({
       const target = Math.floor(shortest.get(fn) ?? integration);
       const value = typeof written?.raw === 'number' ? String(target) : `${target}s`;
       context.report({
-        at: call.entry!.node,
+        at: call,
         messageId: 'tooLong',
         data: {
           api: api.id,

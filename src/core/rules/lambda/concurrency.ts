@@ -34,7 +34,7 @@ export default defineRule({
       for (const connection of model.inbound(fn)) {
         const carried = connection.origin === 'flow' ? capacity.connection(connection) : undefined;
         if (!carried || !(carried.rate > 0) || !connection.entry) continue;
-        related.push({ at: connection.entry.node, message: `${formatNumber(carried.rate)}/s from ${connection.source.id}` });
+        related.push({ at: connection, message: `${formatNumber(carried.rate)}/s from ${connection.source.id}` });
       }
       context.report({
         at: reserved?.node ?? fn.key,

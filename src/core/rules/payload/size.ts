@@ -1,9 +1,10 @@
 import { defineRule } from '../define-rule';
 import { ESM, PAYLOAD } from '../../limits/aws';
 import { capacityOf } from '../../model/capacity';
-import { classifyConnection } from '../../model/connections';
+import { classifyConnection, connectionToken } from '../../model/connections';
 import { isScalar } from '../../parse/ast';
-import type { Prop } from '../../model/model';
+import type { Connection, Prop } from '../../model/model';
+import type { Report } from '../types';
 import { formatBytes, formatNumber } from '../../parse/values';
 import type { OffsetRange } from '../../text/line-index';
 
@@ -28,13 +29,13 @@ export default defineRule({
   check(context) {
     const { model } = context;
     const capacity = capacityOf(model);
-    const seen = new Set<string>();
-    const report = (at: OffsetRange, target: string, messageId: MessageId, data: Record<string, string | number>, severity?: 'warning') => {
-      // A fan-in entry shares one size node among its connections: one finding per node and target.
+    // A fan-in entry shares one size node among its connections: one finding per node and target, about each of them.
+    const pending = new Map<string, { report: Report<MessageId>; connections: Connection[] }>();
+    const report = (connection: Connection, at: OffsetRange, target: string, messageId: MessageId, data: Record<string, string | number>, severity?: 'warning') => {
       const key = `${at.start}:${at.end}:${target}`;
-      if (seen.has(key)) return;
-      seen.add(key);
-      context.report({ at, messageId, data: { ...data, target }, ...(severity ? { severity } : {}) });
+      const found = pending.get(key);
+      if (found) found.connections.push(connection);
+      else pending.set(key, { report: { at, messageId, data: { ...data, target }, ...(severity ? { severity } : {}) }, connections: [connection] });
     };
 
     for (const connection of model.connections) {
@@ -55,7 +56,7 @@ export default defineRule({
         const batch = typeof written === 'number' && written > 0 ? written : from.type === 'kinesis' ? ESM.kinesisBatchSizeDefault.value : ESM.sqsBatchSizeDefault.value;
         const total = batch * average.bytes;
         if (total <= PAYLOAD.lambdaSyncMax.value) continue;
-        report(size?.node ?? batchProp?.node ?? entry.node, to.id, 'overBatch', {
+        report(connection, size?.node ?? batchProp?.node ?? connectionToken(connection), to.id, 'overBatch', {
           batch: formatNumber(batch),
           given: size ? size.text : `${formatBytes(average.bytes)} (the average into ${from.id})`,
           source: from.id,
@@ -71,26 +72,27 @@ export default defineRule({
         case 'sqs': {
           const own = to.props.get('maxMessageSize');
           const max = typeof own?.value === 'number' ? own.value : PAYLOAD.sqsMax.value;
-          if (size.bytes > max) report(size.node, to.id, 'overSqs', { given: size.text, max: typeof own?.value === 'number' ? String(own.raw) : `${PAYLOAD.sqsMax.text} (AWS default)` });
+          if (size.bytes > max) report(connection, size.node, to.id, 'overSqs', { given: size.text, max: typeof own?.value === 'number' ? String(own.raw) : `${PAYLOAD.sqsMax.text} (AWS default)` });
           break;
         }
         case 'sns':
-          if (size.bytes > PAYLOAD.snsDefaultMax.value) report(size.node, to.id, 'overSns', { given: size.text, max: PAYLOAD.snsDefaultMax.text });
+          if (size.bytes > PAYLOAD.snsDefaultMax.value) report(connection, size.node, to.id, 'overSns', { given: size.text, max: PAYLOAD.snsDefaultMax.text });
           break;
         case 'kinesis':
-          if (size.bytes > PAYLOAD.kinesisRecordMax.value) report(size.node, to.id, 'overKinesis', { given: size.text, max: PAYLOAD.kinesisRecordMax.text });
+          if (size.bytes > PAYLOAD.kinesisRecordMax.value) report(connection, size.node, to.id, 'overKinesis', { given: size.text, max: PAYLOAD.kinesisRecordMax.text });
           break;
         case 'lambda': {
           // Schedules, SNS and other functions invoke asynchronously; callers that wait for a response (and compute's default Invoke) synchronously.
           const asynchronous = kind === 'subscription' || kind === 'rule-target' || kind === 'asynchronous-invoke';
           const max = asynchronous ? PAYLOAD.lambdaAsyncMax : PAYLOAD.lambdaSyncMax;
-          if (size.bytes > max.value) report(size.node, to.id, asynchronous ? 'overLambdaAsync' : 'overLambdaSync', { given: size.text, source: from.id, max: max.text });
+          if (size.bytes > max.value) report(connection, size.node, to.id, asynchronous ? 'overLambdaAsync' : 'overLambdaSync', { given: size.text, source: from.id, max: max.text });
           break;
         }
         default:
           break;
       }
     }
+    for (const { report: found, connections } of pending.values()) context.report({ ...found, connections });
   },
 });
 

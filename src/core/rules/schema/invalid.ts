@@ -49,7 +49,7 @@ export default defineRule({
   },
   check(context) {
     const root = context.model.rootNode;
-    const reports: Report<MessageId>[] = [];
+    const reports: PlacedReport[] = [];
     const errors = context.schemaErrors.filter((error) => !isWrapperNoise(error, context.schemaErrors));
     for (const error of errors) {
       const report = toReport(error, root, context.text);
@@ -77,7 +77,10 @@ function isWrapperNoise(error: SchemaError, all: readonly SchemaError[]): boolea
   return all.some((other) => other !== error && other.keyword !== error.keyword && other.keyword !== 'if' && other.path.join('/').startsWith(path));
 }
 
-function toReport(error: SchemaError, root: YNode | null, text: string): Report<MessageId> | undefined {
+/** Schema findings sit on document ranges, never on a connection. */
+type PlacedReport = Report<MessageId> & { readonly at: OffsetRange };
+
+function toReport(error: SchemaError, root: YNode | null, text: string): PlacedReport | undefined {
   const found = nodeAtPath(root, error.path);
   // An empty value (`key:` and nothing after it) has no width: point at its key instead.
   const emptyValue = isScalar(found) && found.value === null && found.start === found.end;

@@ -22,11 +22,11 @@ export default defineRule({
       if (classifyConnection('sns', target.type).kind === 'invalid') continue;
       const data = { topic: topic.id, target: target.id, targetKind: KIND[target.type] ?? target.type };
       if (!topic.fifo) {
-        if (target.type === 'sqs' && target.fifo) context.report({ at: connection.target, messageId: 'standardToFifo', data });
+        if (target.type === 'sqs' && target.fifo) context.report({ at: connection, messageId: 'standardToFifo', data });
       } else if (target.type !== 'sqs') {
-        context.report({ at: connection.target, messageId: 'fifoToOther', data });
+        context.report({ at: connection, messageId: 'fifoToOther', data });
       } else if (!target.fifo) {
-        context.report({ at: connection.target, messageId: 'fifoToStandard', data, severity: 'warning' });
+        context.report({ at: connection, messageId: 'fifoToStandard', data, severity: 'warning' });
       }
     }
   },

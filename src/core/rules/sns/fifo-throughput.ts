@@ -49,11 +49,13 @@ export default defineRule({
       const related = rateNode
         ? []
         : carriers.map((c) => ({
-            at: c.entry.node,
+            at: c.connection,
             message: `${formatNumber(c.load.rate)} messages/s${c.load.sized ? ` (${formatBytes(c.load.bytes)}/s)` : ''} from ${c.connection.source.id}`,
           }));
       context.report({
         at,
+        // On the one connection's rate or size: about that connection (its entry may fan out to others).
+        ...(rateNode && only ? { connections: [only] } : {}),
         messageId: overMessages && overBytes ? 'overBoth' : overMessages ? 'overMessages' : 'overBytes',
         data: {
           rate: formatNumber(rate),

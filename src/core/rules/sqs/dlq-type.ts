@@ -23,7 +23,7 @@ export default defineRule({
       if (source?.type !== 'sqs' || !target?.type) continue;
       if (target.type !== 'sqs') {
         context.report({
-          at: connection.target,
+          at: connection,
           messageId: 'notQueue',
           data: { source: source.id, target: target.id, kind: article(target.type) },
           related: [{ at: target.key, message: `${target.id}: ${article(target.type)}` }],
@@ -32,7 +32,7 @@ export default defineRule({
       }
       if (source.fifo === target.fifo) continue;
       context.report({
-        at: connection.target,
+        at: connection,
         messageId: source.fifo ? 'fifoToStandard' : 'standardToFifo',
         data: { source: source.id, target: target.id },
         related: [{ at: target.key, message: `dead-letter queue ${target.id}: ${target.fifo ? 'FIFO' : 'standard'}` }],

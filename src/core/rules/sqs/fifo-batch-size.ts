@@ -25,6 +25,8 @@ export default defineRule({
       const node = batchSize.node;
       context.report({
         at: node,
+        // Every FIFO queue into a function this entry connects shares the value.
+        connections: connection.entry?.connections.filter((c) => c.from?.type === 'sqs' && c.from.fifo && c.to?.type === 'lambda') ?? [connection],
         messageId: 'overMax',
         data: { given: String(batchSize.raw), queue: connection.from.id, max },
         fix: { messageId: 'setMax', data: { max }, build: (edits) => edits.replace(node, String(max)) },

@@ -75,7 +75,7 @@ export default defineRule({
       const related = rateNode
         ? []
         : carriers.map((c) => ({
-            at: c.entry.node,
+            at: c.connection,
             message: `${formatNumber(c.load.rate)} messages/s from ${c.connection.source.id}${c.batched ? ' in batches of 10' : ''}`,
           }));
 
@@ -108,6 +108,8 @@ export default defineRule({
 
       context.report({
         at: rateNode ?? queue.key,
+        // On the one connection's rate: about that connection (its entry may fan out to others).
+        ...(rateNode && only ? { connections: [only.connection] } : {}),
         messageId: batchedCount > 0 ? 'overLimitBatched' : 'overLimit',
         data: {
           rate: formatNumber(rate),

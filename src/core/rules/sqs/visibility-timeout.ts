@@ -4,6 +4,7 @@ import { numberOf, type Connection, type Resource } from '../../model/model';
 import { isScalar } from '../../parse/ast';
 import { formatSeconds } from '../../parse/values';
 import { compactDuration } from '../../edit/write-values';
+import type { ReportAt } from '../types';
 
 /** AWS's advice: at least six times the function's timeout. */
 const ADVICE_FACTOR = 6;
@@ -44,8 +45,8 @@ export default defineRule({
       const timeoutProp = fn.props.get('timeout');
       const visibilityText = written ? given(String(written.value), visibility) : `${formatSeconds(visibility)} (AWS default)`;
       const timeoutText = timeoutProp?.node && isScalar(timeoutProp.node) ? given(String(timeoutProp.node.value), timeout) : `${formatSeconds(timeout)} (AWS default)`;
-      const related = [{ at: timeoutProp?.node ?? fn.key, message: `timeout of ${fn.id}: ${formatSeconds(timeout)}` }];
-      if (connection.entry) related.push({ at: connection.entry.node, message: `${fn.id} consumes ${queue.id} here` });
+      const related: { at: ReportAt; message: string }[] = [{ at: timeoutProp?.node ?? fn.key, message: `timeout of ${fn.id}: ${formatSeconds(timeout)}` }];
+      if (connection.entry) related.push({ at: connection, message: `${fn.id} consumes ${queue.id} here` });
 
       // The fix would itself be out of range past 12 hours.
       const fixable = advice <= SQS.visibilityTimeoutMax.value;

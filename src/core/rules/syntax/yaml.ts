@@ -53,6 +53,8 @@ const duplicateCache = new WeakMap<YNode, readonly Duplicate[]>();
 function duplicatesIn(root: YNode | null, aliasesPossible: boolean): readonly Duplicate[] {
   const visit = (node: YNode | null, depth: number): readonly Duplicate[] => {
     if (!node || node.kind === 'scalar' || depth > 250) return NONE;
+    // A view of an alias (parse/convert.ts) stands for text checked where it is written.
+    if (node.shared) return NONE;
     const remember = depth <= 2 || aliasesPossible;
     if (remember) {
       const cached = duplicateCache.get(node);

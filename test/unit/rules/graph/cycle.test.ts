@@ -6,7 +6,7 @@ const R = 'resources:\n  a: { type: lambda }\n  b: { type: sqs }\n  c: { type: l
 function longLoop(count: number): string {
   const resources = Array.from({ length: count }, (_, i) => `  r${i}: { type: lambda }`).join('\n');
   const flows = Array.from({ length: count - 1 }, (_, i) => `  - r${i} -> r${i + 1}`).join('\n');
-  return `resources:\n${resources}\nflows:\n${flows}\n  - «r${count - 1} -> r0»\n`;
+  return `resources:\n${resources}\nflows:\n${flows}\n  - r${count - 1} -> «r0»\n`;
 }
 
 ruleTester(rule, {
@@ -23,32 +23,32 @@ ruleTester(rule, {
   invalid: [
     {
       name: 'three entries; the last one closes the loop',
-      code: `${R}flows:\n  - a -> b\n  - b -> c\n  - «c -> a»   # back to the start\n`,
+      code: `${R}flows:\n  - a -> b\n  - b -> c\n  - c -> «a»   # back to the start\n`,
       errors: [{ messageId: 'cycle', severity: 'warning', message: 'Flows form a cycle: a -> b -> c -> a. A message can go round it forever unless something ends the loop.' }],
     },
     {
       name: 'the entry written last closes the loop, wherever the loop starts',
-      code: `${R}flows:\n  - c -> a: { rate: 1/s }\n  - a -> b\n  - «b -> c»\n`,
+      code: `${R}flows:\n  - c -> a: { rate: 1/s }\n  - a -> b\n  - b -> «c»\n`,
       errors: [{ messageId: 'cycle', message: /cycle: c -> a -> b -> c\./ }],
     },
     {
       name: 'closing entry in block style: the range stops before the comment',
-      code: `${R}flows:\n  - a -> b\n  - b -> c\n  - «c -> a:\n      rate: 1/s»   # slow\n  - c -> d\n`,
+      code: `${R}flows:\n  - a -> b\n  - b -> c\n  - c -> «a»:\n      rate: 1/s   # slow\n  - c -> d\n`,
       errors: [{ messageId: 'cycle', message: /a -> b -> c -> a\./ }],
     },
     {
       name: 'one chain entry',
-      code: `${R}flows:\n  - «a -> b -> a»`,
+      code: `${R}flows:\n  - a -> b -> «a»`,
       errors: [{ messageId: 'cycle', message: /cycle: a -> b -> a\./ }],
     },
     {
       name: 'two separate loops',
-      code: `${R}flows:\n  - a -> b\n  - «b -> a»\n  - c -> d\n  - «d -> c»`,
+      code: `${R}flows:\n  - a -> b\n  - b -> «a»\n  - c -> d\n  - d -> «c»`,
       errors: [{ messageId: 'cycle', message: /a -> b -> a\./ }, { messageId: 'cycle', message: /c -> d -> c\./ }],
     },
     {
       name: 'a knot of several loops: one finding, naming the shortest loop through the first resource',
-      code: `${R}flows:\n  - a -> b -> c\n  - c -> d\n  - d -> a, b\n  - «c -> a»`,
+      code: `${R}flows:\n  - a -> b -> c\n  - c -> d\n  - d -> a, b\n  - c -> «a»`,
       errors: [
         { messageId: 'cycleInGroup', message: "Flows form a cycle: a -> b -> c -> a. A message can go round it forever unless something ends the loop; 4 resources loop into one another here: 'a', 'b', 'c', 'd'." },
       ],

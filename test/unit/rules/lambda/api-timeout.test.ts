@@ -21,7 +21,7 @@ ruleTester(rule, {
   invalid: [
     {
       name: 'just over the default 29 s, block style, comment kept',
-      code: 'resources:\n  api:\n    type: api-gateway\n  f:\n    type: lambda\n    timeout: 30s   # slow report\nflows:\n  - «api -> f»\n',
+      code: 'resources:\n  api:\n    type: api-gateway\n  f:\n    type: lambda\n    timeout: 30s   # slow report\nflows:\n  - api -> «f»\n',
       errors: [{
         messageId: 'tooLong',
         severity: 'warning',
@@ -31,31 +31,31 @@ ruleTester(rule, {
     },
     {
       name: 'a declared integration timeout, flow style, bare seconds kept bare',
-      code: 'resources:\n  api: { type: api-gateway, timeout: 10s }\n  f: { type: lambda, timeout: 60 }\nflows:\n  - «api -> f: { rate: 5/s }»',
+      code: 'resources:\n  api: { type: api-gateway, timeout: 10s }\n  f: { type: lambda, timeout: 60 }\nflows:\n  - api -> «f»: { rate: 5/s }',
       errors: [{ messageId: 'tooLong', message: 'api waits at most 10 s for f (integration timeout 10s), but f may run for 1 min (timeout 60): API Gateway answers 504 while the function keeps running.' }],
       output: 'resources:\n  api: { type: api-gateway, timeout: 10s }\n  f: { type: lambda, timeout: 10 }\nflows:\n  - api -> f: { rate: 5/s }',
     },
     {
       name: 'the Lambda default 3 s against a 2 s integration: the timeout is added',
-      code: 'resources:\n  api: { type: api-gateway, timeout: 2s }\n  f: { type: lambda }\nflows:\n  - «api -> f»',
+      code: 'resources:\n  api: { type: api-gateway, timeout: 2s }\n  f: { type: lambda }\nflows:\n  - api -> «f»',
       errors: [{ messageId: 'tooLong', message: /may run for 3 s \(the default timeout\)/ }],
       output: 'resources:\n  api: { type: api-gateway, timeout: 2s }\n  f: { type: lambda, timeout: 2s }\nflows:\n  - api -> f',
     },
     {
       name: 'timeout from defaults, in a chain: the function gets its own',
-      code: 'defaults:\n  lambda: { timeout: 5m }\n  api-gateway: { timeout: 20s }\nresources:\n  web: { type: client }\n  api: { type: api-gateway }\n  f:\n    type: lambda\n    memory: 512MB\nflows:\n  - «web -> api -> f»\n',
+      code: 'defaults:\n  lambda: { timeout: 5m }\n  api-gateway: { timeout: 20s }\nresources:\n  web: { type: client }\n  api: { type: api-gateway }\n  f:\n    type: lambda\n    memory: 512MB\nflows:\n  - web -> api -> «f»\n',
       errors: [{ messageId: 'tooLong', message: 'api waits at most 20 s for f (integration timeout 20s), but f may run for 5 min (timeout 5m): API Gateway answers 504 while the function keeps running.' }],
       output: 'defaults:\n  lambda: { timeout: 5m }\n  api-gateway: { timeout: 20s }\nresources:\n  web: { type: client }\n  api: { type: api-gateway }\n  f:\n    type: lambda\n    memory: 512MB\n    timeout: 20s\nflows:\n  - web -> api -> f\n',
     },
     {
       name: 'fan-out: one finding per function on the same entry',
-      code: 'resources:\n  api: { type: api-gateway }\n  f: { type: lambda, timeout: 1m }\n  g: { type: lambda, timeout: 10s }\n  h: { type: lambda, timeout: 45s }\nflows:\n  - ««api -> f, g, h»»',
+      code: 'resources:\n  api: { type: api-gateway }\n  f: { type: lambda, timeout: 1m }\n  g: { type: lambda, timeout: 10s }\n  h: { type: lambda, timeout: 45s }\nflows:\n  - api -> «f», g, «h»',
       errors: [{ messageId: 'tooLong', message: /for f / }, { messageId: 'tooLong', message: /for h / }],
       output: 'resources:\n  api: { type: api-gateway }\n  f: { type: lambda, timeout: 29s }\n  g: { type: lambda, timeout: 10s }\n  h: { type: lambda, timeout: 29s }\nflows:\n  - api -> f, g, h',
     },
     {
       name: 'two APIs: the fix satisfies the shorter one',
-      code: 'resources:\n  public: { type: api-gateway }\n  internal: { type: api-gateway, timeout: 15s }\n  f: { type: lambda, timeout: 1m }\nflows:\n  - «public -> f»\n  - «internal -> f»',
+      code: 'resources:\n  public: { type: api-gateway }\n  internal: { type: api-gateway, timeout: 15s }\n  f: { type: lambda, timeout: 1m }\nflows:\n  - public -> «f»\n  - internal -> «f»',
       errors: [{ messageId: 'tooLong', message: /^public waits at most 29 s/ }, { messageId: 'tooLong', message: /^internal waits at most 15 s/ }],
       output: 'resources:\n  public: { type: api-gateway }\n  internal: { type: api-gateway, timeout: 15s }\n  f: { type: lambda, timeout: 15s }\nflows:\n  - public -> f\n  - internal -> f',
     },

@@ -95,13 +95,13 @@ ruleTester(rule, {
       errors: [{ messageId: 'overBatch', severity: 'warning', message: 'A batch of 7 records of 1 MiB (the average into q) from q comes to 7 MiB, over the 6 MB payload maximum of a synchronous invocation of Lambda function f: Lambda passes smaller batches than batchSize, about 6 records each.' }],
     },
     {
-      name: 'the default batch of 10 from SQS: on the flow entry',
-      code: `${svc}  q: { type: sqs }\n  f: { type: lambda }\nflows:\n  - svc -> q: { rate: 10/s, size: 1MB }\n  - «q -> f»\n`,
+      name: 'the default batch of 10 from SQS: on the target function',
+      code: `${svc}  q: { type: sqs }\n  f: { type: lambda }\nflows:\n  - svc -> q: { rate: 10/s, size: 1MB }\n  - q -> «f»\n`,
       errors: [{ messageId: 'overBatch', message: /^A batch of 10 records of 1 MiB/ }],
     },
     {
       name: 'the default batch of 100 from Kinesis',
-      code: `${svc}  s: { type: kinesis, encryption: kms }\n  f: { type: lambda }\nflows:\n  - svc -> s: { rate: 10/s, size: 100KB }\n  - «s -> f»`,
+      code: `${svc}  s: { type: kinesis, encryption: kms }\n  f: { type: lambda }\nflows:\n  - svc -> s: { rate: 10/s, size: 100KB }\n  - s -> «f»`,
       errors: [{ messageId: 'overBatch', message: /^A batch of 100 records of 100 KiB \(the average into s\) from s comes to 9\.77 MiB/ }],
     },
   ],
