@@ -32,6 +32,7 @@ import schemaInvalid from './schema/invalid';
 import snsFifoSubscription from './sns/fifo-subscription';
 import snsFifoThroughput from './sns/fifo-throughput';
 import snsNoSubscriber from './sns/no-subscriber';
+import snsRawDelivery from './sns/raw-delivery';
 import sqsDlqType from './sqs/dlq-type';
 import sqsFifoBatchSize from './sqs/fifo-batch-size';
 import sqsFifoName from './sqs/fifo-name';
@@ -76,6 +77,7 @@ export const rules: readonly Rule[] = [
   snsFifoSubscription,
   snsFifoThroughput,
   snsNoSubscriber,
+  snsRawDelivery,
   sqsDlqType,
   sqsFifoBatchSize,
   sqsFifoName,
