@@ -132,6 +132,8 @@ export const KINESIS = {
   retentionMax: fact(31_536_000, '365 days (8,760 hours)', 'https://docs.aws.amazon.com/streams/latest/dev/kinesis-extended-retention.html'),
   retentionDefault: fact(86_400, '24 hours', 'https://docs.aws.amazon.com/streams/latest/dev/kinesis-extended-retention.html'),
   shardsMin: fact(1, '1', 'https://docs.aws.amazon.com/streams/latest/dev/service-sizes-and-limits.html'),
+  /** The MD5 hash of a record's partition key picks its shard: one key value, one shard (checked 2026-12-04). */
+  partitionKeyHashing: 'https://docs.aws.amazon.com/kinesis/latest/APIReference/API_PutRecord.html',
 } as const;
 
 export const FIREHOSE = {

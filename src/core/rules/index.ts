@@ -16,6 +16,7 @@ import flowsInvalidConnection from './flows/invalid-connection';
 import flowsSyntax from './flows/syntax';
 import flowsUnknownResource from './flows/unknown-resource';
 import graphCycle from './graph/cycle';
+import kinesisHotPartition from './kinesis/hot-partition';
 import kinesisRange from './kinesis/range';
 import kinesisReadFanOut from './kinesis/read-fan-out';
 import kinesisShardCapacity from './kinesis/shard-capacity';
@@ -31,6 +32,7 @@ import scheduleExpression from './schedule/expression';
 import schemaInvalid from './schema/invalid';
 import snsFifoSubscription from './sns/fifo-subscription';
 import snsFifoThroughput from './sns/fifo-throughput';
+import snsFilterPolicy from './sns/filter-policy';
 import snsNoSubscriber from './sns/no-subscriber';
 import snsRawDelivery from './sns/raw-delivery';
 import sqsDlqType from './sqs/dlq-type';
@@ -61,6 +63,7 @@ export const rules: readonly Rule[] = [
   flowsSyntax,
   flowsUnknownResource,
   graphCycle,
+  kinesisHotPartition,
   kinesisRange,
   kinesisReadFanOut,
   kinesisShardCapacity,
@@ -76,6 +79,7 @@ export const rules: readonly Rule[] = [
   schemaInvalid,
   snsFifoSubscription,
   snsFifoThroughput,
+  snsFilterPolicy,
   snsNoSubscriber,
   snsRawDelivery,
   sqsDlqType,
