@@ -81,6 +81,10 @@ export const API_GATEWAY = {
   accountThrottleDefault: fact(10_000, '10,000 requests/s per account and Region', API_GATEWAY_QUOTAS),
   /** The token bucket's size: how far a short burst may go over the steady rate. Set by AWS from the rate quota. */
   accountBurstDefault: fact(5_000, '5,000 requests', API_GATEWAY_QUOTAS),
+  /** Regions whose default throttle is 2,500 requests/s with a burst of 1,250 (the newer opt-in Regions). */
+  accountThrottleLowRegions: ['af-south-1', 'eu-south-1', 'ap-southeast-3', 'me-central-1', 'ap-south-2', 'ap-southeast-4', 'eu-south-2', 'eu-central-2', 'il-central-1', 'ca-west-1', 'ap-southeast-5', 'ap-southeast-7', 'mx-central-1'] as readonly string[],
+  accountThrottleLowRegionsDefault: fact(2_500, '2,500 requests/s per account and Region', API_GATEWAY_QUOTAS),
+  accountBurstLowRegionsDefault: fact(1_250, '1,250 requests', API_GATEWAY_QUOTAS),
   /** Requests over the throttle are answered `429 Too Many Requests`; the client may retry them. */
   throttling: 'https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-request-throttling.html',
 } as const;

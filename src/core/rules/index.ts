@@ -4,6 +4,7 @@
  */
 import type { Rule } from './types';
 import apiGatewayRange from './api-gateway/range';
+import apiGatewayThrottle from './api-gateway/throttle';
 import apprunnerClosed from './apprunner/closed';
 import configUnknownRule from './config/unknown-rule';
 import ecsFargateSize from './ecs/fargate-size';
@@ -51,6 +52,7 @@ import syntaxYaml from './syntax/yaml';
 
 export const rules: readonly Rule[] = [
   apiGatewayRange,
+  apiGatewayThrottle,
   apprunnerClosed,
   configUnknownRule,
   ecsFargateSize,
