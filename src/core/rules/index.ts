@@ -24,6 +24,7 @@ import kinesisShardCapacity from './kinesis/shard-capacity';
 import lambdaApiTimeout from './lambda/api-timeout';
 import lambdaConcurrency from './lambda/concurrency';
 import lambdaDlqTarget from './lambda/dlq-target';
+import lambdaEnvSecret from './lambda/env-secret';
 import lambdaEnvSize from './lambda/env-size';
 import lambdaMemoryRange from './lambda/memory-range';
 import lambdaRange from './lambda/range';
@@ -72,6 +73,7 @@ export const rules: readonly Rule[] = [
   lambdaApiTimeout,
   lambdaConcurrency,
   lambdaDlqTarget,
+  lambdaEnvSecret,
   lambdaEnvSize,
   lambdaMemoryRange,
   lambdaRange,
