@@ -66,13 +66,27 @@ export const LAMBDA = {
   accountConcurrencyDefault: fact(1_000, '1,000', LAMBDA_QUOTAS),
   syncPayloadMax: fact(6 * 1024 * 1024, '6 MB', LAMBDA_QUOTAS),
   asyncPayloadMax: fact(1024 * 1024, '1 MB', 'https://aws.amazon.com/about-aws/whats-new/2025/10/aws-lambda-payload-size-256-kb-1-mb-invocations/'),
+  /** AWS recommends Secrets Manager, not environment variables, for credentials, API keys and tokens (checked 2026-12-04). */
+  environmentSecrets: 'https://docs.aws.amazon.com/lambda/latest/dg/configuration-envvars.html',
   /** A dead-letter queue must be a standard SQS queue or a standard SNS topic (no FIFO). */
   deadLetterTargets: 'https://docs.aws.amazon.com/lambda/latest/dg/invocation-async-retain-records.html',
 } as const;
 
+const API_GATEWAY_QUOTAS = 'https://docs.aws.amazon.com/apigateway/latest/developerguide/limits.html';
+
 export const API_GATEWAY = {
   integrationTimeoutDefault: fact(29, '29 s', 'https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-execution-service-limits-table.html'),
   integrationTimeoutMin: fact(0.05, '50 ms', 'https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-execution-service-limits-table.html'),
+  /** Steady-state requests per second across every API of an account in a Region (checked 2026-12-04; 2,500/s in some newer Regions). */
+  accountThrottleDefault: fact(10_000, '10,000 requests/s per account and Region', API_GATEWAY_QUOTAS),
+  /** The token bucket's size: how far a short burst may go over the steady rate. Set by AWS from the rate quota. */
+  accountBurstDefault: fact(5_000, '5,000 requests', API_GATEWAY_QUOTAS),
+  /** Regions whose default throttle is 2,500 requests/s with a burst of 1,250 (the newer opt-in Regions). */
+  accountThrottleLowRegions: ['af-south-1', 'eu-south-1', 'ap-southeast-3', 'me-central-1', 'ap-south-2', 'ap-southeast-4', 'eu-south-2', 'eu-central-2', 'il-central-1', 'ca-west-1', 'ap-southeast-5', 'ap-southeast-7', 'mx-central-1'] as readonly string[],
+  accountThrottleLowRegionsDefault: fact(2_500, '2,500 requests/s per account and Region', API_GATEWAY_QUOTAS),
+  accountBurstLowRegionsDefault: fact(1_250, '1,250 requests', API_GATEWAY_QUOTAS),
+  /** Requests over the throttle are answered `429 Too Many Requests`; the client may retry them. */
+  throttling: 'https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-request-throttling.html',
 } as const;
 
 const SQS_FIFO_QUOTAS = 'https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/quotas-messages.html';
@@ -122,9 +136,18 @@ export const KINESIS = {
   retentionMax: fact(31_536_000, '365 days (8,760 hours)', 'https://docs.aws.amazon.com/streams/latest/dev/kinesis-extended-retention.html'),
   retentionDefault: fact(86_400, '24 hours', 'https://docs.aws.amazon.com/streams/latest/dev/kinesis-extended-retention.html'),
   shardsMin: fact(1, '1', 'https://docs.aws.amazon.com/streams/latest/dev/service-sizes-and-limits.html'),
+  /** The MD5 hash of a record's partition key picks its shard: one key value, one shard (checked 2026-12-04). */
+  partitionKeyHashing: 'https://docs.aws.amazon.com/kinesis/latest/APIReference/API_PutRecord.html',
 } as const;
 
 export const FIREHOSE = {
+  /**
+   * Server-side encryption of the records Firehose keeps while it buffers them: for Direct PUT
+   * sources, set with DeliveryStreamEncryptionConfiguration (AWS owned or customer managed key).
+   * With a Kinesis data stream as source Firehose stores nothing at rest: the stream's encryption
+   * applies. Checked 2026-12-04.
+   */
+  encryption: 'https://docs.aws.amazon.com/firehose/latest/dev/encryption.html',
   bufferSizeMin: fact(1024 * 1024, '1 MiB', 'https://docs.aws.amazon.com/firehose/latest/APIReference/API_BufferingHints.html'),
   bufferSizeMax: fact(128 * 1024 * 1024, '128 MiB', 'https://docs.aws.amazon.com/firehose/latest/APIReference/API_BufferingHints.html'),
   bufferSizeDefault: fact(5 * 1024 * 1024, '5 MiB', 'https://docs.aws.amazon.com/firehose/latest/APIReference/API_BufferingHints.html'),
@@ -132,10 +155,18 @@ export const FIREHOSE = {
   bufferIntervalDefault: fact(300, '300 s', 'https://docs.aws.amazon.com/firehose/latest/APIReference/API_BufferingHints.html'),
 } as const;
 
+const SNS_FILTER_CONSTRAINTS = 'https://docs.aws.amazon.com/sns/latest/dg/subscription-filter-policy-constraints.html';
+
 export const SNS = {
   fifoSubscriptions: 'https://docs.aws.amazon.com/sns/latest/dg/fifo-message-delivery.html',
   keyManagement: 'https://docs.aws.amazon.com/sns/latest/dg/sns-key-management.html',
   encryptionAtRest: 'https://docs.aws.amazon.com/sns/latest/dg/sns-server-side-encryption.html',
+  /** Raw message delivery: Amazon SQS, HTTP/S and Firehose subscriptions only (checked 2026-12-04). */
+  rawDelivery: 'https://docs.aws.amazon.com/sns/latest/dg/sns-large-payload-raw-message-delivery.html',
+  /** Filter policy limits (checked 2026-12-04): a policy over any of them fails Subscribe / SetSubscriptionAttributes. */
+  filterPolicyKeysMax: fact(5, '5 keys', SNS_FILTER_CONSTRAINTS),
+  filterPolicyCombinationsMax: fact(150, '150 combinations', SNS_FILTER_CONSTRAINTS),
+  filterPolicySizeMax: fact(256 * 1024, '256 KB', SNS_FILTER_CONSTRAINTS),
 } as const;
 
 export const FARGATE = {

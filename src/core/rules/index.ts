@@ -4,6 +4,7 @@
  */
 import type { Rule } from './types';
 import apiGatewayRange from './api-gateway/range';
+import apiGatewayThrottle from './api-gateway/throttle';
 import apprunnerClosed from './apprunner/closed';
 import configUnknownRule from './config/unknown-rule';
 import ecsFargateSize from './ecs/fargate-size';
@@ -16,12 +17,14 @@ import flowsInvalidConnection from './flows/invalid-connection';
 import flowsSyntax from './flows/syntax';
 import flowsUnknownResource from './flows/unknown-resource';
 import graphCycle from './graph/cycle';
+import kinesisHotPartition from './kinesis/hot-partition';
 import kinesisRange from './kinesis/range';
 import kinesisReadFanOut from './kinesis/read-fan-out';
 import kinesisShardCapacity from './kinesis/shard-capacity';
 import lambdaApiTimeout from './lambda/api-timeout';
 import lambdaConcurrency from './lambda/concurrency';
 import lambdaDlqTarget from './lambda/dlq-target';
+import lambdaEnvSecret from './lambda/env-secret';
 import lambdaEnvSize from './lambda/env-size';
 import lambdaMemoryRange from './lambda/memory-range';
 import lambdaRange from './lambda/range';
@@ -31,7 +34,9 @@ import scheduleExpression from './schedule/expression';
 import schemaInvalid from './schema/invalid';
 import snsFifoSubscription from './sns/fifo-subscription';
 import snsFifoThroughput from './sns/fifo-throughput';
+import snsFilterPolicy from './sns/filter-policy';
 import snsNoSubscriber from './sns/no-subscriber';
+import snsRawDelivery from './sns/raw-delivery';
 import sqsDlqType from './sqs/dlq-type';
 import sqsFifoBatchSize from './sqs/fifo-batch-size';
 import sqsFifoName from './sqs/fifo-name';
@@ -48,6 +53,7 @@ import syntaxYaml from './syntax/yaml';
 
 export const rules: readonly Rule[] = [
   apiGatewayRange,
+  apiGatewayThrottle,
   apprunnerClosed,
   configUnknownRule,
   ecsFargateSize,
@@ -60,12 +66,14 @@ export const rules: readonly Rule[] = [
   flowsSyntax,
   flowsUnknownResource,
   graphCycle,
+  kinesisHotPartition,
   kinesisRange,
   kinesisReadFanOut,
   kinesisShardCapacity,
   lambdaApiTimeout,
   lambdaConcurrency,
   lambdaDlqTarget,
+  lambdaEnvSecret,
   lambdaEnvSize,
   lambdaMemoryRange,
   lambdaRange,
@@ -75,7 +83,9 @@ export const rules: readonly Rule[] = [
   schemaInvalid,
   snsFifoSubscription,
   snsFifoThroughput,
+  snsFilterPolicy,
   snsNoSubscriber,
+  snsRawDelivery,
   sqsDlqType,
   sqsFifoBatchSize,
   sqsFifoName,

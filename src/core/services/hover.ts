@@ -15,7 +15,7 @@ import { isMap, isScalar, isSeq, keyText, type ScalarValue, type YMap, type YPai
 import { normalise, type Connection, type Encryption, type FlowEntry, type Resource } from '../model/model';
 import { COMMON_PROPERTIES, CONNECTION_PROPERTIES, TYPE_PROPERTIES, isResourceType, propertySpec, type PropertySpec, type ResourceType, type ValueKind } from '../model/properties';
 import { CONNECTION_KIND_TEXT, article, classifyConnection } from '../model/connections';
-import { ESM, LAMBDA, SQS, type Fact } from '../limits/aws';
+import { API_GATEWAY, ESM, LAMBDA, SQS, type Fact } from '../limits/aws';
 import { capacityOf } from '../model/capacity';
 import { estimateCost, PRICES } from '../model/cost';
 import { formatBytes, formatNumber, formatRate, formatSeconds, parseSize } from '../parse/values';
@@ -256,6 +256,7 @@ function accountHover(key: string, target: MapTarget): HoverResult | undefined {
   if (!node?.description) return undefined;
   const sections = [`**${code(`account.${key}`)}**`];
   if (key === 'lambdaConcurrency') sections.push(`AWS default: [${LAMBDA.accountConcurrencyDefault.text}](${LAMBDA.accountConcurrencyDefault.source})`);
+  if (key === 'apiGatewayThrottle') sections.push(`AWS default: [${API_GATEWAY.accountThrottleDefault.text}](${API_GATEWAY.accountThrottleDefault.source})`);
   sections.push(node.description);
   return result(target.range, sections);
 }

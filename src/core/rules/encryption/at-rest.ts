@@ -1,5 +1,5 @@
 import { defineRule } from '../define-rule';
-import { SNS, SQS } from '../../limits/aws';
+import { FIREHOSE, SNS, SQS } from '../../limits/aws';
 import { removeProperty } from '../../edit/remove';
 import type { Edits, TextEdit } from '../../edit/edits';
 import type { Model, Prop, Resource } from '../../model/model';
@@ -28,13 +28,14 @@ const SERVICE_PRODUCERS: readonly ResourceType[] = ['schedule', 's3'];
 export default defineRule({
   id: 'encryption/at-rest',
   defaultSeverity: 'warning',
-  summary: 'An SNS topic or Kinesis stream without encryption, or any resource with `encryption: none`',
-  sources: [SNS.encryptionAtRest, KINESIS_SSE, SQS.defaultEncryption, S3_DEFAULT, DYNAMODB_AT_REST],
+  summary: 'An SNS topic or Kinesis stream without encryption, a Firehose stream without it (info), or any resource with `encryption: none`',
+  sources: [SNS.encryptionAtRest, KINESIS_SSE, FIREHOSE.encryption, SQS.defaultEncryption, S3_DEFAULT, DYNAMODB_AT_REST],
   fixable: true,
   hasSuggestions: true,
   messages: {
     missingTopic: "Topic '{id}' has no `encryption`: SNS stores its messages unencrypted at rest unless server-side encryption is on.",
     missingStream: "Stream '{id}' has no `encryption`: Kinesis stores its records unencrypted at rest unless server-side encryption is on.",
+    missingFirehose: "Firehose stream '{id}' has no `encryption`: server-side encryption of the records it takes by direct put is off. Turn it on if they are sensitive (`encryption: kms`, or a customer managed key).",
     none: "'{id}' sets `encryption: none`: its {content} are stored unencrypted at rest.",
     noneDefaults: '`defaults` set `encryption: none` for {type}: {ids} store their {content} unencrypted at rest.',
     noneAlways: "'{id}' sets `encryption: none`, but {always}: the file does not describe what AWS deploys.",
@@ -53,6 +54,8 @@ export default defineRule({
       const encryption = resource.props.get('encryption');
       if (!encryption) {
         if ((type === 'sns' || type === 'kinesis') && resource.node) reportMissing(context, model, resource, type);
+        // With a Kinesis stream as its source, Firehose keeps nothing at rest: the stream's encryption is what counts.
+        else if (type === 'firehose' && resource.node && !fedByKinesis(model, resource)) reportMissingFirehose(context, resource, resource.node);
         continue;
       }
       const value = encryption.value;
@@ -70,7 +73,7 @@ export default defineRule({
 });
 
 type Context = RuleContext<
-  'missingTopic' | 'missingStream' | 'none' | 'noneDefaults' | 'noneAlways' | 'noneAlwaysDefaults' | 'setKms' | 'setSqsManaged' | 'setCustomerKey' | 'removeNone'
+  'missingTopic' | 'missingStream' | 'missingFirehose' | 'none' | 'noneDefaults' | 'noneAlways' | 'noneAlwaysDefaults' | 'setKms' | 'setSqsManaged' | 'setCustomerKey' | 'removeNone'
 >;
 
 function reportMissing(context: Context, model: Model, resource: Resource, type: 'sns' | 'kinesis'): void {
@@ -85,6 +88,21 @@ function reportMissing(context: Context, model: Model, resource: Resource, type:
     return;
   }
   context.report({ at: resource.key, messageId, data, fix: { messageId: 'setKms', build: insert('kms') } });
+}
+
+/** Advice, not a risk of loss: Firehose's own interim storage is encrypted, SSE adds a key the user chooses. */
+function reportMissingFirehose(context: Context, resource: Resource, map: YMap): void {
+  context.report({
+    at: resource.key,
+    messageId: 'missingFirehose',
+    severity: 'info',
+    data: { id: resource.id },
+    fix: { messageId: 'setKms', build: (edits: Edits) => edits.insertProperty(map, 'encryption', 'kms') },
+  });
+}
+
+function fedByKinesis(model: Model, resource: Resource): boolean {
+  return model.inbound(resource).some((connection) => connection.origin === 'flow' && connection.from?.type === 'kinesis');
 }
 
 function reportNone(context: Context, model: Model, prop: Prop, type: ResourceType, resources: readonly Resource[]): void {

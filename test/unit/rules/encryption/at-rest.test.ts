@@ -6,7 +6,10 @@ ruleTester(rule, {
     { name: 'an SQS queue without encryption is SSE-SQS encrypted', code: 'resources:\n  q: { type: sqs }' },
     { name: 'encrypted topic and streams', code: 'resources:\n  t: { type: sns, encryption: kms }\n  k: { type: kinesis, encryption: { kms: alias/clicks } }\n  q: { type: sqs, encryption: sqs-managed }' },
     { name: 'encryption from defaults', code: 'defaults:\n  sns: { encryption: kms }\nresources:\n  t: { type: sns }' },
-    { name: 'stores and Firehose are quiet without encryption', code: 'resources:\n  h: { type: firehose }\n  d: { type: dynamodb }\n  b: { type: s3 }\n  r: { type: rds }\n  e: { type: efs }' },
+    { name: 'stores are quiet without encryption', code: 'resources:\n  d: { type: dynamodb }\n  b: { type: s3 }\n  r: { type: rds }\n  e: { type: efs }' },
+    { name: 'Firehose with a Kinesis source keeps nothing at rest', code: 'resources:\n  k: { type: kinesis, encryption: kms }\n  h: { type: firehose }\n  lake: { type: s3 }\nflows:\n  - k -> h -> lake' },
+    { name: 'Firehose with encryption, own or from defaults', code: 'defaults:\n  firehose: { encryption: { kms: alias/logs } }\nresources:\n  h: { type: firehose }\n  i: { type: firehose, encryption: kms }' },
+    { name: 'half-typed: a Firehose stream with no map yet', code: 'resources:\n  h:\n', ruleSeverities: { 'schema/invalid': 'off' } },
     { name: 'half-typed: encryption with no value', code: 'resources:\n  t:\n    type: sns\n    encryption:\n', ruleSeverities: { 'schema/invalid': 'off' } },
   ],
   invalid: [
@@ -29,6 +32,30 @@ ruleTester(rule, {
         messageId: 'missingTopic',
         suggestions: ['resources:\n  tick: { type: schedule, expression: rate(1 hour) }\n  t: { type: sns, encryption: { kms: alias/t-key } }\n  f: { type: lambda }\nflows:\n  - tick -> t -> f'],
       }],
+    },
+    {
+      name: 'Firehose without encryption: info (direct put, block style)',
+      code: 'resources:\n  app: { type: client }\n  «logs»:\n    type: firehose   # to the lake\n    buffer: { interval: 60s }\nflows:\n  - app -> logs',
+      errors: [{ messageId: 'missingFirehose', severity: 'info', message: "Firehose stream 'logs' has no `encryption`: server-side encryption of the records it takes by direct put is off. Turn it on if they are sensitive (`encryption: kms`, or a customer managed key)." }],
+      output: 'resources:\n  app: { type: client }\n  logs:\n    type: firehose   # to the lake\n    buffer: { interval: 60s }\n    encryption: kms\nflows:\n  - app -> logs',
+    },
+    {
+      name: 'Firehose fed by an SNS subscription (flow style), and one with no source yet',
+      code: 'resources:\n  t: { type: sns, encryption: kms }\n  «h»: { type: firehose }\n  «idle»: { type: firehose }\nflows:\n  - t -> h',
+      errors: [{ messageId: 'missingFirehose', severity: 'info' }, { messageId: 'missingFirehose' }],
+      output: 'resources:\n  t: { type: sns, encryption: kms }\n  h: { type: firehose, encryption: kms }\n  idle: { type: firehose, encryption: kms }\nflows:\n  - t -> h',
+    },
+    {
+      name: 'the file can raise the Firehose finding to a warning',
+      code: 'rules:\n  encryption/at-rest: warning\nresources:\n  «h»: { type: firehose }',
+      errors: [{ messageId: 'missingFirehose', severity: 'warning' }],
+      output: 'rules:\n  encryption/at-rest: warning\nresources:\n  h: { type: firehose, encryption: kms }',
+    },
+    {
+      name: 'Firehose with a Kinesis source and encryption: none is still flagged',
+      code: 'resources:\n  k: { type: kinesis, encryption: kms }\n  h: { type: firehose, encryption: «none» }\n  lake: { type: s3 }\nflows:\n  - k -> h -> lake',
+      errors: [{ messageId: 'none', severity: 'warning', message: "'h' sets `encryption: none`: its buffered records are stored unencrypted at rest." }],
+      output: 'resources:\n  k: { type: kinesis, encryption: kms }\n  h: { type: firehose, encryption: kms }\n  lake: { type: s3 }\nflows:\n  - k -> h -> lake',
     },
     {
       name: 'queue with encryption: none -> SSE-SQS',

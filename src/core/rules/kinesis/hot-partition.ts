@@ -1,0 +1,109 @@
+import { defineRule } from '../define-rule';
+import { KINESIS, KINESIS_THROUGHPUT } from '../../limits/aws';
+import { capacityOf } from '../../model/capacity';
+import type { Connection, Resource } from '../../model/model';
+import { isScalar, type YScalar } from '../../parse/ast';
+import { formatBytes, formatNumber } from '../../parse/values';
+
+const SHARD_RECORDS = KINESIS_THROUGHPUT.shardWriteRecords;
+const SHARD_BYTES = KINESIS_THROUGHPUT.shardWriteBytes;
+
+/**
+ * How the format tells a field from a constant: `$sessionId`, `${sessionId}` or
+ * `$.order.id` name a value taken from each record; a key without such a placeholder is
+ * the same text on every record.
+ */
+const PLACEHOLDER = /\$(?:\{|\.|[A-Za-z_])/;
+
+/** A constant that reads like a field name: the suggestion offers to mark it as one. */
+const FIELD_LIKE = /^[A-Za-z_][A-Za-z0-9_.-]*$/;
+
+export default defineRule({
+  id: 'kinesis/hot-partition',
+  defaultSeverity: 'warning',
+  summary: 'A constant partitionKey into a Kinesis stream of several shards (or on-demand): every record goes to one shard, whose write limit then caps the stream',
+  facts: [SHARD_RECORDS, SHARD_BYTES],
+  sources: [KINESIS.partitionKeyHashing],
+  fixable: false,
+  hasSuggestions: true,
+  messages: {
+    hotShard: "Partition key '{key}' is the same on every record: Kinesis hashes the key to pick the shard, so all writes into stream '{stream}' ({shards}) from {producers} go to one shard, at most 1,000 records/s and 1 MiB/s. Use a key that varies per record (write `$field` for a key taken from each record).",
+    overOneShard: "Partition key '{key}' is the same on every record, so all {rate} records/s{bytes} into stream '{stream}' ({shards}) from {producers} go to one shard, over its write limit of 1,000 records/s and 1 MiB/s: Kinesis throttles the writes beyond it however many shards the stream has. Use a key that varies per record (write `$field` for a key taken from each record).",
+    markField: 'Take the key from each record\'s `{key}` field (`${key}`)',
+  },
+  check(context) {
+    const { model } = context;
+    const capacity = capacityOf(model);
+    // Records with the same constant key land on the same shard, whichever flow writes them.
+    const groups = new Map<Resource, Map<string, { connections: Connection[]; nodes: Set<YScalar> }>>();
+    for (const entry of model.flows) {
+      const key = entry.props.get('partitionKey');
+      if (!key || !isScalar(key.node) || typeof key.raw !== 'string') continue;
+      const text = key.raw.trim();
+      if (text === '' || PLACEHOLDER.test(text)) continue;
+      for (const connection of entry.connections) {
+        const stream = connection.to;
+        if (stream?.type !== 'kinesis') continue;
+        let byKey = groups.get(stream);
+        if (!byKey) groups.set(stream, (byKey = new Map()));
+        let group = byKey.get(text);
+        if (!group) byKey.set(text, (group = { connections: [], nodes: new Set() }));
+        group.connections.push(connection);
+        group.nodes.add(key.node);
+      }
+    }
+
+    for (const [stream, byKey] of groups) {
+      const shards = shardsOf(stream);
+      if (shards === undefined) continue;
+      for (const [key, { connections, nodes }] of byKey) {
+        let rate = 0;
+        let bytes = 0;
+        for (const connection of connections) {
+          const load = capacity.connection(connection);
+          if (load) { rate += load.rate; bytes += load.bytes; }
+        }
+        const over = rate > SHARD_RECORDS.value || bytes > SHARD_BYTES.value;
+        const data = {
+          key,
+          stream: stream.id,
+          shards: shards === 'on-demand' ? 'on-demand' : `${shards} shards`,
+          producers: [...new Set(connections.map((c) => `'${c.source.id}'`))].join(', '),
+          rate: formatNumber(rate),
+          bytes: bytes > 0 ? ` (${formatBytes(bytes)}/s)` : '',
+        };
+        for (const node of nodes) {
+          context.report({
+            at: node,
+            messageId: over ? 'overOneShard' : 'hotShard',
+            ...(over ? { severity: 'error' as const } : {}),
+            data,
+            ...(FIELD_LIKE.test(key)
+              ? {
+                  suggest: [{
+                    messageId: 'markField' as const,
+                    data: { key },
+                    // After an opening quote, so `'sessionId'` becomes `'$sessionId'`.
+                    build: (edits) => edits.insertAt(node.quoted && /['"]/.test(edits.text[node.start] ?? '') ? node.start + 1 : node.start, '$'),
+                  }],
+                }
+              : {}),
+          });
+        }
+      }
+    }
+  },
+});
+
+/**
+ * The stream's shard count when it has more than one shard, 'on-demand' for an on-demand
+ * stream (which starts with several and adds more), undefined for one shard or a count
+ * awsflow cannot read (a single shard takes every key: nothing is hot).
+ */
+function shardsOf(stream: Resource): number | 'on-demand' | undefined {
+  const mode = stream.props.get('mode');
+  const shards = stream.props.get('shards');
+  const provisioned = mode?.value === 'provisioned' || (mode?.value !== 'on-demand' && shards !== undefined);
+  if (!provisioned) return mode === undefined || mode.value === 'on-demand' ? 'on-demand' : undefined;
+  return typeof shards?.value === 'number' && shards.value > 1 ? shards.value : undefined;
+}
