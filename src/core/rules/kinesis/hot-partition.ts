@@ -10,13 +10,24 @@ const SHARD_BYTES = KINESIS_THROUGHPUT.shardWriteBytes;
 
 /**
  * How the format tells a field from a constant: `$sessionId`, `${sessionId}` or
- * `$.order.id` name a value taken from each record; a key without such a placeholder is
- * the same text on every record.
+ * `$.order.id` name a value taken from each record, and so does a bare field name
+ * (`partitionKey: sessionId`, as the format's own examples write it). A quoted string
+ * (`'orders'`), or text that cannot be a field name (`all events`) is the same
+ * on every record. Reading a bare name as a field keeps correct files free of false alarms.
  */
 const PLACEHOLDER = /\$(?:\{|\.|[A-Za-z_])/;
 
-/** A constant that reads like a field name: the suggestion offers to mark it as one. */
+/** A bare field name, or a constant that reads like one (the suggestion offers to mark it). */
 const FIELD_LIKE = /^[A-Za-z_][A-Za-z0-9_.-]*$/;
+
+/** The constant key text, or undefined when the key is taken from each record. */
+function constantKey(node: YScalar, raw: unknown): string | undefined {
+  if (typeof raw !== 'string') return undefined;
+  const text = raw.trim();
+  if (text === '' || PLACEHOLDER.test(text)) return undefined;
+  if (!node.quoted && FIELD_LIKE.test(text)) return undefined;
+  return text;
+}
 
 export default defineRule({
   id: 'kinesis/hot-partition',
@@ -38,9 +49,9 @@ export default defineRule({
     const groups = new Map<Resource, Map<string, { connections: Connection[]; nodes: Set<YScalar> }>>();
     for (const entry of model.flows) {
       const key = entry.props.get('partitionKey');
-      if (!key || !isScalar(key.node) || typeof key.raw !== 'string') continue;
-      const text = key.raw.trim();
-      if (text === '' || PLACEHOLDER.test(text)) continue;
+      if (!key || !isScalar(key.node)) continue;
+      const text = constantKey(key.node, key.raw);
+      if (text === undefined) continue;
       for (const connection of entry.connections) {
         const stream = connection.to;
         if (stream?.type !== 'kinesis') continue;

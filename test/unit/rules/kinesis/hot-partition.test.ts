@@ -14,8 +14,9 @@ const R = [
 ruleTester(rule, {
   valid: [
     { name: 'a key taken from each record: $name, ${name}, $.path', code: `${R}flows:\n  - web -> four: { rate: 3000/s, partitionKey: $sessionId }\n  - app -> auto: { rate: 50/s, partitionKey: "\${userId}" }\n  - web -> auto: { partitionKey: $.order.id }` },
-    { name: 'a constant key into a one-shard stream: nothing to spread over', code: `${R}flows:\n  - web -> one: { rate: 1000/s, partitionKey: orders }` },
-    { name: 'a provisioned stream with no shards written has one', code: `${R}  p: { type: kinesis, mode: provisioned, encryption: kms }\nflows:\n  - web -> p: { rate: 10/s, partitionKey: orders }` },
+    { name: 'a bare name is a field taken from each record (the format\'s own examples write it so)', code: `${R}flows:\n  - web -> four: { rate: 3000/s, size: 1KB, partitionKey: sessionId }\n  - app -> auto: { partitionKey: order.customer_id }` },
+    { name: 'a constant key into a one-shard stream: nothing to spread over', code: `${R}flows:\n  - web -> one: { rate: 1000/s, partitionKey: 'orders' }` },
+    { name: 'a provisioned stream with no shards written has one', code: `${R}  p: { type: kinesis, mode: provisioned, encryption: kms }\nflows:\n  - web -> p: { rate: 10/s, partitionKey: "orders" }` },
     { name: 'no partitionKey', code: `${R}flows:\n  - web -> four: { rate: 3000/s }` },
     { name: 'partitionKey on a connection that is not into Kinesis', code: `${R}  q: { type: sqs }\n  f: { type: lambda }\nflows:\n  - web -> q: { partitionKey: orders }\n  - q -> f` },
     { name: 'half-typed: partitionKey with no value', code: `${R}flows:\n  - web -> four:\n      partitionKey:\n`, ruleSeverities: { 'schema/invalid': 'off' } },
@@ -23,13 +24,13 @@ ruleTester(rule, {
   ],
   invalid: [
     {
-      name: 'a constant key into four shards, no rate',
-      code: `${R}flows:\n  - web -> four: { partitionKey: «orders» }`,
+      name: 'a quoted constant key into four shards, no rate',
+      code: `${R}flows:\n  - web -> four: { partitionKey: «'orders'» }`,
       errors: [{
         messageId: 'hotShard',
         severity: 'warning',
         message: "Partition key 'orders' is the same on every record: Kinesis hashes the key to pick the shard, so all writes into stream 'four' (4 shards) from 'web' go to one shard, at most 1,000 records/s and 1 MiB/s. Use a key that varies per record (write `$field` for a key taken from each record).",
-        suggestions: [`${R}flows:\n  - web -> four: { partitionKey: $orders }`],
+        suggestions: [`${R}flows:\n  - web -> four: { partitionKey: '$orders' }`],
       }],
     },
     {
@@ -42,12 +43,12 @@ ruleTester(rule, {
     },
     {
       name: '1,000 records/s is one shard\'s limit: still only a warning',
-      code: `${R}flows:\n  - web -> four: { rate: 1000/s, size: 1KB, partitionKey: «orders» }`,
+      code: `${R}flows:\n  - web -> four: { rate: 1000/s, size: 1KB, partitionKey: «'orders'» }`,
       errors: [{ messageId: 'hotShard', severity: 'warning' }],
     },
     {
       name: '1,001 records/s with one constant key: over one shard, an error',
-      code: `${R}flows:\n  - web -> four: { rate: 1001/s, partitionKey: «orders» }`,
+      code: `${R}flows:\n  - web -> four: { rate: 1001/s, partitionKey: «'orders'» }`,
       errors: [{
         messageId: 'overOneShard',
         severity: 'error',
@@ -56,12 +57,12 @@ ruleTester(rule, {
     },
     {
       name: 'bytes: 1 MiB/s is fine, 1 MiB/s and a byte is over',
-      code: `${R}flows:\n  - web -> four: { rate: 2/s, size: 512KB, partitionKey: «a» }\n  - app -> auto: { rate: 2/s, size: 524289, partitionKey: «b» }`,
+      code: `${R}flows:\n  - web -> four: { rate: 2/s, size: 512KB, partitionKey: «'a'» }\n  - app -> auto: { rate: 2/s, size: 524289, partitionKey: «'b'» }`,
       errors: [{ messageId: 'hotShard' }, { messageId: 'overOneShard', message: /all 2 records\/s \(1 MiB\/s\) into stream 'auto'/ }],
     },
     {
       name: 'the same key from two producers lands on one shard: their rates add up',
-      code: `${R}flows:\n  - web -> four: { rate: 600/s, partitionKey: «orders» }\n  - app -> four: { rate: 600/s, partitionKey: «orders» }`,
+      code: `${R}flows:\n  - web -> four: { rate: 600/s, partitionKey: «'orders'» }\n  - app -> four: { rate: 600/s, partitionKey: «'orders'» }`,
       errors: [
         { messageId: 'overOneShard', message: /all 1,200 records\/s into stream 'four' \(4 shards\) from 'web', 'app'/ },
         { messageId: 'overOneShard' },
@@ -69,18 +70,23 @@ ruleTester(rule, {
     },
     {
       name: 'different constant keys are counted apart',
-      code: `${R}flows:\n  - web -> four: { rate: 600/s, partitionKey: «web» }\n  - app -> four: { rate: 600/s, partitionKey: «app» }`,
+      code: `${R}flows:\n  - web -> four: { rate: 600/s, partitionKey: «'web'» }\n  - app -> four: { rate: 600/s, partitionKey: «'app'» }`,
       errors: [{ messageId: 'hotShard' }, { messageId: 'hotShard' }],
     },
     {
       name: 'a fan-in entry: one finding on its key, rates summed',
-      code: `${R}flows:\n  - web, app -> four: { rate: 501/s, partitionKey: «orders» }   # both\n`,
+      code: `${R}flows:\n  - web, app -> four: { rate: 501/s, partitionKey: «'orders'» }   # both\n`,
       errors: [{ messageId: 'overOneShard', message: /all 1,002 records\/s/ }],
     },
     {
       name: 'a rate passed on from upstream counts too',
-      code: `${R}  api: { type: api-gateway }\nflows:\n  - web -> api: { rate: 2000/s }\n  - api -> four: { partitionKey: «orders» }`,
+      code: `${R}  api: { type: api-gateway }\nflows:\n  - web -> api: { rate: 2000/s }\n  - api -> four: { partitionKey: «'orders'» }`,
       errors: [{ messageId: 'overOneShard', message: /all 2,000 records\/s into stream 'four' \(4 shards\) from 'api'/ }],
+    },
+    {
+      name: 'a quoted number reads like no field: nothing to suggest',
+      code: `${R}flows:\n  - web -> four: { partitionKey: «'7'» }`,
+      errors: [{ messageId: 'hotShard', message: /Partition key '7'/, suggestions: [] }],
     },
   ],
 });
