@@ -112,6 +112,11 @@ export class TestClient {
     this.connection.dispose();
   }
 
+  /** Every publishDiagnostics received for `uri` so far, in order. */
+  publishedFor(uri: string): readonly PublishDiagnosticsParams[] {
+    return this.published.get(uri) ?? [];
+  }
+
   /** The next publishDiagnostics for `uri` (and `version`, if given) — or one already received. */
   diagnostics(uri: string, version?: number): Promise<PublishDiagnosticsParams> {
     const already = (this.published.get(uri) ?? []).find((p) => version === undefined || p.version === version);
