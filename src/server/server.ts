@@ -163,7 +163,8 @@ export function startServer(connection: Connection, host: ServerHost = {}): void
     const found = await analysisOf(readDocumentUri(params));
     if (!found) return [];
     const { analysis } = found;
-    return complete(analysis, offsetOfPosition(analysis.lineIndex, position)).map((entry) => toCompletionItem(analysis, entry));
+    const offset = offsetOfPosition(analysis.lineIndex, position);
+    return complete(analysis, offset).map((entry) => toCompletionItem(analysis, entry, offset));
   }, [] as CompletionItem[]));
 
   connection.onCodeAction(guard('codeAction', async (params) => {
@@ -336,13 +337,14 @@ export function startServer(connection: Connection, host: ServerHost = {}): void
   documents.listen(connection);
   connection.listen();
 
-  function toCompletionItem(analysis: Analysis, entry: CompletionEntry): CompletionItem {
+  function toCompletionItem(analysis: Analysis, entry: CompletionEntry, offset: number): CompletionItem {
     return {
       label: entry.label,
       kind: COMPLETION_KIND[entry.kind],
       ...(entry.detail ? { detail: entry.detail } : {}),
       ...(entry.documentation ? { documentation: { kind: MarkupKind.Markdown, value: entry.documentation } } : {}),
-      textEdit: { range: toRange(analysis, entry.replace), newText: entry.insertText },
+      // One line, holding the cursor: VS Code drops an item whose range is anything else.
+      textEdit: { range: analysis.lineIndex.rangeOnLineOf(entry.replace, offset), newText: entry.insertText },
       insertTextFormat: entry.snippet ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
       // The core indents multi-line inserts itself; the client must not add its own.
       insertTextMode: InsertTextMode.asIs,
