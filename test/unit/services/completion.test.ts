@@ -587,23 +587,32 @@ describe('robustness', () => {
 
   test('the end of a long line is still completed, quickly', () => {
     const { text, offset } = fixture(`awsflow: 1\nresources:\n  q:\n    description: ${'y'.repeat(100_000)}\n    type: s‸\n`);
+    // Against the analysis of the same text, timed next to it (a wall-clock limit would
+    // fail on a loaded machine): reading the line again per character would cost far more.
+    const analysisStarted = performance.now();
+    const analysis = analyze(text);
+    const analysisTime = performance.now() - analysisStarted;
     const started = performance.now();
-    assert.equal(complete(analyze(text), offset).length, 19);
-    assert.ok(performance.now() - started < 2000);
+    assert.equal(complete(analysis, offset).length, 19);
+    const elapsed = performance.now() - started;
+    assert.ok(elapsed < Math.max(analysisTime, 50), `completion ${elapsed} ms, the analysis ${analysisTime} ms`);
   });
 
-  test('a large file: flow ids at the end in well under a second', () => {
+  test('a large file: flow ids at the end in a fraction of the time of its analysis', () => {
     let text = 'awsflow: 1\nresources:\n';
     for (let i = 0; i < 5000; i++) text += `  q${i}: { type: sqs }\n  f${i}:\n    type: lambda\n`;
     text += 'flows:\n  - q1 -> ';
+    const analysisStarted = performance.now();
     const analysis = analyze(text);
+    const analysisTime = performance.now() - analysisStarted;
     const started = performance.now();
     const entries = complete(analysis, text.length);
     const elapsed = performance.now() - started;
     assert.equal(entries.length, 10_000);
     assert.equal(entries[0]!.label, 'f0');
     assert.equal(entries[entries.length - 1]!.label, 'q4999');
-    assert.ok(elapsed < 1000, `${elapsed} ms`);
+    // Relative to the analysis of the same text, timed next to it, so a loaded machine slows both.
+    assert.ok(elapsed < analysisTime / 2, `completion ${elapsed} ms, the analysis ${analysisTime} ms`);
   });
 
   test('positions deep in nested flow collections', () => {
