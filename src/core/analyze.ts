@@ -80,7 +80,7 @@ export class Analyzer {
   private *analyzeInSteps(text: string, options: AnalyzeOptions): Generator<void, Analysis> {
     const limitProblem = checkInputLimits(text, options.truncated);
     const parse: ParseResult = limitProblem
-      ? { root: null, problems: [limitProblem], chunks: [], incremental: false, shared: emptySharedText() }
+      ? { root: null, problems: [limitProblem], chunks: [], fresh: 0, incremental: false, shared: emptySharedText() }
       : yield* safeParse(this.parser, text);
     const model = buildModel(text, parse.root);
     let schemaErrors: SchemaError[] = [];
@@ -131,7 +131,7 @@ function* safeParse(parser: IncrementalParser, text: string): Generator<void, Pa
   } catch (error) {
     // The parser recurses on nesting; a stack overflow must not take the host down.
     const message = error instanceof RangeError ? 'The document nests too deeply to parse.' : `The YAML parser failed: ${String(error)}`;
-    return { root: null, problems: [{ start: 0, end: 0, code: 'TOO_DEEP', message }], chunks: [], incremental: false, shared: emptySharedText() };
+    return { root: null, problems: [{ start: 0, end: 0, code: 'TOO_DEEP', message }], chunks: [], fresh: 0, incremental: false, shared: emptySharedText() };
   }
 }
 

@@ -7,6 +7,22 @@ import { Analyzer, type Analysis } from '../core/index';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { AwsflowSettings } from '../protocol/settings';
 
+/**
+ * One version of a document, as it was when a message asked about it. `TextDocuments`
+ * updates its document objects in place, so a version or text read from one after an
+ * `await` may be a later one than the request (or the check) was for: every answer is
+ * computed from, and tagged with, a snapshot taken before the first `await`.
+ */
+export interface DocumentSnapshot {
+  readonly uri: string;
+  readonly version: number;
+  readonly text: string;
+}
+
+export function snapshotOf(document: TextDocument): DocumentSnapshot {
+  return { uri: document.uri, version: document.version, text: document.getText() };
+}
+
 interface DocumentState {
   analyzer: Analyzer;
   latest?: { version: number; settingsKey: string; analysis: Analysis };
@@ -30,13 +46,12 @@ export class AnalysisCache {
 
   constructor(private readonly log: (message: string) => void) {}
 
-  analysisFor(document: TextDocument, settings: AwsflowSettings): Promise<Analysis> {
+  analysisFor(document: DocumentSnapshot, settings: AwsflowSettings): Promise<Analysis> {
     const state = this.state(document.uri);
     const settingsKey = JSON.stringify(settings.rules);
-    const { version } = document;
+    const { version, text } = document;
     if (state.latest && state.latest.version === version && state.latest.settingsKey === settingsKey) return Promise.resolve(state.latest.analysis);
     if (state.pending && state.pending.version === version && state.pending.settingsKey === settingsKey) return state.pending.promise;
-    const text = document.getText();
     const promise = state.queue.then(async () => {
       const latest = state.latest;
       if (latest && latest.version === version && latest.settingsKey === settingsKey) return latest.analysis;

@@ -1,7 +1,10 @@
 /**
  * The language server: LSP glue only. Every handler reads the one analysis of the
- * document version it was called for; all the work is in src/core. No handler throws
- * to the connection: a failure is logged and the request answered with nothing.
+ * document version it was called for, taken as a snapshot when the message arrived,
+ * and tags its answer with that version; all the work is in src/core. Params are
+ * checked before use (a malformed request is refused with InvalidParams); beyond that
+ * no handler throws to the connection: a failure is logged and the request answered
+ * with nothing.
  */
 import {
   CodeActionKind, CompletionItemKind, DidChangeConfigurationNotification, DocumentHighlightKind, InsertTextFormat, InsertTextMode, LSPErrorCodes, MarkupKind,
@@ -18,7 +21,8 @@ import {
 } from '../core/index';
 import { DiagramRequest, type DiagramResult } from '../protocol/lsp';
 import { DEFAULT_SETTINGS, normaliseSettings, type AwsflowSettings } from '../protocol/settings';
-import { AnalysisCache } from './documents';
+import { AnalysisCache, snapshotOf, type DocumentSnapshot } from './documents';
+import { invalidParams, offsetOfPosition, offsetsOfRange, readDocumentUri, readParams, readPosition, readRange, readString } from './params';
 import { fixAction, toDiagnostic, toRange, toWorkspaceEdit } from './convert';
 
 /** What the platform gives the server beyond the connection (files on disk, for workspace symbols). */
@@ -40,7 +44,8 @@ export function startServer(connection: Connection, host: ServerHost = {}): void
 
   /**
    * Wrap a handler: never throw to the connection (a failure is logged and answered with
-   * `fallback`); a request cancelled before or while it ran is answered as cancelled.
+   * `fallback`) but for a refusal the handler meant (a ResponseError: malformed params,
+   * a rename refused); a request cancelled before or while it ran is answered as cancelled.
    */
   function guard<P, R>(name: string, handler: (params: P, token: CancellationToken) => R | Promise<R>, fallback: R) {
     return async (params: P, token: CancellationToken): Promise<R> => {
@@ -49,6 +54,7 @@ export function startServer(connection: Connection, host: ServerHost = {}): void
       try {
         result = await handler(params, token);
       } catch (error) {
+        if (error instanceof ResponseError) throw error;
         log(name, error);
         return fallback;
       }
@@ -69,13 +75,17 @@ export function startServer(connection: Connection, host: ServerHost = {}): void
     return settings;
   }
 
-  async function analysisOf(uri: string): Promise<{ document: TextDocument; analysis: Analysis } | undefined> {
-    const document = documents.get(uri);
-    if (!document) return undefined;
+  /**
+   * The analysis of the document as it is now, when the message asking for it arrived:
+   * call it before any `await`. The document may change while the analysis runs (its
+   * object is updated in place); the snapshot, and so the answer, keeps this version.
+   */
+  async function analysisOf(uri: string): Promise<{ document: DocumentSnapshot; analysis: Analysis } | undefined> {
+    const open = documents.get(uri);
+    if (!open) return undefined;
+    const document = snapshotOf(open);
     const settings = await settingsFor(uri);
-    // The document may have changed while the settings were fetched: analyse what is there now.
-    const current = documents.get(uri) ?? document;
-    return { document: current, analysis: await cache.analysisFor(current, settings) };
+    return { document, analysis: await cache.analysisFor(document, settings) };
   }
 
   async function validate(uri: string): Promise<void> {
@@ -83,7 +93,8 @@ export function startServer(connection: Connection, host: ServerHost = {}): void
       const result = await analysisOf(uri);
       if (!result) return;
       const { document, analysis } = result;
-      if (documents.get(uri)?.version !== document.version) return; // a newer version is on its way
+      // A newer version came in meanwhile: its own check is scheduled; these would be stale.
+      if (documents.get(uri)?.version !== document.version) return;
       const diagnostics = analysis.findings.map((finding, index) => toDiagnostic(analysis, uri, document.version, finding, index));
       await connection.sendDiagnostics({ uri, version: document.version, diagnostics });
     } catch (error) {
@@ -138,32 +149,38 @@ export function startServer(connection: Connection, host: ServerHost = {}): void
   });
 
   connection.onHover(guard('hover', async (params) => {
-    const found = await analysisOf(params.textDocument.uri);
+    const position = readPosition(readParams(params).position);
+    const found = await analysisOf(readDocumentUri(params));
     if (!found) return null;
-    const { analysis, document } = found;
-    const result = hover(analysis, document.offsetAt(params.position));
+    const { analysis } = found;
+    const result = hover(analysis, offsetOfPosition(analysis.lineIndex, position));
     return result ? { contents: { kind: MarkupKind.Markdown, value: result.markdown }, range: toRange(analysis, result) } : null;
   }, null));
 
   connection.onCompletion(guard('completion', async (params) => {
-    const found = await analysisOf(params.textDocument.uri);
+    const position = readPosition(readParams(params).position);
+    const found = await analysisOf(readDocumentUri(params));
     if (!found) return [];
-    const { analysis, document } = found;
-    return complete(analysis, document.offsetAt(params.position)).map((entry) => toCompletionItem(analysis, entry));
+    const { analysis } = found;
+    const offset = offsetOfPosition(analysis.lineIndex, position);
+    return complete(analysis, offset).map((entry) => toCompletionItem(analysis, entry, offset));
   }, [] as CompletionItem[]));
 
   connection.onCodeAction(guard('codeAction', async (params) => {
-    const found = await analysisOf(params.textDocument.uri);
+    const uri = readDocumentUri(params);
+    const range = readRange(readParams(params).range);
+    const context = readParams(params).context;
+    if (typeof context !== 'object' || context === null) throw invalidParams('`context` is missing or not an object.');
+    const only: unknown = (context as { only?: unknown }).only;
+    if (only !== undefined && !(Array.isArray(only) && only.every((kind) => typeof kind === 'string'))) throw invalidParams('`context.only` must be a list of strings.');
+    const found = await analysisOf(uri);
     if (!found) return [];
     const { analysis, document } = found;
-    const uri = params.textDocument.uri;
-    const only = params.context.only;
     const actions: CodeAction[] = [];
-    const wantsFixAll = only?.some((kind) => FIX_ALL_KIND.startsWith(kind) && kind.startsWith(CodeActionKind.Source));
-    const wantsQuickFix = !only || only.some((kind) => CodeActionKind.QuickFix.startsWith(kind));
+    const wantsFixAll = only?.some((kind: string) => FIX_ALL_KIND.startsWith(kind) && kind.startsWith(CodeActionKind.Source));
+    const wantsQuickFix = !only || only.some((kind: string) => CodeActionKind.QuickFix.startsWith(kind));
     if (wantsQuickFix) {
-      const start = document.offsetAt(params.range.start);
-      const end = document.offsetAt(params.range.end);
+      const { start, end } = offsetsOfRange(analysis.lineIndex, range);
       analysis.findings.forEach((finding, index) => {
         if (finding.end < start || finding.start > end) return;
         const diagnostic = toDiagnostic(analysis, uri, document.version, finding, index);
@@ -183,44 +200,55 @@ export function startServer(connection: Connection, host: ServerHost = {}): void
   }, [] as CodeAction[]));
 
   connection.onDefinition(guard('definition', async (params) => {
-    const found = await analysisOf(params.textDocument.uri);
+    const uri = readDocumentUri(params);
+    const position = readPosition(readParams(params).position);
+    const found = await analysisOf(uri);
     if (!found) return [];
-    return definition(found.analysis, found.document.offsetAt(params.position)).map((range) => ({ uri: params.textDocument.uri, range: toRange(found.analysis, range) }));
+    return definition(found.analysis, offsetOfPosition(found.analysis.lineIndex, position)).map((range) => ({ uri, range: toRange(found.analysis, range) }));
   }, [] as Location[]));
 
   connection.onReferences(guard('references', async (params) => {
-    const found = await analysisOf(params.textDocument.uri);
+    const uri = readDocumentUri(params);
+    const position = readPosition(readParams(params).position);
+    const context: unknown = readParams(params).context;
+    const includeDeclaration = typeof context === 'object' && context !== null ? (context as { includeDeclaration?: unknown }).includeDeclaration : undefined;
+    if (typeof includeDeclaration !== 'boolean') throw invalidParams('`context.includeDeclaration` must be true or false.');
+    const found = await analysisOf(uri);
     if (!found) return [];
-    return references(found.analysis, found.document.offsetAt(params.position), params.context.includeDeclaration).map((range) => ({ uri: params.textDocument.uri, range: toRange(found.analysis, range) }));
+    return references(found.analysis, offsetOfPosition(found.analysis.lineIndex, position), includeDeclaration).map((range) => ({ uri, range: toRange(found.analysis, range) }));
   }, [] as Location[]));
 
-  // Rename answers a refusal with its reason (an error response the client shows), so it is not guarded.
-  connection.onPrepareRename(async (params) => {
-    const found = await analysisOf(params.textDocument.uri);
+  // Rename answers a refusal with its reason (an error response the client shows); the guard lets it through.
+  connection.onPrepareRename(guard('prepareRename', async (params) => {
+    const position = readPosition(readParams(params).position);
+    const found = await analysisOf(readDocumentUri(params));
     if (!found) return null;
-    const result = prepareRename(found.analysis, found.document.offsetAt(params.position));
+    const result = prepareRename(found.analysis, offsetOfPosition(found.analysis.lineIndex, position));
     if ('error' in result) throw new ResponseError(LSPErrorCodes.RequestFailed, result.error);
     return toRange(found.analysis, result);
-  });
+  }, null));
 
-  connection.onRenameRequest(async (params, token) => {
-    if (token.isCancellationRequested) return null;
-    const found = await analysisOf(params.textDocument.uri);
+  connection.onRenameRequest(guard('rename', async (params) => {
+    const uri = readDocumentUri(params);
+    const position = readPosition(readParams(params).position);
+    const newName = readString(params, 'newName');
+    const found = await analysisOf(uri);
     if (!found) return null;
-    const result = rename(found.analysis, found.document.offsetAt(params.position), params.newName);
+    const result = rename(found.analysis, offsetOfPosition(found.analysis.lineIndex, position), newName);
     if ('error' in result) throw new ResponseError(LSPErrorCodes.RequestFailed, result.error);
     const edits = result.edits.map((edit) => ({ range: toRange(found.analysis, edit), newText: edit.newText }));
-    return toWorkspaceEdit(params.textDocument.uri, found.document.version, edits);
-  });
+    return toWorkspaceEdit(uri, found.document.version, edits);
+  }, null));
 
   connection.onDocumentHighlight(guard('documentHighlight', async (params) => {
-    const found = await analysisOf(params.textDocument.uri);
+    const position = readPosition(readParams(params).position);
+    const found = await analysisOf(readDocumentUri(params));
     if (!found) return [];
-    return documentHighlights(found.analysis, found.document.offsetAt(params.position)).map((h) => ({ range: toRange(found.analysis, h), kind: h.kind === 'write' ? DocumentHighlightKind.Write : DocumentHighlightKind.Read }));
+    return documentHighlights(found.analysis, offsetOfPosition(found.analysis.lineIndex, position)).map((h) => ({ range: toRange(found.analysis, h), kind: h.kind === 'write' ? DocumentHighlightKind.Write : DocumentHighlightKind.Read }));
   }, [] as DocumentHighlight[]));
 
   connection.onDocumentSymbol(guard('documentSymbol', async (params) => {
-    const found = await analysisOf(params.textDocument.uri);
+    const found = await analysisOf(readDocumentUri(params));
     if (!found) return [];
     const convert = (entry: DocumentSymbolEntry): DocumentSymbol => ({
       name: entry.name,
@@ -234,15 +262,17 @@ export function startServer(connection: Connection, host: ServerHost = {}): void
   }, [] as DocumentSymbol[]));
 
   connection.onWorkspaceSymbol(guard('workspaceSymbol', async (params) => {
+    const query = readString(params, 'query');
     const out: SymbolInformation[] = [];
     const open = new Set<string>();
     const add = (uri: string, analysis: Analysis) => {
       for (const symbol of workspaceSymbols(analysis)) {
-        if (!matchesQuery(symbol.name, params.query)) continue;
+        if (!matchesQuery(symbol.name, query)) continue;
         out.push({ name: symbol.name, kind: SYMBOL_KIND[symbol.kind], containerName: symbol.detail, location: { uri, range: toRange(analysis, symbol) } });
       }
     };
-    for (const document of documents.all()) {
+    // Snapshots first: each document as it was when the request came in.
+    for (const document of documents.all().map(snapshotOf)) {
       open.add(document.uri);
       add(document.uri, await cache.analysisFor(document, await settingsFor(document.uri)));
     }
@@ -256,7 +286,7 @@ export function startServer(connection: Connection, host: ServerHost = {}): void
   }, [] as SymbolInformation[]));
 
   connection.languages.semanticTokens.on(guard('semanticTokens', async (params) => {
-    const found = await analysisOf(params.textDocument.uri);
+    const found = await analysisOf(readDocumentUri(params));
     if (!found) return { data: [] };
     const data: number[] = [];
     let line = 0;
@@ -274,9 +304,10 @@ export function startServer(connection: Connection, host: ServerHost = {}): void
   }, { data: [] as number[] }));
 
   connection.languages.inlayHint.on(guard('inlayHint', async (params) => {
-    const found = await analysisOf(params.textDocument.uri);
+    const requested = readRange(readParams(params).range);
+    const found = await analysisOf(readDocumentUri(params));
     if (!found) return [];
-    const range = { start: found.document.offsetAt(params.range.start), end: found.document.offsetAt(params.range.end) };
+    const range = offsetsOfRange(found.analysis.lineIndex, requested);
     return inlayHints(found.analysis, range).map((hint) => ({
       position: found.analysis.lineIndex.positionAt(hint.offset),
       label: hint.label,
@@ -286,12 +317,13 @@ export function startServer(connection: Connection, host: ServerHost = {}): void
   }, [] as InlayHint[]));
 
   connection.onRequest(DiagramRequest.type, guard('diagram', async (params): Promise<DiagramResult | null> => {
-    const found = await analysisOf(params.textDocument.uri);
+    const uri = readDocumentUri(params);
+    const found = await analysisOf(uri);
     if (!found) return null;
     const { analysis, document } = found;
     const diagram = buildDiagram(analysis, { icons: params.icons === true });
     return {
-      uri: params.textDocument.uri,
+      uri,
       version: document.version,
       mermaid: diagram.mermaid,
       nodes: diagram.nodes.map((node) => ({ id: node.id, resourceId: node.resourceId, type: node.type, label: node.label, range: toRange(analysis, node), severity: node.severity, messages: [...node.messages] })),
@@ -304,13 +336,14 @@ export function startServer(connection: Connection, host: ServerHost = {}): void
   documents.listen(connection);
   connection.listen();
 
-  function toCompletionItem(analysis: Analysis, entry: CompletionEntry): CompletionItem {
+  function toCompletionItem(analysis: Analysis, entry: CompletionEntry, offset: number): CompletionItem {
     return {
       label: entry.label,
       kind: COMPLETION_KIND[entry.kind],
       ...(entry.detail ? { detail: entry.detail } : {}),
       ...(entry.documentation ? { documentation: { kind: MarkupKind.Markdown, value: entry.documentation } } : {}),
-      textEdit: { range: toRange(analysis, entry.replace), newText: entry.insertText },
+      // One line, holding the cursor: VS Code drops an item whose range is anything else.
+      textEdit: { range: analysis.lineIndex.rangeOnLineOf(entry.replace, offset), newText: entry.insertText },
       insertTextFormat: entry.snippet ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
       // The core indents multi-line inserts itself; the client must not add its own.
       insertTextMode: InsertTextMode.asIs,

@@ -9,6 +9,7 @@ import {
   createProtocolConnection, StreamMessageReader, StreamMessageWriter,
   ConfigurationRequest, DidChangeTextDocumentNotification, DidCloseTextDocumentNotification, DidOpenTextDocumentNotification,
   ExitNotification, InitializedNotification, InitializeRequest, LogMessageNotification, PublishDiagnosticsNotification, RegistrationRequest, ShutdownRequest,
+  ErrorCodes, ResponseError,
   type ClientCapabilities, type Diagnostic, type InitializeResult, type ProtocolConnection, type PublishDiagnosticsParams,
 } from 'vscode-languageserver-protocol/node';
 
@@ -45,7 +46,9 @@ export class TestClient {
     this.child.on('close', (code, signal) => {
       if (!this.shuttingDown) this.serverGone(`exited unexpectedly (code ${String(code)}, signal ${String(signal)})`);
     });
+    this.closed = new Promise((resolve) => this.child.on('close', () => resolve()));
     this.connection = createProtocolConnection(new StreamMessageReader(this.child.stdout!), new StreamMessageWriter(this.child.stdin!));
+    this.explainFailures(this.connection);
     this.connection.onNotification(PublishDiagnosticsNotification.type, (params) => {
       const list = this.published.get(params.uri) ?? [];
       list.push(params);
@@ -99,6 +102,39 @@ export class TestClient {
     }
   }
 
+  /** The server process ended and its output was read. */
+  private readonly closed: Promise<void>;
+
+  /**
+   * A message written to a server that just died fails with the pipe's error (`write
+   * EPIPE`, as ResponseError -32099), often before the process's end is seen: whether the
+   * test sees that or the clear failure would depend on timing. So a failed request or
+   * notification waits for the process to be gone and fails with what happened to it.
+   */
+  private explainFailures(connection: ProtocolConnection): void {
+    const explain = async (error: unknown): Promise<never> => {
+      if (this.gone) throw this.gone;
+      const writeFailed = error instanceof ResponseError && error.code === ErrorCodes.MessageWriteError;
+      if (!writeFailed && !this.child.stdin!.destroyed) throw error;
+      await this.closed;
+      throw this.gone ?? error;
+    };
+    const sendRequest = connection.sendRequest.bind(connection) as (...args: unknown[]) => Promise<unknown>;
+    const sendNotification = connection.sendNotification.bind(connection) as (...args: unknown[]) => Promise<void>;
+    // A connection already disposed (the server is gone) throws at once rather than rejecting.
+    const explained = <T>(send: () => Promise<T>): Promise<T> => {
+      try {
+        return send().catch(explain);
+      } catch (error) {
+        return explain(error);
+      }
+    };
+    Object.assign(connection, {
+      sendRequest: (...args: unknown[]) => explained(() => sendRequest(...args)),
+      sendNotification: (...args: unknown[]) => explained(() => sendNotification(...args)),
+    });
+  }
+
   /** An error naming what happened to the server, with everything it logged. */
   private failure(what: string): Error {
     return new Error(`the language server ${what}; its log:\n${this.logs.join('\n') || '(empty)'}`);
@@ -110,6 +146,11 @@ export class TestClient {
     for (const waiter of this.waiters.splice(0)) waiter.reject(this.gone);
     // Disposing rejects the requests still waiting for an answer.
     this.connection.dispose();
+  }
+
+  /** Every publishDiagnostics received for `uri` so far, in order. */
+  publishedFor(uri: string): readonly PublishDiagnosticsParams[] {
+    return this.published.get(uri) ?? [];
   }
 
   /** The next publishDiagnostics for `uri` (and `version`, if given) — or one already received. */

@@ -124,12 +124,17 @@ describe('the test client', () => {
     const client = new TestClient({ settings: {} });
     try {
       await client.initialize();
-      const waiting = client.diagnostics('file:///w/never-opened.awsflow');
-      const request = client.connection.sendRequest('textDocument/hover', { textDocument: { uri: 'file:///w/never-opened.awsflow' }, position: { line: 0, character: 0 } });
+      const gone = /the language server exited unexpectedly \(code null, signal SIGKILL\); its log:/;
+      // Expectations attached at once: a promise that fails while the test awaits another
+      // one must not count as an unhandled rejection.
+      const waiting = assert.rejects(client.diagnostics('file:///w/never-opened.awsflow'), gone);
+      const request = assert.rejects(client.connection.sendRequest('textDocument/hover', { textDocument: { uri: 'file:///w/never-opened.awsflow' }, position: { line: 0, character: 0 } }), gone);
       client.child.kill('SIGKILL');
-      await assert.rejects(waiting, /the language server exited unexpectedly \(code null, signal SIGKILL\); its log:/);
-      await assert.rejects(request);
-      await assert.rejects(client.diagnostics('file:///w/other.awsflow'), /exited unexpectedly/);
+      await waiting;
+      await request;
+      // Written after the process died (the pipe may or may not have seen it yet): the same failure.
+      await assert.rejects(client.connection.sendRequest('textDocument/hover', { textDocument: { uri: 'file:///w/never-opened.awsflow' }, position: { line: 0, character: 0 } }), gone);
+      await assert.rejects(client.diagnostics('file:///w/other.awsflow'), gone);
     } finally {
       client.kill();
     }

@@ -2,7 +2,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { Analyzer, analyze } from '../../src/core/index';
+import { Analyzer, analyze, buildDiagram, documentSymbols, type Analysis } from '../../src/core/index';
 import { IncrementalParser } from '../../src/core/parse/chunks';
 
 const examplesDir = join(__dirname, '../../../examples');
@@ -47,9 +47,10 @@ describe('incremental parsing', () => {
     const edited = text.replace('memory: 3GB', 'memory: 4GB');
     assert.notEqual(edited, text);
     const second = parser.parse(edited);
-    const reused = second.chunks.filter((placed) => first.chunks.some((old) => old.chunk === placed.chunk));
     assert.equal(second.chunks.length, first.chunks.length);
-    assert.equal(reused.length, second.chunks.length - 1, 'all chunks but the edited one are reused');
+    assert.equal(second.fresh, 1, 'all chunks but the edited one are reused');
+    const fresh = second.chunks.filter((placed) => !first.chunks.some((old) => old.chunk.text === placed.chunk.text));
+    assert.equal(fresh.length, 1);
   });
 
   test('an edit inside one flow entry parses only that entry again', () => {
@@ -57,7 +58,8 @@ describe('incremental parsing', () => {
     const text = examples.find((t) => t.includes('order-events fan-out'))!;
     const first = parser.parse(text);
     const second = parser.parse(text.replace('billing -> charge-card: { batchSize: 5 }', 'billing -> charge-card: { batchSize: 6 }'));
-    const fresh = second.chunks.filter((placed) => !first.chunks.some((old) => old.chunk === placed.chunk));
+    assert.equal(second.fresh, 1);
+    const fresh = second.chunks.filter((placed) => !first.chunks.some((old) => old.chunk.text === placed.chunk.text));
     assert.equal(fresh.length, 1);
     assert.match(fresh[0]!.chunk.text, /^ {2}- billing -> charge-card/);
   });
@@ -84,9 +86,11 @@ describe('incremental parsing', () => {
       const second = parser.parse(after);
       assert.deepEqual(JSON.parse(JSON.stringify(second.root)), JSON.parse(JSON.stringify(new IncrementalParser().parse(after).root)));
       assert.deepEqual(second.problems, new IncrementalParser().parse(after).problems);
-      const placed = second.chunks.map((c) => c.chunk);
+      const placed = second.chunks.map((c) => c.chunk.node);
       assert.equal(new Set(placed).size, placed.length, 'no tree is placed twice');
-      return second.chunks.filter((c) => c.chunk.kind === 'block' && !first.chunks.some((old) => old.chunk === c.chunk)).length;
+      const reusedInPlace = second.chunks.filter((c) => first.chunks.some((old) => old.chunk.node === c.chunk.node));
+      for (const { chunk, start } of reusedInPlace) assert.equal(chunk.base, start, 'a tree reused as it is was not moved');
+      return second.fresh;
     }
 
     test('one block changed: only it', () => {
@@ -128,6 +132,50 @@ describe('incremental parsing', () => {
       ];
       for (const text of versions) assert.deepEqual(summary(text, analyzer), summary(text));
     });
+  });
+
+  describe('an analysis never changes once made', () => {
+    // Every offset an analysis hands out, read when asked (trees, model, diagram, symbols, findings).
+    function offsets(analysis: Analysis): string {
+      const symbols = documentSymbols(analysis);
+      const diagram = buildDiagram(analysis);
+      return JSON.stringify({
+        root: analysis.parse.root,
+        resources: analysis.model.resources.map((r) => [r.id, r.key.start, r.key.end, r.pair.start, r.pair.end]),
+        references: analysis.model.references.map((r) => [r.id, r.kind, r.start, r.end]),
+        flows: analysis.model.flows.map((f) => [f.flowNode.start, f.flowNode.end, f.steps.map((step) => step.map((t) => [t.start, t.end]))]),
+        diagram: [diagram.nodes.map((n) => [n.id, n.start, n.end]), diagram.edges.map((e) => [e.from, e.to, e.start, e.end])],
+        symbols,
+        findings: analysis.findings.map((f) => [f.ruleId, f.start, f.end, f.fix?.edits, f.suggestions.map((s) => s.edits)]),
+      });
+    }
+
+    const resources = Array.from({ length: 30 }, (_, i) => `  queue-${i}:\n    type: sqs\n    visibilityTimeout: 5s\n`);
+    const functions = Array.from({ length: 30 }, (_, i) => `  worker-${i}:\n    type: lambda\n    timeout: 10s\n`);
+    const flows = Array.from({ length: 30 }, (_, i) => `  - queue-${i} -> worker-${i}: { batchSize: 5 }\n`);
+    const v1 = `awsflow: 1\nresources:\n${resources.join('')}${functions.join('')}flows:\n${flows.join('')}`;
+
+    for (const [name, later] of [
+      ['text inserted above every block', v1.replace('resources:\n', 'resources:\n  added:\n    type: sns\n')],
+      ['text deleted above every block', v1.replace(resources[0]!, '')],
+      ['one resource edited at the top', v1.replace('queue-0:\n    type: sqs\n    visibilityTimeout: 5s', 'queue-0:\n    type: sqs\n    visibilityTimeout: 15m')],
+      ['a flow lengthened', v1.replace('  - queue-0 -> worker-0', '  - queue-0 -> worker-0, worker-1')],
+    ] as const) {
+      test(`${name}: the earlier analysis keeps its offsets, which still fit its text`, () => {
+        const analyzer = new Analyzer();
+        const first = analyzer.analyze(v1);
+        const before = offsets(first);
+        assert.equal(before, offsets(analyze(v1)), 'the first analysis is what a fresh one gives');
+        const second = analyzer.analyze(later);
+        assert.equal(offsets(first), before, 'the later analysis moved none of the earlier one\'s offsets');
+        for (const resource of first.model.resources) assert.equal(first.text.slice(resource.key.start, resource.key.end), resource.id);
+        assert.equal(offsets(second), offsets(analyze(later)));
+        // And back: the first text again, from blocks the second placed elsewhere.
+        const third = analyzer.analyze(v1);
+        assert.equal(offsets(third), before);
+        assert.equal(offsets(second), offsets(analyze(later)), 'nor did the third move the second\'s');
+      });
+    }
   });
 
   test('half-typed resources give findings, not a crash', () => {

@@ -357,27 +357,17 @@ interface ParsedEntry {
   steps: FlowToken[][];
   errors: FlowSyntaxError[];
   references: Reference[];
-  /** flowNode.start when the tokens' offsets were computed. */
-  at: number;
   /** The entry built last time, reused while its ids resolve to the same resources. */
   built?: FlowEntry;
 }
 
-/** Parsed flow entries by list item: an unchanged entry is not parsed again, only moved. */
+/** Parsed flow entries by list item: an unchanged entry that did not move is not parsed again. */
 const flowCache = new WeakMap<YNode, ParsedEntry>();
 
 function parseEntry(item: YNode, text: string): ParsedEntry | undefined {
+  // Nodes never move (a moved block is a new copy: parse/chunks.ts), so neither do the tokens.
   const cached = flowCache.get(item);
-  if (cached) {
-    const delta = cached.flowNode.start - cached.at;
-    if (delta !== 0) {
-      for (const step of cached.steps) for (const token of step) { token.start += delta; token.end += delta; }
-      for (const error of cached.errors) { error.start += delta; error.end += delta; }
-      for (const reference of cached.references) { reference.start += delta; reference.end += delta; }
-      cached.at = cached.flowNode.start;
-    }
-    return cached;
-  }
+  if (cached) return cached;
   let flowNode: YScalar | undefined;
   let propsNode: YMap | null = null;
   if (isScalar(item)) flowNode = item;
@@ -399,7 +389,7 @@ function parseEntry(item: YNode, text: string): ParsedEntry | undefined {
   }
   const references: Reference[] = [];
   for (const step of parsed.steps) for (const token of step) references.push({ id: token.id, start: token.start, end: token.end, kind: 'flow', node: flowNode });
-  const entry: ParsedEntry = { flowNode, propsNode, props, steps: parsed.steps, errors: parsed.errors, references: exactArray(references), at: flowNode.start };
+  const entry: ParsedEntry = { flowNode, propsNode, props, steps: parsed.steps, errors: parsed.errors, references: exactArray(references) };
   flowCache.set(item, entry);
   return entry;
 }

@@ -12,7 +12,7 @@
  * whole text at once: correctness first, speed where it is safe.
  */
 import { parseDocument } from 'yaml';
-import type { YNode, YPair } from './ast';
+import type { YNode, YPair, YScalar } from './ast';
 import { convertDocument, emptySharedText, type ConvertProblem, type SharedText } from './convert';
 import { readSimpleBlock } from './simple-block';
 
@@ -25,17 +25,21 @@ export interface SyntaxProblem {
 }
 
 /**
- * A block parsed on its own and converted to our tree; cached by its text. When the
- * block moves (an edit above it), its tree is shifted in place rather than rebuilt, so
- * its node objects stay the same from one version to the next: later stages cache by
- * node identity (the schema check, the model's resources).
+ * A block parsed on its own and converted to our tree; cached by its text. A chunk's
+ * tree never changes once placed: an analysis made earlier may still be read (a
+ * language-server request for the version before an edit). When the block moves (an
+ * edit above it), it is placed again as a new chunk holding a copy of the tree at the
+ * new offsets, which costs a walk of the tree, not a parse. While it stays in place its
+ * node objects stay the same from one version to the next: later stages cache by node
+ * identity (the model's resources, the duplicate-key check), and the schema check,
+ * whose results hold no offsets, by the node a copy came from (`sourceOf`).
  */
 export interface Chunk {
   readonly text: string;
   readonly kind: 'whole' | 'section' | 'block';
   /** The converted tree, with offsets for `base`. */
   readonly node: YNode | null;
-  base: number;
+  readonly base: number;
   /** Problems, relative to the chunk's start. */
   readonly problems: readonly SyntaxProblem[];
   /** Text that aliases and merge keys share (a whole-text chunk only: the others have no aliases). */
@@ -55,6 +59,8 @@ export interface ParseResult {
   root: YNode | null;
   problems: SyntaxProblem[];
   chunks: PlacedChunk[];
+  /** How many chunks this parse read afresh; the others were reused (moved or not). */
+  fresh: number;
   /** True when the text was cut into blocks (the fast path). */
   incremental: boolean;
   /** Text that aliases and merge keys share: fixes must not edit it. */
@@ -123,7 +129,10 @@ export class IncrementalParser {
     this.previousByText = undefined;
     this.cursor = 0;
     this.misses = 0;
+    this.fresh = 0;
+    this.parsedThisVersion = 0;
     const result = yield* this.parseWith(text, used);
+    result.fresh = this.parsedThisVersion;
     // Keep only what this version used: memory stays proportional to one document.
     this.cache = used;
     this.previousBlocks = this.placedBlocks;
@@ -134,12 +143,15 @@ export class IncrementalParser {
 
   /** Blocks parsed afresh since the last pause. */
   private fresh = 0;
+  /** Chunks parsed afresh in this version. */
+  private parsedThisVersion = 0;
 
   private chunk(text: string, kind: 'whole' | 'section', base: number, usedByKind: ChunkCache): Chunk {
     const used = usedByKind[kind];
     // The same text twice in one version (a duplicated resource) needs a tree of its own.
     if (used.has(text)) return this.parseFresh(text, kind, base);
-    const chunk = this.cache[kind].get(text) ?? this.parseFresh(text, kind, base);
+    const cached = this.cache[kind].get(text);
+    const chunk = cached ? moveChunk(cached, base) : this.parseFresh(text, kind, base);
     used.set(text, chunk);
     return chunk;
   }
@@ -174,8 +186,12 @@ export class IncrementalParser {
         this.cursor = moved.order + 1;
       }
     }
-    if (found) this.misses = 0;
-    const chunk = found ?? this.parseFresh(text, 'block', base);
+    if (found) {
+      this.misses = 0;
+      // Taken for this version, whether it stays where it was or moves (as a copy).
+      found.placedIn = this.generation;
+    }
+    const chunk = found ? moveChunk(found, base) : this.parseFresh(text, 'block', base);
     chunk.placedIn = this.generation;
     chunk.order = this.placedBlocks.length;
     this.placedBlocks.push(chunk);
@@ -184,6 +200,7 @@ export class IncrementalParser {
 
   private parseFresh(text: string, kind: Chunk['kind'], base: number): Chunk {
     this.fresh++;
+    this.parsedThisVersion++;
     return parseChunk(text, kind, base, this.generation);
   }
 
@@ -240,14 +257,14 @@ export class IncrementalParser {
     const root: YNode | null = firstItem && lastItem
       ? { kind: 'map', flow: false, items: rootItems, start: firstItem.start, end: lastItem.end }
       : null;
-    return { root, problems, chunks, incremental: true, shared: NOTHING_SHARED };
+    return { root, problems, chunks, fresh: 0, incremental: true, shared: NOTHING_SHARED };
   }
 
   private parseWhole(text: string, used: ChunkCache): ParseResult {
     const problems: SyntaxProblem[] = [];
     const chunk = this.chunk(text, 'whole', 0, used);
     const root = placeChunk(chunk, 0, problems);
-    return { root, problems, chunks: [{ chunk, start: 0 }], incremental: false, shared: chunk.shared ?? NOTHING_SHARED };
+    return { root, problems, chunks: [{ chunk, start: 0 }], fresh: 0, incremental: false, shared: chunk.shared ?? NOTHING_SHARED };
   }
 }
 
@@ -282,38 +299,73 @@ function parseChunk(text: string, kind: Chunk['kind'], base: number, generation:
   return { text, kind, node, base, problems, placedIn: generation, order: -1, shared };
 }
 
+/** The chunk's problems, at its place in the text, and its tree (already placed there). */
 function placeChunk(chunk: Chunk, base: number, problems: SyntaxProblem[]): YNode | null {
-  if (chunk.base !== base) {
-    shiftTree(chunk.node, base - chunk.base);
-    chunk.base = base;
-  }
   for (const p of chunk.problems) problems.push({ ...p, start: p.start + base, end: p.end + base });
   return chunk.node;
 }
 
-type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+/** The chunk at `base`: itself if it is there already, else a new chunk with a moved copy of its tree. */
+function moveChunk(chunk: Chunk, base: number): Chunk {
+  if (chunk.base === base) return chunk;
+  const node = chunk.node ? movedCopy(chunk.node, base - chunk.base) : null;
+  if (node) rememberSources(node, chunk.node!, chunk.kind);
+  return { text: chunk.text, kind: chunk.kind, node, base, problems: chunk.problems, placedIn: chunk.placedIn, order: chunk.order };
+}
 
-/** Move every offset of a chunk's tree by `delta` (no aliases here: the fast path excludes them). */
-function shiftTree(root: YNode | null, delta: number): void {
-  if (!root || delta === 0) return;
-  const stack: YNode[] = [root];
-  while (stack.length > 0) {
-    const node = stack.pop()!;
-    const mutable = node as Mutable<YNode>;
-    mutable.start += delta;
-    mutable.end += delta;
-    if (node.kind === 'map') {
-      for (const pair of node.items) {
-        const mutablePair = pair as Mutable<YPair>;
-        mutablePair.start += delta;
-        mutablePair.end += delta;
-        stack.push(pair.key);
-        if (pair.value) stack.push(pair.value);
-      }
-    } else if (node.kind === 'seq') {
-      for (const item of node.items) stack.push(item);
-    }
+/**
+ * A copy of a chunk's tree with every offset moved by `delta`; the tree itself is left
+ * as it is (an earlier analysis may hold it). No aliases here (the fast path excludes
+ * them), so the tree is a tree and a plain walk copies it. The object shapes are those
+ * the parsers build, so that code reading them stays monomorphic.
+ */
+function movedCopy(node: YNode, delta: number): YNode {
+  if (node.kind === 'scalar') return { kind: 'scalar', value: node.value, quoted: node.quoted, start: node.start + delta, end: node.end + delta };
+  if (node.kind === 'seq') {
+    const items = new Array<YNode>(node.items.length);
+    for (let i = 0; i < items.length; i++) items[i] = movedCopy(node.items[i]!, delta);
+    return { kind: 'seq', flow: node.flow, items, start: node.start + delta, end: node.end + delta };
   }
+  const items = new Array<YPair>(node.items.length);
+  for (let i = 0; i < items.length; i++) {
+    const pair = node.items[i]!;
+    const key = movedCopy(pair.key, delta) as YScalar;
+    const value = pair.value ? movedCopy(pair.value, delta) : null;
+    items[i] = { key, value, start: pair.start + delta, end: pair.end + delta };
+  }
+  return { kind: 'map', flow: node.flow, items, start: node.start + delta, end: node.end + delta };
+}
+
+/**
+ * The node a moved copy was made from (following copies of copies back to the parse),
+ * for caches whose values hold no offsets; itself for a node never moved.
+ */
+const sources = new WeakMap<YNode | YPair, YNode | YPair>();
+
+export function sourceOf<T extends YNode | YPair>(node: T): T {
+  return (sources.get(node) as T | undefined) ?? node;
+}
+
+/**
+ * Remember the sources of the nodes caches ask about: a block's entries (a resource's
+ * pair, a flow entry) and a section's entries one level down (the resources of a
+ * `resources:` section read whole).
+ */
+function rememberSources(copy: YNode, original: YNode, kind: Chunk['kind']): void {
+  const entries = (copied: YNode, from: YNode, depth: number): void => {
+    if (copied.kind === 'scalar' || from.kind === 'scalar') return;
+    for (let i = 0; i < copied.items.length; i++) {
+      const item = copied.items[i]!;
+      const source = from.items[i]!;
+      sources.set(item, sourceOf(source));
+      if (depth > 0) {
+        const inner = 'key' in item ? item.value : item;
+        const innerSource = 'key' in source ? source.value : source;
+        if (inner && innerSource) entries(inner, innerSource, depth - 1);
+      }
+    }
+  };
+  entries(copy, original, kind === 'block' ? 0 : 1);
 }
 
 function firstLine(message: string): string {

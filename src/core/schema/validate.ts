@@ -5,6 +5,7 @@
  */
 import { keyText, toPlain, type YMap, type YNode, type YPair } from '../parse/ast';
 import { findPair, isMap } from '../parse/ast';
+import { sourceOf } from '../parse/chunks';
 import { validateResource, validateRoot } from './generated/validators';
 import type { AjvError } from './validator-types';
 
@@ -20,8 +21,10 @@ export interface SchemaError {
 }
 
 /**
- * Errors per resource, relative to the resource, remembered by the resource's pair: an
- * unchanged block keeps its node objects between versions (parse/chunks.ts).
+ * Errors per resource, relative to the resource (they hold no offsets), remembered by
+ * the resource's pair as first parsed: an unchanged block keeps its node objects between
+ * versions, or, when an edit above it moved it, is a copy whose source is that pair
+ * (parse/chunks.ts).
  */
 const resourceErrors = new WeakMap<YPair, readonly SchemaError[]>();
 
@@ -34,10 +37,11 @@ export class SchemaValidator {
 
     if (isMap(resources)) {
       for (const pair of resources.items) {
-        let relative = resourceErrors.get(pair);
+        const source = sourceOf(pair);
+        let relative = resourceErrors.get(source);
         if (!relative) {
           relative = run(validateResource, toPlain(pair.value), []);
-          resourceErrors.set(pair, relative);
+          resourceErrors.set(source, relative);
         }
         if (relative.length === 0) continue;
         const id = keyText(pair.key);

@@ -585,25 +585,40 @@ describe('robustness', () => {
     }
   });
 
-  test('the end of a long line is still completed, quickly', () => {
-    const { text, offset } = fixture(`awsflow: 1\nresources:\n  q:\n    description: ${'y'.repeat(100_000)}\n    type: s‸\n`);
-    const started = performance.now();
-    assert.equal(complete(analyze(text), offset).length, 19);
-    assert.ok(performance.now() - started < 2000);
+  test('the end of a long line is still completed, in time linear in the line', () => {
+    // Judged by how the time grows with the line (10× longer: about 10× the time; reading
+    // the line again per character would be 100×), not by a wall-clock limit that a loaded
+    // machine would break. The median of three runs at each length.
+    const timeAt = (length: number) => {
+      const { text, offset } = fixture(`awsflow: 1\nresources:\n  q:\n    description: ${'y'.repeat(length)}\n    type: s‸\n`);
+      const analysis = analyze(text);
+      const samples = [0, 1, 2].map(() => {
+        const started = performance.now();
+        assert.equal(complete(analysis, offset).length, 19);
+        return performance.now() - started;
+      });
+      return samples.sort((a, b) => a - b)[1]!;
+    };
+    const short = timeAt(10_000);
+    const long = timeAt(100_000);
+    assert.ok(long < short * 40 + 50, `${long} ms at 100,000 characters, ${short} ms at 10,000`);
   });
 
-  test('a large file: flow ids at the end in well under a second', () => {
+  test('a large file: flow ids at the end in a fraction of the time of its analysis', () => {
     let text = 'awsflow: 1\nresources:\n';
     for (let i = 0; i < 5000; i++) text += `  q${i}: { type: sqs }\n  f${i}:\n    type: lambda\n`;
     text += 'flows:\n  - q1 -> ';
+    const analysisStarted = performance.now();
     const analysis = analyze(text);
+    const analysisTime = performance.now() - analysisStarted;
     const started = performance.now();
     const entries = complete(analysis, text.length);
     const elapsed = performance.now() - started;
     assert.equal(entries.length, 10_000);
     assert.equal(entries[0]!.label, 'f0');
     assert.equal(entries[entries.length - 1]!.label, 'q4999');
-    assert.ok(elapsed < 1000, `${elapsed} ms`);
+    // Relative to the analysis of the same text, timed next to it, so a loaded machine slows both.
+    assert.ok(elapsed < analysisTime / 2, `completion ${elapsed} ms, the analysis ${analysisTime} ms`);
   });
 
   test('positions deep in nested flow collections', () => {

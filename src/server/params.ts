@@ -1,0 +1,73 @@
+/**
+ * Requests' params checked before use. A client may send anything (a bug, another
+ * editor, a fuzzer): a param of the wrong shape is refused with InvalidParams, saying
+ * which one, instead of failing somewhere inside the analysis or being answered as if
+ * it were something else. A well-formed request about a document that is not open is
+ * not an error (a request can cross the close of its document): it gets the empty answer.
+ */
+import { ErrorCodes, ResponseError, type Position, type Range } from 'vscode-languageserver';
+import type { LineIndex } from '../core/index';
+
+export function invalidParams(message: string): ResponseError<void> {
+  return new ResponseError(ErrorCodes.InvalidParams, message);
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** `params` as an object (a request without params, or with a list, has none of ours). */
+export function readParams(params: unknown): Record<string, unknown> {
+  if (!isRecord(params)) throw invalidParams('The request needs its params object.');
+  return params;
+}
+
+/** `params.textDocument.uri`. */
+export function readDocumentUri(params: unknown): string {
+  const { textDocument } = readParams(params);
+  if (!isRecord(textDocument)) throw invalidParams('`textDocument` is missing or not an object.');
+  const { uri } = textDocument;
+  if (typeof uri !== 'string' || uri === '') throw invalidParams('`textDocument.uri` must be a non-empty string.');
+  return uri;
+}
+
+export function readString(params: unknown, name: string): string {
+  const value = readParams(params)[name];
+  if (typeof value !== 'string') throw invalidParams(`\`${name}\` must be a string.`);
+  return value;
+}
+
+function isIndex(value: unknown): value is number {
+  return typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= 0x7fffffff;
+}
+
+/** A position's shape: `line` and `character` whole numbers from 0 (LSP's uinteger). */
+export function readPosition(value: unknown, name = 'position'): Position {
+  if (!isRecord(value)) throw invalidParams(`\`${name}\` is missing or not an object.`);
+  const { line, character } = value;
+  if (!isIndex(line) || !isIndex(character)) throw invalidParams(`\`${name}\` needs \`line\` and \`character\` as whole numbers from 0.`);
+  return { line, character };
+}
+
+/** A range's shape, its start not after its end. */
+export function readRange(value: unknown, name = 'range'): Range {
+  if (!isRecord(value)) throw invalidParams(`\`${name}\` is missing or not an object.`);
+  const start = readPosition(value.start, `${name}.start`);
+  const end = readPosition(value.end, `${name}.end`);
+  if (start.line > end.line || (start.line === end.line && start.character > end.character)) throw invalidParams(`\`${name}\` ends before it starts.`);
+  return { start, end };
+}
+
+/**
+ * The offset of a request's position in the text it was asked about. Its line must be
+ * in the text; a character past the line's end means the end of the line (as LSP says).
+ */
+export function offsetOfPosition(lineIndex: LineIndex, position: Position, name = 'position'): number {
+  if (position.line >= lineIndex.lineCount) throw invalidParams(`\`${name}\` is on line ${position.line}, past the document's last line (${lineIndex.lineCount - 1}).`);
+  return lineIndex.offsetAt(position);
+}
+
+/** A range in the text (for ranges that only narrow an answer, a line past the end means the end). */
+export function offsetsOfRange(lineIndex: LineIndex, range: Range): { start: number; end: number } {
+  return { start: lineIndex.offsetAt(range.start), end: lineIndex.offsetAt(range.end) };
+}
