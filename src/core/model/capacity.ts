@@ -14,7 +14,7 @@
  * Everything here is derived once per analysis, in time linear in the graph.
  */
 import type { Connection, Model, Resource } from './model';
-import { ESM, KINESIS_THROUGHPUT } from '../limits/aws';
+import { ESM, KINESIS_THROUGHPUT, SQS_FIFO } from '../limits/aws';
 import { classifyConnection } from './connections';
 
 export interface Flow {
@@ -46,6 +46,23 @@ export interface ResourceLoad {
 export interface Capacity {
   connection(connection: Connection): ConnectionLoad | undefined;
   resource(resource: Resource): ResourceLoad;
+}
+
+export interface FifoLimit {
+  /** Send calls per second the queue takes. */
+  readonly calls: number;
+  /** How the limit was chosen: `no high-throughput mode`, `high-throughput mode, us-east-1`… */
+  readonly mode: string;
+  /** The Region the quota is for: `us-east-1`, or `no region set: lowest Regional tier`. */
+  readonly where: string;
+}
+
+/** A FIFO queue's send quota: 300 calls/s, or high-throughput mode's for the Region (an unlisted or absent Region gets the lowest tier). */
+export function sqsFifoLimit(highThroughput: boolean, region: string | undefined): FifoLimit {
+  if (!highThroughput) return { calls: SQS_FIFO.callsPerSecond.value, mode: 'no high-throughput mode', where: '' };
+  const tier = region ? SQS_FIFO.highThroughputTiers.find((t) => t.regions.includes(region)) : undefined;
+  const where = tier ? `${region}` : `${region ? `Region ${region}` : 'no region set'}: lowest Regional tier`;
+  return { calls: tier ? tier.callsPerSecond : SQS_FIFO.highThroughputOtherRegions, mode: `high-throughput mode, ${where}`, where };
 }
 
 const SCHEDULE_RATE = /^rate\(\s*(\d+)\s+(minutes?|hours?|days?)\s*\)$/;
