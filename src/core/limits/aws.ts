@@ -64,6 +64,8 @@ export const LAMBDA = {
   ephemeralStorageDefault: fact(512, '512 MB', LAMBDA_QUOTAS),
   environmentMax: fact(4_096, '4 KB', LAMBDA_QUOTAS),
   accountConcurrencyDefault: fact(1_000, '1,000', LAMBDA_QUOTAS),
+  /** Reservations can leave no fewer than this many unreserved: their sum is at most the account's concurrency − 100. */
+  unreservedMinimum: fact(100, '100', 'https://docs.aws.amazon.com/lambda/latest/dg/configuration-concurrency.html'),
   syncPayloadMax: fact(6 * 1024 * 1024, '6 MB', LAMBDA_QUOTAS),
   asyncPayloadMax: fact(1024 * 1024, '1 MB', 'https://aws.amazon.com/about-aws/whats-new/2025/10/aws-lambda-payload-size-256-kb-1-mb-invocations/'),
   /** A dead-letter queue must be a standard SQS queue or a standard SNS topic (no FIFO). */

@@ -14,7 +14,7 @@
  * Everything here is derived once per analysis, in time linear in the graph.
  */
 import type { Connection, Model, Resource } from './model';
-import { ESM, KINESIS_THROUGHPUT, SQS_FIFO } from '../limits/aws';
+import { ESM, KINESIS_THROUGHPUT, LAMBDA, SQS_FIFO } from '../limits/aws';
 import { classifyConnection } from './connections';
 
 export interface Flow {
@@ -43,9 +43,39 @@ export interface ResourceLoad {
   readonly shardsNeeded?: number;
 }
 
+/**
+ * The account's Lambda concurrency, one pool per Region: reservations are carved out of it,
+ * and every function without a reservation shares what is left. AWS keeps at least 100
+ * unreserved, so reservations can take at most limit − 100.
+ */
+export interface LambdaPool {
+  /** The account's concurrency: `account.lambdaConcurrency`, or AWS's default 1,000. */
+  readonly limit: number;
+  readonly declared: boolean;
+  /** Functions with a numeric reservedConcurrency, in document order. */
+  readonly reserved: readonly Resource[];
+  readonly reservedTotal: number;
+  /** The most the reservations may add up to (limit − 100, never below 0). */
+  readonly reservable: number;
+  /** What functions without a reservation share: limit − reservations, never below the 100 AWS keeps. */
+  readonly unreservedPool: number;
+  /** Functions without a reservation whose concurrency is known (> 0), in document order. */
+  readonly unreserved: readonly Resource[];
+  /** Their concurrency added up. */
+  readonly unreservedDemand: number;
+}
+
 export interface Capacity {
   connection(connection: Connection): ConnectionLoad | undefined;
   resource(resource: Resource): ResourceLoad;
+  lambdaPool(): LambdaPool;
+}
+
+/** A function's reservedConcurrency: a number, 'invalid' when half-typed, undefined when not set. */
+export function reservedConcurrency(fn: Resource): number | 'invalid' | undefined {
+  const reserved = fn.props.get('reservedConcurrency');
+  if (!reserved) return undefined;
+  return typeof reserved.value === 'number' && reserved.node ? reserved.value : 'invalid';
 }
 
 export interface FifoLimit {
@@ -148,17 +178,57 @@ function computeCapacity(model: Model): Capacity {
   for (let i = 0; i < resources.length; i++) settle(i); // cycles, in document order
 
   const resourceLoads = new Map<Resource, ResourceLoad>();
+  const resourceLoad = (resource: Resource): ResourceLoad => {
+    let load = resourceLoads.get(resource);
+    if (!load) {
+      const at = position.get(resource);
+      load = deriveLoad(model, resource, at === undefined ? undefined : inbound[at], loads);
+      resourceLoads.set(resource, load);
+    }
+    return load;
+  };
+  let pool: LambdaPool | undefined;
   return {
     connection: (connection) => loads.get(connection),
-    resource(resource) {
-      let load = resourceLoads.get(resource);
-      if (!load) {
-        const at = position.get(resource);
-        load = deriveLoad(model, resource, at === undefined ? undefined : inbound[at], loads);
-        resourceLoads.set(resource, load);
-      }
-      return load;
+    resource: resourceLoad,
+    lambdaPool() {
+      pool ??= lambdaPoolOf(model, (fn) => resourceLoad(fn).concurrency);
+      return pool;
     },
+  };
+}
+
+function lambdaPoolOf(model: Model, concurrencyOf: (fn: Resource) => number | undefined): LambdaPool {
+  const declared = model.accountLambdaConcurrency;
+  const limit = declared ?? LAMBDA.accountConcurrencyDefault.value;
+  const reserved: Resource[] = [];
+  const unreserved: Resource[] = [];
+  let reservedTotal = 0;
+  let unreservedDemand = 0;
+  for (const fn of model.ofType('lambda')) {
+    const reservation = reservedConcurrency(fn);
+    if (reservation === 'invalid') continue; // half-typed: neither a reservation nor surely without one
+    if (reservation !== undefined) {
+      reserved.push(fn);
+      reservedTotal += reservation;
+      continue;
+    }
+    const concurrency = concurrencyOf(fn);
+    if (concurrency !== undefined && concurrency > 0) {
+      unreserved.push(fn);
+      unreservedDemand += concurrency;
+    }
+  }
+  const kept = Math.min(LAMBDA.unreservedMinimum.value, limit);
+  return {
+    limit,
+    declared: declared !== undefined,
+    reserved,
+    reservedTotal,
+    reservable: Math.max(0, limit - LAMBDA.unreservedMinimum.value),
+    unreservedPool: Math.max(limit - reservedTotal, kept),
+    unreserved,
+    unreservedDemand,
   };
 }
 

@@ -455,7 +455,13 @@ function capacitySection(analysis: Analysis, resource: Resource): string | undef
     if (load.concurrency !== undefined) {
       const duration = resource.props.get('duration')?.value;
       const reserved = resource.props.get('reservedConcurrency')?.value;
-      const limit = typeof reserved === 'number' ? `reservedConcurrency ${formatNumber(reserved)}` : `account concurrency ${formatNumber(analysis.model.accountLambdaConcurrency ?? LAMBDA.accountConcurrencyDefault.value)}`;
+      const pool = capacity.lambdaPool();
+      const shared = pool.unreserved.length > 1 ? `, shared by ${formatNumber(pool.unreserved.length)} functions needing ${formatNumber(pool.unreservedDemand)}` : '';
+      const limit = typeof reserved === 'number'
+        ? `reservedConcurrency ${formatNumber(reserved)}`
+        : pool.reservedTotal > 0
+          ? `${formatNumber(pool.unreservedPool)} unreserved of the account's ${formatNumber(pool.limit)}${shared}`
+          : `account concurrency ${formatNumber(pool.limit)}${shared}`;
       lines.push(`- Concurrency: **${formatNumber(load.concurrency)}** = ${formatRate(load.invocations)} × ${typeof duration === 'number' ? formatSeconds(duration) : '?'} duration (limit: ${limit})`);
     } else {
       lines.push('- Concurrency: set `duration` (the average run time) to work it out');
