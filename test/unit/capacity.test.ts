@@ -66,6 +66,32 @@ describe('capacity: rates flow downstream', () => {
   });
 });
 
+describe('capacity: sizes flow downstream', () => {
+  test('a size needs no rate; a declared size wins; a hop that rejects the message stops it; stores stop it', () => {
+    const text = 'resources:\n  web: { type: client }\n  api: { type: api-gateway }\n  f: { type: lambda }\n  t: { type: sns }\n  q: { type: sqs }\n  g: { type: lambda }\n  b: { type: s3 }\n  h: { type: lambda }\nflows:\n  - web -> api: { size: 300KB }\n  - api -> f -> t -> q\n  - f -> g: { size: 2KB }\n  - g -> b\n  - b -> h\n';
+    const { analysis, capacity } = loads(text);
+    const size = (from: string, to: string) => {
+      const connection = analysis.model.connections.find((c) => c.source.id === from && c.target.id === to)!;
+      const carried = capacity.size(connection);
+      return carried && [carried.bytes, `${carried.declaredOn.source.id} -> ${carried.declaredOn.target.id}`];
+    };
+    assert.deepEqual(size('api', 'f'), [300 * 1024, 'web -> api']);
+    assert.deepEqual(size('f', 't'), [300 * 1024, 'web -> api']);
+    assert.equal(size('t', 'q'), undefined, 'SNS rejects 300 KB: nothing reaches the queue');
+    assert.deepEqual(size('f', 'g'), [2 * 1024, 'f -> g']);
+    assert.deepEqual(size('g', 'b'), [2 * 1024, 'f -> g']);
+    assert.equal(size('b', 'h'), undefined, 'an S3 notification does not carry the object');
+  });
+
+  test('payload/size reports a carried size on the hop, with the declaration as related information', () => {
+    const text = 'awsflow: 1\nresources:\n  web: { type: client }\n  api: { type: api-gateway }\n  f: { type: lambda }\nflows:\n  - web -> api: { size: 6145KB }\n  - api -> f\n';
+    const finding = analyze(text).findings.find((f) => f.ruleId === 'payload/size')!;
+    assert.equal(text.slice(finding.start, finding.end), 'f');
+    assert.equal(finding.start, text.indexOf('api -> f') + 'api -> '.length);
+    assert.deepEqual(finding.related.map((r) => [text.slice(r.start, r.end), r.message]), [['6145KB', 'size 6145KB declared on web -> api']]);
+  });
+});
+
 describe('capacity shown to the user', () => {
   const text = 'awsflow: 1\nresources:\n  api: { type: api-gateway }\n  q: { type: sqs }\n  f: { type: lambda, duration: 2s, reservedConcurrency: 50 }\nflows:\n  - api -> q: { rate: 100/s, size: 2KB }\n  - q -> f: { batchSize: 5 }\n';
 

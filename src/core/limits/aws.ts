@@ -75,6 +75,8 @@ export const LAMBDA = {
 export const API_GATEWAY = {
   integrationTimeoutDefault: fact(29, '29 s', 'https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-execution-service-limits-table.html'),
   integrationTimeoutMin: fact(0.05, '50 ms', 'https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-execution-service-limits-table.html'),
+  /** REST and HTTP APIs; LIMITS.md §9. */
+  payloadMax: fact(10 * 1024 * 1024, '10 MB', 'https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-execution-service-limits-table.html'),
 } as const;
 
 const SQS_FIFO_QUOTAS = 'https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/quotas-messages.html';

@@ -13,8 +13,9 @@
  * add up. Cycles are cut: a resource inside a loop counts only what reaches the loop.
  * Everything here is derived once per analysis, in time linear in the graph.
  */
-import type { Connection, Model, Resource } from './model';
-import { ESM, KINESIS_THROUGHPUT, LAMBDA, SQS_FIFO } from '../limits/aws';
+import type { Connection, Model, Prop, Resource } from './model';
+import type { ResourceType } from './properties';
+import { API_GATEWAY, ESM, KINESIS_THROUGHPUT, LAMBDA, PAYLOAD, SQS_FIFO } from '../limits/aws';
 import { classifyConnection } from './connections';
 
 export interface Flow {
@@ -65,8 +66,25 @@ export interface LambdaPool {
   readonly unreservedDemand: number;
 }
 
+/** The largest single message on a connection, and where its size was declared. */
+export interface MessageSize {
+  readonly bytes: number;
+  /** The `size` that gave it: on this connection, or upstream. */
+  readonly declared: Prop;
+  /** The connection that declares it (this one when the size is declared here). */
+  readonly declaredOn: Connection;
+}
+
+/** What a hop accepts per message; undefined when nothing there rejects a large one. */
+export interface PayloadLimit {
+  readonly bytes: number;
+  readonly target: 'sqs' | 'sns' | 'kinesis' | 'lambda-async' | 'lambda-sync' | 'api-gateway';
+}
+
 export interface Capacity {
   connection(connection: Connection): ConnectionLoad | undefined;
+  /** The message size a flow connection carries, declared on it or from upstream, whether or not a rate is known. */
+  size(connection: Connection): MessageSize | undefined;
   resource(resource: Resource): ResourceLoad;
   lambdaPool(): LambdaPool;
 }
@@ -93,6 +111,41 @@ export function sqsFifoLimit(highThroughput: boolean, region: string | undefined
   const tier = region ? SQS_FIFO.highThroughputTiers.find((t) => t.regions.includes(region)) : undefined;
   const where = tier ? `${region}` : `${region ? `Region ${region}` : 'no region set'}: lowest Regional tier`;
   return { calls: tier ? tier.callsPerSecond : SQS_FIFO.highThroughputOtherRegions, mode: `high-throughput mode, ${where}`, where };
+}
+
+/** Resources that do not pass a message on as it came: stores (notifications describe the change) and Firehose (it buffers). */
+const SIZE_STOPS: ReadonlySet<ResourceType> = new Set<ResourceType>(['dynamodb', 's3', 'rds', 'efs', 'firehose', 'schedule']);
+
+/**
+ * The per-message maximum of a hop: SQS (the queue's maxMessageSize), SNS, a Kinesis record,
+ * Lambda (asynchronous 1 MB, synchronous 6 MB) and API Gateway (10 MB). An event source
+ * mapping fills its batches up to the synchronous limit instead of rejecting them, and a
+ * notification carries a description of the change, not the object: neither has one.
+ */
+export function payloadLimit(connection: Connection): PayloadLimit | undefined {
+  const { from, to } = connection;
+  if (!from?.type || !to?.type) return undefined;
+  const kind = classifyConnection(from.type, to.type).kind;
+  if (kind === 'invalid' || kind === 'notification' || kind === 'event-source-mapping') return undefined;
+  switch (to.type) {
+    case 'sqs': {
+      const own = to.props.get('maxMessageSize')?.value;
+      return { bytes: typeof own === 'number' ? own : PAYLOAD.sqsMax.value, target: 'sqs' };
+    }
+    case 'sns':
+      return { bytes: PAYLOAD.snsDefaultMax.value, target: 'sns' };
+    case 'kinesis':
+      return { bytes: PAYLOAD.kinesisRecordMax.value, target: 'kinesis' };
+    case 'api-gateway':
+      return { bytes: API_GATEWAY.payloadMax.value, target: 'api-gateway' };
+    case 'lambda': {
+      // Schedules, SNS and other functions invoke asynchronously; callers that wait for a response (and compute's default Invoke) synchronously.
+      const asynchronous = kind === 'subscription' || kind === 'rule-target' || kind === 'asynchronous-invoke';
+      return asynchronous ? { bytes: PAYLOAD.lambdaAsyncMax.value, target: 'lambda-async' } : { bytes: PAYLOAD.lambdaSyncMax.value, target: 'lambda-sync' };
+    }
+    default:
+      return undefined;
+  }
 }
 
 const SCHEDULE_RATE = /^rate\(\s*(\d+)\s+(minutes?|hours?|days?)\s*\)$/;
@@ -140,6 +193,9 @@ function computeCapacity(model: Model): Capacity {
 
   const inbound: (Flow | undefined)[] = new Array<Flow | undefined>(resources.length).fill(undefined);
   const loads = new Map<Connection, ConnectionLoad>();
+  // Sizes travel apart from rates (a size needs no rate); a message a hop rejects goes no further.
+  const inboundSize: (MessageSize | undefined)[] = new Array<MessageSize | undefined>(resources.length).fill(undefined);
+  const sizes = new Map<Connection, MessageSize>();
 
   // Kahn's order: a resource is settled when all its inbound connections are; what is
   // left in cycles is settled last with what reached it from outside.
@@ -171,6 +227,16 @@ function computeCapacity(model: Model): Capacity {
         loads.set(connection, load);
         inbound[target] = add(inbound[target], load);
       }
+      const sizeProp = connection.props.get('size');
+      const size: MessageSize | undefined = typeof sizeProp?.value === 'number'
+        ? { bytes: sizeProp.value, declared: sizeProp, declaredOn: connection }
+        : resource.type && SIZE_STOPS.has(resource.type) ? undefined : inboundSize[index];
+      if (size && !(resource.type && connection.to.type && classifyConnection(resource.type, connection.to.type).kind === 'notification')) {
+        sizes.set(connection, size);
+        const limit = payloadLimit(connection);
+        const before = inboundSize[target];
+        if ((!limit || size.bytes <= limit.bytes) && (!before || size.bytes > before.bytes)) inboundSize[target] = size;
+      }
       if (--remaining[target]! === 0) ready.push(target);
     }
   };
@@ -190,6 +256,7 @@ function computeCapacity(model: Model): Capacity {
   let pool: LambdaPool | undefined;
   return {
     connection: (connection) => loads.get(connection),
+    size: (connection) => sizes.get(connection),
     resource: resourceLoad,
     lambdaPool() {
       pool ??= lambdaPoolOf(model, (fn) => resourceLoad(fn).concurrency);
