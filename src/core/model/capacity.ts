@@ -9,9 +9,13 @@
  * - A schedule written as `rate(…)` fires at that rate.
  * Dead-letter connections carry no rate: failures are not declared.
  *
+ * - A resource over its limit (FIFO queue or topic, Kinesis stream, Lambda concurrency)
+ *   passes on only what it takes; connections keep the demand beside the delivered rate.
  * Sizes travel the same way (declared, or the source's inbound average) so that bytes/s
- * add up. Cycles are cut: a resource inside a loop counts only what reaches the loop.
- * Everything here is derived once per analysis, in time linear in the graph.
+ * add up; the largest message size travels on its own, with no rate needed, for payload
+ * limits. Cycles are cut: a resource inside a loop counts only what reaches the loop.
+ * Everything here is derived once per analysis, in time linear in the graph (two walks
+ * at most: the second only when functions without reservations share an overfull pool).
  */
 import type { Connection, Model, Prop, Resource } from './model';
 import type { ResourceType } from './properties';
