@@ -21,7 +21,7 @@ import type { Connection, Model, Prop, Resource } from './model';
 import type { ResourceType } from './properties';
 import { API_GATEWAY, ESM, KINESIS_THROUGHPUT, LAMBDA, PAYLOAD, SNS_FIFO, SQS_FIFO } from '../limits/aws';
 import { formatNumber } from '../parse/values';
-import { classifyConnection } from './connections';
+import { classifyConnection, type ConnectionKind } from './connections';
 
 export interface Flow {
   /** Messages (records, requests) per second: what gets through, after any throttle upstream. */
@@ -139,10 +139,10 @@ const SIZE_STOPS: ReadonlySet<ResourceType> = new Set<ResourceType>(['dynamodb',
  * mapping fills its batches up to the synchronous limit instead of rejecting them, and a
  * notification carries a description of the change, not the object: neither has one.
  */
-export function payloadLimit(connection: Connection): PayloadLimit | undefined {
+export function payloadLimit(connection: Connection, known?: ConnectionKind | 'invalid'): PayloadLimit | undefined {
   const { from, to } = connection;
   if (!from?.type || !to?.type) return undefined;
-  const kind = classifyConnection(from.type, to.type).kind;
+  const kind = known ?? classifyConnection(from.type, to.type).kind;
   if (kind === 'invalid' || kind === 'notification' || kind === 'event-source-mapping') return undefined;
   switch (to.type) {
     case 'sqs': {
@@ -351,9 +351,10 @@ function computeCapacity(model: Model): Capacity {
           const size: MessageSize | undefined = typeof sizeProp?.value === 'number'
             ? { bytes: sizeProp.value, declared: sizeProp, declaredOn: connection }
             : resource.type && SIZE_STOPS.has(resource.type) ? undefined : inboundSize[index];
-          if (size && !(resource.type && connection.to.type && classifyConnection(resource.type, connection.to.type).kind === 'notification')) {
+          const kind = size && resource.type && connection.to.type ? classifyConnection(resource.type, connection.to.type).kind : undefined;
+          if (size && kind !== 'notification') {
             sizes.set(connection, size);
-            const limit = payloadLimit(connection);
+            const limit = kind ? payloadLimit(connection, kind) : undefined;
             const before = inboundSize[target];
             if ((!limit || size.bytes <= limit.bytes) && (!before || size.bytes > before.bytes)) inboundSize[target] = size;
           }
