@@ -1,6 +1,6 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { analyze } from '../../src/core/index';
+import { analyze, buildDiagram } from '../../src/core/index';
 import { capacityOf, scheduleRate } from '../../src/core/model/capacity';
 import { hover } from '../../src/core/services/hover';
 import { inlayHints } from '../../src/core/services/inlay-hints';
@@ -66,6 +66,88 @@ describe('capacity: rates flow downstream', () => {
   });
 });
 
+describe('capacity: sizes flow downstream', () => {
+  test('a size needs no rate; a declared size wins; a hop that rejects the message stops it; stores stop it', () => {
+    const text = 'resources:\n  web: { type: client }\n  api: { type: api-gateway }\n  f: { type: lambda }\n  t: { type: sns }\n  q: { type: sqs }\n  g: { type: lambda }\n  b: { type: s3 }\n  h: { type: lambda }\nflows:\n  - web -> api: { size: 300KB }\n  - api -> f -> t -> q\n  - f -> g: { size: 2KB }\n  - g -> b\n  - b -> h\n';
+    const { analysis, capacity } = loads(text);
+    const size = (from: string, to: string) => {
+      const connection = analysis.model.connections.find((c) => c.source.id === from && c.target.id === to)!;
+      const carried = capacity.size(connection);
+      return carried && [carried.bytes, `${carried.declaredOn.source.id} -> ${carried.declaredOn.target.id}`];
+    };
+    assert.deepEqual(size('api', 'f'), [300 * 1024, 'web -> api']);
+    assert.deepEqual(size('f', 't'), [300 * 1024, 'web -> api']);
+    assert.equal(size('t', 'q'), undefined, 'SNS rejects 300 KB: nothing reaches the queue');
+    assert.deepEqual(size('f', 'g'), [2 * 1024, 'f -> g']);
+    assert.deepEqual(size('g', 'b'), [2 * 1024, 'f -> g']);
+    assert.equal(size('b', 'h'), undefined, 'an S3 notification does not carry the object');
+  });
+
+  test('payload/size reports a carried size on the hop, with the declaration as related information', () => {
+    const text = 'awsflow: 1\nresources:\n  web: { type: client }\n  api: { type: api-gateway }\n  f: { type: lambda }\nflows:\n  - web -> api: { size: 6145KB }\n  - api -> f\n';
+    const finding = analyze(text).findings.find((f) => f.ruleId === 'payload/size')!;
+    assert.equal(text.slice(finding.start, finding.end), 'f');
+    assert.equal(finding.start, text.indexOf('api -> f') + 'api -> '.length);
+    assert.deepEqual(finding.related.map((r) => [text.slice(r.start, r.end), r.message]), [['6145KB', 'size 6145KB declared on web -> api']]);
+  });
+});
+
+describe('capacity: throttles deliver less than they are sent', () => {
+  test('a FIFO queue over its send quota delivers 300/s; the demand is kept', () => {
+    const { byId, analysis, capacity } = loads('resources:\n  c: { type: client }\n  q.fifo: { type: sqs, fifo: true }\n  f: { type: lambda, duration: 1s }\nflows:\n  - c -> q.fifo: { rate: 5000/s }\n  - q.fifo -> f\n');
+    assert.deepEqual(byId('q.fifo').throttle, { delivered: 300, limit: 'FIFO send limit: 300 API calls/s (no high-throughput mode)' });
+    assert.equal(byId('q.fifo').inbound?.rate, 5000);
+    const out = capacity.connection(analysis.model.connections.find((c) => c.source.id === 'q.fifo')!)!;
+    assert.deepEqual([out.rate, out.demand], [300, 5000]);
+    assert.deepEqual([byId('f').inbound?.rate, byId('f').inbound?.demand, byId('f').invocations], [300, 5000, 30]);
+  });
+
+  test('message groups cap a high-throughput queue: 1 group takes 300 calls/s', () => {
+    const { byId } = loads('region: us-east-1\nresources:\n  c: { type: client }\n  q.fifo: { type: sqs, fifo: true, highThroughput: true }\n  f: { type: lambda }\nflows:\n  - c -> q.fifo: { rate: 1000/s, messageGroups: 1 }\n  - q.fifo -> f\n');
+    assert.equal(byId('f').inbound?.rate, 300);
+  });
+
+  test('a Kinesis stream delivers what its shards take; a function what its reserved concurrency runs', () => {
+    const { byId } = loads('resources:\n  c: { type: client }\n  s: { type: kinesis, shards: 2 }\n  f: { type: lambda, duration: 1s, reservedConcurrency: 5 }\n  out: { type: sqs }\nflows:\n  - c -> s: { rate: 3000/s }\n  - s -> f: { batchSize: 100 }\n  - f -> out\n');
+    assert.equal(byId('f').inbound?.rate, 2000);
+    assert.equal(byId('f').concurrency, 20); // its demand: 20 invocations/s × 1 s
+    assert.equal(byId('out').inbound?.rate, 500); // 5 concurrent × 1 s × 100 records
+    assert.equal(byId('out').inbound?.demand, 3000);
+  });
+
+  test('functions without reservations share the pool: each delivers its part', () => {
+    const { byId, capacity } = loads('resources:\n  svc: { type: ecs }\n  t: { type: sns }\n  a: { type: lambda, timeout: 2m, duration: 1m }\n  b: { type: lambda, timeout: 2m, duration: 1m }\n  qa: { type: sqs }\n  qb: { type: sqs }\nflows:\n  - svc -> t: { rate: 20/s }\n  - t -> a, b\n  - a -> qa\n  - b -> qb\n');
+    assert.equal(capacity.lambdaPool().unreservedDemand, 2400);
+    assert.ok(Math.abs(byId('qa').inbound!.rate - 20 * 1000 / 2400) < 1e-9);
+    assert.ok(Math.abs(byId('qb').inbound!.rate - 20 * 1000 / 2400) < 1e-9);
+  });
+
+  test('the root cause is reported once: the next FIFO queue gets only what the first delivers', () => {
+    const text = 'awsflow: 1\nresources:\n  c: { type: client }\n  a.fifo: { type: sqs, fifo: true }\n  f: { type: lambda }\n  b.fifo: { type: sqs, fifo: true }\n  g: { type: lambda }\nflows:\n  - c -> a.fifo: { rate: 5000/s }\n  - a.fifo -> f -> b.fifo -> g\n';
+    const findings = analyze(text).findings.filter((f) => f.ruleId === 'sqs/fifo-throughput');
+    assert.deepEqual(findings.map((f) => text.slice(f.start, f.end)), ['5000/s']);
+  });
+
+  test('a rate declared after the throttle still wins', () => {
+    const { byId } = loads('resources:\n  c: { type: client }\n  q.fifo: { type: sqs, fifo: true }\n  f: { type: lambda }\n  out: { type: sqs }\nflows:\n  - c -> q.fifo: { rate: 5000/s }\n  - q.fifo -> f\n  - f -> out: { rate: 50/s }\n');
+    assert.deepEqual([byId('out').inbound?.rate, byId('out').inbound?.demand], [50, 50]);
+  });
+
+  test('hover shows demand and delivery; hints and edges show what gets through, in natural units', () => {
+    const text = 'awsflow: 1\nresources:\n  c: { type: client }\n  q.fifo: { type: sqs, fifo: true }\n  f: { type: lambda }\n  tick: { type: schedule, expression: rate(1 day) }\n  g: { type: lambda }\nflows:\n  - c -> q.fifo: { rate: 5000/s }\n  - q.fifo -> f\n  - tick -> g\n';
+    const analysis = analyze(text);
+    const queue = hover(analysis, text.indexOf('  q.fifo:') + 2)!.markdown;
+    assert.match(queue, /\n- Throttled: demand \*\*5,000\/s\*\* · delivered \*\*300\/s\*\* \(FIFO send limit: 300 API calls\/s \(no high-throughput mode\)\); downstream figures use what is delivered/);
+    const fn = hover(analysis, text.indexOf('  f:') + 2)!.markdown;
+    assert.match(fn, /\n- In: \*\*300\/s\*\* \(demand 5,000\/s, throttled upstream\)\n {2}- `q\.fifo -> f`: 300\/s \(passed on by `q\.fifo`; demand 5,000\/s, throttled upstream\)/);
+    const hints = inlayHints(analysis, { start: 0, end: text.length }).filter((h) => h.offset === text.indexOf('q.fifo -> f') + 'q.fifo -> f'.length || h.offset === text.indexOf('tick -> g') + 'tick -> g'.length);
+    assert.deepEqual(hints.map((h) => h.label), [' = 300/s (demand 5,000/s)', ' = 1/day']);
+    const { mermaid } = buildDiagram(analysis);
+    assert.match(mermaid, /-->\|"≈300\/s"\|/);
+    assert.match(mermaid, /-->\|"≈1\/day"\|/);
+  });
+});
+
 describe('capacity shown to the user', () => {
   const text = 'awsflow: 1\nresources:\n  api: { type: api-gateway }\n  q: { type: sqs }\n  f: { type: lambda, duration: 2s, reservedConcurrency: 50 }\nflows:\n  - api -> q: { rate: 100/s, size: 2KB }\n  - q -> f: { batchSize: 5 }\n';
 
@@ -100,8 +182,8 @@ describe('capacity shown to the user', () => {
 
   test('an inlay hint after a flow gives the rate carried from upstream', () => {
     const analysis = analyze(text);
-    const hints = inlayHints(analysis, { start: 0, end: text.length }).filter((h) => h.label.includes('≈'));
-    assert.deepEqual(hints.map((h) => [text.slice(0, h.offset).split('\n').length, h.label]), [[8, ' ≈ 100/s']]);
+    const hints = inlayHints(analysis, { start: 0, end: text.length }).filter((h) => h.label.includes('/s'));
+    assert.deepEqual(hints.map((h) => [text.slice(0, h.offset).split('\n').length, h.label]), [[8, ' = 100/s']]);
     assert.equal(hints[0]!.offset, text.indexOf('q -> f') + 'q -> f'.length);
   });
 });

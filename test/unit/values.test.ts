@@ -1,6 +1,6 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { formatSeconds, parseDuration, parseMegabytes, parseRate, parseSize } from '../../src/core/parse/values';
+import { describeRate, formatRate, formatSeconds, parseDuration, parseMegabytes, parseRate, parseSize } from '../../src/core/parse/values';
 
 describe('durations', () => {
   const cases: [unknown, number | undefined][] = [
@@ -37,6 +37,24 @@ describe('rates (per second)', () => {
   for (const [input, expected] of cases) {
     test(`${JSON.stringify(input)} -> ${expected}`, () => assert.equal(parseRate(input), expected));
   }
+});
+
+test('formatRate: the first unit that makes the rate at least 1, whole numbers when they are', () => {
+  assert.equal(formatRate(20), '20/s');
+  assert.equal(formatRate(1200), '1,200/s');
+  assert.equal(formatRate(0), '0/s');
+  assert.equal(formatRate(1), '1/s');
+  assert.equal(formatRate(0.5), '30/min');
+  assert.equal(formatRate(1 / 60), '1/min');
+  assert.equal(formatRate(1 / 300), '12/h');
+  assert.equal(formatRate(1 / 3600), '1/h');
+  assert.equal(formatRate(1 / 86400), '1/day');
+  assert.equal(formatRate(1 / (7 * 86400)), '0.14/day');
+  assert.equal(formatRate(1 / (365 * 86400)), '0.0027/day');
+  assert.equal(formatRate(100000 / 86400), '1.16/s');
+  assert.deepEqual(describeRate(1 / 86400), { text: '1/day', exact: true });
+  assert.deepEqual(describeRate(1 / (7 * 86400)), { text: '0.14/day', exact: false });
+  assert.deepEqual(describeRate(100 / 3), { text: '33.33/s', exact: false });
 });
 
 test('formatSeconds', () => {

@@ -64,6 +64,8 @@ export const LAMBDA = {
   ephemeralStorageDefault: fact(512, '512 MB', LAMBDA_QUOTAS),
   environmentMax: fact(4_096, '4 KB', LAMBDA_QUOTAS),
   accountConcurrencyDefault: fact(1_000, '1,000', LAMBDA_QUOTAS),
+  /** Reservations can leave no fewer than this many unreserved: their sum is at most the account's concurrency − 100. */
+  unreservedMinimum: fact(100, '100', 'https://docs.aws.amazon.com/lambda/latest/dg/configuration-concurrency.html'),
   syncPayloadMax: fact(6 * 1024 * 1024, '6 MB', LAMBDA_QUOTAS),
   asyncPayloadMax: fact(1024 * 1024, '1 MB', 'https://aws.amazon.com/about-aws/whats-new/2025/10/aws-lambda-payload-size-256-kb-1-mb-invocations/'),
   /** AWS recommends Secrets Manager, not environment variables, for credentials, API keys and tokens (checked 2026-12-04). */
@@ -87,6 +89,8 @@ export const API_GATEWAY = {
   accountBurstLowRegionsDefault: fact(1_250, '1,250 requests', API_GATEWAY_QUOTAS),
   /** Requests over the throttle are answered `429 Too Many Requests`; the client may retry them. */
   throttling: 'https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-request-throttling.html',
+  /** REST and HTTP APIs; LIMITS.md §9. */
+  payloadMax: fact(10 * 1024 * 1024, '10 MB', 'https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-execution-service-limits-table.html'),
 } as const;
 
 const SQS_FIFO_QUOTAS = 'https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/quotas-messages.html';
@@ -105,11 +109,19 @@ export const SQS_FIFO = {
     { regions: ['eu-west-2', 'sa-east-1'], callsPerSecond: 4_500 },
   ] as readonly { regions: readonly string[]; callsPerSecond: number }[],
   highThroughputOtherRegions: 2_400,
+  /**
+   * SQS hashes each message group id to one partition, and a partition takes 300 transactions/s
+   * per API action: a group never gets more, whatever the queue's quota (looked up 2026-12-04).
+   */
+  perGroupCallsPerSecond: fact(300, '300 API calls/s per message group (one partition)', 'https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/partitions-and-data-distribution.html'),
 } as const;
 
 export const SNS_FIFO = {
   messagesPerSecond: fact(3_000, '3,000 messages/s', 'https://docs.aws.amazon.com/general/latest/gr/sns.html'),
   bytesPerSecond: fact(20 * 1024 * 1024, '20 MB/s', 'https://docs.aws.amazon.com/general/latest/gr/sns.html'),
+  /** Publishes per message group of a FIFO topic (topic throughput scope); looked up 2026-12-04. */
+  perGroupMessagesPerSecond: fact(300, '300 messages/s per message group', 'https://docs.aws.amazon.com/general/latest/gr/sns.html'),
+  highThroughput: 'https://docs.aws.amazon.com/sns/latest/dg/fifo-high-throughput.html',
 } as const;
 
 export const PAYLOAD = {

@@ -103,10 +103,33 @@ export function formatMegabytes(megabytes: number): string {
   return megabytes >= 1024 && megabytes % 1024 === 0 ? `${megabytes / 1024} GB (${formatNumber(megabytes)} MB)` : `${formatNumber(megabytes)} MB`;
 }
 
+const RATE_STEPS: readonly [number, string][] = [[1, 's'], [60, 'min'], [3600, 'h'], [86400, 'day']];
+
+/**
+ * A rate in the first unit that makes it at least 1, as people write rates: 20 -> "20/s",
+ * 0.2 -> "12/min", 1/3600 -> "1/h", 1/86400 -> "1/day" (not "0.04/h"). `exact` is false
+ * when the text is rounded (1/7 per day -> "0.14/day").
+ */
+export function describeRate(perSecond: number): { text: string; exact: boolean } {
+  let [factor, unit] = RATE_STEPS[RATE_STEPS.length - 1]!;
+  if (perSecond === 0 || perSecond >= 1) [factor, unit] = RATE_STEPS[0]!;
+  else {
+    for (const step of RATE_STEPS) {
+      if (perSecond * step[0] >= 1 - 1e-9) {
+        [factor, unit] = step;
+        break;
+      }
+    }
+  }
+  const value = perSecond * factor;
+  // Whole numbers read as such (1/day, not 1.00000001/day); otherwise two decimals, or two significant digits below 0.01.
+  const nearest = Math.round(value);
+  const shown = Math.abs(value - nearest) < 1e-9 * Math.max(1, value) ? nearest : value >= 0.01 ? round(value) : Number(value.toPrecision(2));
+  return { text: `${shown.toLocaleString('en-US', { maximumFractionDigits: 20 })}/${unit}`, exact: Math.abs(shown - value) < 1e-9 * Math.max(1, value) };
+}
+
 export function formatRate(perSecond: number): string {
-  if (perSecond >= 1 || perSecond === 0) return `${round(perSecond)}/s`;
-  if (perSecond * 60 >= 1) return `${round(perSecond * 60)}/min`;
-  return `${round(perSecond * 3600)}/h`;
+  return describeRate(perSecond).text;
 }
 
 /** 1200 -> "1,200". */

@@ -444,19 +444,29 @@ function capacitySection(analysis: Analysis, resource: Resource): string | undef
   const lines: string[] = [];
   const inbound = load.inbound;
   const bytes = inbound.sized ? ` · ${formatBytes(inbound.bytes)}/s` : '';
-  lines.push(`- In: **${formatRate(inbound.rate)}**${bytes}`);
+  const wanted = (flow: { rate: number; demand: number }) => (flow.demand > flow.rate * (1 + 1e-9) ? `; demand ${formatRate(flow.demand)}, throttled upstream` : '');
+  lines.push(`- In: **${formatRate(inbound.rate)}**${bytes}${wanted(inbound) ? ` (${wanted(inbound).slice(2)})` : ''}`);
   for (const connection of analysis.model.inbound(resource)) {
     const connectionLoad = capacity.connection(connection);
     if (!connectionLoad) continue;
     const how = connectionLoad.declared ? 'declared' : `passed on by ${code(connection.source.id)}`;
-    lines.push(`  - ${code(`${connection.source.id} -> ${connection.target.id}`)}: ${formatRate(connectionLoad.rate)} (${how})`);
+    lines.push(`  - ${code(`${connection.source.id} -> ${connection.target.id}`)}: ${formatRate(connectionLoad.rate)} (${how}${wanted(connectionLoad)})`);
+  }
+  if (load.throttle) {
+    lines.push(`- Throttled: demand **${formatRate(inbound.rate)}** · delivered **${formatRate(load.throttle.delivered)}** (${load.throttle.limit}); downstream figures use what is delivered`);
   }
   if (load.invocations !== undefined) {
     lines.push(`- Invocations: **${formatRate(load.invocations)}** (messages ÷ batch size for event source mappings)`);
     if (load.concurrency !== undefined) {
       const duration = resource.props.get('duration')?.value;
       const reserved = resource.props.get('reservedConcurrency')?.value;
-      const limit = typeof reserved === 'number' ? `reservedConcurrency ${formatNumber(reserved)}` : `account concurrency ${formatNumber(analysis.model.accountLambdaConcurrency ?? LAMBDA.accountConcurrencyDefault.value)}`;
+      const pool = capacity.lambdaPool();
+      const shared = pool.unreserved.length > 1 ? `, shared by ${formatNumber(pool.unreserved.length)} functions needing ${formatNumber(pool.unreservedDemand)}` : '';
+      const limit = typeof reserved === 'number'
+        ? `reservedConcurrency ${formatNumber(reserved)}`
+        : pool.reservedTotal > 0
+          ? `${formatNumber(pool.unreservedPool)} unreserved of the account's ${formatNumber(pool.limit)}${shared}`
+          : `account concurrency ${formatNumber(pool.limit)}${shared}`;
       lines.push(`- Concurrency: **${formatNumber(load.concurrency)}** = ${formatRate(load.invocations)} × ${typeof duration === 'number' ? formatSeconds(duration) : '?'} duration (limit: ${limit})`);
     } else {
       lines.push('- Concurrency: set `duration` (the average run time) to work it out');

@@ -10,7 +10,7 @@ import type { OffsetRange } from '../text/line-index';
 import { findPair, isMap, isScalar, keyText, type YMap, type YScalar } from '../parse/ast';
 import { normalise } from '../model/model';
 import { CONNECTION_PROPERTIES, isResourceType, propertySpec, type PropertySpec, type ValueKind } from '../model/properties';
-import { formatBytes, formatNumber, formatRate, formatSeconds, parseSize } from '../parse/values';
+import { describeRate, formatBytes, formatNumber, formatRate, formatSeconds, parseSize } from '../parse/values';
 import { capacityOf } from '../model/capacity';
 
 export function inlayHints(analysis: Analysis, range: OffsetRange): InlayHintEntry[] {
@@ -46,7 +46,8 @@ export function inlayHints(analysis: Analysis, range: OffsetRange): InlayHintEnt
 
 /**
  * Rates worked out along the flows: after a flow string whose rate is not declared on
- * the entry, the rate that reaches it from upstream (` ≈ 20/s`).
+ * the entry, the rate that reaches it from upstream (` = 20/s`; ` ≈ 33.33/s` when rounded;
+ * ` = 300/s (demand 5,000/s)` when a throttle on the way lets less through).
  */
 function flowRateHints(analysis: Analysis, range: OffsetRange): InlayHintEntry[] {
   const capacity = capacityOf(analysis.model);
@@ -54,19 +55,25 @@ function flowRateHints(analysis: Analysis, range: OffsetRange): InlayHintEntry[]
   for (const entry of analysis.model.flows) {
     if (entry.flowNode.end < range.start || entry.flowNode.end > range.end) continue;
     if (entry.props.has('rate')) continue; // declared: already on screen
-    const rates = entry.connections.map((connection) => capacity.connection(connection)?.rate).filter((rate): rate is number => rate !== undefined);
-    if (rates.length === 0) continue;
-    const distinct = [...new Set(rates.map((rate) => formatRate(rate)))];
+    const loads = entry.connections.map((connection) => capacity.connection(connection)).filter((load) => load !== undefined);
+    if (loads.length === 0) continue;
+    const described = loads.map((load) => describeRate(load.rate));
+    const distinct = [...new Set(described.map((rate) => rate.text))];
+    const exact = described.every((rate) => rate.exact);
+    // Less gets through than upstream sends: a throttle on the way; say what was wanted.
+    const demands = [...new Set(loads.filter((load) => load.demand > load.rate * (1 + 1e-9)).map((load) => formatRate(load.demand)))];
+    const demand = demands.length > 0 ? ` (demand ${demands.join(' / ')})` : '';
     const many = entry.connections.length > 1;
     // On a fan-out or fan-in line the figure is per arrow; say so, and say when some are unknown.
     const each = many ? (distinct.length === 1 ? ' each' : '') : '';
-    const known = many && rates.length < entry.connections.length ? ` (${rates.length} of ${entry.connections.length} connections known)` : '';
+    const known = many && loads.length < entry.connections.length ? ` (${loads.length} of ${entry.connections.length} connections known)` : '';
     hints.push({
       offset: entry.flowNode.end,
-      label: ` ≈ ${distinct.join(' / ')}${each}${known}`,
-      tooltip: many
+      label: ` ${exact ? '=' : '≈'} ${distinct.join(' / ')}${each}${demand}${known}`,
+      tooltip: (many
         ? 'Rate carried by each connection of this line, worked out from the rates declared upstream.'
-        : 'Rate carried by this connection, worked out from the rates declared upstream.',
+        : 'Rate carried by this connection, worked out from the rates declared upstream.')
+        + (demand ? ' Upstream would send more, but a resource on the way throttles it: this is what gets through.' : ''),
     });
   }
   return hints;

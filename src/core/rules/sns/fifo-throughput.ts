@@ -1,8 +1,11 @@
 import { defineRule } from '../define-rule';
 import { SNS_FIFO } from '../../limits/aws';
 import { capacityOf, type ConnectionLoad } from '../../model/capacity';
-import type { Connection, FlowEntry } from '../../model/model';
+import type { Connection, FlowEntry, Prop } from '../../model/model';
 import { formatBytes, formatNumber } from '../../parse/values';
+import type { OffsetRange } from '../../text/line-index';
+
+const PER_GROUP = SNS_FIFO.perGroupMessagesPerSecond.value;
 
 interface Carrier {
   readonly connection: Connection;
@@ -10,20 +13,60 @@ interface Carrier {
   readonly load: ConnectionLoad;
 }
 
+/** `messageGroups` declared on the connection: distinct group ids it publishes with. */
+function groupCount(carrier: Carrier): number | undefined {
+  const value = carrier.connection.props.get('messageGroups')?.value;
+  return typeof value === 'number' && value >= 1 ? value : undefined;
+}
+
 export default defineRule({
   id: 'sns/fifo-throughput',
   defaultSeverity: 'error',
-  summary: 'Inbound rate into a FIFO topic over 3,000 messages/s or 20 MB/s',
-  facts: [SNS_FIFO.messagesPerSecond, SNS_FIFO.bytesPerSecond],
+  summary: 'Inbound rate into a FIFO topic over 3,000 messages/s or 20 MB/s, or over 300 messages/s per declared message group',
+  facts: [SNS_FIFO.messagesPerSecond, SNS_FIFO.bytesPerSecond, SNS_FIFO.perGroupMessagesPerSecond],
+  sources: [SNS_FIFO.highThroughput],
   fixable: false,
-  hasSuggestions: false,
+  hasSuggestions: true,
   messages: {
     overMessages: '{rate} messages/s published to FIFO topic {topic} is over its {limit} limit; SNS throttles the publishes beyond it.',
     overBytes: '{bytes}/s published to FIFO topic {topic} ({rate} messages/s) is over its {limit} limit; SNS throttles the publishes beyond it.',
     overBoth: '{rate} messages/s ({bytes}/s) published to FIFO topic {topic} is over both its {limit} and {bytesLimit} limits; SNS throttles the publishes beyond them.',
+    overGroups: '{rate} messages/s published to FIFO topic {topic} over {groups} are over the {groupLimit} messages/s those groups take ({perGroup} messages/s per message group); SNS throttles the publishes beyond it.',
+    moreGroups: 'Spread the publishes over more message groups ({groups})',
   },
   check(context) {
     const { model } = context;
+    /** Within the topic's quota, but connections that publish into too few message groups. */
+    const reportShortOfGroups = (topic: string, topicKey: OffsetRange, carriers: readonly Carrier[]) => {
+      const short = carriers.filter((c) => {
+        const groups = groupCount(c);
+        return groups !== undefined && c.load.rate > groups * PER_GROUP;
+      });
+      if (short.length === 0) return;
+      const groups = short.reduce((sum, c) => sum + groupCount(c)!, 0);
+      const props = new Set(short.map((c) => c.connection.props.get('messageGroups')!));
+      const only = props.size === 1 ? [...props][0]!.node : null;
+      const raise = new Map<Prop, number>();
+      for (const c of short) {
+        const prop = c.connection.props.get('messageGroups')!;
+        raise.set(prop, Math.max(raise.get(prop) ?? 0, Math.ceil(c.load.rate / PER_GROUP - 1e-9)));
+      }
+      const editable = [...raise.keys()].every((prop) => prop.node);
+      const raised = [...raise].map(([prop, n]) => `messageGroups: ${formatNumber(n)} from ${[...new Set(short.filter((c) => c.connection.props.get('messageGroups') === prop).map((c) => c.connection.source.id))].join(', ')}`).join('; ');
+      context.report({
+        at: only ?? topicKey,
+        messageId: 'overGroups',
+        data: {
+          rate: formatNumber(short.reduce((sum, c) => sum + c.load.rate, 0)),
+          topic,
+          groups: `${formatNumber(groups)} message group${groups === 1 ? '' : 's'}`,
+          groupLimit: formatNumber(groups * PER_GROUP),
+          perGroup: formatNumber(PER_GROUP),
+        },
+        related: only ? [] : short.map((c) => ({ at: c.entry.node, message: `${formatNumber(c.load.rate)} messages/s from ${c.connection.source.id} over ${formatNumber(groupCount(c)!)} message group(s)` })),
+        suggest: editable ? [{ messageId: 'moreGroups', data: { groups: raised }, build: (edits) => [...raise].map(([prop, n]) => edits.replace(prop.node!, String(n))) }] : [],
+      });
+    };
     const capacity = capacityOf(model);
     for (const topic of model.ofType('sns')) {
       if (!topic.fifo) continue;
@@ -39,7 +82,10 @@ export default defineRule({
       const bytes = carriers.reduce((sum, c) => sum + c.load.bytes, 0);
       const overMessages = rate > SNS_FIFO.messagesPerSecond.value;
       const overBytes = bytes > SNS_FIFO.bytesPerSecond.value;
-      if (!overMessages && !overBytes) continue;
+      if (!overMessages && !overBytes) {
+        reportShortOfGroups(topic.id, topic.key, carriers);
+        continue;
+      }
 
       // One declared connection carrying everything: the finding sits on the value at fault.
       const only = carriers.length === 1 && carriers[0]!.load.declared ? carriers[0]!.connection : undefined;

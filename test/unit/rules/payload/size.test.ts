@@ -14,10 +14,50 @@ ruleTester(rule, {
     { name: 'an S3 notification carries a description of the object, not the object', code: 'resources:\n  uploads: { type: s3 }\n  f: { type: lambda }\nflows:\n  - uploads -> f: { size: 50MB }' },
     { name: 'a batch of 10 × 600KB fits in 6 MB', code: `${svc}  q: { type: sqs }\n  f: { type: lambda }\nflows:\n  - svc -> q: { rate: 5/s }\n  - q -> f: { size: 600KB }` },
     { name: 'a batch of exactly 6 MB with the size from upstream', code: `${svc}  q: { type: sqs }\n  f: { type: lambda }\nflows:\n  - svc -> q: { rate: 1/s, size: 1MB }\n  - q -> f: { batchSize: 6 }` },
+    { name: 'a size carried through API Gateway: exactly 6 MB to the Lambda behind it', code: 'resources:\n  web: { type: client }\n  api: { type: api-gateway }\n  f: { type: lambda }\nflows:\n  - web -> api: { size: 6MB }\n  - api -> f' },
+    { name: 'API Gateway: exactly 10 MB', code: 'resources:\n  web: { type: client }\n  api: { type: api-gateway }\n  b: { type: s3 }\nflows:\n  - web -> api: { size: 10MB }\n  - api -> b' },
+    { name: 'a size declared downstream wins over the one carried', code: `${svc}  q: { type: sqs }\n  f: { type: lambda }\n  t: { type: sns, encryption: kms }\nflows:\n  - svc -> q: { size: 300KB }\n  - q -> f\n  - f -> t: { size: 2KB }` },
+    { name: 'a store does not pass the object on: its notification describes it', code: `${svc}  b: { type: s3 }\n  f: { type: lambda }\n  q: { type: sqs }\nflows:\n  - svc -> b: { size: 50MB }\n  - b -> f\n  - f -> q` },
+    { name: 'a carried size exactly at the queue\'s maxMessageSize', code: `${svc}  t: { type: sns, encryption: kms }\n  q: { type: sqs, maxMessageSize: 100KB }\nflows:\n  - svc -> t: { size: 100KB }\n  - t -> q` },
     { name: 'no size declared', code: `${svc}  q: { type: sqs, maxMessageSize: 1KB }\nflows:\n  - svc -> q: { rate: 10/s }` },
     { name: 'half-typed size', code: `${svc}  q: { type: sqs }\nflows:\n  - svc -> q: { size: }`, ruleSeverities: { 'schema/invalid': 'off' } },
   ],
   invalid: [
+    {
+      name: 'a 6,145 KB request through API Gateway to a Lambda: on the hop over 6 MB, naming where the size was declared',
+      code: 'resources:\n  web: { type: client }\n  api: { type: api-gateway }\n  f: { type: lambda }\nflows:\n  - web -> api: { size: 6145KB }\n  - api -> «f»',
+      errors: [{ messageId: 'overLambdaSync', message: 'Request size 6145KB (declared on web -> api) for Lambda function f, called synchronously by api, is over the 6 MB maximum payload of a synchronous invocation; Lambda rejects the request.' }],
+    },
+    {
+      name: 'a 300 KB message into SQS, through a function, into an SNS topic: on the topic\'s hop',
+      code: `${svc}  q: { type: sqs }\n  f: { type: lambda }\n  t: { type: sns, encryption: kms }\nflows:\n  - svc -> q: { size: 300KB }\n  - q -> f\n  - f -> «t»`,
+      errors: [{ messageId: 'overSns', message: 'Message size 300KB (declared on svc -> q) published to SNS topic t is over the 256 KiB maximum; SNS rejects the publish.' }],
+    },
+    {
+      name: 'rejected once: a topic that refuses the message stops it, its subscriber is not reported again',
+      code: `${svc}  t: { type: sns, encryption: kms }\n  q: { type: sqs }\nflows:\n  - svc -> t: { size: «2MB» }\n  - t -> q`,
+      errors: [{ messageId: 'overSns' }],
+    },
+    {
+      name: 'fan-out downstream: only the subscriber whose maximum is passed, on its id',
+      code: `${svc}  t: { type: sns, encryption: kms }\n  a: { type: sqs, maxMessageSize: 100KB }\n  f: { type: lambda }\nflows:\n  - svc -> t: { size: 101KB }\n  - t -> «a», f`,
+      errors: [{ messageId: 'overSqs', message: 'Message size 101KB (declared on svc -> t) sent to SQS queue a is over its maximum message size of 100KB; SQS rejects the message.' }],
+    },
+    {
+      name: 'through a function into a Kinesis stream',
+      code: `${svc}  f: { type: lambda }\n  s: { type: kinesis, encryption: kms }\nflows:\n  - svc -> f: { size: 1025KB }\n  - f -> «s»`,
+      errors: [{ messageId: 'overKinesis', message: /^Record size 1025KB \(declared on svc -> f\) put to Kinesis stream s/ }],
+    },
+    {
+      name: 'API Gateway: just over 10 MB',
+      code: 'resources:\n  web: { type: client }\n  api: { type: api-gateway }\n  b: { type: s3 }\nflows:\n  - web -> api: { size: «10241KB» }\n  - api -> b',
+      errors: [{ messageId: 'overApiGateway', message: 'Request size 10241KB sent to API Gateway api by web is over its 10 MB maximum payload; API Gateway rejects the request.' }],
+    },
+    {
+      name: 'a batch over 6 MB with a size carried from upstream and no rate: on the batch size',
+      code: `${svc}  q: { type: sqs }\n  f: { type: lambda }\nflows:\n  - svc -> q: { size: 1MB }\n  - q -> f: { batchSize: «7» }`,
+      errors: [{ messageId: 'overBatch', message: /^A batch of 7 records of 1MB \(declared on svc -> q\) from q comes to 7 MiB/ }],
+    },
     {
       name: 'SQS: just over the 1 MiB default',
       code: `${svc}  q: { type: sqs }\nflows:\n  - svc -> q: { size: «1025KB» }`,

@@ -9,10 +9,34 @@ ruleTester(rule, {
     { name: 'exactly 3,000 messages/s', code: `${head}flows:\n  - svc -> t.fifo: { rate: 3000/s, size: 6KB }` },
     { name: 'exactly 20 MiB/s', code: `${head}flows:\n  - svc -> t.fifo: { rate: 2048/s, size: 10KB }` },
     { name: 'fan-in within the limit', code: `${head}  api: { type: api-gateway }\nflows:\n  - svc, api -> t.fifo: { rate: 1500/s }` },
+    { name: 'exactly 300 messages/s per message group', code: `${head}flows:\n  - svc -> t.fifo: { rate: 900/s, messageGroups: 3 }` },
     { name: 'no rate declared', code: `${head}flows:\n  - svc -> t.fifo: { size: 200KB }` },
     { name: 'half-typed', code: `${head}flows:\n  - svc -> t.fifo: { rate:, size: }`, ruleSeverities: { 'schema/invalid': 'off' } },
   ],
   invalid: [
+    {
+      name: 'just over 300 messages/s into one message group: on messageGroups, with more groups as the quick fix',
+      code: `${head}flows:\n  - svc -> t.fifo: { rate: 301/s, messageGroups: «1» }`,
+      errors: [{
+        messageId: 'overGroups',
+        message: '301 messages/s published to FIFO topic t.fifo over 1 message group are over the 300 messages/s those groups take (300 messages/s per message group); SNS throttles the publishes beyond it.',
+        suggestions: [`${head}flows:\n  - svc -> t.fifo: { rate: 301/s, messageGroups: 2 }`],
+      }],
+    },
+    {
+      name: 'two connections short of groups: on the topic key; a third without messageGroups is not counted',
+      code: 'resources:\n  svc: { type: ecs }\n  api: { type: api-gateway }\n  «t.fifo»: { type: sns, fifo: true }\nflows:\n  - svc -> t.fifo: { rate: 700/s, messageGroups: 2 }\n  - api -> t.fifo: { rate: 400/s, messageGroups: 1 }\n  - api -> t.fifo: { rate: 1000/s }\n',
+      errors: [{
+        messageId: 'overGroups',
+        message: /^1,100 messages\/s published to FIFO topic t\.fifo over 3 message groups are over the 900 messages\/s/,
+        suggestions: ['resources:\n  svc: { type: ecs }\n  api: { type: api-gateway }\n  t.fifo: { type: sns, fifo: true }\nflows:\n  - svc -> t.fifo: { rate: 700/s, messageGroups: 3 }\n  - api -> t.fifo: { rate: 400/s, messageGroups: 2 }\n  - api -> t.fifo: { rate: 1000/s }\n'],
+      }],
+    },
+    {
+      name: 'over the topic quota too: that finding only',
+      code: `${head}flows:\n  - svc -> t.fifo: { rate: «3001/s», messageGroups: 1 }`,
+      errors: [{ messageId: 'overMessages' }],
+    },
     {
       name: 'just over 3,000 messages/s: on the rate',
       code: `${head}flows:\n  - svc -> t.fifo: { rate: «3001/s» }`,

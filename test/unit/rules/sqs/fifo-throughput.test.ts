@@ -15,6 +15,10 @@ ruleTester(rule, {
     { name: 'high-throughput mode from defaults', code: `defaults:\n  sqs: { highThroughput: true }\n${svc}  q.fifo: { type: sqs, fifo: true }\nflows:\n  - svc -> q.fifo: { rate: 144000/min }` },
     { name: 'no rate declared', code: `${svc}  q.fifo: { type: sqs, fifo: true }\nflows:\n  - svc -> q.fifo` },
     { name: 'a consumer of the queue is not a producer', code: `${svc}  q.fifo: { type: sqs, fifo: true }\n  f: { type: lambda }\nflows:\n  - svc -> q.fifo: { rate: 100/s }\n  - q.fifo -> f: { rate: 5000/s }` },
+    { name: 'high-throughput mode: exactly 4 message groups × 300 calls/s', code: `region: us-east-1\n${svc}  q.fifo: { type: sqs, fifo: true, highThroughput: true }\nflows:\n  - svc -> q.fifo: { rate: 1200/s, messageGroups: 4 }` },
+    { name: 'one message group in batches of 10: 3,000 messages/s is 300 calls/s', code: `region: us-east-1\n${svc}  q.fifo: { type: sqs, fifo: true, highThroughput: true }\nflows:\n  - svc -> q.fifo: { rate: 3000/s, batching: true, messageGroups: 1 }` },
+    { name: 'no high-throughput mode: one group takes the queue\'s 300 calls/s', code: `${svc}  q.fifo: { type: sqs, fifo: true }\nflows:\n  - svc -> q.fifo: { rate: 300/s, messageGroups: 1 }` },
+    { name: 'groups are counted per connection: two senders with 2 groups each take 1,200 calls/s', code: `region: us-east-1\n${svc}  w: { type: ec2 }\n  q.fifo: { type: sqs, fifo: true, highThroughput: true }\nflows:\n  - svc, w -> q.fifo: { rate: 600/s, messageGroups: 2 }` },
     {
       name: 'half-typed: rate and highThroughput without values',
       code: `${svc}  q.fifo:\n    type: sqs\n    fifo: true\n    highThroughput:\nflows:\n  - svc -> q.fifo: { rate: }`,
@@ -22,6 +26,87 @@ ruleTester(rule, {
     },
   ],
   invalid: [
+    {
+      name: 'high-throughput mode, 1,000 calls/s into one message group: on messageGroups; batching or 4 groups would do',
+      code: `region: us-east-1\n${svc}  q.fifo: { type: sqs, fifo: true, highThroughput: true }\nflows:\n  - svc -> q.fifo: { rate: 1000/s, messageGroups: «1» }`,
+      errors: [{
+        messageId: 'overGroups',
+        message: '1,000 messages/s into FIFO queue q.fifo make 1,000 send calls/s (no batching) over 1 message group, which take at most 300 API calls/s (300 per message group: each group is one partition), whatever the queue\'s 70,000 (high-throughput mode, us-east-1); SQS throttles the sends beyond it.',
+        suggestions: [
+          `region: us-east-1\n${svc}  q.fifo: { type: sqs, fifo: true, highThroughput: true }\nflows:\n  - svc -> q.fifo: { rate: 1000/s, messageGroups: 1, batching: true }`,
+          `region: us-east-1\n${svc}  q.fifo: { type: sqs, fifo: true, highThroughput: true }\nflows:\n  - svc -> q.fifo: { rate: 1000/s, messageGroups: 4 }`,
+        ],
+      }],
+    },
+    {
+      name: 'just over 4 groups × 300 calls/s: 5 groups',
+      code: `region: us-east-1\n${svc}  q.fifo: { type: sqs, fifo: true, highThroughput: true }\nflows:\n  - svc -> q.fifo: { rate: 1201/s, messageGroups: «4» }`,
+      errors: [{
+        messageId: 'overGroups',
+        message: /^1,201 messages\/s into FIFO queue q\.fifo make 1,201 send calls\/s \(no batching\) over 4 message groups, which take at most 1,200 API calls\/s/,
+        suggestions: [
+          `region: us-east-1\n${svc}  q.fifo: { type: sqs, fifo: true, highThroughput: true }\nflows:\n  - svc -> q.fifo: { rate: 1201/s, messageGroups: 4, batching: true }`,
+          `region: us-east-1\n${svc}  q.fifo: { type: sqs, fifo: true, highThroughput: true }\nflows:\n  - svc -> q.fifo: { rate: 1201/s, messageGroups: 5 }`,
+        ],
+      }],
+    },
+    {
+      name: 'batched into one group, just over 3,000 messages/s: more groups only',
+      code: `region: us-east-1\n${svc}  q.fifo: { type: sqs, fifo: true, highThroughput: true }\nflows:\n  - svc -> q.fifo: { rate: 3010/s, batching: true, messageGroups: «1» }`,
+      errors: [{
+        messageId: 'overGroups',
+        message: /make 301 send calls\/s \(batches of 10\) over 1 message group, which take at most 300 API calls\/s/,
+        suggestions: [`region: us-east-1\n${svc}  q.fifo: { type: sqs, fifo: true, highThroughput: true }\nflows:\n  - svc -> q.fifo: { rate: 3010/s, batching: true, messageGroups: 2 }`],
+      }],
+    },
+    {
+      name: 'API Gateway cannot batch: more message groups only',
+      code: 'region: us-east-1\nresources:\n  api: { type: api-gateway }\n  q.fifo: { type: sqs, fifo: true, highThroughput: true }\nflows:\n  - api -> q.fifo: { rate: 1000/s, messageGroups: «2» }',
+      errors: [{
+        messageId: 'overGroups',
+        suggestions: ['region: us-east-1\nresources:\n  api: { type: api-gateway }\n  q.fifo: { type: sqs, fifo: true, highThroughput: true }\nflows:\n  - api -> q.fifo: { rate: 1000/s, messageGroups: 4 }'],
+      }],
+    },
+    {
+      name: 'fan-in sharing one messageGroups value: on it, the calls of both senders',
+      code: `region: us-east-1\n${svc}  w: { type: ec2 }\n  q.fifo: { type: sqs, fifo: true, highThroughput: true }\nflows:\n  - svc, w -> q.fifo: { rate: 400/s, messageGroups: «1» }\n`,
+      errors: [{
+        messageId: 'overGroups',
+        message: /^800 messages\/s into FIFO queue q\.fifo make 800 send calls\/s \(no batching\) over 2 message groups, which take at most 600 API calls\/s/,
+      }],
+    },
+    {
+      name: 'two entries short of groups: on the queue key, each entry as related information',
+      code: `region: us-east-1\n${svc}  w: { type: ec2 }\n  «q.fifo»: { type: sqs, fifo: true, highThroughput: true }\nflows:\n  - svc -> q.fifo: { rate: 400/s, messageGroups: 1 }\n  - w -> q.fifo: { rate: 700/s, messageGroups: 2 }\n  - w -> q.fifo: { rate: 100/s }\n`,
+      errors: [{
+        messageId: 'overGroups',
+        message: /^1,100 messages\/s into FIFO queue q\.fifo make 1,100 send calls\/s \(no batching\) over 3 message groups, which take at most 900 API calls\/s/,
+        suggestions: [
+          `region: us-east-1\n${svc}  w: { type: ec2 }\n  q.fifo: { type: sqs, fifo: true, highThroughput: true }\nflows:\n  - svc -> q.fifo: { rate: 400/s, messageGroups: 1, batching: true }\n  - w -> q.fifo: { rate: 700/s, messageGroups: 2, batching: true }\n  - w -> q.fifo: { rate: 100/s }\n`,
+          `region: us-east-1\n${svc}  w: { type: ec2 }\n  q.fifo: { type: sqs, fifo: true, highThroughput: true }\nflows:\n  - svc -> q.fifo: { rate: 400/s, messageGroups: 2 }\n  - w -> q.fifo: { rate: 700/s, messageGroups: 3 }\n  - w -> q.fifo: { rate: 100/s }\n`,
+        ],
+      }],
+    },
+    {
+      name: 'over the 300 calls/s of a queue without high-throughput mode, in one group: high-throughput mode alone would not do, so it comes with more groups',
+      code: 'resources:\n  api: { type: api-gateway }\n  q.fifo: { type: sqs, fifo: true }\nflows:\n  - api -> q.fifo: { rate: «1000/s», messageGroups: 1 }',
+      errors: [{
+        messageId: 'overLimit',
+        message: '1,000 messages/s into FIFO queue q.fifo is over its 300 API calls/s send limit (no batching, no high-throughput mode); SQS throttles the sends beyond it.',
+        suggestions: ['resources:\n  api: { type: api-gateway }\n  q.fifo: { type: sqs, fifo: true, highThroughput: true }\nflows:\n  - api -> q.fifo: { rate: 1000/s, messageGroups: 4 }'],
+      }],
+    },
+    {
+      name: 'batching is enough for the queue and for the group: batching only',
+      code: `${svc}  q.fifo: { type: sqs, fifo: true }\nflows:\n  - svc -> q.fifo: { rate: «2000/s», messageGroups: 1 }`,
+      errors: [{
+        messageId: 'overLimit',
+        suggestions: [
+          `${svc}  q.fifo: { type: sqs, fifo: true }\nflows:\n  - svc -> q.fifo: { rate: 2000/s, messageGroups: 1, batching: true }`,
+          `${svc}  q.fifo: { type: sqs, fifo: true, highThroughput: true }\nflows:\n  - svc -> q.fifo: { rate: 2000/s, messageGroups: 7 }`,
+        ],
+      }],
+    },
     {
       name: 'just over 300/s: on the rate; batching or high-throughput mode would do',
       code: `${svc}  q.fifo: { type: sqs, fifo: true }\nflows:\n  - svc -> q.fifo: { rate: «301/s» }`,
