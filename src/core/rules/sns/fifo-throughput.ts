@@ -55,6 +55,8 @@ export default defineRule({
       const raised = [...raise].map(([prop, n]) => `messageGroups: ${formatNumber(n)} from ${[...new Set(short.filter((c) => c.connection.props.get('messageGroups') === prop).map((c) => c.connection.source.id))].join(', ')}`).join('; ');
       context.report({
         at: only ?? topicKey,
+        // About the connections short of groups (their entries may fan out to others).
+        connections: short.map((c) => c.connection),
         messageId: 'overGroups',
         data: {
           rate: formatNumber(short.reduce((sum, c) => sum + c.load.rate, 0)),
@@ -63,7 +65,7 @@ export default defineRule({
           groupLimit: formatNumber(groups * PER_GROUP),
           perGroup: formatNumber(PER_GROUP),
         },
-        related: only ? [] : short.map((c) => ({ at: c.entry.node, message: `${formatNumber(c.load.rate)} messages/s from ${c.connection.source.id} over ${formatNumber(groupCount(c)!)} message group(s)` })),
+        related: only ? [] : short.map((c) => ({ at: c.connection, message: `${formatNumber(c.load.rate)} messages/s from ${c.connection.source.id} over ${formatNumber(groupCount(c)!)} message group(s)` })),
         suggest: editable ? [{ messageId: 'moreGroups', data: { groups: raised }, build: (edits) => [...raise].map(([prop, n]) => edits.replace(prop.node!, String(n))) }] : [],
       });
     };

@@ -116,7 +116,7 @@ export default defineRule({
         const related = rateNode
           ? []
           : carriers.map((c) => ({
-              at: c.entry.node,
+              at: c.connection,
               message: `${formatNumber(c.load.rate)} messages/s from ${c.connection.source.id}${c.batched ? ' in batches of 10' : ''}`,
             }));
         const suggest = [];
@@ -173,7 +173,7 @@ export default defineRule({
         },
         related: onlyNode
           ? []
-          : short.map((c) => ({ at: c.entry.node, message: `${formatNumber(callsOf(c, c.batched))} send calls/s from ${c.connection.source.id} over ${plural(groupCount(c)!, 'message group')}` })),
+          : short.map((c) => ({ at: c.connection, message: `${formatNumber(callsOf(c, c.batched))} send calls/s from ${c.connection.source.id} over ${plural(groupCount(c)!, 'message group')}` })),
         suggest,
       });
     }
