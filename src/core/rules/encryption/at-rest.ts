@@ -96,6 +96,7 @@ function reportNone(context: Context, model: Model, prop: Prop, type: ResourceTy
     context.report({
       at: node,
       messageId: prop.fromDefaults ? 'noneAlwaysDefaults' : 'noneAlways',
+      severity: 'info',
       data: { id: resources[0]!.id, type, always },
       ...(map ? { fix: { messageId: 'removeNone' as const, build: (edits: Edits) => removeProperty(edits, map, 'encryption') } } : {}),
     });

@@ -29,7 +29,7 @@ export default defineRule({
     const { model } = context;
     const capacity = capacityOf(model);
     const seen = new Set<string>();
-    const report = (at: OffsetRange, target: string, messageId: MessageId, data: Record<string, string | number>, severity?: 'warning') => {
+    const report = (at: OffsetRange, target: string, messageId: MessageId, data: Record<string, string | number>, severity?: 'info') => {
       // A fan-in entry shares one size node among its connections: one finding per node and target.
       const key = `${at.start}:${at.end}:${target}`;
       if (seen.has(key)) return;
@@ -62,7 +62,7 @@ export default defineRule({
           total: formatBytes(total),
           max: PAYLOAD.lambdaSyncMax.text,
           fits: formatNumber(Math.max(1, Math.floor(PAYLOAD.lambdaSyncMax.value / average.bytes))),
-        }, 'warning');
+        }, 'info');
         continue;
       }
 

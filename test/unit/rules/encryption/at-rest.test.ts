@@ -54,7 +54,7 @@ ruleTester(rule, {
       name: 'S3 always encrypts: the line goes',
       code: 'resources:\n  b:\n    type: s3\n    encryption: «none»\n  d: { type: dynamodb, encryption: «none» }\n',
       errors: [
-        { messageId: 'noneAlways', message: "'b' sets `encryption: none`, but S3 encrypts every new object (SSE-S3 by default since January 2023): the file does not describe what AWS deploys." },
+        { messageId: 'noneAlways', severity: 'info', message: "'b' sets `encryption: none`, but S3 encrypts every new object (SSE-S3 by default since January 2023): the file does not describe what AWS deploys." },
         { messageId: 'noneAlways', message: /DynamoDB encrypts every table/ },
       ],
       output: 'resources:\n  b:\n    type: s3\n  d: { type: dynamodb }\n',
@@ -68,7 +68,7 @@ ruleTester(rule, {
     {
       name: 'from defaults, DynamoDB',
       code: 'defaults:\n  dynamodb:\n    encryption: «none»\n    label: table\nresources:\n  d: { type: dynamodb }',
-      errors: [{ messageId: 'noneAlwaysDefaults' }],
+      errors: [{ messageId: 'noneAlwaysDefaults', severity: 'info' }],
       output: 'defaults:\n  dynamodb:\n    label: table\nresources:\n  d: { type: dynamodb }',
     },
   ],
