@@ -8,7 +8,7 @@ import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { analyze, applyEdits, buildDiagram, docsUrl, fixAll, ruleById, rules } from '../core/index';
 import { collectFiles, describeError, UsageError } from './files';
-import { formatJson, formatSarif, formatStylish, type FileResult } from './report';
+import { formatJson, formatSarif, formatStylish, formatUndecided, type FileResult } from './report';
 import { diagramHtml } from './html';
 
 const VERSION = '0.1.0';
@@ -18,7 +18,8 @@ const HELP = `awsflow ${VERSION}: check AWS messaging architectures in .awsflow 
 Usage:
   awsflow check [files or folders…]   check .awsflow files (default: the current folder)
       --format stylish|json|sarif      output format (default: stylish)
-      --fix                            apply safe fixes in place, then report what is left
+      --fix                            apply the fixes safe to apply blind, then report what
+                                       is left (renames and overrides need a decision)
       --max-warnings <n>               exit 1 when there are more than n warnings
       --quiet                          report errors only
   awsflow diagram <file>               print the architecture as a Mermaid flowchart
@@ -91,6 +92,8 @@ function check(args: string[]): number {
   if (files.length === 0) throw new UsageError(`no .awsflow files found in ${positionals.length ? positionals.join(', ') : 'the current folder'}`);
 
   const results: FileResult[] = [];
+  // Before --quiet drops warnings: a fix left undone is worth saying whatever its severity.
+  const afterFix: FileResult[] = [];
   for (const file of files) {
     let text = readText(file);
     let analysis = analyze(text);
@@ -112,6 +115,7 @@ function check(args: string[]): number {
         }
       }
     }
+    afterFix.push({ file, analysis });
     if (values.quiet) analysis = { ...analysis, findings: analysis.findings.filter((f) => f.severity === 'error') };
     for (const error of analysis.internalErrors) process.stderr.write(`awsflow: internal error in rule ${error.ruleId} on ${file}: ${error.message.split('\n')[0]}\n`);
     results.push({ file, analysis });
@@ -120,6 +124,11 @@ function check(args: string[]): number {
   if (format === 'json') process.stdout.write(formatJson(results));
   else if (format === 'sarif') process.stdout.write(formatSarif(results, rules, VERSION));
   else process.stdout.write(formatStylish(results, Boolean(process.stdout.isTTY) && !process.env['NO_COLOR']));
+  if (values.fix) {
+    // Machine-readable output stays clean on stdout: the note goes to stderr there.
+    const undecided = formatUndecided(afterFix);
+    if (undecided) (format === 'stylish' ? process.stdout : process.stderr).write(undecided);
+  }
 
   const errors = results.reduce((n, r) => n + r.analysis.findings.filter((f) => f.severity === 'error').length, 0);
   const warnings = results.reduce((n, r) => n + r.analysis.findings.filter((f) => f.severity === 'warning').length, 0);

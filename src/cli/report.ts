@@ -1,6 +1,6 @@
 /** The three output formats of `awsflow check`. Positions become 1-based here and nowhere else. */
 import type { Analysis, Finding, Rule } from '../core/index';
-import { docsUrl } from '../core/index';
+import { docsUrl, fixesNeedingDecision } from '../core/index';
 
 export interface FileResult {
   file: string;
@@ -31,6 +31,24 @@ export function locate(result: FileResult): Located[] {
       endColumn: range.end.character + 1,
     };
   });
+}
+
+/**
+ * What `--fix` left because it needs a decision (a rename, an override of a value AWS
+ * accepts): `2 fixes need a decision: run them from the editor` and one line per fix.
+ * Empty when there is none.
+ */
+export function formatUndecided(results: readonly FileResult[]): string {
+  const lines: string[] = [];
+  for (const result of results) {
+    for (const finding of fixesNeedingDecision(result.analysis)) {
+      const start = result.analysis.lineIndex.positionAt(finding.start);
+      lines.push(`  ${result.file}:${start.line + 1}:${start.character + 1}  ${finding.fix!.title}  ${finding.ruleId}`);
+    }
+  }
+  if (lines.length === 0) return '';
+  const count = lines.length === 1 ? '1 fix needs a decision' : `${lines.length} fixes need a decision`;
+  return `${count}: run ${lines.length === 1 ? 'it' : 'them'} from the editor (Ctrl+. on the problem) or edit by hand:\n${lines.join('\n')}\n`;
 }
 
 export function formatJson(results: readonly FileResult[]): string {

@@ -170,10 +170,10 @@ function runRules(
 
 function toFinding(rule: Rule, report: Report<string>, edits: Edits): RawFinding {
   const message = formatMessage(rule.messages[report.messageId] ?? report.messageId, report.data);
-  const fix = report.fix ? buildFix(rule, report.fix.messageId, report.fix.data, report.fix.build, edits) : undefined;
+  const fix = report.fix ? buildFix(rule, report.fix.messageId, report.fix.data, report.fix.build, edits, report.fix.safeForFixAll ?? true) : undefined;
   const suggestions: Fix[] = [];
   for (const suggestion of report.suggest ?? []) {
-    const built = buildFix(rule, suggestion.messageId, suggestion.data, suggestion.build, edits);
+    const built = buildFix(rule, suggestion.messageId, suggestion.data, suggestion.build, edits, false);
     if (built) suggestions.push(built);
   }
   return {
@@ -190,7 +190,7 @@ function toFinding(rule: Rule, report: Report<string>, edits: Edits): RawFinding
   };
 }
 
-function buildFix(rule: Rule, messageId: string, data: MessageData | undefined, build: FixBuilder, edits: Edits): Fix | undefined {
+function buildFix(rule: Rule, messageId: string, data: MessageData | undefined, build: FixBuilder, edits: Edits, safeForFixAll: boolean): Fix | undefined {
   let result: TextEdit | readonly TextEdit[] | undefined;
   try {
     result = build(edits);
@@ -200,7 +200,7 @@ function buildFix(rule: Rule, messageId: string, data: MessageData | undefined, 
   if (!result) return undefined;
   const list = 'newText' in result ? [result as TextEdit] : (result as readonly TextEdit[]);
   if (list.length === 0) return undefined;
-  return { title: formatMessage(rule.messages[messageId] ?? messageId, data), edits: list };
+  return { title: formatMessage(rule.messages[messageId] ?? messageId, data), edits: list, safeForFixAll };
 }
 
 const MISSING_REASON = 'suppression/missing-reason';
