@@ -142,6 +142,6 @@ describe('fixes that need a decision', () => {
 
   test('one safe fix in the file: no fix-all in the Ctrl+. menu, the quick fix itself is enough', async () => {
     const actions = await actionsAt(9, 14, ['quickfix']);
-    assert.deepEqual(actions.map((a) => [a.title, a.isPreferred]), [['Set the timeout to 15m', true], ['Run this work on ECS Fargate instead (no time limit)', undefined]]);
+    assert.deepEqual(actions.map((a) => [a.title, a.isPreferred]), [['Set the timeout to 15m', true], ['Run this work on ECS Fargate instead (no time limit): 256 CPU units and 512 MiB of memory, without the Lambda-only settings (replaces the function at deploy)', undefined]]);
   });
 });
