@@ -13,7 +13,7 @@ import { parseArgs } from 'node:util';
 import { analyze, applyEdits, buildDiagram, docsUrl, escapeControlCharacters, fixAll, ruleById, rules, type Analysis } from '../core/index';
 import { describeError, readSourceFile, readSourceStream, type SourceRead } from '../node/source-files';
 import { collectFiles, STDIN, UsageError } from './files';
-import { formatJson, formatSarif, formatStylish, type FileResult } from './report';
+import { formatJson, formatSarif, formatStylish, formatUndecided, type FileResult } from './report';
 import { diagramHtml } from './html';
 
 const VERSION = '0.1.0';
@@ -23,7 +23,8 @@ const HELP = `awsflow ${VERSION}: check AWS messaging architectures in .awsflow 
 Usage:
   awsflow check [files or folders…]   check .awsflow files (default: the current folder; - reads standard input)
       --format stylish|json|sarif      output format (default: stylish)
-      --fix                            apply safe fixes in place, then report what is left
+      --fix                            apply the fixes safe to apply blind, then report what
+                                       is left (renames and overrides need a decision)
       --max-warnings <n>               exit 1 when there are more than n warnings
       --quiet                          report errors only
   awsflow diagram <file>               print the architecture as a Mermaid flowchart (- reads standard input)
@@ -129,6 +130,8 @@ async function check(args: string[]): Promise<number> {
   const results: FileResult[] = [];
   // A file that could not be read or written: the others are still checked and reported, the exit code is 2.
   let fileFailed = false;
+  // Before --quiet drops warnings: a fix left undone is worth saying whatever its severity.
+  const afterFix: FileResult[] = [];
   for (const file of files) {
     const name = file === STDIN ? STDIN_NAME : file;
     const read = await readInput(file);
@@ -143,6 +146,7 @@ async function check(args: string[]): Promise<number> {
       analysis = fixed.analysis;
       if (!fixed.written) fileFailed = true;
     }
+    afterFix.push({ file: name, analysis });
     if (values.quiet) analysis = { ...analysis, findings: analysis.findings.filter((f) => f.severity === 'error') };
     for (const error of analysis.internalErrors) note(`internal error in rule ${error.ruleId} on ${name}: ${error.message.split('\n')[0]}`);
     results.push({ file: name, analysis });
@@ -152,6 +156,14 @@ async function check(args: string[]): Promise<number> {
     if (format === 'json') print(formatJson(results));
     else if (format === 'sarif') print(formatSarif(results, rules, VERSION));
     else print(formatStylish(results, Boolean(process.stdout.isTTY) && !process.env['NO_COLOR']));
+  }
+  if (values.fix) {
+    // Machine-readable output stays clean on stdout: the note goes to stderr there.
+    const undecided = formatUndecided(afterFix);
+    if (undecided) {
+      if (format === 'stylish') print(undecided);
+      else process.stderr.write(undecided);
+    }
   }
   if (fileFailed) return 2;
 

@@ -4,7 +4,7 @@
  * JSON and SARIF carry the text as it is, in JSON strings (see toJson).
  */
 import type { Analysis, Finding, Rule } from '../core/index';
-import { docsUrl, escapeControlCharacters } from '../core/index';
+import { docsUrl, escapeControlCharacters, fixesNeedingDecision } from '../core/index';
 
 export interface FileResult {
   file: string;
@@ -35,6 +35,24 @@ export function locate(result: FileResult): Located[] {
       endColumn: range.end.character + 1,
     };
   });
+}
+
+/**
+ * What `--fix` left because it needs a decision (a rename, an override of a value AWS
+ * accepts): `2 fixes need a decision: run them from the editor` and one line per fix.
+ * Empty when there is none.
+ */
+export function formatUndecided(results: readonly FileResult[]): string {
+  const lines: string[] = [];
+  for (const result of results) {
+    for (const finding of fixesNeedingDecision(result.analysis)) {
+      const start = result.analysis.lineIndex.positionAt(finding.start);
+      lines.push(`  ${escapeControlCharacters(result.file)}:${start.line + 1}:${start.character + 1}  ${escapeControlCharacters(finding.fix!.title)}  ${finding.ruleId}`);
+    }
+  }
+  if (lines.length === 0) return '';
+  const count = lines.length === 1 ? '1 fix needs a decision' : `${lines.length} fixes need a decision`;
+  return `${count}: run ${lines.length === 1 ? 'it' : 'them'} from the editor (Ctrl+. on the problem) or edit by hand:\n${lines.join('\n')}\n`;
 }
 
 export function formatJson(results: readonly FileResult[]): string {

@@ -193,8 +193,9 @@ const EDIT_ANYTHING: EditGuard = () => true;
  * Fixes never edit text that aliases or merge keys share: an anchored node (its value is
  * every alias's value), a merge entry (`<<: *x`, which stands for many pairs), an alias
  * token. The one edit allowed on an alias token replaces an aliased scalar's token whole,
- * which overrides the value for that use only (`timeout: *t` -> `timeout: 15m`); an
- * aliased collection's token stands for every value inside it, so it is never edited. A
+ * which overrides the value for that use only (`timeout: *t` -> `timeout: 15m`), and so
+ * does an edit that takes the token whole with text around it (removing the pair); an
+ * aliased collection's token stands for every value inside it, so it is never edited alone. A
  * fix with any other edit there is dropped, whichever rule built it; the finding stays.
  */
 function sharedTextGuard(shared: SharedText): EditGuard {
@@ -205,7 +206,12 @@ function sharedTextGuard(shared: SharedText): EditGuard {
     for (const region of shared.anchors) if (overlaps(edit, region)) return false;
     for (const region of shared.merges) if (overlaps(edit, region)) return false;
     for (const token of shared.aliases) {
-      if (overlaps(edit, token) && !(token.replaceable && edit.start === token.start && edit.end === token.end)) return false;
+      if (!overlaps(edit, token)) continue;
+      if (token.replaceable && edit.start === token.start && edit.end === token.end) continue;
+      // An edit that takes the token whole and more (removing `timeout: *t`) ends this use only; one
+      // exactly on a collection's token came from a node inside it, so it is refused above.
+      const encloses = edit.start <= token.start && edit.end >= token.end && (edit.start < token.start || edit.end > token.end);
+      if (!encloses) return false;
     }
     return true;
   };
@@ -213,10 +219,10 @@ function sharedTextGuard(shared: SharedText): EditGuard {
 
 function toFinding(rule: Rule, report: Report<string>, edits: Edits, editable: EditGuard = EDIT_ANYTHING): RawFinding {
   const message = formatMessage(rule.messages[report.messageId] ?? report.messageId, report.data);
-  const fix = report.fix ? buildFix(rule, report.fix.messageId, report.fix.data, report.fix.build, edits, editable) : undefined;
+  const fix = report.fix ? buildFix(rule, report.fix.messageId, report.fix.data, report.fix.build, edits, editable, report.fix.safeForFixAll ?? true) : undefined;
   const suggestions: Fix[] = [];
   for (const suggestion of report.suggest ?? []) {
-    const built = buildFix(rule, suggestion.messageId, suggestion.data, suggestion.build, edits, editable);
+    const built = buildFix(rule, suggestion.messageId, suggestion.data, suggestion.build, edits, editable, false);
     if (built) suggestions.push(built);
   }
   const at = placeOf(report.at);
@@ -246,7 +252,7 @@ function placeOf(at: ReportAt): OffsetRange {
   return { start: range.start, end: range.end };
 }
 
-function buildFix(rule: Rule, messageId: string, data: MessageData | undefined, build: FixBuilder, edits: Edits, editable: EditGuard): Fix | undefined {
+function buildFix(rule: Rule, messageId: string, data: MessageData | undefined, build: FixBuilder, edits: Edits, editable: EditGuard, safeForFixAll: boolean): Fix | undefined {
   let result: TextEdit | readonly TextEdit[] | undefined;
   try {
     result = build(edits);
@@ -256,7 +262,7 @@ function buildFix(rule: Rule, messageId: string, data: MessageData | undefined, 
   if (!result) return undefined;
   const list = 'newText' in result ? [result as TextEdit] : (result as readonly TextEdit[]);
   if (list.length === 0 || !list.every(editable)) return undefined;
-  return { title: formatMessage(rule.messages[messageId] ?? messageId, data), edits: list };
+  return { title: formatMessage(rule.messages[messageId] ?? messageId, data), edits: list, safeForFixAll };
 }
 
 const MISSING_REASON = 'suppression/missing-reason';

@@ -9,7 +9,7 @@ export { escapeControlCharacters } from './text/control-characters';
 export { LineIndex, type Position, type Range, type OffsetRange } from './text/line-index';
 export type { Model, Resource, Connection, FlowEntry } from './model/model';
 export { RESOURCE_TYPES, type ResourceType } from './model/properties';
-export { fixAll } from './fix-all';
+export { fixAll, fixesNeedingDecision, safelyFixable } from './fix-all';
 export { buildDiagram, escapeLabel, type Diagram, type DiagramNode, type DiagramEdge } from './diagram/mermaid';
 export { hover } from './services/hover';
 export { complete } from './services/completion';

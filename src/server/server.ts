@@ -14,7 +14,7 @@ import {
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import {
-  Analyzer, buildDiagram, fixAll, type Analysis,
+  Analyzer, buildDiagram, fixAll, safelyFixable, type Analysis,
   hover, complete, definition, references, prepareRename, rename, documentHighlights, documentSymbols,
   workspaceSymbols, matchesQuery, semanticTokens, inlayHints, SEMANTIC_TOKEN_TYPES, SEMANTIC_TOKEN_MODIFIERS, escapeControlCharacters,
   type CompletionEntry, type DocumentSymbolEntry, type SymbolKindName,
@@ -32,6 +32,7 @@ export interface ServerHost {
 }
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.awsflow`;
+const FIX_ALL_TITLE = 'Fix all safe awsflow problems';
 
 export function startServer(connection: Connection, host: ServerHost = {}): void {
   const documents = new TextDocuments(TextDocument);
@@ -179,22 +180,25 @@ export function startServer(connection: Connection, host: ServerHost = {}): void
     const actions: CodeAction[] = [];
     const wantsFixAll = only?.some((kind: string) => FIX_ALL_KIND.startsWith(kind) && kind.startsWith(CodeActionKind.Source));
     const wantsQuickFix = !only || only.some((kind: string) => CodeActionKind.QuickFix.startsWith(kind));
+    const fixAllEdit = () => toWorkspaceEdit(uri, document.version, fixAll(analysis).map((edit) => ({ range: toRange(analysis, edit), newText: edit.newText })));
     if (wantsQuickFix) {
       const { start, end } = offsetsOfRange(analysis.lineIndex, range);
+      let onAFix = false;
       analysis.findings.forEach((finding, index) => {
         if (finding.end < start || finding.start > end) return;
         const diagnostic = toDiagnostic(analysis, uri, document.version, finding, index);
-        if (finding.fix) actions.push(fixAction(analysis, uri, document.version, finding.fix, diagnostic, true));
+        // A fix that needs a decision is offered, but not as the one to apply without looking.
+        if (finding.fix) actions.push(fixAction(analysis, uri, document.version, finding.fix, diagnostic, finding.fix.safeForFixAll));
         for (const suggestion of finding.suggestions) actions.push(fixAction(analysis, uri, document.version, suggestion, diagnostic, false));
+        onAFix ||= finding.fix !== undefined || finding.suggestions.length > 0;
       });
+      // In the Ctrl+. menu too, as ESLint does, but only on a problem that has fixes: otherwise every line would get a light bulb.
+      if (onAFix && safelyFixable(analysis).length > 1) actions.push({ title: FIX_ALL_TITLE, kind: CodeActionKind.QuickFix, edit: fixAllEdit() });
     }
-    const edits = fixAll(analysis);
-    if ((wantsFixAll || !only) && edits.length > 0) {
-      actions.push({
-        title: 'Fix all safe awsflow problems',
-        kind: FIX_ALL_KIND,
-        edit: toWorkspaceEdit(uri, document.version, edits.map((edit) => ({ range: toRange(analysis, edit), newText: edit.newText }))),
-      });
+    // A client that asks for every kind gets one fix-all, not the same one twice.
+    const offered = actions.some((action) => action.title === FIX_ALL_TITLE);
+    if ((wantsFixAll || (!only && !offered)) && safelyFixable(analysis).length > 0) {
+      actions.push({ title: FIX_ALL_TITLE, kind: FIX_ALL_KIND, edit: fixAllEdit() });
     }
     return actions;
   }, [] as CodeAction[]));

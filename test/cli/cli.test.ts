@@ -98,6 +98,31 @@ describe('awsflow check', () => {
     assert.deepEqual(JSON.parse(result.stdout)[0].findings.map((f: { ruleId: string; line: number; column: number }) => [f.ruleId, f.line, f.column]), [['lambda/timeout-limit', 8, 9]]);
   });
 
+  test('--fix leaves renames and overrides of accepted values, and says what it left', () => {
+    const file = join(work, 'decide.awsflow');
+    const text = 'awsflow: 1\nresources:\n  jobs:\n    type: sqs\n    fifo: true   # ordered\n    encryption: none\n    visibilityTimeout: 2h\n  worker:\n    type: lambda\n    timeout: 20m\nflows:\n  - jobs -> worker\n';
+    writeFileSync(file, text);
+    const result = awsflow(['check', '--fix', 'decide.awsflow']);
+    assert.equal(readFileSync(file, 'utf8'), text.replace('timeout: 20m', 'timeout: 15m'));
+    assert.equal(result.code, 1, 'the FIFO name is still an error');
+    assert.match(result.stdout, /2 fixes need a decision: run them from the editor \(Ctrl\+\. on the problem\) or edit by hand:\n/);
+    assert.match(result.stdout, /^ {2}decide\.awsflow:5:11 {2}Rename to 'jobs\.fifo' and every reference \(replaces the queue at deploy\) {2}sqs\/fifo-name$/m);
+    assert.match(result.stdout, /^ {2}decide\.awsflow:6:17 {2}Encrypt with SSE-SQS \(overrides `encryption: none`\) {2}encryption\/at-rest$/m);
+    assert.equal(result.stderr, "awsflow: fixed 1 problem in 'decide.awsflow'\n");
+  });
+
+  test('--fix with --format json: the note goes to stderr, stdout stays JSON', () => {
+    writeFileSync(join(work, 'decide-json.awsflow'), 'awsflow: 1\nresources:\n  q:\n    type: sqs\n    encryption: none\n');
+    const result = awsflow(['check', '--fix', '--format', 'json', 'decide-json.awsflow']);
+    assert.ok(JSON.parse(result.stdout)[0].findings.some((f: { ruleId: string }) => f.ruleId === 'encryption/at-rest'));
+    assert.equal(result.stderr, "1 fix needs a decision: run it from the editor (Ctrl+. on the problem) or edit by hand:\n  decide-json.awsflow:5:17  Encrypt with SSE-SQS (overrides `encryption: none`)  encryption/at-rest\n");
+  });
+
+  test('without --fix, nothing is said about fixes', () => {
+    writeFileSync(join(work, 'nofix.awsflow'), 'awsflow: 1\nresources:\n  q:\n    type: sqs\n    encryption: none\n');
+    assert.doesNotMatch(awsflow(['check', 'nofix.awsflow']).stdout, /need/);
+  });
+
   test('--max-warnings: more warnings than allowed exits 1', () => {
     writeFileSync(join(work, 'warn.awsflow'), 'awsflow: 1\nresources:\n  q: { type: sqs }\n');
     assert.equal(awsflow(['check', 'warn.awsflow']).code, 0);

@@ -80,6 +80,23 @@ describe('rule catalogue', () => {
         }
       });
 
+      test('its docs page states the default severity first, and every other severity the rule reports', () => {
+        const page = readFileSync(docsPath, 'utf8');
+        const section = /\n## Severity\n\n([\s\S]*?)\n## /.exec(page)?.[1];
+        assert.ok(section, 'docs page has a "## Severity" section before the next heading');
+        const stated = [...section.matchAll(/\*\*(error|warning|info)\*\*/g)].map((m) => m[1]!);
+        assert.equal(stated[0], rule.defaultSeverity, 'the section opens with the default severity in bold');
+        assert.match(section, /\*\*(?:error|warning|info)\*\*(?: for [^:]+)?: \S/, 'each severity is followed by its reason');
+        // Per-finding severities are literals on lines of the rule that set `severity`.
+        const source = readFileSync(sourcePath, 'utf8');
+        const reported = new Set([rule.defaultSeverity]);
+        for (const line of source.split('\n')) {
+          if (!/\bseverity\b/.test(line)) continue;
+          for (const m of line.matchAll(/'(error|warning|info)'/g)) reported.add(m[1]! as typeof rule.defaultSeverity);
+        }
+        assert.deepEqual(new Set(stated), reported, 'the section names exactly the severities the rule reports');
+      });
+
       test('has a test file; fixable and hasSuggestions agree with what the tests exercise', () => {
         assert.ok(existsSync(testPath), `missing ${testPath}`);
         const source = readFileSync(testPath, 'utf8');

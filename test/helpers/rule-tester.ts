@@ -10,6 +10,8 @@
  * - `output`: the text after applying every fix of the rule; required when the rule
  *   reports a fix. The output must parse, and the rule's fixed findings must be gone.
  * - `suggestions`: per finding (same order), the outputs of its suggestions in order.
+ * - `fix`: the fix's title and whether fix-all applies it; a fix that needs a decision
+ *   (`safeForFixAll: false`) must be listed this way, so every such fix is tested.
  */
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -23,6 +25,8 @@ export interface ExpectedFinding {
   message?: string | RegExp;
   /** Outputs of the finding's suggestions, in order. */
   suggestions?: string[];
+  /** The title of the finding's fix, and whether fix-all may apply it (`safeForFixAll`). */
+  fix?: { title: string; safeForFixAll: boolean };
 }
 
 export interface ValidCase {
@@ -102,6 +106,9 @@ export function ruleTester(rule: Rule, cases: { valid: (string | ValidCase)[]; i
           else if (expected.message) assert.match(finding.message, expected.message);
           assert.doesNotMatch(finding.message, /\{\w+\}/, 'a placeholder is left in the message');
           if (finding.fix) assert.ok(rule.fixable, 'the rule reports a fix but is not declared fixable');
+          if (expected.fix) assert.deepEqual(finding.fix && { title: finding.fix.title, safeForFixAll: finding.fix.safeForFixAll }, expected.fix, 'the fix');
+          else if (finding.fix) assert.ok(finding.fix.safeForFixAll, `'${finding.fix.title}' needs a decision: list it with \`fix: { title, safeForFixAll: false }\``);
+          for (const suggestion of finding.suggestions) assert.equal(suggestion.safeForFixAll, false, 'a suggestion is never applied by fix-all');
           if (finding.suggestions.length) assert.ok(rule.hasSuggestions, 'the rule reports suggestions but does not declare hasSuggestions');
           if (expected.suggestions) {
             assert.deepEqual(

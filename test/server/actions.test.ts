@@ -35,7 +35,8 @@ describe('code actions and the diagram request', () => {
       range: { start: { line: 9, character: 12 }, end: { line: 9, character: 12 } },
       context: { diagnostics: [], only: ['quickfix'] },
     }) as { title: string; edit: { documentChanges: { edits: never[] }[] } }[];
-    assert.deepEqual(actions.map((a) => a.title), ["Change to 'worker'", "Create resource 'wroker'"]);
+    // The file has two safe fixes elsewhere: fix-all comes last in the menu.
+    assert.deepEqual(actions.map((a) => a.title), ["Change to 'worker'", "Create resource 'wroker'", 'Fix all safe awsflow problems']);
     assert.equal(applyTextEdits(TEXT, actions[0]!.edit.documentChanges[0]!.edits), TEXT.replace('wroker', 'worker'));
   });
 
@@ -50,6 +51,35 @@ describe('code actions and the diagram request', () => {
     const applied = applyTextEdits(TEXT, actions[0]!.edit.documentChanges[0]!.edits);
     assert.match(applied, /timeout: 15m {3}# keep this comment\n/);
     assert.match(applied, /memory: 10GB\n/);
+  });
+
+  test('in the Ctrl+. menu, on a problem with a fix: "Fix all safe awsflow problems" as a quick fix too', async () => {
+    const actions = await client.connection.sendRequest('textDocument/codeAction', {
+      textDocument: { uri },
+      range: { start: { line: 7, character: 12 }, end: { line: 7, character: 12 } },
+      context: { diagnostics: [], only: ['quickfix'] },
+    }) as { title: string; kind: string; edit: { documentChanges: { edits: never[] }[] } }[];
+    assert.deepEqual(actions.map((a) => [a.title, a.kind]), [['Set the memory to 10GB', 'quickfix'], ['Fix all safe awsflow problems', 'quickfix']]);
+    const applied = applyTextEdits(TEXT, actions[1]!.edit.documentChanges[0]!.edits);
+    assert.equal(applied, TEXT.replace('timeout: 20m', 'timeout: 15m').replace('memory: 12GB', 'memory: 10GB'));
+  });
+
+  test('no fix-all quick fix where the cursor is on no problem: not a light bulb on every line', async () => {
+    const actions = await client.connection.sendRequest('textDocument/codeAction', {
+      textDocument: { uri },
+      range: { start: { line: 1, character: 2 }, end: { line: 1, character: 2 } },
+      context: { diagnostics: [], only: ['quickfix'] },
+    }) as { title: string }[];
+    assert.deepEqual(actions.map((a) => a.title), []);
+  });
+
+  test('a client that asks for every kind gets one fix-all, not two', async () => {
+    const actions = await client.connection.sendRequest('textDocument/codeAction', {
+      textDocument: { uri },
+      range: { start: { line: 7, character: 12 }, end: { line: 7, character: 12 } },
+      context: { diagnostics: [] },
+    }) as { title: string; kind: string }[];
+    assert.deepEqual(actions.filter((a) => a.title === 'Fix all safe awsflow problems').map((a) => a.kind), ['quickfix']);
   });
 
   test('awsflow/diagram returns the Mermaid text, the node map and the findings per node', async () => {
@@ -126,5 +156,52 @@ describe('a finding about one connection of a fan-out', () => {
     assert.deepEqual(result!.edges.map((e) => [name.get(e.from), name.get(e.to), e.severity ?? null, e.messages.length]), [
       ['topic', 'a', null, 0], ['topic', 'b.fifo', 'error', 1], ['topic', 'c', null, 0],
     ]);
+  });
+});
+
+/** A rename and an override of `encryption: none` need a decision; the timeout clamp does not. */
+const DECISIONS = 'awsflow: 1\nresources:\n  jobs:\n    type: sqs\n    fifo: true   # ordered per customer\n    encryption: none\n    visibilityTimeout: 2h\n  worker:\n    type: lambda\n    timeout: 20m\nflows:\n  - jobs -> worker\n';
+
+describe('fixes that need a decision', () => {
+  const client = new TestClient({ settings: {} });
+  const uri = 'file:///w/decisions.awsflow';
+  before(async () => {
+    await client.initialize();
+    await client.open(uri, DECISIONS);
+  });
+  after(() => client.kill());
+
+  type Action = { title: string; kind: string; isPreferred?: boolean; edit: { documentChanges: { edits: never[] }[] } };
+  const actionsAt = (line: number, character: number, only: string[]) => client.connection.sendRequest('textDocument/codeAction', {
+    textDocument: { uri },
+    range: { start: { line, character }, end: { line, character } },
+    context: { diagnostics: [], only },
+  }) as Promise<Action[]>;
+
+  test('a rename is a quick fix named by its consequence, not the preferred one', async () => {
+    const actions = await actionsAt(4, 10, ['quickfix']);
+    const rename = actions.find((a) => a.title === "Rename to 'jobs.fifo' and every reference (replaces the queue at deploy)");
+    assert.ok(rename, actions.map((a) => a.title).join('; '));
+    assert.equal(rename.kind, 'quickfix');
+    assert.equal(rename.isPreferred, undefined);
+    assert.equal(applyTextEdits(DECISIONS, rename.edit.documentChanges[0]!.edits), DECISIONS.replace('  jobs:', '  jobs.fifo:').replace('- jobs ->', '- jobs.fifo ->'));
+  });
+
+  test('overriding `encryption: none` is a quick fix that says so', async () => {
+    const actions = await actionsAt(5, 17, ['quickfix']);
+    const encrypt = actions.find((a) => a.title === 'Encrypt with SSE-SQS (overrides `encryption: none`)');
+    assert.ok(encrypt, actions.map((a) => a.title).join('; '));
+    assert.equal(encrypt.isPreferred, undefined);
+  });
+
+  test('fix-all applies only the safe fix: the name and `encryption: none` stay', async () => {
+    const actions = await actionsAt(0, 0, ['source.fixAll.awsflow']);
+    assert.equal(actions.length, 1);
+    assert.equal(applyTextEdits(DECISIONS, actions[0]!.edit.documentChanges[0]!.edits), DECISIONS.replace('timeout: 20m', 'timeout: 15m'));
+  });
+
+  test('one safe fix in the file: no fix-all in the Ctrl+. menu, the quick fix itself is enough', async () => {
+    const actions = await actionsAt(9, 14, ['quickfix']);
+    assert.deepEqual(actions.map((a) => [a.title, a.isPreferred]), [['Set the timeout to 15m', true], ['Run this work on ECS Fargate instead (no time limit): 256 CPU units and 512 MiB of memory, without the Lambda-only settings (replaces the function at deploy)', undefined]]);
   });
 });

@@ -86,8 +86,8 @@ describe('aliases: a finding sits on the alias, in the resource that uses the va
       ruleId: 'lambda/timeout-limit',
       at: at(text, ranges[0]!),
       fix: text.replace('timeout: *t', 'timeout: 15m'),
-      // Moving `short` to Fargate edits `short` only.
-      suggestions: [text.replace('  short:\n    type: lambda\n    timeout: *t\n', '  short:\n    type: ecs\n    timeout: *t\n    launchType: fargate\n')],
+      // Moving `short` to Fargate edits `short` only: its use of the anchor goes, the anchor stays.
+      suggestions: [text.replace('  short:\n    type: lambda\n    timeout: *t\n', '  short:\n    type: ecs\n    launchType: fargate\n    cpu: 256\n    memory: 512MB\n')],
     }]);
     assertAnchorsUntouched(text, analysis, ['&t 30m']);
   });
@@ -288,6 +288,8 @@ describe('the engine drops any fix that edits shared text, whichever rule built 
     ['inside an alias token', edit(text.indexOf('*t') + 1, text.indexOf('*t') + 2, 'u'), false],
     ['an aliased scalar\'s token replaced whole (a local override)', edit(text.indexOf('*t'), text.indexOf('*t') + 2, '15m'), true],
     ['an aliased map\'s token replaced whole (it stands for every value inside)', edit(text.indexOf('*m'), text.indexOf('*m') + 2, 'sqs'), false],
+    ['a whole pair around an aliased scalar removed (this use ends; the anchor stays)', edit(text.indexOf('    timeout: *t'), text.indexOf('*t\n') + 3, ''), true],
+    ['a whole pair around an aliased map removed', edit(text.indexOf(', deadLetter: *m'), text.indexOf('*m }') + 2, ''), true],
     ['text nothing shares', edit(text.indexOf('memory: 256') + 8, text.indexOf('memory: 256') + 11, '512'), true],
   ];
   for (const [name, textEdit, kept] of cases) {

@@ -8,6 +8,11 @@ import { findPair } from '../parse/ast';
 import type { Model } from '../model/model';
 import type { OffsetRange } from '../text/line-index';
 
+/** Where `insertProperty` puts a new pair: after the pair with this key, when there is one. */
+export interface Placement {
+  readonly after?: string;
+}
+
 export interface TextEdit {
   readonly start: number;
   readonly end: number;
@@ -40,21 +45,26 @@ export class Edits {
     return offset - lineStart;
   }
 
-  /** Set `key` in `map` to `valueText`: replace the value if present, add the pair if not. */
-  setProperty(map: YMap, key: string, valueText: string): TextEdit {
+  /** Set `key` in `map` to `valueText`: replace the value if present, add the pair if not (see `insertProperty`). */
+  setProperty(map: YMap, key: string, valueText: string, placement: Placement = {}): TextEdit {
     if (map.shared) throw new SharedTextEdit();
     const pair = findPair(map, key);
     if (pair?.value && !(pair.value.kind === 'scalar' && pair.value.value === null && pair.value.start === pair.value.end)) {
       return this.replace(pair.value, valueText);
     }
     if (pair) return this.replace({ start: pair.key.start, end: pair.end }, `${key}: ${valueText}`);
-    return this.insertProperty(map, key, valueText);
+    return this.insertProperty(map, key, valueText, placement);
   }
 
-  /** Add `key: valueText` as the last pair of `map`, in the map's own style. */
-  insertProperty(map: YMap, key: string, valueText: string): TextEdit {
+  /**
+   * Add `key: valueText` to `map`, in the map's own style: after the pair named by
+   * `placement.after` when the map has it (`fifo: true` belongs next to `type: sqs`),
+   * else as the last pair.
+   */
+  insertProperty(map: YMap, key: string, valueText: string, placement: Placement = {}): TextEdit {
     if (map.shared) throw new SharedTextEdit();
-    const last = map.items[map.items.length - 1];
+    const anchor = placement.after === undefined ? undefined : findPair(map, placement.after);
+    const last = anchor ?? map.items[map.items.length - 1];
     if (map.flow) {
       if (!last) return this.replace(map, `{ ${key}: ${valueText} }`);
       return this.insertAt(last.end, `, ${key}: ${valueText}`);

@@ -12,6 +12,13 @@ export const SEVERITY_SETTINGS: readonly SeveritySetting[] = ['error', 'warning'
 export interface Fix {
   readonly title: string;
   readonly edits: readonly TextEdit[];
+  /**
+   * Whether `--fix` and `source.fixAll` may apply it without asking. False for a fix that
+   * overrides a value AWS accepts (the user may have written it on purpose) or renames a
+   * physical resource (the rename replaces it at deploy): those stay single quick fixes,
+   * whose titles name the consequence. Always false for a suggestion.
+   */
+  readonly safeForFixAll: boolean;
 }
 
 export interface RelatedInformation extends OffsetRange {
@@ -23,7 +30,7 @@ export interface Finding extends OffsetRange {
   readonly severity: Severity;
   readonly message: string;
   readonly messageId: string;
-  /** A safe fix, applied by `--fix` and `source.fixAll`. */
+  /** The fix for the finding: the preferred quick fix, applied by `--fix` and `source.fixAll` when `safeForFixAll`. */
   readonly fix?: Fix;
   /** Alternatives that need the user's judgement (quick-fix menu only). */
   readonly suggestions: readonly Fix[];
@@ -42,6 +49,17 @@ export type FixBuilder = (edits: Edits) => TextEdit | readonly TextEdit[] | unde
  * (`connectionToken`): a fan-out's target, a fan-in's source.
  */
 export type ReportAt = OffsetRange | Connection;
+export interface ReportedFix<MessageId extends string> {
+  readonly messageId: MessageId;
+  readonly data?: MessageData;
+  readonly build: FixBuilder;
+  /**
+   * `false` when the fix needs a decision (it overrides a value AWS accepts, or renames a
+   * physical resource): it stays a quick fix and fix-all leaves it. Say the consequence
+   * in its message: "Rename to 'orders.fifo' (replaces the queue at deploy)".
+   */
+  readonly safeForFixAll?: false;
+}
 
 export interface Report<MessageId extends string> {
   /** Where the finding sits. A connection here is also what the finding is about (`connections`). */
@@ -56,7 +74,7 @@ export interface Report<MessageId extends string> {
   readonly data?: MessageData;
   /** For rules with two levels (error where AWS refuses, warning where it only advises). */
   readonly severity?: Severity;
-  readonly fix?: { readonly messageId: MessageId; readonly data?: MessageData; readonly build: FixBuilder };
+  readonly fix?: ReportedFix<MessageId>;
   readonly suggest?: readonly { readonly messageId: MessageId; readonly data?: MessageData; readonly build: FixBuilder }[];
   readonly related?: readonly { readonly at: ReportAt; readonly message: string }[];
 }

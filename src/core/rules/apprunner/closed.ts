@@ -5,7 +5,7 @@ import type { Resource } from '../../model/model';
 
 export default defineRule({
   id: 'apprunner/closed',
-  defaultSeverity: 'info',
+  defaultSeverity: 'warning',
   summary: 'App Runner service: App Runner is closed to new customers since 2026-04-30',
   facts: [APP_RUNNER.cpuDefault, APP_RUNNER.memoryDefault],
   sources: [APP_RUNNER.availability],

@@ -6,7 +6,7 @@ const REGISTER_SCALABLE_TARGET = 'https://docs.aws.amazon.com/autoscaling/applic
 export default defineRule({
   id: 'ecs/range',
   defaultSeverity: 'error',
-  summary: 'ECS service counts outside what AWS accepts: negative counts, autoscaling min over max (error), desiredCount outside autoscaling min..max (warning)',
+  summary: 'ECS service counts outside what AWS accepts: negative counts, autoscaling min over max (error), desiredCount over autoscaling max (warning) or under its min (info)',
   facts: rangeFacts('ecs'),
   sources: [REGISTER_SCALABLE_TARGET],
   fixable: true,
@@ -51,7 +51,7 @@ export default defineRule({
       context.report({
         at: desiredNode,
         messageId: bound.messageId,
-        severity: 'warning',
+        severity: bound.messageId === 'desiredBelowMin' ? 'info' : 'warning',
         data: { desired: desired.value, min: minValue ?? '', max: maxValue ?? '' },
         related: [{ at: bound.node, message: `autoscaling.${bound.messageId === 'desiredBelowMin' ? 'min' : 'max'} of ${service.id}: ${bound.value}` }],
         fix: { messageId: 'setDesired', data: { value: bound.value }, build: (edits) => edits.replace(desiredNode, String(bound.value)) },

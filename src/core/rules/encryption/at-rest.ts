@@ -41,7 +41,8 @@ export default defineRule({
     noneAlways: "'{id}' sets `encryption: none`, but {always}: the file does not describe what AWS deploys.",
     noneAlwaysDefaults: '`defaults` set `encryption: none` for {type}, but {always}: the file does not describe what AWS deploys.',
     setKms: 'Set encryption to `kms` (the AWS managed key)',
-    setSqsManaged: 'Set encryption to `sqs-managed` (SSE-SQS)',
+    overrideNoneKms: 'Encrypt with KMS (overrides `encryption: none`)',
+    overrideNoneSqsManaged: 'Encrypt with SSE-SQS (overrides `encryption: none`)',
     setCustomerKey: 'Use a customer managed key (`{ kms: {alias} }`)',
     removeNone: 'Remove `encryption: none` (AWS encrypts by default)',
   },
@@ -73,7 +74,8 @@ export default defineRule({
 });
 
 type Context = RuleContext<
-  'missingTopic' | 'missingStream' | 'missingFirehose' | 'none' | 'noneDefaults' | 'noneAlways' | 'noneAlwaysDefaults' | 'setKms' | 'setSqsManaged' | 'setCustomerKey' | 'removeNone'
+  | 'missingTopic' | 'missingStream' | 'missingFirehose' | 'none' | 'noneDefaults' | 'noneAlways' | 'noneAlwaysDefaults'
+  | 'setKms' | 'overrideNoneKms' | 'overrideNoneSqsManaged' | 'setCustomerKey' | 'removeNone'
 >;
 
 function reportMissing(context: Context, model: Model, resource: Resource, type: 'sns' | 'kinesis'): void {
@@ -114,6 +116,7 @@ function reportNone(context: Context, model: Model, prop: Prop, type: ResourceTy
     context.report({
       at: node,
       messageId: prop.fromDefaults ? 'noneAlwaysDefaults' : 'noneAlways',
+      severity: 'info',
       data: { id: resources[0]!.id, type, always },
       ...(map ? { fix: { messageId: 'removeNone' as const, build: (edits: Edits) => removeProperty(edits, map, 'encryption') } } : {}),
     });
@@ -127,9 +130,10 @@ function reportNone(context: Context, model: Model, prop: Prop, type: ResourceTy
     context.report({ at: node, messageId, data, suggest: [{ messageId: 'setCustomerKey', data: { alias }, build: replace(`{ kms: ${alias} }`) }] });
     return;
   }
+  // `none` is a choice AWS accepts, perhaps made on purpose: the fix waits for the user's decision.
   const fix = type === 'sqs'
-    ? { messageId: 'setSqsManaged' as const, build: replace('sqs-managed') }
-    : { messageId: 'setKms' as const, build: replace('kms') };
+    ? { messageId: 'overrideNoneSqsManaged' as const, build: replace('sqs-managed'), safeForFixAll: false as const }
+    : { messageId: 'overrideNoneKms' as const, build: replace('kms'), safeForFixAll: false as const };
   context.report({ at: node, messageId, data, fix });
 }
 

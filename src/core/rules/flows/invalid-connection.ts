@@ -21,7 +21,7 @@ export default defineRule({
       const { from, to } = connection;
       if (connection.origin !== 'flow' || !from?.type || !to?.type) continue;
       if (from === to) {
-        context.report({ at: connection, messageId: 'self', data: { id: from.id } });
+        context.report({ at: connection, messageId: 'self', data: { id: from.id }, ...(classifyConnection(from.type, to.type).kind === 'invalid' ? {} : { severity: 'warning' as const }) });
         continue;
       }
       const verdict = classifyConnection(from.type, to.type);

@@ -23,6 +23,7 @@ export default defineRule({
     overNoShards: 'Writes of {rate} records/s{bytes} into provisioned Kinesis stream {stream} need {needed} shards, and none are set (1 shard: 1,000 records/s and 1 MiB/s); Kinesis throttles the writes beyond that.',
     overOnDemand: 'Writes of {bytes}/s into on-demand Kinesis stream {stream} are over the on-demand maximum of {max} ({where}); Kinesis throttles the writes beyond it.',
     setShards: 'Set shards to {value}',
+    overrideShards: 'Set shards to {value} (overrides shards: {written}; each shard is billed by the hour)',
   },
   check(context) {
     const { model } = context;
@@ -73,8 +74,9 @@ export default defineRule({
         ...(own || map
           ? {
               fix: {
-                messageId: 'setShards' as const,
-                data: { value },
+                // A written shard count (here or in `defaults`) is a cost decision: raising it is the user's to confirm.
+                ...(shardsProp ? { messageId: 'overrideShards' as const, safeForFixAll: false as const } : { messageId: 'setShards' as const }),
+                data: { value, written: String(shardsProp?.raw ?? '') },
                 // An inherited default stays for the other streams: this one gets its own count.
                 build: (edits) => (own ? edits.replace(own, value) : map ? edits.insertProperty(map, 'shards', value) : undefined),
               },

@@ -13,6 +13,7 @@ export default defineRule({
   messages: {
     tooLong: '{api} waits at most {integration} for {fn} (integration timeout {integrationSource}), but {fn} may run for {timeout} ({timeoutSource}): API Gateway answers 504 while the function keeps running.',
     setTimeout: 'Set the timeout of {fn} to {value}',
+    overrideTimeout: 'Set the timeout of {fn} to {value} (overrides timeout: {written}, which other callers may need)',
   },
   check(context) {
     const { model } = context;
@@ -48,7 +49,12 @@ export default defineRule({
           timeoutSource: written ? `timeout ${String(written.raw)}` : `the default timeout`,
         },
         fix: target >= LAMBDA.timeoutMin.value && fn.node
-          ? { messageId: 'setTimeout', data: { fn: fn.id, value }, build: (edits) => edits.setProperty(fn.node!, 'timeout', value) }
+          ? {
+              // A written timeout AWS accepts may be what the function's other work needs: lowering it takes a decision.
+              ...(written ? { messageId: 'overrideTimeout' as const, safeForFixAll: false as const } : { messageId: 'setTimeout' as const }),
+              data: { fn: fn.id, value, written: String(written?.raw ?? '') },
+              build: (edits) => edits.setProperty(fn.node!, 'timeout', value),
+            }
           : undefined,
         related: [
           written

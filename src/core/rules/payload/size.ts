@@ -32,7 +32,7 @@ export default defineRule({
     const capacity = capacityOf(model);
     // A fan-in entry shares one size node among its connections: one finding per node and target, about each of them.
     const pending = new Map<string, { report: Report<MessageId>; connections: Connection[] }>();
-    const report = (connection: Connection, at: OffsetRange, target: string, messageId: MessageId, data: Record<string, string | number>, severity?: 'warning' | 'info', related: readonly { at: OffsetRange; message: string }[] = []) => {
+    const report = (connection: Connection, at: OffsetRange, target: string, messageId: MessageId, data: Record<string, string | number>, severity?: 'info', related: readonly { at: OffsetRange; message: string }[] = []) => {
       const key = `${at.start}:${at.end}:${target}`;
       const found = pending.get(key);
       if (found) found.connections.push(connection);
@@ -68,7 +68,7 @@ export default defineRule({
           total: formatBytes(total),
           max: PAYLOAD.lambdaSyncMax.text,
           fits: formatNumber(Math.max(1, Math.floor(PAYLOAD.lambdaSyncMax.value / each.bytes))),
-        }, 'warning', size || average ? [] : related);
+        }, 'info', size || average ? [] : related);
         continue;
       }
 

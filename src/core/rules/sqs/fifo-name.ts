@@ -20,9 +20,9 @@ export default defineRule({
     missingSuffix: 'FIFO {kind} name \'{name}\' does not end in .fifo; AWS requires the suffix on every FIFO {kind}.',
     standardWithSuffix: 'Standard {kind} name \'{name}\' ends in .fifo; AWS accepts that suffix only on a FIFO {kind} (fifo: true).',
     tooLong: '{Kind} name \'{name}\' has {length} characters, over the maximum of {max}.',
-    appendSuffix: 'Rename to \'{name}\' (and every reference)',
-    makeFifo: 'Make it a FIFO {kind} (fifo: true)',
-    removeSuffix: 'Rename to \'{name}\' (and every reference)',
+    appendSuffix: 'Rename to \'{name}\'{references} (replaces the {kind} at deploy)',
+    makeFifo: 'Make it a FIFO {kind} (fifo: true; replaces the {kind} at deploy)',
+    removeSuffix: 'Rename to \'{name}\'{references} (replaces the {kind} at deploy)',
   },
   check(context) {
     const { model } = context;
@@ -31,6 +31,8 @@ export default defineRule({
       const name = resource.physicalName;
       const nameNode = ownNameNode(resource);
       const nameAt = nameNode ?? resource.key;
+      // Renaming the id renames its references too; a `name:` is written once.
+      const references = nameNode ? '' : ' and every reference';
       const max = resource.type === 'sqs' ? SQS.nameMaxLength.value : SNS_NAME_MAX;
       if (resource.fifo && !name.endsWith(SUFFIX)) {
         const fifo = resource.props.get('fifo');
@@ -44,7 +46,8 @@ export default defineRule({
           messageId: 'missingSuffix',
           data: { kind, name },
           related: fifo?.node && !fifo.fromDefaults ? [{ at: nameAt, message: `the ${kind}'s name: '${name}'` }] : [],
-          ...(canRename ? { fix: { messageId: 'appendSuffix' as const, data: { name: renamed }, build: (edits: Edits) => rename(edits, model, resource, nameNode, renamed) } } : {}),
+          // A rename makes AWS create a new queue or topic: never applied blind.
+          ...(canRename ? { fix: { messageId: 'appendSuffix' as const, data: { name: renamed, kind, references }, build: (edits: Edits) => rename(edits, model, resource, nameNode, renamed), safeForFixAll: false as const } } : {}),
         });
       } else if (!resource.fifo && name.endsWith(SUFFIX)) {
         const stripped = name.slice(0, -SUFFIX.length);
@@ -55,8 +58,8 @@ export default defineRule({
           messageId: 'standardWithSuffix',
           data: { kind, name },
           suggest: [
-            ...(map ? [{ messageId: 'makeFifo' as const, data: { kind }, build: (edits: Edits) => edits.setProperty(map, 'fifo', 'true') }] : []),
-            ...(canStrip ? [{ messageId: 'removeSuffix' as const, data: { name: stripped }, build: (edits: Edits) => rename(edits, model, resource, nameNode, stripped) }] : []),
+            ...(map ? [{ messageId: 'makeFifo' as const, data: { kind }, build: (edits: Edits) => edits.setProperty(map, 'fifo', 'true', { after: 'type' }) }] : []),
+            ...(canStrip ? [{ messageId: 'removeSuffix' as const, data: { name: stripped, kind, references }, build: (edits: Edits) => rename(edits, model, resource, nameNode, stripped) }] : []),
           ],
         });
       }

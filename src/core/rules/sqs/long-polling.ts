@@ -18,6 +18,7 @@ export default defineRule({
     shortPolling: "Queue '{id}' is polled by {consumers} with receiveWait {given} (short polling): a receive returns at once, often empty, and every empty receive is a billed request. Long polling waits up to {max} for messages.",
     shortPollingDefault: "Queue '{id}' is polled by {consumers} and sets no receiveWait, so SQS uses its default of 0 s (short polling): a receive returns at once, often empty, and every empty receive is a billed request. Long polling waits up to {max} for messages.",
     setWait: 'Set receiveWait to {value}',
+    overrideWait: 'Set receiveWait to {value} (overrides receiveWait: {given})',
   },
   check(context) {
     const { model } = context;
@@ -35,7 +36,8 @@ export default defineRule({
           at: node,
           messageId: 'shortPolling',
           data,
-          fix: { messageId: 'setWait', data, build: (edits) => edits.replace(node, LONG_POLL) },
+          // Short polling written out may be a choice (an immediate answer): changing it takes a decision.
+          fix: { messageId: 'overrideWait', data, build: (edits) => edits.replace(node, LONG_POLL), safeForFixAll: false },
         });
       } else {
         const map = queue.node;

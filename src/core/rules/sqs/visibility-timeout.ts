@@ -21,6 +21,7 @@ export default defineRule({
     belowTimeout: 'Visibility timeout {visibility} of queue {queue} is below the {timeout} timeout of {fn}, which consumes it; Lambda refuses to create the event source mapping.',
     belowAdvice: 'Visibility timeout {visibility} of queue {queue} is below 6 × the {timeout} timeout of {fn} ({advice}), the minimum AWS advises so that retried batches do not become visible again while still being processed.',
     setAdvice: 'Set the visibility timeout to {value}',
+    overrideAdvice: 'Set the visibility timeout to {value} (overrides visibilityTimeout: {written})',
   },
   check(context) {
     const { model } = context;
@@ -63,8 +64,9 @@ export default defineRule({
         ...(fixable && (own || map)
           ? {
               fix: {
-                messageId: 'setAdvice' as const,
-                data: { value },
+                // Below the function's timeout, AWS rejects the written value; below the advice it accepts it, and the value may be deliberate.
+                ...(written && visibility >= timeout ? { messageId: 'overrideAdvice' as const, safeForFixAll: false as const } : { messageId: 'setAdvice' as const }),
+                data: { value, written: String(written?.value ?? '') },
                 // An inherited default stays for the other queues: this queue gets its own value.
                 build: (edits) => (own ? edits.replace(own, value) : map ? edits.insertProperty(map, 'visibilityTimeout', value) : undefined),
               },

@@ -13,7 +13,7 @@ ruleTester(rule, {
       code: 'resources:\n  web: { type: «apprunner» }',
       errors: [{
         messageId: 'closed',
-        severity: 'info',
+        severity: 'warning',
         message: 'App Runner is closed to new customers since 2026-04-30: an account that has not used it before cannot create web. AWS recommends Amazon ECS (Express Mode, on Fargate) for new services.',
         suggestions: ['resources:\n  web: { type: ecs, launchType: fargate, cpu: 1 vCPU, memory: 2GB }'],
       }],

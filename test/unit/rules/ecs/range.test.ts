@@ -25,7 +25,7 @@ ruleTester(rule, {
     {
       name: 'desired below min, comment kept',
       code: 'resources:\n  s:\n    type: ecs\n    desiredCount: «1»   # start small\n    autoscaling: { min: 2, max: 10 }\n',
-      errors: [{ messageId: 'desiredBelowMin', severity: 'warning', message: 'ECS desiredCount 1 is below autoscaling.min 2; Application Auto Scaling raises the service to 2 tasks as soon as it registers the target.' }],
+      errors: [{ messageId: 'desiredBelowMin', severity: 'info', message: 'ECS desiredCount 1 is below autoscaling.min 2; Application Auto Scaling raises the service to 2 tasks as soon as it registers the target.' }],
       output: 'resources:\n  s:\n    type: ecs\n    desiredCount: 2   # start small\n    autoscaling: { min: 2, max: 10 }\n',
     },
     {

@@ -54,19 +54,26 @@ ruleTester(rule, {
     {
       name: 'Firehose with a Kinesis source and encryption: none is still flagged',
       code: 'resources:\n  k: { type: kinesis, encryption: kms }\n  h: { type: firehose, encryption: «none» }\n  lake: { type: s3 }\nflows:\n  - k -> h -> lake',
-      errors: [{ messageId: 'none', severity: 'warning', message: "'h' sets `encryption: none`: its buffered records are stored unencrypted at rest." }],
+      errors: [{ messageId: 'none', severity: 'warning', fix: { title: 'Encrypt with KMS (overrides `encryption: none`)', safeForFixAll: false }, message: "'h' sets `encryption: none`: its buffered records are stored unencrypted at rest." }],
       output: 'resources:\n  k: { type: kinesis, encryption: kms }\n  h: { type: firehose, encryption: kms }\n  lake: { type: s3 }\nflows:\n  - k -> h -> lake',
     },
     {
       name: 'queue with encryption: none -> SSE-SQS',
       code: 'resources:\n  intake:\n    type: sqs\n    encryption: «none»   # plaintext\n',
-      errors: [{ messageId: 'none', message: "'intake' sets `encryption: none`: its messages are stored unencrypted at rest." }],
+      errors: [{
+        messageId: 'none',
+        message: "'intake' sets `encryption: none`: its messages are stored unencrypted at rest.",
+        fix: { title: 'Encrypt with SSE-SQS (overrides `encryption: none`)', safeForFixAll: false },
+      }],
       output: 'resources:\n  intake:\n    type: sqs\n    encryption: sqs-managed   # plaintext\n',
     },
     {
       name: 'database and stream with encryption: none -> kms',
       code: 'resources:\n  db: { type: rds, encryption: «none» }\n  k: { type: kinesis, encryption: «none» }',
-      errors: [{ messageId: 'none', message: "'db' sets `encryption: none`: its data are stored unencrypted at rest." }, { messageId: 'none' }],
+      errors: [
+        { messageId: 'none', message: "'db' sets `encryption: none`: its data are stored unencrypted at rest.", fix: { title: 'Encrypt with KMS (overrides `encryption: none`)', safeForFixAll: false } },
+        { messageId: 'none', fix: { title: 'Encrypt with KMS (overrides `encryption: none`)', safeForFixAll: false } },
+      ],
       output: 'resources:\n  db: { type: rds, encryption: kms }\n  k: { type: kinesis, encryption: kms }',
     },
     {
@@ -81,7 +88,7 @@ ruleTester(rule, {
       name: 'S3 always encrypts: the line goes',
       code: 'resources:\n  b:\n    type: s3\n    encryption: «none»\n  d: { type: dynamodb, encryption: «none» }\n',
       errors: [
-        { messageId: 'noneAlways', message: "'b' sets `encryption: none`, but S3 encrypts every new object (SSE-S3 by default since January 2023): the file does not describe what AWS deploys." },
+        { messageId: 'noneAlways', severity: 'info', fix: { title: 'Remove `encryption: none` (AWS encrypts by default)', safeForFixAll: true }, message: "'b' sets `encryption: none`, but S3 encrypts every new object (SSE-S3 by default since January 2023): the file does not describe what AWS deploys." },
         { messageId: 'noneAlways', message: /DynamoDB encrypts every table/ },
       ],
       output: 'resources:\n  b:\n    type: s3\n  d: { type: dynamodb }\n',
@@ -89,13 +96,13 @@ ruleTester(rule, {
     {
       name: 'from defaults: one finding for every queue it covers',
       code: 'defaults:\n  sqs: { encryption: «none», retention: 4d }\nresources:\n  a: { type: sqs }\n  b: { type: sqs }\n  c: { type: sqs, encryption: sqs-managed }',
-      errors: [{ messageId: 'noneDefaults', message: "`defaults` set `encryption: none` for sqs: 'a', 'b' store their messages unencrypted at rest." }],
+      errors: [{ messageId: 'noneDefaults', fix: { title: 'Encrypt with SSE-SQS (overrides `encryption: none`)', safeForFixAll: false }, message: "`defaults` set `encryption: none` for sqs: 'a', 'b' store their messages unencrypted at rest." }],
       output: 'defaults:\n  sqs: { encryption: sqs-managed, retention: 4d }\nresources:\n  a: { type: sqs }\n  b: { type: sqs }\n  c: { type: sqs, encryption: sqs-managed }',
     },
     {
       name: 'from defaults, DynamoDB',
       code: 'defaults:\n  dynamodb:\n    encryption: «none»\n    label: table\nresources:\n  d: { type: dynamodb }',
-      errors: [{ messageId: 'noneAlwaysDefaults' }],
+      errors: [{ messageId: 'noneAlwaysDefaults', severity: 'info' }],
       output: 'defaults:\n  dynamodb:\n    label: table\nresources:\n  d: { type: dynamodb }',
     },
   ],

@@ -40,11 +40,11 @@ ruleTester(rule, {
       errors: [{ messageId: 'invalid', message: "AWS cannot connect 'f' (lambda) to 's' (schedule): a schedule only starts things: nothing can send to it." }],
     },
     {
-      name: 'a resource connected to itself',
+      name: 'a resource connected to itself: a warning where AWS can make the call (a function invoking itself), an error where it cannot (a queue)',
       code: `${R}flows:\n  - f -> «f»\n  - q -> «q»`,
       errors: [
-        { messageId: 'self', message: "'f' is connected to itself: whatever it sends comes straight back to it, a loop that never ends. Name the resource it really sends to." },
-        { messageId: 'self' },
+        { messageId: 'self', severity: 'warning', message: "'f' is connected to itself: whatever it sends comes straight back to it, a loop that never ends. Name the resource it really sends to." },
+        { messageId: 'self', severity: 'error' },
       ],
     },
     {

@@ -18,8 +18,17 @@ ruleTester(rule, {
     {
       name: 'bare seconds, flow style',
       code: 'resources:\n  f: { type: lambda, timeout: «901» }',
-      errors: [{ messageId: 'overLimit', suggestions: ['resources:\n  f: { type: ecs, timeout: 901, launchType: fargate }'] }],
+      errors: [{ messageId: 'overLimit', suggestions: ['resources:\n  f: { type: ecs, launchType: fargate, cpu: 256, memory: 512MB }'] }],
       output: 'resources:\n  f: { type: lambda, timeout: 15m }',
+    },
+    {
+      name: 'on Fargate instead: a valid service from the Lambda memory, Lambda-only settings gone, comments kept',
+      code: 'resources:\n  q: { type: sqs, visibilityTimeout: 2h }\n  f:\n    type: lambda   # the report job\n    label: Reports\n    memory: 3GB   # big joins\n    timeout: «20m»\n    env:\n      MODE: full   # all tenants\n    reservedConcurrency: 5\nflows:\n  - q -> f\n',
+      errors: [{
+        messageId: 'overLimit',
+        suggestions: ['resources:\n  q: { type: sqs, visibilityTimeout: 2h }\n  f:\n    type: ecs   # the report job\n    launchType: fargate\n    cpu: 512\n    label: Reports\n    memory: 3GB   # big joins\n    # all tenants\nflows:\n  - q -> f\n'],
+      }],
+      output: 'resources:\n  q: { type: sqs, visibilityTimeout: 2h }\n  f:\n    type: lambda   # the report job\n    label: Reports\n    memory: 3GB   # big joins\n    timeout: 15m\n    env:\n      MODE: full   # all tenants\n    reservedConcurrency: 5\nflows:\n  - q -> f\n',
     },
     {
       name: 'from defaults',

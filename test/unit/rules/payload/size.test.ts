@@ -127,12 +127,12 @@ ruleTester(rule, {
     {
       name: 'a batch over 6 MB with the size on the mapping: a warning',
       code: `${svc}  q: { type: sqs }\n  f: { type: lambda }\nflows:\n  - svc -> q: { rate: 5/s }\n  - q -> f: { batchSize: 10, size: «700KB» }`,
-      errors: [{ messageId: 'overBatch', severity: 'warning', message: 'A batch of 10 records of 700KB from q comes to 6.84 MiB, over the 6 MB payload maximum of a synchronous invocation of Lambda function f: Lambda passes smaller batches than batchSize, about 8 records each.' }],
+      errors: [{ messageId: 'overBatch', severity: 'info', message: 'A batch of 10 records of 700KB from q comes to 6.84 MiB, over the 6 MB payload maximum of a synchronous invocation of Lambda function f: Lambda passes smaller batches than batchSize, about 8 records each.' }],
     },
     {
       name: 'a batch over 6 MB with the size from upstream: on the batch size',
       code: `${svc}  q: { type: sqs }\n  f: { type: lambda }\nflows:\n  - svc -> q: { rate: 10/s, size: 1MB }\n  - q -> f: { batchSize: «7» }`,
-      errors: [{ messageId: 'overBatch', severity: 'warning', message: 'A batch of 7 records of 1 MiB (the average into q) from q comes to 7 MiB, over the 6 MB payload maximum of a synchronous invocation of Lambda function f: Lambda passes smaller batches than batchSize, about 6 records each.' }],
+      errors: [{ messageId: 'overBatch', severity: 'info', message: 'A batch of 7 records of 1 MiB (the average into q) from q comes to 7 MiB, over the 6 MB payload maximum of a synchronous invocation of Lambda function f: Lambda passes smaller batches than batchSize, about 6 records each.' }],
     },
     {
       name: 'the default batch of 10 from SQS: on the target function',

@@ -28,7 +28,25 @@ ruleTester(rule, {
         messageId: 'standardToFifo',
         severity: 'error',
         message: "Standard topic 'news' cannot subscribe FIFO queue 'jobs.fifo': SNS rejects the subscription (FIFO queues subscribe only to FIFO topics). Make the topic FIFO, or the queue standard.",
+        // A FIFO 'news' would lose its standard subscriber 'jobs', and the id 'jobs' is taken.
+        suggestions: [],
       }],
+    },
+    {
+      name: 'the two remedies the message names: the topic made FIFO, or the queue made standard, renamed with every reference',
+      code: 'resources:\n  orders: { type: sns, encryption: kms }\n  work.fifo:\n    type: sqs\n    fifo: true   # per customer\n  f: { type: lambda }\nflows:\n  - orders -> «work.fifo»\n  - work.fifo -> f\n',
+      errors: [{
+        messageId: 'standardToFifo',
+        suggestions: [
+          'resources:\n  orders.fifo: { type: sns, fifo: true, encryption: kms }\n  work.fifo:\n    type: sqs\n    fifo: true   # per customer\n  f: { type: lambda }\nflows:\n  - orders.fifo -> work.fifo\n  - work.fifo -> f\n',
+          'resources:\n  orders: { type: sns, encryption: kms }\n  work:\n    type: sqs\n    fifo: false   # per customer\n  f: { type: lambda }\nflows:\n  - orders -> work\n  - work -> f\n',
+        ],
+      }],
+    },
+    {
+      name: 'a topic that also feeds a function cannot be FIFO; a queue with highThroughput cannot be standard',
+      code: 'resources:\n  orders: { type: sns, encryption: kms }\n  work.fifo: { type: sqs, fifo: true, highThroughput: true }\n  f: { type: lambda }\nflows:\n  - orders -> «work.fifo», f\n  - work.fifo -> f\n',
+      errors: [{ messageId: 'standardToFifo', suggestions: [] }],
     },
     {
       name: 'FIFO topic to a function and an endpoint',

@@ -21,6 +21,7 @@ ruleTester(rule, {
       errors: [{
         messageId: 'shortPollingDefault',
         severity: 'info',
+        fix: { title: 'Set receiveWait to 20s', safeForFixAll: true },
         message: "Queue 'q' is polled by 'w' and sets no receiveWait, so SQS uses its default of 0 s (short polling): a receive returns at once, often empty, and every empty receive is a billed request. Long polling waits up to 20 s for messages.",
       }],
       output: 'resources:\n  q:\n    type: sqs\n    receiveWait: 20s\n  w: { type: ecs }\n  f: { type: lambda }\nflows:\n  - q -> w, f',
@@ -30,6 +31,7 @@ ruleTester(rule, {
       code: 'resources:\n  q:\n    type: sqs\n    receiveWait: «0s»   # short\n  w: { type: ecs }\n  c: { type: client }\nflows:\n  - q -> w\n  - q -> c',
       errors: [{
         messageId: 'shortPolling',
+        fix: { title: 'Set receiveWait to 20s (overrides receiveWait: 0s)', safeForFixAll: false },
         message: "Queue 'q' is polled by 'w', 'c' with receiveWait 0s (short polling): a receive returns at once, often empty, and every empty receive is a billed request. Long polling waits up to 20 s for messages.",
       }],
       output: 'resources:\n  q:\n    type: sqs\n    receiveWait: 20s   # short\n  w: { type: ecs }\n  c: { type: client }\nflows:\n  - q -> w\n  - q -> c',
@@ -37,7 +39,7 @@ ruleTester(rule, {
     {
       name: 'flow style, bare number',
       code: 'resources:\n  q: { type: sqs, receiveWait: «0» }\n  w: { type: eks }\nflows:\n  - q -> w',
-      errors: [{ messageId: 'shortPolling' }],
+      errors: [{ messageId: 'shortPolling', fix: { title: 'Set receiveWait to 20s (overrides receiveWait: 0)', safeForFixAll: false } }],
       output: 'resources:\n  q: { type: sqs, receiveWait: 20s }\n  w: { type: eks }\nflows:\n  - q -> w',
     },
     {
@@ -49,7 +51,7 @@ ruleTester(rule, {
     {
       name: 'from defaults: the finding sits there',
       code: 'defaults:\n  sqs: { receiveWait: «0s» }\nresources:\n  q: { type: sqs }\n  w: { type: ecs }\nflows:\n  - q -> w',
-      errors: [{ messageId: 'shortPolling' }],
+      errors: [{ messageId: 'shortPolling', fix: { title: 'Set receiveWait to 20s (overrides receiveWait: 0s)', safeForFixAll: false } }],
       output: 'defaults:\n  sqs: { receiveWait: 20s }\nresources:\n  q: { type: sqs }\n  w: { type: ecs }\nflows:\n  - q -> w',
     },
   ],
