@@ -13,6 +13,7 @@ import encryptionServiceProducerKey from './encryption/service-producer-key';
 import esmBatchWindow from './esm/batch-window';
 import firehoseRange from './firehose/range';
 import flowsInvalidConnection from './flows/invalid-connection';
+import flowsRange from './flows/range';
 import flowsSyntax from './flows/syntax';
 import flowsUnknownResource from './flows/unknown-resource';
 import graphCycle from './graph/cycle';
@@ -57,6 +58,7 @@ export const rules: readonly Rule[] = [
   esmBatchWindow,
   firehoseRange,
   flowsInvalidConnection,
+  flowsRange,
   flowsSyntax,
   flowsUnknownResource,
   graphCycle,

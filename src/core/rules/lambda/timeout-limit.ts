@@ -18,15 +18,18 @@ export default defineRule({
   },
   check(context) {
     const { model } = context;
+    // A timeout inherited from `defaults` is one node shared by several functions: report it once.
+    const reported = new Set<number>();
     for (const fn of model.ofType('lambda')) {
       const timeout = fn.props.get('timeout');
-      if (!timeout?.node || typeof timeout.value !== 'number') continue;
+      if (!timeout?.node || typeof timeout.value !== 'number' || reported.has(timeout.node.start)) continue;
       const seconds = timeout.value;
       const managed = fn.props.get('capacity')?.value === 'managed-instances';
       const syncCaller = model.inbound(fn).find((c) => c.origin === 'flow' && (c.from?.type === 'api-gateway' || c.from?.type === 'alb' || c.from?.type === 'client' || c.from?.type === 'cloudfront'));
       const max = managed && !syncCaller ? LAMBDA.timeoutMaxManagedInstances : LAMBDA.timeoutMax;
       if (seconds <= max.value) continue;
       const node = timeout.node;
+      reported.add(node.start);
       const messageId = !managed ? 'overLimit' : syncCaller ? 'overManagedSync' : 'overManaged';
       const maxText = max === LAMBDA.timeoutMax ? '15m' : '90m';
       context.report({
