@@ -5,7 +5,10 @@
 import type { Rule } from './types';
 import apiGatewayRange from './api-gateway/range';
 import apprunnerClosed from './apprunner/closed';
+import apprunnerRange from './apprunner/range';
+import beanstalkRange from './beanstalk/range';
 import configUnknownRule from './config/unknown-rule';
+import ec2Range from './ec2/range';
 import ecsFargateSize from './ecs/fargate-size';
 import ecsRange from './ecs/range';
 import encryptionAtRest from './encryption/at-rest';
@@ -50,7 +53,10 @@ import syntaxYaml from './syntax/yaml';
 export const rules: readonly Rule[] = [
   apiGatewayRange,
   apprunnerClosed,
+  apprunnerRange,
+  beanstalkRange,
   configUnknownRule,
+  ec2Range,
   ecsFargateSize,
   ecsRange,
   encryptionAtRest,
