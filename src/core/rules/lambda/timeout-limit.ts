@@ -1,6 +1,9 @@
 import { defineRule } from '../define-rule';
 import { LAMBDA } from '../../limits/aws';
+import { compactDuration } from '../../edit/write-values';
+import { isScalar } from '../../parse/ast';
 import { formatSeconds } from '../../parse/values';
+import { clampText } from '../range-check';
 
 export default defineRule({
   id: 'lambda/timeout-limit',
@@ -31,7 +34,8 @@ export default defineRule({
       const node = timeout.node;
       reported.add(node.start);
       const messageId = !managed ? 'overLimit' : syncCaller ? 'overManagedSync' : 'overManaged';
-      const maxText = max === LAMBDA.timeoutMax ? '15m' : '90m';
+      // In the user's notation: `901` becomes `900`, `16m` becomes `15m`, `2h` becomes `90m`.
+      const maxText = isScalar(node) ? clampText('duration', node, max.value) : compactDuration(max.value);
       context.report({
         at: node,
         messageId,
