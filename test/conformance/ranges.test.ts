@@ -29,6 +29,7 @@ const OTHER_OWNERS: Readonly<Record<string, string>> = {
   'lambda timeout max': 'lambda/timeout-limit',
   'lambda memory min': 'lambda/memory-range',
   'lambda memory max': 'lambda/memory-range',
+  'lambda memory step': 'lambda/memory-range',
   'connection batchWindow max': 'esm/batch-window',
   'connection batchWindow step': 'esm/batch-window',
 };

@@ -74,6 +74,7 @@ export const LAMBDA = {
   memoryMin: fact(128, '128 MB', LAMBDA_QUOTAS),
   memoryMax: fact(10_240, '10,240 MB', LAMBDA_QUOTAS),
   memoryDefault: fact(128, '128 MB', LAMBDA_QUOTAS),
+  memoryStep: fact(1, 'whole MB', LAMBDA_CREATE_FUNCTION),
   ephemeralStorageMin: fact(512, '512 MB', LAMBDA_QUOTAS),
   ephemeralStorageMax: fact(10_240, '10,240 MB', LAMBDA_QUOTAS),
   ephemeralStorageDefault: fact(512, '512 MB', LAMBDA_QUOTAS),

@@ -98,7 +98,7 @@ export const TYPE_PROPERTIES: Readonly<Record<ResourceType, Readonly<Record<stri
   },
   lambda: {
     runtime: p('string'),
-    memory: p('megabytes', { default: LAMBDA.memoryDefault.value, min: LAMBDA.memoryMin, max: LAMBDA.memoryMax }),
+    memory: p('megabytes', { default: LAMBDA.memoryDefault.value, min: LAMBDA.memoryMin, max: LAMBDA.memoryMax, step: LAMBDA.memoryStep }),
     timeout: p('duration', { default: LAMBDA.timeoutDefault.value, min: LAMBDA.timeoutMin, max: LAMBDA.timeoutMax, step: LAMBDA.timeoutStep }),
     ephemeralStorage: p('megabytes', { default: LAMBDA.ephemeralStorageDefault.value, min: LAMBDA.ephemeralStorageMin, max: LAMBDA.ephemeralStorageMax, step: LAMBDA.ephemeralStorageStep }),
     env: p('map'),
