@@ -42,10 +42,19 @@ function comments(text: string): string[] {
   return [...text.matchAll(/(?:^|[ \t])(#[^\n]*)/gm)].map((m) => m[1]!.trimEnd());
 }
 
-/** How many errors each rule reports (messages may quote the value a fix changed). */
+/**
+ * How many errors each rule reports (messages may quote the value a fix changed). The
+ * `<type>/range` rules count as one: a suggestion that changes a resource's type carries a
+ * value already out of range (`instances: -2` becomes `desiredCount: -2`) from one type's
+ * range rule to the other's, which is the same error, not a new one.
+ */
 function errorCounts(findings: readonly Finding[]): Map<string, number> {
   const counts = new Map<string, number>();
-  for (const f of findings) if (f.severity === 'error') counts.set(f.ruleId, (counts.get(f.ruleId) ?? 0) + 1);
+  for (const f of findings) {
+    if (f.severity !== 'error') continue;
+    const family = f.ruleId.endsWith('/range') ? '<type>/range' : f.ruleId;
+    counts.set(family, (counts.get(family) ?? 0) + 1);
+  }
   return counts;
 }
 

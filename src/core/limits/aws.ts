@@ -16,8 +16,10 @@ function fact(value: number, text: string, source: string): Fact {
 const SQS_QUOTAS = 'https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/quotas-messages.html';
 const SQS_API = 'https://docs.aws.amazon.com/AWSSimpleQueueService/latest/APIReference/API_SetQueueAttributes.html';
 const LAMBDA_QUOTAS = 'https://docs.aws.amazon.com/lambda/latest/dg/gettingstarted-limits.html';
+const LAMBDA_CREATE_FUNCTION = 'https://docs.aws.amazon.com/lambda/latest/api/API_CreateFunction.html';
 
 export const SQS = {
+  visibilityTimeoutMin: fact(0, '0 s', SQS_API),
   visibilityTimeoutMax: fact(43_200, '12 hours', SQS_API),
   visibilityTimeoutDefault: fact(30, '30 s', SQS_API),
   retentionMin: fact(60, '60 s', SQS_QUOTAS),
@@ -25,10 +27,17 @@ export const SQS = {
   retentionDefault: fact(345_600, '4 days', SQS_QUOTAS),
   maxMessageSizeMin: fact(1_024, '1 KiB', SQS_API),
   maxMessageSizeMax: fact(1_048_576, '1 MiB', 'https://aws.amazon.com/about-aws/whats-new/2025/08/amazon-sqs-max-payload-size-1mib/'),
+  maxMessageSizeStep: fact(1, 'whole bytes', SQS_API),
+  receiveWaitMin: fact(0, '0 s', SQS_API),
   receiveWaitMax: fact(20, '20 s', SQS_API),
+  delayMin: fact(0, '0 s', SQS_API),
   delayMax: fact(900, '15 minutes', SQS_API),
+  /** VisibilityTimeout, MessageRetentionPeriod, ReceiveMessageWaitTimeSeconds and DelaySeconds are integers of seconds. */
+  secondsStep: fact(1, 'whole seconds', SQS_API),
   maxReceiveCountMin: fact(1, '1', 'https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/sqs-configure-dead-letter-queue.html'),
   maxReceiveCountMax: fact(1_000, '1,000', 'https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/sqs-configure-dead-letter-queue.html'),
+  /** A FIFO message needs a `MessageGroupId`: a producer of a FIFO queue or topic uses at least one group. */
+  messageGroupsMin: fact(1, '1', 'https://docs.aws.amazon.com/AWSSimpleQueueService/latest/APIReference/API_SendMessage.html'),
   nameMaxLength: fact(80, '80 characters', 'https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/quotas-queues.html'),
   fifoSuffix: 'https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/quotas-fifo.html',
   dlqTypeMustMatch: 'https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/sqs-dead-letter-queues.html',
@@ -39,11 +48,15 @@ export const SQS = {
 } as const;
 
 export const ESM = {
+  batchSizeMin: fact(1, '1', 'https://docs.aws.amazon.com/lambda/latest/api/API_CreateEventSourceMapping.html'),
   sqsBatchSizeDefault: fact(10, '10', 'https://docs.aws.amazon.com/lambda/latest/dg/services-sqs-parameters.html'),
   sqsStandardBatchSizeMax: fact(10_000, '10,000', 'https://docs.aws.amazon.com/lambda/latest/dg/services-sqs-parameters.html'),
   sqsFifoBatchSizeMax: fact(10, '10', 'https://docs.aws.amazon.com/lambda/latest/dg/services-sqs-parameters.html'),
   batchSizeWithoutWindowMax: fact(10, '10', 'https://docs.aws.amazon.com/lambda/latest/api/API_CreateEventSourceMapping.html'),
+  batchWindowMin: fact(0, '0 s', 'https://docs.aws.amazon.com/lambda/latest/api/API_CreateEventSourceMapping.html'),
   batchWindowMax: fact(300, '300 s', 'https://docs.aws.amazon.com/lambda/latest/dg/services-sqs-parameters.html'),
+  /** `MaximumBatchingWindowInSeconds` is an integer of seconds. */
+  batchWindowStep: fact(1, 'whole seconds', 'https://docs.aws.amazon.com/lambda/latest/api/API_CreateEventSourceMapping.html'),
   kinesisBatchSizeDefault: fact(100, '100', 'https://docs.aws.amazon.com/lambda/latest/dg/services-kinesis-parameters.html'),
   kinesisBatchSizeMax: fact(10_000, '10,000', 'https://docs.aws.amazon.com/lambda/latest/dg/services-kinesis-parameters.html'),
   visibilityTimeoutAdvice: 'https://docs.aws.amazon.com/lambda/latest/dg/services-sqs-configure.html',
@@ -56,12 +69,19 @@ export const LAMBDA = {
   timeoutMax: fact(900, '15 minutes', LAMBDA_QUOTAS),
   timeoutMaxManagedInstances: fact(5_400, '90 minutes', LAMBDA_QUOTAS),
   timeoutDefault: fact(3, '3 s', LAMBDA_QUOTAS),
+  /** CreateFunction takes `Timeout` as an integer of seconds and `MemorySize` as an integer of MB. */
+  timeoutStep: fact(1, 'whole seconds', LAMBDA_CREATE_FUNCTION),
   memoryMin: fact(128, '128 MB', LAMBDA_QUOTAS),
   memoryMax: fact(10_240, '10,240 MB', LAMBDA_QUOTAS),
   memoryDefault: fact(128, '128 MB', LAMBDA_QUOTAS),
+  memoryStep: fact(1, 'whole MB', LAMBDA_CREATE_FUNCTION),
   ephemeralStorageMin: fact(512, '512 MB', LAMBDA_QUOTAS),
   ephemeralStorageMax: fact(10_240, '10,240 MB', LAMBDA_QUOTAS),
   ephemeralStorageDefault: fact(512, '512 MB', LAMBDA_QUOTAS),
+  ephemeralStorageStep: fact(1, 'whole MB', 'https://docs.aws.amazon.com/lambda/latest/api/API_EphemeralStorage.html'),
+  reservedConcurrencyMin: fact(0, '0', 'https://docs.aws.amazon.com/lambda/latest/api/API_PutFunctionConcurrency.html'),
+  /** AWS's own minimum is 1; `0` in a file means no provisioned concurrency configuration at all. */
+  provisionedConcurrencyMin: fact(0, '0 (none)', 'https://docs.aws.amazon.com/lambda/latest/api/API_PutProvisionedConcurrencyConfig.html'),
   environmentMax: fact(4_096, '4 KB', LAMBDA_QUOTAS),
   accountConcurrencyDefault: fact(1_000, '1,000', LAMBDA_QUOTAS),
   /** Reservations can leave no fewer than this many unreserved: their sum is at most the account's concurrency − 100. */
@@ -91,6 +111,8 @@ export const API_GATEWAY = {
   throttling: 'https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-request-throttling.html',
   /** REST and HTTP APIs; LIMITS.md §9. */
   payloadMax: fact(10 * 1024 * 1024, '10 MB', 'https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-execution-service-limits-table.html'),
+  /** `timeoutInMillis` is an integer of milliseconds. */
+  integrationTimeoutStep: fact(0.001, 'whole milliseconds', 'https://docs.aws.amazon.com/apigateway/latest/api/API_PutIntegration.html'),
 } as const;
 
 const SQS_FIFO_QUOTAS = 'https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/quotas-messages.html';
@@ -150,6 +172,8 @@ export const KINESIS = {
   shardsMin: fact(1, '1', 'https://docs.aws.amazon.com/streams/latest/dev/service-sizes-and-limits.html'),
   /** The MD5 hash of a record's partition key picks its shard: one key value, one shard (checked 2026-12-04). */
   partitionKeyHashing: 'https://docs.aws.amazon.com/kinesis/latest/APIReference/API_PutRecord.html',
+  /** `RetentionPeriodHours` is an integer of hours. */
+  retentionStep: fact(3_600, 'whole hours', 'https://docs.aws.amazon.com/kinesis/latest/APIReference/API_IncreaseStreamRetentionPeriod.html'),
 } as const;
 
 export const FIREHOSE = {
@@ -163,7 +187,11 @@ export const FIREHOSE = {
   bufferSizeMin: fact(1024 * 1024, '1 MiB', 'https://docs.aws.amazon.com/firehose/latest/APIReference/API_BufferingHints.html'),
   bufferSizeMax: fact(128 * 1024 * 1024, '128 MiB', 'https://docs.aws.amazon.com/firehose/latest/APIReference/API_BufferingHints.html'),
   bufferSizeDefault: fact(5 * 1024 * 1024, '5 MiB', 'https://docs.aws.amazon.com/firehose/latest/APIReference/API_BufferingHints.html'),
+  /** `SizeInMBs` and `IntervalInSeconds` are integers. */
+  bufferSizeStep: fact(1024 * 1024, 'whole MiB', 'https://docs.aws.amazon.com/firehose/latest/APIReference/API_BufferingHints.html'),
+  bufferIntervalMin: fact(0, '0 s', 'https://docs.aws.amazon.com/firehose/latest/APIReference/API_BufferingHints.html'),
   bufferIntervalMax: fact(900, '900 s', 'https://docs.aws.amazon.com/firehose/latest/APIReference/API_BufferingHints.html'),
+  bufferIntervalStep: fact(1, 'whole seconds', 'https://docs.aws.amazon.com/firehose/latest/APIReference/API_BufferingHints.html'),
   bufferIntervalDefault: fact(300, '300 s', 'https://docs.aws.amazon.com/firehose/latest/APIReference/API_BufferingHints.html'),
 } as const;
 
@@ -179,6 +207,20 @@ export const SNS = {
   filterPolicyKeysMax: fact(5, '5 keys', SNS_FILTER_CONSTRAINTS),
   filterPolicyCombinationsMax: fact(150, '150 combinations', SNS_FILTER_CONSTRAINTS),
   filterPolicySizeMax: fact(256 * 1024, '256 KB', SNS_FILTER_CONSTRAINTS),
+} as const;
+
+/** ECS service task counts and Application Auto Scaling capacities: integers from 0. */
+export const ECS = {
+  desiredCountMin: fact(0, '0', 'https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_CreateService.html'),
+  autoscalingCapacityMin: fact(0, '0', 'https://docs.aws.amazon.com/autoscaling/application/APIReference/API_RegisterScalableTarget.html'),
+} as const;
+
+/**
+ * `instances` of App Runner, Elastic Beanstalk and EC2: a count of running instances, which
+ * EC2 Auto Scaling (behind Beanstalk and EC2 fleets) takes from 0.
+ */
+export const COMPUTE = {
+  instancesMin: fact(0, '0', 'https://docs.aws.amazon.com/autoscaling/ec2/APIReference/API_CreateAutoScalingGroup.html'),
 } as const;
 
 export const FARGATE = {

@@ -4,7 +4,7 @@
  * one. The schema describes the same properties for editors; a conformance test keeps
  * the two in step. Range checks read `min`/`max` here (the `<type>/range` rules).
  */
-import { FIREHOSE, KINESIS, LAMBDA, SQS, API_GATEWAY, type Fact } from '../limits/aws';
+import { API_GATEWAY, COMPUTE, ECS, ESM, FIREHOSE, KINESIS, LAMBDA, SQS, type Fact } from '../limits/aws';
 
 export const RESOURCE_TYPES = [
   'sqs', 'sns', 'kinesis', 'firehose',
@@ -35,6 +35,11 @@ export interface PropertySpec {
   readonly default?: number | string | boolean;
   readonly min?: Fact;
   readonly max?: Fact;
+  /**
+   * The unit AWS's API counts the value in, when it takes whole numbers of it (Lambda's
+   * `Timeout` in whole seconds): a value between two steps is rejected like one out of range.
+   */
+  readonly step?: Fact;
   readonly values?: readonly string[];
   /** Properties of a nested object (`deadLetter`, `autoscaling`, `buffer`). */
   readonly properties?: Readonly<Record<string, PropertySpec>>;
@@ -58,11 +63,11 @@ export const TYPE_PROPERTIES: Readonly<Record<ResourceType, Readonly<Record<stri
     fifo: p('boolean', { default: false }),
     highThroughput: p('boolean', { default: false }),
     contentBasedDeduplication: p('boolean', { default: false }),
-    visibilityTimeout: p('duration', { default: SQS.visibilityTimeoutDefault.value, min: fact0('0 s'), max: SQS.visibilityTimeoutMax }),
-    retention: p('duration', { default: SQS.retentionDefault.value, min: SQS.retentionMin, max: SQS.retentionMax }),
-    maxMessageSize: p('size', { default: SQS.maxMessageSizeMax.value, min: SQS.maxMessageSizeMin, max: SQS.maxMessageSizeMax }),
-    receiveWait: p('duration', { default: 0, min: fact0('0 s'), max: SQS.receiveWaitMax }),
-    delay: p('duration', { default: 0, min: fact0('0 s'), max: SQS.delayMax }),
+    visibilityTimeout: p('duration', { default: SQS.visibilityTimeoutDefault.value, min: SQS.visibilityTimeoutMin, max: SQS.visibilityTimeoutMax, step: SQS.secondsStep }),
+    retention: p('duration', { default: SQS.retentionDefault.value, min: SQS.retentionMin, max: SQS.retentionMax, step: SQS.secondsStep }),
+    maxMessageSize: p('size', { default: SQS.maxMessageSizeMax.value, min: SQS.maxMessageSizeMin, max: SQS.maxMessageSizeMax, step: SQS.maxMessageSizeStep }),
+    receiveWait: p('duration', { default: 0, min: SQS.receiveWaitMin, max: SQS.receiveWaitMax, step: SQS.secondsStep }),
+    delay: p('duration', { default: 0, min: SQS.delayMin, max: SQS.delayMax, step: SQS.secondsStep }),
     encryption: ENCRYPTION,
     deadLetter: p('object', {
       properties: {
@@ -79,26 +84,26 @@ export const TYPE_PROPERTIES: Readonly<Record<ResourceType, Readonly<Record<stri
   kinesis: {
     mode: p('enum', { values: ['provisioned', 'on-demand'] }),
     shards: p('integer', { min: KINESIS.shardsMin }),
-    retention: p('duration', { default: KINESIS.retentionDefault.value, min: KINESIS.retentionMin, max: KINESIS.retentionMax }),
+    retention: p('duration', { default: KINESIS.retentionDefault.value, min: KINESIS.retentionMin, max: KINESIS.retentionMax, step: KINESIS.retentionStep }),
     encryption: ENCRYPTION,
   },
   firehose: {
     buffer: p('object', {
       properties: {
-        size: p('size', { default: FIREHOSE.bufferSizeDefault.value, min: FIREHOSE.bufferSizeMin, max: FIREHOSE.bufferSizeMax }),
-        interval: p('duration', { default: FIREHOSE.bufferIntervalDefault.value, min: fact0('0 s'), max: FIREHOSE.bufferIntervalMax }),
+        size: p('size', { default: FIREHOSE.bufferSizeDefault.value, min: FIREHOSE.bufferSizeMin, max: FIREHOSE.bufferSizeMax, step: FIREHOSE.bufferSizeStep }),
+        interval: p('duration', { default: FIREHOSE.bufferIntervalDefault.value, min: FIREHOSE.bufferIntervalMin, max: FIREHOSE.bufferIntervalMax, step: FIREHOSE.bufferIntervalStep }),
       },
     }),
     encryption: ENCRYPTION,
   },
   lambda: {
     runtime: p('string'),
-    memory: p('megabytes', { default: LAMBDA.memoryDefault.value, min: LAMBDA.memoryMin, max: LAMBDA.memoryMax }),
-    timeout: p('duration', { default: LAMBDA.timeoutDefault.value, min: LAMBDA.timeoutMin, max: LAMBDA.timeoutMax }),
-    ephemeralStorage: p('megabytes', { default: LAMBDA.ephemeralStorageDefault.value, min: LAMBDA.ephemeralStorageMin, max: LAMBDA.ephemeralStorageMax }),
+    memory: p('megabytes', { default: LAMBDA.memoryDefault.value, min: LAMBDA.memoryMin, max: LAMBDA.memoryMax, step: LAMBDA.memoryStep }),
+    timeout: p('duration', { default: LAMBDA.timeoutDefault.value, min: LAMBDA.timeoutMin, max: LAMBDA.timeoutMax, step: LAMBDA.timeoutStep }),
+    ephemeralStorage: p('megabytes', { default: LAMBDA.ephemeralStorageDefault.value, min: LAMBDA.ephemeralStorageMin, max: LAMBDA.ephemeralStorageMax, step: LAMBDA.ephemeralStorageStep }),
     env: p('map'),
-    reservedConcurrency: p('integer', { min: fact0('0') }),
-    provisionedConcurrency: p('integer', { min: fact0('0') }),
+    reservedConcurrency: p('integer', { min: LAMBDA.reservedConcurrencyMin }),
+    provisionedConcurrency: p('integer', { min: LAMBDA.provisionedConcurrencyMin }),
     duration: p('duration'),
     capacity: p('enum', { values: ['on-demand', 'managed-instances'], default: 'on-demand' }),
     deadLetter: p('object', { properties: { target: p('string') } }),
@@ -107,11 +112,11 @@ export const TYPE_PROPERTIES: Readonly<Record<ResourceType, Readonly<Record<stri
     launchType: p('enum', { values: ['fargate', 'ec2'] }),
     cpu: p('cpu'),
     memory: p('megabytes'),
-    desiredCount: p('integer', { min: fact0('0') }),
+    desiredCount: p('integer', { min: ECS.desiredCountMin }),
     autoscaling: p('object', {
       properties: {
-        min: p('integer', { min: fact0('0') }),
-        max: p('integer', { min: fact0('0') }),
+        min: p('integer', { min: ECS.autoscalingCapacityMin }),
+        max: p('integer', { min: ECS.autoscalingCapacityMin }),
         metric: p('enum', { values: ['cpu', 'memory', 'requests'] }),
         target: p('number'),
       },
@@ -122,12 +127,12 @@ export const TYPE_PROPERTIES: Readonly<Record<ResourceType, Readonly<Record<stri
   eks: {
     nodeType: p('enum', { values: ['fargate', 'managed', 'self-managed'] }),
   },
-  apprunner: { cpu: p('cpu'), memory: p('megabytes'), instances: p('integer', { min: fact0('0') }) },
-  beanstalk: { cpu: p('cpu'), memory: p('megabytes'), instances: p('integer', { min: fact0('0') }) },
-  ec2: { cpu: p('cpu'), memory: p('megabytes'), instances: p('integer', { min: fact0('0') }) },
+  apprunner: { cpu: p('cpu'), memory: p('megabytes'), instances: p('integer', { min: COMPUTE.instancesMin }) },
+  beanstalk: { cpu: p('cpu'), memory: p('megabytes'), instances: p('integer', { min: COMPUTE.instancesMin }) },
+  ec2: { cpu: p('cpu'), memory: p('megabytes'), instances: p('integer', { min: COMPUTE.instancesMin }) },
   schedule: { expression: p('string') },
   'api-gateway': {
-    timeout: p('duration', { default: API_GATEWAY.integrationTimeoutDefault.value, min: API_GATEWAY.integrationTimeoutMin }),
+    timeout: p('duration', { default: API_GATEWAY.integrationTimeoutDefault.value, min: API_GATEWAY.integrationTimeoutMin, step: API_GATEWAY.integrationTimeoutStep }),
   },
   alb: {},
   cloudfront: {},
@@ -138,10 +143,6 @@ export const TYPE_PROPERTIES: Readonly<Record<ResourceType, Readonly<Record<stri
   client: {},
 };
 
-function fact0(text: string): Fact {
-  return { value: 0, text, source: '' };
-}
-
 export function propertySpec(type: ResourceType, name: string): PropertySpec | undefined {
   return TYPE_PROPERTIES[type][name] ?? COMMON_PROPERTIES[name];
 }
@@ -151,10 +152,11 @@ export const CONNECTION_PROPERTIES: Readonly<Record<string, PropertySpec>> = {
   rate: p('rate'),
   size: p('size'),
   batching: p('boolean', { default: false }),
-  batchSize: p('integer', { min: { value: 1, text: '1', source: '' } }),
-  batchWindow: p('duration', { min: fact0('0 s') }),
-  maxConcurrency: p('integer'),
-  messageGroups: p('integer', { min: { value: 1, text: '1', source: '' } }),
+  // The maximum batch size depends on the source (esm/batch-window, sqs/fifo-batch-size own it).
+  batchSize: p('integer', { min: ESM.batchSizeMin }),
+  batchWindow: p('duration', { default: 0, min: ESM.batchWindowMin, max: ESM.batchWindowMax, step: ESM.batchWindowStep }),
+  maxConcurrency: p('integer', { min: ESM.maxConcurrencyMin, max: ESM.maxConcurrencyMax }),
+  messageGroups: p('integer', { min: SQS.messageGroupsMin }),
   filter: p('object'),
   rawDelivery: p('boolean', { default: false }),
   partitionKey: p('string'),

@@ -6,7 +6,10 @@ import type { Rule } from './types';
 import apiGatewayRange from './api-gateway/range';
 import apiGatewayThrottle from './api-gateway/throttle';
 import apprunnerClosed from './apprunner/closed';
+import apprunnerRange from './apprunner/range';
+import beanstalkRange from './beanstalk/range';
 import configUnknownRule from './config/unknown-rule';
+import ec2Range from './ec2/range';
 import ecsFargateSize from './ecs/fargate-size';
 import ecsRange from './ecs/range';
 import encryptionAtRest from './encryption/at-rest';
@@ -14,6 +17,7 @@ import encryptionServiceProducerKey from './encryption/service-producer-key';
 import esmBatchWindow from './esm/batch-window';
 import firehoseRange from './firehose/range';
 import flowsInvalidConnection from './flows/invalid-connection';
+import flowsRange from './flows/range';
 import flowsSyntax from './flows/syntax';
 import flowsUnknownResource from './flows/unknown-resource';
 import graphCycle from './graph/cycle';
@@ -55,7 +59,10 @@ export const rules: readonly Rule[] = [
   apiGatewayRange,
   apiGatewayThrottle,
   apprunnerClosed,
+  apprunnerRange,
+  beanstalkRange,
   configUnknownRule,
+  ec2Range,
   ecsFargateSize,
   ecsRange,
   encryptionAtRest,
@@ -63,6 +70,7 @@ export const rules: readonly Rule[] = [
   esmBatchWindow,
   firehoseRange,
   flowsInvalidConnection,
+  flowsRange,
   flowsSyntax,
   flowsUnknownResource,
   graphCycle,

@@ -1,12 +1,14 @@
 /**
- * Shared by the `<type>/range` rules: finds every property (nested objects included)
- * whose normalised value is outside the min/max that `TYPE_PROPERTIES` gives it, and
- * reports it on the value node with a fix that clamps to the limit, written the way the
- * user writes values (`14d`, `20s`, `1MB`, bare numbers stay bare).
+ * Shared by the `<type>/range` rules and `flows/range`: finds every property (nested
+ * objects included) whose normalised value is outside the min/max that `TYPE_PROPERTIES`
+ * or `CONNECTION_PROPERTIES` gives it, or between two of the whole units AWS's API takes
+ * (`step`: Lambda's timeout in whole seconds), and reports it on the value node with a fix
+ * that clamps or rounds to the nearest accepted value, written the way the user writes
+ * values (`14d`, `20s`, `1MB`, bare numbers stay bare).
  */
 import { findPair, isMap, isScalar, keyText, type YMap, type YScalar } from '../parse/ast';
 import { normalise } from '../model/model';
-import { TYPE_PROPERTIES, type PropertySpec, type ResourceType, type ValueKind } from '../model/properties';
+import { CONNECTION_PROPERTIES, TYPE_PROPERTIES, type PropertySpec, type ResourceType, type ValueKind } from '../model/properties';
 import type { Fact } from '../limits/aws';
 import { formatBytes, formatNumber, formatSeconds, parseSize } from '../parse/values';
 import type { RuleContext } from './types';
@@ -15,30 +17,46 @@ import type { RuleContext } from './types';
 export const RANGE_MESSAGES = {
   belowMin: '{service} {property} {given} is below the minimum of {limit}.',
   overMax: '{service} {property} {given} is over the maximum of {limit}.',
+  notWhole: '{service} {property} {given} is not a whole number of {unit}; AWS takes {property} in {step} and rejects the value.',
   clamp: 'Set {property} to {value}',
 } as const;
 
 export type RangeMessageId = keyof typeof RANGE_MESSAGES;
 
+/** What a range rule checks of a property: its minimum, its maximum, its step. */
+export type Bound = 'min' | 'max' | 'step';
+
+/**
+ * A property path another rule owns: the whole property (`memory`), or one bound of it
+ * (`{ path: 'timeout', bound: 'max' }`: lambda/timeout-limit owns the 15-minute maximum).
+ */
+export type OwnedElsewhere = string | { readonly path: string; readonly bound: Bound };
+
 export interface RangeOptions {
   /** Service name at the start of messages: `SQS`, `Lambda`… */
   readonly service: string;
-  /** Property paths another rule owns (`timeout`, `deadLetter.maxReceiveCount`). */
-  readonly skip?: readonly string[];
+  readonly skip?: readonly OwnedElsewhere[];
 }
 
-/** Facts (min and max) of a type's properties, for a rule's `facts`. */
-export function rangeFacts(type: ResourceType, skip: readonly string[] = []): Fact[] {
+/** Whether `skip` gives `bound` of the property at `path` to another rule. */
+export function ownedElsewhere(skip: readonly OwnedElsewhere[] | undefined, path: string, bound: Bound): boolean {
+  return skip?.some((owned) => (typeof owned === 'string' ? owned === path : owned.path === path && owned.bound === bound)) ?? false;
+}
+
+/** Facts (min, max and step) of a type's properties, or of the connection properties, for a rule's `facts`. */
+export function rangeFacts(type: ResourceType | 'connection', skip: readonly OwnedElsewhere[] = []): Fact[] {
   const facts: Fact[] = [];
   const walk = (specs: Readonly<Record<string, PropertySpec>>, prefix: string): void => {
     for (const [name, spec] of Object.entries(specs)) {
       const path = prefix + name;
-      if (skip.includes(path)) continue;
-      for (const limit of [spec.min, spec.max]) if (limit && limit.source !== '' && !facts.includes(limit)) facts.push(limit);
+      for (const bound of ['min', 'max', 'step'] as const) {
+        const limit = spec[bound];
+        if (limit && !ownedElsewhere(skip, path, bound) && !facts.includes(limit)) facts.push(limit);
+      }
       if (spec.properties) walk(spec.properties, `${path}.`);
     }
   };
-  walk(TYPE_PROPERTIES[type], '');
+  walk(type === 'connection' ? CONNECTION_PROPERTIES : TYPE_PROPERTIES[type], '');
   return facts;
 }
 
@@ -49,38 +67,59 @@ export function rangeFacts(type: ResourceType, skip: readonly string[] = []): Fa
 export function checkRanges(context: RuleContext<RangeMessageId>, type: ResourceType, options: RangeOptions): void {
   const { model } = context;
   const seen = new Set<number>();
-  const maps: YMap[] = [];
   const defaults = findPair(model.root, 'defaults')?.value;
   const inherited = isMap(defaults) ? findPair(defaults, type)?.value : undefined;
-  if (isMap(inherited)) maps.push(inherited);
-  for (const resource of model.ofType(type)) if (resource.node) maps.push(resource.node);
+  if (isMap(inherited)) checkMap(context, inherited, TYPE_PROPERTIES[type], '', options, seen);
+  for (const resource of model.ofType(type)) if (resource.node) checkMap(context, resource.node, TYPE_PROPERTIES[type], '', options, seen);
+}
 
-  const walk = (map: YMap, specs: Readonly<Record<string, PropertySpec>>, prefix: string): void => {
-    for (const pair of map.items) {
-      const name = keyText(pair.key);
-      const spec = specs[name];
-      if (!spec) continue;
-      const path = prefix + name;
-      if (options.skip?.includes(path)) continue;
-      const node = pair.value;
-      if (spec.kind === 'object' && spec.properties && isMap(node)) walk(node, spec.properties, `${path}.`);
-      if (!spec.min && !spec.max) continue;
-      if (!isScalar(node) || seen.has(node.start)) continue;
-      const value = normalise(spec, node);
-      if (typeof value !== 'number') continue;
-      const limit = spec.min && value < spec.min.value - EPSILON ? spec.min : spec.max && value > spec.max.value + EPSILON ? spec.max : undefined;
-      if (!limit) continue;
+/** Checks the properties of every flow entry (a fan-out's one map is checked once). */
+export function checkConnectionRanges(context: RuleContext<RangeMessageId>, options: RangeOptions): void {
+  const seen = new Set<number>();
+  for (const entry of context.model.flows) if (entry.propsNode) checkMap(context, entry.propsNode, CONNECTION_PROPERTIES, '', options, seen);
+}
+
+function checkMap(context: RuleContext<RangeMessageId>, map: YMap, specs: Readonly<Record<string, PropertySpec>>, prefix: string, options: RangeOptions, seen: Set<number>): void {
+  for (const pair of map.items) {
+    const name = keyText(pair.key);
+    const spec = specs[name];
+    if (!spec) continue;
+    const path = prefix + name;
+    if (options.skip?.includes(path)) continue;
+    const node = pair.value;
+    if (spec.kind === 'object' && spec.properties && isMap(node)) checkMap(context, node, spec.properties, `${path}.`, options, seen);
+    if (!spec.min && !spec.max && !spec.step) continue;
+    if (!isScalar(node) || seen.has(node.start)) continue;
+    const value = normalise(spec, node);
+    if (typeof value !== 'number') continue;
+    const min = ownedElsewhere(options.skip, path, 'min') ? undefined : spec.min;
+    const max = ownedElsewhere(options.skip, path, 'max') ? undefined : spec.max;
+    const limit = min && value < min.value - EPSILON ? min : max && value > max.value + EPSILON ? max : undefined;
+    if (limit) {
       seen.add(node.start);
       const text = clampText(spec.kind, node, limit.value);
       context.report({
         at: node,
-        messageId: limit === spec.min ? 'belowMin' : 'overMax',
+        messageId: limit === min ? 'belowMin' : 'overMax',
         data: { service: options.service, property: path, given: givenText(spec.kind, node, value), limit: limitText(spec.kind, limit) },
         fix: { messageId: 'clamp', data: { property: path, value: text }, build: (edits) => edits.replace(node, text) },
       });
+      continue;
     }
-  };
-  for (const map of maps) walk(map, TYPE_PROPERTIES[type], '');
+    // A value out of a range another rule owns is that rule's finding, not a second one here.
+    const inRange = (!spec.min || value >= spec.min.value - EPSILON) && (!spec.max || value <= spec.max.value + EPSILON);
+    const step = spec.step;
+    if (!step || ownedElsewhere(options.skip, path, 'step') || !inRange || isWhole(value / step.value)) continue;
+    seen.add(node.start);
+    const nearest = Math.min(Math.max(round(Math.round(value / step.value) * step.value), spec.min?.value ?? -Infinity), spec.max?.value ?? Infinity);
+    const text = clampText(spec.kind, node, nearest);
+    context.report({
+      at: node,
+      messageId: 'notWhole',
+      data: { service: options.service, property: path, given: givenText(spec.kind, node, value), unit: step.text.replace(/^whole /, ''), step: step.text },
+      fix: { messageId: 'clamp', data: { property: path, value: text }, build: (edits) => edits.replace(node, text) },
+    });
+  }
 }
 
 const EPSILON = 1e-9;
@@ -88,7 +127,8 @@ const EPSILON = 1e-9;
 /** `20d (20 d)`: the value as written, then in AWS's unit when that says something more. */
 export function givenText(kind: ValueKind, node: YScalar, value: number): string {
   const written = String(node.value);
-  const unit = unitText(kind, value);
+  // `0s` says all there is; `0 ms` would only confuse.
+  const unit = value === 0 ? undefined : unitText(kind, value);
   return unit === undefined || unit === written ? written : `${written} (${unit})`;
 }
 

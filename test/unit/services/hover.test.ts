@@ -36,7 +36,7 @@ describe('hover on a resource type', () => {
   test('says what the service is and lists its AWS limits, each linked to its source', () => {
     const markdown = hoverAt('awsflow: 1\nresources:\n  q:\n    type: «s‸qs»\n');
     assert.ok(markdown.startsWith('**`sqs`** — SQS queue\n\nAmazon SQS queue: a managed message queue.'), markdown);
-    assert.ok(markdown.includes(`**AWS limits**\n\n- \`visibilityTimeout\`: 0 s – [43,200 s (12 h)](${SQS_API}), default 30 s\n`), markdown);
+    assert.ok(markdown.includes(`**AWS limits**\n\n- \`visibilityTimeout\`: [0 s](${SQS_API}) – [43,200 s (12 h)](${SQS_API}), default 30 s\n`), markdown);
     assert.ok(markdown.includes('- `retention`: [60 s (1 min)](https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/quotas-messages.html) – [1,209,600 s (14 d)]'), markdown);
     assert.ok(markdown.includes(`- \`deadLetter.maxReceiveCount\`: [1](${SQS_DLQ}) – [1,000](${SQS_DLQ})\n`), markdown);
     assert.ok(markdown.endsWith('- name: [80 characters](https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/quotas-queues.html)'), markdown);
@@ -137,15 +137,16 @@ describe('hover on a property key: meaning, AWS default and range', () => {
   test('an SQS property', () => {
     const markdown = hoverAt('resources:\n  q:\n    type: sqs\n    «visibility‸Timeout»: 2h\n');
     assert.ok(markdown.startsWith('**`visibilityTimeout`** — SQS queue property\n\nHow long a received message stays hidden'), markdown);
-    assert.ok(markdown.endsWith(`\n\nAWS default: 30 s · range: 0 s – [43,200 s (12 h)](${SQS_API})`), markdown);
+    assert.ok(markdown.endsWith(`\n\nAWS default: 30 s · range: [0 s](${SQS_API}) – [43,200 s (12 h)](${SQS_API})`), markdown);
   });
 
   test('event source mapping settings take their limits from the source', () => {
     const header = 'resources:\n  q: { type: sqs }\n  fq: { type: sqs, fifo: true, name: fq.fifo }\n  k: { type: kinesis }\n  f: { type: lambda }\nflows:\n';
     const esm = 'https://docs.aws.amazon.com/lambda/latest/dg/services-sqs-parameters.html';
-    assert.ok(hoverAt(`${header}  - q -> f: { «batch‸Size»: 5 }\n`).endsWith(`\n\nAWS default: 10 · range: 1 – [10,000](${esm}) from a standard queue`));
-    assert.ok(hoverAt(`${header}  - fq -> f: { «batch‸Size»: 5 }\n`).endsWith(`\n\nAWS default: 10 · range: 1 – [10](${esm}) from a FIFO queue`));
-    assert.ok(hoverAt(`${header}  - k -> f: { «batch‸Size»: 5 }\n`).endsWith('\n\nAWS default: 100 · range: 1 – [10,000](https://docs.aws.amazon.com/lambda/latest/dg/services-kinesis-parameters.html) from a Kinesis stream'));
+    const min = '[1](https://docs.aws.amazon.com/lambda/latest/api/API_CreateEventSourceMapping.html)';
+    assert.ok(hoverAt(`${header}  - q -> f: { «batch‸Size»: 5 }\n`).endsWith(`\n\nAWS default: 10 · range: ${min} – [10,000](${esm}) from a standard queue`));
+    assert.ok(hoverAt(`${header}  - fq -> f: { «batch‸Size»: 5 }\n`).endsWith(`\n\nAWS default: 10 · range: ${min} – [10](${esm}) from a FIFO queue`));
+    assert.ok(hoverAt(`${header}  - k -> f: { «batch‸Size»: 5 }\n`).endsWith(`\n\nAWS default: 100 · range: ${min} – [10,000](https://docs.aws.amazon.com/lambda/latest/dg/services-kinesis-parameters.html) from a Kinesis stream`));
     assert.ok(hoverAt(`${header}  - q -> f: { batchWindow: «2‸0» }\n`).includes('\n\n`20` = 20 s; Lambda allows 0 s – 300 s (5 min)\n\n'));
     assert.ok(hoverAt(`${header}  - q -> f: { «maxConc‸urrency»: 5 }\n`).endsWith('\n\nRange: [2](https://docs.aws.amazon.com/lambda/latest/dg/services-sqs-scaling.html) – [1,000](https://docs.aws.amazon.com/lambda/latest/dg/services-sqs-scaling.html)'));
   });

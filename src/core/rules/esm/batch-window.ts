@@ -10,8 +10,8 @@ const MIN_WINDOW = '1s';
 export default defineRule({
   id: 'esm/batch-window',
   defaultSeverity: 'error',
-  summary: 'Event source mapping batch settings Lambda rejects: batch over 10 from a standard queue without a 1 s window, a window on a FIFO queue, batch size or window over the maximum',
-  facts: [ESM.batchSizeWithoutWindowMax, ESM.sqsStandardBatchSizeMax, ESM.kinesisBatchSizeMax, ESM.batchWindowMax],
+  summary: 'Event source mapping batch settings Lambda rejects: batch over 10 from a standard queue without a 1 s window, a window on a FIFO queue, batch size or window over the maximum, a window that is not whole seconds',
+  facts: [ESM.batchSizeWithoutWindowMax, ESM.sqsStandardBatchSizeMax, ESM.kinesisBatchSizeMax, ESM.batchWindowMax, ESM.batchWindowStep],
   sources: ['https://docs.aws.amazon.com/lambda/latest/api/API_CreateEventSourceMapping.html', 'https://docs.aws.amazon.com/lambda/latest/dg/services-sqs-parameters.html'],
   fixable: true,
   hasSuggestions: false,
@@ -21,6 +21,7 @@ export default defineRule({
     fifoWindow: "batchWindow {given} is set on an event source mapping from FIFO queue '{source}': Lambda does not support a batching window on FIFO queues and rejects the mapping.",
     sizeOverMax: "Batch size {given} from {sourceKind} '{source}' is over the {max} maximum; Lambda rejects the mapping.",
     windowOverMax: 'batchWindow {given} ({seconds}) is over the {max} maximum; Lambda rejects the mapping.',
+    windowNotWhole: 'batchWindow {given} ({seconds}) is not a whole number of seconds; Lambda takes the batching window in whole seconds and rejects the mapping.',
     addWindow: 'Set batchWindow to {value}',
     removeWindow: 'Remove batchWindow',
     setSize: 'Set batchSize to {value}',
@@ -101,6 +102,18 @@ export default defineRule({
           connections: alike((c) => (c.from?.type === 'sqs' && !c.from.fifo) || c.from?.type === 'kinesis'),
           messageId: 'windowOverMax',
           data: { given: String(window.prop.raw), seconds: formatSeconds(window.value), max: ESM.batchWindowMax.text },
+          fix: { messageId: 'setWindowMax', data: { value }, build: (edits) => edits.replace(window.node, value) },
+        });
+      }
+
+      // `1.5s` deploys nowhere; a window already reported (too short, over the maximum) is not reported twice.
+      const step = ESM.batchWindowStep.value;
+      if (window && window.value <= ESM.batchWindowMax.value && Math.abs(window.value / step - Math.round(window.value / step)) > 1e-6 && ![...reported].some((key) => key.startsWith(`${window.node.start}:`)) && once(window.node, 'windowNotWhole')) {
+        const value = `${Math.round(window.value / step) * step}s`;
+        context.report({
+          at: window.node,
+          messageId: 'windowNotWhole',
+          data: { given: String(window.prop.raw), seconds: formatSeconds(window.value) },
           fix: { messageId: 'setWindowMax', data: { value }, build: (edits) => edits.replace(window.node, value) },
         });
       }

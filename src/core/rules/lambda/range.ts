@@ -1,15 +1,16 @@
 import { defineRule } from '../define-rule';
-import { checkRanges, RANGE_MESSAGES, rangeFacts } from '../range-check';
+import { checkRanges, RANGE_MESSAGES, rangeFacts, type OwnedElsewhere } from '../range-check';
 
-// lambda/timeout-limit and lambda/memory-range own these two.
-const SKIP = ['timeout', 'memory'];
+// lambda/memory-range owns memory; lambda/timeout-limit owns the timeout's maximum, which
+// depends on the capacity type and the callers. The 1 s minimum and whole seconds are here.
+export const OWNED_ELSEWHERE: readonly OwnedElsewhere[] = ['memory', { path: 'timeout', bound: 'max' }];
 const PROVISIONED_CONCURRENCY = 'https://docs.aws.amazon.com/lambda/latest/dg/provisioned-concurrency.html';
 
 export default defineRule({
   id: 'lambda/range',
   defaultSeverity: 'error',
-  summary: 'Lambda property outside the range AWS accepts (ephemeral storage 512–10,240 MB, concurrency settings at least 0, provisioned concurrency within reserved concurrency)',
-  facts: rangeFacts('lambda', SKIP),
+  summary: 'Lambda property outside the range AWS accepts (timeout at least 1 s in whole seconds, ephemeral storage 512–10,240 MB, concurrency settings at least 0, provisioned concurrency within reserved concurrency)',
+  facts: rangeFacts('lambda', OWNED_ELSEWHERE),
   sources: [PROVISIONED_CONCURRENCY],
   fixable: true,
   hasSuggestions: true,
@@ -20,7 +21,7 @@ export default defineRule({
     raiseReserved: 'Set reservedConcurrency to {value}',
   },
   check(context) {
-    checkRanges(context, 'lambda', { service: 'Lambda', skip: SKIP });
+    checkRanges(context, 'lambda', { service: 'Lambda', skip: OWNED_ELSEWHERE });
     const seen = new Set<number>();
     for (const fn of context.model.ofType('lambda')) {
       const provisioned = fn.props.get('provisionedConcurrency');

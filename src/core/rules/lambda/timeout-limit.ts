@@ -2,11 +2,12 @@ import { defineRule } from '../define-rule';
 import { FARGATE, LAMBDA } from '../../limits/aws';
 import { formatSeconds } from '../../parse/values';
 import { removeProperty } from '../../edit/remove';
-import { writeMegabytes } from '../../edit/write-values';
+import { compactDuration, writeMegabytes } from '../../edit/write-values';
 import type { Edits, TextEdit } from '../../edit/edits';
 import type { Resource } from '../../model/model';
 import { TYPE_PROPERTIES } from '../../model/properties';
-import { keyText, type YMap, type YPair } from '../../parse/ast';
+import { isScalar, keyText, type YMap, type YPair } from '../../parse/ast';
+import { clampText } from '../range-check';
 
 export default defineRule({
   id: 'lambda/timeout-limit',
@@ -24,17 +25,21 @@ export default defineRule({
   },
   check(context) {
     const { model } = context;
+    // A timeout inherited from `defaults` is one node shared by several functions: report it once.
+    const reported = new Set<number>();
     for (const fn of model.ofType('lambda')) {
       const timeout = fn.props.get('timeout');
-      if (!timeout?.node || typeof timeout.value !== 'number') continue;
+      if (!timeout?.node || typeof timeout.value !== 'number' || reported.has(timeout.node.start)) continue;
       const seconds = timeout.value;
       const managed = fn.props.get('capacity')?.value === 'managed-instances';
       const syncCaller = model.inbound(fn).find((c) => c.origin === 'flow' && (c.from?.type === 'api-gateway' || c.from?.type === 'alb' || c.from?.type === 'client' || c.from?.type === 'cloudfront'));
       const max = managed && !syncCaller ? LAMBDA.timeoutMaxManagedInstances : LAMBDA.timeoutMax;
       if (seconds <= max.value) continue;
       const node = timeout.node;
+      reported.add(node.start);
       const messageId = !managed ? 'overLimit' : syncCaller ? 'overManagedSync' : 'overManaged';
-      const maxText = max === LAMBDA.timeoutMax ? '15m' : '90m';
+      // In the user's notation: `901` becomes `900`, `16m` becomes `15m`, `2h` becomes `1h30m`.
+      const maxText = isScalar(node) ? clampText('duration', node, max.value) : compactDuration(max.value);
       const size = fargateSize(typeof fn.props.get('memory')?.value === 'number' ? fn.props.get('memory')!.value as number : LAMBDA.memoryDefault.value);
       context.report({
         at: node,

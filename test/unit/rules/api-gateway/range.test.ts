@@ -22,6 +22,15 @@ ruleTester(rule, {
       output: 'resources:\n  a: { type: api-gateway, timeout: 0.05 }\n  b: { type: api-gateway, timeout: 50ms }',
     },
     {
+      name: 'between two whole milliseconds',
+      code: 'resources:\n  a: { type: api-gateway, timeout: «50.5ms» }\n  b: { type: api-gateway, timeout: «1.0001s» }',
+      errors: [
+        { messageId: 'notWhole', message: 'API Gateway timeout 50.5ms (50.5 ms) is not a whole number of milliseconds; AWS takes timeout in whole milliseconds and rejects the value.' },
+        { messageId: 'notWhole' },
+      ],
+      output: 'resources:\n  a: { type: api-gateway, timeout: 51ms }\n  b: { type: api-gateway, timeout: 1s }',
+    },
+    {
       name: 'from defaults',
       code: 'defaults:\n  api-gateway: { timeout: «49ms» }\nresources:\n  a: { type: api-gateway }\n  b: { type: api-gateway }',
       errors: [{ messageId: 'belowMin' }],

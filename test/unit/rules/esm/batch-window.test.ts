@@ -9,6 +9,7 @@ ruleTester(rule, {
     { name: 'batch of 10, no window', code: `${R}flows:\n  - q -> f: { batchSize: 10 }` },
     { name: 'batch of 11 with a 1 s window', code: `${R}flows:\n  - q -> f: { batchSize: 11, batchWindow: 1s }` },
     { name: 'standard queue at the maximum', code: `${R}flows:\n  - q -> f: { batchSize: 10000, batchWindow: 300s }` },
+    { name: 'whole seconds in any notation', code: `${R}flows:\n  - q -> f: { batchWindow: 2000ms }\n  - k -> f: { batchWindow: 1m }` },
     { name: 'Kinesis default batch of 100, no window', code: `${R}flows:\n  - k -> f` },
     { name: 'Kinesis batch of 500, no window', code: `${R}flows:\n  - k -> f: { batchSize: 500 }` },
     { name: 'Kinesis at the maximum', code: `${R}flows:\n  - k -> f: { batchSize: 10000, batchWindow: 5m }` },
@@ -35,6 +36,16 @@ ruleTester(rule, {
       code: `${R}flows:\n  - q -> f:\n      batchSize: «11»   # one over\n      rate: 5/s\n  - k -> f`,
       errors: [{ messageId: 'needsWindow' }],
       output: `${R}flows:\n  - q -> f:\n      batchSize: 11   # one over\n      rate: 5/s\n      batchWindow: 1s\n  - k -> f`,
+    },
+    {
+      name: 'a window between two whole seconds',
+      code: `${R}flows:\n  - q -> f: { batchWindow: «1.5s» }\n  - k -> f: { batchSize: 500, batchWindow: «2500ms» }\n  - q -> f: { batchSize: 5, batchWindow: «0.4» }`,
+      errors: [
+        { messageId: 'windowNotWhole', message: 'batchWindow 1.5s (1.5 s) is not a whole number of seconds; Lambda takes the batching window in whole seconds and rejects the mapping.' },
+        { messageId: 'windowNotWhole', message: 'batchWindow 2500ms (2.5 s) is not a whole number of seconds; Lambda takes the batching window in whole seconds and rejects the mapping.' },
+        { messageId: 'windowNotWhole' },
+      ],
+      output: `${R}flows:\n  - q -> f: { batchWindow: 2s }\n  - k -> f: { batchSize: 500, batchWindow: 3s }\n  - q -> f: { batchSize: 5, batchWindow: 0s }`,
     },
     {
       name: 'window under 1 s',

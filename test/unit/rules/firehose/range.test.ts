@@ -32,6 +32,15 @@ ruleTester(rule, {
       output: 'resources:\n  f: { type: firehose, buffer: { interval: 15m } }',
     },
     {
+      name: 'size between two whole MiB, interval between two whole seconds',
+      code: 'resources:\n  f: { type: firehose, buffer: { size: «1.5MB», interval: «60.5s» } }',
+      errors: [
+        { messageId: 'notWhole', message: 'Firehose buffer.size 1.5MB (1.5 MiB) is not a whole number of MiB; AWS takes buffer.size in whole MiB and rejects the value.' },
+        { messageId: 'notWhole', message: 'Firehose buffer.interval 60.5s (1 min 0.5 s) is not a whole number of seconds; AWS takes buffer.interval in whole seconds and rejects the value.' },
+      ],
+      output: 'resources:\n  f: { type: firehose, buffer: { size: 2MB, interval: 61s } }',
+    },
+    {
       name: 'from defaults',
       code: 'defaults:\n  firehose: { buffer: { size: «1GB» } }\nresources:\n  a: { type: firehose }\n  b: { type: firehose }',
       errors: [{ messageId: 'overMax' }],

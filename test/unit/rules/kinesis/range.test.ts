@@ -38,6 +38,15 @@ ruleTester(rule, {
       output: 'resources:\n  s: { type: kinesis, mode: provisioned, shards: 1, encryption: kms }',
     },
     {
+      name: 'retention between two whole hours',
+      code: 'resources:\n  s: { type: kinesis, retention: «25.5h», encryption: kms }\n  t: { type: kinesis, retention: «90500», encryption: kms }',
+      errors: [
+        { messageId: 'notWhole', message: 'Kinesis retention 25.5h (1 d 1 h 30 min) is not a whole number of hours; AWS takes retention in whole hours and rejects the value.' },
+        { messageId: 'notWhole' },
+      ],
+      output: 'resources:\n  s: { type: kinesis, retention: 26h, encryption: kms }\n  t: { type: kinesis, retention: 90000, encryption: kms }',
+    },
+    {
       name: 'from defaults',
       code: 'defaults:\n  kinesis: { retention: «1h» }\nresources:\n  a: { type: kinesis, encryption: kms }\n  b: { type: kinesis, encryption: kms }',
       errors: [{ messageId: 'belowMin' }],

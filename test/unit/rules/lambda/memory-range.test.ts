@@ -6,6 +6,7 @@ ruleTester(rule, {
     { name: 'no memory: the 128 MB default', code: 'resources:\n  f: { type: lambda }' },
     { name: 'the maximum in GB', code: 'resources:\n  f: { type: lambda, memory: 10GB }' },
     { name: 'the maximum as a bare number of MB', code: 'resources:\n  f: { type: lambda, memory: 10240 }' },
+    { name: 'fractions of a GB that are whole MB', code: 'resources:\n  f: { type: lambda, memory: 1.5GB }\n  g: { type: lambda, memory: 0.25GB }' },
     { name: 'the minimum', code: 'resources:\n  f:\n    type: lambda\n    memory: 128MB\n' },
     { name: 'from defaults, in range', code: 'defaults:\n  lambda: { memory: 2GB }\nresources:\n  f: { type: lambda }' },
     { name: 'an ecs service may have more', code: 'resources:\n  svc: { type: ecs, launchType: fargate, cpu: 4096, memory: 30GB }' },
@@ -63,6 +64,15 @@ ruleTester(rule, {
       code: 'defaults:\n  lambda: { memory: «20GB» }\nresources:\n  f: { type: lambda }\n  g: { type: lambda }',
       errors: [{ messageId: 'overMax' }],
       output: 'defaults:\n  lambda: { memory: 10GB }\nresources:\n  f: { type: lambda }\n  g: { type: lambda }',
+    },
+    {
+      name: 'between two whole MB',
+      code: 'resources:\n  f: { type: lambda, memory: «128.5MB» }\n  g: { type: lambda, memory: «1000.4» }',
+      errors: [
+        { messageId: 'notWhole', message: 'Lambda memory 128.5MB (128.5 MB) is not a whole number of MB; AWS takes memory in whole MB and rejects the function.' },
+        { messageId: 'notWhole' },
+      ],
+      output: 'resources:\n  f: { type: lambda, memory: 129MB }\n  g: { type: lambda, memory: 1000 }',
     },
     {
       name: 'own value wins over defaults',

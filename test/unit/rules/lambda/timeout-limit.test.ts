@@ -19,7 +19,19 @@ ruleTester(rule, {
       name: 'bare seconds, flow style',
       code: 'resources:\n  f: { type: lambda, timeout: «901» }',
       errors: [{ messageId: 'overLimit', suggestions: ['resources:\n  f: { type: ecs, launchType: fargate, cpu: 256, memory: 512MB }'] }],
-      output: 'resources:\n  f: { type: lambda, timeout: 15m }',
+      output: 'resources:\n  f: { type: lambda, timeout: 900 }',
+    },
+    {
+      name: 'seconds stay seconds',
+      code: 'resources:\n  f: { type: lambda, timeout: «1000s» }',
+      errors: [{ messageId: 'overLimit', message: 'Lambda timeout 1000s (16 min 40 s) is over the 15 minutes maximum; AWS rejects the function.' }],
+      output: 'resources:\n  f: { type: lambda, timeout: 900s }',
+    },
+    {
+      name: 'from defaults, inherited by two functions: one finding',
+      code: 'defaults:\n  lambda: { timeout: «16m» }\nresources:\n  f: { type: lambda }\n  g: { type: lambda }',
+      errors: [{ messageId: 'overLimit' }],
+      output: 'defaults:\n  lambda: { timeout: 15m }\nresources:\n  f: { type: lambda }\n  g: { type: lambda }',
     },
     {
       name: 'on Fargate instead: a valid service from the Lambda memory, Lambda-only settings gone, comments kept',
@@ -40,7 +52,7 @@ ruleTester(rule, {
       name: 'managed instances over 90 minutes',
       code: 'resources:\n  f: { type: lambda, capacity: managed-instances, timeout: «2h» }',
       errors: [{ messageId: 'overManaged' }],
-      output: 'resources:\n  f: { type: lambda, capacity: managed-instances, timeout: 90m }',
+      output: 'resources:\n  f: { type: lambda, capacity: managed-instances, timeout: 1h30m }',
     },
     {
       name: 'managed instances called synchronously',

@@ -63,6 +63,24 @@ ruleTester(rule, {
       output: 'resources:\n  a:\n    type: sqs\n    deadLetter: { target: dlq, maxReceiveCount: 1 }\n  b:\n    type: sqs\n    deadLetter:\n      target: dlq\n      maxReceiveCount: 1000\n  dlq: { type: sqs }',
     },
     {
+      name: 'durations between two whole seconds, and a size between two bytes',
+      code: 'resources:\n  q:\n    type: sqs\n    visibilityTimeout: «0.5s»   # short\n    delay: «1500ms»\n    receiveWait: «19.9»\n    retention: «1.0001h»\n    maxMessageSize: «1.001KB»',
+      errors: [
+        { messageId: 'notWhole', message: 'SQS visibilityTimeout 0.5s (500 ms) is not a whole number of seconds; AWS takes visibilityTimeout in whole seconds and rejects the value.' },
+        { messageId: 'notWhole', message: 'SQS delay 1500ms (1.5 s) is not a whole number of seconds; AWS takes delay in whole seconds and rejects the value.' },
+        { messageId: 'notWhole' },
+        { messageId: 'notWhole' },
+        { messageId: 'notWhole', message: 'SQS maxMessageSize 1.001KB (1,025.02 bytes) is not a whole number of bytes; AWS takes maxMessageSize in whole bytes and rejects the value.' },
+      ],
+      output: 'resources:\n  q:\n    type: sqs\n    visibilityTimeout: 1s   # short\n    delay: 2s\n    receiveWait: 20\n    retention: 1h\n    maxMessageSize: 1025B',
+    },
+    {
+      name: 'below the minimum in sub-second units is a range finding only',
+      code: 'resources:\n  q: { type: sqs, retention: «59500ms» }',
+      errors: [{ messageId: 'belowMin', message: 'SQS retention 59500ms (59.5 s) is below the minimum of 60 s.' }],
+      output: 'resources:\n  q: { type: sqs, retention: 1m }',
+    },
+    {
       name: 'from defaults: one finding on the defaults node',
       code: 'defaults:\n  sqs: { receiveWait: «30s» }\nresources:\n  a: { type: sqs }\n  b: { type: sqs }',
       errors: [{ messageId: 'overMax' }],
