@@ -36,6 +36,8 @@ export const SQS = {
   keyManagement: 'https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/sqs-key-management.html',
   longPolling: 'https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/sqs-short-and-long-polling.html',
   deadLetterQueues: 'https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/sqs-dead-letter-queues.html',
+  /** ContentBasedDeduplication, DeduplicationScope and FifoThroughputLimit "apply only to FIFO queues" (checked 2026-12-04). */
+  fifoOnlyAttributes: 'https://docs.aws.amazon.com/AWSSimpleQueueService/latest/APIReference/API_CreateQueue.html',
 } as const;
 
 export const ESM = {
@@ -136,6 +138,8 @@ export const SNS = {
   fifoSubscriptions: 'https://docs.aws.amazon.com/sns/latest/dg/fifo-message-delivery.html',
   keyManagement: 'https://docs.aws.amazon.com/sns/latest/dg/sns-key-management.html',
   encryptionAtRest: 'https://docs.aws.amazon.com/sns/latest/dg/sns-server-side-encryption.html',
+  /** ContentBasedDeduplication applies only to FIFO topics; on a standard topic CreateTopic fails with InvalidParameter (checked 2026-12-04). */
+  fifoOnlyAttributes: 'https://docs.aws.amazon.com/sns/latest/api/API_CreateTopic.html',
 } as const;
 
 export const FARGATE = {

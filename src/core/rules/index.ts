@@ -33,6 +33,7 @@ import snsFifoSubscription from './sns/fifo-subscription';
 import snsFifoThroughput from './sns/fifo-throughput';
 import snsNoSubscriber from './sns/no-subscriber';
 import sqsDlqType from './sqs/dlq-type';
+import sqsFifoAttributes from './sqs/fifo-attributes';
 import sqsFifoBatchSize from './sqs/fifo-batch-size';
 import sqsFifoName from './sqs/fifo-name';
 import sqsFifoThroughput from './sqs/fifo-throughput';
@@ -77,6 +78,7 @@ export const rules: readonly Rule[] = [
   snsFifoThroughput,
   snsNoSubscriber,
   sqsDlqType,
+  sqsFifoAttributes,
   sqsFifoBatchSize,
   sqsFifoName,
   sqsFifoThroughput,
