@@ -70,6 +70,20 @@ export const LAMBDA = {
   asyncPayloadMax: fact(1024 * 1024, '1 MB', 'https://aws.amazon.com/about-aws/whats-new/2025/10/aws-lambda-payload-size-256-kb-1-mb-invocations/'),
   /** A dead-letter queue must be a standard SQS queue or a standard SNS topic (no FIFO). */
   deadLetterTargets: 'https://docs.aws.amazon.com/lambda/latest/dg/invocation-async-retain-records.html',
+  /**
+   * "Defined runtime environment variables" (checked 2026-12-04): the keys Lambda sets and
+   * rejects in a function's configuration (InvalidParameterValueException, "reserved keys").
+   * LANG, PATH, LD_LIBRARY_PATH, NODE_PATH, PYTHONPATH, TZ and the X-Ray variables are
+   * documented as not reserved: they can be set.
+   */
+  reservedEnvironmentSource: 'https://docs.aws.amazon.com/lambda/latest/dg/configuration-envvars-runtime.html',
+  reservedEnvironmentKeys: [
+    '_HANDLER', '_X_AMZN_TRACE_ID', 'AWS_DEFAULT_REGION', 'AWS_REGION', 'AWS_EXECUTION_ENV',
+    'AWS_LAMBDA_FUNCTION_NAME', 'AWS_LAMBDA_FUNCTION_MEMORY_SIZE', 'AWS_LAMBDA_FUNCTION_VERSION',
+    'AWS_LAMBDA_INITIALIZATION_TYPE', 'AWS_LAMBDA_LOG_GROUP_NAME', 'AWS_LAMBDA_LOG_STREAM_NAME',
+    'AWS_ACCESS_KEY', 'AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN',
+    'AWS_LAMBDA_RUNTIME_API', 'LAMBDA_TASK_ROOT', 'LAMBDA_RUNTIME_DIR',
+  ] as readonly string[],
 } as const;
 
 export const API_GATEWAY = {

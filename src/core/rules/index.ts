@@ -25,6 +25,7 @@ import lambdaDlqTarget from './lambda/dlq-target';
 import lambdaEnvSize from './lambda/env-size';
 import lambdaMemoryRange from './lambda/memory-range';
 import lambdaRange from './lambda/range';
+import lambdaReservedEnv from './lambda/reserved-env';
 import lambdaTimeoutLimit from './lambda/timeout-limit';
 import payloadSize from './payload/size';
 import scheduleExpression from './schedule/expression';
@@ -70,6 +71,7 @@ export const rules: readonly Rule[] = [
   lambdaEnvSize,
   lambdaMemoryRange,
   lambdaRange,
+  lambdaReservedEnv,
   lambdaTimeoutLimit,
   payloadSize,
   scheduleExpression,
