@@ -14,6 +14,7 @@ import type { Finding, Fix, FixBuilder, MessageData, Report, Rule, RuleContext, 
 import { findIgnoreComments, fileSeverities, type SeverityOverrides } from './suppress';
 import { rules as allRules } from './rules/index';
 import { PlainValueTooLarge } from './parse/ast';
+import { isIsoDate, todayUtc } from './clock';
 import type { SyntaxProblem } from './parse/chunks';
 
 /** Files larger than this are refused with a finding rather than parsed (about 40,000 resources). */
@@ -24,6 +25,11 @@ export interface AnalyzeOptions {
   readonly ruleSeverities?: SeverityOverrides;
   /** Run only these rules (tests). Suppression rules still run. */
   readonly rules?: readonly Rule[];
+  /**
+   * Today's date (`YYYY-MM-DD`, UTC) for date-dependent rules such as runtime deprecations.
+   * Omitted (or not a date): the wall clock, read once per analysis. Tests pass a fixed date.
+   */
+  readonly today?: string;
 }
 
 export interface InternalError {
@@ -138,6 +144,7 @@ function runRules(
   const raw: RawFinding[] = [];
   const internalErrors: InternalError[] = [];
   const selected = options.rules ?? allRules;
+  const today = options.today !== undefined && isIsoDate(options.today) ? options.today : todayUtc();
   for (const rule of selected) {
     if (rule.id.startsWith('suppression/')) continue;
     const context: RuleContext<string> = {
@@ -146,6 +153,7 @@ function runRules(
       syntaxProblems,
       schemaErrors,
       ruleIds: allRuleIds,
+      today,
       report: (report) => raw.push(toFinding(rule, report, edits)),
     };
     try {

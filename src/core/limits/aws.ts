@@ -86,6 +86,83 @@ export const LAMBDA = {
   ] as readonly string[],
 } as const;
 
+export interface LambdaRuntime {
+  readonly id: string;
+  /** The runtime family: the newest runtime of the family is suggested as the upgrade. */
+  readonly family: 'nodejs' | 'python' | 'java' | 'dotnet' | 'ruby' | 'provided' | 'go';
+  /** UTC dates, `YYYY-MM-DD`. Deprecated: no more security patches or support. */
+  readonly deprecated?: string;
+  /** From this date Lambda rejects creating a function with the runtime. */
+  readonly blockCreate?: string;
+  /** From this date Lambda rejects updating a function that uses the runtime. */
+  readonly blockUpdate?: string;
+}
+
+/**
+ * Lambda-managed runtimes with their dates, from AWS's "Lambda runtimes" page (supported and
+ * deprecated tables), checked 2026-12-04 through the copies the public linters keep of that
+ * table (cfn-lint's LmbdRuntimeLifecycle.json, tflint-ruleset-aws's deprecated-runtime rule)
+ * and AWS re:Post for python3.9's postponed block dates. AWS moves block dates, usually
+ * later: a block date is recorded only where a source confirmed it.
+ */
+export const LAMBDA_RUNTIMES = {
+  source: 'https://docs.aws.amazon.com/lambda/latest/dg/lambda-runtimes.html',
+  deprecationPolicy: 'https://docs.aws.amazon.com/lambda/latest/dg/runtime-support-policy.html',
+  /** Lambda notifies owners of functions whose runtime is deprecated within 180 days. */
+  noticeDays: 180,
+  /** The newest runtime of each family: the upgrade a finding suggests. */
+  newest: { nodejs: 'nodejs24.x', python: 'python3.14', java: 'java25', dotnet: 'dotnet10', ruby: 'ruby3.4', provided: 'provided.al2023', go: 'provided.al2023' },
+  runtimes: [
+    { id: 'nodejs24.x', family: 'nodejs', deprecated: '2028-04-30' },
+    { id: 'nodejs22.x', family: 'nodejs', deprecated: '2027-04-30' },
+    { id: 'nodejs20.x', family: 'nodejs', deprecated: '2026-04-30' },
+    { id: 'nodejs18.x', family: 'nodejs', deprecated: '2025-09-01', blockCreate: '2025-10-01', blockUpdate: '2025-11-01' },
+    { id: 'nodejs16.x', family: 'nodejs', deprecated: '2024-06-12', blockCreate: '2025-10-01', blockUpdate: '2025-11-01' },
+    { id: 'nodejs14.x', family: 'nodejs', deprecated: '2023-12-04', blockCreate: '2024-07-09', blockUpdate: '2025-11-01' },
+    { id: 'nodejs12.x', family: 'nodejs', deprecated: '2023-03-31', blockCreate: '2023-03-31', blockUpdate: '2023-04-30' },
+    { id: 'nodejs10.x', family: 'nodejs', deprecated: '2021-07-30', blockCreate: '2021-07-30', blockUpdate: '2022-02-14' },
+    { id: 'nodejs8.10', family: 'nodejs', deprecated: '2020-03-06', blockCreate: '2020-03-06', blockUpdate: '2020-03-06' },
+    { id: 'nodejs6.10', family: 'nodejs', deprecated: '2019-08-12', blockCreate: '2019-08-12', blockUpdate: '2019-08-12' },
+    { id: 'nodejs4.3-edge', family: 'nodejs', deprecated: '2020-03-05', blockCreate: '2019-04-30', blockUpdate: '2019-04-30' },
+    { id: 'nodejs4.3', family: 'nodejs', deprecated: '2020-03-05', blockCreate: '2020-03-05', blockUpdate: '2020-03-05' },
+    { id: 'nodejs', family: 'nodejs', deprecated: '2016-10-31', blockCreate: '2016-10-31', blockUpdate: '2016-10-31' },
+    { id: 'python3.14', family: 'python', deprecated: '2029-06-30' },
+    { id: 'python3.13', family: 'python', deprecated: '2029-06-30' },
+    { id: 'python3.12', family: 'python', deprecated: '2028-10-31' },
+    { id: 'python3.11', family: 'python', deprecated: '2026-06-30' },
+    { id: 'python3.10', family: 'python', deprecated: '2026-06-30' },
+    { id: 'python3.9', family: 'python', deprecated: '2025-12-15', blockCreate: '2027-02-01', blockUpdate: '2027-03-03' },
+    { id: 'python3.8', family: 'python', deprecated: '2024-10-14', blockCreate: '2025-10-01', blockUpdate: '2025-11-01' },
+    { id: 'python3.7', family: 'python', deprecated: '2023-12-04', blockCreate: '2024-01-09', blockUpdate: '2025-11-01' },
+    { id: 'python3.6', family: 'python', deprecated: '2022-07-18', blockCreate: '2022-07-18', blockUpdate: '2022-08-29' },
+    { id: 'python2.7', family: 'python', deprecated: '2021-07-15', blockCreate: '2021-07-15', blockUpdate: '2022-05-30' },
+    { id: 'java25', family: 'java', deprecated: '2029-06-30' },
+    { id: 'java21', family: 'java', deprecated: '2029-06-30' },
+    { id: 'java17', family: 'java', deprecated: '2026-06-30' },
+    { id: 'java11', family: 'java', deprecated: '2026-06-30' },
+    { id: 'java8.al2', family: 'java', deprecated: '2026-06-30' },
+    { id: 'java8', family: 'java', deprecated: '2024-01-08', blockCreate: '2024-02-08', blockUpdate: '2025-11-01' },
+    { id: 'dotnet10', family: 'dotnet', deprecated: '2028-11-14' },
+    { id: 'dotnet8', family: 'dotnet', deprecated: '2026-11-10' },
+    { id: 'dotnet7', family: 'dotnet', deprecated: '2024-05-14', blockCreate: '2024-05-14', blockUpdate: '2024-05-14' },
+    { id: 'dotnet6', family: 'dotnet', deprecated: '2024-11-12', blockCreate: '2025-10-01', blockUpdate: '2025-11-01' },
+    { id: 'dotnet5.0', family: 'dotnet', deprecated: '2022-05-10' },
+    { id: 'dotnetcore3.1', family: 'dotnet', deprecated: '2023-04-03', blockCreate: '2023-04-03', blockUpdate: '2023-05-03' },
+    { id: 'dotnetcore2.1', family: 'dotnet', deprecated: '2022-01-05', blockCreate: '2022-01-05', blockUpdate: '2022-04-13' },
+    { id: 'dotnetcore2.0', family: 'dotnet', deprecated: '2019-05-30', blockCreate: '2019-05-30', blockUpdate: '2019-05-30' },
+    { id: 'dotnetcore1.0', family: 'dotnet', deprecated: '2019-06-27', blockCreate: '2019-07-30', blockUpdate: '2019-07-30' },
+    { id: 'ruby3.4', family: 'ruby', deprecated: '2028-03-31' },
+    { id: 'ruby3.3', family: 'ruby', deprecated: '2027-03-31' },
+    { id: 'ruby3.2', family: 'ruby', deprecated: '2026-03-31' },
+    { id: 'ruby2.7', family: 'ruby', deprecated: '2023-12-07', blockCreate: '2024-01-09', blockUpdate: '2025-11-01' },
+    { id: 'ruby2.5', family: 'ruby', deprecated: '2021-07-30', blockCreate: '2021-07-30', blockUpdate: '2022-03-31' },
+    { id: 'provided.al2023', family: 'provided', deprecated: '2029-06-30' },
+    { id: 'provided.al2', family: 'provided', deprecated: '2026-06-30' },
+    { id: 'provided', family: 'provided', deprecated: '2024-01-08', blockCreate: '2024-02-08', blockUpdate: '2025-11-01' },
+    { id: 'go1.x', family: 'go', deprecated: '2024-01-08', blockCreate: '2024-02-08', blockUpdate: '2025-11-01' },
+  ] as readonly LambdaRuntime[],
+} as const;
+
 export const API_GATEWAY = {
   integrationTimeoutDefault: fact(29, '29 s', 'https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-execution-service-limits-table.html'),
   integrationTimeoutMin: fact(0.05, '50 ms', 'https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-execution-service-limits-table.html'),

@@ -26,6 +26,7 @@ import lambdaEnvSize from './lambda/env-size';
 import lambdaMemoryRange from './lambda/memory-range';
 import lambdaRange from './lambda/range';
 import lambdaReservedEnv from './lambda/reserved-env';
+import lambdaRuntime from './lambda/runtime';
 import lambdaTimeoutLimit from './lambda/timeout-limit';
 import payloadSize from './payload/size';
 import scheduleExpression from './schedule/expression';
@@ -72,6 +73,7 @@ export const rules: readonly Rule[] = [
   lambdaMemoryRange,
   lambdaRange,
   lambdaReservedEnv,
+  lambdaRuntime,
   lambdaTimeoutLimit,
   payloadSize,
   scheduleExpression,
