@@ -51,6 +51,15 @@ export const ESM = {
   visibilityTimeoutAdvice: 'https://docs.aws.amazon.com/lambda/latest/dg/services-sqs-configure.html',
   maxConcurrencyMin: fact(2, '2', 'https://docs.aws.amazon.com/lambda/latest/dg/services-sqs-scaling.html'),
   maxConcurrencyMax: fact(1_000, '1,000', 'https://docs.aws.amazon.com/lambda/latest/dg/services-sqs-scaling.html'),
+  /**
+   * Stream sources (Kinesis, DynamoDB streams): a failing batch is retried until it succeeds
+   * or its records expire (MaximumRetryAttempts and MaximumRecordAgeInSeconds default -1,
+   * infinite), and the shard waits behind it. An on-failure destination (with retry or age
+   * limits) lets Lambda skip the batch and keep its metadata. LIMITS.md §3.1.
+   */
+  streamErrorHandling: 'https://docs.aws.amazon.com/lambda/latest/dg/services-kinesis-errors.html',
+  /** DynamoDB Streams keep a stream record for 24 hours. */
+  dynamodbStreamRetention: fact(86_400, '24 hours', 'https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Streams.html'),
 } as const;
 
 export const LAMBDA = {

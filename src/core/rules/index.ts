@@ -11,6 +11,7 @@ import ecsRange from './ecs/range';
 import encryptionAtRest from './encryption/at-rest';
 import encryptionServiceProducerKey from './encryption/service-producer-key';
 import esmBatchWindow from './esm/batch-window';
+import esmOnFailure from './esm/on-failure';
 import firehoseRange from './firehose/range';
 import flowsInvalidConnection from './flows/invalid-connection';
 import flowsSyntax from './flows/syntax';
@@ -58,6 +59,7 @@ export const rules: readonly Rule[] = [
   encryptionAtRest,
   encryptionServiceProducerKey,
   esmBatchWindow,
+  esmOnFailure,
   firehoseRange,
   flowsInvalidConnection,
   flowsSyntax,
