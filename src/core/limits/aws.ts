@@ -79,6 +79,10 @@ export const LAMBDA = {
   asyncPayloadMax: fact(1024 * 1024, '1 MB', 'https://aws.amazon.com/about-aws/whats-new/2025/10/aws-lambda-payload-size-256-kb-1-mb-invocations/'),
   /** A dead-letter queue must be a standard SQS queue or a standard SNS topic (no FIFO). */
   deadLetterTargets: 'https://docs.aws.amazon.com/lambda/latest/dg/invocation-async-retain-records.html',
+  /** Asynchronous invocation: after a function error Lambda retries twice by default (0-2), then discards the event. */
+  asyncRetriesDefault: fact(2, '2 retries', 'https://docs.aws.amazon.com/lambda/latest/dg/invocation-async-error-handling.html'),
+  /** Asynchronous invocation: an event waiting longer than this (default and maximum, 6 hours) is discarded. */
+  asyncEventAgeDefault: fact(21_600, '6 hours', 'https://docs.aws.amazon.com/lambda/latest/dg/invocation-async-error-handling.html'),
   /**
    * "Defined runtime environment variables" (checked 2026-12-04): the keys Lambda sets and
    * rejects in a function's configuration (InvalidParameterValueException, "reserved keys").

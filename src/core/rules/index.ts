@@ -21,6 +21,7 @@ import kinesisRange from './kinesis/range';
 import kinesisReadFanOut from './kinesis/read-fan-out';
 import kinesisShardCapacity from './kinesis/shard-capacity';
 import lambdaApiTimeout from './lambda/api-timeout';
+import lambdaAsyncFailure from './lambda/async-failure';
 import lambdaConcurrency from './lambda/concurrency';
 import lambdaDlqTarget from './lambda/dlq-target';
 import lambdaEnvSize from './lambda/env-size';
@@ -69,6 +70,7 @@ export const rules: readonly Rule[] = [
   kinesisReadFanOut,
   kinesisShardCapacity,
   lambdaApiTimeout,
+  lambdaAsyncFailure,
   lambdaConcurrency,
   lambdaDlqTarget,
   lambdaEnvSize,
