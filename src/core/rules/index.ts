@@ -11,6 +11,7 @@ import ecsRange from './ecs/range';
 import encryptionAtRest from './encryption/at-rest';
 import encryptionServiceProducerKey from './encryption/service-producer-key';
 import esmBatchWindow from './esm/batch-window';
+import esmMaxConcurrency from './esm/max-concurrency';
 import esmOnFailure from './esm/on-failure';
 import firehoseRange from './firehose/range';
 import flowsInvalidConnection from './flows/invalid-connection';
@@ -60,6 +61,7 @@ export const rules: readonly Rule[] = [
   encryptionAtRest,
   encryptionServiceProducerKey,
   esmBatchWindow,
+  esmMaxConcurrency,
   esmOnFailure,
   firehoseRange,
   flowsInvalidConnection,
