@@ -244,6 +244,14 @@ export const SNS = {
   encryptionAtRest: 'https://docs.aws.amazon.com/sns/latest/dg/sns-server-side-encryption.html',
   /** ContentBasedDeduplication applies only to FIFO topics; on a standard topic CreateTopic fails with InvalidParameter (checked 2026-12-04). */
   fifoOnlyAttributes: 'https://docs.aws.amazon.com/sns/latest/api/API_CreateTopic.html',
+  /** A subscription's redrive policy names an SQS queue (standard subscription: standard queue; FIFO: FIFO). */
+  deadLetterQueues: 'https://docs.aws.amazon.com/sns/latest/dg/sns-dead-letter-queues.html',
+  /**
+   * Delivery retries: to SQS and Lambda endpoints, 100,015 attempts over 23 days; client-side
+   * errors (deleted endpoint, denied policy or key) are not retried. Then, without a
+   * dead-letter queue, SNS discards the message.
+   */
+  deliveryRetries: 'https://docs.aws.amazon.com/sns/latest/dg/sns-message-delivery-retries.html',
 } as const;
 
 export const FARGATE = {

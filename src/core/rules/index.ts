@@ -36,6 +36,7 @@ import scheduleExpression from './schedule/expression';
 import schemaInvalid from './schema/invalid';
 import snsFifoSubscription from './sns/fifo-subscription';
 import snsFifoThroughput from './sns/fifo-throughput';
+import snsNoRedrive from './sns/no-redrive';
 import snsNoSubscriber from './sns/no-subscriber';
 import sqsDlqType from './sqs/dlq-type';
 import sqsFifoAttributes from './sqs/fifo-attributes';
@@ -86,6 +87,7 @@ export const rules: readonly Rule[] = [
   schemaInvalid,
   snsFifoSubscription,
   snsFifoThroughput,
+  snsNoRedrive,
   snsNoSubscriber,
   sqsDlqType,
   sqsFifoAttributes,
