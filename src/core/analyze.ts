@@ -16,6 +16,7 @@ import { connectionKey, connectionToken } from './model/connections';
 import { findIgnoreComments, fileSeverities, type SeverityOverrides } from './suppress';
 import { rules as allRules } from './rules/index';
 import { PlainValueTooLarge } from './parse/ast';
+import { isIsoDate, todayUtc } from './clock';
 import type { SyntaxProblem } from './parse/chunks';
 import type { SharedText } from './parse/convert';
 import { emptySharedText } from './parse/convert';
@@ -34,6 +35,11 @@ export interface AnalyzeOptions {
    * limit (a file of `bytes` bytes, or a stream of unknown length). Refused as too large.
    */
   readonly truncated?: { readonly bytes?: number };
+  /**
+   * Today's date (`YYYY-MM-DD`, UTC) for date-dependent rules such as runtime deprecations.
+   * Omitted (or not a date): the wall clock, read once per analysis. Tests pass a fixed date.
+   */
+  readonly today?: string;
 }
 
 export interface InternalError {
@@ -154,6 +160,7 @@ function runRules(
   const raw: RawFinding[] = [];
   const internalErrors: InternalError[] = [];
   const selected = options.rules ?? allRules;
+  const today = options.today !== undefined && isIsoDate(options.today) ? options.today : todayUtc();
   for (const rule of selected) {
     if (rule.id.startsWith('suppression/')) continue;
     const context: RuleContext<string> = {
@@ -162,6 +169,7 @@ function runRules(
       syntaxProblems,
       schemaErrors,
       ruleIds: allRuleIds,
+      today,
       report: (report) => raw.push(toFinding(rule, report, edits, editable)),
     };
     try {

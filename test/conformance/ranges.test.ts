@@ -32,6 +32,8 @@ const OTHER_OWNERS: Readonly<Record<string, string>> = {
   'lambda memory step': 'lambda/memory-range',
   'connection batchWindow max': 'esm/batch-window',
   'connection batchWindow step': 'esm/batch-window',
+  'connection maxConcurrency min': 'esm/max-concurrency',
+  'connection maxConcurrency max': 'esm/max-concurrency',
 };
 
 /** Kinds that are never negative: `-1` is not a duration, size or memory size at all (schema/invalid). */

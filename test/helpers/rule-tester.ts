@@ -35,6 +35,8 @@ export interface ValidCase {
   /** false: do not prepend `awsflow: 1` (cases about the header itself). */
   header?: boolean;
   ruleSeverities?: Record<string, SeveritySetting>;
+  /** The analysis date (`YYYY-MM-DD`) for date-dependent rules. */
+  today?: string;
 }
 
 export interface InvalidCase extends ValidCase {
@@ -54,8 +56,8 @@ function withRule(rule: Rule): Rule[] {
   return [...registered.filter((r) => r.id !== rule.id), rule];
 }
 
-function run(rule: Rule, code: string, ruleSeverities?: Record<string, SeveritySetting>) {
-  return analyze(code, { rules: withRule(rule), ...(ruleSeverities ? { ruleSeverities } : {}) });
+function run(rule: Rule, code: string, ruleSeverities?: Record<string, SeveritySetting>, today?: string) {
+  return analyze(code, { rules: withRule(rule), ...(ruleSeverities ? { ruleSeverities } : {}), ...(today ? { today } : {}) });
 }
 
 function assertNoForeignErrors(rule: Rule, findings: readonly Finding[], text: string, strict = false): void {
@@ -78,7 +80,7 @@ export function ruleTester(rule: Rule, cases: { valid: (string | ValidCase)[]; i
       const valid = typeof item === 'string' ? { code: item } : item;
       test(`valid ${index + 1}${valid.name ? `: ${valid.name}` : ''}`, () => {
         const text = withHeader(valid.code, valid.header);
-        const analysis = run(rule, text, valid.ruleSeverities);
+        const analysis = run(rule, text, valid.ruleSeverities, valid.today);
         const own = analysis.findings.filter((f) => f.ruleId === rule.id);
         assert.deepEqual(own.map((f) => `${f.message} @${f.start}-${f.end}`), [], 'the rule reports on a valid case');
         assertNoForeignErrors(rule, analysis.findings, text);
@@ -91,7 +93,7 @@ export function ruleTester(rule: Rule, cases: { valid: (string | ValidCase)[]; i
         assert.ok(invalid.errors.length > 0, 'an invalid case lists at least one finding');
         const { text, ranges } = strip(withHeader(invalid.code, invalid.header));
         assert.equal(ranges.length, invalid.errors.length, 'one «…» span per expected finding');
-        const analysis = run(rule, text, invalid.ruleSeverities);
+        const analysis = run(rule, text, invalid.ruleSeverities, invalid.today);
         assert.deepEqual(analysis.internalErrors, []);
         const own = analysis.findings.filter((f) => f.ruleId === rule.id);
         assert.deepEqual(
@@ -125,7 +127,7 @@ export function ruleTester(rule: Rule, cases: { valid: (string | ValidCase)[]; i
         if (invalid.output !== undefined) {
           const output = applyEdits(text, fixes.flatMap((f) => f.fix!.edits));
           assert.equal(output, withHeader(invalid.output, invalid.header));
-          const after = analyze(output, { rules: withRule(rule) });
+          const after = analyze(output, { rules: withRule(rule), ...(invalid.today ? { today: invalid.today } : {}) });
           assert.deepEqual(after.findings.filter((f) => f.ruleId === 'syntax/yaml').map((f) => f.message), [], 'the fixed text must parse');
           const fixedAgain = after.findings.filter((f) => f.ruleId === rule.id && f.fix);
           assert.ok(fixedAgain.length < fixes.length, 'the fix must remove the finding it fixes');

@@ -135,7 +135,8 @@ describe('code actions never edit a value shared through an alias or a merge key
 });
 
 describe('a finding about one connection of a fan-out', () => {
-  const FAN_OUT = 'awsflow: 1\nresources:\n  topic: { type: sns, encryption: kms }\n  a: { type: sqs }\n  b.fifo: { type: sqs, fifo: true }\n  c: { type: lambda }\nflows:\n  - topic -> a, b.fifo, c\n';
+  // The failure-path advice rules are off (at the end, so no line moves): only sns/fifo-subscription speaks.
+  const FAN_OUT = 'awsflow: 1\nresources:\n  topic: { type: sns, encryption: kms }\n  a: { type: sqs }\n  b.fifo: { type: sqs, fifo: true }\n  c: { type: lambda }\nflows:\n  - topic -> a, b.fifo, c\nrules: { sns/no-redrive: off, lambda/async-failure: off }\n';
   const client = new TestClient({ settings: {} });
   const uri = 'file:///w/fan-out.awsflow';
   let diagnostics: { range: { start: { line: number; character: number }; end: { line: number; character: number } }; code?: string | number }[] = [];

@@ -81,9 +81,9 @@ const FIXTURE = [
   '  - api -> checkout -> payments.fifo',
   '  - checkout -> order-events, clicks: { rate: 50/s, size: 2KB }',
   '  - payments.fifo -> charge: { batchSize: 10 }',
-  '  - order-events -> shipping, analytics # SNS fan-out',
+  '  - order-events -> shipping, analytics # awsflow-ignore sns/no-redrive -- SNS fan-out; both queues have DLQs',
   '  - shipping -> ship',
-  '  - clicks -> sessionize: { batchSize: 500, batchWindow: 5s }',
+  '  - clicks -> sessionize: { batchSize: 500, batchWindow: 5s } # awsflow-ignore esm/on-failure -- replayed from the stream',
   '  - analytics -> loader -> warehouse',
   '  - charge, ship, sessionize -> warehouse',
   '',
@@ -176,7 +176,7 @@ function decodeTokens(data: readonly number[], legend: SemanticTokensLegend, tex
  * stream with its consumer; about two flows per resource.
  */
 function generateArchitecture(resources: number): string {
-  const lines = ['awsflow: 1', `name: generated-${resources}`, 'region: us-east-1', '', 'defaults:', '  sqs: { encryption: sqs-managed, receiveWait: 20s, visibilityTimeout: 3m }', '  lambda: { runtime: nodejs22.x, memory: 512MB, timeout: 30s }', '', 'resources:'];
+  const lines = ['awsflow: 1', `name: generated-${resources}`, 'region: us-east-1', '', 'defaults:', '  sqs: { encryption: sqs-managed, receiveWait: 20s, visibilityTimeout: 3m }', '  lambda: { runtime: nodejs24.x, memory: 512MB, timeout: 30s }', '', 'resources:'];
   const flows = ['flows:'];
   for (let unit = 0, count = 0; count < resources; unit++, count += 11) {
     lines.push(
@@ -199,11 +199,12 @@ function generateArchitecture(resources: number): string {
       `  - shipping-${unit} -> ship-${unit}`,
       `  - charge-${unit}, ship-${unit} -> table-${unit}`,
       `  - api-${unit} -> clicks-${unit}: { rate: 100/s, size: 1KB }`,
-      `  - clicks-${unit} -> sessionize-${unit}`,
+      `  - clicks-${unit} -> sessionize-${unit}: { onFailure: shipping-${unit}-dlq }`,
       `  - sessionize-${unit} -> table-${unit}`,
     );
   }
-  return lines.join('\n') + '\n\n' + flows.join('\n') + '\n';
+  // Every queue of the topic has its own DLQ: the subscriptions' redrive policies are left out.
+  return lines.join('\n') + '\n\n' + flows.join('\n') + '\n\nrules:\n  sns/no-redrive: off\n';
 }
 
 describe('editor features over LSP', { timeout: 120_000 }, () => {
@@ -522,7 +523,7 @@ describe('editor features over LSP', { timeout: 120_000 }, () => {
       const renamed = applyTextEdits(FIXTURE, edits(edit, URI, 1));
       const expected = FIXTURE
         .replace('  shipping: # standard queue, fed by the topic\n', '  fulfilment: # standard queue, fed by the topic\n')
-        .replace('  - order-events -> shipping, analytics # SNS fan-out\n', '  - order-events -> fulfilment, analytics # SNS fan-out\n')
+        .replace('  - order-events -> shipping, analytics # awsflow-ignore sns/no-redrive -- SNS fan-out; both queues have DLQs\n', '  - order-events -> fulfilment, analytics # awsflow-ignore sns/no-redrive -- SNS fan-out; both queues have DLQs\n')
         .replace('  - shipping -> ship\n', '  - fulfilment -> ship\n');
       assert.notEqual(expected, FIXTURE);
       assert.equal(renamed, expected);

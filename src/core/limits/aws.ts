@@ -45,6 +45,8 @@ export const SQS = {
   keyManagement: 'https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/sqs-key-management.html',
   longPolling: 'https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/sqs-short-and-long-polling.html',
   deadLetterQueues: 'https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/sqs-dead-letter-queues.html',
+  /** ContentBasedDeduplication, DeduplicationScope and FifoThroughputLimit "apply only to FIFO queues" (checked 2026-12-04). */
+  fifoOnlyAttributes: 'https://docs.aws.amazon.com/AWSSimpleQueueService/latest/APIReference/API_CreateQueue.html',
 } as const;
 
 export const ESM = {
@@ -62,6 +64,15 @@ export const ESM = {
   visibilityTimeoutAdvice: 'https://docs.aws.amazon.com/lambda/latest/dg/services-sqs-configure.html',
   maxConcurrencyMin: fact(2, '2', 'https://docs.aws.amazon.com/lambda/latest/dg/services-sqs-scaling.html'),
   maxConcurrencyMax: fact(1_000, '1,000', 'https://docs.aws.amazon.com/lambda/latest/dg/services-sqs-scaling.html'),
+  /**
+   * Stream sources (Kinesis, DynamoDB streams): a failing batch is retried until it succeeds
+   * or its records expire (MaximumRetryAttempts and MaximumRecordAgeInSeconds default -1,
+   * infinite), and the shard waits behind it. An on-failure destination (with retry or age
+   * limits) lets Lambda skip the batch and keep its metadata. LIMITS.md §3.1.
+   */
+  streamErrorHandling: 'https://docs.aws.amazon.com/lambda/latest/dg/services-kinesis-errors.html',
+  /** DynamoDB Streams keep a stream record for 24 hours. */
+  dynamodbStreamRetention: fact(86_400, '24 hours', 'https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Streams.html'),
 } as const;
 
 export const LAMBDA = {
@@ -92,6 +103,101 @@ export const LAMBDA = {
   environmentSecrets: 'https://docs.aws.amazon.com/lambda/latest/dg/configuration-envvars.html',
   /** A dead-letter queue must be a standard SQS queue or a standard SNS topic (no FIFO). */
   deadLetterTargets: 'https://docs.aws.amazon.com/lambda/latest/dg/invocation-async-retain-records.html',
+  /** Asynchronous invocation: after a function error Lambda retries twice by default (0-2), then discards the event. */
+  asyncRetriesDefault: fact(2, '2 retries', 'https://docs.aws.amazon.com/lambda/latest/dg/invocation-async-error-handling.html'),
+  /** Asynchronous invocation: an event waiting longer than this (default and maximum, 6 hours) is discarded. */
+  asyncEventAgeDefault: fact(21_600, '6 hours', 'https://docs.aws.amazon.com/lambda/latest/dg/invocation-async-error-handling.html'),
+  /**
+   * "Defined runtime environment variables" (checked 2026-12-04): the keys Lambda sets and
+   * rejects in a function's configuration (InvalidParameterValueException, "reserved keys").
+   * LANG, PATH, LD_LIBRARY_PATH, NODE_PATH, PYTHONPATH, TZ and the X-Ray variables are
+   * documented as not reserved: they can be set.
+   */
+  reservedEnvironmentSource: 'https://docs.aws.amazon.com/lambda/latest/dg/configuration-envvars-runtime.html',
+  reservedEnvironmentKeys: [
+    '_HANDLER', '_X_AMZN_TRACE_ID', 'AWS_DEFAULT_REGION', 'AWS_REGION', 'AWS_EXECUTION_ENV',
+    'AWS_LAMBDA_FUNCTION_NAME', 'AWS_LAMBDA_FUNCTION_MEMORY_SIZE', 'AWS_LAMBDA_FUNCTION_VERSION',
+    'AWS_LAMBDA_INITIALIZATION_TYPE', 'AWS_LAMBDA_LOG_GROUP_NAME', 'AWS_LAMBDA_LOG_STREAM_NAME',
+    'AWS_ACCESS_KEY', 'AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN',
+    'AWS_LAMBDA_RUNTIME_API', 'LAMBDA_TASK_ROOT', 'LAMBDA_RUNTIME_DIR',
+  ] as readonly string[],
+} as const;
+
+export interface LambdaRuntime {
+  readonly id: string;
+  /** The runtime family: the newest runtime of the family is suggested as the upgrade. */
+  readonly family: 'nodejs' | 'python' | 'java' | 'dotnet' | 'ruby' | 'provided' | 'go';
+  /** UTC dates, `YYYY-MM-DD`. Deprecated: no more security patches or support. */
+  readonly deprecated?: string;
+  /** From this date Lambda rejects creating a function with the runtime. */
+  readonly blockCreate?: string;
+  /** From this date Lambda rejects updating a function that uses the runtime. */
+  readonly blockUpdate?: string;
+}
+
+/**
+ * Lambda-managed runtimes with their dates, from AWS's "Lambda runtimes" page (supported and
+ * deprecated tables), checked 2026-12-04 through the copies the public linters keep of that
+ * table (cfn-lint's LmbdRuntimeLifecycle.json, tflint-ruleset-aws's deprecated-runtime rule)
+ * and AWS re:Post for python3.9's postponed block dates. AWS moves block dates, usually
+ * later: a block date is recorded only where a source confirmed it.
+ */
+export const LAMBDA_RUNTIMES = {
+  source: 'https://docs.aws.amazon.com/lambda/latest/dg/lambda-runtimes.html',
+  deprecationPolicy: 'https://docs.aws.amazon.com/lambda/latest/dg/runtime-support-policy.html',
+  /** Lambda notifies owners of functions whose runtime is deprecated within 180 days. */
+  noticeDays: 180,
+  /** The newest runtime of each family: the upgrade a finding suggests. */
+  newest: { nodejs: 'nodejs24.x', python: 'python3.14', java: 'java25', dotnet: 'dotnet10', ruby: 'ruby3.4', provided: 'provided.al2023', go: 'provided.al2023' },
+  runtimes: [
+    { id: 'nodejs24.x', family: 'nodejs', deprecated: '2028-04-30' },
+    { id: 'nodejs22.x', family: 'nodejs', deprecated: '2027-04-30' },
+    { id: 'nodejs20.x', family: 'nodejs', deprecated: '2026-04-30' },
+    { id: 'nodejs18.x', family: 'nodejs', deprecated: '2025-09-01', blockCreate: '2025-10-01', blockUpdate: '2025-11-01' },
+    { id: 'nodejs16.x', family: 'nodejs', deprecated: '2024-06-12', blockCreate: '2025-10-01', blockUpdate: '2025-11-01' },
+    { id: 'nodejs14.x', family: 'nodejs', deprecated: '2023-12-04', blockCreate: '2024-07-09', blockUpdate: '2025-11-01' },
+    { id: 'nodejs12.x', family: 'nodejs', deprecated: '2023-03-31', blockCreate: '2023-03-31', blockUpdate: '2023-04-30' },
+    { id: 'nodejs10.x', family: 'nodejs', deprecated: '2021-07-30', blockCreate: '2021-07-30', blockUpdate: '2022-02-14' },
+    { id: 'nodejs8.10', family: 'nodejs', deprecated: '2020-03-06', blockCreate: '2020-03-06', blockUpdate: '2020-03-06' },
+    { id: 'nodejs6.10', family: 'nodejs', deprecated: '2019-08-12', blockCreate: '2019-08-12', blockUpdate: '2019-08-12' },
+    { id: 'nodejs4.3-edge', family: 'nodejs', deprecated: '2020-03-05', blockCreate: '2019-04-30', blockUpdate: '2019-04-30' },
+    { id: 'nodejs4.3', family: 'nodejs', deprecated: '2020-03-05', blockCreate: '2020-03-05', blockUpdate: '2020-03-05' },
+    { id: 'nodejs', family: 'nodejs', deprecated: '2016-10-31', blockCreate: '2016-10-31', blockUpdate: '2016-10-31' },
+    { id: 'python3.14', family: 'python', deprecated: '2029-06-30' },
+    { id: 'python3.13', family: 'python', deprecated: '2029-06-30' },
+    { id: 'python3.12', family: 'python', deprecated: '2028-10-31' },
+    { id: 'python3.11', family: 'python', deprecated: '2026-06-30' },
+    { id: 'python3.10', family: 'python', deprecated: '2026-06-30' },
+    { id: 'python3.9', family: 'python', deprecated: '2025-12-15', blockCreate: '2027-02-01', blockUpdate: '2027-03-03' },
+    { id: 'python3.8', family: 'python', deprecated: '2024-10-14', blockCreate: '2025-10-01', blockUpdate: '2025-11-01' },
+    { id: 'python3.7', family: 'python', deprecated: '2023-12-04', blockCreate: '2024-01-09', blockUpdate: '2025-11-01' },
+    { id: 'python3.6', family: 'python', deprecated: '2022-07-18', blockCreate: '2022-07-18', blockUpdate: '2022-08-29' },
+    { id: 'python2.7', family: 'python', deprecated: '2021-07-15', blockCreate: '2021-07-15', blockUpdate: '2022-05-30' },
+    { id: 'java25', family: 'java', deprecated: '2029-06-30' },
+    { id: 'java21', family: 'java', deprecated: '2029-06-30' },
+    { id: 'java17', family: 'java', deprecated: '2026-06-30' },
+    { id: 'java11', family: 'java', deprecated: '2026-06-30' },
+    { id: 'java8.al2', family: 'java', deprecated: '2026-06-30' },
+    { id: 'java8', family: 'java', deprecated: '2024-01-08', blockCreate: '2024-02-08', blockUpdate: '2025-11-01' },
+    { id: 'dotnet10', family: 'dotnet', deprecated: '2028-11-14' },
+    { id: 'dotnet8', family: 'dotnet', deprecated: '2026-11-10' },
+    { id: 'dotnet7', family: 'dotnet', deprecated: '2024-05-14', blockCreate: '2024-05-14', blockUpdate: '2024-05-14' },
+    { id: 'dotnet6', family: 'dotnet', deprecated: '2024-11-12', blockCreate: '2025-10-01', blockUpdate: '2025-11-01' },
+    { id: 'dotnet5.0', family: 'dotnet', deprecated: '2022-05-10' },
+    { id: 'dotnetcore3.1', family: 'dotnet', deprecated: '2023-04-03', blockCreate: '2023-04-03', blockUpdate: '2023-05-03' },
+    { id: 'dotnetcore2.1', family: 'dotnet', deprecated: '2022-01-05', blockCreate: '2022-01-05', blockUpdate: '2022-04-13' },
+    { id: 'dotnetcore2.0', family: 'dotnet', deprecated: '2019-05-30', blockCreate: '2019-05-30', blockUpdate: '2019-05-30' },
+    { id: 'dotnetcore1.0', family: 'dotnet', deprecated: '2019-06-27', blockCreate: '2019-07-30', blockUpdate: '2019-07-30' },
+    { id: 'ruby3.4', family: 'ruby', deprecated: '2028-03-31' },
+    { id: 'ruby3.3', family: 'ruby', deprecated: '2027-03-31' },
+    { id: 'ruby3.2', family: 'ruby', deprecated: '2026-03-31' },
+    { id: 'ruby2.7', family: 'ruby', deprecated: '2023-12-07', blockCreate: '2024-01-09', blockUpdate: '2025-11-01' },
+    { id: 'ruby2.5', family: 'ruby', deprecated: '2021-07-30', blockCreate: '2021-07-30', blockUpdate: '2022-03-31' },
+    { id: 'provided.al2023', family: 'provided', deprecated: '2029-06-30' },
+    { id: 'provided.al2', family: 'provided', deprecated: '2026-06-30' },
+    { id: 'provided', family: 'provided', deprecated: '2024-01-08', blockCreate: '2024-02-08', blockUpdate: '2025-11-01' },
+    { id: 'go1.x', family: 'go', deprecated: '2024-01-08', blockCreate: '2024-02-08', blockUpdate: '2025-11-01' },
+  ] as readonly LambdaRuntime[],
 } as const;
 
 const API_GATEWAY_QUOTAS = 'https://docs.aws.amazon.com/apigateway/latest/developerguide/limits.html';
@@ -207,6 +313,16 @@ export const SNS = {
   filterPolicyKeysMax: fact(5, '5 keys', SNS_FILTER_CONSTRAINTS),
   filterPolicyCombinationsMax: fact(150, '150 combinations', SNS_FILTER_CONSTRAINTS),
   filterPolicySizeMax: fact(256 * 1024, '256 KB', SNS_FILTER_CONSTRAINTS),
+  /** ContentBasedDeduplication applies only to FIFO topics; on a standard topic CreateTopic fails with InvalidParameter (checked 2026-12-04). */
+  fifoOnlyAttributes: 'https://docs.aws.amazon.com/sns/latest/api/API_CreateTopic.html',
+  /** A subscription's redrive policy names an SQS queue (standard subscription: standard queue; FIFO: FIFO). */
+  deadLetterQueues: 'https://docs.aws.amazon.com/sns/latest/dg/sns-dead-letter-queues.html',
+  /**
+   * Delivery retries: to SQS and Lambda endpoints, 100,015 attempts over 23 days; client-side
+   * errors (deleted endpoint, denied policy or key) are not retried. Then, without a
+   * dead-letter queue, SNS discards the message.
+   */
+  deliveryRetries: 'https://docs.aws.amazon.com/sns/latest/dg/sns-message-delivery-retries.html',
 } as const;
 
 /** ECS service task counts and Application Auto Scaling capacities: integers from 0. */

@@ -65,12 +65,13 @@ export interface Connection {
   readonly from: Resource | undefined;
   readonly to: Resource | undefined;
   readonly origin: ConnectionOrigin;
-  /** The flow entry that makes it (origin 'flow' and 'onFailure'). */
+  /** The flow entry that makes it (origin 'flow' and 'onFailure', and 'deadLetter' of a subscription). */
   readonly entry: FlowEntry | undefined;
   readonly props: ReadonlyMap<string, Prop>;
 }
 
-export type ReferenceKind = 'flow' | 'deadLetter' | 'onFailure' | 'volume';
+/** `subscriptionDeadLetter`: the `deadLetter` of an `sns -> <subscriber>` flow entry (the subscription's redrive policy). */
+export type ReferenceKind = 'flow' | 'deadLetter' | 'subscriptionDeadLetter' | 'onFailure' | 'volume';
 
 export interface Reference {
   readonly id: string;
@@ -103,7 +104,7 @@ export interface Model {
   readonly connections: readonly Connection[];
   readonly references: readonly Reference[];
   readonly ruleSettings: readonly RuleSetting[];
-  /** Ids named as a `deadLetter.target` or `onFailure`. */
+  /** Ids named as a `deadLetter.target`, `onFailure` or a subscription's `deadLetter`. */
   readonly deadLetterIds: ReadonlySet<string>;
   inbound(resource: Resource): readonly Connection[];
   outbound(resource: Resource): readonly Connection[];
@@ -175,6 +176,17 @@ export function buildModel(text: string, root: YNode | null): Model {
         // The event source mapping's source sends what it gave up on.
         for (const sourceToken of new Map(entry.connections.map((c) => [c.source.id, c.source])).values()) {
           connections.push({ source: sourceToken, target: token, from: byId.get(sourceToken.id), to: byId.get(onFailure.raw), origin: 'onFailure', entry, props: NO_CHILDREN });
+        }
+      }
+      const deadLetter = entry.props.get('deadLetter');
+      if (deadLetter && isScalar(deadLetter.node) && typeof deadLetter.raw === 'string') {
+        const token = { id: deadLetter.raw, start: deadLetter.node.start, end: deadLetter.node.end };
+        references.push({ id: token.id, start: token.start, end: token.end, kind: 'subscriptionDeadLetter', node: deadLetter.node });
+        deadLetterIds.add(deadLetter.raw);
+        // SNS moves what it could not deliver to the subscription's dead-letter queue: drawn from the topic.
+        for (const sourceToken of new Map(entry.connections.map((c) => [c.source.id, c.source])).values()) {
+          if (byId.get(sourceToken.id)?.type !== 'sns') continue;
+          connections.push({ source: sourceToken, target: token, from: byId.get(sourceToken.id), to: byId.get(deadLetter.raw), origin: 'deadLetter', entry, props: NO_CHILDREN });
         }
       }
     });

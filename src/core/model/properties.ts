@@ -162,5 +162,6 @@ export const CONNECTION_PROPERTIES: Readonly<Record<string, PropertySpec>> = {
   partitionKey: p('string'),
   enhancedFanOut: p('boolean', { default: false }),
   onFailure: p('string'),
+  deadLetter: p('string'),
   label: p('string'),
 };

@@ -15,6 +15,8 @@ import ecsRange from './ecs/range';
 import encryptionAtRest from './encryption/at-rest';
 import encryptionServiceProducerKey from './encryption/service-producer-key';
 import esmBatchWindow from './esm/batch-window';
+import esmMaxConcurrency from './esm/max-concurrency';
+import esmOnFailure from './esm/on-failure';
 import firehoseRange from './firehose/range';
 import flowsInvalidConnection from './flows/invalid-connection';
 import flowsRange from './flows/range';
@@ -26,12 +28,15 @@ import kinesisRange from './kinesis/range';
 import kinesisReadFanOut from './kinesis/read-fan-out';
 import kinesisShardCapacity from './kinesis/shard-capacity';
 import lambdaApiTimeout from './lambda/api-timeout';
+import lambdaAsyncFailure from './lambda/async-failure';
 import lambdaConcurrency from './lambda/concurrency';
 import lambdaDlqTarget from './lambda/dlq-target';
 import lambdaEnvSecret from './lambda/env-secret';
 import lambdaEnvSize from './lambda/env-size';
 import lambdaMemoryRange from './lambda/memory-range';
 import lambdaRange from './lambda/range';
+import lambdaReservedEnv from './lambda/reserved-env';
+import lambdaRuntime from './lambda/runtime';
 import lambdaTimeoutLimit from './lambda/timeout-limit';
 import payloadSize from './payload/size';
 import scheduleExpression from './schedule/expression';
@@ -39,9 +44,11 @@ import schemaInvalid from './schema/invalid';
 import snsFifoSubscription from './sns/fifo-subscription';
 import snsFifoThroughput from './sns/fifo-throughput';
 import snsFilterPolicy from './sns/filter-policy';
+import snsNoRedrive from './sns/no-redrive';
 import snsNoSubscriber from './sns/no-subscriber';
 import snsRawDelivery from './sns/raw-delivery';
 import sqsDlqType from './sqs/dlq-type';
+import sqsFifoAttributes from './sqs/fifo-attributes';
 import sqsFifoBatchSize from './sqs/fifo-batch-size';
 import sqsFifoName from './sqs/fifo-name';
 import sqsFifoThroughput from './sqs/fifo-throughput';
@@ -68,6 +75,8 @@ export const rules: readonly Rule[] = [
   encryptionAtRest,
   encryptionServiceProducerKey,
   esmBatchWindow,
+  esmMaxConcurrency,
+  esmOnFailure,
   firehoseRange,
   flowsInvalidConnection,
   flowsRange,
@@ -79,12 +88,15 @@ export const rules: readonly Rule[] = [
   kinesisReadFanOut,
   kinesisShardCapacity,
   lambdaApiTimeout,
+  lambdaAsyncFailure,
   lambdaConcurrency,
   lambdaDlqTarget,
   lambdaEnvSecret,
   lambdaEnvSize,
   lambdaMemoryRange,
   lambdaRange,
+  lambdaReservedEnv,
+  lambdaRuntime,
   lambdaTimeoutLimit,
   payloadSize,
   scheduleExpression,
@@ -92,9 +104,11 @@ export const rules: readonly Rule[] = [
   snsFifoSubscription,
   snsFifoThroughput,
   snsFilterPolicy,
+  snsNoRedrive,
   snsNoSubscriber,
   snsRawDelivery,
   sqsDlqType,
+  sqsFifoAttributes,
   sqsFifoBatchSize,
   sqsFifoName,
   sqsFifoThroughput,

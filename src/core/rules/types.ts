@@ -86,6 +86,8 @@ export interface RuleContext<MessageId extends string> {
   readonly schemaErrors: readonly SchemaError[];
   /** Every rule id awsflow knows (for checks on `rules:` and ignore comments). */
   readonly ruleIds: readonly string[];
+  /** Today's date, `YYYY-MM-DD` (UTC): from the analysis options, or the clock read once per analysis. */
+  readonly today: string;
   report(report: Report<MessageId>): void;
 }
 

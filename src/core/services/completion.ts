@@ -937,7 +937,7 @@ function nestedKeys(c: Context, type: ResourceType, parent: string): CompletionE
 /** What a connection's kind makes relevant, shown first. */
 const RELEVANT_CONNECTION_KEYS: Readonly<Record<string, readonly string[]>> = {
   'event-source-mapping': ['batchSize', 'batchWindow', 'maxConcurrency', 'onFailure'],
-  subscription: ['filter', 'rawDelivery'],
+  subscription: ['filter', 'rawDelivery', 'deadLetter'],
   send: ['batching', 'messageGroups', 'partitionKey'],
 };
 
@@ -1195,6 +1195,7 @@ function severities(c: Context, ruleId: string): CompletionEntry[] {
 
 function connectionValues(c: Context, name: string): CompletionEntry[] {
   if (name === 'onFailure') return onFailureTargets(c);
+  if (name === 'deadLetter') return subscriptionDeadLetterTargets(c);
   const spec = CONNECTION_PROPERTIES[name];
   return propertyValues(c, { name, spec, node: SCHEMA.$defs.connection?.properties?.[name], type: undefined });
 }
@@ -1358,6 +1359,15 @@ function onFailureTargets(c: Context): CompletionEntry[] {
   return idEntries(c, ranked);
 }
 
+/** A subscription's dead-letter queue is an SQS queue (FIFO for a FIFO topic's subscription). */
+function subscriptionDeadLetterTargets(c: Context): CompletionEntry[] {
+  const ranked = candidates(c).map((resource): RankedId => (resource.type === 'sqs'
+    ? { resource, rank: `0${DLQ_NAME.test(resource.id) ? 0 : 1}` }
+    : { resource, rank: '39', documentation: 'A subscription\'s redrive policy names an SQS queue.' }));
+  ranked.sort((a, b) => (a.rank < b.rank ? -1 : a.rank > b.rank ? 1 : 0));
+  return idEntries(c, ranked);
+}
+
 function volumeIds(c: Context, ownerId: string): CompletionEntry[] {
   const ranked = candidates(c).filter((resource) => resource.id !== ownerId).map((resource): RankedId => ({ resource, rank: resource.type === 'efs' ? '0' : '3' }));
   ranked.sort((a, b) => (a.rank < b.rank ? -1 : a.rank > b.rank ? 1 : 0));
@@ -1426,15 +1436,18 @@ const PATTERNS: readonly Pattern[] = [
     resources: [
       [0, '${1:stream}:'], [1, 'type: kinesis'], [1, 'mode: on-demand'], [1, 'encryption: kms'],
       [0, '${2:consumer}:'], [1, 'type: lambda'], [1, 'timeout: ${3:1m}'],
+      [0, '${2}-failed:'], [1, 'type: sqs'], [1, 'retention: 14d'],
     ],
-    flow: { label: 'stream consumer flow', text: '${1:stream} -> ${2:consumer}: { batchSize: ${3:100} }', detail: 'a stream read by a Lambda function' },
+    // Without an on-failure destination one bad record blocks its shard (esm/on-failure).
+    flow: { label: 'stream consumer flow', text: '${1:stream} -> ${2:consumer}: { batchSize: ${3:100}, onFailure: ${2}-failed }', detail: 'a stream read by a Lambda function' },
   },
   {
     label: 'scheduled job',
     detail: 'EventBridge schedule and the Lambda function it runs',
     resources: [
       [0, '${1:nightly}:'], [1, 'type: schedule'], [1, 'expression: ${2:cron(0 2 * * ? *)}'],
-      [0, '${3:job}:'], [1, 'type: lambda'], [1, 'timeout: ${4:5m}'],
+      [0, '${3:job}:'], [1, 'type: lambda'], [1, 'timeout: ${4:5m}'], [1, 'deadLetter: { target: ${3}-failed }'],
+      [0, '${3}-failed:'], [1, 'type: sqs'], [1, 'retention: 14d'],
     ],
     flow: { label: 'schedule flow', text: '${1:nightly} -> ${2:job}', detail: 'a schedule running its target' },
   },

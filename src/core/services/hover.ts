@@ -237,7 +237,7 @@ function propertyTarget(analysis: Analysis, context: PropertyContext, path: read
 }
 
 function isReferencePath(context: PropertyContext, path: readonly string[]): boolean {
-  if (context.owner === 'connection') return path.length === 1 && path[0] === 'onFailure';
+  if (context.owner === 'connection') return path.length === 1 && (path[0] === 'onFailure' || path[0] === 'deadLetter');
   return path.length === 2 && path[0] === 'deadLetter' && path[1] === 'target';
 }
 
@@ -511,6 +511,12 @@ function deadLetterLine(connection: Connection, direction: 'in' | 'out'): string
       ? `- the event source mapping ${flow} sends the records it gives up on to ${target}`
       : `- on-failure destination of the event source mapping ${flow}`;
   }
+  if (connection.from?.type === 'sns') {
+    const flow = code(flowText(connection.entry));
+    return direction === 'out'
+      ? `- deliveries of ${flow} that SNS gives up on go to ${target}`
+      : `- dead-letter queue of the subscription ${flow}: messages SNS could not deliver`;
+  }
   if (connection.from?.type === 'lambda') {
     return direction === 'out'
       ? `- failed asynchronous invocations go to ${target}`
@@ -541,11 +547,12 @@ function flowStringHover(analysis: Analysis, entry: FlowEntry, offset: number): 
   if (id) return referenceHover(analysis, id.id, id);
   const connections = [
     ...entry.connections,
-    ...analysis.model.connections.filter((c) => c.entry === entry && c.origin === 'onFailure'),
+    ...analysis.model.connections.filter((c) => c.entry === entry && c.origin !== 'flow'),
   ];
   if (connections.length === 0) return undefined;
   const sections = [`**Flow** ${code(flowText(entry))}`];
-  const lines = connections.map((c) => (c.origin === 'onFailure' ? `- ${code(`${c.source.id} -> ${c.target.id}`)}: on-failure destination: records the event source mapping gives up on` : flowConnectionLine(c)));
+  const lines = connections.map((c) => (c.origin === 'onFailure' ? `- ${code(`${c.source.id} -> ${c.target.id}`)}: on-failure destination: records the event source mapping gives up on`
+    : c.origin === 'deadLetter' ? `- ${code(`${c.source.id} -> ${c.target.id}`)}: the subscription's dead-letter queue: messages SNS could not deliver` : flowConnectionLine(c)));
   sections.push(listSection(connections.length === 1 ? 'Connection' : `Connections (${formatNumber(connections.length)})`, lines));
   const properties = [...entry.props.values()].map((prop) => {
     const spec = CONNECTION_PROPERTIES[prop.name];

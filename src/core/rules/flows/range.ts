@@ -4,13 +4,14 @@ import { checkConnectionRanges, RANGE_MESSAGES, rangeFacts, type OwnedElsewhere 
 // esm/batch-window owns the batching window (its maximum and whole seconds, with its other
 // window checks, so that one window gets one finding); the batch size's maximum depends on
 // the source and is esm/batch-window's and sqs/fifo-batch-size's. A negative window is not a
-// duration at all (schema/invalid).
-export const OWNED_ELSEWHERE: readonly OwnedElsewhere[] = ['batchWindow'];
+// duration at all (schema/invalid). esm/max-concurrency owns maxConcurrency (its range with
+// the check against the function's reserved concurrency).
+export const OWNED_ELSEWHERE: readonly OwnedElsewhere[] = ['batchWindow', 'maxConcurrency'];
 
 export default defineRule({
   id: 'flows/range',
   defaultSeverity: 'error',
-  summary: 'Connection property outside the range AWS accepts (batchSize at least 1, maxConcurrency 2–1,000, messageGroups at least 1)',
+  summary: 'Connection property outside the range AWS accepts (batchSize at least 1, messageGroups at least 1)',
   facts: rangeFacts('connection', OWNED_ELSEWHERE),
   fixable: true,
   hasSuggestions: false,

@@ -14,22 +14,15 @@ ruleTester(rule, {
       ruleSeverities: { 'esm/batch-window': 'off' },
     },
     { name: 'half-typed values are the schema\'s', code: `${RESOURCES}flows:\n  - q -> f: { batchSize: lots, maxConcurrency: 2.5 }\n  - api -> fq`, ruleSeverities: { 'schema/invalid': 'off' } },
+    { name: 'maxConcurrency out of range is esm/max-concurrency\'s', code: `${RESOURCES}flows:\n  - q -> f: { maxConcurrency: 1 }\n  - q -> g: { maxConcurrency: 1001 }\n  - api -> fq`, ruleSeverities: { 'esm/max-concurrency': 'off' } },
   ],
   invalid: [
     {
-      name: 'batch size 0 and maximum concurrency 1, comment kept',
-      code: `${RESOURCES}flows:\n  - q -> f: { batchSize: «0», maxConcurrency: «1» }   # slow down\n  - api -> fq`,
-      errors: [
-        { messageId: 'belowMin', message: 'Connection batchSize 0 is below the minimum of 1.' },
-        { messageId: 'belowMin', message: 'Connection maxConcurrency 1 is below the minimum of 2.' },
-      ],
-      output: `${RESOURCES}flows:\n  - q -> f: { batchSize: 1, maxConcurrency: 2 }   # slow down\n  - api -> fq`,
-    },
-    {
-      name: 'maximum concurrency over 1,000, block style',
-      code: `${RESOURCES}flows:\n  - q -> f:\n      maxConcurrency: «1001»\n  - api -> fq`,
-      errors: [{ messageId: 'overMax', message: 'Connection maxConcurrency 1001 is over the maximum of 1,000.' }],
-      output: `${RESOURCES}flows:\n  - q -> f:\n      maxConcurrency: 1000\n  - api -> fq`,
+      name: 'batch size 0, comment kept; maxConcurrency is esm/max-concurrency\'s',
+      code: `${RESOURCES}flows:\n  - q -> f: { batchSize: «0», maxConcurrency: 1 }   # slow down\n  - api -> fq`,
+      errors: [{ messageId: 'belowMin', message: 'Connection batchSize 0 is below the minimum of 1.' }],
+      output: `${RESOURCES}flows:\n  - q -> f: { batchSize: 1, maxConcurrency: 1 }   # slow down\n  - api -> fq`,
+      ruleSeverities: { 'esm/max-concurrency': 'off' },
     },
     {
       name: 'no message group',
@@ -39,9 +32,9 @@ ruleTester(rule, {
     },
     {
       name: 'a fan-out entry: one finding for its one map',
-      code: `${RESOURCES}flows:\n  - q -> f, g: { maxConcurrency: «-3» }\n  - api -> fq`,
-      errors: [{ messageId: 'belowMin', message: 'Connection maxConcurrency -3 is below the minimum of 2.' }],
-      output: `${RESOURCES}flows:\n  - q -> f, g: { maxConcurrency: 2 }\n  - api -> fq`,
+      code: `${RESOURCES}flows:\n  - q -> f, g: { batchSize: «0» }\n  - api -> fq`,
+      errors: [{ messageId: 'belowMin', message: 'Connection batchSize 0 is below the minimum of 1.' }],
+      output: `${RESOURCES}flows:\n  - q -> f, g: { batchSize: 1 }\n  - api -> fq`,
     },
   ],
 });

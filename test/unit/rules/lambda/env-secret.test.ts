@@ -52,7 +52,7 @@ ruleTester(rule, {
     },
     {
       name: 'six characters is enough; camelCase, kebab-case and suffix variants',
-      code: fn('      DB_PASS: «abcdef»\n      stripeApiKey: «sk_test_123»\n      client-secret: «s3cr3t!»\n      GITHUB_TOKEN: «quoted token»\n      AWS_SECRET_ACCESS_KEY: «"wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"»\n'),
+      code: fn('      DB_PASS: «abcdef»\n      stripeApiKey: «sk_test_123»\n      client-secret: «s3cr3t!»\n      GITHUB_TOKEN: «quoted token»\n      LEGACY_SECRET_ACCESS_KEY: «"wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"»\n'),
       errors: [{ messageId: 'secret' }, { messageId: 'secret' }, { messageId: 'secret' }, { messageId: 'secret' }, { messageId: 'secret' }],
     },
     {
