@@ -30,8 +30,9 @@ const EXPECTED: [string, vscode.DiagnosticSeverity, string][] = [
   ['ecs/fargate-size', E, '43:12-43:15'],
   ['sqs/fifo-throughput', E, '48:32-48:38'],
   ['sqs/fifo-batch-size', E, '49:47-49:49'],
-  ['lambda/api-timeout', W, '50:4-50:23'],
+  ['lambda/api-timeout', W, '50:11-50:23'],
   ['sns/fifo-subscription', E, '52:14-52:25'],
+  ['sns/no-redrive', I, '52:14-52:25'],
   ['flows/unknown-resource', E, '54:14-54:22'],
 ];
 
