@@ -133,6 +133,22 @@ function section(text: string, title: string): string[] {
   return match[1]!.trimEnd().split('\n');
 }
 
+function notAfter(a: Position, b: Position): boolean {
+  return a.line < b.line || (a.line === b.line && a.character <= b.character);
+}
+
+/** Selections inside ranges, children inside parents, siblings in order and never overlapping. */
+function assertSymbolTree(symbols: readonly DocumentSymbol[], parent?: DocumentSymbol): void {
+  let previous: DocumentSymbol | undefined;
+  for (const symbol of symbols) {
+    assert.ok(notAfter(symbol.range.start, symbol.selectionRange.start) && notAfter(symbol.selectionRange.end, symbol.range.end), `${symbol.name}: selection inside range`);
+    if (parent) assert.ok(notAfter(parent.range.start, symbol.range.start) && notAfter(symbol.range.end, parent.range.end), `${symbol.name}: inside ${parent.name}`);
+    if (previous) assert.ok(notAfter(previous.range.end, symbol.range.start), `${previous.name} overlaps ${symbol.name}`);
+    previous = symbol;
+    assertSymbolTree(symbol.children ?? [], symbol);
+  }
+}
+
 function edits(edit: WorkspaceEdit | null, uri: string, version: number): TextEdit[] {
   assert.ok(edit?.documentChanges, 'expected documentChanges');
   assert.equal(edit.documentChanges.length, 1);
@@ -566,44 +582,28 @@ describe('editor features over LSP', { timeout: 120_000 }, () => {
   // ---------------------------------------------------------------------------------------
   // Symbols, tokens, hints
 
-  test('document symbols: resources grouped by type, then the flows', async () => {
+  test('document symbols: the resources flat in document order (the fixture has no groups), then the flows', async () => {
     const symbols = await client.connection.sendRequest(DocumentSymbolRequest.type, { textDocument }) as DocumentSymbol[];
     assert.deepEqual(symbols.map((s) => [s.name, s.detail, s.kind]), [['resources', '14 resources', SymbolKind.Module], ['flows', '8 entries', SymbolKind.Array]]);
     const [resources, flows] = symbols as [DocumentSymbol, DocumentSymbol];
     assert.deepEqual(resources.selectionRange, span(FIXTURE, 'resources', 'resources:'));
-    const groups = resources.children!;
-    assert.deepEqual(groups.map((g) => [g.name, g.kind, g.children!.map((r) => r.name)]), [
-      ['api-gateway (1)', SymbolKind.Namespace, ['api']],
-      ['ecs (1)', SymbolKind.Namespace, ['checkout']],
-      ['sqs (5)', SymbolKind.Namespace, ['payments.fifo', 'payments-dlq.fifo', 'shipping', 'shipping-dlq', 'analytics']],
-      ['lambda (4)', SymbolKind.Namespace, ['charge', 'ship', 'sessionize', 'loader']],
-      ['sns (1)', SymbolKind.Namespace, ['order-events']],
-      ['kinesis (1)', SymbolKind.Namespace, ['clicks']],
-      ['dynamodb (1)', SymbolKind.Namespace, ['warehouse']],
-    ]);
-    const byName = new Map(groups.flatMap((g) => g.children!).map((r) => [r.name, r]));
+    assert.deepEqual(resources.children!.map((r) => r.name), ALL_IDS);
+    const byName = new Map(resources.children!.map((r) => [r.name, r]));
     assert.deepEqual([...byName.values()].map((r) => r.children), Array(14).fill([]));
     assert.deepEqual(['api', 'checkout', 'shipping', 'ship', 'sessionize', 'order-events', 'warehouse'].map((id) => [id, byName.get(id)!.detail, byName.get(id)!.kind]), [
-      ['api', 'Public API', SymbolKind.Interface],
-      ['checkout', 'Checkout service', SymbolKind.Function],
-      ['shipping', 'sqs', SymbolKind.Event],
-      ['ship', 'lambda', SymbolKind.Function],
-      ['sessionize', 'lambda', SymbolKind.Function],
-      ['order-events', 'sns', SymbolKind.Event],
-      ['warehouse', 'dynamodb', SymbolKind.Field],
+      ['api', 'API Gateway · Public API', SymbolKind.Interface],
+      ['checkout', 'ECS service · Checkout service', SymbolKind.Function],
+      ['shipping', 'SQS queue', SymbolKind.Event],
+      ['ship', 'Lambda function', SymbolKind.Function],
+      ['sessionize', 'Lambda function', SymbolKind.Function],
+      ['order-events', 'SNS topic', SymbolKind.Event],
+      ['warehouse', 'DynamoDB table', SymbolKind.Field],
     ]);
     // A resource: the whole block, its id selected.
     const shipping = byName.get('shipping')!;
     assert.deepEqual(shipping.selectionRange, span(FIXTURE, 'shipping', '  shipping: #'));
     assert.deepEqual(shipping.range, { start: shipping.selectionRange.start, end: span(FIXTURE, '3 }', 'shipping-dlq, maxReceiveCount: 3 }\n  shipping-dlq:').end });
-    // Every child inside its parent.
-    const inside = (inner: Range, outer: Range) =>
-      (inner.start.line > outer.start.line || (inner.start.line === outer.start.line && inner.start.character >= outer.start.character)) &&
-      (inner.end.line < outer.end.line || (inner.end.line === outer.end.line && inner.end.character <= outer.end.character));
-    for (const group of groups) {
-      assert.ok(inside(group.range, resources.range), group.name);
-      for (const resource of group.children!) assert.ok(inside(resource.range, group.range) && inside(resource.selectionRange, resource.range), resource.name);
-    }
+    assertSymbolTree(symbols);
 
     assert.deepEqual(flows.children!.map((f) => [f.name, f.detail, f.kind]), [
       ['api -> checkout -> payments.fifo', '2 connections', SymbolKind.Event],
@@ -619,6 +619,45 @@ describe('editor features over LSP', { timeout: 120_000 }, () => {
     const fanOut = flows.children![1]!;
     assert.deepEqual(fanOut.selectionRange, span(FIXTURE, 'checkout -> order-events, clicks', '- checkout -> order-events, clicks:'));
     assert.deepEqual(fanOut.range, { start: fanOut.selectionRange.start, end: span(FIXTURE, '}', 'size: 2KB }').end });
+  });
+
+  test('document symbols: a group whose members stand together holds them; an interleaved group stays flat', async () => {
+    const uri = 'file:///w/grouped.awsflow';
+    const text = [
+      'awsflow: 1',
+      'resources:',
+      '  api: { type: api-gateway, group: Edge }',
+      '  cdn: { type: cloudfront, group: Edge }',
+      '  jobs: { type: sqs, group: Work }',
+      '  audit: { type: sqs }',
+      '  worker: { type: lambda, group: Work }',
+      'flows:',
+      '  - cdn -> api -> jobs -> worker',
+      '',
+    ].join('\n');
+    await client.open(uri, text);
+    try {
+      const symbols = await client.connection.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri } }) as DocumentSymbol[];
+      const kindName = new Map<number, string>(Object.entries(SymbolKind).map(([name, value]) => [value as number, name]));
+      const tree = (list: readonly DocumentSymbol[], depth = 0): string[] => list.flatMap((s) => [`${'  '.repeat(depth)}${s.name} [${s.detail ?? ''}] ${kindName.get(s.kind)}`, ...tree(s.children ?? [], depth + 1)]);
+      assert.deepEqual(tree(symbols), [
+        'resources [5 resources] Module',
+        '  Edge [2 resources] Namespace',
+        '    api [API Gateway] Interface',
+        '    cdn [CloudFront distribution] Interface',
+        '  jobs [SQS queue · group Work] Event',
+        '  audit [SQS queue] Event',
+        '  worker [Lambda function · group Work] Function',
+        'flows [1 entry] Array',
+        '  cdn -> api -> jobs -> worker [3 connections] Event',
+      ]);
+      const edge = symbols[0]!.children![0]!;
+      assert.deepEqual(edge.range, { start: span(text, 'api: {').start, end: span(text, '  cdn: { type: cloudfront, group: Edge }').end });
+      assert.deepEqual(edge.selectionRange, span(text, 'Edge', 'api-gateway, group: Edge'));
+      assertSymbolTree(symbols);
+    } finally {
+      await client.close(uri);
+    }
   });
 
   test('semantic tokens: the legend from initialize decodes ids, types and flow operators exactly', async () => {
@@ -771,7 +810,8 @@ describe('editor features over LSP', { timeout: 120_000 }, () => {
     // The big document itself answers too.
     const symbols = await client.connection.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri: bigUri } }) as DocumentSymbol[];
     assert.deepEqual(symbols.map((s) => [s.name, s.detail]), [['resources', '5005 resources'], ['flows', '3640 entries']]);
-    assert.deepEqual(symbols[0]!.children!.map((g) => g.name), ['api-gateway (455)', 'sns (455)', 'sqs (1820)', 'lambda (1365)', 'dynamodb (455)', 'kinesis (455)']);
+    assert.equal(symbols[0]!.children!.length, 5005);
+    assertSymbolTree(symbols);
     const lines = big.split('\n');
     const flowLine = lines.indexOf('  - events-400 -> billing-400, shipping-400');
     const eventsHover = await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri: bigUri }, position: { line: flowLine, character: 6 } });

@@ -1,6 +1,7 @@
 /**
  * Property-based tests: random and mutated `.awsflow` texts, seeded from the examples.
- * The analysis never throws, every finding lies inside the text, the same text gives
+ * The analysis never throws, every finding lies inside the text, the outline's ranges nest
+ * and never overlap, the same text gives
  * the same answer twice, and an Analyzer that saw earlier versions (the incremental
  * path) answers exactly as a fresh one. Every LSP position the server would send
  * (diagnostics, code action edits, completion edits, hover ranges, symbols) is a
@@ -12,6 +13,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { analyze, Analyzer, buildDiagram, complete, documentSymbols, hover, type Analysis, type Position, type Range } from '../../src/core/index';
+import type { DocumentSymbolEntry } from '../../src/core/services/types';
 
 const dir = join(__dirname, '../../../examples');
 const examples = readdirSync(dir).filter((f) => f.endsWith('.awsflow')).sort().map((f) => readFileSync(join(dir, f), 'utf8'));
@@ -42,6 +44,19 @@ function checkInvariants(text: string, analysis: Analysis) {
     }
   }
   buildDiagram(analysis);
+  assertSymbolTree(documentSymbols(analysis));
+}
+
+/** Editors find the symbol at the cursor by range: selections inside ranges, children inside parents, siblings never overlapping. */
+function assertSymbolTree(symbols: readonly DocumentSymbolEntry[], parent?: DocumentSymbolEntry): void {
+  let previousEnd = parent?.start ?? 0;
+  for (const symbol of symbols) {
+    assert.ok(symbol.start <= symbol.selection.start && symbol.selection.end <= symbol.end, `${symbol.name}: selection inside range`);
+    if (parent) assert.ok(symbol.end <= parent.end, `${symbol.name}: inside ${parent.name}`);
+    assert.ok(previousEnd <= symbol.start, `${symbol.name} starts at ${symbol.start}, before its parent or its previous sibling ends (${previousEnd})`);
+    previousEnd = symbol.end;
+    assertSymbolTree(symbol.children, symbol);
+  }
 }
 
 test('mutated examples: no throw, ranges inside the text, the same answer twice', () => {

@@ -116,6 +116,11 @@ export function classifyConnection(from: ResourceType, to: ResourceType): Verdic
   }
 }
 
+/** What a type is, for people: `SQS queue`, `Lambda function` (hover titles, outline details). */
+export function typeDisplayName(type: ResourceType): string {
+  return article(type).replace(/^an? /, '');
+}
+
 export function article(type: ResourceType): string {
   const names: Record<ResourceType, string> = {
     sqs: 'an SQS queue', sns: 'an SNS topic', kinesis: 'a Kinesis stream', firehose: 'a Firehose stream',

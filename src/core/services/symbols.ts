@@ -1,6 +1,8 @@
 /**
- * The outline of one document (resources grouped by type, then the flows) and the
- * flat resource list the server merges across files for workspace symbol search.
+ * The outline of one document (the resources, in their `group`s where a group's members
+ * stand together, then the flows) and the flat resource list the server merges across
+ * files for workspace symbol search. Sibling ranges never overlap: editors find the
+ * symbol at the cursor (breadcrumbs, sticky scroll) by range.
  */
 import type { Analysis } from '../analyze';
 import type { FlowEntry, Resource } from '../model/model';
@@ -8,6 +10,7 @@ import { findPair, isScalar, type YPair } from '../parse/ast';
 import type { ResourceType } from '../model/properties';
 import type { OffsetRange } from '../text/line-index';
 import { writtenIdRange } from './navigation';
+import { typeDisplayName } from '../model/connections';
 import type { DocumentSymbolEntry, SymbolKind } from './types';
 
 export interface WorkspaceSymbolEntry extends OffsetRange {
@@ -42,25 +45,7 @@ export function documentSymbols(analysis: Analysis): DocumentSymbolEntry[] {
 }
 
 function resourcesSymbol(analysis: Analysis, pair: YPair): DocumentSymbolEntry {
-  const groups = new Map<string, Resource[]>();
-  for (const resource of analysis.model.resources) {
-    const type = typeText(resource);
-    const group = groups.get(type);
-    if (group) group.push(resource);
-    else groups.set(type, [resource]);
-  }
-  const children: DocumentSymbolEntry[] = [];
-  for (const [type, resources] of groups) {
-    const members = resources.map((resource) => resourceSymbol(analysis, resource));
-    children.push({
-      name: `${type} (${members.length})`,
-      kind: 'namespace',
-      // A type's resources need not be next to each other: the group spans from its first to its last.
-      ...spanOf(members),
-      selection: members[0]!.selection,
-      children: members,
-    });
-  }
+  const children = resourceChildren(analysis);
   const count = analysis.model.resources.length;
   return {
     name: 'resources',
@@ -72,13 +57,79 @@ function resourcesSymbol(analysis: Analysis, pair: YPair): DocumentSymbolEntry {
   };
 }
 
-function resourceSymbol(analysis: Analysis, resource: Resource): DocumentSymbolEntry {
+/**
+ * The resources in document order. A `group:` whose members stand next to each other
+ * becomes a symbol holding them; a group whose members are interleaved with other
+ * resources stays flat, its name in each member's detail: a range spanning from its
+ * first to its last member would hold other resources too, and breadcrumbs and sticky
+ * scroll would then name the wrong group for them.
+ */
+function resourceChildren(analysis: Analysis): DocumentSymbolEntry[] {
+  const { resources } = analysis.model;
+  const groups = resources.map(groupOf);
+  const contiguous = contiguousGroups(groups);
+  const children: DocumentSymbolEntry[] = [];
+  for (let i = 0; i < resources.length; i++) {
+    const group = groups[i];
+    if (group === undefined || !contiguous.has(group)) {
+      children.push(resourceSymbol(analysis, resources[i]!, group));
+      continue;
+    }
+    let last = i;
+    while (last + 1 < resources.length && groups[last + 1] === group) last++;
+    const members = resources.slice(i, last + 1).map((resource) => resourceSymbol(analysis, resource, undefined));
+    children.push({
+      name: shorten(group),
+      detail: `${members.length} ${members.length === 1 ? 'resource' : 'resources'}`,
+      kind: 'namespace',
+      ...spanOf(members),
+      selection: groupSelection(resources[i]!) ?? members[0]!.selection,
+      children: members,
+    });
+    i = last;
+  }
+  return children;
+}
+
+/** The resource's `group`, trimmed; undefined when it has none. */
+function groupOf(resource: Resource): string | undefined {
+  const raw = resource.props.get('group')?.raw;
+  if (raw === undefined || raw === null || typeof raw === 'object') return undefined;
+  const group = String(raw).trim();
+  return group === '' ? undefined : group;
+}
+
+/** The groups whose members form one run in document order. */
+function contiguousGroups(groups: readonly (string | undefined)[]): Set<string> {
+  const seen = new Set<string>();
+  const broken = new Set<string>();
+  for (let i = 0; i < groups.length; i++) {
+    const group = groups[i];
+    if (group === undefined || group === groups[i - 1]) continue;
+    if (seen.has(group)) broken.add(group);
+    seen.add(group);
+  }
+  return new Set([...seen].filter((group) => !broken.has(group)));
+}
+
+/** The group's name as written on its first member (inside that member's range), when written there. */
+function groupSelection(resource: Resource): OffsetRange | undefined {
+  const prop = resource.props.get('group');
+  // An alias's node is where its anchor is, which may be another resource.
+  if (!prop || prop.fromDefaults || !prop.node || prop.node.start < resource.pair.start || prop.node.end > resource.pair.end) return undefined;
+  return { start: prop.node.start, end: prop.node.end };
+}
+
+/** Detail: the type for people, the label, and the group when no group symbol holds the resource. */
+function resourceSymbol(analysis: Analysis, resource: Resource, flatGroup: string | undefined): DocumentSymbolEntry {
   const label = resource.props.get('label');
-  const detail = typeof label?.raw === 'string' && label.raw.trim() !== '' ? label.raw : typeText(resource);
+  const details = [resource.type ? typeDisplayName(resource.type) : typeText(resource)];
+  if (typeof label?.raw === 'string' && label.raw.trim() !== '') details.push(shorten(label.raw.trim()));
+  if (flatGroup !== undefined) details.push(`group ${shorten(flatGroup)}`);
   const selection = writtenIdRange(analysis.text, resource.key, resource.id).range;
   return {
     name: displayName(resource.id, NO_ID),
-    detail,
+    detail: details.join(' · '),
     kind: resource.type ? KIND_BY_TYPE[resource.type] : 'object',
     start: resource.pair.start,
     end: Math.max(resource.pair.end, selection.end),

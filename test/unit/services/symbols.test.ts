@@ -4,6 +4,9 @@ import { analyze } from '../../../src/core/index';
 import { documentSymbols, matchesQuery, workspaceSymbols } from '../../../src/core/services/symbols';
 import type { DocumentSymbolEntry } from '../../../src/core/services/types';
 import { strip } from '../../helpers/markers';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import fc from 'fast-check';
 
 /** A symbol tree as plain text, one line per symbol: `name [detail] kind range sel selection`, each range shown as the text it covers. */
 function outline(text: string, symbols: readonly DocumentSymbolEntry[], depth = 0): string[] {
@@ -16,18 +19,26 @@ function outline(text: string, symbols: readonly DocumentSymbolEntry[], depth = 
   return lines;
 }
 
-/** Every symbol's selection lies inside its range, and every child inside its parent (VS Code rejects the tree otherwise). */
+/**
+ * What editors rely on to find the symbol at the cursor (breadcrumbs, sticky scroll): every
+ * selection inside its range, every child inside its parent, and siblings that never
+ * overlap, in document order. VS Code rejects a tree that breaks the first two; it names
+ * the wrong symbol when the third is broken.
+ */
 function assertNested(symbols: readonly DocumentSymbolEntry[], parent?: DocumentSymbolEntry): void {
+  let previous: DocumentSymbolEntry | undefined;
   for (const symbol of symbols) {
     assert.ok(symbol.name !== '', 'a symbol name is never empty');
     assert.ok(symbol.start <= symbol.selection.start && symbol.selection.end <= symbol.end, `${symbol.name}: selection inside range`);
     if (parent) assert.ok(parent.start <= symbol.start && symbol.end <= parent.end, `${symbol.name}: inside ${parent.name}`);
+    if (previous) assert.ok(previous.end <= symbol.start, `${previous.name} [${previous.start}, ${previous.end}) overlaps ${symbol.name} [${symbol.start}, ${symbol.end})`);
+    previous = symbol;
     assertNested(symbol.children, symbol);
   }
 }
 
 describe('documentSymbols', () => {
-  test('resources grouped by type in order of first appearance, then the flows, with exact ranges', () => {
+  test('resources flat in document order, their type for people as detail, then the flows, with exact ranges', () => {
     const text = `awsflow: 1
 resources:
   api: { type: api-gateway, label: Public API }
@@ -47,25 +58,99 @@ flows:
       worker
 `;
     const symbols = documentSymbols(analyze(text));
-    // The whole resources pair, and the sqs group (jobs to audit, across worker).
     const resources = text.slice(text.indexOf('resources:'), text.indexOf('Audit log') + 9);
-    const sqsGroup = text.slice(text.indexOf('jobs:'), text.indexOf('Audit log') + 9);
     const flows = text.slice(text.indexOf('flows:'), text.length - 1);
     assert.deepEqual(outline(text, symbols), [
       `resources [5 resources] module ${JSON.stringify(resources)} sel "resources"`,
-      '  api-gateway (1) namespace "api: { type: api-gateway, label: Public API }" sel "api"',
-      '    api [Public API] interface "api: { type: api-gateway, label: Public API }" sel "api"',
-      `  sqs (3) namespace ${JSON.stringify(sqsGroup)} sel "jobs"`,
-      '    jobs [sqs] event "jobs:\\n    type: sqs\\n    deadLetter: { target: jobs-dlq }" sel "jobs"',
-      '    jobs-dlq [sqs] event "jobs-dlq: { type: sqs }" sel "jobs-dlq"',
-      '    audit [Audit log] event "audit:   # the audit trail\\n    type: sqs\\n    label: Audit log" sel "audit"',
-      '  lambda (1) namespace "worker: { type: lambda }" sel "worker"',
-      '    worker [lambda] function "worker: { type: lambda }" sel "worker"',
+      '  api [API Gateway · Public API] interface "api: { type: api-gateway, label: Public API }" sel "api"',
+      '  jobs [SQS queue] event "jobs:\\n    type: sqs\\n    deadLetter: { target: jobs-dlq }" sel "jobs"',
+      '  worker [Lambda function] function "worker: { type: lambda }" sel "worker"',
+      '  jobs-dlq [SQS queue] event "jobs-dlq: { type: sqs }" sel "jobs-dlq"',
+      '  audit [SQS queue · Audit log] event "audit:   # the audit trail\\n    type: sqs\\n    label: Audit log" sel "audit"',
       `flows [4 entries] array ${JSON.stringify(flows)} sel "flows"`,
       '  api -> jobs, audit [2 connections] event "api -> jobs, audit" sel "api -> jobs, audit"',
       '  jobs -> worker [1 connection] event "jobs -> worker: { batchSize: 5 }" sel "jobs -> worker"',
       '  worker -> api [1 connection] event "\\"worker ->  api\\"" sel "\\"worker ->  api\\""',
       '  jobs -> worker [1 connection] event "jobs   ->\\n      worker" sel "jobs   ->\\n      worker"',
+    ]);
+    assertNested(symbols);
+  });
+
+  test('every type has its own name and kind', () => {
+    const types = ['sqs', 'sns', 'kinesis', 'firehose', 'lambda', 'ecs', 'eks', 'apprunner', 'beanstalk', 'ec2', 'schedule', 'api-gateway', 'alb', 'cloudfront', 'dynamodb', 's3', 'rds', 'efs', 'client'];
+    const text = `resources:\n${types.map((type) => `  r-${type}: { type: ${type} }`).join('\n')}\n`;
+    const [resources] = documentSymbols(analyze(text));
+    assert.deepEqual(resources!.children.map((r) => `${r.name}: ${r.detail} (${r.kind})`), [
+      'r-sqs: SQS queue (event)', 'r-sns: SNS topic (event)', 'r-kinesis: Kinesis stream (event)', 'r-firehose: Firehose stream (event)',
+      'r-lambda: Lambda function (function)', 'r-ecs: ECS service (function)', 'r-eks: EKS workload (function)', 'r-apprunner: App Runner service (function)',
+      'r-beanstalk: Beanstalk environment (function)', 'r-ec2: EC2 instance (function)', 'r-schedule: schedule (function)',
+      'r-api-gateway: API Gateway (interface)', 'r-alb: load balancer (interface)', 'r-cloudfront: CloudFront distribution (interface)',
+      'r-dynamodb: DynamoDB table (field)', 'r-s3: S3 bucket (field)', 'r-rds: RDS database (field)', 'r-efs: EFS file system (field)',
+      'r-client: client (object)',
+    ]);
+  });
+
+  test('groups whose members stand together hold them; the group symbol spans exactly its members', () => {
+    const text = [
+      'resources:',
+      '  web: { type: client }',
+      '  api:',
+      '    type: api-gateway',
+      '    group: Edge',
+      '  cdn: { type: cloudfront, group: Edge }',
+      '  jobs: { type: sqs, group: "Work" }',
+      '  worker: { type: lambda, group: Work, label: Compressor }',
+      '  store: { type: s3 }',
+      '',
+    ].join('\n');
+    const symbols = documentSymbols(analyze(text));
+    assert.deepEqual(outline(text, symbols), [
+      `resources [6 resources] module ${JSON.stringify(text.slice(0, text.indexOf('store: { type: s3 }') + 19))} sel "resources"`,
+      '  web [client] object "web: { type: client }" sel "web"',
+      '  Edge [2 resources] namespace "api:\\n    type: api-gateway\\n    group: Edge\\n  cdn: { type: cloudfront, group: Edge }" sel "Edge"',
+      '    api [API Gateway] interface "api:\\n    type: api-gateway\\n    group: Edge" sel "api"',
+      '    cdn [CloudFront distribution] interface "cdn: { type: cloudfront, group: Edge }" sel "cdn"',
+      '  Work [2 resources] namespace "jobs: { type: sqs, group: \\"Work\\" }\\n  worker: { type: lambda, group: Work, label: Compressor }" sel "\\"Work\\""',
+      '    jobs [SQS queue] event "jobs: { type: sqs, group: \\"Work\\" }" sel "jobs"',
+      '    worker [Lambda function · Compressor] function "worker: { type: lambda, group: Work, label: Compressor }" sel "worker"',
+      '  store [S3 bucket] field "store: { type: s3 }" sel "store"',
+    ]);
+    assertNested(symbols);
+  });
+
+  test('a group interleaved with other resources stays flat, its name in the detail; a group of one still groups', () => {
+    const text = [
+      'resources:',
+      '  a: { type: sqs, group: Queues }',
+      '  f: { type: lambda, group: Compute }',
+      '  b: { type: sqs, group: Queues }',
+      '  t: { type: sns }',
+      '  c: { type: sqs, group: Queues }',
+      '',
+    ].join('\n');
+    const symbols = documentSymbols(analyze(text));
+    assert.deepEqual(outline(text, symbols[0]!.children), [
+      'a [SQS queue · group Queues] event "a: { type: sqs, group: Queues }" sel "a"',
+      'Compute [1 resource] namespace "f: { type: lambda, group: Compute }" sel "Compute"',
+      '  f [Lambda function] function "f: { type: lambda, group: Compute }" sel "f"',
+      'b [SQS queue · group Queues] event "b: { type: sqs, group: Queues }" sel "b"',
+      't [SNS topic] event "t: { type: sns }" sel "t"',
+      'c [SQS queue · group Queues] event "c: { type: sqs, group: Queues }" sel "c"',
+    ]);
+    assertNested(symbols);
+    // An ungrouped resource between two members breaks the run as well.
+    const split = 'resources:\n  a: { type: sqs, group: G }\n  x: { type: sqs }\n  b: { type: sqs, group: G }\n';
+    assert.deepEqual(documentSymbols(analyze(split))[0]!.children.map((c) => `${c.name} ${c.detail}`), ['a SQS queue · group G', 'x SQS queue', 'b SQS queue · group G']);
+  });
+
+  test('a group set under defaults groups too, selecting the first member\'s id; an empty group is no group', () => {
+    const text = 'defaults:\n  sqs: { group: Queues }\nresources:\n  a: { type: sqs }\n  b: { type: sqs }\n  f: { type: lambda, group: "  " }\n';
+    const symbols = documentSymbols(analyze(text));
+    assert.deepEqual(outline(text, symbols[0]!.children), [
+      'Queues [2 resources] namespace "a: { type: sqs }\\n  b: { type: sqs }" sel "a"',
+      '  a [SQS queue] event "a: { type: sqs }" sel "a"',
+      '  b [SQS queue] event "b: { type: sqs }" sel "b"',
+      'f [Lambda function] function "f: { type: lambda, group: \\"  \\" }" sel "f"',
     ]);
     assertNested(symbols);
   });
@@ -81,12 +166,9 @@ flows:
     const symbols = documentSymbols(analyze(text));
     assert.deepEqual(outline(text, symbols), [
       'resources [3 resources] module "resources:\\n  jobs:\\n  api:\\n    type: api-gat\\n  fn: { type: lambda }" sel "resources"',
-      '  (no type) (1) namespace "jobs:" sel "jobs"',
-      '    jobs [(no type)] object "jobs:" sel "jobs"',
-      '  api-gat (1) namespace "api:\\n    type: api-gat" sel "api"',
-      '    api [api-gat] object "api:\\n    type: api-gat" sel "api"',
-      '  lambda (1) namespace "fn: { type: lambda }" sel "fn"',
-      '    fn [lambda] function "fn: { type: lambda }" sel "fn"',
+      '  jobs [(no type)] object "jobs:" sel "jobs"',
+      '  api [api-gat] object "api:\\n    type: api-gat" sel "api"',
+      '  fn [Lambda function] function "fn: { type: lambda }" sel "fn"',
       'flows [1 entry] array "flows:\\n  - fn ->\\n  - " sel "flows"',
       '  fn -> event "fn ->" sel "fn ->"',
     ]);
@@ -99,31 +181,65 @@ flows:
     const symbols = documentSymbols(analyze(text));
     assert.deepEqual(outline(text, symbols), [
       'resources [2 resources] module "resources:\\n  \\"orders\\": { type: sqs }\\n  \\"\\": { type: sqs }" sel "resources"',
-      '  sqs (2) namespace "\\"orders\\": { type: sqs }\\n  \\"\\": { type: sqs }" sel "orders"',
-      '    orders [sqs] event "\\"orders\\": { type: sqs }" sel "orders"',
-      '    (no id) [sqs] event "\\"\\": { type: sqs }" sel ""',
+      '  orders [SQS queue] event "\\"orders\\": { type: sqs }" sel "orders"',
+      '  (no id) [SQS queue] event "\\"\\": { type: sqs }" sel ""',
       'flows [1 entry] array "flows:\\n  - \\"\\"" sel "flows"',
       '  (empty flow) event "\\"\\"" sel "\\"\\""',
     ]);
     assertNested(symbols);
   });
 
-  test('a group spans from its first to its last resource when types interleave; CRLF text', () => {
+  test('types interleaved, CRLF text: each resource its own range, none holding another', () => {
     const text = 'resources:\r\n  a: { type: sqs }\r\n  b: { type: lambda }\r\n  c: { type: sqs }\r\n';
     const [resources] = documentSymbols(analyze(text));
-    const sqs = resources!.children[0]!;
-    assert.equal(sqs.name, 'sqs (2)');
-    assert.deepEqual({ start: sqs.start, end: sqs.end }, { start: text.indexOf('a:'), end: text.indexOf('sqs }', text.indexOf('c:')) + 5 });
-    assert.deepEqual(resources!.children.map((c) => c.name), ['sqs (2)', 'lambda (1)']);
+    assert.deepEqual(resources!.children.map((c) => [c.name, text.slice(c.start, c.end)]), [['a', 'a: { type: sqs }'], ['b', 'b: { type: lambda }'], ['c', 'c: { type: sqs }']]);
     assertNested([resources!]);
   });
 
-  test('hostile input: a 5,000-id fan-out and a 2,000-resource group', () => {
+  test('the shipped examples: no overlapping ranges, children inside parents, selections inside ranges', () => {
+    const dir = join(__dirname, '../../../../examples');
+    const files = readdirSync(dir).filter((f) => f.endsWith('.awsflow'));
+    assert.ok(files.length >= 5, files.join(', '));
+    for (const file of files) {
+      const symbols = documentSymbols(analyze(readFileSync(join(dir, file), 'utf8')));
+      assert.ok(symbols.length > 0, file);
+      assertNested(symbols);
+    }
+  });
+
+  test('generated files with interleaved types and groups, comments, flow and block styles: the same holds', () => {
+    const resource = fc.record({
+      type: fc.constantFrom('sqs', 'sns', 'lambda', 'ecs', 'dynamodb', 'kinesis', 'nonsense'),
+      group: fc.constantFrom(undefined, 'Edge', 'Work', 'Data'),
+      block: fc.boolean(),
+      comment: fc.boolean(),
+    });
+    fc.assert(
+      fc.property(fc.array(resource, { minLength: 1, maxLength: 12 }), fc.array(fc.tuple(fc.nat(), fc.nat()), { maxLength: 4 }), fc.boolean(), (resources, flows, crlf) => {
+        const lines = ['awsflow: 1', 'resources:'];
+        resources.forEach(({ type, group, block, comment }, i) => {
+          if (!block) lines.push(`  r${i}: { type: ${type}${group === undefined ? '' : `, group: ${group}`} }${comment ? ' # note' : ''}`);
+          else lines.push(`  r${i}:`, `    type: ${type}`, ...(group === undefined ? [] : [`    group: ${group}`]), ...(comment ? ['    # a comment', ''] : []));
+        });
+        lines.push('flows:', ...flows.map(([from, to]) => `  - r${from % resources.length} -> r${to % resources.length}`));
+        const text = lines.join(crlf ? '\r\n' : '\n') + '\n';
+        const symbols = documentSymbols(analyze(text));
+        assertNested(symbols);
+        // Every resource once, in document order; a group symbol holds only its own members.
+        const members = symbols[0]!.children.flatMap((c) => (c.kind === 'namespace' ? c.children.map((r) => [r.name, c.name]) : [[c.name, undefined]]));
+        assert.deepEqual(members.map(([id]) => id), resources.map((_, i) => `r${i}`));
+        for (const [id, group] of members) if (group !== undefined) assert.equal(resources[Number(id!.slice(1))]!.group, group);
+      }),
+      { numRuns: 300, seed: 20261204 },
+    );
+  });
+
+  test('hostile input: a 5,000-id fan-out and 2,000 resources of one group', () => {
     const ids = Array.from({ length: 2000 }, (_, i) => `q${i}`);
     const fanOut = Array.from({ length: 5000 }, (_, i) => `q${i % 2000}`).join(', ');
-    const text = `resources:\n${ids.map((id) => `  ${id}: { type: sqs }`).join('\n')}\n  src: { type: lambda }\nflows:\n  - src -> ${fanOut}\n`;
+    const text = `resources:\n${ids.map((id) => `  ${id}: { type: sqs, group: Queues }`).join('\n')}\n  src: { type: lambda }\nflows:\n  - src -> ${fanOut}\n`;
     const symbols = documentSymbols(analyze(text));
-    assert.equal(symbols[0]!.children[0]!.name, 'sqs (2000)');
+    assert.deepEqual(symbols[0]!.children.map((c) => `${c.name} ${c.detail}`), ['Queues 2000 resources', 'src Lambda function']);
     const flow = symbols[1]!.children[0]!;
     assert.equal(flow.name.length, 200);
     assert.ok(flow.name.startsWith('src -> q0, q1, ') && flow.name.endsWith('…'));
