@@ -126,9 +126,14 @@ function markdown(hover: Hover | null): string {
   return contents.value;
 }
 
-/** The list items of a `**Title**` section of a hover. */
+/** The lines of a resource's hover that say what it receives from, sends to, and where its dead letters go or come from. */
+function relations(text: string): string[] {
+  return text.split('\n').filter((line) => /^- \*\*(?:Receives from|Sends to|Dead letters (?:to|from))\*\* /.test(line));
+}
+
+/** The list items (and their sub-items) of a `**Title**` section of a hover. */
 function section(text: string, title: string): string[] {
-  const match = new RegExp(`\\*\\*${title.replace(/[()]/g, '\\$&')}\\*\\*\\n\\n((?:- .*(?:\\n|$))+)`).exec(text);
+  const match = new RegExp(`\\*\\*${title.replace(/[()]/g, '\\$&')}\\*\\*\\n\\n((?:(?:  )?- .*(?:\\n|$))+)`).exec(text);
   assert.ok(match, `no '${title}' section in:\n${text}`);
   return match[1]!.trimEnd().split('\n');
 }
@@ -270,17 +275,18 @@ describe('editor features over LSP', { timeout: 120_000 }, () => {
       assert.deepEqual(result!.range, where);
     });
 
-    test('on a property value: the value in the unit AWS counts in and the range AWS allows', async () => {
+    test('on a property value: the value in the unit AWS counts in, and the range AWS allows once', async () => {
       const where = span(FIXTURE, '900', 'timeout: 900');
       const result = await hover(at(FIXTURE, '900', 'timeout: 900', 1));
       const text = markdown(result);
       assert.match(text, /^\*\*`timeout`\*\* — Lambda function property\n\n/);
-      assert.ok(text.includes('\n\n`900` = 900 s (15 min); Lambda allows 1 s – 900 s (15 min)\n\n'), text);
-      assert.match(text, /AWS default: 3 s · range: \[1 s\]\(/);
+      assert.ok(text.includes('\n\n`900` = 900 s (15 min)\n\n'), text);
+      assert.match(text, /\n\nAWS default: 3 s · Lambda allows \[1 s\]\([^)]+\) – \[900 s \(15 min\)\]\([^)]+\)$/);
+      assert.equal(text.match(/900 s/g)?.length, 2, 'the value, and the maximum once');
       assert.deepEqual(result!.range, where);
 
       const memory = await hover(at(FIXTURE, '1024', 'memory: 1024'));
-      assert.ok(markdown(memory).includes('`1024` = 1,024 MB (1 GB); Lambda allows 128 MB – 10,240 MB (10 GB)'));
+      assert.ok(markdown(memory).includes('`1024` = 1,024 MB (1 GB)\n\n'));
       assert.deepEqual(memory!.range, span(FIXTURE, '1024', 'memory: 1024'));
       const cpu = await hover(endOf(FIXTURE, '512', 'cpu: 512'));
       assert.ok(markdown(cpu).includes('`512` = 512 CPU units (0.5 vCPU)'));
@@ -298,19 +304,21 @@ describe('editor features over LSP', { timeout: 120_000 }, () => {
       const result = await hover(at(FIXTURE, 'batchSize', 'batchSize: 10 }', 3));
       const text = markdown(result);
       assert.match(text, /^\*\*`batchSize`\*\* — connection property\n\n/);
-      assert.match(text, /range: \[1\]\([^)]+\) – \[10\]\([^)]+\) from a FIFO queue$/);
+      assert.match(text, /Lambda allows \[1\]\([^)]+\) – \[10\]\([^)]+\) from a FIFO queue$/);
       assert.deepEqual(result!.range, span(FIXTURE, 'batchSize', 'batchSize: 10 }'));
     });
 
-    test('on a resource id in a flow: its producers, consumers and dead letters', async () => {
+    test('on a resource id in a flow: what it receives from and sends to, and its dead letters', async () => {
       const where = span(FIXTURE, 'shipping', '-> shipping, analytics');
       const result = await hover(at(FIXTURE, 'shipping', '-> shipping, analytics', 4));
       const text = markdown(result);
       assert.match(text, /^\*\*`shipping`\*\* — SQS queue\n\n/);
       assert.match(text, /Encryption at rest: SSE-SQS\./);
-      assert.deepEqual(section(text, 'Producers'), ['- `order-events -> shipping`: SNS subscription: the topic pushes every message to the target']);
-      assert.deepEqual(section(text, 'Consumers'), ['- `shipping -> ship`: Lambda event source mapping: Lambda polls the source and invokes the function with batches']);
-      assert.deepEqual(section(text, 'Dead letters'), ['- messages move to the dead-letter queue `shipping-dlq` after 3 receives without a delete']);
+      assert.deepEqual(relations(text), [
+        '- **Receives from** `order-events` — SNS subscription',
+        '- **Sends to** `ship` — Lambda event source mapping',
+        '- **Dead letters to** `shipping-dlq`, after 3 receives without a delete',
+      ]);
       assert.deepEqual(result!.range, where);
     });
 
@@ -318,15 +326,17 @@ describe('editor features over LSP', { timeout: 120_000 }, () => {
       const fifo = await hover(at(FIXTURE, 'payments.fifo', 'checkout -> payments.fifo', 2));
       const text = markdown(fifo);
       assert.match(text, /^\*\*`payments\.fifo`\*\* — SQS queue \(FIFO\)\n\n/);
-      assert.deepEqual(section(text, 'Producers'), ['- `checkout -> payments.fifo`: producer: sends messages, publishes or puts records']);
-      assert.deepEqual(section(text, 'Consumers'), ['- `payments.fifo -> charge`: Lambda event source mapping: Lambda polls the source and invokes the function with batches']);
-      assert.deepEqual(section(text, 'Dead letters'), ['- messages move to the dead-letter queue `payments-dlq.fifo` after 5 receives without a delete']);
+      assert.deepEqual(relations(text), [
+        '- **Receives from** `checkout` — producer',
+        '- **Sends to** `charge` — Lambda event source mapping',
+        '- **Dead letters to** `payments-dlq.fifo`, after 5 receives without a delete',
+      ]);
       assert.deepEqual(fifo!.range, span(FIXTURE, 'payments.fifo', 'checkout -> payments.fifo'));
 
       const dlq = await hover(at(FIXTURE, 'shipping-dlq', 'shipping-dlq:'));
-      assert.deepEqual(section(markdown(dlq), 'Dead letters'), [
-        '- dead-letter queue of `shipping`: messages move here after 3 receives without a delete',
-        '- dead-letter queue of `analytics`: messages move here after 3 receives without a delete',
+      assert.deepEqual(relations(markdown(dlq)), [
+        '- **Dead letters from** `shipping`, after 3 receives without a delete',
+        '- **Dead letters from** `analytics`, after 3 receives without a delete',
       ]);
       assert.deepEqual(dlq!.range, span(FIXTURE, 'shipping-dlq', 'shipping-dlq:'));
     });
@@ -335,8 +345,7 @@ describe('editor features over LSP', { timeout: 120_000 }, () => {
       const result = await hover(endOf(FIXTURE, 'ship', '-> ship\n'));
       const text = markdown(result);
       assert.match(text, /^\*\*`ship`\*\* — Lambda function\n\n/);
-      assert.deepEqual(section(text, 'Producers'), ['- `shipping -> ship`: Lambda event source mapping: Lambda polls the source and invokes the function with batches']);
-      assert.deepEqual(section(text, 'Consumers'), ['- `ship -> warehouse`: reads and writes data']);
+      assert.deepEqual(relations(text), ['- **Receives from** `shipping` — Lambda event source mapping', '- **Sends to** `warehouse` — reads and writes data']);
       assert.deepEqual(result!.range, span(FIXTURE, 'ship', '-> ship\n'));
     });
 
@@ -347,17 +356,53 @@ describe('editor features over LSP', { timeout: 120_000 }, () => {
       assert.match(text, /^\*\*Flow\*\* `charge, ship, sessionize -> warehouse`\n\n/);
       assert.deepEqual(section(text, 'Connections (3)'), [
         '- `charge -> warehouse`: reads and writes data',
+        '  - Rate: not known (no `rate` declared here or upstream)',
         '- `ship -> warehouse`: reads and writes data',
+        '  - Rate: **50/s** (passed on by `ship`)',
         '- `sessionize -> warehouse`: reads and writes data',
+        '  - Rate: **50/s** (passed on by `sessionize`)',
       ]);
       assert.deepEqual(fanIn!.range, arrow);
 
       const chain = await hover(at(FIXTURE, '->', 'api -> checkout'));
       assert.deepEqual(section(markdown(chain), 'Connections (2)'), [
         '- `api -> checkout`: synchronous call: the caller waits for the response',
+        '  - Rate: not known (no `rate` declared here or upstream)',
         '- `checkout -> payments.fifo`: producer: sends messages, publishes or puts records',
+        '  - Rate: not known (no `rate` declared here or upstream)',
       ]);
       assert.deepEqual(chain!.range, span(FIXTURE, '->', 'api -> checkout'));
+    });
+
+    test('on a flow arrow: the rate the connection carries, the batch size in effect, and the findings about it', async () => {
+      const sessionize = await hover(at(FIXTURE, '->', 'clicks -> sessionize'));
+      assert.deepEqual(section(markdown(sessionize), 'Connection'), [
+        '- `clicks -> sessionize`: Lambda event source mapping: Lambda polls the source and invokes the function with batches',
+        '  - Rate: **50/s** (passed on by `clicks`)',
+        '  - Batch size: **500** (declared): 6/min invocations with full batches',
+      ]);
+
+      const uri = 'file:///w/flow-finding.awsflow';
+      const text = 'resources:\n  orders.fifo: { type: sqs, fifo: true }\n  handler: { type: lambda }\nflows:\n  - orders.fifo -> handler: { batchSize: 50 }\n';
+      await client.open(uri, text);
+      try {
+        const result = await hover(at(text, '->', '-> handler', 1), uri);
+        assert.equal(markdown(result), [
+          '**Flow** `orders.fifo -> handler`',
+          '**Connection**',
+          [
+            '- `orders.fifo -> handler`: Lambda event source mapping: Lambda polls the source and invokes the function with batches',
+            '  - Rate: not known (no `rate` declared here or upstream)',
+            '  - Batch size: **50** (declared)',
+            '  - Error `sqs/fifo-batch-size`: Batch size 50 from FIFO queue orders.fifo is over 10, the maximum for a Lambda event source mapping on a FIFO queue; AWS rejects the mapping.',
+          ].join('\n'),
+          '**Connection properties**',
+          '- `batchSize: 50`',
+        ].join('\n\n'));
+        assert.deepEqual(result!.range, span(text, '->', '-> handler'));
+      } finally {
+        await client.close(uri);
+      }
     });
 
     test('on the comma of a fan-out: its connections and its properties, converted', async () => {
@@ -366,7 +411,9 @@ describe('editor features over LSP', { timeout: 120_000 }, () => {
       assert.match(text, /^\*\*Flow\*\* `checkout -> order-events, clicks`\n\n/);
       assert.deepEqual(section(text, 'Connections (2)'), [
         '- `checkout -> order-events`: producer: sends messages, publishes or puts records',
+        '  - Rate: **50/s** (declared)',
         '- `checkout -> clicks`: producer: sends messages, publishes or puts records',
+        '  - Rate: **50/s** (declared)',
       ]);
       assert.deepEqual(section(text, 'Connection properties'), ['- `rate: 50/s` = 50/s', '- `size: 2KB` = 2,048 bytes']);
       assert.deepEqual(result!.range, span(FIXTURE, ',', 'order-events, clicks:'));
@@ -816,10 +863,7 @@ describe('editor features over LSP', { timeout: 120_000 }, () => {
     const flowLine = lines.indexOf('  - events-400 -> billing-400, shipping-400');
     const eventsHover = await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri: bigUri }, position: { line: flowLine, character: 6 } });
     assert.match(markdown(eventsHover), /^\*\*`events-400`\*\* — SNS topic\n/);
-    assert.deepEqual(section(markdown(eventsHover), 'Consumers'), [
-      '- `events-400 -> billing-400`: SNS subscription: the topic pushes every message to the target',
-      '- `events-400 -> shipping-400`: SNS subscription: the topic pushes every message to the target',
-    ]);
+    assert.deepEqual(relations(markdown(eventsHover)), ['- **Receives from** `api-400` — producer', '- **Sends to** `billing-400`, `shipping-400` — SNS subscription']);
     const tokens = await client.connection.sendRequest(SemanticTokensRequest.type, { textDocument: { uri: bigUri } });
     assert.ok(tokens && tokens.data.length > 5 * 10_000, 'tokens for every id, type and operator');
     const references = await client.connection.sendRequest(ReferencesRequest.type, { textDocument: { uri: bigUri }, position: { line: flowLine, character: 6 }, context: { includeDeclaration: true } });

@@ -1,8 +1,10 @@
 /**
  * Hover: what the thing under the cursor means in AWS's terms. Texts come from the schema
  * (descriptions), properties.ts (AWS defaults and ranges) and limits/aws.ts (sources);
- * numbers are shown in the unit AWS counts in. Findings are never repeated here: the
- * editor shows diagnostics beside the hover by itself.
+ * numbers are shown in the unit AWS counts in, and each fact once (a description's own
+ * default and range give way to the linked facts line). Findings are not repeated where
+ * the editor shows them beside the hover by itself (on the node they sit on); a flow's
+ * hover, on its arrow, lists the findings about each of its connections, which sit on an id.
  *
  * The cursor is found in the tree when it reaches the offset; otherwise (a block the
  * parser could not make sense of) from the line's text and the indentation above it.
@@ -14,7 +16,7 @@ import type { OffsetRange } from '../text/line-index';
 import { isMap, isScalar, isSeq, keyText, type ScalarValue, type YMap, type YPair, type YScalar, type YSeq } from '../parse/ast';
 import { normalise, type Connection, type Encryption, type FlowEntry, type Resource } from '../model/model';
 import { COMMON_PROPERTIES, CONNECTION_PROPERTIES, TYPE_PROPERTIES, isResourceType, propertySpec, type PropertySpec, type ResourceType, type ValueKind } from '../model/properties';
-import { CONNECTION_KIND_TEXT, classifyConnection, typeDisplayName as typeName } from '../model/connections';
+import { CONNECTION_KIND_TEXT, classifyConnection, connectionKey, typeDisplayName as typeName } from '../model/connections';
 import { API_GATEWAY, ESM, LAMBDA, SQS, type Fact } from '../limits/aws';
 import { capacityOf } from '../model/capacity';
 import { estimateCost, PRICES } from '../model/cost';
@@ -303,18 +305,41 @@ function propertyHover(context: PropertyContext, path: readonly string[], range:
   const limits = limitsOf(context, path, spec);
   const sections = [`**${code(path.join('.'))}** — ${ownerText(context, path)}`];
   if (value && spec) {
-    const line = valueLine(context, spec, limits, value);
+    const line = valueLine(context, spec, value);
     if (line) sections.push(line);
   }
-  if (description) sections.push(description);
+  const showsDefault = spec !== undefined && limits.default !== undefined;
+  // A description whose range has a bound no limit fact carries (`0 – the account concurrency minus 100`) says it better than `at least 0`.
+  const describesRange = description !== undefined && /(?:^|[.;]\s+)range\b/i.test(description);
+  const allowed = spec && (limits.max || !describesRange) ? rangeText(spec.kind, limits.min, limits.max, true) : undefined;
+  // The schema's description states the default and range for editors that show it alone; here the facts line says them, linked.
+  const shown = description ? withoutShownFacts(description, showsDefault, allowed !== undefined) : '';
+  if (shown) sections.push(shown);
   if (spec) {
-    const allowed = rangeText(spec.kind, limits.min, limits.max, true);
     const facts: string[] = [];
     if (limits.default !== undefined) facts.push(`AWS default: ${defaultText(spec.kind, limits.default)}`);
-    if (allowed) facts.push(`${facts.length ? 'range' : 'Range'}: ${allowed}${limits.note ? ` ${limits.note}` : ''}`);
+    if (allowed) facts.push(`${limits.service} allows ${allowed}${limits.note ? ` ${limits.note}` : ''}`);
     if (facts.length) sections.push(facts.join(' · '));
   }
   return result(range, sections);
+}
+
+/**
+ * A description without its clauses stating the AWS default (`AWS default 3 s`) or the
+ * range (`range 1 s – 15 min (900 s)`) when the hover's facts line says them: each fact once.
+ */
+function withoutShownFacts(description: string, defaultShown: boolean, rangeShown: boolean): string {
+  const isShown = (clause: string) => (defaultShown && /^(?:AWS )?default\b/i.test(clause)) || (rangeShown && /^range\b/i.test(clause));
+  return description
+    .split(/(?<=\.)\s+/)
+    .map((sentence) => {
+      const clauses = sentence.replace(/\.$/, '').split(/;\s+/);
+      const kept = clauses.filter((clause) => !isShown(clause));
+      if (kept.length === clauses.length) return sentence;
+      return kept.length ? `${kept.join('; ')}.` : '';
+    })
+    .filter((sentence) => sentence !== '')
+    .join(' ');
 }
 
 function ownerText(context: PropertyContext, path: readonly string[]): string {
@@ -364,8 +389,8 @@ function connectionLimits(context: PropertyContext, name: string, spec: Property
   }
 }
 
-/** "`20m` = 1,200 s; Lambda allows 1 s – 900 s (15 min)": the value as AWS counts it. */
-function valueLine(context: PropertyContext, spec: PropertySpec, limits: Limits, node: YScalar): string | undefined {
+/** "`20m` = 1,200 s": the value as AWS counts it. */
+function valueLine(context: PropertyContext, spec: PropertySpec, node: YScalar): string | undefined {
   if (spec.kind === 'encryption') {
     const encryption = normalise(spec, node);
     return typeof encryption === 'object' ? `${code(String(node.value))}: ${encryptionText(context.type, encryption)}.` : undefined;
@@ -374,10 +399,8 @@ function valueLine(context: PropertyContext, spec: PropertySpec, limits: Limits,
   const value = normalise(spec, node);
   if (typeof value !== 'number') return undefined;
   const written = String(node.value);
-  let line = `${code(written)} = ${isSelfExplaining(spec.kind, node, value) ? baseText(spec.kind, value) : quantityText(spec.kind, value)}`;
-  const range = rangeText(spec.kind, limits.min, limits.max, false);
-  if (range) line += `; ${limits.service} allows ${range}${limits.note ? ` ${limits.note}` : ''}`;
-  return line;
+  // The range is said once, in the facts line below.
+  return `${code(written)} = ${isSelfExplaining(spec.kind, node, value) ? baseText(spec.kind, value) : quantityText(spec.kind, value)}`;
 }
 
 const QUANTITY_KINDS: readonly ValueKind[] = ['duration', 'size', 'megabytes', 'rate', 'cpu'];
@@ -419,18 +442,38 @@ function resourceHover(analysis: Analysis, resource: Resource, range: OffsetRang
 
   const inbound = model.inbound(resource);
   const outbound = model.outbound(resource);
-  const producers = inbound.filter((c) => c.origin === 'flow').map(flowConnectionLine);
-  const consumers = outbound.filter((c) => c.origin === 'flow').map(flowConnectionLine);
-  const deadLetters = [
+  const relations = [
+    ...peersByKind(inbound.filter((c) => c.origin === 'flow'), 'in'),
+    ...peersByKind(outbound.filter((c) => c.origin === 'flow'), 'out'),
     ...outbound.filter((c) => c.origin !== 'flow').map((c) => deadLetterLine(c, 'out')),
     ...inbound.filter((c) => c.origin !== 'flow').map((c) => deadLetterLine(c, 'in')),
   ];
-  if (producers.length) sections.push(listSection('Producers', producers));
-  if (consumers.length) sections.push(listSection('Consumers', consumers));
-  if (deadLetters.length) sections.push(listSection('Dead letters', deadLetters));
+  if (relations.length) sections.push(relations.join('\n'));
   const capacity = capacitySection(analysis, resource);
   if (capacity) sections.push(`**Capacity**\n\n${capacity}`);
   return result(range, sections);
+}
+
+/**
+ * One line per kind of connection: `**Receives from** `api`, `web` — producer`. The ids
+ * of one kind share a line, so that a fan-out or fan-in stays short; past MAX_LISTED ids
+ * the rest are counted.
+ */
+function peersByKind(connections: readonly Connection[], direction: 'in' | 'out'): string[] {
+  const byKind = new Map<string, string[]>();
+  for (const connection of connections) {
+    const kind = connectionKindText(connection)?.split(':')[0] ?? '';
+    const peer = direction === 'in' ? connection.source.id : connection.target.id;
+    const peers = byKind.get(kind) ?? [];
+    if (!peers.includes(peer)) peers.push(peer);
+    byKind.set(kind, peers);
+  }
+  const title = direction === 'in' ? '**Receives from**' : '**Sends to**';
+  return [...byKind].map(([kind, peers]) => {
+    const shown = peers.slice(0, MAX_LISTED).map(code);
+    if (peers.length > MAX_LISTED) shown.push(`and ${formatNumber(peers.length - MAX_LISTED)} more`);
+    return `- ${title} ${shown.join(', ')}${kind ? ` — ${kind}` : ''}`;
+  });
 }
 
 /**
@@ -445,12 +488,21 @@ function capacitySection(analysis: Analysis, resource: Resource): string | undef
   const inbound = load.inbound;
   const bytes = inbound.sized ? ` · ${formatBytes(inbound.bytes)}/s` : '';
   const wanted = (flow: { rate: number; demand: number }) => (flow.demand > flow.rate * (1 + 1e-9) ? `; demand ${formatRate(flow.demand)}, throttled upstream` : '');
-  lines.push(`- In: **${formatRate(inbound.rate)}**${bytes}${wanted(inbound) ? ` (${wanted(inbound).slice(2)})` : ''}`);
+  const contributions: string[] = [];
+  let only: string | undefined;
   for (const connection of analysis.model.inbound(resource)) {
     const connectionLoad = capacity.connection(connection);
     if (!connectionLoad) continue;
-    const how = connectionLoad.declared ? 'declared' : `passed on by ${code(connection.source.id)}`;
-    lines.push(`  - ${code(`${connection.source.id} -> ${connection.target.id}`)}: ${formatRate(connectionLoad.rate)} (${how}${wanted(connectionLoad)})`);
+    const name = code(`${connection.source.id} -> ${connection.target.id}`);
+    only = `${connectionLoad.declared ? `declared on ${name}` : `passed on by ${code(connection.source.id)}`}${wanted(connectionLoad)}`;
+    contributions.push(`  - ${name}: ${formatRate(connectionLoad.rate)} (${connectionLoad.declared ? 'declared' : `passed on by ${code(connection.source.id)}`}${wanted(connectionLoad)})`);
+  }
+  // One inbound connection says where the rate comes from on the same line; several get a line each.
+  const origin = contributions.length === 1 ? ` (${only})` : wanted(inbound) ? ` (${wanted(inbound).slice(2)})` : '';
+  lines.push(`- In: **${formatRate(inbound.rate)}**${bytes}${origin}`);
+  if (contributions.length > 1) {
+    lines.push(...contributions.slice(0, MAX_LISTED));
+    if (contributions.length > MAX_LISTED) lines.push(`  - … and ${formatNumber(contributions.length - MAX_LISTED)} more`);
   }
   if (load.throttle) {
     lines.push(`- Throttled: demand **${formatRate(inbound.rate)}** · delivered **${formatRate(load.throttle.delivered)}** (${load.throttle.limit}); downstream figures use what is delivered`);
@@ -502,31 +554,26 @@ function connectionKindText(connection: Connection): string | undefined {
   return verdict.kind === 'invalid' ? 'a connection AWS cannot make' : CONNECTION_KIND_TEXT[verdict.kind];
 }
 
+/** Where this resource's failures go (`out`), or whose failures come here (`in`). */
 function deadLetterLine(connection: Connection, direction: 'in' | 'out'): string {
   const source = code(connection.source.id);
   const target = code(connection.target.id);
+  const to = (what: string) => `- **Dead letters to** ${target}${what}`;
+  const from = (what: string) => `- **Dead letters from** ${what}`;
   if (connection.origin === 'onFailure') {
     const flow = code(flowText(connection.entry));
-    return direction === 'out'
-      ? `- the event source mapping ${flow} sends the records it gives up on to ${target}`
-      : `- on-failure destination of the event source mapping ${flow}`;
+    return direction === 'out' ? to(`: records the event source mapping ${flow} gives up on`) : from(`the event source mapping ${flow}: records it gave up on`);
   }
   if (connection.from?.type === 'sns') {
     const flow = code(flowText(connection.entry));
-    return direction === 'out'
-      ? `- deliveries of ${flow} that SNS gives up on go to ${target}`
-      : `- dead-letter queue of the subscription ${flow}: messages SNS could not deliver`;
+    return direction === 'out' ? to(`: deliveries of ${flow} that SNS gives up on`) : from(`the subscription ${flow}: messages SNS could not deliver`);
   }
   if (connection.from?.type === 'lambda') {
-    return direction === 'out'
-      ? `- failed asynchronous invocations go to ${target}`
-      : `- dead-letter destination of the Lambda function ${source} (failed asynchronous invocations)`;
+    return direction === 'out' ? to(': failed asynchronous invocations') : from(`the Lambda function ${source}: failed asynchronous invocations`);
   }
   const count = connection.from?.props.get('deadLetter')?.children.get('maxReceiveCount')?.value;
-  const after = typeof count === 'number' ? ` after ${formatNumber(count)} ${count === 1 ? 'receive' : 'receives'} without a delete` : '';
-  return direction === 'out'
-    ? `- messages move to the dead-letter queue ${target}${after}`
-    : `- dead-letter queue of ${source}: messages move here${after}`;
+  const after = typeof count === 'number' ? `, after ${formatNumber(count)} ${count === 1 ? 'receive' : 'receives'} without a delete` : '';
+  return direction === 'out' ? to(after) : from(`${source}${after}`);
 }
 
 function flowText(entry: FlowEntry | undefined): string {
@@ -551,8 +598,12 @@ function flowStringHover(analysis: Analysis, entry: FlowEntry, offset: number): 
   ];
   if (connections.length === 0) return undefined;
   const sections = [`**Flow** ${code(flowText(entry))}`];
-  const lines = connections.map((c) => (c.origin === 'onFailure' ? `- ${code(`${c.source.id} -> ${c.target.id}`)}: on-failure destination: records the event source mapping gives up on`
-    : c.origin === 'deadLetter' ? `- ${code(`${c.source.id} -> ${c.target.id}`)}: the subscription's dead-letter queue: messages SNS could not deliver` : flowConnectionLine(c)));
+  const lines = connections.map((c) => [
+    c.origin === 'onFailure' ? `- ${code(`${c.source.id} -> ${c.target.id}`)}: on-failure destination: records the event source mapping gives up on`
+      : c.origin === 'deadLetter' ? `- ${code(`${c.source.id} -> ${c.target.id}`)}: the subscription's dead-letter queue: messages SNS could not deliver` : flowConnectionLine(c),
+    ...(c.origin === 'flow' ? connectionLoadLines(analysis, c) : []),
+    ...connectionFindingLines(analysis, c),
+  ].join('\n'));
   sections.push(listSection(connections.length === 1 ? 'Connection' : `Connections (${formatNumber(connections.length)})`, lines));
   const properties = [...entry.props.values()].map((prop) => {
     const spec = CONNECTION_PROPERTIES[prop.name];
@@ -565,6 +616,44 @@ function flowStringHover(analysis: Analysis, entry: FlowEntry, offset: number): 
   });
   if (properties.length) sections.push(listSection('Connection properties', properties));
   return result(operator ?? operators.find(touching) ?? entry.flowNode, sections);
+}
+
+/**
+ * What one connection carries, from the capacity model: its rate (what gets through, and
+ * the demand when something upstream throttles), and for an event source mapping the
+ * batch size in effect (written, or AWS's default for the source) and the invocations it makes.
+ */
+function connectionLoadLines(analysis: Analysis, connection: Connection): string[] {
+  const lines: string[] = [];
+  const load = capacityOf(analysis.model).connection(connection);
+  if (load) {
+    const how = load.declared ? 'declared' : `passed on by ${code(connection.source.id)}`;
+    const throttled = load.demand > load.rate * (1 + 1e-9) ? `; demand ${formatRate(load.demand)}, throttled upstream` : '';
+    lines.push(`  - Rate: **${formatRate(load.rate)}** (${how}${throttled})`);
+  } else {
+    lines.push('  - Rate: not known (no `rate` declared here or upstream)');
+  }
+  const from = connection.from?.type;
+  const to = connection.to?.type;
+  if (from && to && classifyConnection(from, to).kind === 'event-source-mapping') {
+    const written = connection.props.get('batchSize')?.value;
+    const declared = typeof written === 'number' && written > 0;
+    const batch = declared ? written : from === 'kinesis' ? ESM.kinesisBatchSizeDefault.value : ESM.sqsBatchSizeDefault.value;
+    const why = declared ? 'declared' : `AWS default from ${from === 'kinesis' ? 'a Kinesis stream' : 'an SQS queue'}`;
+    const invocations = load ? `: ${formatRate(load.rate / batch)} invocations with full batches` : '';
+    lines.push(`  - Batch size: **${formatNumber(batch)}** (${why})${invocations}`);
+  } else if (connection.props.get('batching')?.value === true) {
+    lines.push('  - Sent in batches of up to 10 (`batching: true`)');
+  }
+  return lines;
+}
+
+/** The findings about this connection (they sit on an id of the flow, not where the hover is). */
+function connectionFindingLines(analysis: Analysis, connection: Connection): string[] {
+  const key = connectionKey(connection);
+  return analysis.findings
+    .filter((finding) => finding.connections?.includes(key))
+    .map((finding) => `  - ${finding.severity === 'error' ? 'Error' : finding.severity === 'warning' ? 'Warning' : 'Info'} ${code(finding.ruleId)}: ${escapeMarkdown(finding.message)}`);
 }
 
 /** The `->` arrows and `,` separators of a flow string, in the document. */
