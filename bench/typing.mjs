@@ -131,8 +131,12 @@ async function placeCursor(page, line, column) {
   await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 30_000 }).catch(() => {});
 }
 
-/** Types `count` letters at a steady pace; returns the keystroke-to-screen times of those measured. */
-async function typeAndMeasure(page, count, warmUp) {
+/**
+ * Types `count` letters at a steady pace; returns the keystroke-to-screen times of those
+ * measured. `settled(text)` resolves once what the warm-up set off is done (the preview
+ * has drawn the label as the warm-up left it).
+ */
+async function typeAndMeasure(page, count, warmUp, settled) {
   const letters = 'abcdefghijklmnopqrstuvwxyz';
   let warmUpText = '';
   for (let i = 0; i < warmUp; i++) {
@@ -142,7 +146,9 @@ async function typeAndMeasure(page, count, warmUp) {
     await pause(INTERVAL);
   }
   // Let what the warm-up set off (a preview redraw after the pause) finish before measuring.
-  await pause(2500);
+  await pause(1000);
+  await settled(TARGET + warmUpText);
+  await pause(1000);
   await page.evaluate((base) => window.__typingProbe.begin(base), TARGET + warmUpText);
   let next = Date.now();
   for (let i = 0; i < count; i++) {
@@ -229,7 +235,9 @@ export async function benchTyping({ out, root, ms, ratio, record, quick = false,
       step = `typing into ${name}`;
       console.error(`typing bench: ${step}`);
       await placeCursor(page, targetLine + 1, column);
-      const result = await typeAndMeasure(page, count, WARM_UP);
+      const result = await typeAndMeasure(page, count, WARM_UP, async (label) => {
+        if (withPreview) await preview.locator('svg .nodeLabel', { hasText: label }).first().waitFor({ timeout: 120_000 });
+      });
       step = `closing ${name}`;
       await runCommand(page, 'File: Revert File');
       await runCommand(page, 'View: Close All Editors');

@@ -1,7 +1,8 @@
 /**
  * Timing for the preview: a diagram update asked for by anything but typing runs at once
  * the first time and then waits for a pause (never longer than `maxWait`); edits wait for
- * a pause in typing, however long the typing goes on; cursor highlights are throttled. The clock is injectable, so the behaviour is unit-tested without sleeping.
+ * a pause in typing, however long the typing goes on; cursor highlights are throttled.
+ * The clock is injectable, so the behaviour is unit-tested without sleeping.
  */
 export interface Clock {
   now(): number;
