@@ -10,6 +10,7 @@ import {
   type ErrorHandler, type LanguageClientOptions, type ServerOptions,
 } from 'vscode-languageclient/node';
 import { ServerStateMachine, type ClientState, type ServerState } from './server-state';
+import { UnchangedDiagnostics } from './unchanged-diagnostics';
 import serverRuntime from '../protocol/server-node-flags.json';
 
 export const SERVER_MODULE = 'dist/server/main-node.js';
@@ -22,6 +23,7 @@ export class LanguageServer implements vscode.Disposable {
   /** The client's default handler, for connection errors only (crashes are decided by the machine). */
   #errorHandler: ErrorHandler;
   readonly #subscriptions: vscode.Disposable[] = [];
+  readonly #unchangedDiagnostics = new UnchangedDiagnostics();
 
   constructor(context: vscode.ExtensionContext, output: vscode.LogOutputChannel) {
     const module = context.asAbsolutePath(SERVER_MODULE);
@@ -50,13 +52,23 @@ export class LanguageServer implements vscode.Disposable {
       synchronize: { configurationSection: 'awsflow' },
       outputChannel: output,
       errorHandler,
+      middleware: {
+        // The same findings again (typing, most of the time): nothing for the workbench to redraw.
+        handleDiagnostics: (uri, diagnostics, next) => {
+          if (!this.#unchangedDiagnostics.unchanged(uri.toString(), diagnostics)) next(uri, diagnostics);
+        },
+      },
     };
     // The id `awsflow` makes the client honour `awsflow.trace.server`.
     this.client = new LanguageClient('awsflow', 'awsflow', serverOptions, clientOptions);
     this.#errorHandler = this.client.createDefaultErrorHandler();
     this.#subscriptions.push(
       this.#onDidChangeState,
-      this.client.onDidChangeState((event) => this.#onDidChangeState.fire(this.#machine.clientStateChanged(toClientState(event.newState)))),
+      this.client.onDidChangeState((event) => {
+        // A stopped client drops its diagnostics, and a started one begins with none.
+        this.#unchangedDiagnostics.forget();
+        this.#onDidChangeState.fire(this.#machine.clientStateChanged(toClientState(event.newState)));
+      }),
     );
   }
 

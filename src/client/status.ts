@@ -28,6 +28,8 @@ export interface StatusSnapshot {
 export class LanguageStatus implements vscode.Disposable {
   readonly #item = vscode.languages.createLanguageStatusItem('awsflow.status', { language: 'awsflow' });
   readonly #subscriptions: vscode.Disposable[] = [];
+  /** What the item shows, as set last. */
+  #shownKey: string | undefined;
 
   constructor(private readonly server: LanguageServer) {
     this.#item.name = 'awsflow';
@@ -51,6 +53,12 @@ export class LanguageStatus implements vscode.Disposable {
   update(): void {
     const document = this.#activeDocument();
     const content = describeStatus(this.server.state, document ? problemsOf(document.uri) : undefined);
+    // Diagnostics arrive with each check of the active file, several a second while typing.
+    // Every property set is a message to the workbench, which draws the item again: touch
+    // the item only when what it shows changes.
+    const key = JSON.stringify(content);
+    if (key === this.#shownKey) return;
+    this.#shownKey = key;
     this.#item.text = content.text;
     this.#item.detail = content.detail;
     this.#item.severity = SEVERITY[content.severity];

@@ -26,9 +26,13 @@ import { Debouncer, Throttle } from './scheduling';
 
 export const PREVIEW_VIEW_TYPE = 'awsflow.preview';
 
-/** Edits: update this long after the last keystroke… */
-const UPDATE_DELAY = 300;
-/** …but at least this often while typing goes on. */
+/**
+ * Edits: redraw once typing has paused this long (Debouncer.afterPause). A redraw blocks
+ * the editor's page while mermaid lays the diagram out, so a pause between two words
+ * should not set one off; half a second is a stop, not a breath.
+ */
+const UPDATE_DELAY = 500;
+/** Other reasons to update (the server is back, a rename) run at once, then at least this often. */
 const UPDATE_MAX_WAIT = 1000;
 const CURSOR_THROTTLE = 100;
 /** How long to wait for the editor's diagnostics to catch up with a diagram before deciding without them. */
@@ -194,8 +198,9 @@ export class Preview implements vscode.Disposable {
     this.panel.reveal(column, preserveFocus);
   }
 
+  /** An edit: only timers here, nothing else runs per keystroke (see UPDATE_DELAY). */
   documentChanged(): void {
-    this.#updates.trigger();
+    this.#updates.afterPause();
   }
 
   /**

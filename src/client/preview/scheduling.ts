@@ -1,7 +1,8 @@
 /**
- * Timing for the preview: diagram updates run at once the first time and then wait
- * for a pause in typing (never longer than `maxWait`), and cursor highlights are
- * throttled. The clock is injectable, so the behaviour is unit-tested without sleeping.
+ * Timing for the preview: a diagram update asked for by anything but typing runs at once
+ * the first time and then waits for a pause (never longer than `maxWait`); edits wait for
+ * a pause in typing, however long the typing goes on; cursor highlights are throttled.
+ * The clock is injectable, so the behaviour is unit-tested without sleeping.
  */
 export interface Clock {
   now(): number;
@@ -48,6 +49,20 @@ export class Debouncer {
     this.clock.clearTimeout(this.#timer);
     const waited = now - (this.#burstStart ?? now);
     this.#arm(Math.max(0, Math.min(this.delay, this.maxWait - waited)));
+  }
+
+  /**
+   * An edit: run once typing pauses, `delay` ms after the last edit, never at once and
+   * never in the middle of a burst. A redraw costs the editor's page the time mermaid
+   * takes to lay the diagram out (hundreds of ms for 50 resources), and a keystroke typed
+   * meanwhile waits for it; so typing is never interrupted by a redraw it set off.
+   */
+  afterPause(): void {
+    if (this.#disposed) return;
+    if (this.#timer === undefined) this.#burstStart = this.clock.now();
+    else this.clock.clearTimeout(this.#timer);
+    this.#pending = true;
+    this.#arm(this.delay);
   }
 
   /** Run now (e.g. a layout change), and start a quiet period as a leading-edge run would. */

@@ -102,6 +102,77 @@ describe('diagram updates: at once, then after a pause', () => {
   });
 });
 
+describe('edits: only once typing pauses', () => {
+  function setup() {
+    const clock = new FakeClock();
+    const runs: number[] = [];
+    const debouncer = new Debouncer(() => runs.push(clock.time), 300, 1000, clock);
+    return { clock, runs, debouncer };
+  }
+
+  test('a lone edit runs 300 ms after it, not at once, and leaves nothing behind', () => {
+    const { clock, runs, debouncer } = setup();
+    debouncer.afterPause();
+    assert.deepEqual(runs, []);
+    clock.advance(299);
+    assert.deepEqual(runs, []);
+    clock.advance(1);
+    assert.deepEqual(runs, [300]);
+    clock.advance(5000);
+    assert.deepEqual(runs, [300]);
+    assert.equal(clock.pending, 0);
+  });
+
+  test('continuous typing runs nothing, however long it goes on; the pause after it runs once', () => {
+    const { clock, runs, debouncer } = setup();
+    for (let t = 0; t < 5000; t += 299) {
+      debouncer.afterPause();
+      clock.advance(299);
+    }
+    assert.deepEqual(runs, []);
+    const last = clock.time - 299;
+    clock.advance(1);
+    assert.deepEqual(runs, [last + 300]);
+    clock.advance(5000);
+    assert.equal(runs.length, 1);
+  });
+
+  test('an edit right after a run at once (the preview opened) waits for a pause too', () => {
+    const { clock, runs, debouncer } = setup();
+    debouncer.trigger(); // t=0, at once
+    clock.advance(50);
+    debouncer.afterPause(); // t=50
+    clock.advance(200);
+    debouncer.afterPause(); // t=250
+    clock.advance(299);
+    assert.deepEqual(runs, [0]);
+    clock.advance(1);
+    assert.deepEqual(runs, [0, 550]);
+  });
+
+  test('another reason to update in the middle of typing is not held back past maxWait', () => {
+    const { clock, runs, debouncer } = setup();
+    for (let t = 0; t < 1200; t += 100) {
+      debouncer.afterPause();
+      clock.advance(100);
+    }
+    assert.deepEqual(runs, []);
+    debouncer.trigger(); // t=1200: the burst began 1200 ms ago, past maxWait: at once (on the next turn)
+    clock.advance(0);
+    assert.deepEqual(runs, [1200]);
+  });
+
+  test('dispose drops a pending edit', () => {
+    const { clock, runs, debouncer } = setup();
+    debouncer.afterPause();
+    debouncer.dispose();
+    debouncer.afterPause();
+    clock.advance(5000);
+    assert.deepEqual(runs, []);
+    assert.equal(clock.pending, 0);
+  });
+});
+
 describe('cursor highlight: throttled', () => {
   test('at most once per interval, and the last move always counts', () => {
     const clock = new FakeClock();
