@@ -74,6 +74,8 @@ class Preview {
   private layout: Layout = this.state.layout === 'elk' ? 'elk' : 'dagre';
   private largeView: ViewChoice = typeof this.state.largeView === 'string' ? this.state.largeView : 'focus';
   private highlighted: string | null = null;
+  /** A layout picked here that the extension has not sent back yet: renders sent before it had the pick keep it. */
+  private pickedLayout: Layout | undefined;
   /** The newest version asked for; older render and stale messages are dropped. */
   private requestedVersion = -Infinity;
   private drawnVersion = -Infinity;
@@ -97,6 +99,7 @@ class Preview {
       setLayout: (layout) => {
         if (layout === this.layout) return;
         this.layout = layout;
+        this.pickedLayout = layout;
         this.save({ layout });
         post({ type: 'setLayout', layout });
         // Redraw at once; the extension's render with the new layout then finds it drawn.
@@ -129,8 +132,11 @@ class Preview {
         if (message.version < this.requestedVersion) return;
         this.requestedVersion = message.version;
         this.diagram = message.diagram;
-        this.layout = message.layout;
-        this.toolbar.showLayout(message.layout);
+        if (this.pickedLayout === undefined || message.layout === this.pickedLayout) {
+          this.pickedLayout = undefined;
+          this.layout = message.layout;
+          this.toolbar.showLayout(message.layout);
+        }
         void this.update();
         return;
       case 'stale':

@@ -173,6 +173,37 @@ describe('big architectures in the preview (built, in Chromium)', { skip: skipBr
     assert.equal((await partBoxes(page)).parts.length, 13);
   }));
 
+  test('a layout picked in the toolbar is not undone by a render the extension sent before it had the pick', () => withPreview(async (preview) => {
+    const page = preview.page;
+    const diagram = diagramResult(pipelines());
+    await preview.render(diagram, { layout: 'dagre', version: 1 });
+    const positions = () => page.locator('.diagram svg g[id*="-flowchart-"]').evaluateAll((nodes) => nodes.map((n) => n.getAttribute('transform')));
+    const shownLayout = () => page.locator('vscode-single-select[data-action="layout"]').evaluate((select) => (select as HTMLElement & { value: string }).value);
+    const dagre = await positions();
+    const before = (await preview.posted()).length;
+    await page.locator('vscode-single-select[data-action="layout"]').click();
+    await page.locator('vscode-single-select[data-action="layout"] >> text=Layout: ELK').last().click();
+    assert.deepEqual(await preview.waitFor('setLayout', { after: before }), { type: 'setLayout', layout: 'elk' });
+    await preview.waitFor('rendered', { version: 1, after: before });
+    const elk = await positions();
+    assert.notDeepEqual(elk, dagre);
+    // A structural edit the extension sent (still with dagre) before it read the pick: drawn in ELK.
+    const edited = diagramResult(pipelines((lines, flows) => {
+      lines.push('  extra: { type: sqs }');
+      flows.push('  - s0-1 -> extra');
+    }), { icons: true }, 2);
+    const stale = await preview.render(edited, { layout: 'dagre', version: 2 });
+    assert.equal(stale.type, 'rendered');
+    assert.equal(await shownLayout(), 'elk');
+    // The extension's answer with the pick: nothing to lay out again.
+    const answer = await preview.render({ ...edited, version: 3 }, { layout: 'elk', version: 3 });
+    assert.ok(answer.type === 'rendered' && !answer.relayout, JSON.stringify(answer));
+    // From then on the extension decides again (the setting changed elsewhere, say).
+    const later = await preview.render({ ...edited, version: 4 }, { layout: 'dagre', version: 4 });
+    assert.ok(later.type === 'rendered' && later.relayout);
+    assert.equal(await shownLayout(), 'dagre');
+  }));
+
   test('a large architecture: the first focus view, and the one after the cursor moves, are fully in sight', () => withPreview(async (preview) => {
     const lines = ['awsflow: 1', 'resources:'];
     const flows: string[] = [];
