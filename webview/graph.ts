@@ -50,6 +50,22 @@ export function groupsOf(mermaid: string): Group[] {
   return groups;
 }
 
+/** The node ids of the Mermaid text, in the order written, and its edges. */
+export function linksOf(mermaid: string): { nodeIds: string[]; edges: { from: string; to: string }[] } {
+  const nodeIds: string[] = [];
+  const edges: { from: string; to: string }[] = [];
+  for (const raw of mermaid.split('\n')) {
+    const line = raw.trim();
+    const edge = EDGE.exec(line);
+    if (edge) edges.push({ from: edge[1]!, to: edge[2]! });
+    else {
+      const node = NODE.exec(line);
+      if (node) nodeIds.push(node[1]!);
+    }
+  }
+  return { nodeIds, edges };
+}
+
 /** The node and everything upstream and downstream of it (all connection styles). */
 export function focusSet(diagram: Pick<DiagramResult, 'edges'>, nodeId: string): Set<string> {
   const downstream = new Map<string, string[]>();

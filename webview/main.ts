@@ -7,7 +7,7 @@
 import type { DiagramResult } from '../src/protocol/lsp';
 import type { FromWebview, Layout, ToWebview } from '../src/protocol/webview';
 import { pngDataUrl, sizeOf, svgDocument } from './export';
-import { inertSvg } from './inert-svg';
+import { ComposedDrawer } from './composition';
 import { planView, type ViewChoice } from './graph';
 import { LargeViewNotice } from './large-view';
 import { Marks, indexDrawing, nodeIdOf, type Drawing } from './marks';
@@ -65,7 +65,7 @@ document.body.append(toolbarHost, noticeHost, banner, viewport);
 
 class Preview {
   private state: SavedState = vscode.getState() ?? {};
-  private readonly renderer = new DiagramRenderer();
+  private readonly renderer = new ComposedDrawer(new DiagramRenderer());
   private readonly panZoom: PanZoom;
   private readonly marks: Marks;
   private readonly notice: LargeViewNotice;
@@ -74,6 +74,8 @@ class Preview {
   private layout: Layout = this.state.layout === 'elk' ? 'elk' : 'dagre';
   private largeView: ViewChoice = typeof this.state.largeView === 'string' ? this.state.largeView : 'focus';
   private highlighted: string | null = null;
+  /** A layout picked here that the extension has not sent back yet: renders sent before it had the pick keep it. */
+  private pickedLayout: Layout | undefined;
   /** The newest version asked for; older render and stale messages are dropped. */
   private requestedVersion = -Infinity;
   private drawnVersion = -Infinity;
@@ -97,6 +99,7 @@ class Preview {
       setLayout: (layout) => {
         if (layout === this.layout) return;
         this.layout = layout;
+        this.pickedLayout = layout;
         this.save({ layout });
         post({ type: 'setLayout', layout });
         // Redraw at once; the extension's render with the new layout then finds it drawn.
@@ -129,8 +132,11 @@ class Preview {
         if (message.version < this.requestedVersion) return;
         this.requestedVersion = message.version;
         this.diagram = message.diagram;
-        this.layout = message.layout;
-        this.toolbar.showLayout(message.layout);
+        if (this.pickedLayout === undefined || message.layout === this.pickedLayout) {
+          this.pickedLayout = undefined;
+          this.layout = message.layout;
+          this.toolbar.showLayout(message.layout);
+        }
         void this.update();
         return;
       case 'stale':
@@ -163,7 +169,7 @@ class Preview {
       // Same graph, same look: no new layout. Any draw still in flight is older; drop it.
       const started = performance.now();
       this.renderer.supersede();
-      const drawing = indexDrawing(drawn.drawing.svg, drawn.drawing.svg.id, diagram, plan.edges);
+      const drawing = indexDrawing(drawn.drawing.svg, drawn.drawing.svgIds, diagram, plan.edges);
       this.drawn = { ...drawn, diagram, drawing, viewKey: plan.viewKey };
       this.drawnVersion = version;
       this.clearProblem();
@@ -171,7 +177,10 @@ class Preview {
       post({ type: 'rendered', version, nodes: drawing.nodes.size, edges: drawing.edges.size, milliseconds: Math.round(performance.now() - started), relayout: false });
       return;
     }
-    const outcome = await this.renderer.draw({ text: plan.text, layout: this.layout, theme: theme.mermaidTheme, fontFamily: theme.fontFamily });
+    if (drawn && drawn.diagram.uri !== diagram.uri) this.renderer.forgetGrid();
+    const pane = viewport.getBoundingClientRect();
+    const aspect = pane.width > 0 && pane.height > 0 ? pane.width / pane.height : 1.5;
+    const outcome = await this.renderer.draw({ text: plan.text, layout: this.layout, theme: theme.mermaidTheme, fontFamily: theme.fontFamily, aspect, viewKey: plan.viewKey });
     if (ticket !== this.updateTicket) return;
     switch (outcome.kind) {
       case 'superseded':
@@ -181,14 +190,9 @@ class Preview {
         post({ type: 'renderError', version, message: outcome.message });
         return;
       case 'drawn': {
-        const svg = inertSvg(outcome.svg);
+        const svg = outcome.svg;
         diagramHost.replaceChildren(svg);
-        const { width, height } = sizeOf(svg);
-        // Natural size: the pan/zoom transform does all the scaling.
-        svg.setAttribute('width', String(width));
-        svg.setAttribute('height', String(height));
-        svg.style.maxWidth = 'none';
-        const drawing = indexDrawing(svg, outcome.svgId, diagram, plan.edges);
+        const drawing = indexDrawing(svg, outcome.svgIds, diagram, plan.edges);
         const viewChanged = this.drawn !== undefined && this.drawn.viewKey !== plan.viewKey;
         this.drawn = { text: plan.text, layout: this.layout, theme: theme.mermaidTheme, fontFamily: theme.fontFamily, viewKey: plan.viewKey, diagram, drawing };
         this.drawnVersion = version;

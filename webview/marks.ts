@@ -9,6 +9,8 @@ import type { DiagramEdgeInfo, DiagramNodeInfo, DiagramResult } from '../src/pro
 
 export interface Drawing {
   readonly svg: SVGSVGElement;
+  /** The Mermaid ids of the drawn parts (composition.ts), which prefix their node element ids. */
+  readonly svgIds: readonly string[];
   /** Node id (`n3`) → its `<g>` in the SVG. */
   readonly nodes: ReadonlyMap<string, SVGGElement>;
   /** The reverse: a node's `<g>` → its id. */
@@ -17,16 +19,18 @@ export interface Drawing {
   readonly edges: ReadonlyMap<string, { readonly edge: DiagramEdgeInfo; readonly elements: readonly Element[] }>;
 }
 
-const escapeForRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** Mermaid's id of a node's `<g>`: `<svg id>-flowchart-<node id>-<n>`. */
+const NODE_ELEMENT_ID = /^(.+)-flowchart-(n\d+)-\d+$/;
 
 /** Ties the drawn SVG back to the diagram's nodes and edges. */
-export function indexDrawing(svg: SVGSVGElement, svgId: string, diagram: Pick<DiagramResult, 'nodes' | 'edges'>, drawnEdges: readonly DiagramEdgeInfo[]): Drawing {
+export function indexDrawing(svg: SVGSVGElement, svgIds: readonly string[], diagram: Pick<DiagramResult, 'nodes' | 'edges'>, drawnEdges: readonly DiagramEdgeInfo[]): Drawing {
   const known = new Set(diagram.nodes.map((node) => node.id));
-  const nodeIdPattern = new RegExp(`^${escapeForRegExp(svgId)}-flowchart-(n\\d+)-\\d+$`);
+  const parts = new Set(svgIds);
   const nodes = new Map<string, SVGGElement>();
   for (const element of svg.querySelectorAll<SVGGElement>('g[id]')) {
-    const id = nodeIdPattern.exec(element.id)?.[1];
-    if (id && known.has(id) && !nodes.has(id)) nodes.set(id, element);
+    const match = NODE_ELEMENT_ID.exec(element.id);
+    const id = match?.[2];
+    if (id && parts.has(match[1]!) && known.has(id) && !nodes.has(id)) nodes.set(id, element);
   }
   // Mermaid numbers the edges between the same two nodes 0, 1, … in the order written,
   // which is the order of the diagram's edge list.
@@ -40,7 +44,7 @@ export function indexDrawing(svg: SVGSVGElement, svgId: string, diagram: Pick<Di
     const elements = [...svg.querySelectorAll(`[data-id="${mermaidId}"]`)];
     if (elements.length > 0) edges.set(mermaidId, { edge, elements });
   }
-  return { svg, nodes, nodeOfElement: new Map([...nodes].map(([id, element]) => [element, id])), edges };
+  return { svg, svgIds, nodes, nodeOfElement: new Map([...nodes].map(([id, element]) => [element, id])), edges };
 }
 
 /** The node id an element of the drawing belongs to, if it belongs to one. */

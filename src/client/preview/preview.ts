@@ -12,8 +12,7 @@ import { existsSync } from 'node:fs';
 import * as vscode from 'vscode';
 import { DiagramRequest, type DiagramResult } from '../../protocol/lsp';
 import { parseFromWebview, type FromWebview, type Layout, type ToWebview } from '../../protocol/webview';
-import { isLayout } from '../client-settings';
-import { previewLayoutSetting } from '../config';
+import { previewLayoutSetting, writePreviewLayoutSetting } from '../config';
 import type { LanguageServer } from '../language-server';
 import type { ServerState } from '../server-state';
 import { problemsOf } from '../problems';
@@ -89,6 +88,11 @@ export class Preview implements vscode.Disposable {
   /** The reason the shown diagram is stale, if it is. */
   #stale: { version: number; reason: string } | undefined;
   #highlight: string | null = null;
+  /**
+   * The layout just picked in the toolbar, while the setting is being written (a render
+   * sent meanwhile must not carry the old one), and for this preview if it cannot be.
+   */
+  #pickedLayout: Layout | undefined;
   /** The document version last asked of the server. */
   #requestedVersion: number | undefined;
   /** Increases with every update and switch: a result whose number is not the latest is dropped. */
@@ -151,9 +155,7 @@ export class Preview implements vscode.Disposable {
   }
 
   get layout(): Layout {
-    // The layout picked in this file's toolbar, else the setting.
-    const picked = this.host.workspaceState.get<unknown>(layoutKey(this.#resource));
-    return isLayout(picked) ? picked : previewLayoutSetting(this.#resource);
+    return this.#pickedLayout ?? previewLayoutSetting(this.#resource);
   }
 
   isPreviewOf(resource: vscode.Uri): boolean {
@@ -227,6 +229,8 @@ export class Preview implements vscode.Disposable {
   }
 
   layoutSettingChanged(): void {
+    // The setting now says what to draw with (a pick, once written, is in it too).
+    this.#pickedLayout = undefined;
     this.#present(false);
   }
 
@@ -251,8 +255,7 @@ export class Preview implements vscode.Disposable {
           await this.#revealResource(message.resourceId);
           return;
         case 'setLayout':
-          await this.host.workspaceState.update(layoutKey(this.#resource), message.layout);
-          this.#present(false);
+          await this.#pickLayout(message.layout);
           return;
         case 'export':
           await this.#export(message.format, message.data);
@@ -449,6 +452,19 @@ export class Preview implements vscode.Disposable {
     if (this.#ready) void this.panel.webview.postMessage(message);
   }
 
+  /** The user picked a layout in the toolbar: it becomes the workspace's `awsflow.preview.layout`. */
+  async #pickLayout(layout: Layout): Promise<void> {
+    this.#pickedLayout = layout;
+    this.#present(false);
+    try {
+      await writePreviewLayoutSetting(this.#resource, layout);
+      if (previewLayoutSetting(this.#resource) === layout) this.#pickedLayout = undefined;
+    } catch (error) {
+      this.host.output.warn(`Could not write awsflow.preview.layout: ${errorText(error)}`);
+      void vscode.window.showWarningMessage(`awsflow: the ${layout} layout applies to this preview only; it could not be saved in the settings (${errorText(error)}).`);
+    }
+  }
+
   async #revealResource(resourceId: string): Promise<void> {
     // The latest answer has ranges for the current text; a diagram shown while the file is broken may be older.
     const node = this.#latest?.nodes.find((candidate) => candidate.resourceId === resourceId)
@@ -485,9 +501,6 @@ export class Preview implements vscode.Disposable {
   }
 }
 
-export function layoutKey(resource: vscode.Uri): string {
-  return `awsflow.preview.layout:${resource.toString()}`;
-}
 
 function errorText(error: unknown): string {
   return error instanceof Error ? error.message : String(error);

@@ -117,4 +117,29 @@ describe('preview', () => {
       return last?.type === 'highlight' && last.resourceId === null;
     });
   });
+
+  it('picking a layout in the toolbar writes awsflow.preview.layout to the workspace settings, and the next structural edit keeps it', async () => {
+    const setting = () => vscode.workspace.getConfiguration('awsflow', uri).inspect<string>('preview.layout');
+    assert.equal(setting()?.workspaceValue, undefined, 'nothing picked yet');
+    const active = await openFixture('mistakes.awsflow');
+    try {
+      await api.previews.receive(uri, { type: 'setLayout', layout: 'elk' });
+      assert.equal(setting()?.workspaceValue, 'elk', 'written to the workspace settings');
+      assert.equal(setting()?.globalValue, undefined, 'not to the user settings');
+      assert.equal(api.previews.all().find((preview) => preview.uri === uri.toString())?.layout, 'elk');
+      // A structural edit (a new resource): the next drawing is still in ELK.
+      const line = active.document.getText().split('\n').indexOf('flows:');
+      const versionBefore = active.document.version;
+      assert.equal(await active.edit((edit) => edit.insert(new vscode.Position(line - 1, 0), '  audit-log:\n    type: sqs\n    encryption: sqs-managed\n')), true);
+      const rendered = await within('the webview to draw the edited text', api.previews.whenRendered(uri, active.document.version));
+      assert.equal(rendered.nodes, RESOURCES.length + 1);
+      const renders = api.previews.posted(uri).filter((message) => message.type === 'render' && message.version > versionBefore);
+      assert.ok(renders.length > 0, 'the edit was sent to be drawn');
+      assert.deepEqual(renders.map((message) => message.type === 'render' && message.layout), renders.map(() => 'elk'));
+      assert.equal(setting()?.workspaceValue, 'elk');
+    } finally {
+      await vscode.workspace.getConfiguration('awsflow', uri).update('preview.layout', undefined, vscode.ConfigurationTarget.Workspace);
+      await revert(active);
+    }
+  });
 });
