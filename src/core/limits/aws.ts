@@ -239,16 +239,23 @@ export const SQS_FIFO = {
   highThroughputOtherRegions: 2_400,
   /**
    * SQS hashes each message group id to one partition, and a partition takes 300 transactions/s
-   * per API action: a group never gets more, whatever the queue's quota (looked up 2026-12-04).
+   * per API action (quotas-messages.html, "Message throughput"): a group never gets more, whatever
+   * the queue's quota. The unit is API calls, so a group sending batches of 10 carries 3,000
+   * messages/s. Hashing: partitions-and-data-distribution.html. Checked 2026-12-04.
    */
-  perGroupCallsPerSecond: fact(300, '300 API calls/s per message group (one partition)', 'https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/partitions-and-data-distribution.html'),
+  perGroupCallsPerSecond: fact(300, '300 API calls/s per message group (one partition)', SQS_FIFO_QUOTAS),
+  partitionsSource: 'https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/partitions-and-data-distribution.html',
 } as const;
 
 export const SNS_FIFO = {
   messagesPerSecond: fact(3_000, '3,000 messages/s', 'https://docs.aws.amazon.com/general/latest/gr/sns.html'),
   bytesPerSecond: fact(20 * 1024 * 1024, '20 MB/s', 'https://docs.aws.amazon.com/general/latest/gr/sns.html'),
-  /** Publishes per message group of a FIFO topic (topic throughput scope); looked up 2026-12-04. */
-  perGroupMessagesPerSecond: fact(300, '300 messages/s per message group', 'https://docs.aws.amazon.com/general/latest/gr/sns.html'),
+  /**
+   * Messages per message group of a FIFO topic: "each individual message group can deliver up to
+   * 300 messages per second" (SNS developer guide, message grouping; checked 2026-12-04). The unit
+   * is messages: PublishBatch does not raise it.
+   */
+  perGroupMessagesPerSecond: fact(300, '300 messages/s per message group', 'https://docs.aws.amazon.com/sns/latest/dg/fifo-message-grouping.html'),
   highThroughput: 'https://docs.aws.amazon.com/sns/latest/dg/fifo-high-throughput.html',
 } as const;
 
