@@ -85,11 +85,16 @@ export async function readSourceStream(stream: NodeJS.ReadableStream & { destroy
 
 /**
  * UTF-8 text (a UTF-8 byte order mark stays, as the editor keeps it); a UTF-16 or UTF-32
- * byte order mark is named, since decoding such a file as UTF-8 would call it binary.
+ * byte order mark is named, since decoding such a file as UTF-8 would call it binary. So is
+ * UTF-16 without a mark, recognised by its NUL bytes (see utf16WithoutMark). Such files are
+ * refused rather than decoded: `--fix` writes UTF-8 back, and the editor, which opens them
+ * as UTF-8 too, would not see the text awsflow checked.
  */
 export function decodeSource(bytes: Buffer, size: number | undefined): SourceRead {
   const encoding = byteOrderMark(bytes);
   if (encoding) return { kind: 'refused', reason: `the file is ${encoding}; save it as UTF-8` };
+  const unmarked = utf16WithoutMark(bytes);
+  if (unmarked) return { kind: 'refused', reason: `the file looks like ${unmarked} without a byte order mark; save it as UTF-8` };
   if (bytes.length > MAX_SOURCE_BYTES) {
     return { kind: 'too-large', text: bytes.subarray(0, MAX_SOURCE_BYTES).toString('utf8'), bytes: size !== undefined && size > MAX_SOURCE_BYTES ? size : undefined };
   }
@@ -103,6 +108,36 @@ function byteOrderMark(bytes: Buffer): string | undefined {
   if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) return 'UTF-16 (little-endian)';
   if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) return 'UTF-16 (big-endian)';
   return undefined;
+}
+
+/** Bytes looked at to recognise UTF-16 without a byte order mark. */
+const SNIFF_BYTES = 1024;
+
+/**
+ * UTF-16 without a byte order mark, recognised in the first KiB: an .awsflow file is mostly
+ * ASCII, which UTF-16 writes as the character's byte and a NUL, in that order in little-endian
+ * and the other way in big-endian. Three quarters of the code units being NUL + ASCII text
+ * (tab, line breaks, printable) on the same side is UTF-16; UTF-8 text has no NUL at all, and
+ * binary data or UTF-32 (two NULs per ASCII character) do not fit the pattern.
+ */
+function utf16WithoutMark(bytes: Buffer): string | undefined {
+  const units = Math.floor(Math.min(bytes.length, SNIFF_BYTES) / 2);
+  if (units < 2) return undefined;
+  let little = 0;
+  let big = 0;
+  for (let i = 0; i < units; i++) {
+    const first = bytes[2 * i]!;
+    const second = bytes[2 * i + 1]!;
+    if (second === 0 && isAsciiText(first)) little++;
+    else if (first === 0 && isAsciiText(second)) big++;
+  }
+  if (little * 4 >= units * 3) return 'UTF-16 (little-endian)';
+  if (big * 4 >= units * 3) return 'UTF-16 (big-endian)';
+  return undefined;
+}
+
+function isAsciiText(byte: number): boolean {
+  return byte === 0x09 || byte === 0x0a || byte === 0x0d || (byte >= 0x20 && byte <= 0x7e);
 }
 
 function notRegular(info: Stats): string {

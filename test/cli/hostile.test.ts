@@ -104,7 +104,7 @@ describe('hostile file systems', () => {
     assert.deepEqual(reported(awsflow(['check', '--format', 'json', 'tree/outside-link']).stdout), ['tree/outside-link/elsewhere.awsflow']);
   });
 
-  test('UTF-16 and UTF-32 files are named as such, not called binary; UTF-8 with a byte order mark is read', () => {
+  test('UTF-16 (with or without a byte order mark) and UTF-32 files are named as such, not called binary; UTF-8 with a byte order mark is read', () => {
     const text = 'awsflow: 1\nresources:\n  jobs: { type: sqs }\n';
     const utf16le = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
     const utf16be = Buffer.from(utf16le.subarray(0)).swap16();
@@ -118,6 +118,17 @@ describe('hostile file systems', () => {
       ['utf32le.awsflow', 'the file is UTF-32 (little-endian); save it as UTF-8'],
     ];
     for (const [file, reason] of cases) {
+      const result = awsflow(['check', file]);
+      assert.equal(result.stderr, `awsflow: cannot read '${file}': ${reason}\n`);
+      assert.equal(result.code, 2);
+    }
+    // Without a byte order mark, UTF-16 is recognised by its NUL bytes.
+    writeFileSync(join(work, 'utf16le-nomark.awsflow'), Buffer.from(text, 'utf16le'));
+    writeFileSync(join(work, 'utf16be-nomark.awsflow'), Buffer.from(text, 'utf16le').swap16());
+    for (const [file, reason] of [
+      ['utf16le-nomark.awsflow', 'the file looks like UTF-16 (little-endian) without a byte order mark; save it as UTF-8'],
+      ['utf16be-nomark.awsflow', 'the file looks like UTF-16 (big-endian) without a byte order mark; save it as UTF-8'],
+    ] as const) {
       const result = awsflow(['check', file]);
       assert.equal(result.stderr, `awsflow: cannot read '${file}': ${reason}\n`);
       assert.equal(result.code, 2);

@@ -4,9 +4,10 @@
  */
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { COMMON_PROPERTIES, CONNECTION_PROPERTIES, RESOURCE_TYPES, TYPE_PROPERTIES, type PropertySpec } from '../../src/core/model/properties';
+import { ACCOUNT_PROPERTIES, COMMON_PROPERTIES, CONNECTION_PROPERTIES, RESOURCE_TYPES, TYPE_PROPERTIES, type PropertySpec } from '../../src/core/model/properties';
+import { complete } from '../../src/core/services/completion';
 import { parseDuration, parseRate, parseSize } from '../../src/core/parse/values';
 import { analyze } from '../../src/core/index';
 
@@ -48,6 +49,53 @@ describe('schema and model agree', () => {
   }
   test('the connection properties', () => {
     checkProperties('connection', CONNECTION_PROPERTIES, defs['connection']!.properties!);
+  });
+});
+
+/** Every TypeScript file under a folder. */
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? sourceFiles(path) : name.endsWith('.ts') ? [path] : [];
+  });
+}
+
+/** Completion's labels at the cursor `‸`. */
+function offered(marked: string): string[] {
+  const offset = marked.indexOf('‸');
+  const text = marked.replace('‸', '');
+  return complete(analyze(text), offset).map((entry) => entry.label).sort();
+}
+
+describe('account and defaults: what the analysis reads, the schema allows and completion offers', () => {
+  test('account: the keys the analysis reads are the model\'s list', () => {
+    // The analysis reads an account quota as `findPair(account, '<key>')`.
+    const read = new Set<string>();
+    for (const file of sourceFiles(join(root, 'src/core'))) {
+      for (const match of readFileSync(file, 'utf8').matchAll(/findPair\(account, '([A-Za-z]+)'\)/g)) read.add(match[1]!);
+    }
+    assert.deepEqual([...read].sort(), Object.keys(ACCOUNT_PROPERTIES).sort());
+  });
+  test('account: the schema has the same keys, of the same kinds', () => {
+    const account = schema.properties!['account']!;
+    assert.equal(account['additionalProperties'], false, 'unknown keys are reported');
+    checkProperties('account', ACCOUNT_PROPERTIES, account.properties!);
+  });
+  test('account: completion offers every key', () => {
+    assert.deepEqual(offered('awsflow: 1\naccount:\n  ‸\nresources: {}\n'), Object.keys(ACCOUNT_PROPERTIES).sort());
+  });
+  test('defaults: the schema has one entry per resource type, with that type\'s properties', () => {
+    const defaults = schema.properties!['defaults']!;
+    assert.equal(defaults['additionalProperties'], false, 'unknown keys are reported');
+    assert.deepEqual(Object.keys(defaults.properties!).sort(), [...RESOURCE_TYPES].sort());
+    for (const type of RESOURCE_TYPES) assert.equal(defaults.properties![type]!.$ref, `#/$defs/${type}`, type);
+  });
+  test('defaults: completion offers every type that has properties, and each property of it', () => {
+    const withProperties = RESOURCE_TYPES.filter((type) => Object.keys(TYPE_PROPERTIES[type]).length > 0);
+    assert.deepEqual(offered('awsflow: 1\ndefaults:\n  ‸\nresources: {}\n'), [...withProperties].sort());
+    for (const type of withProperties) {
+      assert.deepEqual(offered(`awsflow: 1\ndefaults:\n  ${type}:\n    ‸\nresources: {}\n`), Object.keys(TYPE_PROPERTIES[type]).sort(), type);
+    }
   });
 });
 

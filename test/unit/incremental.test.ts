@@ -187,3 +187,20 @@ describe('incremental parsing', () => {
     }
   });
 });
+
+describe('resources moved by an edit above them', () => {
+  test('are placed on the moved nodes: the same values, the offsets of a fresh analysis, and the earlier analysis unchanged', () => {
+    const text = (name: string) => `awsflow: 1\nname: ${name}\ndefaults:\n  sqs: { retention: 4d, visibilityTimeout: 3m }\nresources:\n  q:\n    type: sqs\n    deadLetter: { target: d, maxReceiveCount: 5 }\n  d:\n    type: sqs\n    retention: 14d\n`;
+    const describeModel = (analysis: Analysis) => [...analysis.model.byId.values()].map((r) => [r.id, r.key.start, r.pair.start, [...r.props.values()].map((p) => [p.name, p.key.start, p.node?.start, p.node?.end, p.value, p.fromDefaults, [...p.children.values()].map((c) => [c.name, c.node?.start, c.value])])]);
+    const analyzer = new Analyzer();
+    const first = analyzer.analyze(text('a'));
+    const before = JSON.stringify(describeModel(first));
+    // Longer each time: the defaults and every resource move; the second move is a copy of a copy.
+    for (const name of ['a longer name', 'an even longer name']) {
+      const moved = analyzer.analyze(text(name));
+      assert.deepEqual(describeModel(moved), describeModel(analyze(text(name))), name);
+      assert.deepEqual(moved.findings.map((f) => [f.ruleId, f.start, f.end, f.message]), analyze(text(name)).findings.map((f) => [f.ruleId, f.start, f.end, f.message]), name);
+    }
+    assert.equal(JSON.stringify(describeModel(first)), before, 'an analysis never changes once made');
+  });
+});

@@ -141,6 +141,11 @@ export interface LambdaRuntime {
  * table (cfn-lint's LmbdRuntimeLifecycle.json, tflint-ruleset-aws's deprecated-runtime rule)
  * and AWS re:Post for python3.9's postponed block dates. AWS moves block dates, usually
  * later: a block date is recorded only where a source confirmed it.
+ * Rechecked 2026-12-04 (the page's table itself was not readable here; endoflife.date mirrors
+ * it): the deprecation dates of nodejs24.x, nodejs22.x, python3.14, python3.13, java25,
+ * ruby3.4 and dotnet10 agree, and so do python3.9's (AWS re:Post). Not confirmed: the page now says the Amazon Linux 2 runtimes (java8.al2,
+ * java11, java17, python3.10, python3.11, provided.al2) keep getting AL2 security patches
+ * "until the deprecation dates shown", which may have moved past 2026-06-30.
  */
 export const LAMBDA_RUNTIMES = {
   source: 'https://docs.aws.amazon.com/lambda/latest/dg/lambda-runtimes.html',
@@ -175,6 +180,12 @@ export const LAMBDA_RUNTIMES = {
     { id: 'python2.7', family: 'python', deprecated: '2021-07-15', blockCreate: '2021-07-15', blockUpdate: '2022-05-30' },
     { id: 'java25', family: 'java', deprecated: '2029-06-30' },
     { id: 'java21', family: 'java', deprecated: '2029-06-30' },
+    // Java 8, 11 and 17 on Amazon Linux 2023, released July 2026 for life after AL2's end
+    // (https://aws.amazon.com/about-aws/whats-new/2026/07/aws-lambda-java-amazon-linux/, checked
+    // 2026-12-04): known, so not reported as unknown; no deprecation date confirmed yet.
+    { id: 'java17.al2023', family: 'java' },
+    { id: 'java11.al2023', family: 'java' },
+    { id: 'java8.al2023', family: 'java' },
     { id: 'java17', family: 'java', deprecated: '2026-06-30' },
     { id: 'java11', family: 'java', deprecated: '2026-06-30' },
     { id: 'java8.al2', family: 'java', deprecated: '2026-06-30' },
@@ -239,16 +250,23 @@ export const SQS_FIFO = {
   highThroughputOtherRegions: 2_400,
   /**
    * SQS hashes each message group id to one partition, and a partition takes 300 transactions/s
-   * per API action: a group never gets more, whatever the queue's quota (looked up 2026-12-04).
+   * per API action (quotas-messages.html, "Message throughput"): a group never gets more, whatever
+   * the queue's quota. The unit is API calls, so a group sending batches of 10 carries 3,000
+   * messages/s. Hashing: partitions-and-data-distribution.html. Checked 2026-12-04.
    */
-  perGroupCallsPerSecond: fact(300, '300 API calls/s per message group (one partition)', 'https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/partitions-and-data-distribution.html'),
+  perGroupCallsPerSecond: fact(300, '300 API calls/s per message group (one partition)', SQS_FIFO_QUOTAS),
+  partitionsSource: 'https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/partitions-and-data-distribution.html',
 } as const;
 
 export const SNS_FIFO = {
   messagesPerSecond: fact(3_000, '3,000 messages/s', 'https://docs.aws.amazon.com/general/latest/gr/sns.html'),
   bytesPerSecond: fact(20 * 1024 * 1024, '20 MB/s', 'https://docs.aws.amazon.com/general/latest/gr/sns.html'),
-  /** Publishes per message group of a FIFO topic (topic throughput scope); looked up 2026-12-04. */
-  perGroupMessagesPerSecond: fact(300, '300 messages/s per message group', 'https://docs.aws.amazon.com/general/latest/gr/sns.html'),
+  /**
+   * Messages per message group of a FIFO topic: "each individual message group can deliver up to
+   * 300 messages per second" (SNS developer guide, message grouping; checked 2026-12-04). The unit
+   * is messages: PublishBatch does not raise it.
+   */
+  perGroupMessagesPerSecond: fact(300, '300 messages/s per message group', 'https://docs.aws.amazon.com/sns/latest/dg/fifo-message-grouping.html'),
   highThroughput: 'https://docs.aws.amazon.com/sns/latest/dg/fifo-high-throughput.html',
 } as const;
 

@@ -5,6 +5,7 @@
  * read, so a half-typed file still gives a partial model.
  */
 import { findPair, isMap, isScalar, isSeq, keyText, type YMap, type YNode, type YPair, type YScalar } from '../parse/ast';
+import { sourceOf } from '../parse/chunks';
 import { parseFlow, type FlowSyntaxError, type FlowToken } from '../parse/flows';
 import { exactArray } from '../util/exact-array';
 import { parseDuration, parseMegabytes, parseRate, parseSize } from '../parse/values';
@@ -253,9 +254,58 @@ function readResource(pair: YPair, defaults: Defaults): Resource {
   const inherited = defaults.get(typeName);
   const cached = resourceCache.get(pair);
   if (cached && cached.defaults === inherited) return cached.resource;
-  const resource = buildResource(pair, defaults);
+  // An edit above the block (or above its defaults) moved it: the nodes are copies of those
+  // the resource was built from (parse/chunks.ts). Its values are the same; only the nodes
+  // its properties point to change, so it is placed on the copies rather than read again.
+  const earlier = cached ?? resourceCache.get(sourceOf(pair));
+  const placed = earlier && sameSource(earlier.defaults, inherited) ? placeResource(earlier.resource, earlier.defaults, pair, inherited) : undefined;
+  const resource = placed ?? buildResource(pair, defaults);
   resourceCache.set(pair, { defaults: inherited, resource });
   return resource;
+}
+
+function sameSource(a: YMap | undefined, b: YMap | undefined): boolean {
+  return a === b || (a !== undefined && b !== undefined && sourceOf(a) === sourceOf(b));
+}
+
+/**
+ * A resource built from an earlier copy of the same text, on this copy's nodes: each
+ * property's pair is the one at the same place in the copy. Undefined where the shapes
+ * differ (they never should: a copy has the tree it was made from).
+ */
+function placeResource(earlier: Resource, earlierDefaults: YMap | undefined, pair: YPair, inherited: YMap | undefined): Resource | undefined {
+  const node = isMap(pair.value) ? pair.value : null;
+  const pairs = new Map<YScalar, YPair>();
+  if (!pairUp(earlierDefaults ?? null, inherited ?? null, pairs) || !pairUp(earlier.node, node, pairs)) return undefined;
+  const props = placeProps(earlier.props, pairs);
+  if (!props) return undefined;
+  return { id: earlier.id, key: pair.key, pair, node, type: earlier.type, props, fifo: earlier.fifo, physicalName: earlier.physicalName };
+}
+
+/** Each pair of `from`, by its key node, to the pair at the same place in `to`. */
+function pairUp(from: YNode | null, to: YNode | null, pairs: Map<YScalar, YPair>): boolean {
+  if (!isMap(from) || !isMap(to)) return !isMap(from) && !isMap(to);
+  if (from.items.length !== to.items.length) return false;
+  for (let i = 0; i < from.items.length; i++) pairs.set(from.items[i]!.key, to.items[i]!);
+  return true;
+}
+
+function placeProps(props: ReadonlyMap<string, Prop>, pairs: Map<YScalar, YPair>): Map<string, Prop> | undefined {
+  const placed = new Map<string, Prop>();
+  for (const [name, prop] of props) {
+    const pair = pairs.get(prop.key);
+    if (!pair) return undefined;
+    let children = NO_CHILDREN;
+    if (prop.children !== NO_CHILDREN) {
+      const inner = new Map<YScalar, YPair>();
+      if (!pairUp(prop.node, pair.value, inner)) return undefined;
+      const moved = placeProps(prop.children, inner);
+      if (!moved) return undefined;
+      children = moved;
+    }
+    placed.set(name, { name: prop.name, key: pair.key, node: pair.value, raw: prop.raw, value: prop.value, fromDefaults: prop.fromDefaults, children });
+  }
+  return placed;
 }
 
 function buildResource(pair: YPair, defaults: Defaults): Resource {

@@ -147,6 +147,16 @@ export function propertySpec(type: ResourceType, name: string): PropertySpec | u
   return TYPE_PROPERTIES[type][name] ?? COMMON_PROPERTIES[name];
 }
 
+/**
+ * The keys of `account`: the account's quotas where they differ from AWS's defaults. The model
+ * and the rules read these (test/conformance/schema.test.ts keeps the list, the schema and
+ * completion in step).
+ */
+export const ACCOUNT_PROPERTIES: Readonly<Record<string, PropertySpec>> = {
+  lambdaConcurrency: p('integer', { default: LAMBDA.accountConcurrencyDefault.value }),
+  apiGatewayThrottle: p('rate', { default: API_GATEWAY.accountThrottleDefault.value }),
+};
+
 /** The properties a connection (a flow entry's value map) may have. */
 export const CONNECTION_PROPERTIES: Readonly<Record<string, PropertySpec>> = {
   rate: p('rate'),

@@ -358,6 +358,8 @@ function rememberSources(copy: YNode, original: YNode, kind: Chunk['kind']): voi
       const item = copied.items[i]!;
       const source = from.items[i]!;
       sources.set(item, sourceOf(source));
+      // A pair's value too: the model compares defaults, and the duplicate-key check blocks, by it.
+      if ('key' in item && 'key' in source && item.value && source.value) sources.set(item.value, sourceOf(source.value));
       if (depth > 0) {
         const inner = 'key' in item ? item.value : item;
         const innerSource = 'key' in source ? source.value : source;

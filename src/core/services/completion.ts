@@ -11,7 +11,7 @@ import type { Analysis } from '../analyze';
 import { classifyConnection, CONNECTION_KIND_TEXT, type Verdict } from '../model/connections';
 import type { Resource } from '../model/model';
 import {
-  COMMON_PROPERTIES, CONNECTION_PROPERTIES, isResourceType, RESOURCE_TYPES, TYPE_PROPERTIES,
+  ACCOUNT_PROPERTIES, COMMON_PROPERTIES, CONNECTION_PROPERTIES, isResourceType, RESOURCE_TYPES, TYPE_PROPERTIES,
   type PropertySpec, type ResourceType,
 } from '../model/properties';
 import { RESOURCE_ID } from '../parse/flows';
@@ -758,7 +758,7 @@ function valueCompletions(c: Context): CompletionEntry[] {
   const depth = c.keys.length;
   if (depth === 1 && k0 === 'awsflow') return [c.value('1', 'value', { detail: 'format version', documentation: SCHEMA.properties.awsflow?.description })];
   if (depth === 1 && k0 === 'region') return examples(c, SCHEMA.properties.region);
-  if (k0 === 'account' && depth === 2 && k1 === 'lambdaConcurrency') return defaultValue(c, SCHEMA.properties.account?.properties?.lambdaConcurrency);
+  if (k0 === 'account' && depth === 2 && typeof k1 === 'string') return accountValues(c, k1);
   if (k0 === 'rules' && depth === 2 && typeof k1 === 'string') return severities(c, k1);
   if (k0 === 'defaults' && isResourceType(k1) && typeof k2 === 'string') {
     if (depth === 3) return propertyValues(c, slot(k1, k2));
@@ -861,9 +861,33 @@ function skeleton(u: string, eol: string): string {
 }
 
 function accountKeys(c: Context): CompletionEntry[] {
-  if (c.place.entries().has('lambdaConcurrency')) return [];
-  const node = SCHEMA.properties.account?.properties?.lambdaConcurrency;
-  return [c.entry('lambdaConcurrency', 'property', keyInsert(c, 'lambdaConcurrency'), { detail: 'integer · default 1000', documentation: node?.description })];
+  const present = c.place.entries();
+  return Object.entries(ACCOUNT_PROPERTIES).filter(([name]) => !present.has(name)).map(([name, spec], index) => {
+    const node = SCHEMA.properties.account?.properties?.[name];
+    const fallback = accountDefault(name);
+    const detail = fallback === undefined ? describe(spec, node, undefined) : `${describe({ kind: spec.kind }, undefined, undefined)} · default ${fallback}`;
+    return c.entry(name, 'property', keyInsert(c, name), { detail, documentation: node?.description, sortText: pad(index) });
+  });
+}
+
+/** AWS's default of an `account` quota as it is written: a rate with its unit. */
+function accountDefault(name: string): string | undefined {
+  const spec = ACCOUNT_PROPERTIES[name];
+  const value = SCHEMA.properties.account?.properties?.[name]?.default ?? spec?.default;
+  if (value === undefined) return undefined;
+  return spec?.kind === 'rate' ? `${String(value)}/s` : String(value);
+}
+
+/** A value of an `account` quota: AWS's default (a rate with its unit), or units after a number. */
+function accountValues(c: Context, name: string): CompletionEntry[] {
+  const spec = ACCOUNT_PROPERTIES[name];
+  if (!spec) return [];
+  const node = SCHEMA.properties.account?.properties?.[name];
+  if (spec.kind === 'rate') {
+    const units = unitValues(c, 'rate', name);
+    if (units) return units;
+  }
+  return defaultValue(c, { ...node, default: accountDefault(name) });
 }
 
 function defaultsTypeKeys(c: Context): CompletionEntry[] {

@@ -43,6 +43,29 @@ describe('decodeSource', () => {
     assert.deepEqual(decodeSource(Buffer.from([0xff]), 1), { kind: 'text', text: '\ufffd' });
     assert.deepEqual(decodeSource(Buffer.from([0x61, 0xff, 0xfe]), 3), { kind: 'text', text: 'a\ufffd\ufffd' });
   });
+  test('UTF-16 without a byte order mark: named when three quarters of the first KiB\'s code units are NUL + ASCII on one side', () => {
+    const text = 'awsflow: 1\nresources:\n  jobs: { type: sqs }\n';
+    const little = Buffer.from(text, 'utf16le');
+    const big = Buffer.from(little).swap16();
+    assert.deepEqual(decodeSource(little, little.length), { kind: 'refused', reason: 'the file looks like UTF-16 (little-endian) without a byte order mark; save it as UTF-8' });
+    assert.deepEqual(decodeSource(big, big.length), { kind: 'refused', reason: 'the file looks like UTF-16 (big-endian) without a byte order mark; save it as UTF-8' });
+    // The boundary: 3 of 4 code units ASCII (the fourth, é, is not) is UTF-16; 2 of 4 is not.
+    const threeOfFour = Buffer.from('abcé', 'utf16le');
+    assert.equal(decodeSource(threeOfFour, 8).kind, 'refused');
+    const twoOfFour = Buffer.from('abéé', 'utf16le');
+    assert.deepEqual(decodeSource(twoOfFour, 8), { kind: 'text', text: twoOfFour.toString('utf8') });
+    // One code unit is not enough to tell; UTF-32 (two NULs per character) and NUL-filled data are not UTF-16.
+    assert.deepEqual(decodeSource(Buffer.from([0x61, 0x00]), 2), { kind: 'text', text: 'a\0' });
+    const utf32 = Buffer.from([0x61, 0, 0, 0, 0x62, 0, 0, 0]);
+    assert.deepEqual(decodeSource(utf32, 8), { kind: 'text', text: utf32.toString('utf8') });
+    assert.equal(decodeSource(Buffer.alloc(64), 64).kind, 'text');
+    // UTF-8 text is never taken for UTF-16, and only the first KiB is looked at.
+    assert.deepEqual(decodeSource(Buffer.from(text), text.length), { kind: 'text', text });
+    const late = Buffer.concat([Buffer.alloc(1024, 0x61), little]);
+    assert.equal(decodeSource(late, late.length).kind, 'text');
+    // A file over the size limit is named by its encoding too.
+    assert.equal(decodeSource(Buffer.from('a'.repeat(MAX_SOURCE_BYTES / 2 + 1), 'utf16le'), undefined).kind, 'refused');
+  });
 });
 
 describe('readSourceFile, readSourceStream and findSourceFiles', () => {

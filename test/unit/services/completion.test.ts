@@ -124,6 +124,26 @@ describe('top-level keys', () => {
   });
 });
 
+describe('account quotas', () => {
+  test('every key of account, each once, with its AWS default', () => {
+    const entries = completeAt('awsflow: 1\naccount:\n  ‸\nresources: {}\n');
+    assert.deepEqual(entries.map((e) => e.label), ['lambdaConcurrency', 'apiGatewayThrottle']);
+    assert.equal(find(entries, 'lambdaConcurrency').detail, 'integer · default 1000');
+    assert.equal(find(entries, 'apiGatewayThrottle').detail, 'rate · default 10000/s');
+    assert.match(String(find(entries, 'apiGatewayThrottle').documentation), /API Gateway throttle quota/);
+    assert.deepEqual(labels('awsflow: 1\naccount:\n  lambdaConcurrency: 2000\n  ‸\nresources: {}\n'), ['apiGatewayThrottle']);
+    assert.deepEqual(labels('awsflow: 1\naccount: { apiGatewayThrottle: 20000/s, ‸ }\nresources: {}\n'), ['lambdaConcurrency']);
+  });
+
+  test('values: the AWS default as written, units after a number', () => {
+    assert.deepEqual(completeAt('awsflow: 1\naccount:\n  apiGatewayThrottle: ‸\nresources: {}\n').map((e) => [e.insertText, e.detail]), [['10000/s', 'AWS default']]);
+    assert.deepEqual(completeAt('awsflow: 1\naccount:\n  lambdaConcurrency: ‸\nresources: {}\n').map((e) => e.insertText), ['1000']);
+    const units = assertReplaces('awsflow: 1\naccount:\n  apiGatewayThrottle: «20000»‸\nresources: {}\n');
+    assert.deepEqual(units.map((e) => e.label), ['20000/s', '20000/min', '20000/h', '20000/day']);
+    assert.deepEqual(labels('awsflow: 1\naccount:\n  nonsense: ‸\nresources: {}\n'), []);
+  });
+});
+
 describe('resource types', () => {
   test('after `type: ` all 19 types, with the schema description and a one-line detail', () => {
     const entries = assertReplaces('awsflow: 1\nresources:\n  q:\n    type: «sq»‸\n', 19);

@@ -35,7 +35,7 @@ export default defineRule({
   defaultSeverity: 'error',
   summary: 'Inbound rate into a FIFO queue over its send limit: 300 API calls/s (3,000 messages/s in batches of 10), the Regional quota of high-throughput mode, or 300 API calls/s per declared message group',
   facts: [SQS_FIFO.callsPerSecond, SQS_FIFO.messagesPerSecondBatched, SQS_FIFO.perGroupCallsPerSecond],
-  sources: [SQS_FIFO.highThroughputSource],
+  sources: [SQS_FIFO.highThroughputSource, SQS_FIFO.partitionsSource],
   fixable: false,
   hasSuggestions: true,
   messages: {

@@ -1,7 +1,7 @@
 import { defineRule } from '../define-rule';
 import type { YNode, YScalar } from '../../parse/ast';
 import { keyText } from '../../parse/ast';
-import { mayHaveAliases } from '../../parse/chunks';
+import { mayHaveAliases, sourceOf } from '../../parse/chunks';
 
 /** Problems the parser raises that are about limits, reported by syntax/limits instead. */
 export const LIMIT_CODES = new Set(['TOO_LARGE', 'BINARY', 'TOO_DEEP']);
@@ -50,6 +50,16 @@ const SMALL_MAPPING = 16;
  */
 const duplicateCache = new WeakMap<YNode, readonly Duplicate[]>();
 
+/**
+ * A block an edit above moved is a copy (parse/chunks.ts): when the block it was copied
+ * from had no duplicate keys, neither has the copy. (A list of duplicates holds nodes, so
+ * only the empty answer carries over.)
+ */
+function noneInSource(node: YNode): readonly Duplicate[] | undefined {
+  const source = sourceOf(node);
+  return source !== node && duplicateCache.get(source) === NONE ? NONE : undefined;
+}
+
 function duplicatesIn(root: YNode | null, aliasesPossible: boolean): readonly Duplicate[] {
   const visit = (node: YNode | null, depth: number): readonly Duplicate[] => {
     if (!node || node.kind === 'scalar' || depth > 250) return NONE;
@@ -57,7 +67,7 @@ function duplicatesIn(root: YNode | null, aliasesPossible: boolean): readonly Du
     if (node.shared) return NONE;
     const remember = depth <= 2 || aliasesPossible;
     if (remember) {
-      const cached = duplicateCache.get(node);
+      const cached = duplicateCache.get(node) ?? noneInSource(node);
       if (cached) return cached;
       duplicateCache.set(node, NONE); // a cycle through aliases ends here
     }

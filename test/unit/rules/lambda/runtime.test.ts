@@ -11,6 +11,7 @@ ruleTester(rule, {
   valid: [
     { name: 'a current runtime far from deprecation', code: 'resources:\n  f: { type: lambda, runtime: nodejs24.x }', today: TODAY },
     { name: 'python3.13 and java21', code: 'resources:\n  f: { type: lambda, runtime: python3.13 }\n  g: { type: lambda, runtime: java21 }', today: TODAY },
+    { name: 'Java 8, 11 and 17 on Amazon Linux 2023 are known runtimes', code: 'resources:\n  f: { type: lambda, runtime: java8.al2023 }\n  g: { type: lambda, runtime: java11.al2023 }\n  h: { type: lambda, runtime: java17.al2023 }', today: TODAY },
     { name: 'no runtime (a container image)', code: 'resources:\n  f: { type: lambda }', today: TODAY },
     { name: '181 days before deprecation: outside the notice window', code: 'resources:\n  f: { type: lambda, runtime: nodejs22.x }', today: '2026-10-31' },
     { name: 'half-typed: runtime with no value yet', code: 'resources:\n  f:\n    type: lambda\n    runtime:\n', today: TODAY, ruleSeverities: { 'schema/invalid': 'off' } },

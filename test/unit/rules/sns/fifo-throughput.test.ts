@@ -10,6 +10,7 @@ ruleTester(rule, {
     { name: 'exactly 20 MiB/s', code: `${head}flows:\n  - svc -> t.fifo: { rate: 2048/s, size: 10KB }` },
     { name: 'fan-in within the limit', code: `${head}  api: { type: api-gateway }\nflows:\n  - svc, api -> t.fifo: { rate: 1500/s }` },
     { name: 'exactly 300 messages/s per message group', code: `${head}flows:\n  - svc -> t.fifo: { rate: 900/s, messageGroups: 3 }` },
+    { name: 'exactly 300 messages/s per message group, batched', code: `${head}flows:\n  - svc -> t.fifo: { rate: 300/s, batching: true, messageGroups: 1 }` },
     { name: 'no rate declared', code: `${head}flows:\n  - svc -> t.fifo: { size: 200KB }` },
     { name: 'half-typed', code: `${head}flows:\n  - svc -> t.fifo: { rate:, size: }`, ruleSeverities: { 'schema/invalid': 'off' } },
   ],
@@ -21,6 +22,15 @@ ruleTester(rule, {
         messageId: 'overGroups',
         message: '301 messages/s published to FIFO topic t.fifo over 1 message group are over the 300 messages/s those groups take (300 messages/s per message group); SNS throttles the publishes beyond it.',
         suggestions: [`${head}flows:\n  - svc -> t.fifo: { rate: 301/s, messageGroups: 2 }`],
+      }],
+    },
+    {
+      name: 'the per-group figure counts messages: batching (PublishBatch) does not raise it',
+      code: `${head}flows:\n  - svc -> t.fifo: { rate: 301/s, batching: true, messageGroups: «1» }`,
+      errors: [{
+        messageId: 'overGroups',
+        message: '301 messages/s published to FIFO topic t.fifo over 1 message group are over the 300 messages/s those groups take (300 messages/s per message group); SNS throttles the publishes beyond it.',
+        suggestions: [`${head}flows:\n  - svc -> t.fifo: { rate: 301/s, batching: true, messageGroups: 2 }`],
       }],
     },
     {
