@@ -124,6 +124,8 @@ describe('grammar source.awsflow', { skip }, () => {
     const start = performance.now();
     tokenize(`description: ${'word, '.repeat(3000)}-> end of a very long line`);
     tokenize(`  - ${Array.from({ length: 500 }, (_, i) => `r${i}`).join(', ')} -> sink`);
-    assert.ok(performance.now() - start < 2000, 'no catastrophic backtracking');
+    // Catastrophic backtracking on 3,000 words would take hours; the bound only has to tell
+    // that from a loaded machine (4 s seen with every core busy), so it is generous.
+    assert.ok(performance.now() - start < 30_000, 'no catastrophic backtracking');
   });
 });
