@@ -160,7 +160,7 @@ describe('exports (built preview, in Chromium)', { skip: skipBrowser }, () => {
             boxes[id] = { text: box(label.getBoundingClientRect()), node: box(node.getBoundingClientRect()) };
           }
           host.remove();
-          return JSON.parse(JSON.stringify(boxes, (key, value) => (value instanceof DOMRect ? { x: value.x, y: value.y, width: value.width, height: value.height } : value)));
+          return JSON.parse(JSON.stringify(boxes, (_key, value) => (value instanceof DOMRect ? { x: value.x, y: value.y, width: value.width, height: value.height } : value)));
         }, svgText);
       }, { state: { view: { x: 40, y: 30, scale } } });
       return result;

@@ -17,7 +17,7 @@ import { previewLayoutSetting } from '../config';
 import type { LanguageServer } from '../language-server';
 import type { ServerState } from '../server-state';
 import { problemsOf } from '../problems';
-import { exportBytes, exportFileName } from './export-file';
+import { exportBytes, exportFileName, revealCommand } from './export-file';
 import { buildPreviewHtml, createNonce } from './html';
 import { baseName, previewTitle } from './preview-state';
 import { decidePresentation, serverDownReason } from './presentation';
@@ -471,7 +471,26 @@ export class Preview implements vscode.Disposable {
     });
     if (!target) return;
     await vscode.workspace.fs.writeFile(target, bytes);
-    vscode.window.setStatusBarMessage(`awsflow: diagram exported to ${baseName(target.path)}`, 5000);
+    // Not awaited: the notification stays until the user acts or dismisses it.
+    void this.#announceExport(target);
+  }
+
+  /** "Exported to <path>", with actions to open the file and to reveal it (where it can be). */
+  async #announceExport(target: vscode.Uri): Promise<void> {
+    const reveal = revealCommand({
+      desktop: vscode.env.uiKind === vscode.UIKind.Desktop,
+      remote: vscode.env.remoteName !== undefined,
+      scheme: target.scheme,
+      inWorkspace: vscode.workspace.getWorkspaceFolder(target) !== undefined,
+    });
+    const actions = reveal ? ['Open', 'Reveal'] : ['Open'];
+    try {
+      const choice = await vscode.window.showInformationMessage(`Exported to ${vscode.workspace.asRelativePath(target, true)}`, ...actions);
+      if (choice === 'Open') await vscode.commands.executeCommand('vscode.open', target);
+      else if (choice === 'Reveal' && reveal) await vscode.commands.executeCommand(reveal, target);
+    } catch (error) {
+      this.host.output.warn(`Preview: could not show the exported ${target.toString(true)}: ${errorText(error)}`);
+    }
   }
 
   #clearWait(): void {
