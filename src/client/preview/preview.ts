@@ -10,7 +10,7 @@
  */
 import { existsSync } from 'node:fs';
 import * as vscode from 'vscode';
-import { DiagramRequest, type DiagramResult } from '../../protocol/lsp';
+import { DiagramRequest, PlainMermaidRequest, type DiagramResult } from '../../protocol/lsp';
 import { parseFromWebview, type FromWebview, type Layout, type ToWebview } from '../../protocol/webview';
 import { isLayout } from '../client-settings';
 import { previewLayoutSetting } from '../config';
@@ -253,10 +253,7 @@ export class Preview implements vscode.Disposable {
           await this.#export(message.format, message.data);
           return;
         case 'copySource':
-          if (this.#shown) {
-            await vscode.env.clipboard.writeText(this.#shown.diagram.mermaid);
-            vscode.window.setStatusBarMessage('awsflow: Mermaid source copied', 3000);
-          }
+          await this.#copyMermaid();
           return;
         case 'rendered':
           this.#rendered = message;
@@ -491,6 +488,30 @@ export class Preview implements vscode.Disposable {
     } catch (error) {
       this.host.output.warn(`Preview: could not show the exported ${target.toString(true)}: ${errorText(error)}`);
     }
+  }
+
+  /**
+   * Copy Mermaid: the user picks the plain flowchart (standard syntax, which GitHub and
+   * Mermaid Live draw as is; made by the server from the current text) or the text as
+   * drawn here (icon nodes, which need the logos icon pack registered).
+   */
+  async #copyMermaid(): Promise<void> {
+    const shown = this.#shown;
+    if (!shown) return;
+    const items: (vscode.QuickPickItem & { flavour: 'plain' | 'drawn' })[] = [
+      { label: 'Plain flowchart', description: 'for GitHub, Mermaid Live, any Mermaid', detail: 'Standard flowchart syntax: a shape per type, no icons, no HTML.', flavour: 'plain' },
+      { label: 'As drawn, with AWS icons', description: 'for Mermaid with the logos icon pack', detail: 'The preview\'s own text: icon nodes and finding marks.', flavour: 'drawn' },
+    ];
+    const picked = await vscode.window.showQuickPick(items, { title: 'Copy Mermaid', placeHolder: 'Which Mermaid text to copy?' });
+    if (!picked || this.#disposed) return;
+    let text = shown.diagram.mermaid;
+    if (picked.flavour === 'plain') {
+      const plain = await this.host.server.client.sendRequest(PlainMermaidRequest.type, { textDocument: { uri: this.#resource.toString() } });
+      if (!plain) throw new Error('the language server has not read this file yet.');
+      text = plain.mermaid;
+    }
+    await vscode.env.clipboard.writeText(text);
+    vscode.window.setStatusBarMessage(picked.flavour === 'plain' ? 'awsflow: plain Mermaid flowchart copied' : 'awsflow: Mermaid source copied', 3000);
   }
 
   #clearWait(): void {
