@@ -6,7 +6,7 @@
  */
 import type { DiagramResult } from '../src/protocol/lsp';
 import type { FromWebview, Layout, ToWebview } from '../src/protocol/webview';
-import { pngDataUrl, sizeOf, svgDocument } from './export';
+import { exportLook, pngDataUrl, sizeOf, svgDocument } from './export';
 import { ComposedDrawer } from './composition';
 import { planView, type ViewChoice } from './graph';
 import { LargeViewNotice } from './large-view';
@@ -17,6 +17,7 @@ import styles from './preview.css';
 import { DiagramRenderer, type MermaidTheme } from './renderer';
 import { currentTheme, watchTheme } from './theme';
 import { buildToolbar, type Toolbar } from './toolbar';
+import { createTitle, showTitle } from './title';
 
 /** What survives a reload of the webview (VS Code keeps it with the panel). */
 interface SavedState {
@@ -61,7 +62,8 @@ const placeholder = element('div', 'placeholder');
 placeholder.textContent = 'Waiting for the diagram…';
 canvas.append(diagramHost, marksLayer);
 viewport.append(canvas, placeholder);
-document.body.append(toolbarHost, noticeHost, banner, viewport);
+const heading = createTitle();
+document.body.append(toolbarHost, heading, noticeHost, banner, viewport);
 
 class Preview {
   private state: SavedState = vscode.getState() ?? {};
@@ -132,6 +134,7 @@ class Preview {
         if (message.version < this.requestedVersion) return;
         this.requestedVersion = message.version;
         this.diagram = message.diagram;
+        showTitle(heading, message.diagram.title);
         if (this.pickedLayout === undefined || message.layout === this.pickedLayout) {
           this.pickedLayout = undefined;
           this.layout = message.layout;
@@ -252,16 +255,16 @@ class Preview {
   }
 
   private exportSvg(): void {
-    const svg = this.drawn?.drawing.svg;
-    if (svg) post({ type: 'export', format: 'svg', data: svgDocument(svg, currentTheme().background) });
+    const drawn = this.drawn;
+    if (drawn) post({ type: 'export', format: 'svg', data: svgDocument(drawn.drawing.svg, exportLook(drawn.diagram)).text });
   }
 
   private async exportPng(): Promise<void> {
-    const svg = this.drawn?.drawing.svg;
-    if (!svg) return;
+    const drawn = this.drawn;
+    if (!drawn) return;
     try {
-      const { width, height } = sizeOf(svg);
-      post({ type: 'export', format: 'png', data: await pngDataUrl(svgDocument(svg, currentTheme().background), width, height) });
+      const { text, width, height } = svgDocument(drawn.drawing.svg, exportLook(drawn.diagram));
+      post({ type: 'export', format: 'png', data: await pngDataUrl(text, width, height) });
     } catch (error) {
       this.showProblem(`Could not export a PNG: ${error instanceof Error ? error.message : String(error)}`, 'error');
     }

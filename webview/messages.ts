@@ -55,7 +55,7 @@ function edgeOf(value: unknown): DiagramEdgeInfo | undefined {
 /** A well-formed diagram, or the reason it is not one. */
 export function diagramOf(value: unknown): DiagramResult | string {
   if (!isObject(value)) return 'the diagram is not an object';
-  const { uri, version, mermaid, nodes, edges, errors, warnings } = value;
+  const { uri, version, title, mermaid, nodes, edges, errors, warnings } = value;
   if (typeof mermaid !== 'string' || mermaid.length > MAX_MERMAID) return 'the Mermaid text is missing or too large';
   if (!Array.isArray(nodes) || nodes.length > MAX_NODES || !Array.isArray(edges) || edges.length > MAX_EDGES) return 'the node or edge list is missing or too large';
   const nodeInfos = nodes.map(nodeOf);
@@ -68,6 +68,8 @@ export function diagramOf(value: unknown): DiagramResult | string {
   return {
     uri: typeof uri === 'string' ? uri : '',
     version: isVersion(version) ? version : 0,
+    // Optional: a title that is not short text is left out, not a reason to refuse the diagram.
+    ...(isShortText(title) && title !== '' ? { title } : {}),
     mermaid,
     nodes: nodeInfos as DiagramNodeInfo[],
     edges: edgeInfos as DiagramEdgeInfo[],

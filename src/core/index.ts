@@ -11,6 +11,7 @@ export type { Model, Resource, Connection, FlowEntry } from './model/model';
 export { RESOURCE_TYPES, type ResourceType } from './model/properties';
 export { fixAll, fixesNeedingDecision, safelyFixable } from './fix-all';
 export { buildDiagram, escapeLabel, type Diagram, type DiagramNode, type DiagramEdge } from './diagram/mermaid';
+export { plainFlowchart, plainLabel } from './diagram/plain-mermaid';
 export { hover } from './services/hover';
 export { complete } from './services/completion';
 export { definition, references, documentHighlights, prepareRename, rename } from './services/navigation';

@@ -39,6 +39,8 @@ export interface DiagramResult {
   uri: string;
   /** The document version the diagram was drawn from. */
   version: number;
+  /** The architecture's top-level `name:`, shown as the diagram's title; absent when the file has none. */
+  title?: string;
   mermaid: string;
   nodes: DiagramNodeInfo[];
   edges: DiagramEdgeInfo[];
@@ -50,4 +52,20 @@ export interface DiagramResult {
 export const DiagramRequest = {
   method: 'awsflow/diagram',
   type: new RequestType<DiagramParams, DiagramResult | null, void>('awsflow/diagram'),
+} as const;
+
+export interface PlainMermaidParams {
+  textDocument: { uri: string };
+}
+
+export interface PlainMermaidResult {
+  uri: string;
+  version: number;
+  /** A flowchart in standard Mermaid syntax only (no icons, no HTML), for GitHub, Mermaid Live or any Mermaid. */
+  mermaid: string;
+}
+
+export const PlainMermaidRequest = {
+  method: 'awsflow/plainMermaid',
+  type: new RequestType<PlainMermaidParams, PlainMermaidResult | null, void>('awsflow/plainMermaid'),
 } as const;

@@ -14,12 +14,12 @@ import {
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import {
-  Analyzer, buildDiagram, fixAll, safelyFixable, type Analysis,
+  Analyzer, buildDiagram, plainFlowchart, fixAll, safelyFixable, type Analysis,
   hover, complete, definition, references, prepareRename, rename, documentHighlights, documentSymbols,
   workspaceSymbols, matchesQuery, semanticTokens, inlayHints, SEMANTIC_TOKEN_TYPES, SEMANTIC_TOKEN_MODIFIERS, escapeControlCharacters,
   type CompletionEntry, type DocumentSymbolEntry, type SymbolKindName,
 } from '../core/index';
-import { DiagramRequest, type DiagramResult } from '../protocol/lsp';
+import { DiagramRequest, PlainMermaidRequest, type DiagramResult, type PlainMermaidResult } from '../protocol/lsp';
 import { DEFAULT_SETTINGS, normaliseSettings, type AwsflowSettings } from '../protocol/settings';
 import { AnalysisCache, snapshotOf, type DocumentSnapshot } from './documents';
 import { invalidParams, offsetOfPosition, offsetsOfRange, readDocumentUri, readParams, readPosition, readRange, readString } from './params';
@@ -329,12 +329,20 @@ export function startServer(connection: Connection, host: ServerHost = {}): void
     return {
       uri,
       version: document.version,
+      ...(diagram.title !== undefined ? { title: diagram.title } : {}),
       mermaid: diagram.mermaid,
       nodes: diagram.nodes.map((node) => ({ id: node.id, resourceId: node.resourceId, type: node.type, label: node.label, range: toRange(analysis, node), severity: node.severity, messages: [...node.messages] })),
       edges: diagram.edges.map((edge) => ({ from: edge.from, to: edge.to, style: edge.style, label: edge.label, range: toRange(analysis, edge), severity: edge.severity, messages: [...edge.messages] })),
       errors: analysis.findings.filter((f) => f.severity === 'error').length,
       warnings: analysis.findings.filter((f) => f.severity === 'warning').length,
     };
+  }, null));
+
+  connection.onRequest(PlainMermaidRequest.type, guard('plainMermaid', async (params): Promise<PlainMermaidResult | null> => {
+    const uri = readDocumentUri(params);
+    const found = await analysisOf(uri);
+    if (!found) return null;
+    return { uri, version: found.document.version, mermaid: plainFlowchart(found.analysis) };
   }, null));
 
   documents.listen(connection);

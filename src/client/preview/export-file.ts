@@ -24,3 +24,24 @@ export function exportFileName(documentName: string, format: 'svg' | 'png'): str
   const stem = documentName.replace(/\.awsflow$/i, '') || 'diagram';
   return `${stem}.${format}`;
 }
+
+/** Where the exported file can be revealed. */
+export interface RevealContext {
+  /** VS Code runs as a desktop application (not in a browser: code-server, vscode.dev). */
+  readonly desktop: boolean;
+  /** The window is connected to a remote (SSH, a container, WSL): the OS at hand is not the file's. */
+  readonly remote: boolean;
+  readonly scheme: string;
+  /** The file lies inside one of the workspace folders (so the Explorer view shows it). */
+  readonly inWorkspace: boolean;
+}
+
+/**
+ * The command behind the notification's "Reveal": the operating system's file manager when
+ * the file is on this desktop's disk, else VS Code's Explorer view when the file is in the
+ * workspace, else none (nothing would show it: the action is left out rather than failing).
+ */
+export function revealCommand(context: RevealContext): 'revealFileInOS' | 'revealInExplorer' | undefined {
+  if (context.desktop && !context.remote && context.scheme === 'file') return 'revealFileInOS';
+  return context.inWorkspace ? 'revealInExplorer' : undefined;
+}

@@ -10,13 +10,13 @@
  */
 import { existsSync } from 'node:fs';
 import * as vscode from 'vscode';
-import { DiagramRequest, type DiagramResult } from '../../protocol/lsp';
+import { DiagramRequest, PlainMermaidRequest, type DiagramResult } from '../../protocol/lsp';
 import { parseFromWebview, type FromWebview, type Layout, type ToWebview } from '../../protocol/webview';
 import { previewLayoutSetting, writePreviewLayoutSetting } from '../config';
 import type { LanguageServer } from '../language-server';
 import type { ServerState } from '../server-state';
 import { problemsOf } from '../problems';
-import { exportBytes, exportFileName } from './export-file';
+import { exportBytes, exportFileName, revealCommand } from './export-file';
 import { buildPreviewHtml, createNonce } from './html';
 import { baseName, previewTitle } from './preview-state';
 import { decidePresentation, serverDownReason } from './presentation';
@@ -261,10 +261,7 @@ export class Preview implements vscode.Disposable {
           await this.#export(message.format, message.data);
           return;
         case 'copySource':
-          if (this.#shown) {
-            await vscode.env.clipboard.writeText(this.#shown.diagram.mermaid);
-            vscode.window.setStatusBarMessage('awsflow: Mermaid source copied', 3000);
-          }
+          await this.#copyMermaid();
           return;
         case 'rendered':
           this.#rendered = message;
@@ -492,7 +489,50 @@ export class Preview implements vscode.Disposable {
     });
     if (!target) return;
     await vscode.workspace.fs.writeFile(target, bytes);
-    vscode.window.setStatusBarMessage(`awsflow: diagram exported to ${baseName(target.path)}`, 5000);
+    // Not awaited: the notification stays until the user acts or dismisses it.
+    void this.#announceExport(target);
+  }
+
+  /** "Exported to <path>", with actions to open the file and to reveal it (where it can be). */
+  async #announceExport(target: vscode.Uri): Promise<void> {
+    const reveal = revealCommand({
+      desktop: vscode.env.uiKind === vscode.UIKind.Desktop,
+      remote: vscode.env.remoteName !== undefined,
+      scheme: target.scheme,
+      inWorkspace: vscode.workspace.getWorkspaceFolder(target) !== undefined,
+    });
+    const actions = reveal ? ['Open', 'Reveal'] : ['Open'];
+    try {
+      const choice = await vscode.window.showInformationMessage(`Exported to ${vscode.workspace.asRelativePath(target, true)}`, ...actions);
+      if (choice === 'Open') await vscode.commands.executeCommand('vscode.open', target);
+      else if (choice === 'Reveal' && reveal) await vscode.commands.executeCommand(reveal, target);
+    } catch (error) {
+      this.host.output.warn(`Preview: could not show the exported ${target.toString(true)}: ${errorText(error)}`);
+    }
+  }
+
+  /**
+   * Copy Mermaid: the user picks the plain flowchart (standard syntax, which GitHub and
+   * Mermaid Live draw as is; made by the server from the current text) or the text as
+   * drawn here (icon nodes, which need the logos icon pack registered).
+   */
+  async #copyMermaid(): Promise<void> {
+    const shown = this.#shown;
+    if (!shown) return;
+    const items: (vscode.QuickPickItem & { flavour: 'plain' | 'drawn' })[] = [
+      { label: 'Plain flowchart', description: 'for GitHub, Mermaid Live, any Mermaid', detail: 'Standard flowchart syntax: a shape per type, no icons, no HTML.', flavour: 'plain' },
+      { label: 'As drawn, with AWS icons', description: 'for Mermaid with the logos icon pack', detail: 'The preview\'s own text: icon nodes and finding marks.', flavour: 'drawn' },
+    ];
+    const picked = await vscode.window.showQuickPick(items, { title: 'Copy Mermaid', placeHolder: 'Which Mermaid text to copy?' });
+    if (!picked || this.#disposed) return;
+    let text = shown.diagram.mermaid;
+    if (picked.flavour === 'plain') {
+      const plain = await this.host.server.client.sendRequest(PlainMermaidRequest.type, { textDocument: { uri: this.#resource.toString() } });
+      if (!plain) throw new Error('the language server has not read this file yet.');
+      text = plain.mermaid;
+    }
+    await vscode.env.clipboard.writeText(text);
+    vscode.window.setStatusBarMessage(picked.flavour === 'plain' ? 'awsflow: plain Mermaid flowchart copied' : 'awsflow: Mermaid source copied', 3000);
   }
 
   #clearWait(): void {

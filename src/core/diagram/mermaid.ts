@@ -11,6 +11,8 @@ import { formatRate } from '../parse/values';
 import { capacityOf } from '../model/capacity';
 import { connectionKey } from '../model/connections';
 import type { Finding } from '../rules/types';
+import type { Model } from '../model/model';
+import { findPair, isScalar } from '../parse/ast';
 import { iconOf } from './icons';
 
 export interface DiagramNode {
@@ -47,12 +49,14 @@ export interface DiagramOptions {
 }
 
 export interface Diagram {
+  /** The architecture's top-level `name:`, the diagram's title; undefined when the file has none. */
+  readonly title: string | undefined;
   readonly mermaid: string;
   readonly nodes: readonly DiagramNode[];
   readonly edges: readonly DiagramEdge[];
 }
 
-const SHAPES: Partial<Record<ResourceType, [string, string]>> = {
+export const SHAPES: Partial<Record<ResourceType, [string, string]>> = {
   sqs: ['[["', '"]]'],
   sns: ['{{"', '"}}'],
   kinesis: ['[/"', '"/]'],
@@ -69,7 +73,7 @@ const SHAPES: Partial<Record<ResourceType, [string, string]>> = {
   cloudfront: ['[/"', '"\\]'],
 };
 
-const TYPE_TITLES: Record<ResourceType, string> = {
+export const TYPE_TITLES: Record<ResourceType, string> = {
   sqs: 'SQS queue', sns: 'SNS topic', kinesis: 'Kinesis stream', firehose: 'Firehose',
   lambda: 'Lambda', ecs: 'ECS service', eks: 'EKS', apprunner: 'App Runner', beanstalk: 'Beanstalk', ec2: 'EC2',
   schedule: 'schedule', 'api-gateway': 'API Gateway', alb: 'ALB', cloudfront: 'CloudFront',
@@ -196,7 +200,23 @@ export function buildDiagram(analysis: Analysis, options: DiagramOptions = {}): 
   byClass('deadletter', (node) => model.deadLetterIds.has(node.resourceId) && !node.severity);
   byClass('warning', (node) => node.severity === 'warning');
   byClass('error', (node) => node.severity === 'error');
-  return { mermaid: lines.join('\n') + '\n', nodes, edges };
+  return { title: architectureName(model), mermaid: lines.join('\n') + '\n', nodes, edges };
+}
+
+/** Longer names are cut: a title is a line, not a paragraph. */
+const MAX_TITLE = 200;
+
+/**
+ * The architecture's top-level `name:` as a one-line title (a number such as `name: 2024`
+ * counts too), or undefined when there is none. Control and line-break characters become
+ * spaces: the title is drawn as one line of text in the preview and the exports.
+ */
+export function architectureName(model: Model): string | undefined {
+  const node = findPair(model.root, 'name')?.value;
+  if (!isScalar(node) || (typeof node.value !== 'string' && typeof node.value !== 'number')) return undefined;
+  // eslint-disable-next-line no-control-regex
+  const name = String(node.value).replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ').replace(/\s+/g, ' ').trim();
+  return name === '' ? undefined : name.slice(0, MAX_TITLE);
 }
 
 /**
@@ -219,19 +239,19 @@ function aboutEdge(connections: readonly Connection[]): (finding: Finding) => bo
   };
 }
 
-function labelOf(resource: Resource): string {
+export function labelOf(resource: Resource): string {
   const label = resource.props.get('label')?.value;
   return typeof label === 'string' && label !== '' ? label : resource.id;
 }
 
-function edgeStyle(connection: Connection): DiagramEdge['style'] {
+export function edgeStyle(connection: Connection): DiagramEdge['style'] {
   if (connection.origin !== 'flow') return 'dead-letter';
   if (connection.from?.type === 'sns') return 'subscription';
   return 'flow';
 }
 
 /** The connection's own label, its declared rate, or (≈) the rate worked out from upstream. */
-function edgeLabel(connection: Connection, derivedRate: number | undefined): string | undefined {
+export function edgeLabel(connection: Connection, derivedRate: number | undefined): string | undefined {
   if (connection.origin === 'deadLetter') return 'dead letter';
   if (connection.origin === 'onFailure') return 'on failure';
   const label = connection.props.get('label')?.value;

@@ -1,6 +1,6 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { exportBytes, exportFileName } from '../../../src/client/preview/export-file';
+import { exportBytes, exportFileName, revealCommand } from '../../../src/client/preview/export-file';
 
 /** A real 1×1 PNG. */
 const PNG_1X1 = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
@@ -32,5 +32,26 @@ describe('diagram exports', () => {
     assert.equal(exportFileName('order events.AWSFLOW', 'png'), 'order events.png');
     assert.equal(exportFileName('Untitled-1', 'png'), 'Untitled-1.png');
     assert.equal(exportFileName('.awsflow', 'svg'), 'diagram.svg');
+  });
+});
+
+describe('revealing an export', () => {
+  const context = { desktop: true, remote: false, scheme: 'file', inWorkspace: true };
+
+  test("on this desktop's disk: the operating system's file manager", () => {
+    assert.equal(revealCommand(context), 'revealFileInOS');
+    assert.equal(revealCommand({ ...context, inWorkspace: false }), 'revealFileInOS');
+  });
+
+  test('in a browser, on a remote, or not a local file: the Explorer view, when the file is in the workspace', () => {
+    assert.equal(revealCommand({ ...context, desktop: false }), 'revealInExplorer');
+    assert.equal(revealCommand({ ...context, remote: true }), 'revealInExplorer');
+    assert.equal(revealCommand({ ...context, scheme: 'vscode-remote' }), 'revealInExplorer');
+  });
+
+  test('nowhere to reveal it: no action', () => {
+    assert.equal(revealCommand({ ...context, desktop: false, inWorkspace: false }), undefined);
+    assert.equal(revealCommand({ ...context, remote: true, inWorkspace: false }), undefined);
+    assert.equal(revealCommand({ ...context, scheme: 'vscode-vfs', inWorkspace: false }), undefined);
   });
 });
