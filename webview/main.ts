@@ -18,9 +18,21 @@ import { DiagramRenderer, type MermaidTheme } from './renderer';
 import { currentTheme, watchTheme } from './theme';
 import { buildToolbar, type Toolbar } from './toolbar';
 
-/** What survives a reload of the webview (VS Code keeps it with the panel). */
+/** A view the user chose (by panning or zooming) for one document. */
+interface SavedView extends View {
+  /** The document it is a view of (the diagram's URI): another document is fitted instead. */
+  readonly uri: string;
+}
+
+const isSavedView = (value: unknown): value is SavedView => isView(value) && typeof (value as { uri?: unknown }).uri === 'string';
+
+/**
+ * What survives a reload of the webview (VS Code keeps it with the panel, also when an
+ * unlocked preview switches to another document and its page is set anew).
+ */
 interface SavedState {
-  readonly view?: View;
+  /** Only a view the user moved; while the view is the fit there is nothing to keep. */
+  readonly view?: SavedView;
   readonly layout?: Layout;
   readonly largeView?: ViewChoice;
 }
@@ -80,11 +92,14 @@ class Preview {
   private drawn: Drawn | undefined;
   /** Each update takes a ticket; an update that finds a newer ticket when it resumes stops. */
   private updateTicket = 0;
-  private fitPending = !isView(this.state.view);
 
   constructor() {
-    this.panZoom = new PanZoom(viewport, canvas, (view) => this.save({ view }), () => (this.drawn ? sizeOf(this.drawn.drawing.svg) : undefined));
-    if (isView(this.state.view)) this.panZoom.set(this.state.view);
+    this.panZoom = new PanZoom(
+      viewport,
+      canvas,
+      (view, fitted) => this.save({ view: fitted || !this.drawn ? undefined : { ...view, uri: this.drawn.diagram.uri } }),
+      () => (this.drawn ? sizeOf(this.drawn.drawing.svg) : undefined),
+    );
     this.marks = new Marks(marksLayer, () => this.panZoom.view.scale, viewport);
     this.notice = new LargeViewNotice(noticeHost, (choice) => {
       this.largeView = choice;
@@ -167,6 +182,8 @@ class Preview {
       this.drawn = { ...drawn, diagram, drawing, viewKey: plan.viewKey };
       this.drawnVersion = version;
       this.clearProblem();
+      // Another document that happens to draw the same: the user's view was of the other one.
+      if (drawn.diagram.uri !== diagram.uri) this.panZoom.fit();
       this.marks.update(drawing, diagram, this.highlighted);
       post({ type: 'rendered', version, nodes: drawing.nodes.size, edges: drawing.edges.size, milliseconds: Math.round(performance.now() - started), relayout: false });
       return;
@@ -189,16 +206,13 @@ class Preview {
         svg.setAttribute('height', String(height));
         svg.style.maxWidth = 'none';
         const drawing = indexDrawing(svg, outcome.svgId, diagram, plan.edges);
-        const viewChanged = this.drawn !== undefined && this.drawn.viewKey !== plan.viewKey;
+        const previous = this.drawn;
         this.drawn = { text: plan.text, layout: this.layout, theme: theme.mermaidTheme, fontFamily: theme.fontFamily, viewKey: plan.viewKey, diagram, drawing };
         this.drawnVersion = version;
         placeholder.hidden = true;
         this.clearProblem();
         this.toolbar.setDrawn(true);
-        if (this.fitPending || viewChanged) {
-          this.fitPending = false;
-          this.fit();
-        }
+        this.placeView(previous, plan.viewKey);
         this.marks.update(drawing, diagram, this.highlighted);
         post({ type: 'rendered', version, nodes: drawing.nodes.size, edges: drawing.edges.size, milliseconds: outcome.milliseconds, relayout: true });
         return;
@@ -245,6 +259,25 @@ class Preview {
 
   private fit(): void {
     this.panZoom.fit();
+  }
+
+  /**
+   * After a new drawing: the user's pan and zoom stay only across redraws of the same
+   * document and view; the first drawing of a page restores the view saved for this
+   * document (the page is set anew when the panel is shown again or follows another
+   * document). Everything else is fitted: a new page without a saved view, another
+   * document, another view of a large one, and any redraw while the user has not moved
+   * the view (the drawing may have grown).
+   */
+  private placeView(previous: Drawn | undefined, viewKey: string): void {
+    const uri = this.drawn!.diagram.uri;
+    const saved = this.state.view;
+    if (!previous) {
+      if (isSavedView(saved) && saved.uri === uri) this.panZoom.set(saved);
+      else this.fit();
+      return;
+    }
+    if (previous.diagram.uri !== uri || previous.viewKey !== viewKey || this.panZoom.isFitted) this.fit();
   }
 
   private exportSvg(): void {

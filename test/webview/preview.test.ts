@@ -358,7 +358,7 @@ describe('preview webview (built, in Chromium, under the extension CSP)', { skip
   }));
 
   test('a reloaded preview restores its pan, zoom and layout', async () => {
-    const state = { view: { x: 12, y: 34, scale: 0.5 }, layout: 'elk' };
+    const state = { view: { uri: 'file:///work/fixture.awsflow', x: 12, y: 34, scale: 0.5 }, layout: 'elk' };
     await withPreview(async (preview) => {
       await preview.render(diagramResult(FIXTURE), { layout: 'elk' });
       assert.equal(await preview.page.locator('.canvas').evaluate((e) => (e as HTMLElement).style.transform), 'translate(12px, 34px) scale(0.5)');
