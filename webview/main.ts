@@ -43,6 +43,7 @@ interface Drawn {
   readonly layout: Layout;
   readonly theme: MermaidTheme;
   readonly fontFamily: string;
+  readonly background: string;
   readonly viewKey: string;
   readonly diagram: DiagramResult;
   readonly drawing: Drawing;
@@ -150,7 +151,8 @@ class Preview {
         return;
       case 'stale':
         if (message.version < this.drawnVersion) return;
-        this.showProblem(`The diagram shows the last version that could be drawn. ${message.reason}`, 'warning');
+        // A fresh preview of a broken file has no earlier version to show.
+        this.showProblem(this.drawn ? `The diagram shows the last version that could be drawn. ${message.reason}` : `Nothing to draw yet. ${message.reason}`, 'warning');
         return;
       case 'highlight':
         this.highlight(message.resourceId);
@@ -174,7 +176,7 @@ class Preview {
     else this.notice.hide();
     const theme = currentTheme();
     const drawn = this.drawn;
-    if (drawn && drawn.text === plan.text && drawn.layout === this.layout && drawn.theme === theme.mermaidTheme && drawn.fontFamily === theme.fontFamily) {
+    if (drawn && drawn.text === plan.text && drawn.layout === this.layout && drawn.theme === theme.mermaidTheme && drawn.fontFamily === theme.fontFamily && drawn.background === theme.background) {
       // Same graph, same look: no new layout. Any draw still in flight is older; drop it.
       const started = performance.now();
       this.renderer.supersede();
@@ -188,13 +190,13 @@ class Preview {
       post({ type: 'rendered', version, nodes: drawing.nodes.size, edges: drawing.edges.size, milliseconds: Math.round(performance.now() - started), relayout: false });
       return;
     }
-    const outcome = await this.renderer.draw({ text: plan.text, layout: this.layout, theme: theme.mermaidTheme, fontFamily: theme.fontFamily });
+    const outcome = await this.renderer.draw({ text: plan.text, layout: this.layout, theme: theme.mermaidTheme, fontFamily: theme.fontFamily, background: theme.background });
     if (ticket !== this.updateTicket) return;
     switch (outcome.kind) {
       case 'superseded':
         return;
       case 'failed':
-        this.showProblem(`This version cannot be drawn; the diagram shows the last one that could. ${outcome.message}`, 'error');
+        this.showProblem(this.drawn ? `This version cannot be drawn; the diagram shows the last one that could. ${outcome.message}` : `This diagram cannot be drawn. ${outcome.message}`, 'error');
         post({ type: 'renderError', version, message: outcome.message });
         return;
       case 'drawn': {
@@ -207,7 +209,7 @@ class Preview {
         svg.style.maxWidth = 'none';
         const drawing = indexDrawing(svg, outcome.svgId, diagram, plan.edges);
         const previous = this.drawn;
-        this.drawn = { text: plan.text, layout: this.layout, theme: theme.mermaidTheme, fontFamily: theme.fontFamily, viewKey: plan.viewKey, diagram, drawing };
+        this.drawn = { text: plan.text, layout: this.layout, theme: theme.mermaidTheme, fontFamily: theme.fontFamily, background: theme.background, viewKey: plan.viewKey, diagram, drawing };
         this.drawnVersion = version;
         placeholder.hidden = true;
         this.clearProblem();
@@ -308,7 +310,7 @@ class Preview {
     viewport.classList.toggle('stale', this.drawn !== undefined);
     if (!this.drawn) {
       placeholder.hidden = false;
-      placeholder.textContent = 'Nothing drawn yet.';
+      placeholder.textContent = 'No diagram to show.';
     }
   }
 

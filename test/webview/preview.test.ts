@@ -265,7 +265,11 @@ describe('preview webview (built, in Chromium, under the extension CSP)', { skip
     assert.equal(result.type, 'renderError');
     const page = preview.page;
     assert.ok(await page.locator('.banner').isVisible());
-    assert.ok((await page.locator('.placeholder').textContent())?.includes('Nothing drawn yet'));
+    assert.ok((await page.locator('.placeholder').textContent())?.includes('No diagram to show'));
+    // Nothing was drawn before: the banner does not speak of a last version.
+    const banner = (await page.locator('.banner').textContent()) ?? '';
+    assert.match(banner, /^This diagram cannot be drawn\. /);
+    assert.doesNotMatch(banner, /last/);
   }));
 
   test('a page that is not UTF-8 is reported, not drawn as garbage quietly', async () => {
