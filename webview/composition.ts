@@ -71,7 +71,7 @@ export class ComposedDrawer {
     const drawn: Part[] = [];
     let laidOut = 0;
     for (const component of components) {
-      const key = JSON.stringify([request.layout, request.theme, request.fontFamily, component.text]);
+      const key = JSON.stringify([request.layout, request.theme, request.fontFamily, request.background, component.text]);
       let part = this.parts.get(key);
       if (!part) {
         const outcome = await this.renderer.draw({ ...request, text: component.text });

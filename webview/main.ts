@@ -19,9 +19,21 @@ import { currentTheme, watchTheme } from './theme';
 import { buildToolbar, type Toolbar } from './toolbar';
 import { createTitle, showTitle } from './title';
 
-/** What survives a reload of the webview (VS Code keeps it with the panel). */
+/** A view the user chose (by panning or zooming) for one document. */
+interface SavedView extends View {
+  /** The document it is a view of (the diagram's URI): another document is fitted instead. */
+  readonly uri: string;
+}
+
+const isSavedView = (value: unknown): value is SavedView => isView(value) && typeof (value as { uri?: unknown }).uri === 'string';
+
+/**
+ * What survives a reload of the webview (VS Code keeps it with the panel, also when an
+ * unlocked preview switches to another document and its page is set anew).
+ */
 interface SavedState {
-  readonly view?: View;
+  /** Only a view the user moved; while the view is the fit there is nothing to keep. */
+  readonly view?: SavedView;
   readonly layout?: Layout;
   readonly largeView?: ViewChoice;
 }
@@ -32,6 +44,7 @@ interface Drawn {
   readonly layout: Layout;
   readonly theme: MermaidTheme;
   readonly fontFamily: string;
+  readonly background: string;
   readonly viewKey: string;
   readonly diagram: DiagramResult;
   readonly drawing: Drawing;
@@ -84,11 +97,14 @@ class Preview {
   private drawn: Drawn | undefined;
   /** Each update takes a ticket; an update that finds a newer ticket when it resumes stops. */
   private updateTicket = 0;
-  private fitPending = !isView(this.state.view);
 
   constructor() {
-    this.panZoom = new PanZoom(viewport, canvas, (view) => this.save({ view }), () => (this.drawn ? sizeOf(this.drawn.drawing.svg) : undefined));
-    if (isView(this.state.view)) this.panZoom.set(this.state.view);
+    this.panZoom = new PanZoom(
+      viewport,
+      canvas,
+      (view, fitted) => this.save({ view: fitted || !this.drawn ? undefined : { ...view, uri: this.drawn.diagram.uri } }),
+      () => (this.drawn ? sizeOf(this.drawn.drawing.svg) : undefined),
+    );
     this.marks = new Marks(marksLayer, () => this.panZoom.view.scale, viewport);
     this.notice = new LargeViewNotice(noticeHost, (choice) => {
       this.largeView = choice;
@@ -144,7 +160,8 @@ class Preview {
         return;
       case 'stale':
         if (message.version < this.drawnVersion) return;
-        this.showProblem(`The diagram shows the last version that could be drawn. ${message.reason}`, 'warning');
+        // A fresh preview of a broken file has no earlier version to show.
+        this.showProblem(this.drawn ? `The diagram shows the last version that could be drawn. ${message.reason}` : `Nothing to draw yet. ${message.reason}`, 'warning');
         return;
       case 'highlight':
         this.highlight(message.resourceId);
@@ -168,7 +185,7 @@ class Preview {
     else this.notice.hide();
     const theme = currentTheme();
     const drawn = this.drawn;
-    if (drawn && drawn.text === plan.text && drawn.layout === this.layout && drawn.theme === theme.mermaidTheme && drawn.fontFamily === theme.fontFamily) {
+    if (drawn && drawn.text === plan.text && drawn.layout === this.layout && drawn.theme === theme.mermaidTheme && drawn.fontFamily === theme.fontFamily && drawn.background === theme.background) {
       // Same graph, same look: no new layout. Any draw still in flight is older; drop it.
       const started = performance.now();
       this.renderer.supersede();
@@ -176,6 +193,8 @@ class Preview {
       this.drawn = { ...drawn, diagram, drawing, viewKey: plan.viewKey };
       this.drawnVersion = version;
       this.clearProblem();
+      // Another document that happens to draw the same: the user's view was of the other one.
+      if (drawn.diagram.uri !== diagram.uri) this.panZoom.fit();
       this.marks.update(drawing, diagram, this.highlighted);
       post({ type: 'rendered', version, nodes: drawing.nodes.size, edges: drawing.edges.size, milliseconds: Math.round(performance.now() - started), relayout: false });
       return;
@@ -183,29 +202,26 @@ class Preview {
     if (drawn && drawn.diagram.uri !== diagram.uri) this.renderer.forgetGrid();
     const pane = viewport.getBoundingClientRect();
     const aspect = pane.width > 0 && pane.height > 0 ? pane.width / pane.height : 1.5;
-    const outcome = await this.renderer.draw({ text: plan.text, layout: this.layout, theme: theme.mermaidTheme, fontFamily: theme.fontFamily, aspect, viewKey: plan.viewKey });
+    const outcome = await this.renderer.draw({ text: plan.text, layout: this.layout, theme: theme.mermaidTheme, fontFamily: theme.fontFamily, background: theme.background, aspect, viewKey: plan.viewKey });
     if (ticket !== this.updateTicket) return;
     switch (outcome.kind) {
       case 'superseded':
         return;
       case 'failed':
-        this.showProblem(`This version cannot be drawn; the diagram shows the last one that could. ${outcome.message}`, 'error');
+        this.showProblem(this.drawn ? `This version cannot be drawn; the diagram shows the last one that could. ${outcome.message}` : `This diagram cannot be drawn. ${outcome.message}`, 'error');
         post({ type: 'renderError', version, message: outcome.message });
         return;
       case 'drawn': {
         const svg = outcome.svg;
         diagramHost.replaceChildren(svg);
         const drawing = indexDrawing(svg, outcome.svgIds, diagram, plan.edges);
-        const viewChanged = this.drawn !== undefined && this.drawn.viewKey !== plan.viewKey;
-        this.drawn = { text: plan.text, layout: this.layout, theme: theme.mermaidTheme, fontFamily: theme.fontFamily, viewKey: plan.viewKey, diagram, drawing };
+        const previous = this.drawn;
+        this.drawn = { text: plan.text, layout: this.layout, theme: theme.mermaidTheme, fontFamily: theme.fontFamily, background: theme.background, viewKey: plan.viewKey, diagram, drawing };
         this.drawnVersion = version;
         placeholder.hidden = true;
         this.clearProblem();
         this.toolbar.setDrawn(true);
-        if (this.fitPending || viewChanged) {
-          this.fitPending = false;
-          this.fit();
-        }
+        this.placeView(previous, plan.viewKey);
         this.marks.update(drawing, diagram, this.highlighted);
         post({ type: 'rendered', version, nodes: drawing.nodes.size, edges: drawing.edges.size, milliseconds: outcome.milliseconds, relayout: true });
         return;
@@ -254,6 +270,25 @@ class Preview {
     this.panZoom.fit();
   }
 
+  /**
+   * After a new drawing: the user's pan and zoom stay only across redraws of the same
+   * document and view; the first drawing of a page restores the view saved for this
+   * document (the page is set anew when the panel is shown again or follows another
+   * document). Everything else is fitted: a new page without a saved view, another
+   * document, another view of a large one, and any redraw while the user has not moved
+   * the view (the drawing may have grown).
+   */
+  private placeView(previous: Drawn | undefined, viewKey: string): void {
+    const uri = this.drawn!.diagram.uri;
+    const saved = this.state.view;
+    if (!previous) {
+      if (isSavedView(saved) && saved.uri === uri) this.panZoom.set(saved);
+      else this.fit();
+      return;
+    }
+    if (previous.diagram.uri !== uri || previous.viewKey !== viewKey || this.panZoom.isFitted) this.fit();
+  }
+
   private exportSvg(): void {
     const drawn = this.drawn;
     if (drawn) post({ type: 'export', format: 'svg', data: svgDocument(drawn.drawing.svg, exportLook(drawn.diagram)).text });
@@ -282,7 +317,7 @@ class Preview {
     viewport.classList.toggle('stale', this.drawn !== undefined);
     if (!this.drawn) {
       placeholder.hidden = false;
-      placeholder.textContent = 'Nothing drawn yet.';
+      placeholder.textContent = 'No diagram to show.';
     }
   }
 

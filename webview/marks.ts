@@ -6,6 +6,7 @@
  * did not send means nothing here.
  */
 import type { DiagramEdgeInfo, DiagramNodeInfo, DiagramResult } from '../src/protocol/lsp';
+import { readableOn } from './contrast';
 
 export interface Drawing {
   readonly svg: SVGSVGElement;
@@ -124,11 +125,27 @@ export class Marks {
       }
       this.layer.append(frame);
     }
+    this.colourBadgeText();
     for (const { edge, elements } of drawing.edges.values()) {
       for (const element of elements) {
         element.classList.toggle('awsflow-edge-error', edge.severity === 'error');
         element.classList.toggle('awsflow-edge-warning', edge.severity === 'warning');
       }
+    }
+  }
+
+  /**
+   * The badge's "!" in black or white, whichever reads on the theme's error or warning
+   * colour: no one text colour does on all of them (white on a dark theme's yellow is
+   * about 2:1).
+   */
+  private colourBadgeText(): void {
+    for (const severity of ['error', 'warning'] as const) {
+      const badges = this.layer.querySelectorAll<HTMLElement>(`.badge.${severity}`);
+      const first = badges[0];
+      if (!first) continue;
+      const colour = readableOn(getComputedStyle(first).backgroundColor);
+      for (const badge of badges) badge.style.color = colour;
     }
   }
 
@@ -149,7 +166,8 @@ export class Marks {
     const lines: { text: string; className: string }[] = [];
     if (node) {
       lines.push({ text: node.label === node.resourceId ? node.resourceId : `${node.label} (${node.resourceId})`, className: 'title' });
-      if (node.type) lines.push({ text: node.type, className: 'type' });
+      const type = node.typeName ?? node.type;
+      if (type) lines.push({ text: type, className: 'type' });
       for (const message of node.messages) lines.push({ text: message, className: severityClass(message) });
       if (node.messages.length === 0) lines.push({ text: 'Click to go to its definition.', className: 'hint' });
     } else if (edge) {

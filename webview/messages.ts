@@ -35,11 +35,11 @@ function rangeOf(value: unknown): DiagramNodeInfo['range'] {
 
 function nodeOf(value: unknown): DiagramNodeInfo | undefined {
   if (!isObject(value)) return undefined;
-  const { id, resourceId, type, label, severity } = value;
+  const { id, resourceId, type, typeName, label, severity } = value;
   const messages = messagesOf(value['messages']);
   if (typeof id !== 'string' || !NODE_ID.test(id) || !isShortText(resourceId) || !isShortText(label)) return undefined;
-  if (!(type === undefined || isShortText(type)) || !isSeverity(severity) || !messages) return undefined;
-  return { id, resourceId, type, label, range: rangeOf(value['range']), severity, messages };
+  if (!(type === undefined || isShortText(type)) || !(typeName === undefined || isShortText(typeName)) || !isSeverity(severity) || !messages) return undefined;
+  return { id, resourceId, type, typeName, label, range: rangeOf(value['range']), severity, messages };
 }
 
 function edgeOf(value: unknown): DiagramEdgeInfo | undefined {

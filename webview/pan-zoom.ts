@@ -1,7 +1,9 @@
 /**
  * Pan (drag) and zoom (wheel, toolbar) of the diagram: one CSS transform on the element
- * that holds the SVG and its overlays. The view survives a redraw, because only the
- * SVG inside is replaced, and a reload, through the webview state.
+ * that holds the SVG and its overlays. Until the user moves the view, it follows the fit:
+ * every redraw and every change of the viewport's size (the pane, or a notice or banner
+ * above it) fits the drawing again. Once moved, the view stays where the user put it
+ * (main.ts keeps it across redraws and reloads of the same document only).
  */
 
 export interface View {
@@ -12,6 +14,8 @@ export interface View {
 
 const MIN_SCALE = 0.05;
 const MAX_SCALE = 8;
+/** Room left around a fitted drawing, in pixels (less in a tiny pane). */
+const FIT_MARGIN = 16;
 /** A press that moves less than this is a click, not a drag. */
 const DRAG_THRESHOLD = 4;
 
@@ -26,19 +30,24 @@ export class PanZoom {
   private drag: { pointerId: number; startX: number; startY: number; from: View; moved: boolean } | undefined;
   /** Set when the last press was a drag, so the click that ends it does not reveal a node. */
   private suppressClick = false;
-  /** True from a fit until the user moves the view: while it holds, a resized pane fits again. */
-  private fitted = false;
+  /**
+   * True from a fit until the view is moved: while it holds, the view is the fit, and a
+   * resized viewport fits again (also a fit asked for before there was anything to fit).
+   */
+  private following = false;
 
   constructor(
     private readonly viewport: HTMLElement,
     private readonly content: HTMLElement,
-    private readonly onChange: (view: View) => void,
+    /** The view changed; `fitted` says whether it is the fit (not one the user chose). */
+    private readonly onChange: (view: View, fitted: boolean) => void,
     /** The drawing's natural size, if there is one. */
     private readonly contentSize: () => { width: number; height: number } | undefined,
   ) {
     viewport.addEventListener('wheel', (event) => this.onWheel(event), { passive: false });
+    // The viewport's own size, not the window's: a notice or banner above it shrinks it too.
     new ResizeObserver(() => {
-      if (this.fitted) this.fit();
+      if (this.following) this.apply(this.fitView());
     }).observe(viewport);
     viewport.addEventListener('pointerdown', (event) => this.onPointerDown(event));
     viewport.addEventListener('keydown', (event) => this.onKey(event));
@@ -57,12 +66,23 @@ export class PanZoom {
     return this.current;
   }
 
+  /** True while the view is the fit, i.e. the user has not moved it since the last fit. */
+  get isFitted(): boolean {
+    return this.following;
+  }
+
+  /** Moves the view (a user's pan or zoom, a restored view, a reveal): it no longer follows the fit. */
   set(view: View): void {
-    this.fitted = false;
+    this.following = false;
+    this.apply(view);
+  }
+
+  private apply(view: View | undefined): void {
+    if (!view) return;
     const scale = Math.min(MAX_SCALE, Math.max(MIN_SCALE, view.scale));
     this.current = { x: view.x, y: view.y, scale };
     this.content.style.transform = `translate(${this.current.x}px, ${this.current.y}px) scale(${scale})`;
-    this.onChange(this.current);
+    this.onChange(this.current, this.following);
   }
 
   /** Zooms by a factor around a point of the viewport (its centre by default). */
@@ -76,16 +96,25 @@ export class PanZoom {
     this.set({ x: px - ((px - x) * next) / scale, y: py - ((py - y) * next) / scale, scale: next });
   }
 
-  /** Fits the drawing into the viewport, centred, never enlarged beyond 100 %. */
+  /**
+   * Fits the drawing into the viewport, centred, never enlarged beyond 100 %, and keeps
+   * fitting it as the viewport changes size until the view is moved. With nothing to fit
+   * yet (no drawing, or a viewport with no size), the fit happens as soon as it can.
+   */
   fit(): void {
+    this.following = true;
+    this.apply(this.fitView());
+  }
+
+  /** The view that fits the drawing into the viewport's inside (within its borders), if there is a drawing and room. */
+  private fitView(): View | undefined {
     const size = this.contentSize();
-    const rect = this.viewport.getBoundingClientRect();
-    if (!size || size.width <= 0 || size.height <= 0 || rect.width <= 0 || rect.height <= 0) return;
-    const { width, height } = size;
-    const margin = 16;
-    const scale = Math.min(1, (rect.width - 2 * margin) / width, (rect.height - 2 * margin) / height);
-    this.set({ x: (rect.width - width * scale) / 2, y: (rect.height - height * scale) / 2, scale: Math.max(MIN_SCALE, scale) });
-    this.fitted = true;
+    const width = this.viewport.clientWidth;
+    const height = this.viewport.clientHeight;
+    if (!size || size.width <= 0 || size.height <= 0 || width <= 0 || height <= 0) return undefined;
+    const margin = Math.min(FIT_MARGIN, width / 8, height / 8);
+    const scale = Math.max(MIN_SCALE, Math.min(1, (width - 2 * margin) / size.width, (height - 2 * margin) / size.height));
+    return { x: (width - size.width * scale) / 2, y: (height - size.height * scale) / 2, scale };
   }
 
   private onWheel(event: WheelEvent): void {

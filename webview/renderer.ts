@@ -15,6 +15,11 @@ export interface DrawRequest {
   readonly theme: MermaidTheme;
   /** A concrete font list (not a CSS variable): exported SVGs and PNGs must measure the same. */
   readonly fontFamily: string;
+  /**
+   * The page's background: labels on edges and under icons get it as theirs, so their text
+   * reads with the theme's own contrast (Mermaid's dark theme puts #ccc on #585858, 4.4:1).
+   */
+  readonly background: string;
 }
 
 export type DrawOutcome =
@@ -64,6 +69,7 @@ export class DiagramRenderer {
         maxEdges: 100_000,
         flowchart: { htmlLabels: true },
         fontFamily: request.fontFamily,
+        themeVariables: { edgeLabelBackground: request.background },
       });
       await mermaid.parse(request.text);
       if (ticket !== this.latest) return { kind: 'superseded' };

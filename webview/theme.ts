@@ -28,7 +28,10 @@ export function currentTheme(): ThemeInfo {
   };
 }
 
-/** Calls back when the body's theme class changes (not for other class changes). */
+/**
+ * Calls back when the theme changes: the body's theme class (not other classes), or the
+ * colours and font on <html> (another theme of the same kind).
+ */
 export function watchTheme(onChange: () => void): MutationObserver {
   let last = themeKey();
   const observer = new MutationObserver(() => {
@@ -38,9 +41,11 @@ export function watchTheme(onChange: () => void): MutationObserver {
     onChange();
   });
   observer.observe(document.body, { attributes: true, attributeFilter: ['class'] });
+  observer.observe(document.documentElement, { attributes: true, attributeFilter: ['style'] });
   return observer;
 }
 
 function themeKey(): string {
-  return [...document.body.classList].filter((name) => name.startsWith('vscode-')).sort().join(' ');
+  const { fontFamily, background } = currentTheme();
+  return [...[...document.body.classList].filter((name) => name.startsWith('vscode-')).sort(), background, fontFamily].join(' ');
 }

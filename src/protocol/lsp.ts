@@ -11,6 +11,8 @@ export interface DiagramNodeInfo {
   id: string;
   resourceId: string;
   type: string | undefined;
+  /** The type's name for people (`SQS queue`, `Lambda function`), if the type is known. */
+  typeName?: string | undefined;
   label: string;
   /** The resource's key in the document. */
   range: Range;

@@ -331,7 +331,7 @@ export function startServer(connection: Connection, host: ServerHost = {}): void
       version: document.version,
       ...(diagram.title !== undefined ? { title: diagram.title } : {}),
       mermaid: diagram.mermaid,
-      nodes: diagram.nodes.map((node) => ({ id: node.id, resourceId: node.resourceId, type: node.type, label: node.label, range: toRange(analysis, node), severity: node.severity, messages: [...node.messages] })),
+      nodes: diagram.nodes.map((node) => ({ id: node.id, resourceId: node.resourceId, type: node.type, typeName: node.typeName, label: node.label, range: toRange(analysis, node), severity: node.severity, messages: [...node.messages] })),
       edges: diagram.edges.map((edge) => ({ from: edge.from, to: edge.to, style: edge.style, label: edge.label, range: toRange(analysis, edge), severity: edge.severity, messages: [...edge.messages] })),
       errors: analysis.findings.filter((f) => f.severity === 'error').length,
       warnings: analysis.findings.filter((f) => f.severity === 'warning').length,

@@ -146,10 +146,56 @@ export async function runUi({ browser, url, workspace, extensionPath, manifest, 
       if (highlighted !== 1) throw new Error(`${highlighted} nodes highlighted`);
       return `selection: ${(await selection.innerText()).trim()}`;
     });
+
+    await step('preview-follows-fitted', async () => {
+      // The first drawing is fitted. Then the user zooms in on it, and opens another file:
+      // the unlocked preview follows it and shows the whole of it, not the zoomed view.
+      const first = await waitFitted(preview, 'the first drawing');
+      const canvas = preview.locator('.canvas');
+      const fittedTransform = await canvas.evaluate((element) => element.style.transform);
+      await preview.locator('.viewport').hover({ position: { x: 80, y: 80 } });
+      for (let i = 0; i < 4; i++) await page.mouse.wheel(0, -300);
+      await waitUntil(async () => (await canvas.evaluate((element) => element.style.transform)) !== fittedTransform, 10_000, 'the wheel to zoom in');
+      await page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'fanout.awsflow' }).click();
+      await page.locator('.tabs-container .tab', { hasText: 'Preview fanout.awsflow' }).waitFor({ timeout: 20_000 });
+      // fanout.awsflow's own resources are drawn (checkout is its first).
+      await preview.locator('svg .nodeLabel', { hasText: 'Checkout service' }).first().waitFor({ timeout: 60_000 });
+      const followed = await waitFitted(preview, 'the followed file');
+      await page.screenshot({ path: join(outDir, 'vscode-preview-followed.png') });
+      return `first: ${first}; followed: ${followed}`;
+    });
   } finally {
     await context.close();
   }
   return steps;
+}
+
+/**
+ * Waits until the preview's drawing lies inside the webview below its toolbar, notice and
+ * banner, at its natural size or filling at least 70 % of that area in its limiting
+ * direction; returns what was measured.
+ */
+async function waitFitted(preview, what) {
+  const measure = () => preview.locator('.diagram > svg').evaluate((svg) => {
+    // Runs in the webview's frame (its globals through the element: this file is linted as Node code).
+    const doc = svg.ownerDocument;
+    const win = doc.defaultView;
+    const drawing = svg.getBoundingClientRect();
+    const bars = [...doc.querySelectorAll('.toolbar, .notice, .banner')].filter((bar) => win.getComputedStyle(bar).display !== 'none');
+    const top = Math.max(0, ...bars.map((bar) => bar.getBoundingClientRect().bottom));
+    const [width, height] = [win.innerWidth, win.innerHeight - top];
+    const scale = Number(/scale\(([\d.e-]+)\)/.exec(doc.querySelector('.canvas').style.transform)?.[1] ?? NaN);
+    const inside = drawing.width > 0 && drawing.left >= -1 && drawing.right <= win.innerWidth + 1 && drawing.top >= top - 1 && drawing.bottom <= win.innerHeight + 1;
+    const share = Math.max(drawing.width / width, drawing.height / height);
+    return { fitted: inside && (scale > 0.999 || share >= 0.7), detail: `drawing ${Math.round(drawing.width)}×${Math.round(drawing.height)} at ${Math.round(drawing.left)},${Math.round(drawing.top)} in ${width}×${Math.round(height)} below ${Math.round(top)}, scale ${scale.toFixed(3)}, share ${share.toFixed(2)}` };
+  });
+  let last = { fitted: false, detail: 'not measured' };
+  try {
+    await waitUntil(async () => (last = await measure()).fitted, 20_000, `${what} to be fitted`);
+  } catch (error) {
+    throw new Error(`${error.message}: ${last.detail}`, { cause: error });
+  }
+  return last.detail;
 }
 
 /** Ctrl+G, the line:column, Enter. */

@@ -265,7 +265,11 @@ describe('preview webview (built, in Chromium, under the extension CSP)', { skip
     assert.equal(result.type, 'renderError');
     const page = preview.page;
     assert.ok(await page.locator('.banner').isVisible());
-    assert.ok((await page.locator('.placeholder').textContent())?.includes('Nothing drawn yet'));
+    assert.ok((await page.locator('.placeholder').textContent())?.includes('No diagram to show'));
+    // Nothing was drawn before: the banner does not speak of a last version.
+    const banner = (await page.locator('.banner').textContent()) ?? '';
+    assert.match(banner, /^This diagram cannot be drawn\. /);
+    assert.doesNotMatch(banner, /last/);
   }));
 
   test('a page that is not UTF-8 is reported, not drawn as garbage quietly', async () => {
@@ -358,7 +362,7 @@ describe('preview webview (built, in Chromium, under the extension CSP)', { skip
   }));
 
   test('a reloaded preview restores its pan, zoom and layout', async () => {
-    const state = { view: { x: 12, y: 34, scale: 0.5 }, layout: 'elk' };
+    const state = { view: { uri: 'file:///work/fixture.awsflow', x: 12, y: 34, scale: 0.5 }, layout: 'elk' };
     await withPreview(async (preview) => {
       await preview.render(diagramResult(FIXTURE), { layout: 'elk' });
       assert.equal(await preview.page.locator('.canvas').evaluate((e) => (e as HTMLElement).style.transform), 'translate(12px, 34px) scale(0.5)');

@@ -23,7 +23,7 @@ function ruleOf(diagnostic: DiagnosticLike): string | undefined {
   return String(typeof code === 'object' ? code.value : code);
 }
 
-/** A one-line reason naming the first syntax problem, or undefined if there is none. */
+/** A one-line reason that says the file has a problem and where (the first syntax problem), or undefined if there is none. */
 export function syntaxProblem(diagnostics: readonly DiagnosticLike[]): string | undefined {
   const syntax = diagnostics
     .filter((diagnostic) => (diagnostic.source === undefined || diagnostic.source === 'awsflow') && SYNTAX_RULES.includes(ruleOf(diagnostic) ?? ''))
@@ -32,7 +32,7 @@ export function syntaxProblem(diagnostics: readonly DiagnosticLike[]): string | 
   if (!first) return undefined;
   const message = first.message.replace(/\s+/g, ' ').trim();
   const more = syntax.length > 1 ? ` (and ${syntax.length - 1} more)` : '';
-  return `Line ${first.range.start.line + 1}: ${message}${more}`;
+  return `The file has a problem at line ${first.range.start.line + 1}: ${message}${more}`;
 }
 
 export type Presentation = { kind: 'render' } | { kind: 'stale'; reason: string } | { kind: 'wait' };

@@ -14,11 +14,14 @@ import type { Finding } from '../rules/types';
 import type { Model } from '../model/model';
 import { findPair, isScalar } from '../parse/ast';
 import { iconOf } from './icons';
+import { TYPE_DETAILS } from '../services/completion';
 
 export interface DiagramNode {
   readonly id: string;
   readonly resourceId: string;
   readonly type: ResourceType | undefined;
+  /** The type's name for people (`SQS queue`), as completion shows it. */
+  readonly typeName: string | undefined;
   readonly label: string;
   /** The resource's key in the document. */
   readonly start: number;
@@ -149,7 +152,7 @@ export function buildDiagram(analysis: Analysis, options: DiagramOptions = {}): 
       lines.push(`${indent}${id}${open}${escapeLabel(label)}<br/><small>${escapeLabel(title)}</small>${close}`);
     }
     const { severity, messages } = worst(resource.pair.start, resource.pair.end);
-    nodes.push({ id, resourceId: resource.id, type: resource.type, label, start: resource.key.start, end: resource.key.end, severity, messages });
+    nodes.push({ id, resourceId: resource.id, type: resource.type, typeName: resource.type ? TYPE_DETAILS[resource.type] : undefined, label, start: resource.key.start, end: resource.key.end, severity, messages });
   };
 
   let groupIndex = 0;
@@ -192,7 +195,9 @@ export function buildDiagram(analysis: Analysis, options: DiagramOptions = {}): 
 
   lines.push('  classDef error stroke:#e51400,stroke-width:3px');
   lines.push('  classDef warning stroke:#bf8803,stroke-width:3px,stroke-dasharray:4 2');
-  lines.push('  classDef deadletter fill:#f4f4f4,stroke:#999,stroke-dasharray:3 3');
+  // Grey at low opacity, not a light fill: it tints a dark theme's background as well as a
+  // light one's, and the theme's label colour stays readable on it.
+  lines.push('  classDef deadletter fill:#8080801f,stroke:#808080,stroke-dasharray:3 3');
   const byClass = (cls: string, pick: (node: DiagramNode) => boolean) => {
     const ids = nodes.filter(pick).map((node) => node.id);
     if (ids.length) lines.push(`  class ${ids.join(',')} ${cls}`);

@@ -8,17 +8,17 @@ function diagnostic(line: number, code: DiagnosticLike['code'], message = 'probl
 
 describe('momentarily broken files', () => {
   test('a YAML or limits error is a reason to keep the last good diagram', () => {
-    assert.equal(syntaxProblem([diagnostic(3, 'syntax/yaml', 'YAML syntax error: Tabs are not allowed\nas indentation')]), 'Line 4: YAML syntax error: Tabs are not allowed as indentation');
-    assert.equal(syntaxProblem([diagnostic(0, 'syntax/limits', 'too large')]), 'Line 1: too large');
+    assert.equal(syntaxProblem([diagnostic(3, 'syntax/yaml', 'YAML syntax error: Tabs are not allowed\nas indentation')]), 'The file has a problem at line 4: YAML syntax error: Tabs are not allowed as indentation');
+    assert.equal(syntaxProblem([diagnostic(0, 'syntax/limits', 'too large')]), 'The file has a problem at line 1: too large');
   });
 
   test('the code as the language client gives it: { value, target }', () => {
-    assert.equal(syntaxProblem([diagnostic(7, { value: 'syntax/yaml' }, 'bad')]), 'Line 8: bad');
+    assert.equal(syntaxProblem([diagnostic(7, { value: 'syntax/yaml' }, 'bad')]), 'The file has a problem at line 8: bad');
   });
 
   test('the first by position, and how many more', () => {
     const reason = syntaxProblem([diagnostic(9, 'syntax/yaml', 'second'), diagnostic(2, 'sqs/range'), diagnostic(4, 'syntax/yaml', 'first'), diagnostic(12, 'syntax/yaml', 'third')]);
-    assert.equal(reason, 'Line 5: first (and 2 more)');
+    assert.equal(reason, 'The file has a problem at line 5: first (and 2 more)');
   });
 
   test('other rules, or another tool\'s syntax errors, do not make a file broken', () => {
@@ -32,7 +32,7 @@ describe('draw, dim, or wait for the diagnostics', () => {
   const broken = [diagnostic(2, 'syntax/yaml', 'bad indentation')];
   test('diagnostics that agree with the diagram decide at once', () => {
     assert.deepEqual(decidePresentation({ errors: 0, warnings: 1 }, { errors: 0, warnings: 1, diagnostics: [diagnostic(1, 'sqs/no-dlq')] }, false), { kind: 'render' });
-    assert.deepEqual(decidePresentation({ errors: 1, warnings: 0 }, { errors: 1, warnings: 0, diagnostics: broken }, false), { kind: 'stale', reason: 'Line 3: bad indentation' });
+    assert.deepEqual(decidePresentation({ errors: 1, warnings: 0 }, { errors: 1, warnings: 0, diagnostics: broken }, false), { kind: 'stale', reason: 'The file has a problem at line 3: bad indentation' });
   });
 
   test('diagnostics of another version: wait for them', () => {
@@ -44,7 +44,7 @@ describe('draw, dim, or wait for the diagnostics', () => {
 
   test('after the timeout, decide with what there is', () => {
     assert.deepEqual(decidePresentation({ errors: 1, warnings: 0 }, { errors: 0, warnings: 0, diagnostics: [] }, true), { kind: 'render' });
-    assert.deepEqual(decidePresentation({ errors: 0, warnings: 0 }, { errors: 1, warnings: 0, diagnostics: broken }, true), { kind: 'stale', reason: 'Line 3: bad indentation' });
+    assert.deepEqual(decidePresentation({ errors: 0, warnings: 0 }, { errors: 1, warnings: 0, diagnostics: broken }, true), { kind: 'stale', reason: 'The file has a problem at line 3: bad indentation' });
   });
 });
 
