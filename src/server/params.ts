@@ -71,3 +71,16 @@ export function offsetOfPosition(lineIndex: LineIndex, position: Position, name 
 export function offsetsOfRange(lineIndex: LineIndex, range: Range): { start: number; end: number } {
   return { start: lineIndex.offsetAt(range.start), end: lineIndex.offsetAt(range.end) };
 }
+
+/**
+ * A completion request's `context.triggerCharacter`: set when typing one of the server's
+ * trigger characters asked for completion (LSP's CompletionTriggerKind.TriggerCharacter, 2).
+ * `context` is optional; when present it must be an object.
+ */
+export function readTriggerCharacter(context: unknown): string | undefined {
+  if (context === undefined) return undefined;
+  if (!isRecord(context)) throw invalidParams('`context` must be an object.');
+  const { triggerKind, triggerCharacter } = context;
+  if (triggerCharacter !== undefined && typeof triggerCharacter !== 'string') throw invalidParams('`context.triggerCharacter` must be a string.');
+  return triggerKind === 2 ? triggerCharacter : undefined;
+}

@@ -22,7 +22,7 @@ import {
 import { DiagramRequest, PlainMermaidRequest, type DiagramResult, type PlainMermaidResult } from '../protocol/lsp';
 import { DEFAULT_SETTINGS, normaliseSettings, type AwsflowSettings } from '../protocol/settings';
 import { AnalysisCache, snapshotOf, type DocumentSnapshot } from './documents';
-import { invalidParams, offsetOfPosition, offsetsOfRange, readDocumentUri, readParams, readPosition, readRange, readString } from './params';
+import { invalidParams, offsetOfPosition, offsetsOfRange, readDocumentUri, readParams, readPosition, readRange, readString, readTriggerCharacter } from './params';
 import { fixAction, toDiagnostic, toRange, toWorkspaceEdit } from './convert';
 
 /** What the platform gives the server beyond the connection (files on disk, for workspace symbols). */
@@ -164,7 +164,7 @@ export function startServer(connection: Connection, host: ServerHost = {}): void
     if (!found) return [];
     const { analysis } = found;
     const offset = offsetOfPosition(analysis.lineIndex, position);
-    return complete(analysis, offset).map((entry) => toCompletionItem(analysis, entry, offset));
+    return complete(analysis, offset, { triggerCharacter: readTriggerCharacter(readParams(params).context) }).map((entry) => toCompletionItem(analysis, entry, offset));
   }, [] as CompletionItem[]));
 
   connection.onCodeAction(guard('codeAction', async (params) => {

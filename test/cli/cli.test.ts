@@ -32,6 +32,20 @@ describe('awsflow check', () => {
     assert.match(result.stdout, /2 files checked, no problems\./);
   });
 
+  test('an empty file (nothing, blank lines or comments only) is reported as info and does not fail the check', () => {
+    mkdirSync(join(work, 'new'), { recursive: true });
+    writeFileSync(join(work, 'new/blank.awsflow'), '');
+    writeFileSync(join(work, 'new/notes.awsflow'), '# the payments pipeline, to be written\n\n');
+    const result = awsflow(['check', 'new']);
+    assert.equal(result.stderr, '');
+    assert.equal(result.code, 0, result.stdout);
+    assert.match(result.stdout, /^ {2}1:1 +info +The file is empty: start it with `awsflow: 1`.* schema\/invalid$/m);
+    assert.match(result.stdout, /✖ 2 problems \(0 errors, 0 warnings, 2 info\)/);
+    // Something written, the missing section is an error again.
+    writeFileSync(join(work, 'new/started.awsflow'), 'awsflow: 1\n');
+    assert.equal(awsflow(['check', 'new/started.awsflow']).code, 1);
+  });
+
   test('errors: exit 1, stylish output with 1-based positions and rule ids', () => {
     const result = awsflow(['check', 'examples/mistakes.awsflow']);
     assert.equal(result.code, 1);
@@ -170,7 +184,7 @@ describe('awsflow check', () => {
     assert.equal(result.code, 1);
     assertNoStackTrace(result.stderr);
     const byFile = Object.fromEntries(JSON.parse(result.stdout).map((f: { file: string; findings: { ruleId: string; message: string }[] }) => [f.file.replace('bad/', ''), f.findings.map((x) => `${x.ruleId}: ${x.message}`)]));
-    assert.deepEqual(byFile['empty.awsflow'], ['schema/invalid: The file is empty: an .awsflow file starts with `awsflow: 1` and has a `resources:` section.']);
+    assert.deepEqual(byFile['empty.awsflow'], ['schema/invalid: The file is empty: start it with `awsflow: 1` and a `resources:` section, or type `awsflow` and pick the "awsflow skeleton" completion for a whole example.']);
     assert.match(byFile['binary.awsflow'][0], /^syntax\/limits: The file contains a NUL byte/);
     assert.deepEqual(byFile['version.awsflow'], ['schema/invalid: awsflow: 7 is not a format version this tool reads; it reads version 1.']);
     assert.ok(byFile['broken.awsflow'].some((f: string) => f.startsWith('syntax/yaml: ')));

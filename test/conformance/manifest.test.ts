@@ -183,6 +183,22 @@ describe('manifest: language, activation, packaging', () => {
     const increase = new RegExp(configuration.indentationRules.increaseIndentPattern);
     for (const line of ['resources:', '  jobs:', 'flows:', '  - api -> jobs:', '  - ']) assert.ok(increase.test(line), `indent after ${JSON.stringify(line)}`);
     for (const line of ['    type: sqs', '  - api -> jobs']) assert.ok(!increase.test(line), `no indent after ${JSON.stringify(line)}`);
+    // Enter: the first rule whose patterns match the text before (and after) the cursor decides.
+    const onEnter = (configuration.onEnterRules as { beforeText: string; afterText?: string; action: { indent: string; appendText?: string } }[])
+      .map((rule) => ({ before: new RegExp(rule.beforeText), after: rule.afterText === undefined ? undefined : new RegExp(rule.afterText), action: rule.action }));
+    const enterAfter = (before: string, after = ''): string => {
+      const rule = onEnter.find((r) => r.before.test(before) && (!r.after || r.after.test(after)));
+      return rule ? `${rule.action.indent}${rule.action.appendText === undefined ? '' : ` + ${JSON.stringify(rule.action.appendText)}`}` : 'keep';
+    };
+    const cases: [string, string, string][] = [
+      ['resources:', '', 'indent'], ['  orders:', '', 'indent'], ['  orders:  # the queue', '', 'indent'], ['flows:', '', 'indent'],
+      ['  - api -> jobs', '', 'none + "- "'], ['  - api -> jobs, audit  # fan-out', '', 'none + "- "'], ['      - fs', '', 'none + "- "'],
+      ['  - api -> jobs:', '', 'indent + "  "'], ['  - ', '', 'outdent'], ['  -', '', 'outdent'],
+      // Not at the end of the item, an open collection, a scalar still going on, a value, a comment: as the editor does by itself.
+      ['  - api', ' -> jobs', 'keep'], ['  - api -> jobs: {', '', 'keep'], ['  - api -> jobs,', '', 'keep'], ['    description: |', '', 'keep'],
+      ['    type: sqs', '', 'keep'], ['# resources:', '', 'keep'], ['    label: "a: b"', '', 'keep'],
+    ];
+    for (const [before, after, expected] of cases) assert.equal(enterAfter(before, after), expected, `Enter after ${JSON.stringify(before)}`);
     const word = new RegExp(configuration.wordPattern, 'g');
     assert.deepEqual('  - orders.fifo->billing-dlq: { rate: 20/s }'.match(word), ['orders.fifo', 'billing-dlq', 'rate', '20/s']);
   });

@@ -13,10 +13,10 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { isDeepStrictEqual } from 'node:util';
 import {
-  CancellationTokenSource, CompletionItemKind, CompletionRequest, DefinitionRequest, DocumentHighlightKind, DocumentHighlightRequest,
+  CancellationTokenSource, CompletionItemKind, CompletionRequest, CompletionTriggerKind, DefinitionRequest, DocumentHighlightKind, DocumentHighlightRequest,
   DocumentSymbolRequest, HoverRequest, InlayHintRequest, InsertTextFormat, LSPErrorCodes, PrepareRenameRequest,
   ReferencesRequest, RenameRequest, SemanticTokensRequest, SymbolKind, WorkspaceSymbolRequest,
-  type CompletionItem, type DocumentSymbol, type Hover, type Location, type Position, type Range, type SemanticTokensLegend,
+  type CompletionContext, type CompletionItem, type CompletionParams, type DocumentSymbol, type Hover, type Location, type Position, type Range, type SemanticTokensLegend,
   type SymbolInformation, type TextDocumentEdit, type TextEdit, type WorkspaceEdit,
 } from 'vscode-languageserver-protocol';
 import { TestClient, applyTextEdits, positionAt } from '../helpers/lsp-client';
@@ -434,6 +434,28 @@ describe('editor features over LSP', { timeout: 120_000 }, () => {
 
   describe('completion', () => {
     const withAudit = (typeLine: string) => FIXTURE.replace('  warehouse:\n    type: dynamodb\n', `  warehouse:\n    type: dynamodb\n  audit:\n${typeLine}\n`);
+
+    test('at a new resource id: nothing while it is typed or after a typed space; the snippets when asked for on the empty line', async () => {
+      const uri = `file:///w/completion-${++opened}.awsflow`;
+      const text = 'awsflow: 1\nresources:\n  jobs:\n    type: sqs\n  \n';
+      await client.open(uri, text);
+      try {
+        const ask = async (character: number, context?: CompletionContext): Promise<string[]> => {
+          const params: CompletionParams = { textDocument: { uri }, position: { line: 4, character }, ...(context ? { context } : {}) };
+          const result = await client.connection.sendRequest(CompletionRequest.type, params);
+          assert.ok(Array.isArray(result));
+          return result.map((item) => item.label);
+        };
+        assert.deepEqual(await ask(2, { triggerKind: CompletionTriggerKind.TriggerCharacter, triggerCharacter: ' ' }), [], 'a typed space opens no list');
+        const invoked = await ask(2, { triggerKind: CompletionTriggerKind.Invoked });
+        assert.deepEqual(invoked.slice(0, 19), ALL_TYPES, 'Ctrl+Space on the empty line: a snippet per type');
+        assert.deepEqual(await ask(2), invoked, 'no context: as invoked');
+      } finally {
+        await client.close(uri);
+      }
+      const typed = 'awsflow: 1\nresources:\n  jobs:\n    type: sqs\n  orde\n';
+      assert.deepEqual(await complete(typed, { line: 4, character: 6 }), [], 'a half-typed id: nothing');
+    });
 
     test('after `type: `: the 19 resource types, each replacing exactly the word typed so far', async () => {
       const typed = withAudit('    type: sq');

@@ -68,6 +68,8 @@ describe('request params checked before use', () => {
     await assert.rejects(send('textDocument/inlayHint', { textDocument: { uri: URI }, range: { start: { line: 0, character: -1 }, end: range.end } }), refused(/range\.start/));
     await assert.rejects(send('textDocument/references', { textDocument: { uri: URI }, position: ON_JOBS }), refused(/includeDeclaration/));
     await assert.rejects(send('workspace/symbol', { query: 3 }), refused(/`query` must be a string/));
+    await assert.rejects(send('textDocument/completion', { textDocument: { uri: URI }, position: ON_JOBS, context: 'space' }), refused(/`context` must be an object/));
+    await assert.rejects(send('textDocument/completion', { textDocument: { uri: URI }, position: ON_JOBS, context: { triggerKind: 2, triggerCharacter: 32 } }), refused(/context\.triggerCharacter/));
     // A range past the end (a whole-document range) only narrows the answer: answered.
     const actions = await send('textDocument/codeAction', { textDocument: { uri: URI }, range: { start: { line: 0, character: 0 }, end: { line: 99, character: 0 } }, context: { diagnostics: [] } });
     assert.ok(Array.isArray(actions));

@@ -15,6 +15,7 @@ import { parseDocument } from 'yaml';
 import type { YNode, YPair, YScalar } from './ast';
 import { convertDocument, emptySharedText, type ConvertProblem, type SharedText } from './convert';
 import { readSimpleBlock } from './simple-block';
+import { placeUnclosed } from './unclosed';
 
 export interface SyntaxProblem {
   start: number;
@@ -291,12 +292,14 @@ function parseChunk(text: string, kind: Chunk['kind'], base: number, generation:
     const end = Math.min(Math.max(rawEnd, start), limit);
     problems.push({ start, end, message: firstLine(error.message), code: error.code });
   }
+  // An unclosed `{`, `[` or quote is reported where yaml gave up (lines below): move it to where it opens.
+  const located = placeUnclosed(text, problems);
   const convertProblems: ConvertProblem[] = [];
   const shared = emptySharedText();
   const node = convertDocument(doc, base, convertProblems, { text, shared });
-  for (const p of convertProblems) problems.push({ start: p.start - base, end: p.end - base, message: p.message, code: 'TOO_DEEP' });
+  for (const p of convertProblems) located.push({ start: p.start - base, end: p.end - base, message: p.message, code: 'TOO_DEEP' });
   // The yaml Document is not kept: our tree is all later stages need, and much smaller.
-  return { text, kind, node, base, problems, placedIn: generation, order: -1, shared };
+  return { text, kind, node, base, problems: located, placedIn: generation, order: -1, shared };
 }
 
 /** The chunk's problems, at its place in the text, and its tree (already placed there). */

@@ -635,7 +635,7 @@ class Context {
   readonly keys: readonly (string | null)[];
   private unitCache: string | undefined;
 
-  constructor(readonly analysis: Analysis, readonly doc: Doc, readonly place: Place, offset: number) {
+  constructor(readonly analysis: Analysis, readonly doc: Doc, readonly place: Place, offset: number, readonly triggerCharacter: string | undefined) {
     this.text = analysis.text;
     this.end = offset;
     this.partial = this.text.slice(place.partialStart, offset);
@@ -697,11 +697,16 @@ const docs = new WeakMap<Analysis, Doc>();
 const KEY_WORD = /^[A-Za-z0-9_./-]*$/;
 const ID_WORD = /^[A-Za-z0-9_.-]*$/;
 
+export interface CompletionOptions {
+  /** The character whose typing asked for completion (the client's trigger), if any; not set when the user asked (Ctrl+Space) or typed a word. */
+  readonly triggerCharacter?: string;
+}
+
 /**
  * Completion entries at `offset`. Never throws on any text: half-typed lines, broken
  * YAML and hostile input give fewer entries, not errors.
  */
-export function complete(analysis: Analysis, offset: number): CompletionEntry[] {
+export function complete(analysis: Analysis, offset: number, options: CompletionOptions = {}): CompletionEntry[] {
   let doc = docs.get(analysis);
   if (!doc) {
     doc = new Doc(analysis.text);
@@ -713,7 +718,7 @@ export function complete(analysis: Analysis, offset: number): CompletionEntry[] 
   if (at > doc.ends[line]!) at = doc.ends[line]!;
   const place = locate(doc, at);
   if (place.kind === 'comment') return sortEntries(commentCompletions(analysis, doc, place.start, at));
-  const context = new Context(analysis, doc, place, at);
+  const context = new Context(analysis, doc, place, at, options.triggerCharacter);
   const entries = place.kind === 'key' ? keyCompletions(context) : valueCompletions(context);
   return sortEntries(entries);
 }
@@ -739,7 +744,11 @@ function keyCompletions(c: Context): CompletionEntry[] {
   }
   if (k0 === 'rules' && depth === 1) return ruleKeys(c);
   if (k0 === 'resources') {
-    if (depth === 1) return ID_WORD.test(c.partial) ? resourceSnippets(c) : [];
+    // A resource id is a name the user invents: while it is being typed (or a space was
+    // just typed before it) a list would only get in the way, and Enter or Tab would
+    // replace the name with an entry. Asked for on an empty line (Ctrl+Space), the
+    // snippets are offered.
+    if (depth === 1) return c.partial === '' && c.triggerCharacter === undefined ? resourceSnippets(c) : [];
     if (typeof k1 !== 'string') return [];
     const type = c.resourceType();
     if (depth === 2) return propertyKeys(c, type, true);

@@ -503,8 +503,8 @@ describe('snippets', () => {
     assert.equal(find(entries, 'SNS fan-out').insertText, '${1:events}:\n    type: sns\n    encryption: kms\n  ${2:queue-a}:\n    type: sqs\n  ${3:queue-b}:\n    type: sqs');
   });
 
-  test('a four-space file and a half-typed id', () => {
-    const entries = assertReplaces('awsflow: 1\nresources:\n    «la»‸\n');
+  test('a four-space file', () => {
+    const entries = assertReplaces('awsflow: 1\nresources:\n    a:\n        type: sqs\n    ‸\n');
     assert.equal(find(entries, 'lambda').insertText, '${1:name}:\n        type: lambda\n        memory: ${2:512MB}\n        timeout: ${3:30s}');
   });
 
@@ -547,6 +547,48 @@ describe('snippets', () => {
   test('no snippets inside a resource or in flow style', () => {
     assert.ok(!labels('awsflow: 1\nresources:\n  a:\n    ‸\n').includes('lambda'));
     assert.deepEqual(labels('awsflow: 1\nresources: { ‸ }\n'), []);
+  });
+});
+
+describe('a brand-new resource id', () => {
+  // An id is a name the user invents: no list while it is typed, where Enter or Tab would
+  // replace it with a snippet, a type or an id the flows name.
+  const flowsNameWorker = 'flows:\n  - a -> worker\n';
+
+  test('while the id is typed: nothing, whatever the first letters match', () => {
+    for (const typed of ['o', 'orders', 'la', 'lambda', 'sqs', 'stream', 'wor', 'worker', 'jobs-dlq', 'orders.fifo', 'my_queue', 'q-']) {
+      assert.deepEqual(labels(`awsflow: 1\nresources:\n  a: { type: sqs }\n  ${typed}‸\n${flowsNameWorker}`), [], typed);
+    }
+    // The first resource, in a four-space file, and a CRLF file alike.
+    assert.deepEqual(labels('awsflow: 1\nresources:\n  ord‸\n'), []);
+    assert.deepEqual(labels('awsflow: 1\nresources:\n    ord‸\n'), []);
+    assert.deepEqual(labels('awsflow: 1\r\nresources:\r\n  ord‸\r\n'), []);
+    // A key after the ids written below it.
+    assert.deepEqual(labels('awsflow: 1\nresources:\n  new‸\n  b: { type: lambda }\n'), []);
+  });
+
+  test('a space typed on the empty line (a trigger character) opens no list either', () => {
+    const { text, offset } = fixture(`awsflow: 1\nresources:\n  a: { type: sqs }\n  ‸\n${flowsNameWorker}`);
+    assert.deepEqual(complete(analyze(text), offset, { triggerCharacter: ' ' }), []);
+    // Asked for on that empty line (Ctrl+Space): the id the flows name, then the snippets.
+    const asked = complete(analyze(text), offset);
+    assert.deepEqual(asked.slice(0, 3).map((e) => e.label), ['worker', ...RESOURCE_TYPES.slice(0, 2)]);
+    assert.equal(asked.length, 1 + RESOURCE_TYPES.length + 4);
+  });
+
+  test('after `id:` and a new line, the properties are offered as before', () => {
+    assert.deepEqual(labels('awsflow: 1\nresources:\n  orders:\n    ‸\n').slice(0, 1), ['type']);
+    const typed = assertReplaces('awsflow: 1\nresources:\n  orders:\n    «ty»‸\n');
+    assert.equal(find(typed, 'type').insertText, 'type: ');
+    // A trigger character does not change that: the space after `type:` asks for the types.
+    const { text, offset } = fixture('awsflow: 1\nresources:\n  orders:\n    type: ‸\n');
+    assert.equal(complete(analyze(text), offset, { triggerCharacter: ' ' }).length, RESOURCE_TYPES.length);
+  });
+
+  test('other keys being typed still complete: top-level keys, rules, a resource\'s properties', () => {
+    assert.deepEqual(labels('awsflow: 1\nres‸\n'), ['name', 'description', 'region', 'account', 'defaults', 'rules', 'resources', 'flows']);
+    assert.ok(labels('awsflow: 1\nrules:\n  sqs/‸\n').includes('sqs/no-dlq'));
+    assert.ok(labels('awsflow: 1\nresources:\n  q:\n    type: sqs\n    vis‸\n').includes('visibilityTimeout'));
   });
 });
 

@@ -35,7 +35,7 @@ export default defineRule({
     missing: "Missing required property '{name}'.",
     missingVersion: 'Missing `awsflow: 1`, the format version, at the top of the file.',
     type: 'Expected {expected}, got {actual}.',
-    empty: 'The file is empty: an .awsflow file starts with `awsflow: 1` and has a `resources:` section.',
+    empty: 'The file is empty: start it with `awsflow: 1` and a `resources:` section, or type `awsflow` and pick the "awsflow skeleton" completion for a whole example.',
     enum: "'{value}' is not allowed here: use one of {allowed}.",
     emptyEnum: "'{key}' needs a value: one of {allowed}.",
     badVersion: 'awsflow: {value} is not a format version this tool reads; it reads version 1.',
@@ -133,7 +133,9 @@ function toReport(error: SchemaError, root: YNode | null, text: string): PlacedR
       };
     }
     case 'type': {
-      if (error.path.length === 0 && (!found || (isScalar(found) && found.value === null))) return { at: { start: 0, end: 0 }, messageId: 'empty' };
+      // A file with nothing in it yet (a new file, or only comments) is not wrong, only
+      // not written yet: a hint where to start, not an error.
+      if (error.path.length === 0 && (!found || (isScalar(found) && found.value === null))) return { at: { start: 0, end: 0 }, messageId: 'empty', severity: 'info' };
       const expected = String(error.params['type']).replace(/,/g, ' or ');
       return { at: valueNode, messageId: 'type', data: { expected: describeType(expected), actual: describeNode(found ?? null) } };
     }

@@ -8,6 +8,28 @@ ruleTester(rule, {
   ],
   invalid: [
     {
+      name: 'an empty file: a hint where to start (info), at the start of the file',
+      code: '«»',
+      header: false,
+      errors: [{ messageId: 'empty', severity: 'info', message: 'The file is empty: start it with `awsflow: 1` and a `resources:` section, or type `awsflow` and pick the "awsflow skeleton" completion for a whole example.' }],
+    },
+    { name: 'whitespace only is empty too', code: '«»\n  \n\t\n', header: false, errors: [{ messageId: 'empty', severity: 'info' }] },
+    { name: 'comments only are empty too', code: '«»# orders pipeline, to be written\n\n# owner: payments\n', header: false, errors: [{ messageId: 'empty', severity: 'info' }] },
+    { name: 'a document marker and nothing else', code: '«»---\n', header: false, errors: [{ messageId: 'empty', severity: 'info' }] },
+    {
+      name: 'the user\'s severity for the rule applies to the empty file too',
+      code: '«»\n',
+      header: false,
+      ruleSeverities: { 'schema/invalid': 'error' },
+      errors: [{ messageId: 'empty', severity: 'error' }],
+    },
+    {
+      name: 'one line written: no longer empty, and the missing section is an error',
+      code: '«awsflow: 1»\n',
+      header: false,
+      errors: [{ messageId: 'missing', severity: 'error', message: "Missing required property 'resources'." }],
+    },
+    {
       name: 'unknown key: on the key, did-you-mean from the type\'s own properties',
       code: 'resources:\n  q:\n    type: sqs\n    «visibiltyTimeout»: 2m # typo\n',
       errors: [{
