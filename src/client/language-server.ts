@@ -7,7 +7,7 @@
 import * as vscode from 'vscode';
 import {
   CloseAction, LanguageClient, State, TransportKind,
-  type ErrorHandler, type LanguageClientOptions, type ServerOptions,
+  type ErrorHandler, type LanguageClientOptions, type Middleware, type ServerOptions,
 } from 'vscode-languageclient/node';
 import { ServerStateMachine, type ClientState, type ServerState } from './server-state';
 import serverRuntime from '../protocol/server-node-flags.json';
@@ -23,7 +23,7 @@ export class LanguageServer implements vscode.Disposable {
   #errorHandler: ErrorHandler;
   readonly #subscriptions: vscode.Disposable[] = [];
 
-  constructor(context: vscode.ExtensionContext, output: vscode.LogOutputChannel) {
+  constructor(context: vscode.ExtensionContext, output: vscode.LogOutputChannel, middleware: Middleware = {}) {
     const module = context.asAbsolutePath(SERVER_MODULE);
     const serverOptions: ServerOptions = {
       // The same V8 flags as the bin's shebang: a small young generation and slower heap growth (why: the JSON's `why`).
@@ -50,6 +50,7 @@ export class LanguageServer implements vscode.Disposable {
       synchronize: { configurationSection: 'awsflow' },
       outputChannel: output,
       errorHandler,
+      middleware,
     };
     // The id `awsflow` makes the client honour `awsflow.trace.server`.
     this.client = new LanguageClient('awsflow', 'awsflow', serverOptions, clientOptions);

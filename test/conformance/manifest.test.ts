@@ -192,6 +192,7 @@ describe('manifest: language, activation, packaging', () => {
     assert.equal(result.status, 0, result.stderr);
     const files = result.stdout.split('\n').filter((line) => line.trim() !== '').sort();
     const allowed = [/^dist\/client\/extension\.js$/, /^dist\/server\/main-node\.js$/, /^dist\/webview\/[^/]+\.(js|css|ttf|woff2?|svg|png)$/, /^media\/[^/]+\.(png|svg)$/, /^media\/walkthrough\/[^/]+\.md$/,
+      /^docs\/[^/]+\.md$/, /^docs\/rules\/[^/]+\/[^/]+\.md$/, /^docs\/images\/[^/]+\.png$/,
       /^syntaxes\/awsflow\.tmLanguage\.json$/, /^language-configuration\.json$/, /^schemas\/[^/]+\.json$/, /^README\.md$/, /^LICENSE$/, /^package\.json$/];
     for (const file of files) assert.ok(allowed.some((pattern) => pattern.test(file)), `unexpected in the .vsix: ${file}`);
     for (const needed of ['dist/client/extension.js', 'dist/server/main-node.js', 'syntaxes/awsflow.tmLanguage.json', 'language-configuration.json', 'media/icon.png', 'schemas/awsflow.schema.json', 'README.md', 'LICENSE', 'package.json']) {
