@@ -135,6 +135,20 @@ describe('manifest: commands', () => {
     for (const command of used) assert.ok(command.startsWith('awsflow.') || command.startsWith('workbench.'), command);
   });
 
+  test('every walkthrough completion event has a form VS Code knows (an unknown one never completes the step)', () => {
+    // The forms VS Code 1.139's getting-started service registers; it logs and drops any other.
+    const known = /^(?:onCommand:[\w.-]+|onLink:\S+|onView:[\w.-]+|onSettingChanged:[\w.-]+|onContext:.+|onExtensionInstalled:[\w.-]+|extensionInstalled:[\w.-]+|onEvent:\S+|onStepSelected|stepSelected)$/;
+    for (const walkthrough of contributes.walkthroughs) {
+      for (const step of walkthrough.steps as { id: string; completionEvents: string[] }[]) {
+        assert.ok(step.completionEvents.length > 0, `${step.id} has a completion event`);
+        for (const event of step.completionEvents) assert.match(event, known, `${step.id}: ${event}`);
+      }
+    }
+    for (const event of ['onLanguage:awsflow', 'onCommand:', 'onFoo:x']) assert.doesNotMatch(event, known, event);
+    // The first step completes when an awsflow file is in front of the user, however it got there.
+    assert.ok(contributes.walkthroughs[0].steps[0].completionEvents.includes('onContext:editorLangId == awsflow'));
+  });
+
   test('Ctrl+K V / Cmd+K V opens the preview to the side in awsflow files, as in Markdown', () => {
     assert.ok(contributes.keybindings.some((binding: Record<string, string>) => binding['command'] === COMMANDS.showPreviewToSide && binding['key'] === 'ctrl+k v' && binding['mac'] === 'cmd+k v' && binding['when'] === 'editorLangId == awsflow'));
     assert.ok(contributes.menus['editor/title'].some((item: Record<string, string>) => item['command'] === COMMANDS.showPreviewToSide && item['group'] === 'navigation' && item['when'] === 'editorLangId == awsflow'));
