@@ -214,3 +214,38 @@ describe('manifest: language, activation, packaging', () => {
     }
   });
 });
+
+describe('README: the extension page lists what the manifest contributes', () => {
+  const readme = readFileSync(join(root, 'README.md'), 'utf8');
+  const firstSection = (title: string) => {
+    const start = readme.indexOf(`\n## ${title}\n`);
+    assert.ok(start !== -1, `README has a "${title}" section`);
+    const end = readme.indexOf('\n## ', start + 1);
+    return readme.slice(start, end === -1 ? undefined : end);
+  };
+
+  test('the page opens with what the extension does and a screenshot, before keys, commands and settings', () => {
+    const screenshot = readme.search(/!\[[^\]]*\]\(docs\/images\/[^)]+\.png\)/);
+    assert.ok(screenshot > 0 && screenshot < readme.indexOf('\n## '), 'a screenshot before the first section');
+    const order = ['Keys and commands', 'Settings', 'Rules'].map((title) => readme.indexOf(`\n## ${title}\n`));
+    assert.deepEqual([...order].sort((a, b) => a - b), order);
+  });
+
+  test('every contributed command, with its key', () => {
+    const section = firstSection('Keys and commands');
+    const listed = [...section.matchAll(/\*\*awsflow: ([^*]+)\*\*/g)].map((match) => match[1]);
+    assert.deepEqual(listed.sort(), contributes.commands.map((command: { title: string }) => command.title).sort());
+    for (const binding of contributes.keybindings as { command: string; key: string }[]) {
+      const title = contributes.commands.find((command: { command: string }) => command.command === binding.command).title as string;
+      const key = binding.key.split(' ').map((chord) => chord.split('+').map((part) => part.length === 1 ? part.toUpperCase() : part[0]!.toUpperCase() + part.slice(1)).join('+')).join(' ');
+      assert.match(section, new RegExp(`^\\| \`${key.replace(/[+]/g, '\\+')}\`[^|]*\\| \\*\\*awsflow: ${title}\\*\\*`, 'm'), `${title}: ${key}`);
+    }
+  });
+
+  test('every setting, with its default', () => {
+    const section = firstSection('Settings');
+    const rows = [...section.matchAll(/^\| `(awsflow\.[\w.]+)` \| `([^`]*)` \|/gm)].map((match) => [match[1]!, match[2]!] as const);
+    assert.deepEqual(rows.map(([key]) => key).sort(), Object.keys(settings).sort());
+    for (const [key, shown] of rows) assert.equal(shown, typeof settings[key]!.default === 'string' ? settings[key]!.default : JSON.stringify(settings[key]!.default), key);
+  });
+});
