@@ -10,7 +10,8 @@ import { readFileSync, existsSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { analyze, applyEdits, buildDiagram, docsUrl, escapeControlCharacters, fixAll, ruleById, rules, type Analysis } from '../core/index';
+import { analyze, applyEdits, buildDiagram, docsPath, docsUrl, escapeControlCharacters, fixAll, ruleById, rules, type Analysis } from '../core/index';
+import { findPackageRoot, localDocsLinks } from '../node/local-docs';
 import { describeError, readSourceFile, readSourceStream, type SourceRead } from '../node/source-files';
 import { collectFiles, STDIN, UsageError } from './files';
 import { formatJson, formatSarif, formatStylish, formatUndecided, type FileResult } from './report';
@@ -252,7 +253,9 @@ function listRules(args: string[]): number {
   if (!['text', 'json'].includes(format)) throw new UsageError(`--format must be text or json, not '${format}'`);
   if (positionals.length > 0) throw new UsageError(`rules takes no file or rule id, not '${positionals[0]}' (awsflow explain <rule-id> prints one rule)`);
   if (format === 'json') {
-    print(JSON.stringify(rules.map((r) => ({ id: r.id, severity: r.defaultSeverity, fixable: r.fixable, summary: r.summary, docs: docsUrl(r.id) })), null, 2) + '\n');
+    // `docs`: the page shipped with this copy (a file: URL); left out when the copy has no docs.
+    const links = localDocsLinks(__dirname);
+    print(JSON.stringify(rules.map((r) => ({ id: r.id, severity: r.defaultSeverity, fixable: r.fixable, summary: r.summary, docs: docsUrl(r.id, links) })), null, 2) + '\n');
     return 0;
   }
   const width = Math.max(...rules.map((r) => r.id.length));
@@ -268,9 +271,10 @@ function explain(args: string[]): number {
   const id = positionals[0]!;
   const rule = ruleById(id);
   if (!rule) throw new UsageError(`'${id}' is not an awsflow rule (awsflow rules lists them)`);
-  const page = join(dirname(__dirname), 'docs/rules', `${rule.id}.md`);
-  if (existsSync(page)) print(escapeControlCharacters(readFileSync(page, 'utf8'), { keepLineBreaks: true }));
-  else print(escapeControlCharacters(`${rule.id} (${rule.defaultSeverity}): ${rule.summary}\n${docsUrl(rule.id)}`, { keepLineBreaks: true }) + '\n');
+  const root = findPackageRoot(__dirname);
+  const page = root === undefined ? undefined : join(root, docsPath(rule.id));
+  if (page !== undefined && existsSync(page)) print(escapeControlCharacters(readFileSync(page, 'utf8'), { keepLineBreaks: true }));
+  else print(escapeControlCharacters(`${rule.id} (${rule.defaultSeverity}): ${rule.summary}`, { keepLineBreaks: true }) + '\n');
   return 0;
 }
 

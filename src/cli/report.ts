@@ -4,7 +4,7 @@
  * JSON and SARIF carry the text as it is, in JSON strings (see toJson).
  */
 import type { Analysis, Finding, Rule } from '../core/index';
-import { docsUrl, escapeControlCharacters, fixesNeedingDecision } from '../core/index';
+import { escapeControlCharacters, fixesNeedingDecision } from '../core/index';
 
 export interface FileResult {
   file: string;
@@ -111,14 +111,13 @@ export function formatSarif(results: readonly FileResult[], rules: readonly Rule
             name: 'awsflow',
             version,
             semanticVersion: version,
-            informationUri: 'https://github.com/awsflow/awsflow',
             rules: rules.map((rule) => ({
               id: rule.id,
               name: rule.id.replace(/(^|[/-])(\w)/g, (_, _sep: string, c: string) => c.toUpperCase()),
               shortDescription: { text: rule.summary },
               fullDescription: { text: rule.summary },
-              helpUri: docsUrl(rule.id),
-              help: { text: `${rule.summary}. See ${docsUrl(rule.id)}`, markdown: `${rule.summary}. [Documentation](${docsUrl(rule.id)})` },
+              // No helpUri: awsflow's docs have no public web address; the page ships with the CLI.
+              help: { text: `${rule.summary}. \`awsflow explain ${rule.id}\` prints its documentation.`, markdown: `${rule.summary}. \`awsflow explain ${rule.id}\` prints its documentation.` },
               defaultConfiguration: { level: SARIF_LEVEL[rule.defaultSeverity] },
               properties: { tags: [rule.id.split('/')[0]] },
             })),

@@ -10,6 +10,7 @@ export const COMMANDS = {
   showLockedPreviewToSide: 'awsflow.showLockedPreviewToSide',
   restartServer: 'awsflow.restartServer',
   showOutput: 'awsflow.showOutput',
+  showRuleDocs: 'awsflow.showRuleDocs',
 } as const;
 
 export type CommandName = keyof typeof COMMANDS;

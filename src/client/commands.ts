@@ -7,16 +7,18 @@ import * as vscode from 'vscode';
 import { COMMANDS, type CommandName } from './command-ids';
 import type { LanguageServer } from './language-server';
 import type { PreviewManager } from './preview/preview-manager';
+import type { RuleDocs } from './rule-docs';
 
 export interface CommandContext {
   server: LanguageServer;
   previews: PreviewManager;
   output: vscode.LogOutputChannel;
+  ruleDocs: RuleDocs;
 }
 
 type Handler = (...args: unknown[]) => unknown;
 
-export function commandHandlers({ server, previews, output }: CommandContext): Record<CommandName, Handler> {
+export function commandHandlers({ server, previews, output, ruleDocs }: CommandContext): Record<CommandName, Handler> {
   return {
     // From the editor title or the explorer, VS Code passes the file's URI; from the palette or a key, nothing.
     showPreview: (uri) => previews.show(asUri(uri), { toSide: false, locked: false }),
@@ -32,6 +34,8 @@ export function commandHandlers({ server, previews, output }: CommandContext): R
       }
     },
     showOutput: () => output.show(true),
+    // A rule id (from a hover's or a setting's link) or a diagnostic's rule link.
+    showRuleDocs: (rule) => ruleDocs.show(rule),
   };
 }
 

@@ -8,16 +8,18 @@ import type { AwsflowApi } from './api';
 import { registerCommands } from './commands';
 import { LanguageServer } from './language-server';
 import { PreviewManager } from './preview/preview-manager';
+import { RuleDocs } from './rule-docs';
 import { LanguageStatus } from './status';
 
 let server: LanguageServer | undefined;
 
 export function activate(context: vscode.ExtensionContext): AwsflowApi {
   const output = vscode.window.createOutputChannel('awsflow', { log: true });
-  server = new LanguageServer(context, output);
+  const ruleDocs = new RuleDocs(context.extensionUri, context.extension.id, output);
+  server = new LanguageServer(context, output, ruleDocs.middleware());
   const status = new LanguageStatus(server);
   const previews = new PreviewManager(context, server, output);
-  context.subscriptions.push(output, status, previews, ...registerCommands({ server, previews, output }));
+  context.subscriptions.push(output, status, previews, vscode.window.registerUriHandler(ruleDocs), ...registerCommands({ server, previews, output, ruleDocs }));
 
   const ready = server.start().catch((error: unknown) => {
     output.error(`The language server did not start: ${error instanceof Error ? error.message : String(error)}`);

@@ -7,7 +7,7 @@
 import * as vscode from 'vscode';
 import {
   CloseAction, LanguageClient, State, TransportKind,
-  type ErrorHandler, type LanguageClientOptions, type ServerOptions,
+  type ErrorHandler, type LanguageClientOptions, type Middleware, type ServerOptions,
 } from 'vscode-languageclient/node';
 import { ServerStateMachine, type ClientState, type ServerState } from './server-state';
 import { UnchangedDiagnostics } from './unchanged-diagnostics';
@@ -25,7 +25,7 @@ export class LanguageServer implements vscode.Disposable {
   readonly #subscriptions: vscode.Disposable[] = [];
   readonly #unchangedDiagnostics = new UnchangedDiagnostics();
 
-  constructor(context: vscode.ExtensionContext, output: vscode.LogOutputChannel) {
+  constructor(context: vscode.ExtensionContext, output: vscode.LogOutputChannel, middleware: Middleware = {}) {
     const module = context.asAbsolutePath(SERVER_MODULE);
     const serverOptions: ServerOptions = {
       // The same V8 flags as the bin's shebang: a small young generation and slower heap growth (why: the JSON's `why`).
@@ -53,9 +53,12 @@ export class LanguageServer implements vscode.Disposable {
       outputChannel: output,
       errorHandler,
       middleware: {
+        ...middleware,
         // The same findings again (typing, most of the time): nothing for the workbench to redraw.
         handleDiagnostics: (uri, diagnostics, next) => {
-          if (!this.#unchangedDiagnostics.unchanged(uri.toString(), diagnostics)) next(uri, diagnostics);
+          if (this.#unchangedDiagnostics.unchanged(uri.toString(), diagnostics)) return;
+          if (middleware.handleDiagnostics) middleware.handleDiagnostics(uri, diagnostics, next);
+          else next(uri, diagnostics);
         },
       },
     };

@@ -11,6 +11,8 @@ export interface ProblemCounts {
 
 export interface StatusContent {
   text: string;
+  /** What a screen reader says: plain words, no `$(icon)` codes. */
+  label: string;
   detail: string;
   severity: 'information' | 'warning' | 'error';
   busy: boolean;
@@ -21,21 +23,22 @@ export interface StatusContent {
 export function describeStatus(state: ServerState, counts: ProblemCounts | undefined): StatusContent {
   switch (state.kind) {
     case 'starting':
-      return { text: 'awsflow: starting', detail: 'Starting the language server…', severity: 'information', busy: true, action: 'showOutput' };
+      return { text: 'awsflow: starting', label: 'awsflow: the language server is starting', detail: 'Starting the language server…', severity: 'information', busy: true, action: 'showOutput' };
     case 'restarting':
       return {
         text: 'awsflow: restarting',
+        label: 'awsflow: the language server stopped unexpectedly and is restarting',
         detail: `The language server stopped unexpectedly; restarting it (restart ${state.attempt} of at most ${MAX_RESTARTS} within 3 minutes).`,
         severity: 'warning',
         busy: true,
         action: 'showOutput',
       };
     case 'failed':
-      return { text: 'awsflow: stopped', detail: `${state.reason} Click to restart it.`, severity: 'error', busy: false, action: 'restartServer' };
+      return { text: 'awsflow: stopped', label: 'awsflow: the language server has stopped; activate to restart it', detail: `${state.reason} Click to restart it.`, severity: 'error', busy: false, action: 'restartServer' };
     case 'stopped':
-      return { text: 'awsflow: stopped', detail: 'The language server is not running. Click to restart it.', severity: 'warning', busy: false, action: 'restartServer' };
+      return { text: 'awsflow: stopped', label: 'awsflow: the language server is not running; activate to restart it', detail: 'The language server is not running. Click to restart it.', severity: 'warning', busy: false, action: 'restartServer' };
     case 'running':
-      return { text: countsText(counts), detail: 'Language server running', severity: 'information', busy: false, action: 'showOutput' };
+      return { text: countsText(counts), label: countsLabel(counts), detail: 'Language server running', severity: 'information', busy: false, action: 'showOutput' };
   }
 }
 
@@ -44,4 +47,15 @@ export function countsText(counts: ProblemCounts | undefined): string {
   if (!counts) return 'awsflow';
   if (counts.errors === 0 && counts.warnings === 0) return '$(check) No problems';
   return `$(error) ${counts.errors} $(warning) ${counts.warnings}`;
+}
+
+/** The counts in words, for screen readers: `awsflow: 2 errors, 1 warning in this file`. */
+export function countsLabel(counts: ProblemCounts | undefined): string {
+  if (!counts) return 'awsflow: the language server is running';
+  if (counts.errors === 0 && counts.warnings === 0) return 'awsflow: no problems in this file';
+  return `awsflow: ${plural(counts.errors, 'error')}, ${plural(counts.warnings, 'warning')} in this file`;
+}
+
+function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }

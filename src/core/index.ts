@@ -1,7 +1,7 @@
 /** The public API of the analysis core. Pure: no Node, no VS Code, no DOM. */
 export { analyze, Analyzer, MAX_TEXT_LENGTH, type Analysis, type AnalyzeOptions, type InternalError } from './analyze';
 export { rules, ruleById } from './rules/index';
-export { docsUrl, DOCS_BASE } from './rules/define-rule';
+export { docsPath, docsUrl, RULE_DOCS_FOLDER, type DocsLinks } from './rules/define-rule';
 export type { Finding, Fix, Rule, Severity, SeveritySetting, RelatedInformation } from './rules/types';
 export { SEVERITY_SETTINGS } from './rules/types';
 export { applyEdits, type TextEdit } from './edit/edits';

@@ -6,7 +6,7 @@ import {
   CodeAction, CodeActionKind, DiagnosticSeverity, DiagnosticTag,
   type Diagnostic, type Range, type TextEdit as LspTextEdit, type WorkspaceEdit,
 } from 'vscode-languageserver';
-import { docsUrl, type Analysis, type Finding, type Fix, type OffsetRange } from '../core/index';
+import { docsUrl, type Analysis, type DocsLinks, type Finding, type Fix, type OffsetRange } from '../core/index';
 
 const SEVERITY = { error: DiagnosticSeverity.Error, warning: DiagnosticSeverity.Warning, info: DiagnosticSeverity.Information } as const;
 
@@ -21,16 +21,17 @@ export function toRange(analysis: Analysis, range: OffsetRange): Range {
   return analysis.lineIndex.rangeOf(range);
 }
 
-export function toDiagnostic(analysis: Analysis, uri: string, version: number, finding: Finding, index: number): Diagnostic {
+export function toDiagnostic(analysis: Analysis, uri: string, version: number, finding: Finding, index: number, links: DocsLinks): Diagnostic {
   const diagnostic: Diagnostic = {
     range: toRange(analysis, finding),
     severity: SEVERITY[finding.severity],
     code: finding.ruleId,
-    codeDescription: { href: docsUrl(finding.ruleId) },
     source: 'awsflow',
     message: finding.message,
     data: { ruleId: finding.ruleId, index, version } satisfies DiagnosticData,
   };
+  const href = docsUrl(finding.ruleId, links);
+  if (href) diagnostic.codeDescription = { href };
   if (finding.related.length > 0) {
     diagnostic.relatedInformation = finding.related.map((related) => ({
       location: { uri, range: toRange(analysis, related) },

@@ -5,6 +5,7 @@
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { escapeControlCharacters } from '../core/index';
+import { localDocsLinks } from '../node/local-docs';
 import { findSourceFiles, MAX_SOURCE_BYTES, readSourceFile } from '../node/source-files';
 import { describeFailure, startServer, type ServerHost } from './server';
 
@@ -34,6 +35,8 @@ function logSkip(path: string, reason: string): void {
 }
 
 const host: ServerHost = {
+  // The pages beside this bundle: dist/server/ -> the package root's docs/rules/.
+  docsLinks: localDocsLinks(__dirname),
   async workspaceFiles(folderUris) {
     const files: { uri: string; text: string }[] = [];
     for (const uri of folderUris) {

@@ -17,7 +17,7 @@ import {
   Analyzer, buildDiagram, plainFlowchart, fixAll, safelyFixable, type Analysis,
   hover, complete, definition, references, prepareRename, rename, documentHighlights, documentSymbols,
   workspaceSymbols, matchesQuery, semanticTokens, inlayHints, SEMANTIC_TOKEN_TYPES, SEMANTIC_TOKEN_MODIFIERS, escapeControlCharacters,
-  type CompletionEntry, type DocumentSymbolEntry, type SymbolKindName,
+  type CompletionEntry, type DocsLinks, type DocumentSymbolEntry, type SymbolKindName,
 } from '../core/index';
 import { DiagramRequest, PlainMermaidRequest, type DiagramResult, type PlainMermaidResult } from '../protocol/lsp';
 import { DEFAULT_SETTINGS, normaliseSettings, type AwsflowSettings } from '../protocol/settings';
@@ -29,6 +29,8 @@ import { fixAction, toDiagnostic, toRange, toWorkspaceEdit } from './convert';
 export interface ServerHost {
   /** The `.awsflow` files under the workspace folders (not open in the editor), read from disk. */
   workspaceFiles?(folderUris: readonly string[]): Promise<{ uri: string; text: string }[]>;
+  /** Where the rule pages are, for diagnostics' and hovers' links (see `docsUrl`); none in a browser worker. */
+  docsLinks?: DocsLinks;
 }
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.awsflow`;
@@ -38,6 +40,7 @@ export function startServer(connection: Connection, host: ServerHost = {}): void
   const documents = new TextDocuments(TextDocument);
   const cache = new AnalysisCache((message) => connection.console.error(escapeControlCharacters(message)));
   const settingsCache = new Map<string, Promise<AwsflowSettings>>();
+  const links: DocsLinks = host.docsLinks ?? {};
   let hasConfiguration = false;
   let workspaceFolders: string[] = [];
 
@@ -96,7 +99,7 @@ export function startServer(connection: Connection, host: ServerHost = {}): void
       const { document, analysis } = result;
       // A newer version came in meanwhile: its own check is scheduled; these would be stale.
       if (documents.get(uri)?.version !== document.version) return;
-      const diagnostics = analysis.findings.map((finding, index) => toDiagnostic(analysis, uri, document.version, finding, index));
+      const diagnostics = analysis.findings.map((finding, index) => toDiagnostic(analysis, uri, document.version, finding, index, links));
       await connection.sendDiagnostics({ uri, version: document.version, diagnostics });
     } catch (error) {
       log('validation', error);
@@ -154,7 +157,7 @@ export function startServer(connection: Connection, host: ServerHost = {}): void
     const found = await analysisOf(readDocumentUri(params));
     if (!found) return null;
     const { analysis } = found;
-    const result = hover(analysis, offsetOfPosition(analysis.lineIndex, position));
+    const result = hover(analysis, offsetOfPosition(analysis.lineIndex, position), links);
     return result ? { contents: { kind: MarkupKind.Markdown, value: result.markdown }, range: toRange(analysis, result) } : null;
   }, null));
 
@@ -164,7 +167,7 @@ export function startServer(connection: Connection, host: ServerHost = {}): void
     if (!found) return [];
     const { analysis } = found;
     const offset = offsetOfPosition(analysis.lineIndex, position);
-    return complete(analysis, offset, { triggerCharacter: readTriggerCharacter(readParams(params).context) }).map((entry) => toCompletionItem(analysis, entry, offset));
+    return complete(analysis, offset, { triggerCharacter: readTriggerCharacter(readParams(params).context), links }).map((entry) => toCompletionItem(analysis, entry, offset));
   }, [] as CompletionItem[]));
 
   connection.onCodeAction(guard('codeAction', async (params) => {
@@ -186,7 +189,7 @@ export function startServer(connection: Connection, host: ServerHost = {}): void
       let onAFix = false;
       analysis.findings.forEach((finding, index) => {
         if (finding.end < start || finding.start > end) return;
-        const diagnostic = toDiagnostic(analysis, uri, document.version, finding, index);
+        const diagnostic = toDiagnostic(analysis, uri, document.version, finding, index, links);
         // A fix that needs a decision is offered, but not as the one to apply without looking.
         if (finding.fix) actions.push(fixAction(analysis, uri, document.version, finding.fix, diagnostic, finding.fix.safeForFixAll));
         for (const suggestion of finding.suggestions) actions.push(fixAction(analysis, uri, document.version, suggestion, diagnostic, false));

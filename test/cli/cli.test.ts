@@ -4,6 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync, readFileSync, rmSync, mkdirSync, cpSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 
 const root = join(__dirname, '../../..');
 const cli = join(root, 'dist/cli.js');
@@ -76,7 +77,7 @@ describe('awsflow check', () => {
     ]);
   });
 
-  test('--format sarif is SARIF 2.1.0 with rule metadata and help links', () => {
+  test('--format sarif is SARIF 2.1.0 with rule metadata and help', () => {
     const result = awsflow(['check', '--format', 'sarif', 'examples/mistakes.awsflow']);
     assert.equal(result.code, 1);
     const sarif = JSON.parse(result.stdout);
@@ -85,7 +86,12 @@ describe('awsflow check', () => {
     assert.equal(run.tool.driver.name, 'awsflow');
     const ruleIds = run.tool.driver.rules.map((r: { id: string }) => r.id);
     assert.ok(ruleIds.includes('lambda/timeout-limit'));
-    for (const rule of run.tool.driver.rules) assert.match(rule.helpUri, /^https:\/\/.+\/docs\/rules\/.+\.md$/);
+    // No web address: awsflow controls none, so no rule points at a page that does not exist.
+    assert.equal(run.tool.driver.informationUri, undefined);
+    for (const rule of run.tool.driver.rules) {
+      assert.equal(rule.helpUri, undefined);
+      assert.equal(rule.help.text, `${rule.shortDescription.text}. \`awsflow explain ${rule.id}\` prints its documentation.`);
+    }
     const timeout = run.results.find((r: { ruleId: string }) => r.ruleId === 'lambda/timeout-limit');
     assert.equal(timeout.level, 'error');
     assert.equal(run.tool.driver.rules[timeout.ruleIndex].id, 'lambda/timeout-limit');
@@ -217,7 +223,8 @@ describe('awsflow diagram, rules, explain', () => {
   test('rules lists the catalogue; explain prints a rule page', () => {
     const rules = awsflow(['rules', '--format', 'json']);
     const list = JSON.parse(rules.stdout);
-    assert.ok(list.some((r: { id: string }) => r.id === 'lambda/timeout-limit'));
+    const timeout = list.find((r: { id: string }) => r.id === 'lambda/timeout-limit');
+    assert.equal(timeout.docs, pathToFileURL(join(root, 'docs/rules/lambda/timeout-limit.md')).href);
     const explain = awsflow(['explain', 'lambda/timeout-limit']);
     assert.equal(explain.code, 0);
     assert.match(explain.stdout, /^---\nid: lambda\/timeout-limit/);

@@ -135,6 +135,20 @@ describe('manifest: commands', () => {
     for (const command of used) assert.ok(command.startsWith('awsflow.') || command.startsWith('workbench.'), command);
   });
 
+  test('every walkthrough completion event has a form VS Code knows (an unknown one never completes the step)', () => {
+    // The forms VS Code 1.139's getting-started service registers; it logs and drops any other.
+    const known = /^(?:onCommand:[\w.-]+|onLink:\S+|onView:[\w.-]+|onSettingChanged:[\w.-]+|onContext:.+|onExtensionInstalled:[\w.-]+|extensionInstalled:[\w.-]+|onEvent:\S+|onStepSelected|stepSelected)$/;
+    for (const walkthrough of contributes.walkthroughs) {
+      for (const step of walkthrough.steps as { id: string; completionEvents: string[] }[]) {
+        assert.ok(step.completionEvents.length > 0, `${step.id} has a completion event`);
+        for (const event of step.completionEvents) assert.match(event, known, `${step.id}: ${event}`);
+      }
+    }
+    for (const event of ['onLanguage:awsflow', 'onCommand:', 'onFoo:x']) assert.doesNotMatch(event, known, event);
+    // The first step completes when an awsflow file is in front of the user, however it got there.
+    assert.ok(contributes.walkthroughs[0].steps[0].completionEvents.includes('onContext:editorLangId == awsflow'));
+  });
+
   test('Ctrl+K V / Cmd+K V opens the preview to the side in awsflow files, as in Markdown', () => {
     assert.ok(contributes.keybindings.some((binding: Record<string, string>) => binding['command'] === COMMANDS.showPreviewToSide && binding['key'] === 'ctrl+k v' && binding['mac'] === 'cmd+k v' && binding['when'] === 'editorLangId == awsflow'));
     assert.ok(contributes.menus['editor/title'].some((item: Record<string, string>) => item['command'] === COMMANDS.showPreviewToSide && item['group'] === 'navigation' && item['when'] === 'editorLangId == awsflow'));
@@ -208,10 +222,46 @@ describe('manifest: language, activation, packaging', () => {
     assert.equal(result.status, 0, result.stderr);
     const files = result.stdout.split('\n').filter((line) => line.trim() !== '').sort();
     const allowed = [/^dist\/client\/extension\.js$/, /^dist\/server\/main-node\.js$/, /^dist\/webview\/[^/]+\.(js|css|ttf|woff2?|svg|png)$/, /^media\/[^/]+\.(png|svg)$/, /^media\/walkthrough\/[^/]+\.md$/,
+      /^docs\/[^/]+\.md$/, /^docs\/rules\/[^/]+\/[^/]+\.md$/, /^docs\/images\/[^/]+\.png$/,
       /^syntaxes\/awsflow\.tmLanguage\.json$/, /^language-configuration\.json$/, /^schemas\/[^/]+\.json$/, /^README\.md$/, /^LICENSE$/, /^package\.json$/];
     for (const file of files) assert.ok(allowed.some((pattern) => pattern.test(file)), `unexpected in the .vsix: ${file}`);
     for (const needed of ['dist/client/extension.js', 'dist/server/main-node.js', 'syntaxes/awsflow.tmLanguage.json', 'language-configuration.json', 'media/icon.png', 'schemas/awsflow.schema.json', 'README.md', 'LICENSE', 'package.json']) {
       assert.ok(files.includes(needed), `missing from the .vsix: ${needed}`);
     }
+  });
+});
+
+describe('README: the extension page lists what the manifest contributes', () => {
+  const readme = readFileSync(join(root, 'README.md'), 'utf8');
+  const firstSection = (title: string) => {
+    const start = readme.indexOf(`\n## ${title}\n`);
+    assert.ok(start !== -1, `README has a "${title}" section`);
+    const end = readme.indexOf('\n## ', start + 1);
+    return readme.slice(start, end === -1 ? undefined : end);
+  };
+
+  test('the page opens with what the extension does and a screenshot, before keys, commands and settings', () => {
+    const screenshot = readme.search(/!\[[^\]]*\]\(docs\/images\/[^)]+\.png\)/);
+    assert.ok(screenshot > 0 && screenshot < readme.indexOf('\n## '), 'a screenshot before the first section');
+    const order = ['Keys and commands', 'Settings', 'Rules'].map((title) => readme.indexOf(`\n## ${title}\n`));
+    assert.deepEqual([...order].sort((a, b) => a - b), order);
+  });
+
+  test('every contributed command, with its key', () => {
+    const section = firstSection('Keys and commands');
+    const listed = [...section.matchAll(/\*\*awsflow: ([^*]+)\*\*/g)].map((match) => match[1]);
+    assert.deepEqual(listed.sort(), contributes.commands.map((command: { title: string }) => command.title).sort());
+    for (const binding of contributes.keybindings as { command: string; key: string }[]) {
+      const title = contributes.commands.find((command: { command: string }) => command.command === binding.command).title as string;
+      const key = binding.key.split(' ').map((chord) => chord.split('+').map((part) => part.length === 1 ? part.toUpperCase() : part[0]!.toUpperCase() + part.slice(1)).join('+')).join(' ');
+      assert.match(section, new RegExp(`^\\| \`${key.replace(/[+]/g, '\\+')}\`[^|]*\\| \\*\\*awsflow: ${title}\\*\\*`, 'm'), `${title}: ${key}`);
+    }
+  });
+
+  test('every setting, with its default', () => {
+    const section = firstSection('Settings');
+    const rows = [...section.matchAll(/^\| `(awsflow\.[\w.]+)` \| `([^`]*)` \|/gm)].map((match) => [match[1]!, match[2]!] as const);
+    assert.deepEqual(rows.map(([key]) => key).sort(), Object.keys(settings).sort());
+    for (const [key, shown] of rows) assert.equal(shown, typeof settings[key]!.default === 'string' ? settings[key]!.default : JSON.stringify(settings[key]!.default), key);
   });
 });

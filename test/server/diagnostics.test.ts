@@ -1,6 +1,9 @@
 import { describe, test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import type { PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { TestClient } from '../helpers/lsp-client';
 
 const MISTAKE = 'awsflow: 1\nresources:\n  api: { type: api-gateway }\n  q:\n    type: sqs\n    visibilityTimeout: 30s\n  f:\n    type: lambda\n    timeout: 20m # too long\nflows:\n  - api -> q\n  - q -> f\n';
@@ -24,7 +27,10 @@ describe('diagnostics over LSP', () => {
     assert.deepEqual(timeout.range, { start: { line: 8, character: 13 }, end: { line: 8, character: 16 } });
     assert.equal(timeout.severity, 1);
     assert.equal(timeout.source, 'awsflow');
-    assert.equal(timeout.codeDescription?.href, 'https://github.com/awsflow/awsflow/blob/main/docs/rules/lambda/timeout-limit.md');
+    // The page shipped beside the server (dist/server/ -> the package root's docs/), which exists.
+    const page = join(__dirname, '../../../docs/rules/lambda/timeout-limit.md');
+    assert.equal(timeout.codeDescription?.href, pathToFileURL(page).href);
+    assert.ok(existsSync(fileURLToPath(timeout.codeDescription.href)));
     assert.equal(timeout.message, 'Lambda timeout 20m (20 min) is over the 15 minutes maximum; AWS rejects the function.');
   });
 

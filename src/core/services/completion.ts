@@ -16,7 +16,7 @@ import {
 } from '../model/properties';
 import { RESOURCE_ID } from '../parse/flows';
 import { formatBytes, formatMegabytes, formatSeconds, parseDuration, parseMegabytes, parseSize } from '../parse/values';
-import { docsUrl } from '../rules/define-rule';
+import { docsUrl, type DocsLinks } from '../rules/define-rule';
 import { rules } from '../rules/index';
 import type { CompletionEntry, CompletionKind } from './types';
 
@@ -635,7 +635,7 @@ class Context {
   readonly keys: readonly (string | null)[];
   private unitCache: string | undefined;
 
-  constructor(readonly analysis: Analysis, readonly doc: Doc, readonly place: Place, offset: number, readonly triggerCharacter: string | undefined) {
+  constructor(readonly analysis: Analysis, readonly doc: Doc, readonly place: Place, offset: number, readonly triggerCharacter: string | undefined, readonly links: DocsLinks) {
     this.text = analysis.text;
     this.end = offset;
     this.partial = this.text.slice(place.partialStart, offset);
@@ -700,6 +700,8 @@ const ID_WORD = /^[A-Za-z0-9_.-]*$/;
 export interface CompletionOptions {
   /** The character whose typing asked for completion (the client's trigger), if any; not set when the user asked (Ctrl+Space) or typed a word. */
   readonly triggerCharacter?: string;
+  /** Where the host keeps the rule pages, for links in the documentation; no links without. */
+  readonly links?: DocsLinks;
 }
 
 /**
@@ -707,6 +709,7 @@ export interface CompletionOptions {
  * YAML and hostile input give fewer entries, not errors.
  */
 export function complete(analysis: Analysis, offset: number, options: CompletionOptions = {}): CompletionEntry[] {
+  const links = options.links ?? {};
   let doc = docs.get(analysis);
   if (!doc) {
     doc = new Doc(analysis.text);
@@ -717,8 +720,8 @@ export function complete(analysis: Analysis, offset: number, options: Completion
   const line = doc.lineAt(at);
   if (at > doc.ends[line]!) at = doc.ends[line]!;
   const place = locate(doc, at);
-  if (place.kind === 'comment') return sortEntries(commentCompletions(analysis, doc, place.start, at));
-  const context = new Context(analysis, doc, place, at, options.triggerCharacter);
+  if (place.kind === 'comment') return sortEntries(commentCompletions(analysis, doc, place.start, at, links));
+  const context = new Context(analysis, doc, place, at, options.triggerCharacter, links);
   const entries = place.kind === 'key' ? keyCompletions(context) : valueCompletions(context);
   return sortEntries(entries);
 }
@@ -915,12 +918,13 @@ function ruleKeys(c: Context): CompletionEntry[] {
   return rules.filter((rule) => !present.has(rule.id)).map((rule) =>
     c.entry(rule.id, 'rule', keyInsert(c, rule.id), {
       detail: rule.summary,
-      documentation: ruleDocumentation(rule.id, rule.summary, rule.defaultSeverity),
+      documentation: ruleDocumentation(rule.id, rule.summary, rule.defaultSeverity, c.links),
     }));
 }
 
-function ruleDocumentation(id: string, summary: string, severity: string): string {
-  return `${summary}.\n\nDefault severity: \`${severity}\`. [${id}](${docsUrl(id)})`;
+function ruleDocumentation(id: string, summary: string, severity: string, links: DocsLinks): string {
+  const url = docsUrl(id, links);
+  return `${summary}.\n\nDefault severity: \`${severity}\`.${url ? ` [${id}](${url})` : ''}`;
 }
 
 function followedByColon(c: Context): boolean {
@@ -1544,7 +1548,7 @@ function yamlBlock(body: string): string {
 // ---------------------------------------------------------------------------------------
 // Comments: `# awsflow-ignore <rule-id>, …`.
 
-function commentCompletions(analysis: Analysis, doc: Doc, commentStart: number, offset: number): CompletionEntry[] {
+function commentCompletions(analysis: Analysis, doc: Doc, commentStart: number, offset: number, links: DocsLinks): CompletionEntry[] {
   const body = analysis.text.slice(commentStart, offset);
   const directive = /^#[ \t]*([A-Za-z-]+)$/.exec(body);
   if (directive && 'awsflow-ignore'.startsWith(directive[1]!)) {
@@ -1570,7 +1574,7 @@ function commentCompletions(analysis: Analysis, doc: Doc, commentStart: number, 
       kind: 'rule' as const,
       insertText: rule.id,
       detail: rule.summary,
-      documentation: (message ? `Silences: ${message}\n\n` : '') + ruleDocumentation(rule.id, rule.summary, rule.defaultSeverity),
+      documentation: (message ? `Silences: ${message}\n\n` : '') + ruleDocumentation(rule.id, rule.summary, rule.defaultSeverity, links),
       replace: { start: offset - partial.length, end: offset },
       sortText: `${message ? 0 : 1}${rule.id}`,
     };

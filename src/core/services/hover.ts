@@ -23,12 +23,13 @@ import { estimateCost, PRICES } from '../model/cost';
 import { formatBytes, formatNumber, formatRate, formatSeconds, parseSize } from '../parse/values';
 import { compactDuration } from '../edit/write-values';
 import { ruleById } from '../rules/index';
-import { docsUrl } from '../rules/define-rule';
+import { docsUrl, type DocsLinks } from '../rules/define-rule';
 import { findIgnoreComments } from '../suppress';
 
-export function hover(analysis: Analysis, offset: number): HoverResult | undefined {
+/** `links` says where rule pages are (see `docsUrl`); without a root, rule hovers have no link. */
+export function hover(analysis: Analysis, offset: number, links: DocsLinks = {}): HoverResult | undefined {
   if (!(offset >= 0 && offset <= analysis.text.length)) return undefined;
-  return ignoreCommentHover(analysis, offset) ?? hoverInTree(analysis, offset) ?? hoverFromText(analysis, offset);
+  return ignoreCommentHover(analysis, offset, links) ?? hoverInTree(analysis, offset, links) ?? hoverFromText(analysis, offset, links);
 }
 
 // ---------------------------------------------------------------------------------------
@@ -53,7 +54,7 @@ interface MapTarget {
 /** Deep enough for every nesting the format has (`resources.q.encryption.kms`), and no deeper. */
 const MAX_DEPTH = 6;
 
-function hoverInTree(analysis: Analysis, offset: number): HoverResult | undefined {
+function hoverInTree(analysis: Analysis, offset: number, links: DocsLinks): HoverResult | undefined {
   let map = analysis.model.root;
   const path: string[] = [];
   let resource: Resource | undefined;
@@ -62,9 +63,9 @@ function hoverInTree(analysis: Analysis, offset: number): HoverResult | undefine
     if (!hit) return undefined;
     path.push(keyText(hit.pair.key));
     if (depth === 1 && path[0] === 'resources') resource = analysis.model.resources.find((r) => r.pair === hit.pair);
-    if (hit.on === 'key') return hoverAtPath(analysis, { path, on: 'key', range: hit.pair.key, resource });
+    if (hit.on === 'key') return hoverAtPath(analysis, { path, on: 'key', range: hit.pair.key, resource }, links);
     const value = hit.pair.value;
-    if (isScalar(value)) return hoverAtPath(analysis, { path, on: 'value', range: value, value, resource });
+    if (isScalar(value)) return hoverAtPath(analysis, { path, on: 'value', range: value, value, resource }, links);
     if (isSeq(value)) return hoverInSeq(analysis, path, value, offset);
     map = isMap(value) ? value : null;
   }
@@ -106,7 +107,7 @@ function within(range: OffsetRange, offset: number): boolean {
 /** The key of the line at the cursor and the keys of the lines it is indented under. */
 const KEY_LINE = /^([ \t]*)([A-Za-z_][\w./-]*)[ \t]*:(?=[ \t]|$)[ \t]*(.*)$/;
 
-function hoverFromText(analysis: Analysis, offset: number): HoverResult | undefined {
+function hoverFromText(analysis: Analysis, offset: number, links: DocsLinks): HoverResult | undefined {
   const { text } = analysis;
   const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
   const newline = text.indexOf('\n', offset);
@@ -124,10 +125,10 @@ function hoverFromText(analysis: Analysis, offset: number): HoverResult | undefi
   const valueStart = lineStart + line.length - match[3]!.length;
   const valueRange = { start: valueStart, end: valueStart + valueText.length };
   const type = path[0] === 'resources' && path.length > 2 ? typeFromText(analysis, text, path[1]!, lineStart, indent) : undefined;
-  if (within(keyRange, offset)) return hoverAtPath(analysis, { path, on: 'key', range: keyRange, type });
+  if (within(keyRange, offset)) return hoverAtPath(analysis, { path, on: 'key', range: keyRange, type }, links);
   if (valueText !== '' && within(valueRange, offset)) {
     const value: YScalar = { kind: 'scalar', value: scalarFromText(valueText), quoted: /^["']/.test(valueText), ...valueRange };
-    return hoverAtPath(analysis, { path, on: 'value', range: valueRange, value, type });
+    return hoverAtPath(analysis, { path, on: 'value', range: valueRange, value, type }, links);
   }
   return undefined;
 }
@@ -193,7 +194,7 @@ function escapeRegExp(text: string): string {
 // ---------------------------------------------------------------------------------------
 // What a path means
 
-function hoverAtPath(analysis: Analysis, target: MapTarget): HoverResult | undefined {
+function hoverAtPath(analysis: Analysis, target: MapTarget, links: DocsLinks = {}): HoverResult | undefined {
   const [top, second] = target.path;
   if (top === undefined) return undefined;
   if (target.path.length === 1) return topLevelHover(top, target.range);
@@ -210,7 +211,7 @@ function hoverAtPath(analysis: Analysis, target: MapTarget): HoverResult | undef
       return propertyTarget(analysis, { owner: 'defaults', type: second }, target.path.slice(2), target);
     }
     case 'rules':
-      return target.path.length === 2 ? ruleHover(analysis, second!, target.range) : undefined;
+      return target.path.length === 2 ? ruleHover(analysis, second!, target.range, links) : undefined;
     case 'account':
       return target.path.length === 2 ? accountHover(second!, target) : undefined;
     case 'flows':
@@ -707,17 +708,18 @@ function encryptionText(type: ResourceType | undefined, encryption: Encryption):
 // ---------------------------------------------------------------------------------------
 // Rules
 
-function ruleHover(analysis: Analysis, id: string, range: OffsetRange): HoverResult | undefined {
+function ruleHover(analysis: Analysis, id: string, range: OffsetRange, links: DocsLinks): HoverResult | undefined {
   const rule = ruleById(id);
   if (!rule) return undefined;
   const sections = [`**${code(rule.id)}** — rule, default severity ${rule.defaultSeverity}`, rule.summary];
   const setting = analysis.model.ruleSettings.find((s) => s.ruleId === id);
   if (setting && setting.severity) sections.push(`Set to ${code(setting.severity)} in this file.`);
-  sections.push(link('Documentation', docsUrl(rule.id)));
+  const url = docsUrl(rule.id, links);
+  if (url) sections.push(link('Documentation', url));
   return result(range, sections);
 }
 
-function ignoreCommentHover(analysis: Analysis, offset: number): HoverResult | undefined {
+function ignoreCommentHover(analysis: Analysis, offset: number, links: DocsLinks): HoverResult | undefined {
   const { text } = analysis;
   const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
   const newline = text.indexOf('\n', offset);
@@ -727,7 +729,7 @@ function ignoreCommentHover(analysis: Analysis, offset: number): HoverResult | u
     if (offset < lineStart + comment.start) continue;
     for (const id of comment.ruleIds) {
       const range = { start: lineStart + id.start, end: lineStart + id.end };
-      if (within(range, offset)) return ruleHover(analysis, id.id, range);
+      if (within(range, offset)) return ruleHover(analysis, id.id, range, links);
     }
   }
   return undefined;

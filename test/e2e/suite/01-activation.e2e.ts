@@ -5,6 +5,7 @@
 import * as assert from 'node:assert/strict';
 import { describe, it } from 'mocha';
 import * as vscode from 'vscode';
+import type { AwsflowApi } from '../../../src/client/api';
 import { EXTENSION_ID, openFixture, waitFor } from '../helpers';
 
 describe('activation', () => {
@@ -18,8 +19,21 @@ describe('activation', () => {
 
   it('registers the commands the manifest contributes', async () => {
     const commands = new Set(await vscode.commands.getCommands(true));
-    for (const id of ['awsflow.showPreview', 'awsflow.showPreviewToSide', 'awsflow.restartServer', 'awsflow.showOutput']) {
+    for (const id of ['awsflow.showPreview', 'awsflow.showPreviewToSide', 'awsflow.restartServer', 'awsflow.showOutput', 'awsflow.showRuleDocs']) {
       assert.ok(commands.has(id), `command ${id} is not registered`);
     }
+  });
+
+  it('a visible status bar item with the counts, and a label in plain words for screen readers', async () => {
+    const editor = await openFixture('mistakes.awsflow');
+    const api = vscode.extensions.getExtension<AwsflowApi>(EXTENSION_ID)!.exports;
+    const status = await waitFor('the counts of mistakes.awsflow', () => {
+      const now = api.server.status();
+      return now.text.startsWith('$(error)') ? now : undefined;
+    });
+    assert.equal(vscode.window.activeTextEditor?.document.uri.toString(), editor.document.uri.toString());
+    assert.equal(status.visible, true);
+    assert.match(status.accessibilityLabel ?? '', /^awsflow: \d+ errors?, \d+ warnings? in this file$/);
+    assert.ok(!status.accessibilityLabel!.includes('$('), status.accessibilityLabel);
   });
 });

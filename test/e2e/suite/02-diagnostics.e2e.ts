@@ -56,7 +56,7 @@ describe('diagnostics', () => {
     // The code links to the rule's documentation (the Problems panel shows it as a link).
     assert.equal(typeof timeout.code, 'object');
     const target = (timeout.code as { target: vscode.Uri }).target;
-    assert.match(target.toString(true), /lambda\/timeout-limit/);
+    assert.equal(new URLSearchParams(target.query).get('rule'), 'lambda/timeout-limit');
   });
 
   it('every line the fixture marks `# expect: <rule>` has that finding, directly or through related information', async () => {

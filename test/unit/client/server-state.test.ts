@@ -1,7 +1,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { MAX_RESTARTS, RESTART_WINDOW_MS, ServerStateMachine } from '../../../src/client/server-state';
-import { describeStatus, countsText } from '../../../src/client/status-text';
+import { describeStatus, countsLabel, countsText } from '../../../src/client/status-text';
 
 describe('language server state', () => {
   test('a normal start', () => {
@@ -79,11 +79,29 @@ describe('language server state', () => {
 describe('status item text', () => {
   test('running: the file\'s error and warning counts', () => {
     assert.deepEqual(describeStatus({ kind: 'running' }, { errors: 2, warnings: 1 }), {
-      text: '$(error) 2 $(warning) 1', detail: 'Language server running', severity: 'information', busy: false, action: 'showOutput',
+      text: '$(error) 2 $(warning) 1', label: 'awsflow: 2 errors, 1 warning in this file', detail: 'Language server running', severity: 'information', busy: false, action: 'showOutput',
     });
     assert.equal(countsText({ errors: 0, warnings: 0 }), '$(check) No problems');
     assert.equal(countsText({ errors: 0, warnings: 3 }), '$(error) 0 $(warning) 3');
     assert.equal(countsText(undefined), 'awsflow');
+  });
+
+  test('the accessible label says the counts in words, one and many', () => {
+    assert.equal(countsLabel({ errors: 1, warnings: 0 }), 'awsflow: 1 error, 0 warnings in this file');
+    assert.equal(countsLabel({ errors: 0, warnings: 2 }), 'awsflow: 0 errors, 2 warnings in this file');
+    assert.equal(countsLabel({ errors: 0, warnings: 0 }), 'awsflow: no problems in this file');
+    assert.equal(countsLabel(undefined), 'awsflow: the language server is running');
+  });
+
+  test('every state has a label in plain words: no $(icon) codes', () => {
+    const states = [{ kind: 'starting' }, { kind: 'restarting', attempt: 1 }, { kind: 'failed', reason: 'It crashed.' }, { kind: 'stopped' }, { kind: 'running' }] as const;
+    for (const state of states) {
+      for (const counts of [undefined, { errors: 3, warnings: 1 }, { errors: 0, warnings: 0 }]) {
+        const { label } = describeStatus(state, counts);
+        assert.match(label, /^awsflow: [a-z0-9 ,;]+$/, `${state.kind}: ${label}`);
+        assert.ok(!label.includes('$('), label);
+      }
+    }
   });
 
   test('starting and restarting are busy', () => {

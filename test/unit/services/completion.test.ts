@@ -298,7 +298,13 @@ describe('values', () => {
     assert.equal(noConsumer.insertText, 'sqs/no-consumer: ');
     assert.equal(noConsumer.kind, 'rule');
     assert.equal(noConsumer.detail, rules.find((r) => r.id === 'sqs/no-consumer')!.summary);
-    assert.match(noConsumer.documentation!, /Default severity: `warning`/);
+    assert.equal(noConsumer.documentation, `${rules.find((r) => r.id === 'sqs/no-consumer')!.summary}.\n\nDefault severity: \`warning\`.`);
+  });
+
+  test('the documentation of a rule id links its page when the host has the docs', () => {
+    const { text, offset } = fixture('awsflow: 1\nrules:\n  sqs/no-con‸\n');
+    const entry = find(complete(analyze(text), offset, { links: { packageRoot: 'file:///opt/awsflow/' } }), 'sqs/no-consumer');
+    assert.ok(entry.documentation!.endsWith('Default severity: `warning`. [sqs/no-consumer](file:///opt/awsflow/docs/rules/sqs/no-consumer.md)'), entry.documentation);
   });
 });
 

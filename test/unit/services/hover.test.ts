@@ -1,6 +1,6 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { analyze } from '../../../src/core/index';
+import { analyze, type DocsLinks } from '../../../src/core/index';
 import { hover } from '../../../src/core/services/hover';
 import { cursor, strip } from '../../helpers/markers';
 import { readFileSync, readdirSync } from 'node:fs';
@@ -17,9 +17,12 @@ function at(marked: string) {
 }
 
 /** Hover at the cursor; asserts its range is the marked one and returns the markdown. */
-function hoverAt(marked: string): string {
+/** Where a host with a local copy of the docs says they are; rule links go under it. */
+const DOCS_LINKS: DocsLinks = { packageRoot: 'file:///opt/awsflow/' };
+
+function hoverAt(marked: string, links = DOCS_LINKS): string {
   const { text, offset, range } = at(marked);
-  const result = hover(analyze(text), offset);
+  const result = hover(analyze(text), offset, links);
   assert.ok(result, 'expected a hover');
   assert.ok(range, 'fixture needs a «range»');
   assert.deepEqual({ start: result.start, end: result.end }, range, `range was ${JSON.stringify(text.slice(result.start, result.end))}`);
@@ -410,14 +413,26 @@ describe('hover on top-level keys, rules and ignore comments', () => {
   test('a rule id under rules: summary, default severity, the file setting and the docs link', () => {
     assert.equal(
       hoverAt('rules:\n  «sqs/no-‸dlq»: off\nresources: {}\n'),
-      '**`sqs/no-dlq`** — rule, default severity info\n\nA consumed SQS queue without a dead-letter queue\n\nSet to `off` in this file.\n\n[Documentation](https://github.com/awsflow/awsflow/blob/main/docs/rules/sqs/no-dlq.md)',
+      '**`sqs/no-dlq`** — rule, default severity info\n\nA consumed SQS queue without a dead-letter queue\n\nSet to `off` in this file.\n\n[Documentation](file:///opt/awsflow/docs/rules/sqs/no-dlq.md)',
     );
+  });
+
+  test('a rule id without a local copy of the docs: no link (the browser worker has none)', () => {
+    assert.equal(
+      hoverAt('rules:\n  «sqs/no-‸dlq»: off\nresources: {}\n', {}),
+      '**`sqs/no-dlq`** — rule, default severity info\n\nA consumed SQS queue without a dead-letter queue\n\nSet to `off` in this file.',
+    );
+  });
+
+  test('a rule id in a file the YAML reader cannot read links the same page', () => {
+    const markdown = hoverAt('rules:\n  «sqs/no-‸dlq»: off\nresources: {\n');
+    assert.ok(markdown.endsWith('\n\n[Documentation](file:///opt/awsflow/docs/rules/sqs/no-dlq.md)'), markdown);
   });
 
   test('a rule id in an ignore comment', () => {
     const markdown = hoverAt('resources:\n  f:\n    type: lambda\n    timeout: 20m # awsflow-ignore sqs/no-dlq, «lambda/timeout-‸limit» -- migrating\n');
     assert.ok(markdown.startsWith('**`lambda/timeout-limit`** — rule, default severity error\n\n'), markdown);
-    assert.ok(markdown.endsWith('\n\n[Documentation](https://github.com/awsflow/awsflow/blob/main/docs/rules/lambda/timeout-limit.md)'));
+    assert.ok(markdown.endsWith('\n\n[Documentation](file:///opt/awsflow/docs/rules/lambda/timeout-limit.md)'));
   });
 
   test('unknown rule ids give nothing (config/unknown-rule says it)', () => {
