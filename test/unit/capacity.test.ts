@@ -139,7 +139,8 @@ describe('capacity: throttles deliver less than they are sent', () => {
     const queue = hover(analysis, text.indexOf('  q.fifo:') + 2)!.markdown;
     assert.match(queue, /\n- Throttled: demand \*\*5,000\/s\*\* · delivered \*\*300\/s\*\* \(FIFO send limit: 300 API calls\/s \(no high-throughput mode\)\); downstream figures use what is delivered/);
     const fn = hover(analysis, text.indexOf('  f:') + 2)!.markdown;
-    assert.match(fn, /\n- In: \*\*300\/s\*\* \(demand 5,000\/s, throttled upstream\)\n {2}- `q\.fifo -> f`: 300\/s \(passed on by `q\.fifo`; demand 5,000\/s, throttled upstream\)/);
+    // One connection in: it is described on the In line itself.
+    assert.match(fn, /\n- In: \*\*300\/s\*\* \(passed on by `q\.fifo`; demand 5,000\/s, throttled upstream\)\n/);
     const hints = inlayHints(analysis, { start: 0, end: text.length }).filter((h) => h.offset === text.indexOf('q.fifo -> f') + 'q.fifo -> f'.length || h.offset === text.indexOf('tick -> g') + 'tick -> g'.length);
     assert.deepEqual(hints.map((h) => h.label), [' = 300/s (demand 5,000/s)', ' = 1/day']);
     const { mermaid } = buildDiagram(analysis);
@@ -158,8 +159,8 @@ describe('capacity shown to the user', () => {
     assert.equal(capacity, [
       '**Capacity**',
       '',
-      '- In: **100/s** · 200 KiB/s',
-      '  - `q -> f`: 100/s (passed on by `q`)',
+      // One connection in: described on the In line, not on a line of its own.
+      '- In: **100/s** · 200 KiB/s (passed on by `q`)',
       '- Invocations: **20/s** (messages ÷ batch size for event source mappings)',
       '- Concurrency: **40** = 20/s × 2 s duration (limit: reservedConcurrency 50)',
       // 20/s × 2,592,000 s = 51,840,000 requests; × 2 s × 0.125 GB = 12,960,000 GB-s.
