@@ -14,7 +14,9 @@ import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-/** Keystrokes measured per case, after WARM_UP unmeasured ones. */
+/** Rounds in which the cases take turns (KEYSTROKES are shared out among them). */
+const ROUNDS = 4;
+/** Keystrokes measured per case, after WARM_UP unmeasured ones (per turn). */
 const KEYSTROKES = 100;
 const WARM_UP = 10;
 /** A keystroke every this many ms: about 80 words a minute, a fast typist's steady pace. */
@@ -33,8 +35,9 @@ export const HISTORY = [
   '| before: the preview redrawn at the first edit after a pause and at least once a second while typing; every check\'s diagnostics handed to VS Code; the status item set on each | 18.7 → 20.9 | 453.5 / 1544.8 ms | 1309.3 / 2531.8 ms | 2.89× | 1855.0 / 3801.7 ms | 4.09× |',
   '| the preview redrawn only once typing pauses (500 ms), the status item set only when it changes | 20.7 → 26.0 | 756.8 / 1610.9 ms | 991.2 / 2648.1 ms | 1.31× | 1923.8 / 6180.6 ms | 2.54× |',
   '| and identical diagnostics not handed over again | 20.5 → 23.9 | 399.9 / 1088.4 ms | 826.4 / 2200.9 ms | 2.07× | 4181.9 / 6801.4 ms | 10.46× |',
+  '| the same code on a quiet machine (every other session stopped) | 3.2 → 2.9 | 18.5 / 26.3 ms | 20.4 / 29.7 ms | 1.10× | 26.0 / 35.3 ms | 1.41× |',
   '',
-  'On a machine this busy the target cannot be judged: the baseline\'s two halves differ by up to 1.7× within one run, and our reading of (c), not yet confirmed by a trace, is that keystrokes reach the page in clumps when it is this starved, so the extension host sees pauses the typist did not make and asks for a redraw in them; the preview\'s frame is served from code-server\'s own origin, so mermaid\'s layout (seconds at this load) then shares the page\'s renderer process and holds up the keystrokes behind it. The changes remove per-keystroke work; their effect needs a quiet machine to show. What runs per keystroke now: the edit goes to the language server (a separate process; it checks the file and publishes diagnostics, which the client hands to VS Code only when they differ from the last set); the preview arms a timer and, at most every 100 ms, looks up the resource under the cursor in the diagram it has (posting to the webview only if that resource changed); nothing copies the text.',
+  'On a machine this busy the target cannot be judged: the baseline\'s two halves differ by up to 1.7× within one run, and our reading of (c), not yet confirmed by a trace, is that keystrokes reach the page in clumps when it is this starved, so the extension host sees pauses the typist did not make and asks for a redraw in them; the preview\'s frame is served from code-server\'s own origin, so mermaid\'s layout (seconds at this load) then shares the page\'s renderer process and holds up the keystrokes behind it. The changes remove per-keystroke work; their effect needs a quiet machine to show. What runs per keystroke now: the edit goes to the language server (a separate process; it checks the file and publishes diagnostics, which the client hands to VS Code only when they differ from the last set); the preview arms a timer and, at most every 100 ms, looks up the resource under the cursor in the diagram it has (posting to the webview only if that resource changed); nothing copies the text. On the quiet machine, with the cases typed one after another, three runs gave (c) 1.41×, 1.73× and (40 keystrokes) 1.03× of (a): the machine's speed drifted by 20% within a run, more than the effect measured. Hence the rounds: the cases now take turns, so a drift falls on all alike. A count of the messages the preview's page received while the measured letters were typed: none (it redraws once typing pauses). What is left is the workbench drawing a second editor group with a webview in it, which costs as much beside plain text (case d).',
 ];
 
 /**
@@ -234,7 +237,7 @@ export async function benchTyping({ out, root, ms, ratio, record, quick = false,
 
     const preview = page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
     /** One case: open its file (and the preview), type, close everything unsaved. */
-    const measure = async (name, withPreview, count) => {
+    const measure = async (name, withPreview, count, beside) => {
       step = `opening ${name}`;
       console.error(`typing bench: ${step}`);
       await openFile(page, name);
@@ -244,12 +247,19 @@ export async function benchTyping({ out, root, ms, ratio, record, quick = false,
         step = 'opening the preview';
         await preview.locator('svg g[id*="-flowchart-n"]').first().waitFor({ timeout: 120_000 });
       }
+      if (beside) {
+        // The plain text in the first group, the drawn preview (of the .awsflow file) beside it:
+        // what a webview on screen costs the workbench, with no awsflow document edited.
+        step = `opening ${beside} beside the preview`;
+        await runCommand(page, 'View: Focus First Editor Group');
+        await openFile(page, beside);
+      }
       await pause(2000);
       step = `typing into ${name}`;
       console.error(`typing bench: ${step}`);
       await placeCursor(page, targetLine + 1, column);
       const result = await typeAndMeasure(page, count, WARM_UP, async (label) => {
-        if (withPreview) await preview.locator('svg .nodeLabel', { hasText: label }).first().waitFor({ timeout: 120_000 });
+        if (withPreview && !beside) await preview.locator('svg .nodeLabel', { hasText: label }).first().waitFor({ timeout: 120_000 });
       });
       step = `closing ${name}`;
       await runCommand(page, 'File: Revert File');
@@ -257,16 +267,31 @@ export async function benchTyping({ out, root, ms, ratio, record, quick = false,
       await pause(1000);
       return result;
     };
-    // The baseline is typed before and after the others (half each), so a change in the
-    // machine's load during the run shows as a difference between the two halves.
-    const half = Math.max(1, Math.round(keystrokes / 2));
-    const before = await measure(files.plain, false, half);
-    const awsflow = await measure(files.awsflow, false, keystrokes);
-    const withPreview = await measure(files.preview, true, keystrokes);
-    const after = await measure(files.plain, false, keystrokes - half || 1);
-    const plain = { samples: [...before.samples, ...after.samples], lost: before.lost + after.lost };
-    for (const [key, value] of Object.entries({ plain, awsflow, preview: withPreview, plainBefore: before, plainAfter: after })) {
-      results[key] = { median: percentile(value.samples, 0.5), p90: percentile(value.samples, 0.9), count: value.samples.length, lost: value.lost };
+    // The cases take turns in ROUNDS rounds, each in another order, so a drift in the
+    // machine's speed during the run (halves of one case differed by 20% on a quiet
+    // machine) falls on every case alike instead of on whichever ran last.
+    const cases = {
+      plain: () => [files.plain, false],
+      awsflow: () => [files.awsflow, false],
+      preview: () => [files.preview, true],
+      besidePreview: () => [files.preview, true, files.plain],
+    };
+    const names = Object.keys(cases);
+    const gathered = Object.fromEntries(names.map((name) => [name, { samples: [], lost: 0, rounds: [] }]));
+    const rounds = Math.min(ROUNDS, keystrokes);
+    for (let round = 0; round < rounds; round++) {
+      const share = Math.floor(keystrokes / rounds) + (round < keystrokes % rounds ? 1 : 0);
+      for (let turn = 0; turn < names.length; turn++) {
+        const name = names[(turn + round) % names.length];
+        const [file, withPreview, beside] = cases[name]();
+        const result = await measure(file, withPreview, share, beside);
+        gathered[name].samples.push(...result.samples);
+        gathered[name].lost += result.lost;
+        gathered[name].rounds.push(percentile(result.samples, 0.5));
+      }
+    }
+    for (const [key, value] of Object.entries(gathered)) {
+      results[key] = { median: percentile(value.samples, 0.5), p90: percentile(value.samples, 0.9), count: value.samples.length, lost: value.lost, rounds: value.rounds };
     }
   } catch (error) {
     // A workbench that would not load or answer on a busy machine: say so, and go on with the other sections.
@@ -282,7 +307,7 @@ export async function benchTyping({ out, root, ms, ratio, record, quick = false,
   }
   const loadAfter = loadavg()[0];
 
-  out(`code-server's workbench (VS Code's web build, the extension loaded from this repo, a real extension host and language server) in headless Chromium, 1600×900. The file is ${RESOURCES} resources (SNS topics, SQS queues with dead-letter queues, Lambdas, DynamoDB tables, Kinesis streams, 30 flows; \`typingArchitecture()\` in \`bench/typing.mjs\`), opened (a) as \`.txt\`, (b) as \`.awsflow\`, (c) as \`.awsflow\` with the preview open to the side. Into a label near the top, ${WARM_UP} unmeasured letters are typed, then ${keystrokes} measured, one every ${INTERVAL} ms (a fast typist's steady pace); the plain-text baseline is typed half before and half after the others. A keystroke's time runs from the key event's \`timeStamp\` (when the browser received it, so waiting for a busy page counts) to the task after the frame in which the editor wrote the letter (a MutationObserver on the editor's lines; Monaco writes them in an animation frame, and a task posted from there runs once that frame is painted). Load average (1 min) ${loadBefore.toFixed(1)} before and ${loadAfter.toFixed(1)} after, on ${cpus().length} CPUs: absolute times vary with it; the ratios are against the baseline typed in the same window.`);
+  out(`code-server's workbench (VS Code's web build, the extension loaded from this repo, a real extension host and language server) in headless Chromium, 1600×900. The file is ${RESOURCES} resources (SNS topics, SQS queues with dead-letter queues, Lambdas, DynamoDB tables, Kinesis streams, 30 flows; \`typingArchitecture()\` in \`bench/typing.mjs\`), opened (a) as \`.txt\`, (b) as \`.awsflow\`, (c) as \`.awsflow\` with the preview open to the side, (d) as \`.txt\` in the first group with that preview still beside it. Into a label near the top, ${WARM_UP} unmeasured letters are typed, then ${keystrokes} measured, one every ${INTERVAL} ms (a fast typist's steady pace); the cases take turns in ${ROUNDS} rounds, each round in another order, so a drift in the machine's speed falls on all of them alike. A keystroke's time runs from the key event's \`timeStamp\` (when the browser received it, so waiting for a busy page counts) to the task after the frame in which the editor wrote the letter (a MutationObserver on the editor's lines; Monaco writes them in an animation frame, and a task posted from there runs once that frame is painted). Load average (1 min) ${loadBefore.toFixed(1)} before and ${loadAfter.toFixed(1)} after, on ${cpus().length} CPUs: absolute times vary with it; the ratios are against the baseline typed in the same window.`);
   out();
   out('| case | keystrokes | median | p90 | median vs plain text |');
   out('|---|---|---|---|---|');
@@ -290,11 +315,14 @@ export async function benchTyping({ out, root, ms, ratio, record, quick = false,
   row('(a) plain text (`.txt`)', results.plain);
   row('(b) `.awsflow`', results.awsflow);
   row('(c) `.awsflow`, preview open', results.preview);
+  row('(d) plain text beside the preview of the `.awsflow` file', results.besidePreview);
   out();
-  out(`The baseline's halves: ${ms(results.plainBefore.median)} before, ${ms(results.plainAfter.median)} after (medians).`);
+  out(`The baseline's medians, round by round: ${results.plain.rounds.map((value) => ms(value)).join(', ')}.`);
   out();
   const met = results.preview.median <= 1.25 * results.plain.median;
   out(`Target, the extension adds at most 25% to plain-text typing with the preview open (median): ${ratio(results.preview.median, results.plain.median)}, ${met ? 'met' : '**not met**'}.`);
+  out();
+  out(`Of that, a webview on screen costs the workbench by itself (d against a): ${ratio(results.besidePreview.median, results.plain.median)}; typing in the \`.awsflow\` file it draws, against the same screen with plain text (c against d): ${ratio(results.preview.median, results.besidePreview.median)}.`);
   out();
   for (const line of HISTORY) out(line);
   out();
