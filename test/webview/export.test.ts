@@ -57,15 +57,7 @@ describe('exports (built preview, in Chromium)', { skip: skipBrowser }, () => {
     await harness?.close();
   });
 
-  async function withPreview(run: (preview: PreviewPage) => Promise<void>, options?: Parameters<Harness['open']>[0]): Promise<void> {
-    const preview = await harness.open(options);
-    try {
-      await run(preview);
-      await preview.assertClean();
-    } finally {
-      await preview.close();
-    }
-  }
+  const withPreview: Harness['withPreview'] = (run, options) => harness.withPreview(run, options);
 
   async function exportSvg(preview: PreviewPage): Promise<string> {
     const before = (await preview.posted()).length;

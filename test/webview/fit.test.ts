@@ -9,7 +9,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import type { DiagramResult } from '../../src/protocol/lsp';
-import { diagramResult, launch, skipBrowser, type Harness, type PreviewPage, type TestWindow } from './harness';
+import { diagramResult, launch, skipBrowser, type Harness, type TestWindow } from './harness';
 
 const SMALL = [
   'awsflow: 1',
@@ -106,15 +106,7 @@ describe('the preview fits the drawing to the area left for it', { skip: skipBro
     await harness?.close();
   });
 
-  async function withPreview(run: (preview: PreviewPage) => Promise<void>, options?: Parameters<Harness['open']>[0]): Promise<void> {
-    const preview = await harness.open(options);
-    try {
-      await run(preview);
-      await preview.assertClean();
-    } finally {
-      await preview.close();
-    }
-  }
+  const withPreview: Harness['withPreview'] = (run, options) => harness.withPreview(run, options);
 
   for (const viewport of [{ width: 1200, height: 800 }, { width: 420, height: 800 }, { width: 1400, height: 260 }]) {
     test(`the first drawing is fitted in a ${viewport.width}×${viewport.height} pane`, () => withPreview(async (preview) => {

@@ -144,11 +144,34 @@ export interface PreviewPage {
 }
 
 /** One browser, one context (so Chromium compiles the 10 MB bundle once, then reuses its code cache), one local server. */
+/** Groups, edge labels, a dead-letter queue, a client (no icon), an error and a warning. */
+export const FIXTURE = [
+  'awsflow: 1',
+  'resources:',
+  '  web: { type: client, label: Web app }',
+  '  api: { type: api-gateway, group: edge }',
+  '  jobs: { type: sqs, group: work, deadLetter: { target: jobs-dlq, maxReceiveCount: 3 } }',
+  '  jobs-dlq: { type: sqs, group: work }',
+  '  worker: { type: lambda, timeout: 20m, group: work }',
+  '  done: { type: sns, encryption: kms }',
+  '  notify: { type: lambda }',
+  'flows:',
+  '  - web -> api',
+  '  - api -> jobs: { rate: 20/s }',
+  '  - jobs -> worker',
+  '  - worker -> done -> notify',
+  '',
+].join('\n');
+
 export interface Harness {
   /** `charset: false` leaves out `<meta charset>` (and the HTTP header's), as a careless extension might. */
-  open(options?: { theme?: ThemeKind; state?: unknown; viewport?: { width: number; height: number }; charset?: boolean }): Promise<PreviewPage>;
+  open(options?: OpenOptions): Promise<PreviewPage>;
+  /** Opens a page, runs `run` on it, checks the page stayed clean (no errors, no request out), and closes it. */
+  withPreview(run: (preview: PreviewPage) => Promise<void>, options?: OpenOptions): Promise<void>;
   close(): Promise<void>;
 }
+
+export interface OpenOptions { theme?: ThemeKind; state?: unknown; viewport?: { width: number; height: number }; charset?: boolean }
 
 export async function launch(): Promise<Harness> {
   const { chromium } = await import('playwright-core');
@@ -172,13 +195,23 @@ export async function launch(): Promise<Harness> {
   // Anywhere else is refused (and shows up in the page's `requests`).
   await context.route((url) => url.origin !== origin, (route) => route.abort('blockedbyclient'));
   let pageCount = 0;
+  const open = (options: OpenOptions = {}): Promise<PreviewPage> => {
+    const id = String(++pageCount);
+    const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(18))).toString('base64');
+    const charset = options.charset ?? true;
+    pages.set(id, { html: pageHtml(origin, nonce, options.theme ?? 'light', options.state, charset), charset });
+    return openPage(context, `${origin}${PAGE_PATH}?page=${id}`, `${origin}${SCRIPT_PATH}`, options.viewport);
+  };
   return {
-    open: (options = {}) => {
-      const id = String(++pageCount);
-      const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(18))).toString('base64');
-      const charset = options.charset ?? true;
-      pages.set(id, { html: pageHtml(origin, nonce, options.theme ?? 'light', options.state, charset), charset });
-      return openPage(context, `${origin}${PAGE_PATH}?page=${id}`, `${origin}${SCRIPT_PATH}`, options.viewport);
+    open,
+    async withPreview(run, options) {
+      const preview = await open(options);
+      try {
+        await run(preview);
+        await preview.assertClean();
+      } finally {
+        await preview.close();
+      }
     },
     async close() {
       await browser.close();

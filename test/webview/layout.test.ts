@@ -85,15 +85,7 @@ describe('big architectures in the preview (built, in Chromium)', { skip: skipBr
     await harness?.close();
   });
 
-  async function withPreview(run: (preview: PreviewPage) => Promise<void>, viewport = { width: 1200, height: 800 }): Promise<void> {
-    const preview = await harness.open({ viewport });
-    try {
-      await run(preview);
-      await preview.assertClean();
-    } finally {
-      await preview.close();
-    }
-  }
+  const withPreview = (run: (preview: PreviewPage) => Promise<void>, viewport = { width: 1200, height: 800 }) => harness.withPreview(run, { viewport });
 
   test('twelve disconnected pipelines are packed in a grid about the shape of the pane, none over another', () => withPreview(async (preview) => {
     const diagram = diagramResult(pipelines());

@@ -6,25 +6,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { ROOT, diagramResult, launch, skipBrowser, type Harness, type PreviewPage, type TestWindow } from './harness';
-
-const FIXTURE = [
-  'awsflow: 1',
-  'resources:',
-  '  web: { type: client, label: Web app }',
-  '  api: { type: api-gateway, group: edge }',
-  '  jobs: { type: sqs, group: work, deadLetter: { target: jobs-dlq, maxReceiveCount: 3 } }',
-  '  jobs-dlq: { type: sqs, group: work }',
-  '  worker: { type: lambda, timeout: 20m, group: work }',
-  '  done: { type: sns, encryption: kms }',
-  '  notify: { type: lambda }',
-  'flows:',
-  '  - web -> api',
-  '  - api -> jobs: { rate: 20/s }',
-  '  - jobs -> worker',
-  '  - worker -> done -> notify',
-  '',
-].join('\n');
+import { FIXTURE, ROOT, diagramResult, launch, skipBrowser, type Harness, type TestWindow } from './harness';
 
 /** The node's drawn `<g>`, found the way the preview finds it (by the Mermaid id). */
 const nodeSelector = (nodeId: string) => `.diagram svg g[id*="-flowchart-${nodeId}-"]`;
@@ -38,15 +20,7 @@ describe('preview webview (built, in Chromium, under the extension CSP)', { skip
     await harness?.close();
   });
 
-  async function withPreview(run: (preview: PreviewPage) => Promise<void>, options?: Parameters<Harness['open']>[0]): Promise<void> {
-    const preview = await harness.open(options);
-    try {
-      await run(preview);
-      await preview.assertClean();
-    } finally {
-      await preview.close();
-    }
-  }
+  const withPreview: Harness['withPreview'] = (run, options) => harness.withPreview(run, options);
 
   test('draws every node and edge of a diagram from the core, icons included, and posts rendered', () => withPreview(async (preview) => {
     const diagram = diagramResult(FIXTURE);

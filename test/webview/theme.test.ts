@@ -11,26 +11,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { ROOT, diagramResult, launch, skipBrowser, type Harness, type PreviewPage, type ThemeKind } from './harness';
-
-/** Groups, edge labels, a dead-letter queue, a client (no icon), an error and a warning. */
-const FIXTURE = [
-  'awsflow: 1',
-  'resources:',
-  '  web: { type: client, label: Web app }',
-  '  api: { type: api-gateway, group: edge }',
-  '  jobs: { type: sqs, group: work, deadLetter: { target: jobs-dlq, maxReceiveCount: 3 } }',
-  '  jobs-dlq: { type: sqs, group: work }',
-  '  worker: { type: lambda, timeout: 20m, group: work }',
-  '  done: { type: sns, encryption: kms }',
-  '  notify: { type: lambda }',
-  'flows:',
-  '  - web -> api',
-  '  - api -> jobs: { rate: 20/s }',
-  '  - jobs -> worker',
-  '  - worker -> done -> notify',
-  '',
-].join('\n');
+import { FIXTURE, ROOT, diagramResult, launch, skipBrowser, type Harness, type ThemeKind } from './harness';
 
 interface Reading { text: string; ratio: number; fg: string; bg: string }
 
@@ -134,15 +115,7 @@ describe('the preview in light and dark themes', { skip: skipBrowser }, () => {
     await harness?.close();
   });
 
-  async function withPreview(run: (preview: PreviewPage) => Promise<void>, options?: Parameters<Harness['open']>[0]): Promise<void> {
-    const preview = await harness.open(options);
-    try {
-      await run(preview);
-      await preview.assertClean();
-    } finally {
-      await preview.close();
-    }
-  }
+  const withPreview: Harness['withPreview'] = (run, options) => harness.withPreview(run, options);
 
   for (const theme of ['light', 'dark'] as ThemeKind[]) {
     test(`${theme}: labels, edge labels, group titles, badges and tooltips read at 4.5:1 or more`, () => withPreview(async (preview) => {
