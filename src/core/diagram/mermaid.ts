@@ -164,7 +164,6 @@ export function buildDiagram(analysis: Analysis, options: DiagramOptions = {}): 
   for (const resource of ungrouped) nodeLine(resource, '  ');
 
   const edges: DiagramEdge[] = [];
-  const drawn = new Set<string>();
   // The connections each drawn edge stands for (the same two resources may be connected twice).
   const drawnConnections = new Map<string, Connection[]>();
   for (const connection of model.connections) {
@@ -174,19 +173,7 @@ export function buildDiagram(analysis: Analysis, options: DiagramOptions = {}): 
     if (list) list.push(connection);
     else drawnConnections.set(key, [connection]);
   }
-  const capacity = capacityOf(model);
-  // Message flows first, dead-letter connections after: Mermaid lays out in that order.
-  const ordered = [...model.connections.filter((c) => c.origin === 'flow'), ...model.connections.filter((c) => c.origin !== 'flow')];
-  for (const connection of ordered) {
-    if (!connection.from || !connection.to) continue;
-    const from = idOf.get(connection.from)!;
-    const to = idOf.get(connection.to)!;
-    const style = edgeStyle(connection);
-    const key = `${from}>${to}>${style}`;
-    if (drawn.has(key)) continue;
-    drawn.add(key);
-    const label = edgeLabel(connection, capacity.connection(connection)?.rate);
-    const arrow = style === 'dead-letter' ? '-.->' : style === 'subscription' ? '==>' : '-->';
+  for (const { connection, from, to, style, key, label, arrow } of edgesToDraw(model, idOf)) {
     lines.push(`  ${from} ${arrow}${label ? `|"${escapeLabel(label)}"|` : ''} ${to}`);
     const range = connection.entry ? connection.entry.node : connection.target;
     const { severity, messages } = worstOf(aboutEdge(drawnConnections.get(key)!));
@@ -247,6 +234,43 @@ function aboutEdge(connections: readonly Connection[]): (finding: Finding) => bo
 export function labelOf(resource: Resource): string {
   const label = resource.props.get('label')?.value;
   return typeof label === 'string' && label !== '' ? label : resource.id;
+}
+
+/** One edge of a drawing: the first connection of its two ends and style, with what to draw. */
+export interface EdgeToDraw {
+  readonly connection: Connection;
+  readonly from: string;
+  readonly to: string;
+  readonly style: DiagramEdge['style'];
+  /** `from>to>style`: connections that share it are drawn as this one edge. */
+  readonly key: string;
+  readonly label: string | undefined;
+  readonly arrow: '-->' | '-.->' | '==>';
+}
+
+/**
+ * The edges both flowcharts draw (the preview's and the plain one), given each resource's
+ * Mermaid id: message flows first and dead-letter connections after (Mermaid lays out in
+ * that order), one edge per two ends and style.
+ */
+export function edgesToDraw(model: Model, idOf: ReadonlyMap<Resource, string>): EdgeToDraw[] {
+  const capacity = capacityOf(model);
+  const ordered = [...model.connections.filter((c) => c.origin === 'flow'), ...model.connections.filter((c) => c.origin !== 'flow')];
+  const drawn = new Set<string>();
+  const edges: EdgeToDraw[] = [];
+  for (const connection of ordered) {
+    if (!connection.from || !connection.to) continue;
+    const from = idOf.get(connection.from)!;
+    const to = idOf.get(connection.to)!;
+    const style = edgeStyle(connection);
+    const key = `${from}>${to}>${style}`;
+    if (drawn.has(key)) continue;
+    drawn.add(key);
+    const label = edgeLabel(connection, capacity.connection(connection)?.rate);
+    const arrow = style === 'dead-letter' ? '-.->' : style === 'subscription' ? '==>' : '-->';
+    edges.push({ connection, from, to, style, key, label, arrow });
+  }
+  return edges;
 }
 
 export function edgeStyle(connection: Connection): DiagramEdge['style'] {

@@ -10,9 +10,8 @@
  * where the preview's text says `n3`. Every label is escaped with Mermaid's entity codes.
  */
 import type { Analysis } from '../analyze';
-import { capacityOf } from '../model/capacity';
 import type { Resource } from '../model/model';
-import { SHAPES, TYPE_TITLES, architectureName, edgeLabel, edgeStyle, labelOf } from './mermaid';
+import { SHAPES, TYPE_TITLES, architectureName, edgesToDraw, labelOf } from './mermaid';
 
 /**
  * Words the flowchart grammar reads as syntax where a node id stands (`end` closes a
@@ -86,20 +85,8 @@ export function plainFlowchart(analysis: Analysis): string {
   }
   for (const resource of ungrouped) nodeLine(resource, '  ');
 
-  const capacity = capacityOf(model);
-  const drawn = new Set<string>();
-  // Message flows first, dead-letter connections after, as in the preview: Mermaid lays out in that order.
-  const ordered = [...model.connections.filter((c) => c.origin === 'flow'), ...model.connections.filter((c) => c.origin !== 'flow')];
-  for (const connection of ordered) {
-    if (!connection.from || !connection.to) continue;
-    const from = idOf.get(connection.from)!;
-    const to = idOf.get(connection.to)!;
-    const style = edgeStyle(connection);
-    const key = `${from}>${to}>${style}`;
-    if (drawn.has(key)) continue;
-    drawn.add(key);
-    const label = edgeLabel(connection, capacity.connection(connection)?.rate);
-    const arrow = style === 'dead-letter' ? '-.->' : style === 'subscription' ? '==>' : '-->';
+  // The same edges as the preview draws, in the same order.
+  for (const { from, to, label, arrow } of edgesToDraw(model, idOf)) {
     // Spaces around the arrow: `a-->ops` would read as a circle-ended edge to `ps`.
     lines.push(`  ${from} ${arrow}${label ? `|"${plainLabel(label)}"|` : ''} ${to}`);
   }
