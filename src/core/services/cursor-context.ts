@@ -856,3 +856,15 @@ function isSeparatorAt(text: string, at: number, lineEnd: number, inFlow: boolea
   const next = text[i + 1];
   return i + 1 >= lineEnd || isSpace(next) || (inFlow && (next === ',' || next === '}' || next === ']'));
 }
+
+const texts = new WeakMap<object, YamlText>();
+
+/** The lines of an analysed document, read once per version (the analysis is the version). */
+export function yamlTextOf(analysis: { readonly text: string }): YamlText {
+  let doc = texts.get(analysis);
+  if (!doc) {
+    doc = new YamlText(analysis.text);
+    texts.set(analysis, doc);
+  }
+  return doc;
+}
