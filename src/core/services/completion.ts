@@ -1,10 +1,9 @@
 /**
  * Completion: what may be typed at the cursor. The document is usually half-typed there
  * (an unfinished line is a YAML error, so the tree rarely reaches the cursor), so where
- * the cursor sits — which map, which key, which value — is read from the text: the
- * indentation and `- ` markers of the lines above, and the `{ … }` / `[ … ]` still open
- * on the cursor's logical line. The model supplies what the rest of the file says:
- * resource ids and types, connections, findings.
+ * the cursor sits — which map, which key, which value — is read from the text by the
+ * scanner shared with hover (`cursor-context.ts`). The model supplies what the rest of
+ * the file says: resource ids and types, connections, findings.
  */
 import schema from '../../../schemas/awsflow.schema.json';
 import type { Analysis } from '../analyze';
@@ -19,6 +18,7 @@ import { formatBytes, formatMegabytes, formatSeconds, parseDuration, parseMegaby
 import { docsUrl, type DocsLinks } from '../rules/define-rule';
 import { rules } from '../rules/index';
 import type { CompletionEntry, CompletionKind } from './types';
+import { clampOffset, cursorContext, yamlTextOf, type CursorContext, type CursorPlace, type YamlText } from './cursor-context';
 
 interface SchemaNode {
   readonly description?: string;
@@ -67,579 +67,23 @@ const LIKELY_TARGETS: Readonly<Record<ResourceType, readonly ResourceType[]>> = 
 };
 
 // ---------------------------------------------------------------------------------------
-// The text: lines and what each line says.
-
-class Doc {
-  readonly starts: number[] = [];
-  /** End of each line's content, before its line break. */
-  readonly ends: number[] = [];
-  readonly eol: string;
-  private readonly shapes = new Map<number, LineShape>();
-
-  constructor(readonly text: string) {
-    let start = 0;
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      if (c === 10 || c === 13) {
-        this.starts.push(start);
-        this.ends.push(i);
-        if (c === 13 && text.charCodeAt(i + 1) === 10) i++;
-        start = i + 1;
-      }
-    }
-    this.starts.push(start);
-    this.ends.push(text.length);
-    this.eol = text.includes('\r\n') ? '\r\n' : '\n';
-  }
-
-  get lineCount(): number {
-    return this.starts.length;
-  }
-
-  lineAt(offset: number): number {
-    let low = 0;
-    let high = this.starts.length - 1;
-    while (low < high) {
-      const mid = (low + high + 1) >> 1;
-      if (this.starts[mid]! <= offset) low = mid;
-      else high = mid - 1;
-    }
-    return low;
-  }
-
-  shape(line: number): LineShape {
-    let shape = this.shapes.get(line);
-    if (!shape) {
-      shape = readLine(this.text, this.starts[line]!, this.ends[line]!);
-      this.shapes.set(line, shape);
-    }
-    return shape;
-  }
-
-  /**
-   * A line's indentation, whether it is empty or a comment, and whether it holds a
-   * bracket: enough to pass over most lines without reading them whole (large files).
-   * Packed in one number (indent × 4 + empty + 2 × brackets): it runs on every line.
-   */
-  glance(line: number): number {
-    const start = this.starts[line]!;
-    const end = this.ends[line]!;
-    let p = start;
-    while (p < end && this.text.charCodeAt(p) === 32) p++;
-    let brackets = 0;
-    for (let i = p; i < end; i++) {
-      const c = this.text.charCodeAt(i);
-      if (c === 123 || c === 125 || c === 91 || c === 93) {
-        brackets = 2;
-        break;
-      }
-    }
-    return (p - start) * 4 + (p === end || this.text.charCodeAt(p) === 35 ? 1 : 0) + brackets;
-  }
-
-  /** The indentation step the file uses (the smallest indentation of any line), 2 when none. */
-  indentUnit(): string {
-    let unit = 0;
-    for (let line = 0; line < Math.min(this.lineCount, 2000); line++) {
-      const glance = this.glance(line);
-      const indent = glance >> 2;
-      if ((glance & 1) === 0 && indent > 0 && (unit === 0 || indent < unit)) unit = indent;
-    }
-    return ' '.repeat(unit === 0 || unit > 8 ? 2 : unit);
-  }
-}
-
-interface LineShape {
-  /** Nothing but spaces, a comment, or a document marker. */
-  readonly blank: boolean;
-  readonly indent: number;
-  /** Columns of the `- ` markers that open sequence items on this line. */
-  readonly dashes: readonly number[];
-  /** Column of the content after the indentation and the markers. */
-  readonly contentCol: number;
-  /** The block key (`key:`), outside quotes and brackets. */
-  readonly key: string | undefined;
-  /** What follows the key's colon, trimmed, without a comment. */
-  readonly value: string;
-  /** `{` and `[` opened minus closed on this line (a line inside a multi-line flow collection has a balance). */
-  readonly net: number;
-}
-
-function readLine(text: string, start: number, end: number): LineShape {
-  let p = start;
-  while (p < end && text[p] === ' ') p++;
-  const indent = p - start;
-  const dashes: number[] = [];
-  while (p < end && text[p] === '-' && (p + 1 === end || text[p + 1] === ' ' || text[p + 1] === '\t')) {
-    dashes.push(p - start);
-    p++;
-    while (p < end && (text[p] === ' ' || text[p] === '\t')) p++;
-  }
-  const rest = text.slice(p, end);
-  const blank = dashes.length === 0 && (rest.trim() === '' || rest.startsWith('#') || /^(---|\.\.\.)(\s|$)/.test(rest));
-  const scan = scanContent(text, p, end);
-  const key = scan.blockKey?.text;
-  const valueEnd = scan.commentStart >= 0 ? scan.commentStart : end;
-  const value = scan.blockKey ? text.slice(scan.blockKey.colon + 1, valueEnd).trim() : '';
-  return { blank, indent, dashes, contentCol: p - start, key, value, net: scan.net };
-}
-
-// ---------------------------------------------------------------------------------------
-// A character scanner for one logical line: block key, quotes, comments and open flow collections.
-
-interface Frame {
-  readonly open: '{' | '[';
-  readonly start: number;
-  /** Entries of a `{ … }` read so far: key -> value text. */
-  readonly entries: Map<string, string>;
-  /** The key of the entry being read, once its colon is seen. */
-  key: string | undefined;
-  /** Where the current key, value or item starts; -1 while only spaces were seen. */
-  tokenStart: number;
-}
-
-interface Scan {
-  readonly frames: Frame[];
-  blockKey: { readonly text: string; readonly colon: number } | undefined;
-  /** Start of the current token at block level (-1: none yet). */
-  tokenStart: number;
-  /** An open quote at the end of the scan. */
-  quote: { readonly char: string; readonly start: number } | undefined;
-  /** Start of a comment open at the end of the scan, or of the line's comment; -1 when none. */
-  commentStart: number;
-  net: number;
-}
-
-function isSpace(char: string | undefined): boolean {
-  return char === ' ' || char === '\t' || char === '\n' || char === '\r';
-}
-
-function scanContent(text: string, from: number, to: number): Scan {
-  const scan: Scan = { frames: [], blockKey: undefined, tokenStart: -1, quote: undefined, commentStart: -1, net: 0 };
-  // Brackets inside a plain scalar (`see [docs]`) belong to the scalar, not to a collection.
-  let plainDepth = 0;
-  const top = (): Frame | undefined => scan.frames[scan.frames.length - 1];
-  const tokenStart = (): number => top()?.tokenStart ?? scan.tokenStart;
-  const setTokenStart = (at: number): void => {
-    const frame = top();
-    if (frame) frame.tokenStart = at;
-    else scan.tokenStart = at;
-  };
-  const isSeparatorColon = (i: number): boolean => {
-    const next = text[i + 1];
-    if (i + 1 >= to || isSpace(next)) return true;
-    if (scan.frames.length === 0) return false;
-    if (next === ',' || next === '}' || next === ']') return true;
-    // `{"key":value}`: after a quoted key the colon needs no space.
-    const prev = text[i - 1];
-    return (prev === '"' || prev === "'") && tokenStart() >= 0 && (text[tokenStart()] === '"' || text[tokenStart()] === "'");
-  };
-  const finishEntry = (frame: Frame, at: number): void => {
-    if (frame.open !== '{') return;
-    if (frame.key !== undefined) frame.entries.set(frame.key, frame.tokenStart >= 0 ? text.slice(frame.tokenStart, at).trim() : '');
-    else if (frame.tokenStart >= 0) frame.entries.set(unquote(text.slice(frame.tokenStart, at).trim()), '');
-  };
-
-  let i = from;
-  while (i < to) {
-    const char = text[i]!;
-    if (scan.quote) {
-      if (scan.quote.char === '"' && char === '\\') {
-        i += 2;
-        continue;
-      }
-      if (char === scan.quote.char) {
-        if (char === "'" && text[i + 1] === "'") {
-          i += 2;
-          continue;
-        }
-        scan.quote = undefined;
-      }
-      i++;
-      continue;
-    }
-    if (char === '#' && (i === from || isSpace(text[i - 1]))) {
-      let eol = i;
-      while (eol < text.length && text[eol] !== '\n' && text[eol] !== '\r') eol++;
-      scan.commentStart = i;
-      if (eol >= to) break;
-      i = eol;
-      continue;
-    }
-    if ((char === '"' || char === "'") && tokenStart() === -1) {
-      setTokenStart(i);
-      scan.quote = { char, start: i };
-      i++;
-      continue;
-    }
-    if ((char === '{' || char === '[') && tokenStart() === -1) {
-      scan.frames.push({ open: char, start: i, entries: new Map(), key: undefined, tokenStart: -1 });
-      scan.net++;
-      i++;
-      continue;
-    }
-    if (char === '}' || char === ']') {
-      const frame = top();
-      if (frame) {
-        finishEntry(frame, i);
-        scan.frames.pop();
-        // The closed collection is the parent's value.
-        setTokenStart(frame.start);
-        scan.net--;
-      } else if (plainDepth > 0) {
-        plainDepth--;
-      } else {
-        scan.net--;
-      }
-      i++;
-      continue;
-    }
-    const frame = top();
-    if (frame) {
-      if (char === ',') {
-        finishEntry(frame, i);
-        frame.key = undefined;
-        frame.tokenStart = -1;
-      } else if (char === ':' && frame.open === '{' && frame.key === undefined && isSeparatorColon(i)) {
-        frame.key = frame.tokenStart >= 0 ? unquote(text.slice(frame.tokenStart, i).trim()) : '';
-        frame.tokenStart = -1;
-      } else if (!isSpace(char) && frame.tokenStart === -1) {
-        frame.tokenStart = i;
-      }
-      i++;
-      continue;
-    }
-    if (char === ':' && !scan.blockKey && isSeparatorColon(i)) {
-      scan.blockKey = { text: scan.tokenStart >= 0 ? unquote(text.slice(scan.tokenStart, i).trim()) : '', colon: i };
-      scan.tokenStart = -1;
-      plainDepth = 0;
-    } else if (!isSpace(char)) {
-      if (scan.tokenStart === -1) scan.tokenStart = i;
-      else if (char === '{' || char === '[') plainDepth++;
-    }
-    i++;
-  }
-  return scan;
-}
-
-function unquote(value: string): string {
-  if (value.length >= 2 && (value[0] === '"' || value[0] === "'") && value[value.length - 1] === value[0]) return value.slice(1, -1);
-  return value;
-}
-
-// ---------------------------------------------------------------------------------------
-// Where the cursor is.
-
-/** One step of the path from the root to the cursor: a map key, or (null) a sequence item. */
-interface Segment {
-  readonly key: string | null;
-  /** The entries of the map holding this key (key -> value text). */
-  readonly entries: () => ReadonlyMap<string, string>;
-}
-
-interface Place {
-  readonly kind: 'key' | 'value';
-  readonly path: readonly Segment[];
-  /** Where the word typed so far starts. */
-  readonly partialStart: number;
-  /** Where the value or item being typed starts (its opening quote excluded). */
-  readonly valueStart: number;
-  /** `key:‸` or `-‸`: the inserted text needs a space first. */
-  readonly needsSpace: boolean;
-  /** Inside an open quote. */
-  readonly quoted: boolean;
-  /** Inside a `{ … }` or `[ … ]`, where inserted text must stay on one line. */
-  readonly inFlow: boolean;
-  /** For a key: the other keys of the map the cursor is in. */
-  readonly entries: () => ReadonlyMap<string, string>;
-  /** Column of the key or item at the cursor, and that line's indentation as text. */
-  readonly column: number;
-  readonly indent: string;
-}
-
-interface CommentPlace {
-  readonly kind: 'comment';
-  readonly start: number;
-}
-
-const NO_ENTRIES: ReadonlyMap<string, string> = new Map();
-
-function locate(doc: Doc, offset: number): Place | CommentPlace {
-  const { text } = doc;
-  const cursorLine = doc.lineAt(offset);
-  const lineStart = doc.starts[cursorLine]!;
-  const logicalLine = findLogicalLine(doc, cursorLine, offset);
-  const start = doc.starts[logicalLine]!;
-
-  let p = start;
-  while (p < offset && text[p] === ' ') p++;
-  const indent = p - start;
-  const dashes: number[] = [];
-  let needsSpace = false;
-  while (p < offset && text[p] === '-' && (p + 1 === offset || text[p + 1] === ' ' || text[p + 1] === '\t')) {
-    dashes.push(p - start);
-    if (p + 1 === offset) needsSpace = true;
-    p++;
-    while (p < offset && (text[p] === ' ' || text[p] === '\t')) p++;
-  }
-  const scan = scanContent(text, p, offset);
-  if (scan.commentStart >= 0) return { kind: 'comment', start: scan.commentStart };
-
-  const onCursorLine = logicalLine === cursorLine;
-  const blankSoFar = onCursorLine && dashes.length === 0 && p === offset;
-  const column = blankSoFar ? offset - lineStart : p - start;
-  const path = ancestors(doc, logicalLine, dashes.length > 0 ? dashes[0]! : column, dashes.length > 0);
-  for (let d = 0; d < dashes.length; d++) path.push({ key: null, entries: () => NO_ENTRIES });
-  if (scan.blockKey) path.push({ key: scan.blockKey.text, entries: memo(() => blockEntries(doc, logicalLine, column, -1)) });
-
-  const frames = scan.frames;
-  let kind: Place['kind'];
-  let entries: () => ReadonlyMap<string, string> = () => NO_ENTRIES;
-  const innermost = frames[frames.length - 1];
-  const after = memo(() => keysAfter(text, offset, frames.length, indent));
-  frames.forEach((frame, index) => {
-    const level = frames.length - 1 - index;
-    const frameEntries = memo(() => {
-      const all = new Map(frame.entries);
-      for (const key of after()[level] ?? []) if (!all.has(key)) all.set(key, '');
-      return all as ReadonlyMap<string, string>;
-    });
-    if (frame.open === '[') path.push({ key: null, entries: () => NO_ENTRIES });
-    else if (frame.key !== undefined) path.push({ key: frame.key, entries: frameEntries });
-    // The innermost map without a key yet is where a key is being typed.
-    else if (frame === innermost) entries = frameEntries;
-    else path.push({ key: '', entries: frameEntries });
-  });
-  if (innermost) {
-    kind = innermost.open === '{' && innermost.key === undefined ? 'key' : 'value';
-  } else if (scan.blockKey || dashes.length > 0) {
-    kind = 'value';
-  } else {
-    kind = 'key';
-    entries = memo(() => blockEntries(doc, cursorLine, column, cursorLine));
-  }
-
-  const token = innermost ? innermost.tokenStart : scan.tokenStart;
-  let partialStart = token >= 0 ? token : offset;
-  let valueStart = partialStart;
-  if (scan.quote) {
-    partialStart = scan.quote.start + 1;
-    valueStart = partialStart;
-  }
-  if (kind === 'value' && token === -1 && !scan.quote && text[offset - 1] === ':') needsSpace = true;
-  return {
-    kind, path, partialStart, valueStart, needsSpace, quoted: scan.quote !== undefined, inFlow: frames.length > 0, entries,
-    column, indent: ' '.repeat(onCursorLine ? Math.min(column, offset - lineStart) : indent),
-  };
-}
-
-function memo<T>(compute: () => T): () => T {
-  let value: T | undefined;
-  let done = false;
-  return () => {
-    if (!done) {
-      value = compute();
-      done = true;
-    }
-    return value as T;
-  };
-}
-
-/**
- * The line where the cursor's logical line starts: the cursor's own line, or the line
- * that opened a `{` or `[` still open at the cursor.
- */
-function findLogicalLine(doc: Doc, cursorLine: number, offset: number): number {
-  const start = doc.starts[cursorLine]!;
-  const prefix = scanContent(doc.text, start, offset);
-  let balance = prefix.net;
-  if (balance > 0) return cursorLine;
-  let textStart = start;
-  while (textStart < offset && doc.text[textStart] === ' ') textStart++;
-  const cursorIndent = textStart - start;
-  for (let line = cursorLine - 1; line >= Math.max(0, cursorLine - 200); line--) {
-    const shape = doc.shape(line);
-    if (shape.blank) continue;
-    balance += shape.net;
-    if (balance > 0) return line;
-    // A block line less indented than the cursor, with every bracket closed, is its parent.
-    if (balance === 0 && shape.indent < cursorIndent) return cursorLine;
-    if (balance === 0 && shape.indent === 0) return cursorLine;
-  }
-  return cursorLine;
-}
-
-/** The keys and items above a line, from the root: the lines less indented than it, walking up. */
-function ancestors(doc: Doc, line: number, column: number, isItem: boolean): Segment[] {
-  const reversed: Segment[] = [];
-  let target = column;
-  let wantsSequenceParent = isItem;
-  let debt = 0;
-  for (let i = line - 1; i >= 0 && (target > 0 || wantsSequenceParent); i--) {
-    const glance = doc.glance(i);
-    if (glance & 1) continue;
-    const indent = glance >> 2;
-    if ((glance & 2) === 0 && (debt < 0 || indent > target || (indent === target && !wantsSequenceParent))) continue;
-    const shape = doc.shape(i);
-    if (shape.blank) continue;
-    // Skip the lines inside a multi-line flow collection that closed above the cursor.
-    if (debt < 0) {
-      debt += shape.net;
-      if (debt < 0) continue;
-      debt = 0;
-    } else if (shape.net < 0) {
-      debt = shape.net;
-      continue;
-    }
-    if (shape.dashes.length === 0) {
-      const isParent = shape.contentCol < target || (wantsSequenceParent && shape.contentCol === target && shape.key !== undefined && shape.value === '');
-      if (!isParent) continue;
-      const lineIndex = i;
-      const col = shape.contentCol;
-      reversed.push({ key: shape.key ?? '', entries: memo(() => blockEntries(doc, lineIndex, col, -1)) });
-      target = col;
-      wantsSequenceParent = false;
-      continue;
-    }
-    if (shape.contentCol < target) {
-      const lineIndex = i;
-      const col = shape.contentCol;
-      if (shape.key !== undefined) reversed.push({ key: shape.key, entries: memo(() => blockEntries(doc, lineIndex, col, -1)) });
-      for (let d = 0; d < shape.dashes.length; d++) reversed.push({ key: null, entries: () => NO_ENTRIES });
-      target = shape.dashes[0]!;
-      wantsSequenceParent = true;
-    } else {
-      const outer = shape.dashes.filter((dash) => dash < target);
-      if (outer.length === 0) continue;
-      for (let d = 0; d < outer.length; d++) reversed.push({ key: null, entries: () => NO_ENTRIES });
-      target = outer[0]!;
-      wantsSequenceParent = true;
-    }
-  }
-  return reversed.reverse();
-}
-
-/** The keys of the block map whose keys sit at `column` around `line` (key -> value text). */
-function blockEntries(doc: Doc, line: number, column: number, excludeLine: number): ReadonlyMap<string, string> {
-  const entries = new Map<string, string>();
-  const add = (shape: LineShape): void => {
-    if (shape.key !== undefined && !entries.has(shape.key)) entries.set(shape.key, unquote(shape.value));
-  };
-  const passable = (i: number): boolean => {
-    const glance = doc.glance(i);
-    return (glance & 1) === 1 || glance >> 2 > column;
-  };
-  for (let i = line - 1; i >= 0; i--) {
-    if (passable(i)) continue;
-    const shape = doc.shape(i);
-    if (shape.blank) continue;
-    if (shape.dashes.length > 0 && shape.contentCol === column) {
-      add(shape);
-      break;
-    }
-    if ((shape.dashes[0] ?? shape.contentCol) < column) break;
-    if (shape.dashes.length === 0 && shape.contentCol === column) add(shape);
-  }
-  if (line !== excludeLine && line < doc.lineCount) {
-    const shape = doc.shape(line);
-    if (!shape.blank && shape.contentCol === column) add(shape);
-  }
-  for (let i = line + 1; i < doc.lineCount; i++) {
-    if (passable(i)) continue;
-    const shape = doc.shape(i);
-    if (shape.blank) continue;
-    if ((shape.dashes[0] ?? shape.contentCol) < column) break;
-    if (shape.dashes.length === 0 && shape.contentCol === column && i !== excludeLine) add(shape);
-  }
-  return entries;
-}
-
-/**
- * The keys written after the cursor in each flow collection open at the cursor (index 0:
- * the innermost). The entry the cursor is in is skipped: its key is the one being typed.
- */
-function keysAfter(text: string, offset: number, levels: number, lineIndent: number): string[][] {
-  const result: string[][] = Array.from({ length: levels }, () => []);
-  if (levels === 0) return result;
-  let level = 0;
-  let depth = 0;
-  let skipping = true;
-  let tokenStart = -1;
-  let quote = '';
-  const limit = Math.min(text.length, offset + 20_000);
-  for (let i = offset; i < limit; i++) {
-    const char = text[i]!;
-    if (quote) {
-      if (char === '\\' && quote === '"') i++;
-      else if (char === quote) quote = '';
-      continue;
-    }
-    if (char === '\n' || char === '\r') {
-      // An unclosed `{` must not take in the next block lines.
-      let next = i + 1;
-      while (next < limit && (text[next] === '\n' || text[next] === '\r')) next++;
-      let spaces = 0;
-      while (next + spaces < limit && text[next + spaces] === ' ') spaces++;
-      if (spaces <= lineIndent) break;
-      continue;
-    }
-    if (char === '#' && isSpace(text[i - 1])) {
-      while (i < limit && text[i] !== '\n' && text[i] !== '\r') i++;
-      i--;
-      continue;
-    }
-    if (char === '"' || char === "'") {
-      if (tokenStart === -1) tokenStart = i;
-      quote = char;
-      continue;
-    }
-    if (char === '{' || char === '[') {
-      depth++;
-      continue;
-    }
-    if (char === '}' || char === ']') {
-      if (depth > 0) {
-        depth--;
-        continue;
-      }
-      level++;
-      skipping = true;
-      tokenStart = -1;
-      if (level >= levels) break;
-      continue;
-    }
-    if (depth > 0) continue;
-    if (char === ',') {
-      skipping = false;
-      tokenStart = -1;
-      continue;
-    }
-    if (char === ':' && !skipping && tokenStart >= 0 && (isSpace(text[i + 1]) || text[i + 1] === ',' || text[i + 1] === '}')) {
-      result[level]!.push(unquote(text.slice(tokenStart, i).trim()));
-      skipping = true;
-      tokenStart = -1;
-      continue;
-    }
-    if (!isSpace(char) && tokenStart === -1) tokenStart = i;
-  }
-  return result;
-}
-
-// ---------------------------------------------------------------------------------------
 // Building entries.
+
+/** The cursor's context in the text, wherever it is not a comment or a block scalar's text. */
+type Located = Exclude<CursorContext, { readonly kind: 'comment' | 'block-scalar' }>;
 
 class Context {
   readonly text: string;
+  readonly place: CursorPlace;
   readonly end: number;
   readonly partial: string;
-  readonly keys: readonly (string | null)[];
   private unitCache: string | undefined;
 
-  constructor(readonly analysis: Analysis, readonly doc: Doc, readonly place: Place, offset: number, readonly triggerCharacter: string | undefined, readonly links: DocsLinks) {
+  constructor(readonly analysis: Analysis, readonly doc: YamlText, readonly where: Located, readonly triggerCharacter: string | undefined, readonly links: DocsLinks) {
     this.text = analysis.text;
-    this.end = offset;
-    this.partial = this.text.slice(place.partialStart, offset);
-    this.keys = place.path.map((segment) => segment.key);
+    this.place = where.at;
+    this.end = where.at.offset;
+    this.partial = this.text.slice(this.place.partialStart, this.end);
   }
 
   get unit(): string {
@@ -660,24 +104,19 @@ class Context {
     return lines.map(([depth, line], index) => (index === 0 ? line : this.place.indent + this.unit.repeat(depth) + line)).join(this.doc.eol);
   }
 
-  /** The entries of a resource's own map, whichever level the cursor is at inside it. */
-  resourceEntries(): ReadonlyMap<string, string> {
-    const segment = this.place.path[2];
-    return segment ? segment.entries() : this.place.kind === 'key' ? this.place.entries() : NO_ENTRIES;
-  }
-
+  /** The type written in the resource the cursor is in, or else the model's. */
   resourceType(): ResourceType | undefined {
-    const written = this.resourceEntries().get('type');
-    if (isResourceType(written)) return written;
-    const id = this.keys[1];
-    return typeof id === 'string' ? this.analysis.model.byId.get(id)?.type : undefined;
+    const where = this.where;
+    if (where.kind !== 'resource-key' && where.kind !== 'resource-value') return undefined;
+    return where.writtenType() ?? this.analysis.model.byId.get(where.resourceId)?.type;
   }
 
   resourceFifo(): boolean {
-    const written = this.resourceEntries().get('fifo');
+    const where = this.where;
+    if (where.kind !== 'resource-key' && where.kind !== 'resource-value') return false;
+    const written = where.resourceEntries().get('fifo');
     if (written !== undefined) return written === 'true';
-    const id = this.keys[1];
-    return typeof id === 'string' ? (this.analysis.model.byId.get(id)?.fifo ?? false) : false;
+    return this.analysis.model.byId.get(where.resourceId)?.fifo ?? false;
   }
 
   /** What follows the cursor on its line (to find ids written after it). */
@@ -690,9 +129,6 @@ class Context {
 function pad(value: number, width = 3): string {
   return String(Math.max(0, Math.min(value, 10 ** width - 1))).padStart(width, '0');
 }
-
-/** Completion is asked again and again on one version of a document while the user picks. */
-const docs = new WeakMap<Analysis, Doc>();
 
 const KEY_WORD = /^[A-Za-z0-9_./-]*$/;
 const ID_WORD = /^[A-Za-z0-9_.-]*$/;
@@ -710,20 +146,14 @@ export interface CompletionOptions {
  */
 export function complete(analysis: Analysis, offset: number, options: CompletionOptions = {}): CompletionEntry[] {
   const links = options.links ?? {};
-  let doc = docs.get(analysis);
-  if (!doc) {
-    doc = new Doc(analysis.text);
-    docs.set(analysis, doc);
-  }
-  let at = Math.max(0, Math.min(Math.floor(offset) || 0, analysis.text.length));
-  // Between `\r` and `\n` is still the end of the line.
-  const line = doc.lineAt(at);
-  if (at > doc.ends[line]!) at = doc.ends[line]!;
-  const place = locate(doc, at);
-  if (place.kind === 'comment') return sortEntries(commentCompletions(analysis, doc, place.start, at, links));
-  const context = new Context(analysis, doc, place, at, options.triggerCharacter, links);
-  const entries = place.kind === 'key' ? keyCompletions(context) : valueCompletions(context);
-  return sortEntries(entries);
+  // Completion is asked again and again on one version of a document while the user picks: its lines are read once.
+  const doc = yamlTextOf(analysis);
+  const where = cursorContext(doc, offset);
+  if (where.kind === 'comment') return sortEntries(commentCompletions(analysis, doc, where.start, clampOffset(doc, offset), links));
+  // A block scalar's text is free text: nothing to offer.
+  if (where.kind === 'block-scalar') return [];
+  const context = new Context(analysis, doc, where, options.triggerCharacter, links);
+  return sortEntries(where.at.kind === 'key' ? keyCompletions(context) : valueCompletions(context));
 }
 
 /** In the order the editor shows them, so every client (and test) sees the same list. */
@@ -734,63 +164,76 @@ function sortEntries(entries: CompletionEntry[]): CompletionEntry[] {
 
 function keyCompletions(c: Context): CompletionEntry[] {
   if (!KEY_WORD.test(c.partial)) return [];
-  const [k0, k1, k2] = c.keys;
-  const depth = c.keys.length;
-  if (depth === 0) return c.place.column === 0 ? topLevelKeys(c) : [];
-  if (k0 === 'account' && depth === 1) return accountKeys(c);
-  if (k0 === 'defaults') {
-    if (depth === 1) return defaultsTypeKeys(c);
-    if (!isResourceType(k1)) return [];
-    if (depth === 2) return propertyKeys(c, k1, false);
-    if (depth === 3 && typeof k2 === 'string') return nestedKeys(c, k1, k2);
-    return [];
+  const where = c.where;
+  switch (where.kind) {
+    case 'top-level-key':
+      return c.place.column === 0 ? topLevelKeys(c) : [];
+    case 'section-key': {
+      const [k1, k2] = where.keys;
+      if (where.section === 'account') return where.keys.length === 0 ? accountKeys(c) : [];
+      if (where.section === 'rules') return where.keys.length === 0 ? ruleKeys(c) : [];
+      if (where.keys.length === 0) return defaultsTypeKeys(c);
+      if (!isResourceType(k1)) return [];
+      if (where.keys.length === 1) return propertyKeys(c, k1, false);
+      if (where.keys.length === 2 && typeof k2 === 'string') return nestedKeys(c, k1, k2);
+      return [];
+    }
+    case 'resource-id':
+      // A resource id is a name the user invents: while it is being typed (or a space was
+      // just typed before it) a list would only get in the way, and Enter or Tab would
+      // replace the name with an entry. Asked for on an empty line (Ctrl+Space), the
+      // snippets are offered.
+      return c.partial === '' && c.triggerCharacter === undefined ? resourceSnippets(c) : [];
+    case 'resource-key': {
+      const type = c.resourceType();
+      const [parent] = where.parents;
+      if (where.parents.length === 0) return propertyKeys(c, type, true);
+      if (where.parents.length === 1 && type && typeof parent === 'string') return nestedKeys(c, type, parent);
+      return [];
+    }
+    case 'flow-entry':
+      return flowSnippets(c, true);
+    case 'connection-key':
+      return connectionKeys(c, where.flow);
+    default:
+      return [];
   }
-  if (k0 === 'rules' && depth === 1) return ruleKeys(c);
-  if (k0 === 'resources') {
-    // A resource id is a name the user invents: while it is being typed (or a space was
-    // just typed before it) a list would only get in the way, and Enter or Tab would
-    // replace the name with an entry. Asked for on an empty line (Ctrl+Space), the
-    // snippets are offered.
-    if (depth === 1) return c.partial === '' && c.triggerCharacter === undefined ? resourceSnippets(c) : [];
-    if (typeof k1 !== 'string') return [];
-    const type = c.resourceType();
-    if (depth === 2) return propertyKeys(c, type, true);
-    if (depth === 3 && type && typeof k2 === 'string') return nestedKeys(c, type, k2);
-    return [];
-  }
-  if (k0 === 'flows') {
-    if (depth === 1) return flowSnippets(c, true);
-    if (depth === 3 && k1 === null && typeof k2 === 'string') return connectionKeys(c, k2);
-  }
-  return [];
 }
 
 function valueCompletions(c: Context): CompletionEntry[] {
-  const [k0, k1, k2, k3] = c.keys;
-  const depth = c.keys.length;
-  if (depth === 1 && k0 === 'awsflow') return [c.value('1', 'value', { detail: 'format version', documentation: SCHEMA.properties.awsflow?.description })];
-  if (depth === 1 && k0 === 'region') return examples(c, SCHEMA.properties.region);
-  if (k0 === 'account' && depth === 2 && typeof k1 === 'string') return accountValues(c, k1);
-  if (k0 === 'rules' && depth === 2 && typeof k1 === 'string') return severities(c, k1);
-  if (k0 === 'defaults' && isResourceType(k1) && typeof k2 === 'string') {
-    if (depth === 3) return propertyValues(c, slot(k1, k2));
-    if (depth === 4 && typeof k3 === 'string') return nestedValues(c, k1, k2, k3, undefined);
-    return [];
+  const where = c.where;
+  switch (where.kind) {
+    case 'top-level-value':
+      if (where.key === 'awsflow') return [c.value('1', 'value', { detail: 'format version', documentation: SCHEMA.properties.awsflow?.description })];
+      if (where.key === 'region') return examples(c, SCHEMA.properties.region);
+      return [];
+    case 'section-value': {
+      const [k1, k2] = where.keys;
+      if (where.section === 'account') return where.keys.length === 0 ? accountValues(c, where.name) : [];
+      if (where.section === 'rules') return where.keys.length === 0 ? severities(c, where.name) : [];
+      if (!isResourceType(k1)) return [];
+      if (where.keys.length === 1) return propertyValues(c, slot(k1, where.name));
+      if (where.keys.length === 2 && typeof k2 === 'string') return nestedValues(c, k1, k2, where.name, undefined);
+      return [];
+    }
+    case 'resource-value': {
+      const [name, nested] = where.property;
+      const depth = where.property.length;
+      if (depth === 1 && name === 'type') return typeValues(c);
+      const type = c.resourceType();
+      if (!type) return [];
+      if (depth === 1) return propertyValues(c, slot(type, name));
+      if (depth === 2 && name === 'volumes' && nested === null) return volumeIds(c, where.resourceId);
+      if (depth === 2 && typeof nested === 'string') return nestedValues(c, type, name, nested, where.resourceId);
+      return [];
+    }
+    case 'flow-side':
+      return flowIds(c);
+    case 'connection-value':
+      return connectionValues(c, where.property);
+    default:
+      return [];
   }
-  if (k0 === 'resources' && typeof k1 === 'string' && typeof k2 === 'string') {
-    if (depth === 3 && k2 === 'type') return typeValues(c);
-    const type = c.resourceType();
-    if (!type) return [];
-    if (depth === 3) return propertyValues(c, slot(type, k2));
-    if (depth === 4 && k2 === 'volumes' && k3 === null) return volumeIds(c, k1);
-    if (depth === 4 && typeof k3 === 'string') return nestedValues(c, type, k2, k3, k1);
-    return [];
-  }
-  if (k0 === 'flows' && k1 === null) {
-    if (depth === 2) return flowIds(c);
-    if (depth === 4 && typeof k2 === 'string' && typeof k3 === 'string') return connectionValues(c, k3);
-  }
-  return [];
 }
 
 // ---------------------------------------------------------------------------------------
@@ -1548,7 +991,7 @@ function yamlBlock(body: string): string {
 // ---------------------------------------------------------------------------------------
 // Comments: `# awsflow-ignore <rule-id>, …`.
 
-function commentCompletions(analysis: Analysis, doc: Doc, commentStart: number, offset: number, links: DocsLinks): CompletionEntry[] {
+function commentCompletions(analysis: Analysis, doc: YamlText, commentStart: number, offset: number, links: DocsLinks): CompletionEntry[] {
   const body = analysis.text.slice(commentStart, offset);
   const directive = /^#[ \t]*([A-Za-z-]+)$/.exec(body);
   if (directive && 'awsflow-ignore'.startsWith(directive[1]!)) {
