@@ -23,6 +23,12 @@
  *   end of its line.
  * - Offsets are UTF-16 code units (JavaScript string indexes), as LSP positions count:
  *   characters outside the BMP before the cursor count as two.
+ *
+ * Who asks: completion (always: the cursor is where the text is half-typed) and hover
+ * (where the tree does not reach, and for `# awsflow-ignore` comments). Inlay hints and
+ * code actions ask about a range, not a cursor: they walk the tree and the findings over
+ * it, so they have no text scanning of their own to share (and none should be added: a
+ * new "where am I" question about raw text belongs here).
  */
 import { isResourceType, type ResourceType } from '../model/properties';
 
