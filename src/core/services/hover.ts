@@ -25,11 +25,13 @@ import { compactDuration } from '../edit/write-values';
 import { ruleById } from '../rules/index';
 import { docsUrl, type DocsLinks } from '../rules/define-rule';
 import { findIgnoreComments } from '../suppress';
+import { cursorContext, memo, wordAt, yamlTextOf, type CursorContext } from './cursor-context';
 
 /** `links` says where rule pages are (see `docsUrl`); without a root, rule hovers have no link. */
 export function hover(analysis: Analysis, offset: number, links: DocsLinks = {}): HoverResult | undefined {
   if (!(offset >= 0 && offset <= analysis.text.length)) return undefined;
-  return ignoreCommentHover(analysis, offset, links) ?? hoverInTree(analysis, offset, links) ?? hoverFromText(analysis, offset, links);
+  const context = memo(() => cursorContext(yamlTextOf(analysis), offset));
+  return ignoreCommentHover(analysis, offset, context, links) ?? hoverInTree(analysis, offset, links) ?? hoverFromText(analysis, context(), links);
 }
 
 // ---------------------------------------------------------------------------------------
@@ -104,91 +106,33 @@ function within(range: OffsetRange, offset: number): boolean {
   return range.start <= offset && offset <= range.end;
 }
 
-/** The key of the line at the cursor and the keys of the lines it is indented under. */
-const KEY_LINE = /^([ \t]*)([A-Za-z_][\w./-]*)[ \t]*:(?=[ \t]|$)[ \t]*(.*)$/;
-
-function hoverFromText(analysis: Analysis, offset: number, links: DocsLinks): HoverResult | undefined {
-  const { text } = analysis;
-  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
-  const newline = text.indexOf('\n', offset);
-  const lineEnd = newline === -1 ? text.length : newline;
-  const line = text.slice(lineStart, lineEnd).replace(/\r$/, '');
-  const match = KEY_LINE.exec(line);
-  if (!match) return undefined;
-  const indent = match[1]!.length;
-  const name = match[2]!;
-  const parents = parentKeys(text, lineStart, indent);
-  if (!parents || parents.length >= MAX_DEPTH) return undefined;
-  const path = [...parents, name];
-  const keyRange = { start: lineStart + indent, end: lineStart + indent + name.length };
-  const valueText = stripComment(match[3]!);
-  const valueStart = lineStart + line.length - match[3]!.length;
-  const valueRange = { start: valueStart, end: valueStart + valueText.length };
-  const type = path[0] === 'resources' && path.length > 2 ? typeFromText(analysis, text, path[1]!, lineStart, indent) : undefined;
-  if (within(keyRange, offset)) return hoverAtPath(analysis, { path, on: 'key', range: keyRange, type }, links);
-  if (valueText !== '' && within(valueRange, offset)) {
-    const value: YScalar = { kind: 'scalar', value: scalarFromText(valueText), quoted: /^["']/.test(valueText), ...valueRange };
-    return hoverAtPath(analysis, { path, on: 'value', range: valueRange, value, type }, links);
-  }
-  return undefined;
-}
-
 /**
- * Walks up from a line: each less indented `key:` line is a parent. Undefined when a line
- * on the way is anything else, such as a list item (flows are read from the tree only).
+ * Where the tree does not reach (a block the YAML reader could not make sense of), the
+ * scanner shared with completion says what the cursor is on: a key or a scalar (the whole
+ * word, on both sides of the cursor), the keys above it, and a resource's written type.
+ * Paths through list items are left to the tree (flows are read from the tree only).
  */
-function parentKeys(text: string, lineStart: number, indent: number): string[] | undefined {
-  const keys: string[] = [];
-  let wanted = indent;
-  let end = lineStart - 1;
-  while (wanted > 0 && end > 0) {
-    const start = text.lastIndexOf('\n', end - 1) + 1;
-    const line = text.slice(start, end).replace(/\r$/, '');
-    end = start - 1;
-    const lineIndent = line.length - line.trimStart().length;
-    const content = line.trim();
-    if (content === '' || content.startsWith('#') || lineIndent >= wanted) continue;
-    const match = KEY_LINE.exec(line);
-    if (!match || stripComment(match[3]!) !== '') return undefined;
-    keys.unshift(match[2]!);
-    wanted = lineIndent;
-  }
-  return wanted === 0 ? keys : undefined;
-}
-
-function stripComment(value: string): string {
-  const comment = value.search(/(^|[ \t])#/);
-  return (comment === -1 ? value : value.slice(0, comment)).trimEnd();
+function hoverFromText(analysis: Analysis, context: CursorContext, links: DocsLinks): HoverResult | undefined {
+  if (context.kind === 'comment' || context.kind === 'block-scalar') return undefined;
+  const word = wordAt(yamlTextOf(analysis), context.at);
+  if (!word || !within(word, context.at.offset)) return undefined;
+  const keys = context.path.filter((key): key is string => key !== null);
+  if (keys.length !== context.path.length) return undefined;
+  const on = context.at.kind;
+  if (on === 'key' && !word.isKey) return undefined;
+  const path = on === 'key' ? [...keys, word.value] : keys;
+  if (path.length === 0 || path.length > MAX_DEPTH) return undefined;
+  const type = context.kind === 'resource-key' || context.kind === 'resource-value' ? context.writtenType() : undefined;
+  const range = { start: word.start, end: word.end };
+  if (on === 'key') return hoverAtPath(analysis, { path, on, range, type }, links);
+  const value: YScalar = { kind: 'scalar', value: word.quoted ? word.value : scalarFromText(word.value), quoted: word.quoted, ...range };
+  return hoverAtPath(analysis, { path, on, range, value, type }, links);
 }
 
 function scalarFromText(text: string): ScalarValue {
   if (/^-?\d+(?:\.\d+)?$/.test(text)) return Number(text);
   if (text === 'true' || text === 'false') return text === 'true';
-  const quoted = /^(["'])(.*)\1$/.exec(text);
-  return quoted ? quoted[2]! : text;
-}
-
-/** The type of resource `id`: from the model, or from a `type:` line in the same block. */
-function typeFromText(analysis: Analysis, text: string, id: string, lineStart: number, indent: number): ResourceType | undefined {
-  const known = analysis.model.byId.get(id)?.type;
-  if (known) return known;
-  const lines = text.split('\n');
-  let lineNumber = text.slice(0, lineStart).split('\n').length - 1;
-  // Back to the resource's own line, then forward through its block.
-  while (lineNumber > 0 && !new RegExp(`^[ \\t]{0,${Math.max(0, indent - 1)}}${escapeRegExp(id)}[ \\t]*:`).test(lines[lineNumber]!)) lineNumber--;
-  const blockIndent = lines[lineNumber]!.length - lines[lineNumber]!.trimStart().length;
-  for (let i = lineNumber + 1; i < lines.length; i++) {
-    const line = lines[i]!;
-    if (line.trim() === '' || line.trim().startsWith('#')) continue;
-    if (line.length - line.trimStart().length <= blockIndent) break;
-    const type = /^[ \t]*type[ \t]*:[ \t]*["']?([a-z0-9-]+)/.exec(line)?.[1];
-    if (isResourceType(type)) return type;
-  }
-  return undefined;
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return text;
 }
 
 // ---------------------------------------------------------------------------------------
@@ -720,16 +664,18 @@ function ruleHover(analysis: Analysis, id: string, range: OffsetRange, links: Do
   return result(range, sections);
 }
 
-function ignoreCommentHover(analysis: Analysis, offset: number, links: DocsLinks): HoverResult | undefined {
-  const { text } = analysis;
-  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
-  const newline = text.indexOf('\n', offset);
-  const line = text.slice(lineStart, newline === -1 ? text.length : newline);
-  if (!line.includes('awsflow-ignore')) return undefined;
-  for (const comment of findIgnoreComments(line)) {
-    if (offset < lineStart + comment.start) continue;
-    for (const id of comment.ruleIds) {
-      const range = { start: lineStart + id.start, end: lineStart + id.end };
+/** A rule id in a `# awsflow-ignore` comment: a real comment, not a `#` inside a quoted value. */
+function ignoreCommentHover(analysis: Analysis, offset: number, context: () => CursorContext, links: DocsLinks): HoverResult | undefined {
+  const doc = yamlTextOf(analysis);
+  const line = doc.lineAt(offset);
+  // Most hovers are nowhere near one: a look at the line before the scanner is asked.
+  if (!analysis.text.slice(doc.starts[line], doc.ends[line]).includes('awsflow-ignore')) return undefined;
+  const at = context();
+  if (at.kind !== 'comment') return undefined;
+  const comment = analysis.text.slice(at.start, doc.ends[line]);
+  for (const found of findIgnoreComments(comment)) {
+    for (const id of found.ruleIds) {
+      const range = { start: at.start + id.start, end: at.start + id.end };
       if (within(range, offset)) return ruleHover(analysis, id.id, range, links);
     }
   }

@@ -618,6 +618,30 @@ describe('CRLF documents', () => {
   });
 });
 
+describe('block scalars and document markers', () => {
+  const resource = 'awsflow: 1\nresources:\n  q:\n    type: sqs\n';
+
+  test('a block scalar\'s text is text: no keys, no values, no comment directives in it', () => {
+    assert.deepEqual(labels(`${resource}    description: |\n      vis‸`), []);
+    assert.deepEqual(labels(`${resource}    description: >-\n      encryption: ‸`), []);
+    assert.deepEqual(labels(`${resource}    description: |\n      # awsflow-ig‸`), []);
+    assert.deepEqual(labels(`${resource}    description: |\n      text\n\n      ‸`), []);
+  });
+
+  test('after the block scalar, at its key\'s column, the resource\'s keys again; its lines are not keys', () => {
+    const after = labels(`${resource}    description: |\n      retention: 4d\n    ‸\n`);
+    assert.ok(after.includes('visibilityTimeout'));
+    // `retention:` is the scalar's text, not a key already set.
+    assert.ok(after.includes('retention'));
+    assert.ok(!after.includes('description'));
+    assert.ok(labels(`${resource}    description: |\n      text\n    encryption: ‸\n`).includes('sqs-managed'));
+  });
+
+  test('a document marker ends the path: a key under it is not in the document above', () => {
+    assert.deepEqual(labels('awsflow: 1\nresources:\n  q:\n    type: sqs\n---\n    vis‸'), []);
+  });
+});
+
 describe('robustness', () => {
   const examples = join(__dirname, '../../../../examples');
   const hostile = [

@@ -461,6 +461,30 @@ describe('hover on half-typed and hostile input', () => {
     assert.ok(hoverAt('- oops\n«reso‸urces»:\n').startsWith('**`resources`** (required)'));
   });
 
+  test('where the tree does not reach: `#` inside quotes is text, as completion reads it', () => {
+    // Before the shared scanner, the text fallback cut the value at ` #` even inside quotes.
+    const broken = '- oops\nresources:\n  q:\n    type: sqs\n';
+    assert.ok(hoverAt(`${broken}    label: «"deploy #‸1"»\n`).startsWith('**`label`** — property of every resource'));
+    assert.ok(hoverAt(`${broken}    «la‸bel»: "deploy #1" # note\n`).startsWith('**`label`**'));
+    noHover(`${broken}    label: x # not a va‸lue\n`);
+    // Keys of a flow map, the type written in it, and a quoted key.
+    assert.ok(hoverAt('- oops\nresources:\n  f: { type: lambda, «time‸out»: 900 }\n').startsWith('**`timeout`** — Lambda function property'));
+    assert.ok(hoverAt('- oops\nresources:\n  f: { type: lambda, timeout: «9‸00» }\n').startsWith('**`timeout`** — Lambda function property\n\n`900` = 900 s (15 min)'));
+    assert.ok(hoverAt('- oops\n«"reso‸urces"»:\n').startsWith('**`resources`** (required)'));
+  });
+
+  test('an ignore comment inside a quoted value is text: the value is hovered, not the rule', () => {
+    const markdown = hoverAt('resources:\n  q:\n    type: sqs\n    label: «"x # awsflow-ignore sqs/no-‸dlq"»\n');
+    assert.ok(markdown.startsWith('**`label`**'), markdown);
+    // In a block scalar's text too; after the closing quote, a real comment.
+    noHover('- oops\nresources:\n  q:\n    type: sqs\n    description: |\n      x # awsflow-ignore sqs/no-‸dlq\n');
+    assert.ok(hoverAt('resources:\n  q:\n    type: sqs\n    label: "x" # awsflow-ignore «sqs/no-‸dlq»\n').startsWith('**`sqs/no-dlq`** — rule'));
+  });
+
+  test('in a block scalar\'s text, keys are text: nothing to say', () => {
+    noHover('- oops\nresources:\n  f:\n    type: lambda\n    description: |\n      time‸out: 900\n');
+  });
+
   test('a binary file: no tree at all, the text fallback still reads keys', () => {
     const markdown = hoverAt('\u0000\nresources:\n  q:\n    type: sqs\n    «rete‸ntion»: 14d\n');
     assert.ok(markdown.startsWith('**`retention`** — SQS queue property'), markdown);
