@@ -7,8 +7,7 @@
  * with nothing.
  */
 import {
-  CodeActionKind, CompletionItemKind, DidChangeConfigurationNotification, DocumentHighlightKind, InsertTextFormat, InsertTextMode, LSPErrorCodes, MarkupKind,
-  ResponseError, SymbolKind, TextDocumentSyncKind, TextDocuments,
+  CodeActionKind, DidChangeConfigurationNotification, LSPErrorCodes, ResponseError, TextDocumentSyncKind, TextDocuments,
   type CancellationToken, type CodeAction, type CompletionItem, type Connection, type DocumentHighlight, type DocumentSymbol,
   type InitializeParams, type InitializeResult, type InlayHint, type Location, type SymbolInformation,
 } from 'vscode-languageserver';
@@ -17,13 +16,16 @@ import {
   Analyzer, buildDiagram, plainFlowchart, fixAll, safelyFixable, type Analysis,
   hover, complete, definition, references, prepareRename, rename, documentHighlights, documentSymbols,
   workspaceSymbols, matchesQuery, semanticTokens, inlayHints, SEMANTIC_TOKEN_TYPES, SEMANTIC_TOKEN_MODIFIERS, escapeControlCharacters,
-  type CompletionEntry, type DocsLinks, type DocumentSymbolEntry, type SymbolKindName,
+  type DocsLinks,
 } from '../core/index';
 import { DiagramRequest, PlainMermaidRequest, type DiagramResult, type PlainMermaidResult } from '../protocol/lsp';
 import { DEFAULT_SETTINGS, normaliseSettings, type AwsflowSettings } from '../protocol/settings';
 import { AnalysisCache, snapshotOf, type DocumentSnapshot } from './documents';
-import { invalidParams, offsetOfPosition, offsetsOfRange, readDocumentUri, readParams, readPosition, readRange, readString, readTriggerCharacter } from './params';
-import { fixAction, toDiagnostic, toRange, toWorkspaceEdit } from './convert';
+import { invalidParams, readDocumentUri, readParams, readPosition, readRange, readString, readTriggerCharacter } from './params';
+import {
+  encodeSemanticTokens, fixAction, offsetOfPosition, offsetsOfRange, toCompletionItem, toDiagnostic, toDocumentHighlight, toDocumentSymbol, toHover, toInlayHint,
+  toLocation, toRange, toSymbolInformation, toTextEdits, toWorkspaceEdit,
+} from './convert';
 
 /** What the platform gives the server beyond the connection (files on disk, for workspace symbols). */
 export interface ServerHost {
@@ -158,7 +160,7 @@ export function startServer(connection: Connection, host: ServerHost = {}): void
     if (!found) return null;
     const { analysis } = found;
     const result = hover(analysis, offsetOfPosition(analysis.lineIndex, position), links);
-    return result ? { contents: { kind: MarkupKind.Markdown, value: result.markdown }, range: toRange(analysis, result) } : null;
+    return result ? toHover(analysis, result) : null;
   }, null));
 
   connection.onCompletion(guard('completion', async (params) => {
@@ -183,7 +185,7 @@ export function startServer(connection: Connection, host: ServerHost = {}): void
     const actions: CodeAction[] = [];
     const wantsFixAll = only?.some((kind: string) => FIX_ALL_KIND.startsWith(kind) && kind.startsWith(CodeActionKind.Source));
     const wantsQuickFix = !only || only.some((kind: string) => CodeActionKind.QuickFix.startsWith(kind));
-    const fixAllEdit = () => toWorkspaceEdit(uri, document.version, fixAll(analysis).map((edit) => ({ range: toRange(analysis, edit), newText: edit.newText })));
+    const fixAllEdit = () => toWorkspaceEdit(uri, document.version, toTextEdits(analysis, fixAll(analysis)));
     if (wantsQuickFix) {
       const { start, end } = offsetsOfRange(analysis.lineIndex, range);
       let onAFix = false;
@@ -211,7 +213,7 @@ export function startServer(connection: Connection, host: ServerHost = {}): void
     const position = readPosition(readParams(params).position);
     const found = await analysisOf(uri);
     if (!found) return [];
-    return definition(found.analysis, offsetOfPosition(found.analysis.lineIndex, position)).map((range) => ({ uri, range: toRange(found.analysis, range) }));
+    return definition(found.analysis, offsetOfPosition(found.analysis.lineIndex, position)).map((range) => toLocation(found.analysis, uri, range));
   }, [] as Location[]));
 
   connection.onReferences(guard('references', async (params) => {
@@ -222,7 +224,7 @@ export function startServer(connection: Connection, host: ServerHost = {}): void
     if (typeof includeDeclaration !== 'boolean') throw invalidParams('`context.includeDeclaration` must be true or false.');
     const found = await analysisOf(uri);
     if (!found) return [];
-    return references(found.analysis, offsetOfPosition(found.analysis.lineIndex, position), includeDeclaration).map((range) => ({ uri, range: toRange(found.analysis, range) }));
+    return references(found.analysis, offsetOfPosition(found.analysis.lineIndex, position), includeDeclaration).map((range) => toLocation(found.analysis, uri, range));
   }, [] as Location[]));
 
   // Rename answers a refusal with its reason (an error response the client shows); the guard lets it through.
@@ -243,29 +245,20 @@ export function startServer(connection: Connection, host: ServerHost = {}): void
     if (!found) return null;
     const result = rename(found.analysis, offsetOfPosition(found.analysis.lineIndex, position), newName);
     if ('error' in result) throw new ResponseError(LSPErrorCodes.RequestFailed, result.error);
-    const edits = result.edits.map((edit) => ({ range: toRange(found.analysis, edit), newText: edit.newText }));
-    return toWorkspaceEdit(uri, found.document.version, edits);
+    return toWorkspaceEdit(uri, found.document.version, toTextEdits(found.analysis, result.edits));
   }, null));
 
   connection.onDocumentHighlight(guard('documentHighlight', async (params) => {
     const position = readPosition(readParams(params).position);
     const found = await analysisOf(readDocumentUri(params));
     if (!found) return [];
-    return documentHighlights(found.analysis, offsetOfPosition(found.analysis.lineIndex, position)).map((h) => ({ range: toRange(found.analysis, h), kind: h.kind === 'write' ? DocumentHighlightKind.Write : DocumentHighlightKind.Read }));
+    return documentHighlights(found.analysis, offsetOfPosition(found.analysis.lineIndex, position)).map((highlight) => toDocumentHighlight(found.analysis, highlight));
   }, [] as DocumentHighlight[]));
 
   connection.onDocumentSymbol(guard('documentSymbol', async (params) => {
     const found = await analysisOf(readDocumentUri(params));
     if (!found) return [];
-    const convert = (entry: DocumentSymbolEntry): DocumentSymbol => ({
-      name: entry.name,
-      ...(entry.detail ? { detail: entry.detail } : {}),
-      kind: SYMBOL_KIND[entry.kind],
-      range: toRange(found.analysis, entry),
-      selectionRange: toRange(found.analysis, entry.selection),
-      children: entry.children.map(convert),
-    });
-    return documentSymbols(found.analysis).map(convert);
+    return documentSymbols(found.analysis).map((entry) => toDocumentSymbol(found.analysis, entry));
   }, [] as DocumentSymbol[]));
 
   connection.onWorkspaceSymbol(guard('workspaceSymbol', async (params) => {
@@ -275,7 +268,7 @@ export function startServer(connection: Connection, host: ServerHost = {}): void
     const add = (uri: string, analysis: Analysis) => {
       for (const symbol of workspaceSymbols(analysis)) {
         if (!matchesQuery(symbol.name, query)) continue;
-        out.push({ name: symbol.name, kind: SYMBOL_KIND[symbol.kind], containerName: symbol.detail, location: { uri, range: toRange(analysis, symbol) } });
+        out.push(toSymbolInformation(analysis, uri, symbol));
       }
     };
     // Snapshots first: each document as it was when the request came in.
@@ -295,19 +288,7 @@ export function startServer(connection: Connection, host: ServerHost = {}): void
   connection.languages.semanticTokens.on(guard('semanticTokens', async (params) => {
     const found = await analysisOf(readDocumentUri(params));
     if (!found) return { data: [] };
-    const data: number[] = [];
-    let line = 0;
-    let character = 0;
-    for (const token of semanticTokens(found.analysis)) {
-      const position = found.analysis.lineIndex.positionAt(token.start);
-      const deltaLine = position.line - line;
-      const deltaStart = deltaLine === 0 ? position.character - character : position.character;
-      const modifiers = token.modifiers.reduce((bits, modifier) => bits | (1 << SEMANTIC_TOKEN_MODIFIERS.indexOf(modifier)), 0);
-      data.push(deltaLine, deltaStart, token.end - token.start, SEMANTIC_TOKEN_TYPES.indexOf(token.type), modifiers);
-      line = position.line;
-      character = position.character;
-    }
-    return { data };
+    return encodeSemanticTokens(found.analysis, semanticTokens(found.analysis));
   }, { data: [] as number[] }));
 
   connection.languages.inlayHint.on(guard('inlayHint', async (params) => {
@@ -315,12 +296,7 @@ export function startServer(connection: Connection, host: ServerHost = {}): void
     const found = await analysisOf(readDocumentUri(params));
     if (!found) return [];
     const range = offsetsOfRange(found.analysis.lineIndex, requested);
-    return inlayHints(found.analysis, range).map((hint) => ({
-      position: found.analysis.lineIndex.positionAt(hint.offset),
-      label: hint.label,
-      paddingLeft: true,
-      ...(hint.tooltip ? { tooltip: { kind: MarkupKind.Markdown, value: hint.tooltip } } : {}),
-    }));
+    return inlayHints(found.analysis, range).map((hint) => toInlayHint(found.analysis, hint));
   }, [] as InlayHint[]));
 
   connection.onRequest(DiagramRequest.type, guard('diagram', async (params): Promise<DiagramResult | null> => {
@@ -350,25 +326,6 @@ export function startServer(connection: Connection, host: ServerHost = {}): void
 
   documents.listen(connection);
   connection.listen();
-
-  function toCompletionItem(analysis: Analysis, entry: CompletionEntry, offset: number): CompletionItem {
-    return {
-      label: entry.label,
-      kind: COMPLETION_KIND[entry.kind],
-      ...(entry.detail ? { detail: entry.detail } : {}),
-      ...(entry.documentation ? { documentation: { kind: MarkupKind.Markdown, value: entry.documentation } } : {}),
-      // One line, holding the cursor: VS Code drops an item whose range is anything else.
-      textEdit: { range: analysis.lineIndex.rangeOnLineOf(entry.replace, offset), newText: entry.insertText },
-      insertTextFormat: entry.snippet ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
-      // The core indents multi-line inserts itself; the client must not add its own.
-      insertTextMode: InsertTextMode.asIs,
-      // After `key: `, open the list of values at once.
-      ...(entry.kind === 'property' && entry.insertText.endsWith(': ') ? { command: { title: 'Suggest', command: 'editor.action.triggerSuggest' } } : {}),
-      ...(entry.sortText ? { sortText: entry.sortText } : {}),
-      ...(entry.filterText ? { filterText: entry.filterText } : {}),
-    };
-  }
-
 }
 
 /**
@@ -386,21 +343,3 @@ export function describeFailure(error: unknown): string {
 function cancelled(): ResponseError<void> {
   return new ResponseError(LSPErrorCodes.RequestCancelled, 'The request was cancelled.');
 }
-
-const COMPLETION_KIND: Record<CompletionEntry['kind'], CompletionItemKind> = {
-  keyword: CompletionItemKind.Keyword,
-  property: CompletionItemKind.Property,
-  value: CompletionItemKind.Value,
-  type: CompletionItemKind.Class,
-  resource: CompletionItemKind.Reference,
-  unit: CompletionItemKind.Unit,
-  snippet: CompletionItemKind.Snippet,
-  rule: CompletionItemKind.EnumMember,
-};
-
-const SYMBOL_KIND: Record<SymbolKindName, SymbolKind> = {
-  file: SymbolKind.File, namespace: SymbolKind.Namespace, class: SymbolKind.Class, property: SymbolKind.Property,
-  field: SymbolKind.Field, event: SymbolKind.Event, function: SymbolKind.Function, object: SymbolKind.Object,
-  array: SymbolKind.Array, string: SymbolKind.String, number: SymbolKind.Number, boolean: SymbolKind.Boolean,
-  key: SymbolKind.Key, interface: SymbolKind.Interface, module: SymbolKind.Module,
-};
