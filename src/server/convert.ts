@@ -17,13 +17,6 @@ import { invalidParams } from './params';
 
 const SEVERITY = { error: DiagnosticSeverity.Error, warning: DiagnosticSeverity.Warning, info: DiagnosticSeverity.Information } as const;
 
-export interface DiagnosticData {
-  ruleId: string;
-  /** Index of the finding in its analysis, to find its fixes again. */
-  index: number;
-  version: number;
-}
-
 // --- LSP -> core ----------------------------------------------------------------
 
 /**
@@ -50,14 +43,18 @@ export function toLocation(analysis: Analysis, uri: string, range: OffsetRange):
   return { uri, range: toRange(analysis, range) };
 }
 
-export function toDiagnostic(analysis: Analysis, uri: string, version: number, finding: Finding, index: number, links: DocsLinks): Diagnostic {
+/**
+ * No `data`: code actions are computed from the analysis of the version asked about (its
+ * findings under the requested range), never from a diagnostic a client sends back, and
+ * the version a set belongs to is publishDiagnostics' own `version`.
+ */
+export function toDiagnostic(analysis: Analysis, uri: string, finding: Finding, links: DocsLinks): Diagnostic {
   const diagnostic: Diagnostic = {
     range: toRange(analysis, finding),
     severity: SEVERITY[finding.severity],
     code: finding.ruleId,
     source: 'awsflow',
     message: finding.message,
-    data: { ruleId: finding.ruleId, index, version } satisfies DiagnosticData,
   };
   const href = docsUrl(finding.ruleId, links);
   if (href) diagnostic.codeDescription = { href };

@@ -101,7 +101,7 @@ export function startServer(connection: Connection, host: ServerHost = {}): void
       const { document, analysis } = result;
       // A newer version came in meanwhile: its own check is scheduled; these would be stale.
       if (documents.get(uri)?.version !== document.version) return;
-      const diagnostics = analysis.findings.map((finding, index) => toDiagnostic(analysis, uri, document.version, finding, index, links));
+      const diagnostics = analysis.findings.map((finding) => toDiagnostic(analysis, uri, finding, links));
       await connection.sendDiagnostics({ uri, version: document.version, diagnostics });
     } catch (error) {
       log('validation', error);
@@ -189,14 +189,14 @@ export function startServer(connection: Connection, host: ServerHost = {}): void
     if (wantsQuickFix) {
       const { start, end } = offsetsOfRange(analysis.lineIndex, range);
       let onAFix = false;
-      analysis.findings.forEach((finding, index) => {
-        if (finding.end < start || finding.start > end) return;
-        const diagnostic = toDiagnostic(analysis, uri, document.version, finding, index, links);
+      for (const finding of analysis.findings) {
+        if (finding.end < start || finding.start > end) continue;
+        const diagnostic = toDiagnostic(analysis, uri, finding, links);
         // A fix that needs a decision is offered, but not as the one to apply without looking.
         if (finding.fix) actions.push(fixAction(analysis, uri, document.version, finding.fix, diagnostic, finding.fix.safeForFixAll));
         for (const suggestion of finding.suggestions) actions.push(fixAction(analysis, uri, document.version, suggestion, diagnostic, false));
         onAFix ||= finding.fix !== undefined || finding.suggestions.length > 0;
-      });
+      }
       // In the Ctrl+. menu too, as ESLint does, but only on a problem that has fixes: otherwise every line would get a light bulb.
       if (onAFix && safelyFixable(analysis).length > 1) actions.push({ title: FIX_ALL_TITLE, kind: CodeActionKind.QuickFix, edit: fixAllEdit() });
     }
