@@ -6,8 +6,8 @@
  * need. This remembers what was last handed over per document, so that an identical set
  * is not handed over again. vscode-free (diagnostics by their shape), so it is unit-tested.
  *
- * The server's `data` (the version it was found in) is left out of the comparison: it is
- * only informative, and it changes with every check.
+ * A diagnostic's `data` is left out of the comparison: VS Code does not show it (and the
+ * server sends none).
  */
 interface PositionLike {
   line: number;

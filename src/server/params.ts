@@ -6,7 +6,6 @@
  * not an error (a request can cross the close of its document): it gets the empty answer.
  */
 import { ErrorCodes, ResponseError, type Position, type Range } from 'vscode-languageserver';
-import type { LineIndex } from '../core/index';
 
 export function invalidParams(message: string): ResponseError<void> {
   return new ResponseError(ErrorCodes.InvalidParams, message);
@@ -56,20 +55,6 @@ export function readRange(value: unknown, name = 'range'): Range {
   const end = readPosition(value.end, `${name}.end`);
   if (start.line > end.line || (start.line === end.line && start.character > end.character)) throw invalidParams(`\`${name}\` ends before it starts.`);
   return { start, end };
-}
-
-/**
- * The offset of a request's position in the text it was asked about. Its line must be
- * in the text; a character past the line's end means the end of the line (as LSP says).
- */
-export function offsetOfPosition(lineIndex: LineIndex, position: Position, name = 'position'): number {
-  if (position.line >= lineIndex.lineCount) throw invalidParams(`\`${name}\` is on line ${position.line}, past the document's last line (${lineIndex.lineCount - 1}).`);
-  return lineIndex.offsetAt(position);
-}
-
-/** A range in the text (for ranges that only narrow an answer, a line past the end means the end). */
-export function offsetsOfRange(lineIndex: LineIndex, range: Range): { start: number; end: number } {
-  return { start: lineIndex.offsetAt(range.start), end: lineIndex.offsetAt(range.end) };
 }
 
 /**

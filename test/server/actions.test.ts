@@ -24,6 +24,10 @@ describe('code actions and the diagram request', () => {
     assert.equal(fix.kind, 'quickfix');
     assert.equal(fix.isPreferred, true);
     assert.equal(fix.diagnostics?.[0]?.code, 'lambda/timeout-limit');
+    // The fix names the very diagnostic the client was shown (range, code, message: the whole object), so it attaches to that squiggle.
+    const published = (await client.diagnostics(uri, 1)).diagnostics.filter((d) => d.code === 'lambda/timeout-limit');
+    assert.equal(published.length, 1);
+    assert.deepStrictEqual(fix.diagnostics, published);
     assert.equal(fix.edit.documentChanges[0]!.textDocument.version, 1);
     const applied = applyTextEdits(TEXT, fix.edit.documentChanges[0]!.edits);
     assert.equal(applied, TEXT.replace('timeout: 20m', 'timeout: 15m'));

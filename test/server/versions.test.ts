@@ -107,7 +107,10 @@ describe('answers tagged with the version they were computed from', () => {
       assert.ok(params.version !== undefined && params.version !== null, 'diagnostics carry their version');
       const got = params.diagnostics.map((diagnostic) => `${String(diagnostic.code)} ${JSON.stringify(diagnostic.range)}`);
       assert.deepEqual(got, expectedDiagnostics(params.version), `the diagnostics tagged ${params.version} are that version's`);
-      for (const diagnostic of params.diagnostics) assert.equal((diagnostic.data as { version: number }).version, params.version);
     }
+    // A stale set is never shown: once a version's diagnostics are out, none of an older version follows.
+    const versions = published.map((params) => params.version!);
+    assert.deepEqual(versions, [...versions].sort((a, b) => a - b), `diagnostics published in the order of their versions: ${versions.join(', ')}`);
+    assert.equal(versions.at(-1), 3, 'the last set shown is the last version\'s');
   });
 });
