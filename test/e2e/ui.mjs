@@ -128,8 +128,8 @@ export async function runUi({ browser, url, workspace, extensionPath, manifest, 
       if (!labels.some((label) => label.startsWith('slow-worker'))) throw new Error(`node labels: ${labels.join(', ')}`);
       // The cursor is still on slow-worker's timeout (line 15): its node (n2) is highlighted.
       await preview.locator('svg g.awsflow-highlighted[id*="-flowchart-n2-"]').waitFor({ timeout: 20_000 });
-      // Let the fit-to-view settle before the picture.
-      await page.waitForTimeout(750);
+      // The picture once the drawing is fitted to the view (measured, not a fixed wait).
+      await waitFitted(preview, 'the drawing');
       await page.screenshot({ path: join(outDir, 'vscode-preview.png') });
       return `nodes: ${labels.join(', ')}`;
     });
