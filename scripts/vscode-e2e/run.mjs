@@ -31,8 +31,11 @@ const vsixArg = vsixIndex >= 0 ? args[vsixIndex + 1] : process.env.AWSFLOW_E2E_V
 const vsix = vsixArg ? resolve(root, vsixArg) : undefined;
 
 const tooling = process.env.AWSFLOW_TOOLING ?? join(root, '.tooling');
-const runDir = join(tooling, 'run');
 const outDir = join(root, 'out/e2e');
+// The profile and workspace copies belong to this checkout, not to the installation: an
+// installation shared by several checkouts (AWSFLOW_TOOLING, or a symlinked .tooling/)
+// would otherwise have one run wipe another's profile while it runs.
+const runDir = join(outDir, 'run');
 const screenshotDir = join(outDir, 'screenshots');
 const resultsFile = join(outDir, 'results.json');
 const hostResultsFile = join(runDir, 'host-results.json');
