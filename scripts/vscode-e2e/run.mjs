@@ -54,6 +54,12 @@ const HARMLESS_NOISE = [
   /^Updating additional builtin extensions cache/,
 ];
 
+/**
+ * How long the workbench page may take to load: Playwright's default of 30 s was seen run
+ * out with every core busy (a load average of 30 on 2 cores), while the page came up.
+ */
+const WORKBENCH_LOAD_MS = 120_000;
+
 const t0 = Date.now();
 const log = (...parts) => console.log(`[vscode-e2e +${((Date.now() - t0) / 1000).toFixed(1)}s]`, ...parts);
 
@@ -213,7 +219,7 @@ async function runExtensionHostTests(url, workspace) {
         write(...parts);
       })
         .then(() => page.exposeFunction('codeAutomationExit', done))
-        .then(() => page.goto(`${url}/?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`))
+        .then(() => page.goto(`${url}/?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`, { timeout: WORKBENCH_LOAD_MS }))
         .catch((error) => {
           console.error(`could not open the workbench: ${error.message}`);
           done(-1);

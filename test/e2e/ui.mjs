@@ -59,7 +59,8 @@ export async function runUi({ browser, url, workspace, extensionPath, manifest, 
         const host = new URL(url).host;
         target += `&payload=${encodeURIComponent(JSON.stringify([['extensionDevelopmentPath', `vscode-remote://${host}${extensionPath}`]]))}`;
       }
-      await page.goto(target);
+      // Not Playwright's default 30 s: the page loads slowly with every core busy.
+      await page.goto(target, { timeout: 120_000 });
       await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
       await page.locator('.part.statusbar').waitFor({ timeout: 60_000 });
       await page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'mistakes.awsflow' }).waitFor({ timeout: 60_000 });
