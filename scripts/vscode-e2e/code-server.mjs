@@ -6,7 +6,6 @@
 // about 20 s in trials.
 import { spawn, execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 
 export const NODE24_VERSION = '24.21.0';
@@ -30,18 +29,6 @@ export function missingTooling(tooling) {
   if (stamp(paths.codeServerStamp) !== CODE_SERVER_VERSION) return `code-server ${CODE_SERVER_VERSION} is not installed in ${tooling}`;
   if (!existsSync('/usr/bin/chromium')) return 'Debian\'s chromium is not installed (/usr/bin/chromium)';
   return undefined;
-}
-
-/** A port that was free a moment ago (the kernel picks it). */
-export function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 /**
@@ -87,13 +74,15 @@ export async function startCodeServer({ tooling, runDir, env = {}, vsix }) {
   const common = ['--user-data-dir', join(runDir, 'user-data'), '--extensions-dir', join(runDir, 'extensions')];
   if (vsix) execFileSync(paths.codeServer, [...common, '--install-extension', vsix, '--force'], { env: fullEnv, stdio: 'pipe' });
 
-  const port = await freePort();
   const log = join(runDir, 'code-server.log');
   const out = openSync(log, 'w');
   const child = spawn(paths.codeServer, [
     ...common,
     '--auth', 'none',
-    '--bind-addr', `127.0.0.1:${port}`,
+    // Port 0: the kernel gives code-server a free port as it binds, and its log says which.
+    // (A port found free beforehand could be taken by another run in between, and /healthz
+    // would then be answered by that run's code-server.)
+    '--bind-addr', '127.0.0.1:0',
     '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', '--disable-getting-started-override',
     // Makes the built workbench honour `extensionDevelopmentPath`/`extensionTestsPath` in
     // the URL's `payload` (a built workbench ignores them otherwise, and no test runs).
@@ -102,22 +91,22 @@ export async function startCodeServer({ tooling, runDir, env = {}, vsix }) {
   let exited = false;
   child.once('exit', () => { exited = true; });
 
-  const url = `http://127.0.0.1:${port}`;
   const stop = () => stopGroup(child.pid);
   const deadline = Date.now() + 60_000;
+  let url;
   for (;;) {
     if (exited) throw new Error(`code-server exited at start; log:\n${readFileSync(log, 'utf8')}`);
+    url ??= /HTTP server listening on (http:\/\/127\.0\.0\.1:\d+)\//.exec(readFileSync(log, 'utf8'))?.[1];
     try {
-      const response = await globalThis.fetch(`${url}/healthz`);
-      if (response.ok) break;
+      if (url && (await globalThis.fetch(`${url}/healthz`)).ok) break;
     } catch { /* not listening yet */ }
     if (Date.now() > deadline) {
       await stop();
-      throw new Error(`code-server did not answer /healthz within 60 s; log:\n${readFileSync(log, 'utf8')}`);
+      throw new Error(`code-server did not ${url ? 'answer /healthz' : 'say which port it listens on'} within 60 s; log:\n${readFileSync(log, 'utf8')}`);
     }
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
-  return { url, port, pid: child.pid, log, stop };
+  return { url, port: Number(new URL(url).port), pid: child.pid, log, stop };
 }
 
 /** The process ids still in process group `pgid`. */

@@ -31,8 +31,11 @@ const vsixArg = vsixIndex >= 0 ? args[vsixIndex + 1] : process.env.AWSFLOW_E2E_V
 const vsix = vsixArg ? resolve(root, vsixArg) : undefined;
 
 const tooling = process.env.AWSFLOW_TOOLING ?? join(root, '.tooling');
-const runDir = join(tooling, 'run');
 const outDir = join(root, 'out/e2e');
+// The profile and workspace copies belong to this checkout, not to the installation: an
+// installation shared by several checkouts (AWSFLOW_TOOLING, or a symlinked .tooling/)
+// would otherwise have one run wipe another's profile while it runs.
+const runDir = join(outDir, 'run');
 const screenshotDir = join(outDir, 'screenshots');
 const resultsFile = join(outDir, 'results.json');
 const hostResultsFile = join(runDir, 'host-results.json');
@@ -50,6 +53,12 @@ const HARMLESS_NOISE = [
   /^\[(reconnection-grace-time|AccountPolicyGate|AgentHost:remote|Service Worker|lifecycle)\]/,
   /^Updating additional builtin extensions cache/,
 ];
+
+/**
+ * How long the workbench page may take to load: Playwright's default of 30 s was seen run
+ * out with every core busy (a load average of 30 on 2 cores), while the page came up.
+ */
+const WORKBENCH_LOAD_MS = 120_000;
 
 const t0 = Date.now();
 const log = (...parts) => console.log(`[vscode-e2e +${((Date.now() - t0) / 1000).toFixed(1)}s]`, ...parts);
@@ -210,7 +219,7 @@ async function runExtensionHostTests(url, workspace) {
         write(...parts);
       })
         .then(() => page.exposeFunction('codeAutomationExit', done))
-        .then(() => page.goto(`${url}/?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`))
+        .then(() => page.goto(`${url}/?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`, { timeout: WORKBENCH_LOAD_MS }))
         .catch((error) => {
           console.error(`could not open the workbench: ${error.message}`);
           done(-1);

@@ -59,7 +59,8 @@ export async function runUi({ browser, url, workspace, extensionPath, manifest, 
         const host = new URL(url).host;
         target += `&payload=${encodeURIComponent(JSON.stringify([['extensionDevelopmentPath', `vscode-remote://${host}${extensionPath}`]]))}`;
       }
-      await page.goto(target);
+      // Not Playwright's default 30 s: the page loads slowly with every core busy.
+      await page.goto(target, { timeout: 120_000 });
       await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
       await page.locator('.part.statusbar').waitFor({ timeout: 60_000 });
       await page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'mistakes.awsflow' }).waitFor({ timeout: 60_000 });
@@ -128,8 +129,8 @@ export async function runUi({ browser, url, workspace, extensionPath, manifest, 
       if (!labels.some((label) => label.startsWith('slow-worker'))) throw new Error(`node labels: ${labels.join(', ')}`);
       // The cursor is still on slow-worker's timeout (line 15): its node (n2) is highlighted.
       await preview.locator('svg g.awsflow-highlighted[id*="-flowchart-n2-"]').waitFor({ timeout: 20_000 });
-      // Let the fit-to-view settle before the picture.
-      await page.waitForTimeout(750);
+      // The picture once the drawing is fitted to the view (measured, not a fixed wait).
+      await waitFitted(preview, 'the drawing');
       await page.screenshot({ path: join(outDir, 'vscode-preview.png') });
       return `nodes: ${labels.join(', ')}`;
     });

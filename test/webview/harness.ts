@@ -227,7 +227,8 @@ async function openPage(context: BrowserContext, PAGE: string, SCRIPT: string, v
   const pageErrors: string[] = [];
   page.on('request', (request) => requests.push(request.url()));
   page.on('pageerror', (error) => pageErrors.push(error.message));
-  await page.goto(PAGE);
+  // Not Playwright's default 30 s: seen run out in a full `npm test` with every core busy.
+  await page.goto(PAGE, { timeout: 120_000 });
   await page.waitForFunction(() => (window as unknown as TestWindow).__test.posted.some((m) => m.type === 'ready'));
 
   const preview: PreviewPage = {

@@ -11,6 +11,9 @@ import { FIXTURE, ROOT, diagramResult, launch, skipBrowser, type Harness, type T
 /** The node's drawn `<g>`, found the way the preview finds it (by the Mermaid id). */
 const nodeSelector = (nodeId: string) => `.diagram svg g[id*="-flowchart-${nodeId}-"]`;
 
+/** The page's console.warn calls, recorded by a test that needs them. */
+interface WarnedWindow { __warned: string[] }
+
 describe('preview webview (built, in Chromium, under the extension CSP)', { skip: skipBrowser }, () => {
   let harness: Harness;
   before(async () => {
@@ -257,6 +260,16 @@ describe('preview webview (built, in Chromium, under the extension CSP)', { skip
 
   test('malformed messages are ignored; the preview keeps working', () => withPreview(async (preview) => {
     const page = preview.page;
+    // The preview says (console.warn) when it ignores a malformed message: record it in the page, in order.
+    await page.evaluate(() => {
+      const window_ = window as unknown as WarnedWindow;
+      const warn = console.warn.bind(console);
+      window_.__warned = [];
+      console.warn = (...args: unknown[]) => {
+        window_.__warned.push(String(args[0]));
+        warn(...args);
+      };
+    });
     const before = (await preview.posted()).length;
     for (const message of [
       { type: 'render', version: 1, layout: 'dagre', diagram: { mermaid: 5, nodes: [], edges: [] } },
@@ -269,9 +282,15 @@ describe('preview webview (built, in Chromium, under the extension CSP)', { skip
       'render',
       null,
     ]) await preview.send(message as Record<string, unknown>);
-    await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 200)));
-    assert.deepEqual((await preview.posted()).slice(before), []);
-    assert.equal((await preview.render(diagramResult(FIXTURE))).type, 'rendered');
+    // A valid render after them: the page handles messages in order, so by its answer every
+    // message above has been handled. Each malformed one was reported as ignored, and the
+    // marker's answer is all that was posted (a message taken for a render would have been
+    // reported as drawn or failed, or shown as not ignored).
+    const marker = await preview.render(diagramResult(FIXTURE));
+    assert.equal(marker.type, 'rendered');
+    const warned = await page.evaluate(() => (window as unknown as WarnedWindow).__warned);
+    assert.deepEqual(warned.map((text) => /^awsflow preview: ignored a malformed '(\w+)' message: /.exec(text)?.[1] ?? text), ['render', 'render', 'render', 'render', 'highlight', 'stale']);
+    assert.deepEqual((await preview.posted()).slice(before), [marker]);
   }));
 
   test('highlight marks one node at a time, and none for null', () => withPreview(async (preview) => {
@@ -361,11 +380,14 @@ describe('preview webview (built, in Chromium, under the extension CSP)', { skip
     const afterDark = (await preview.posted()).length;
     await preview.setTheme('high-contrast');
     await preview.waitFor('rendered', { version: 1, after: afterDark });
-    // An unrelated class change does not redraw.
+    // An unrelated class change does not redraw. Shown by a theme change made after it (a
+    // mutation of its own, observed after the first): its redraw is the only one posted.
     const afterContrast = (await preview.posted()).length;
     await page.evaluate(() => document.body.classList.add('something-else'));
-    await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 300)));
-    assert.equal((await preview.posted()).length, afterContrast);
+    await preview.setTheme('light');
+    const marker = await preview.waitFor('rendered', { version: 1, after: afterContrast });
+    assert.equal(marker.relayout, true);
+    assert.deepEqual((await preview.posted()).slice(afterContrast), [marker]);
   }));
 
   test('ELK layout draws the same nodes in other places; the toolbar posts setLayout', () => withPreview(async (preview) => {
