@@ -14,6 +14,7 @@ import {
   ACCOUNT_PROPERTIES, COMMON_PROPERTIES, CONNECTION_PROPERTIES, isResourceType, RESOURCE_TYPES, TYPE_PROPERTIES,
   type PropertySpec, type ResourceType,
 } from '../model/properties';
+import { likelyTargetsOf, typeRecord } from '../model/resource-types';
 import { RESOURCE_ID } from '../parse/flows';
 import { formatBytes, formatMegabytes, formatSeconds, parseDuration, parseMegabytes, parseSize } from '../parse/values';
 import { docsUrl, type DocsLinks } from '../rules/define-rule';
@@ -30,41 +31,14 @@ interface SchemaNode {
 
 const SCHEMA = schema as unknown as { readonly properties: Readonly<Record<string, SchemaNode>>; readonly $defs: Readonly<Record<string, SchemaNode>> };
 
-export const TYPE_DETAILS: Readonly<Record<ResourceType, string>> = {
-  sqs: 'SQS queue', sns: 'SNS topic', kinesis: 'Kinesis data stream', firehose: 'Data Firehose delivery stream',
-  lambda: 'Lambda function', ecs: 'ECS service', eks: 'EKS workload', apprunner: 'App Runner service',
-  beanstalk: 'Elastic Beanstalk environment', ec2: 'EC2 instances', schedule: 'EventBridge scheduled rule',
-  'api-gateway': 'API Gateway API', alb: 'Application Load Balancer', cloudfront: 'CloudFront distribution',
-  dynamodb: 'DynamoDB table', s3: 'S3 bucket', rds: 'RDS or Aurora database', efs: 'EFS file system',
-  client: 'client outside AWS',
-};
+const TYPE_DETAILS = typeRecord((facts) => facts.detail);
 
 const TOP_LEVEL_KEYS = ['awsflow', 'name', 'description', 'region', 'account', 'defaults', 'rules', 'resources', 'flows'] as const;
 const COMMON_KEYS = ['label', 'description', 'group', 'name'] as const;
 const SINKS: readonly ResourceType[] = ['dynamodb', 'rds', 'efs'];
 
 /** For a source type, the target types people connect it to, most usual first. */
-const LIKELY_TARGETS: Readonly<Record<ResourceType, readonly ResourceType[]>> = {
-  sqs: ['lambda', 'ecs', 'eks', 'ec2', 'beanstalk', 'apprunner'],
-  sns: ['sqs', 'lambda', 'firehose'],
-  kinesis: ['lambda', 'firehose', 'ecs', 'eks', 'ec2'],
-  firehose: ['s3'],
-  lambda: ['sqs', 'sns', 'kinesis', 'firehose', 'dynamodb', 's3', 'rds', 'efs', 'lambda'],
-  ecs: ['sqs', 'sns', 'kinesis', 'firehose', 'dynamodb', 's3', 'rds', 'efs'],
-  eks: ['sqs', 'sns', 'kinesis', 'firehose', 'dynamodb', 's3', 'rds', 'efs'],
-  apprunner: ['sqs', 'sns', 'kinesis', 'dynamodb', 's3', 'rds'],
-  beanstalk: ['sqs', 'sns', 'kinesis', 'dynamodb', 's3', 'rds'],
-  ec2: ['sqs', 'sns', 'kinesis', 'firehose', 'dynamodb', 's3', 'rds', 'efs'],
-  schedule: ['lambda', 'ecs', 'sqs', 'sns', 'kinesis', 'firehose'],
-  'api-gateway': ['lambda', 'sqs', 'sns', 'kinesis', 'firehose', 'dynamodb', 's3', 'ecs'],
-  alb: ['ecs', 'lambda', 'eks', 'ec2', 'beanstalk'],
-  cloudfront: ['s3', 'alb', 'api-gateway', 'lambda'],
-  dynamodb: ['lambda', 'kinesis'],
-  s3: ['lambda', 'sqs', 'sns'],
-  rds: ['lambda'],
-  efs: ['lambda', 'ecs'],
-  client: ['api-gateway', 'alb', 'cloudfront', 'sqs', 'sns', 'kinesis', 'firehose', 's3'],
-};
+const LIKELY_TARGETS = typeRecord((_facts, type) => likelyTargetsOf(type));
 
 // ---------------------------------------------------------------------------------------
 // The text: lines and what each line says.
