@@ -94,7 +94,7 @@ if (args.has('--tests')) {
       outdir: 'out',
       outbase: '.',
       // Loaded from node_modules at run time: not worth bundling into every test file.
-      external: ['yaml', 'fast-check', 'playwright-core'],
+      external: ['yaml', 'fast-check', 'playwright-core', 'eslint'],
       sourcemap: 'inline',
       metafile: false,
     }),
