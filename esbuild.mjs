@@ -16,6 +16,8 @@ const args = new Set(process.argv.slice(2));
 const production = args.has('--production');
 
 compileSchema(root);
+// package.json's per-rule settings (awsflow.rules), written from the rule registry.
+await (await import('./scripts/generate-package-settings.mjs')).generatePackageSettings(root);
 // The few AWS icons the preview draws, taken from @iconify-json/logos (webview/generated/aws-icons.json).
 (await import('./scripts/build-icons.mjs')).buildIcons(root);
 
@@ -92,7 +94,7 @@ if (args.has('--tests')) {
       outdir: 'out',
       outbase: '.',
       // Loaded from node_modules at run time: not worth bundling into every test file.
-      external: ['yaml', 'fast-check', 'playwright-core'],
+      external: ['yaml', 'fast-check', 'playwright-core', 'eslint'],
       sourcemap: 'inline',
       metafile: false,
     }),

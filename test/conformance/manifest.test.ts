@@ -8,7 +8,8 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { rules } from '../../src/core/index';
 import { DEFAULT_SETTINGS, normaliseSettings } from '../../src/protocol/settings';
@@ -45,6 +46,10 @@ function flatten(value: object, prefix = ''): Record<string, unknown> {
   return out;
 }
 
+function schemaOfRule(id: string): { markdownDescription: string } {
+  return (settings['awsflow.rules']!.properties as unknown as Record<string, { markdownDescription: string }>)[id]!;
+}
+
 function jsonType(value: unknown): string {
   return Array.isArray(value) ? 'array' : value === null ? 'null' : typeof value;
 }
@@ -75,6 +80,37 @@ describe('manifest: settings', () => {
       for (const severity of property.enum) assert.equal(normaliseSettings({ rules: { [id]: severity } }).rules[id], severity, `${id}: ${severity}`);
     }
     assert.equal(normaliseSettings({ rules: { 'sqs/no-dlq': 'fatal' } }).rules['sqs/no-dlq'], undefined, 'the server drops what the manifest would not allow');
+  });
+
+  test('awsflow.rules is generated from the registry: package.json is up to date', () => {
+    const run = spawnSync(process.execPath, [join(root, 'scripts/generate-package-settings.mjs'), '--check'], { encoding: 'utf8' });
+    assert.equal(run.status, 0, run.stderr);
+    for (const rule of rules) {
+      const { markdownDescription } = schemaOfRule(rule.id);
+      assert.ok(markdownDescription.startsWith(`${rule.summary}. Default: \`${rule.defaultSeverity}\`.`), `${rule.id}: ${markdownDescription}`);
+    }
+  });
+
+  test('awsflow.rules generation: --check fails on a stale copy, writing repairs only that block', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'awsflow-package-'));
+    try {
+      const stale = structuredClone(manifest);
+      const properties = stale.contributes.configuration.properties['awsflow.rules'].properties;
+      properties['sqs/no-dlq'].markdownDescription = 'An old summary. Default: `info`.';
+      delete properties['sqs/range'];
+      properties['sqs/retired'] = properties['sqs/fifo-name'];
+      const copy = join(dir, 'package.json');
+      writeFileSync(copy, JSON.stringify(stale, null, 2) + '\n');
+      const script = join(root, 'scripts/generate-package-settings.mjs');
+      const check = spawnSync(process.execPath, [script, '--check', '--package', copy], { encoding: 'utf8' });
+      assert.equal(check.status, 1);
+      assert.match(check.stderr, /the awsflow\.rules settings differ from the rule registry/);
+      const write = spawnSync(process.execPath, [script, '--package', copy], { encoding: 'utf8' });
+      assert.equal(write.status, 0, write.stderr);
+      assert.equal(readFileSync(copy, 'utf8'), readFileSync(join(root, 'package.json'), 'utf8'));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   test('awsflow.validate.delay: the bounds the server keeps', () => {

@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { ACCOUNT_PROPERTIES, COMMON_PROPERTIES, CONNECTION_PROPERTIES, RESOURCE_TYPES, TYPE_PROPERTIES, type PropertySpec } from '../../src/core/model/properties';
+import { RESOURCE_TYPE_TABLE, type ResourceType } from '../../src/core/model/resource-types';
 import { complete } from '../../src/core/services/completion';
 import { parseDuration, parseRate, parseSize } from '../../src/core/parse/values';
 import { analyze } from '../../src/core/index';
@@ -38,6 +39,18 @@ describe('schema and model agree', () => {
   test('the resource types', () => {
     const typeEnum = (defs['resource']!.properties!['type']!['enum'] as string[]).slice().sort();
     assert.deepEqual(typeEnum, [...RESOURCE_TYPES].sort());
+  });
+  test('the resource types, in the order of the table of resource types', () => {
+    assert.deepEqual(defs['resource']!.properties!['type']!['enum'], [...RESOURCE_TYPES]);
+  });
+  test("the type's description names every type once, grouped by the table's categories", () => {
+    // `sqs`, `sns`, … (messaging); `lambda`, … (compute); … : one group per category, in table order.
+    const description = defs['resource']!.properties!['type']!['description'] as string;
+    const groups = description.replace(/^[^`]*/, '').split('; ').map((group) => [...group.matchAll(/`([^`]+)`/g)].map((match) => match[1]!));
+    assert.deepEqual(groups.flat(), [...RESOURCE_TYPES]);
+    const categories = groups.map((group) => new Set(group.map((type) => RESOURCE_TYPE_TABLE[type as ResourceType].category)));
+    for (const [index, found] of categories.entries()) assert.equal(found.size, 1, `group ${groups[index]!.join(', ')} mixes categories ${[...found].join(', ')}`);
+    assert.equal(new Set(categories.map((found) => [...found][0])).size, groups.length, 'one group per category');
   });
   for (const type of RESOURCE_TYPES) {
     test(`the properties of ${type}`, () => {

@@ -5,6 +5,7 @@
  */
 import type { Resource } from '../model/model';
 import type { ResourceType } from '../model/properties';
+import { RESOURCE_TYPE_TABLE } from '../model/resource-types';
 
 /** The Iconify prefix the preview registers the icons under. */
 export const ICON_PACK = 'logos';
@@ -19,24 +20,19 @@ export const AWS_ICON_NAMES = [
 type IconName = (typeof AWS_ICON_NAMES)[number];
 
 /**
- * Types the `logos` set has no icon for take the nearest service's icon when it is the
- * same product family (Firehose is Kinesis Data Firehose; schedules are EventBridge
- * Scheduler). Clients, EFS and App Runner keep their plain shape: no icon in the set
- * would say what they are.
+ * A type's icon, from its row in the resource-type table (which says why some types have
+ * none). Typed so that a row naming an icon missing from `AWS_ICON_NAMES` does not compile.
  */
-const ICONS: Partial<Record<ResourceType, IconName>> = {
-  sqs: 'aws-sqs', sns: 'aws-sns', kinesis: 'aws-kinesis', firehose: 'aws-kinesis',
-  lambda: 'aws-lambda', ecs: 'aws-ecs', eks: 'aws-eks', beanstalk: 'aws-elastic-beanstalk', ec2: 'aws-ec2',
-  schedule: 'aws-eventbridge', 'api-gateway': 'aws-api-gateway', alb: 'aws-elb', cloudfront: 'aws-cloudfront',
-  dynamodb: 'aws-dynamodb', s3: 'aws-s3', rds: 'aws-rds',
-  eventbridge: 'aws-eventbridge', stepfunctions: 'aws-step-functions',
-};
+function typeIcon(type: ResourceType): IconName | undefined {
+  const row: { readonly title: string; readonly icon?: IconName } = RESOURCE_TYPE_TABLE[type];
+  return row.icon;
+}
 
 /** The `pack:name` icon for a resource, or undefined when it keeps a plain shape. */
 export function iconOf(resource: Resource): string | undefined {
   if (!resource.type) return undefined;
   // An ECS service on Fargate is drawn as Fargate: that is what runs the tasks.
   if (resource.type === 'ecs' && resource.props.get('launchType')?.value === 'fargate') return `${ICON_PACK}:aws-fargate`;
-  const icon = ICONS[resource.type];
+  const icon = typeIcon(resource.type);
   return icon ? `${ICON_PACK}:${icon}` : undefined;
 }

@@ -14,7 +14,7 @@ import type { Finding } from '../rules/types';
 import type { Model } from '../model/model';
 import { findPair, isScalar } from '../parse/ast';
 import { iconOf } from './icons';
-import { TYPE_DETAILS } from '../services/completion';
+import { typeRecord } from '../model/resource-types';
 
 export interface DiagramNode {
   readonly id: string;
@@ -79,13 +79,8 @@ export const SHAPES: Partial<Record<ResourceType, [string, string]>> = {
   stepfunctions: ['[["', '"]]'],
 };
 
-export const TYPE_TITLES: Record<ResourceType, string> = {
-  sqs: 'SQS queue', sns: 'SNS topic', kinesis: 'Kinesis stream', firehose: 'Firehose',
-  lambda: 'Lambda', ecs: 'ECS service', eks: 'EKS', apprunner: 'App Runner', beanstalk: 'Beanstalk', ec2: 'EC2',
-  schedule: 'schedule', 'api-gateway': 'API Gateway', alb: 'ALB', cloudfront: 'CloudFront',
-  dynamodb: 'DynamoDB', s3: 'S3', rds: 'RDS', efs: 'EFS', client: 'client',
-  eventbridge: 'EventBridge bus', stepfunctions: 'Step Functions',
-};
+export const TYPE_TITLES = typeRecord((facts) => facts.title);
+const TYPE_DETAILS = typeRecord((facts) => facts.detail);
 
 const SEVERITY_ORDER: Record<Severity, number> = { error: 3, warning: 2, info: 1 };
 

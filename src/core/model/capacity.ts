@@ -19,9 +19,10 @@
  */
 import type { Connection, Model, Prop, Resource } from './model';
 import type { ResourceType } from './properties';
-import { API_GATEWAY, ESM, KINESIS_THROUGHPUT, LAMBDA, PAYLOAD, SNS_FIFO, SQS_FIFO } from '../limits/aws';
+import { API_GATEWAY, ESM, LAMBDA, PAYLOAD, SNS_FIFO, SQS_FIFO } from '../limits/aws';
 import { formatNumber } from '../parse/values';
 import { classifyConnection, connectionOptions, type ConnectionKind } from './connections';
+import { onDemandWriteMax, shardsNeeded, shardWriteLimit, streamMode } from './kinesis';
 
 export interface Flow {
   /** Messages (records, requests) per second: what gets through, after any throttle upstream. */
@@ -258,18 +259,16 @@ function throttleOf(model: Model, resource: Resource, inbound: Flow, loads: Read
       return cap(Math.min(messages, SNS_FIFO.messagesPerSecond.value, byBytes), `FIFO topic limit: ${SNS_FIFO.messagesPerSecond.text}, ${SNS_FIFO.bytesPerSecond.text}, ${SNS_FIFO.perGroupMessagesPerSecond.text}`);
     }
     case 'kinesis': {
-      const mode = resource.props.get('mode')?.value;
-      const shards = resource.props.get('shards');
-      const provisioned = mode === 'provisioned' || (mode !== 'on-demand' && shards !== undefined);
-      if (!provisioned) {
-        const large = model.region !== undefined && KINESIS_THROUGHPUT.onDemandLargeRegions.includes(model.region);
-        const max = large ? KINESIS_THROUGHPUT.onDemandWriteMaxLargeRegions : KINESIS_THROUGHPUT.onDemandWriteMaxDefault;
+      const mode = streamMode(resource);
+      if (mode.mode !== 'provisioned') {
+        const { max } = onDemandWriteMax(model.region);
         return inbound.bytes > max.value ? cap(rate * (max.value / inbound.bytes), `on-demand write maximum of ${max.text}`) : undefined;
       }
-      if (shards && typeof shards.value !== 'number') return undefined;
-      const count = shards ? (shards.value as number) : 1;
-      const byRecords = count * KINESIS_THROUGHPUT.shardWriteRecords.value;
-      const byBytes = inbound.bytes > 0 ? rate * ((count * KINESIS_THROUGHPUT.shardWriteBytes.value) / inbound.bytes) : Infinity;
+      if (mode.shards === undefined) return undefined;
+      const count = mode.shards;
+      const limit = shardWriteLimit(count);
+      const byRecords = limit.records;
+      const byBytes = inbound.bytes > 0 ? rate * (limit.bytes / inbound.bytes) : Infinity;
       return cap(Math.min(byRecords, byBytes), `${formatNumber(count)} shard${count === 1 ? '' : 's'}: 1,000 records/s and 1 MiB/s each`);
     }
     case 'lambda': {
@@ -452,9 +451,8 @@ function deriveLoad(model: Model, resource: Resource, inbound: Flow | undefined,
     return { inbound, ...throttled, ...(invocations !== undefined ? { invocations } : {}), ...(concurrency !== undefined ? { concurrency } : {}) };
   }
   if (resource.type === 'kinesis' && inbound) {
-    const byBytes = inbound.sized ? inbound.bytes / KINESIS_THROUGHPUT.shardWriteBytes.value : 0;
-    const byRecords = inbound.rate / KINESIS_THROUGHPUT.shardWriteRecords.value;
-    return { inbound, ...throttled, shardsNeeded: Math.max(1, Math.ceil(Math.max(byBytes, byRecords) - 1e-9)) };
+    // Bytes count only when every connection in says its size; kinesis/shard-capacity adds the part known.
+    return { inbound, ...throttled, shardsNeeded: shardsNeeded(inbound.rate, inbound.sized ? inbound.bytes : 0) };
   }
   return { inbound, ...throttled };
 }

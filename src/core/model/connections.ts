@@ -3,6 +3,7 @@
  * Used by flows/invalid-connection, by hover on a flow, and by the capacity model.
  */
 import type { ResourceType } from './properties';
+import { RESOURCE_TYPE_TABLE, typesOf } from './resource-types';
 import type { Connection } from './model';
 import type { FlowToken } from '../parse/flows';
 
@@ -29,9 +30,9 @@ export interface Verdict {
   readonly reason?: string;
 }
 
-const COMPUTE: readonly ResourceType[] = ['lambda', 'ecs', 'eks', 'apprunner', 'beanstalk', 'ec2'];
-const STORES: readonly ResourceType[] = ['dynamodb', 's3', 'rds', 'efs'];
-const MESSAGING: readonly ResourceType[] = ['sqs', 'sns', 'kinesis', 'firehose'];
+const COMPUTE = typesOf('compute');
+const STORES = typesOf('data-store');
+const MESSAGING = typesOf('messaging');
 
 export const CONNECTION_KIND_TEXT: Record<ConnectionKind, string> = {
   subscription: 'SNS subscription: the topic pushes every message to the target',
@@ -184,15 +185,7 @@ export function typeDisplayName(type: ResourceType): string {
 }
 
 export function article(type: ResourceType): string {
-  const names: Record<ResourceType, string> = {
-    sqs: 'an SQS queue', sns: 'an SNS topic', kinesis: 'a Kinesis stream', firehose: 'a Firehose stream',
-    lambda: 'a Lambda function', ecs: 'an ECS service', eks: 'an EKS workload', apprunner: 'an App Runner service',
-    beanstalk: 'a Beanstalk environment', ec2: 'an EC2 instance', schedule: 'a schedule', 'api-gateway': 'an API Gateway',
-    alb: 'a load balancer', cloudfront: 'a CloudFront distribution', dynamodb: 'a DynamoDB table', s3: 'an S3 bucket',
-    rds: 'an RDS database', efs: 'an EFS file system', client: 'a client',
-    eventbridge: 'an EventBridge bus', stepfunctions: 'a Step Functions state machine',
-  };
-  return names[type];
+  return RESOURCE_TYPE_TABLE[type].name;
 }
 
 /**

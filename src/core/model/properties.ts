@@ -6,20 +6,10 @@
  */
 import { API_GATEWAY, COMPUTE, ECS, ESM, FIREHOSE, KINESIS, LAMBDA, SQS, type Fact } from '../limits/aws';
 
-export const RESOURCE_TYPES = [
-  'sqs', 'sns', 'kinesis', 'firehose',
-  'lambda', 'ecs', 'eks', 'apprunner', 'beanstalk', 'ec2', 'schedule',
-  'api-gateway', 'alb', 'cloudfront',
-  'dynamodb', 's3', 'rds', 'efs',
-  'client',
-  'eventbridge', 'stepfunctions',
-] as const;
+import { RESOURCE_TYPES, type ResourceType } from './resource-types';
 
-export type ResourceType = (typeof RESOURCE_TYPES)[number];
-
-export function isResourceType(value: unknown): value is ResourceType {
-  return typeof value === 'string' && (RESOURCE_TYPES as readonly string[]).includes(value);
-}
+// The types themselves live in one table (resource-types.ts); many modules read them from here.
+export { RESOURCE_TYPES, isResourceType, type ResourceType } from './resource-types';
 
 export type ValueKind =
   | 'string' | 'boolean' | 'integer' | 'number'

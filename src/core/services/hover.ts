@@ -16,6 +16,7 @@ import type { OffsetRange } from '../text/line-index';
 import { isMap, isScalar, isSeq, keyText, type ScalarValue, type YMap, type YPair, type YScalar, type YSeq } from '../parse/ast';
 import { normalise, type Connection, type Encryption, type FlowEntry, type Resource } from '../model/model';
 import { COMMON_PROPERTIES, CONNECTION_PROPERTIES, TYPE_PROPERTIES, isResourceType, propertySpec, type PropertySpec, type ResourceType, type ValueKind } from '../model/properties';
+import { typeRecord } from '../model/resource-types';
 import { CONNECTION_KIND_TEXT, classifyConnection, connectionKey, connectionOptions, typeDisplayName as typeName } from '../model/connections';
 import { API_GATEWAY, ESM, LAMBDA, SQS, type Fact } from '../limits/aws';
 import { capacityOf } from '../model/capacity';
@@ -726,12 +727,7 @@ function childSchema(node: SchemaNode, key: string): SchemaNode | undefined {
 // ---------------------------------------------------------------------------------------
 // Quantities, in the unit AWS counts in and in human form
 
-const SERVICE: Record<ResourceType, string> = {
-  sqs: 'SQS', sns: 'SNS', kinesis: 'Kinesis', firehose: 'Firehose', lambda: 'Lambda', ecs: 'ECS', eks: 'EKS',
-  apprunner: 'App Runner', beanstalk: 'Elastic Beanstalk', ec2: 'EC2', schedule: 'EventBridge', 'api-gateway': 'API Gateway',
-  alb: 'Elastic Load Balancing', cloudfront: 'CloudFront', dynamodb: 'DynamoDB', s3: 'S3', rds: 'RDS', efs: 'EFS', client: 'AWS',
-  eventbridge: 'EventBridge', stepfunctions: 'Step Functions',
-};
+const SERVICE = typeRecord((facts) => facts.service);
 
 /** The number in AWS's unit: `1,200 s`, `2,048 bytes`, `512 MB`, `20/s`, `512 CPU units`. */
 function baseText(kind: ValueKind, value: number): string {

@@ -7,7 +7,7 @@
 import type { Analysis } from '../analyze';
 import type { FlowEntry, Resource } from '../model/model';
 import { findPair, isScalar, type YPair } from '../parse/ast';
-import type { ResourceType } from '../model/properties';
+import { typeRecord, type ResourceCategory } from '../model/resource-types';
 import type { OffsetRange } from '../text/line-index';
 import { writtenIdRange } from './navigation';
 import { typeDisplayName } from '../model/connections';
@@ -20,14 +20,17 @@ export interface WorkspaceSymbolEntry extends OffsetRange {
 }
 
 /** Icons by role: messaging, compute, entry points, data stores. */
-const KIND_BY_TYPE: Record<ResourceType, SymbolKind> = {
-  sqs: 'event', sns: 'event', kinesis: 'event', firehose: 'event',
-  lambda: 'function', ecs: 'function', eks: 'function', apprunner: 'function', beanstalk: 'function', ec2: 'function', schedule: 'function',
-  'api-gateway': 'interface', alb: 'interface', cloudfront: 'interface',
-  dynamodb: 'field', s3: 'field', rds: 'field', efs: 'field',
-  client: 'object',
-  eventbridge: 'event', stepfunctions: 'function',
+const KIND_BY_CATEGORY: Record<ResourceCategory, SymbolKind> = {
+  messaging: 'event',
+  compute: 'function',
+  schedule: 'function',
+  'entry-point': 'interface',
+  'data-store': 'field',
+  external: 'object',
+  'event-bus': 'event',
+  workflow: 'function',
 };
+const KIND_BY_TYPE = typeRecord((facts) => KIND_BY_CATEGORY[facts.category]);
 
 /** VS Code rejects a symbol with an empty name, which a half-typed key can have. */
 const NO_ID = '(no id)';

@@ -1,6 +1,7 @@
 import { defineRule } from '../define-rule';
 import { KINESIS, KINESIS_THROUGHPUT } from '../../limits/aws';
 import { capacityOf } from '../../model/capacity';
+import { shardWriteLimit, streamMode } from '../../model/kinesis';
 import type { Connection, Resource } from '../../model/model';
 import { isScalar, type YScalar } from '../../parse/ast';
 import { formatBytes, formatNumber } from '../../parse/values';
@@ -74,7 +75,8 @@ export default defineRule({
           const load = capacity.connection(connection);
           if (load) { rate += load.rate; bytes += load.bytes; }
         }
-        const over = rate > SHARD_RECORDS.value || bytes > SHARD_BYTES.value;
+        const oneShard = shardWriteLimit(1);
+        const over = rate > oneShard.records || bytes > oneShard.bytes;
         const data = {
           key,
           stream: stream.id,
@@ -112,9 +114,7 @@ export default defineRule({
  * awsflow cannot read (a single shard takes every key: nothing is hot).
  */
 function shardsOf(stream: Resource): number | 'on-demand' | undefined {
-  const mode = stream.props.get('mode');
-  const shards = stream.props.get('shards');
-  const provisioned = mode?.value === 'provisioned' || (mode?.value !== 'on-demand' && shards !== undefined);
-  if (!provisioned) return mode === undefined || mode.value === 'on-demand' ? 'on-demand' : undefined;
-  return typeof shards?.value === 'number' && shards.value > 1 ? shards.value : undefined;
+  const mode = streamMode(stream);
+  if (mode.mode !== 'provisioned') return mode.mode === 'on-demand' ? 'on-demand' : undefined;
+  return mode.shards !== undefined && mode.shards > 1 ? mode.shards : undefined;
 }

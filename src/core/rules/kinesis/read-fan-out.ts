@@ -1,12 +1,10 @@
 import { defineRule } from '../define-rule';
 import { KINESIS_THROUGHPUT } from '../../limits/aws';
 import { capacityOf } from '../../model/capacity';
+import { bytesPerShard, SHARD_READ_BYTES, SHARD_READ_CALLS, sharedReadersServed, streamMode } from '../../model/kinesis';
 import type { Connection, FlowEntry } from '../../model/model';
 import type { Edits, TextEdit } from '../../edit/edits';
 import { formatBytes } from '../../parse/values';
-
-const SHARED_CALLS = KINESIS_THROUGHPUT.shardReadCalls.value;
-const SHARED_BYTES = KINESIS_THROUGHPUT.shardReadBytes.value;
 
 export default defineRule({
   id: 'kinesis/read-fan-out',
@@ -34,20 +32,18 @@ export default defineRule({
       if (shared.length === 0) continue;
 
       // Bytes per shard are known only for a provisioned stream; on-demand adds shards as writes grow.
-      const modeProp = stream.props.get('mode');
-      const shardsValue = stream.props.get('shards')?.value;
-      const provisioned = modeProp?.value === 'provisioned' || (modeProp?.value !== 'on-demand' && stream.props.has('shards'));
-      const shards = !provisioned ? undefined : stream.props.has('shards') ? (typeof shardsValue === 'number' && shardsValue > 0 ? shardsValue : undefined) : 1;
+      const mode = streamMode(stream);
+      const shards = mode.mode === 'provisioned' && mode.shards !== undefined && mode.shards > 0 ? mode.shards : undefined;
       const inbound = capacity.resource(stream).inbound;
       // A shard takes at most 1 MiB/s of writes (kinesis/shard-capacity reports more), so no consumer reads more.
-      const perShard = shards !== undefined && inbound && inbound.bytes > 0 ? Math.min(inbound.bytes / shards, KINESIS_THROUGHPUT.shardWriteBytes.value) : 0;
+      const perShard = shards !== undefined && inbound && inbound.bytes > 0 ? bytesPerShard(inbound.bytes, shards) : 0;
 
-      const tooMany = shared.length > SHARED_CALLS;
-      const overBytes = perShard > 0 && shared.length * perShard > SHARED_BYTES;
+      const tooMany = shared.length > SHARD_READ_CALLS;
+      const overBytes = perShard > 0 && shared.length * perShard > SHARD_READ_BYTES;
       if (!tooMany && !overBytes) continue;
 
       // How many can keep reading through GetRecords; the rest move to enhanced fan-out.
-      const keep = Math.min(SHARED_CALLS, perShard > 0 ? Math.floor(SHARED_BYTES / perShard + 1e-9) : SHARED_CALLS);
+      const keep = sharedReadersServed(perShard);
       const moving = chooseEnhanced(shared, shared.length - keep);
       const consumers = moving ? [...new Set(moving.flatMap((entry) => shared.filter((c) => c.entry === entry).map((c) => c.target.id)))].join(', ') : '';
 

@@ -1,10 +1,8 @@
 import { defineRule } from '../define-rule';
 import { KINESIS_THROUGHPUT } from '../../limits/aws';
 import { capacityOf } from '../../model/capacity';
+import { onDemandWriteMax, shardsNeeded, shardWriteLimit, streamMode } from '../../model/kinesis';
 import { formatBytes, formatNumber } from '../../parse/values';
-
-const SHARD_BYTES = KINESIS_THROUGHPUT.shardWriteBytes.value;
-const SHARD_RECORDS = KINESIS_THROUGHPUT.shardWriteRecords.value;
 
 export default defineRule({
   id: 'kinesis/shard-capacity',
@@ -34,12 +32,11 @@ export default defineRule({
       if (!inbound || !(inbound.rate > 0)) continue;
       const modeProp = stream.props.get('mode');
       const shardsProp = stream.props.get('shards');
-      const provisioned = modeProp?.value === 'provisioned' || (modeProp?.value !== 'on-demand' && shardsProp !== undefined);
+      const mode = streamMode(stream);
       const bytesText = inbound.bytes > 0 ? ` (${formatBytes(inbound.bytes)}/s)` : '';
 
-      if (!provisioned) {
-        const large = model.region !== undefined && KINESIS_THROUGHPUT.onDemandLargeRegions.includes(model.region);
-        const max = large ? KINESIS_THROUGHPUT.onDemandWriteMaxLargeRegions : KINESIS_THROUGHPUT.onDemandWriteMaxDefault;
+      if (mode.mode !== 'provisioned') {
+        const { max, large } = onDemandWriteMax(model.region);
         if (inbound.bytes <= max.value) continue;
         context.report({
           at: modeProp?.node ?? stream.key,
@@ -50,10 +47,10 @@ export default defineRule({
       }
 
       // A half-typed `shards:` gives no count to check against.
-      if (shardsProp && typeof shardsProp.value !== 'number') continue;
-      const shards = shardsProp ? (shardsProp.value as number) : 1;
+      if (mode.shards === undefined) continue;
+      const shards = mode.shards;
       // Bytes known only in part still need at least this many shards.
-      const needed = Math.max(load.shardsNeeded ?? 1, Math.ceil(inbound.bytes / SHARD_BYTES - 1e-9), 1);
+      const needed = Math.max(load.shardsNeeded ?? 1, shardsNeeded(0, inbound.bytes));
       if (needed <= shards) continue;
 
       const value = String(needed);
@@ -68,8 +65,8 @@ export default defineRule({
           stream: stream.id,
           needed,
           shards,
-          maxRecords: formatNumber(shards * SHARD_RECORDS),
-          maxBytes: formatBytes(shards * SHARD_BYTES),
+          maxRecords: formatNumber(shardWriteLimit(shards).records),
+          maxBytes: formatBytes(shardWriteLimit(shards).bytes),
         },
         ...(own || map
           ? {

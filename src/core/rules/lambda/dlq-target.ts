@@ -1,14 +1,7 @@
 import { defineRule } from '../define-rule';
 import { LAMBDA } from '../../limits/aws';
-import type { ResourceType } from '../../model/properties';
+import { article } from '../../model/connections';
 import type { YNode } from '../../parse/ast';
-
-const TYPE_NAMES: Partial<Record<ResourceType, string>> = {
-  kinesis: 'a Kinesis stream', firehose: 'a Firehose stream', lambda: 'a Lambda function', ecs: 'an ECS service',
-  eks: 'an EKS workload', apprunner: 'an App Runner service', beanstalk: 'a Beanstalk environment', ec2: 'an EC2 instance',
-  schedule: 'a schedule', 'api-gateway': 'an API Gateway', alb: 'a load balancer', cloudfront: 'a CloudFront distribution',
-  dynamodb: 'a DynamoDB table', s3: 'an S3 bucket', rds: 'an RDS database', efs: 'an EFS file system', client: 'a client',
-};
 
 export default defineRule({
   id: 'lambda/dlq-target',
@@ -36,7 +29,7 @@ export default defineRule({
         if (resource.fifo) context.report({ at: target.node, messageId: 'fifoTarget', data: { target: target.raw, kind: resource.type === 'sqs' ? 'SQS queue' : 'SNS topic' } });
         continue;
       }
-      context.report({ at: target.node, messageId: 'wrongType', data: { target: target.raw, kind: TYPE_NAMES[resource.type] ?? `a ${resource.type}` } });
+      context.report({ at: target.node, messageId: 'wrongType', data: { target: target.raw, kind: article(resource.type) } });
     }
   },
 });

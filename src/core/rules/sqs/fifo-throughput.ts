@@ -3,11 +3,12 @@ import { SQS_FIFO } from '../../limits/aws';
 import { capacityOf, sqsFifoLimit, type ConnectionLoad } from '../../model/capacity';
 import type { Connection, FlowEntry, Prop } from '../../model/model';
 import type { ResourceType } from '../../model/properties';
+import { typesOf } from '../../model/resource-types';
 import type { Edits, TextEdit } from '../../edit/edits';
 import { formatNumber } from '../../parse/values';
 
 /** Producers that run code and can call SendMessageBatch; API Gateway, SNS and S3 send one message per call. */
-const CAN_BATCH: ReadonlySet<ResourceType> = new Set<ResourceType>(['lambda', 'ecs', 'eks', 'apprunner', 'beanstalk', 'ec2', 'client']);
+const CAN_BATCH: ReadonlySet<ResourceType> = new Set<ResourceType>([...typesOf('compute'), 'client']);
 const PER_GROUP = SQS_FIFO.perGroupCallsPerSecond.value;
 
 interface Carrier {

@@ -9,6 +9,7 @@ import type { ResourceType } from '../../model/properties';
 import { docsUrl, type DocsLinks } from '../../rules/define-rule';
 import type { CompletionEntry, CompletionKind } from '../types';
 import type { CursorContext, CursorPlace, YamlText } from '../cursor-context';
+import { typeRecord } from '../../model/resource-types';
 
 export interface SchemaNode {
   readonly description?: string;
@@ -20,15 +21,7 @@ export interface SchemaNode {
 
 export const SCHEMA = schema as unknown as { readonly properties: Readonly<Record<string, SchemaNode>>; readonly $defs: Readonly<Record<string, SchemaNode>> };
 
-export const TYPE_DETAILS: Readonly<Record<ResourceType, string>> = {
-  sqs: 'SQS queue', sns: 'SNS topic', kinesis: 'Kinesis data stream', firehose: 'Data Firehose delivery stream',
-  lambda: 'Lambda function', ecs: 'ECS service', eks: 'EKS workload', apprunner: 'App Runner service',
-  beanstalk: 'Elastic Beanstalk environment', ec2: 'EC2 instances', schedule: 'EventBridge scheduled rule',
-  'api-gateway': 'API Gateway API', alb: 'Application Load Balancer', cloudfront: 'CloudFront distribution',
-  dynamodb: 'DynamoDB table', s3: 'S3 bucket', rds: 'RDS or Aurora database', efs: 'EFS file system',
-  client: 'client outside AWS',
-  eventbridge: 'EventBridge event bus', stepfunctions: 'Step Functions state machine',
-};
+export const TYPE_DETAILS = typeRecord((facts) => facts.detail);
 
 /** The cursor's context in the text, wherever it is not a comment or a block scalar's text. */
 type Located = Exclude<CursorContext, { readonly kind: 'comment' | 'block-scalar' }>;

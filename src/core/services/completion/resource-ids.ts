@@ -6,33 +6,12 @@ import { RESOURCE_ID } from '../../parse/flows';
 import type { CompletionEntry } from '../types';
 import type { Context } from './context';
 import { pad } from './context';
+import { likelyTargetsOf, typeRecord } from '../../model/resource-types';
 
 export const SINKS: readonly ResourceType[] = ['dynamodb', 'rds', 'efs'];
 
 /** For a source type, the target types people connect it to, most usual first. */
-const LIKELY_TARGETS: Readonly<Record<ResourceType, readonly ResourceType[]>> = {
-  sqs: ['lambda', 'ecs', 'eks', 'ec2', 'beanstalk', 'apprunner'],
-  sns: ['sqs', 'lambda', 'firehose'],
-  kinesis: ['lambda', 'firehose', 'ecs', 'eks', 'ec2'],
-  firehose: ['s3'],
-  lambda: ['sqs', 'sns', 'kinesis', 'firehose', 'dynamodb', 's3', 'rds', 'efs', 'lambda'],
-  ecs: ['sqs', 'sns', 'kinesis', 'firehose', 'dynamodb', 's3', 'rds', 'efs'],
-  eks: ['sqs', 'sns', 'kinesis', 'firehose', 'dynamodb', 's3', 'rds', 'efs'],
-  apprunner: ['sqs', 'sns', 'kinesis', 'dynamodb', 's3', 'rds'],
-  beanstalk: ['sqs', 'sns', 'kinesis', 'dynamodb', 's3', 'rds'],
-  ec2: ['sqs', 'sns', 'kinesis', 'firehose', 'dynamodb', 's3', 'rds', 'efs'],
-  schedule: ['lambda', 'ecs', 'sqs', 'sns', 'kinesis', 'firehose', 'stepfunctions', 'eventbridge'],
-  'api-gateway': ['lambda', 'sqs', 'sns', 'kinesis', 'firehose', 'dynamodb', 's3', 'ecs'],
-  alb: ['ecs', 'lambda', 'eks', 'ec2', 'beanstalk'],
-  cloudfront: ['s3', 'alb', 'api-gateway', 'lambda'],
-  dynamodb: ['lambda', 'kinesis'],
-  s3: ['lambda', 'sqs', 'sns', 'eventbridge'],
-  rds: ['lambda'],
-  efs: ['lambda', 'ecs'],
-  client: ['api-gateway', 'alb', 'cloudfront', 'sqs', 'sns', 'kinesis', 'firehose', 's3'],
-  eventbridge: ['lambda', 'sqs', 'sns', 'stepfunctions', 'kinesis', 'firehose', 'ecs', 'api-gateway', 'eventbridge', 'client'],
-  stepfunctions: ['lambda', 'sqs', 'sns', 'eventbridge', 'dynamodb', 'ecs', 'stepfunctions', 'kinesis', 'firehose'],
-};
+const LIKELY_TARGETS = typeRecord((_facts, type) => likelyTargetsOf(type));
 
 export function candidates(c: Context): Resource[] {
   const seen = new Set<string>();
