@@ -14,7 +14,7 @@ import {
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import {
-  Analyzer, buildDiagram, plainFlowchart, fixAll, safelyFixable, type Analysis,
+  Analyzer, plainFlowchart, fixAll, safelyFixable, type Analysis,
   hover, complete, definition, references, prepareRename, rename, documentHighlights, documentSymbols,
   workspaceSymbols, matchesQuery, semanticTokens, inlayHints, SEMANTIC_TOKEN_TYPES, SEMANTIC_TOKEN_MODIFIERS, escapeControlCharacters,
   type CompletionEntry, type DocsLinks, type DocumentSymbolEntry, type SymbolKindName,
@@ -24,6 +24,7 @@ import { DEFAULT_SETTINGS, normaliseSettings, type AwsflowSettings } from '../pr
 import { AnalysisCache, snapshotOf, type DocumentSnapshot } from './documents';
 import { invalidParams, offsetOfPosition, offsetsOfRange, readDocumentUri, readParams, readPosition, readRange, readString, readTriggerCharacter } from './params';
 import { fixAction, toDiagnostic, toRange, toWorkspaceEdit } from './convert';
+import { diagramResult } from './features/diagram';
 
 /** What the platform gives the server beyond the connection (files on disk, for workspace symbols). */
 export interface ServerHost {
@@ -327,18 +328,7 @@ export function startServer(connection: Connection, host: ServerHost = {}): void
     const uri = readDocumentUri(params);
     const found = await analysisOf(uri);
     if (!found) return null;
-    const { analysis, document } = found;
-    const diagram = buildDiagram(analysis, { icons: params.icons === true });
-    return {
-      uri,
-      version: document.version,
-      ...(diagram.title !== undefined ? { title: diagram.title } : {}),
-      mermaid: diagram.mermaid,
-      nodes: diagram.nodes.map((node) => ({ id: node.id, resourceId: node.resourceId, type: node.type, typeName: node.typeName, label: node.label, range: toRange(analysis, node), severity: node.severity, messages: [...node.messages] })),
-      edges: diagram.edges.map((edge) => ({ from: edge.from, to: edge.to, style: edge.style, label: edge.label, range: toRange(analysis, edge), severity: edge.severity, messages: [...edge.messages] })),
-      errors: analysis.findings.filter((f) => f.severity === 'error').length,
-      warnings: analysis.findings.filter((f) => f.severity === 'warning').length,
-    };
+    return diagramResult(found.analysis, uri, found.document.version, { icons: params.icons === true });
   }, null));
 
   connection.onRequest(PlainMermaidRequest.type, guard('plainMermaid', async (params): Promise<PlainMermaidResult | null> => {
