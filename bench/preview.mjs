@@ -8,11 +8,11 @@
 // again here because the harness is TypeScript compiled only for the tests.
 /* global window, document, mermaid, requestAnimationFrame */
 import { randomBytes } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
-import { cpus, loadavg } from 'node:os';
+import { createRequire } from 'node:module';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 
 const CHROMIUM = '/usr/bin/chromium';
 /** Diagram sizes the issue asks for; the generator makes 11 resources at a time, so the nearest multiple is drawn. */
@@ -22,20 +22,24 @@ const FONT = "system-ui, 'Ubuntu', 'Droid Sans', sans-serif";
 const PREVIEW_SCRIPT = '/dist/webview/preview.js';
 const MERMAID_SCRIPT = '/mermaid.min.js';
 
-/** The language server's `awsflow/diagram` answer for this text, made by the real core (as the harness's `diagramResult`). */
+/** The language server's `awsflow/diagram` answer for this text: the server's own mapping over the real core (as the harness's `diagramResult`). */
 function diagramResult(core, text, version) {
-  const analysis = core.analyze(text);
-  const diagram = core.buildDiagram(analysis, { icons: true });
-  const range = (start, end) => ({ start: analysis.lineIndex.positionAt(start), end: analysis.lineIndex.positionAt(end) });
-  return {
-    uri: 'file:///bench/generated.awsflow',
-    version,
-    mermaid: diagram.mermaid,
-    nodes: diagram.nodes.map((node) => ({ id: node.id, resourceId: node.resourceId, type: node.type, label: node.label, range: range(node.start, node.end), severity: node.severity, messages: [...node.messages] })),
-    edges: diagram.edges.map((edge) => ({ from: edge.from, to: edge.to, style: edge.style, label: edge.label, range: range(edge.start, edge.end), severity: edge.severity, messages: [...edge.messages] })),
-    errors: analysis.findings.filter((f) => f.severity === 'error').length,
-    warnings: analysis.findings.filter((f) => f.severity === 'warning').length,
-  };
+  return core.diagramResult(core.analyze(text), 'file:///bench/generated.awsflow', version, { icons: true });
+}
+
+/**
+ * The core and the server's diagram mapping (src/server/features/diagram.ts), bundled here
+ * for Node: the mapping is TypeScript that no build step emits on its own.
+ */
+async function loadServerMapping(root) {
+  const { build } = await import('esbuild');
+  const result = await build({
+    stdin: { contents: "export { analyze } from './src/core/index';\nexport { diagramResult } from './src/server/features/diagram';\n", resolveDir: root, loader: 'ts' },
+    bundle: true, platform: 'node', format: 'cjs', write: false, logLevel: 'silent',
+  });
+  const file = join(mkdtempSync(join(tmpdir(), 'awsflow-bench-')), 'diagram.cjs');
+  writeFileSync(file, result.outputFiles[0].text);
+  return createRequire(import.meta.url)(file);
 }
 
 /** The extension's webview page: only scripts with the nonce run, nothing loads from elsewhere. */
@@ -111,7 +115,7 @@ async function benchPreview({ out, root, median, ms, ratio, quick, generateArchi
     return;
   }
 
-  const core = await import(pathToFileURL(files.core).href);
+  const core = await loadServerMapping(root);
   const icons = JSON.parse(readFileSync(files.icons, 'utf8'));
   const scripts = { [PREVIEW_SCRIPT]: readFileSync(files.preview), [MERMAID_SCRIPT]: readFileSync(files.mermaid) };
   const pages = new Map();

@@ -9,6 +9,7 @@
  * its own arrowhead markers) nested at its cell with `x`/`y`: exports and the marks work on
  * the outer SVG as on one Mermaid drawing.
  */
+import type { MermaidStatementInfo } from '../src/protocol/lsp';
 import { componentsOf } from './components';
 import { sizeOf } from './export';
 import { inertSvg } from './inert-svg';
@@ -20,6 +21,8 @@ const SVG_NS = 'http://www.w3.org/2000/svg';
 const MAX_CACHED_PARTS = 400;
 
 export interface ComposeRequest extends DrawRequest {
+  /** What each line of `text` writes: how the drawing is cut into its connected parts. */
+  readonly outline: readonly MermaidStatementInfo[];
   /** The pane's width over its height: the grid takes about this shape. */
   readonly aspect: number;
   /** The view drawn (graph.ts's `viewKey`): within one view the grid changes as little as it can. */
@@ -67,7 +70,7 @@ export class ComposedDrawer {
   async draw(request: ComposeRequest): Promise<ComposeOutcome> {
     const ticket = ++this.latest;
     const started = performance.now();
-    const components = componentsOf(request.text);
+    const components = componentsOf(request);
     const drawn: Part[] = [];
     let laidOut = 0;
     for (const component of components) {

@@ -1,11 +1,12 @@
 /**
  * Smaller views of a large diagram, worked out from the server's DiagramResult: the
  * resources upstream and downstream of one, or one `group`, instead of one illegible
- * drawing. The reduced Mermaid text is the full text with the lines of the other nodes
- * left out, so labels, icons, styles and classes stay exactly as the server wrote them.
- * Pure: no DOM.
+ * drawing. Everything comes from the typed graph and the outline the server sends beside
+ * the Mermaid text (which statement each line writes); the reduced Mermaid text is the
+ * full text with the lines of the other nodes left out, so labels, icons, styles and
+ * classes stay exactly as the server wrote them. The text is never parsed here. Pure: no DOM.
  */
-import type { DiagramEdgeInfo, DiagramResult } from '../src/protocol/lsp';
+import type { DiagramEdgeInfo, DiagramResult, MermaidStatementInfo } from '../src/protocol/lsp';
 
 /** Beyond this many resources one drawing is no longer legible (and takes seconds). */
 export const LARGE_DIAGRAM_NODES = 150;
@@ -13,55 +14,38 @@ export const LARGE_DIAGRAM_NODES = 150;
 export interface Group {
   /** The Mermaid subgraph id (`g0`, `g1`, …). */
   readonly id: string;
-  /** The group's name, as the user wrote it (decoded from the escaped subgraph title). */
+  /** The group's name, as the user wrote it. */
   readonly title: string;
   readonly nodeIds: readonly string[];
 }
 
-const SUBGRAPH = /^subgraph (g\d+)\["(.*)"\]$/;
-const EDGE = /^(n\d+) (?:-->|==>|-\.->)(?:\|"[^"]*"\|)? (n\d+)$/;
-const CLASS = /^class (n\d+(?:,n\d+)*) ([A-Za-z][\w-]*)$/;
-const NODE = /^(n\d+)(?![\w-])/;
+/** Mermaid text with the statement each of its lines writes (`outline[i]` for line i). */
+export interface MermaidView {
+  readonly text: string;
+  readonly outline: readonly MermaidStatementInfo[];
+}
 
-/** The text behind Mermaid entity codes (`#34;` → `"`), as the core's `escapeLabel` wrote them. */
-export function decodeEntityCodes(text: string): string {
-  return text.replace(/#(\d{1,7});/g, (_, code: string) => {
-    const point = Number(code);
-    return point <= 0x10ffff ? String.fromCodePoint(point) : '';
-  });
+/**
+ * Whether the outline describes the text line by line (the server's always does). A text
+ * it does not describe is never cut: it is drawn whole, and if it is wrong Mermaid says so.
+ */
+export function outlines(view: MermaidView): boolean {
+  const lines = view.text.split('\n');
+  return lines.at(-1) === '' && lines.length - 1 === view.outline.length;
 }
 
 /** The `group` clusters of the diagram, in the order the server wrote them. */
-export function groupsOf(mermaid: string): Group[] {
-  const groups: Group[] = [];
-  let current: { id: string; title: string; nodeIds: string[] } | undefined;
-  for (const raw of mermaid.split('\n')) {
-    const line = raw.trim();
-    const subgraph = SUBGRAPH.exec(line);
-    if (subgraph) {
-      current = { id: subgraph[1]!, title: decodeEntityCodes(subgraph[2]!), nodeIds: [] };
-      groups.push(current);
-    } else if (line === 'end') current = undefined;
-    else if (current && !EDGE.test(line)) {
-      const node = NODE.exec(line);
-      if (node) current.nodeIds.push(node[1]!);
-    }
-  }
-  return groups;
+export function groupsOf(diagram: Pick<DiagramResult, 'groups'>): Group[] {
+  return diagram.groups.map((group) => ({ id: group.id, title: group.label, nodeIds: group.members }));
 }
 
-/** The node ids of the Mermaid text, in the order written, and its edges. */
-export function linksOf(mermaid: string): { nodeIds: string[]; edges: { from: string; to: string }[] } {
+/** The node ids of a view, in the order written, and its edges. */
+export function linksOf(view: MermaidView): { nodeIds: string[]; edges: { from: string; to: string }[] } {
   const nodeIds: string[] = [];
   const edges: { from: string; to: string }[] = [];
-  for (const raw of mermaid.split('\n')) {
-    const line = raw.trim();
-    const edge = EDGE.exec(line);
-    if (edge) edges.push({ from: edge[1]!, to: edge[2]! });
-    else {
-      const node = NODE.exec(line);
-      if (node) nodeIds.push(node[1]!);
-    }
+  for (const statement of view.outline) {
+    if (statement.kind === 'node') nodeIds.push(statement.id);
+    else if (statement.kind === 'edge') edges.push({ from: statement.from, to: statement.to });
   }
   return { nodeIds, edges };
 }
@@ -102,39 +86,54 @@ export function groupSet(diagram: Pick<DiagramResult, 'edges'>, group: Group): S
 }
 
 /**
- * The Mermaid text with only the given nodes: their node lines, the edges between them,
- * their class assignments, and the subgraphs that still hold one of them. Lines of any
- * other form are left out (the core writes none), so nothing can name a dropped node and
- * bring it back as a bare box.
+ * The view with only the given nodes: their node lines, the edges between them, their
+ * class assignments, and the groups that still hold one of them; the header lines (the
+ * `flowchart` line, the `classDef`s) stay. Nothing can name a dropped node and bring it
+ * back as a bare box. A view its outline does not describe is returned whole (`outlines`).
  */
-export function reduceMermaid(mermaid: string, keep: ReadonlySet<string>): string {
-  const lines = mermaid.split('\n');
-  const out: string[] = [];
-  let subgraph: string[] | undefined;
-  lines.forEach((raw, index) => {
-    const line = raw.trim();
-    if (index === 0 && /^flowchart\b/.test(line)) return void out.push(raw);
-    if (SUBGRAPH.test(line)) return void (subgraph = [raw]);
-    if (line === 'end' && subgraph) {
-      if (subgraph.length > 1) out.push(...subgraph, raw);
-      return void (subgraph = undefined);
+export function reduceMermaid(view: MermaidView, keep: ReadonlySet<string>): MermaidView {
+  if (!outlines(view)) return view;
+  const lines = view.text.split('\n');
+  const text: string[] = [];
+  const outline: MermaidStatementInfo[] = [];
+  // A group's lines wait until it is known to keep a member.
+  let group: { lines: string[]; outline: MermaidStatementInfo[] } | undefined;
+  const add = (line: string, statement: MermaidStatementInfo) => {
+    (group?.lines ?? text).push(line);
+    (group?.outline ?? outline).push(statement);
+  };
+  view.outline.forEach((statement, index) => {
+    const line = lines[index]!;
+    switch (statement.kind) {
+      case 'header':
+        return add(line, statement);
+      case 'groupStart':
+        group = { lines: [line], outline: [statement] };
+        return;
+      case 'groupEnd': {
+        const held = group;
+        group = undefined;
+        if (held && held.lines.length > 1) {
+          text.push(...held.lines, line);
+          outline.push(...held.outline, statement);
+        }
+        return;
+      }
+      case 'node':
+        if (keep.has(statement.id)) add(line, statement);
+        return;
+      case 'edge':
+        if (keep.has(statement.from) && keep.has(statement.to)) add(line, statement);
+        return;
+      case 'class': {
+        const members = statement.members.filter((id) => keep.has(id));
+        // The line names its members once, joined by commas: write it with the kept ones.
+        if (members.length > 0) add(line.replace(statement.members.join(','), members.join(',')), { ...statement, members });
+        return;
+      }
     }
-    if (line.startsWith('classDef ')) return void out.push(raw);
-    const edge = EDGE.exec(line);
-    if (edge) {
-      if (keep.has(edge[1]!) && keep.has(edge[2]!)) out.push(raw);
-      return;
-    }
-    const cls = CLASS.exec(line);
-    if (cls) {
-      const ids = cls[1]!.split(',').filter((id) => keep.has(id));
-      if (ids.length > 0) out.push(raw.replace(cls[1]!, ids.join(',')));
-      return;
-    }
-    const node = NODE.exec(line);
-    if (node && keep.has(node[1]!)) (subgraph ?? out).push(raw);
   });
-  return out.join('\n') + '\n';
+  return { text: text.join('\n') + '\n', outline };
 }
 
 /** The edges of the diagram that join two kept nodes. */
@@ -147,6 +146,8 @@ export type ViewChoice = string;
 
 export interface Plan {
   readonly text: string;
+  /** What each line of `text` writes. */
+  readonly outline: readonly MermaidStatementInfo[];
   /** The nodes drawn; undefined when all are. */
   readonly keep: ReadonlySet<string> | undefined;
   readonly edges: readonly DiagramEdgeInfo[];
@@ -158,8 +159,9 @@ export interface Plan {
 
 export function planView(diagram: DiagramResult, choice: ViewChoice, highlighted: string | null): Plan {
   const total = diagram.nodes.length;
-  if (total <= LARGE_DIAGRAM_NODES) return { text: diagram.mermaid, keep: undefined, edges: diagram.edges, notice: undefined, viewKey: 'all' };
-  const groups = groupsOf(diagram.mermaid);
+  if (total <= LARGE_DIAGRAM_NODES) return { text: diagram.mermaid, outline: diagram.outline, keep: undefined, edges: diagram.edges, notice: undefined, viewKey: 'all' };
+  const groups = groupsOf(diagram);
+  const whole: MermaidView = { text: diagram.mermaid, outline: diagram.outline };
   const choices = [
     { value: 'focus', label: 'Focus: the resource at the cursor, upstream and downstream' },
     ...groups.map((group) => ({ value: `group:${group.id}`, label: `Group: ${group.title} (${group.nodeIds.length})` })),
@@ -168,13 +170,13 @@ export function planView(diagram: DiagramResult, choice: ViewChoice, highlighted
   const summary = `This architecture has ${total} resources, more than can be drawn legibly at once (${LARGE_DIAGRAM_NODES}).`;
   const group: Group | undefined = choice.startsWith('group:') ? groups.find((g) => `group:${g.id}` === choice) : undefined;
   if (choice === 'all') {
-    return { text: diagram.mermaid, keep: undefined, edges: diagram.edges, viewKey: 'all', notice: { summary, detail: `Showing all ${total} resources.`, choices, selected: 'all' } };
+    return { ...whole, keep: undefined, edges: diagram.edges, viewKey: 'all', notice: { summary, detail: `Showing all ${total} resources.`, choices, selected: 'all' } };
   }
   if (group) {
     const keep = groupSet(diagram, group);
     const outside = keep.size - group.nodeIds.length;
     const detail = `Showing group “${group.title}”: its ${group.nodeIds.length} resources${outside > 0 ? ` and the ${outside} connected to them from outside it` : ''} (${keep.size} of ${total}).`;
-    return { text: reduceMermaid(diagram.mermaid, keep), keep, edges: edgesWithin(diagram.edges, keep), viewKey: choice, notice: { summary, detail, choices, selected: choice } };
+    return { ...reduceMermaid(whole, keep), keep, edges: edgesWithin(diagram.edges, keep), viewKey: choice, notice: { summary, detail, choices, selected: choice } };
   }
   // Focus: on the resource at the cursor; before the cursor is on one, on the first resource with a problem.
   const atCursor = highlighted === null ? undefined : diagram.nodes.find((node) => node.resourceId === highlighted);
@@ -182,5 +184,5 @@ export function planView(diagram: DiagramResult, choice: ViewChoice, highlighted
   const keep = focusSet(diagram, center.id);
   const why = atCursor ? 'the resource at the cursor' : center.severity ? 'the first resource with a problem; move the cursor onto a resource to focus on it' : 'move the cursor onto a resource to focus on it';
   const detail = `Showing ${center.resourceId} (${why}) and everything upstream and downstream of it: ${keep.size} of ${total} resources.`;
-  return { text: reduceMermaid(diagram.mermaid, keep), keep, edges: edgesWithin(diagram.edges, keep), viewKey: `focus:${center.id}`, notice: { summary, detail, choices, selected: 'focus' } };
+  return { ...reduceMermaid(whole, keep), keep, edges: edgesWithin(diagram.edges, keep), viewKey: `focus:${center.id}`, notice: { summary, detail, choices, selected: 'focus' } };
 }

@@ -202,7 +202,7 @@ class Preview {
     if (drawn && drawn.diagram.uri !== diagram.uri) this.renderer.forgetGrid();
     const pane = viewport.getBoundingClientRect();
     const aspect = pane.width > 0 && pane.height > 0 ? pane.width / pane.height : 1.5;
-    const outcome = await this.renderer.draw({ text: plan.text, layout: this.layout, theme: theme.mermaidTheme, fontFamily: theme.fontFamily, background: theme.background, aspect, viewKey: plan.viewKey });
+    const outcome = await this.renderer.draw({ text: plan.text, outline: plan.outline, layout: this.layout, theme: theme.mermaidTheme, fontFamily: theme.fontFamily, background: theme.background, aspect, viewKey: plan.viewKey });
     if (ticket !== this.updateTicket) return;
     switch (outcome.kind) {
       case 'superseded':

@@ -10,7 +10,9 @@ export { LineIndex, type Position, type Range, type OffsetRange } from './text/l
 export type { Model, Resource, Connection, FlowEntry } from './model/model';
 export { RESOURCE_TYPES, type ResourceType } from './model/properties';
 export { fixAll, fixesNeedingDecision, safelyFixable } from './fix-all';
-export { buildDiagram, escapeLabel, type Diagram, type DiagramNode, type DiagramEdge } from './diagram/mermaid';
+export { buildDiagram, escapeLabel, writeMermaid, type Diagram, type DiagramOptions, type MermaidStatement } from './diagram/mermaid';
+export { breaksTheDiagram, diagramVerdict, type DiagramVerdict } from './diagram/verdict';
+export { buildGraph, type ArchitectureGraph, type DiagramNode, type DiagramEdge, type DiagramGroup, type EdgeKind, type FindingCounts } from './diagram/graph';
 export { plainFlowchart, plainLabel } from './diagram/plain-mermaid';
 export { hover } from './services/hover';
 export { complete } from './services/completion';

@@ -6,6 +6,13 @@ import type { Range } from 'vscode-languageserver-protocol';
 
 export type DiagramSeverity = 'error' | 'warning' | 'info';
 
+/** How many findings of each severity mark a node or an edge. */
+export interface DiagramFindingCounts {
+  errors: number;
+  warnings: number;
+  infos: number;
+}
+
 export interface DiagramNodeInfo {
   /** The Mermaid node id (`n0`, `n1`, …). */
   id: string;
@@ -16,20 +23,85 @@ export interface DiagramNodeInfo {
   label: string;
   /** The resource's key in the document. */
   range: Range;
+  /** The group (`g0`, …) it is drawn in, if any. */
+  group?: string | undefined;
+  /** A dead-letter or on-failure target. */
+  deadLetter: boolean;
+  /** The AWS icon (`logos:aws-sqs`) that draws it, if its type has one. */
+  icon?: string | undefined;
+  /** The worst finding inside the resource's definition. */
   severity: DiagramSeverity | undefined;
+  /** Each finding as `severity: message (rule id)`. */
   messages: string[];
+  findings: DiagramFindingCounts;
 }
 
+export type DiagramEdgeKind = 'flow' | 'subscription' | 'deadLetter' | 'onFailure';
+
 export interface DiagramEdgeInfo {
+  /** `from>to>style`: unique in the diagram. */
+  key: string;
   from: string;
   to: string;
   style: 'flow' | 'subscription' | 'dead-letter' | 'rule' | 'pipe' | 'task';
+  /** The kind of the (first) connection it draws. */
+  kind: DiagramEdgeKind;
   label: string | undefined;
+  /** Messages per second, declared or (when `derivedRate`) worked out from upstream. */
+  rate?: number | undefined;
+  derivedRate: boolean;
   /** The flow entry (or the dead-letter reference) that makes the connection. */
   range: Range;
   severity: DiagramSeverity | undefined;
   messages: string[];
+  findings: DiagramFindingCounts;
 }
+
+export interface DiagramGroupInfo {
+  /** The Mermaid subgraph id (`g0`, `g1`, …). */
+  id: string;
+  /** The `group` value as the user wrote it. */
+  label: string;
+  /** Its nodes' ids, in drawing order. */
+  members: string[];
+}
+
+/**
+ * What one line of the Mermaid text writes (see the core's `MermaidStatement`): the
+ * preview cuts smaller views out of the text by these, never by reading the text.
+ */
+export type MermaidStatementInfo =
+  | { kind: 'header' }
+  | { kind: 'node'; id: string }
+  | { kind: 'groupStart'; id: string }
+  | { kind: 'groupEnd'; id: string }
+  | { kind: 'edge'; from: string; to: string }
+  | { kind: 'class'; className: string; members: string[] };
+
+/** The architecture as typed data: what the Mermaid text draws, tied to the document. */
+export interface DiagramGraph {
+  /** In drawing order: group by group, then the resources in no group. */
+  nodes: DiagramNodeInfo[];
+  edges: DiagramEdgeInfo[];
+  groups: DiagramGroupInfo[];
+}
+
+/**
+ * Whether the diagram shows the architecture (`drawable`), or the file is momentarily
+ * broken (YAML that does not parse, a duplicate key, over the size limits): then the
+ * preview keeps its last good diagram, dimmed, with the reason and where it is.
+ */
+export type DiagramVerdict =
+  | { kind: 'drawable' }
+  | {
+      kind: 'broken';
+      /** The first such problem's message, on one line. */
+      reason: string;
+      range: Range;
+      ruleId: string;
+      /** How many more such problems the file has. */
+      more: number;
+    };
 
 export interface DiagramParams {
   textDocument: { uri: string };
@@ -37,15 +109,16 @@ export interface DiagramParams {
   icons?: boolean;
 }
 
-export interface DiagramResult {
+export interface DiagramResult extends DiagramGraph {
   uri: string;
   /** The document version the diagram was drawn from. */
   version: number;
+  verdict: DiagramVerdict;
   /** The architecture's top-level `name:`, shown as the diagram's title; absent when the file has none. */
   title?: string;
   mermaid: string;
-  nodes: DiagramNodeInfo[];
-  edges: DiagramEdgeInfo[];
+  /** One statement per line of `mermaid`. */
+  outline: MermaidStatementInfo[];
   /** Error and warning counts, as in the Problems panel. */
   errors: number;
   warnings: number;

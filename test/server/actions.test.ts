@@ -98,6 +98,33 @@ describe('code actions and the diagram request', () => {
     assert.equal(result.errors, 3);
   });
 
+  test('awsflow/diagram carries the verdict, the groups, the per-node and per-edge findings and the outline as typed data', async () => {
+    const result = await client.connection.sendRequest(DiagramRequest.type, { textDocument: { uri } });
+    assert.ok(result);
+    // Errors of other rules (an unknown flow target, a timeout over the limit) leave the file drawable.
+    assert.deepEqual(result.verdict, { kind: 'drawable' });
+    assert.deepEqual(result.groups, []);
+    const worker = result.nodes.find((n) => n.resourceId === 'worker')!;
+    assert.equal(worker.findings.errors, worker.messages.filter((m) => m.startsWith('error: ')).length);
+    assert.ok(worker.findings.errors >= 1);
+    // The graph names the icon; the text, asked without icons, draws plain shapes.
+    assert.equal(worker.icon, 'logos:aws-lambda');
+    assert.doesNotMatch(result.mermaid, /@\{ icon:/);
+    assert.equal(result.outline.length, result.mermaid.split('\n').length - 1);
+    assert.deepEqual(result.outline[0], { kind: 'header' });
+
+    const brokenUri = 'file:///w/broken.awsflow';
+    await client.open(brokenUri, 'awsflow: 1\nname: shop\nresources:\n  jobs: { type: sqs, group: work }\n  jobs: { type: sns }\n');
+    const broken = await client.connection.sendRequest(DiagramRequest.type, { textDocument: { uri: brokenUri }, icons: true });
+    assert.ok(broken);
+    assert.deepEqual(broken.verdict, {
+      kind: 'broken', ruleId: 'syntax/yaml', more: 0,
+      reason: "Duplicate key 'jobs': YAML keeps one value per key. The first 'jobs' is on line 4.",
+      range: { start: { line: 4, character: 2 }, end: { line: 4, character: 6 } },
+    });
+    await client.close(brokenUri);
+  });
+
   test('an unknown document gets no diagram, not an error', async () => {
     assert.equal(await client.connection.sendRequest(DiagramRequest.type, { textDocument: { uri: 'file:///nope.awsflow' } }), null);
   });

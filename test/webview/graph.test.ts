@@ -4,7 +4,7 @@
  */
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { LARGE_DIAGRAM_NODES, decodeEntityCodes, focusSet, groupSet, groupsOf, planView, reduceMermaid } from '../../webview/graph';
+import { LARGE_DIAGRAM_NODES, focusSet, groupSet, groupsOf, outlines, planView, reduceMermaid } from '../../webview/graph';
 import { MalformedMessage, parseToWebview } from '../../webview/messages';
 import { diagramResult } from './harness';
 
@@ -34,12 +34,12 @@ for (const icons of [false, true]) {
     const id = (resourceId: string) => diagram.nodes.find((n) => n.resourceId === resourceId)!.id;
     const resources = (ids: Iterable<string>) => [...ids].map((n) => diagram.nodes.find((node) => node.id === n)!.resourceId).sort();
 
-    test('groups come from the subgraphs, titles decoded, members in order', () => {
-      assert.deepEqual(groupsOf(diagram.mermaid).map((g) => [g.title, resources(g.nodeIds)]), [
+    test('groups come from the typed graph: titles as written, members in order, ids those of the subgraphs', () => {
+      assert.deepEqual(groupsOf(diagram).map((g) => [g.title, resources(g.nodeIds)]), [
         ['edge & [front]', ['api']],
         ['work', ['jobs', 'jobs-dlq', 'worker']],
       ]);
-      assert.equal(decodeEntityCodes('a#34;b#60;#128512;'), 'a"b<😀');
+      for (const group of groupsOf(diagram)) assert.match(diagram.mermaid, new RegExp(`^ {2}subgraph ${group.id}\\[`, 'm'));
     });
 
     test('focus: the node, everything upstream and downstream, not its siblings', () => {
@@ -51,13 +51,15 @@ for (const icons of [false, true]) {
     });
 
     test('group: its members and their direct neighbours outside it', () => {
-      const work = groupsOf(diagram.mermaid).find((g) => g.title === 'work')!;
+      const work = groupsOf(diagram).find((g) => g.title === 'work')!;
       assert.deepEqual(resources(groupSet(diagram, work)), ['api', 'done', 'jobs', 'jobs-dlq', 'worker']);
     });
 
     test('the reduced text keeps exactly the kept nodes, their edges, classes and non-empty subgraphs', () => {
       const keep = new Set([id('web'), id('api'), id('worker')]);
-      const reduced = reduceMermaid(diagram.mermaid, keep);
+      const view = reduceMermaid({ text: diagram.mermaid, outline: diagram.outline }, keep);
+      const reduced = view.text;
+      assert.equal(view.outline.length, reduced.split('\n').length - 1, 'the reduced outline describes the reduced text');
       const full = diagram.mermaid.split('\n');
       const lines = reduced.split('\n');
       // Every line comes from the full text (class lines may lose ids), in the same order.
@@ -74,7 +76,14 @@ for (const icons of [false, true]) {
       assert.match(reduced, new RegExp(`^ {2}class ${id('worker')} error$`, 'm'));
       assert.match(reduced, /^ {2}classDef error /m);
       // A subgraph left empty is left out.
-      assert.doesNotMatch(reduceMermaid(diagram.mermaid, new Set([id('web')])), /subgraph/);
+      assert.doesNotMatch(reduceMermaid({ text: diagram.mermaid, outline: diagram.outline }, new Set([id('web')])).text, /subgraph/);
+    });
+
+    test('a text its outline does not describe is never cut: it comes back whole', () => {
+      const odd = { text: `${diagram.mermaid}  n0 --> --> n1\n`, outline: diagram.outline };
+      assert.equal(outlines(odd), false);
+      assert.equal(outlines({ text: diagram.mermaid, outline: diagram.outline }), true);
+      assert.equal(reduceMermaid(odd, new Set([id('web')])), odd);
     });
 
     test('small diagrams are drawn whole, with no notice', () => {
@@ -142,6 +151,9 @@ describe('messages from the extension', () => {
       [{ type: 'render', version: 1, layout: 'dagre', diagram: { ...diagram, edges: [{ ...diagram.edges[0], to: 'n999' }] } }, /not in the diagram/],
       [{ type: 'render', version: 1, layout: 'dagre', diagram: { ...diagram, nodes: [{ ...diagram.nodes[0], messages: [1] }] } }, /node is malformed/],
       [{ type: 'render', version: 1, layout: 'dagre', diagram: { ...diagram, edges: [{ ...diagram.edges[0], style: 'dashed' }] } }, /edge is malformed/],
+      [{ type: 'render', version: 1, layout: 'dagre', diagram: { ...diagram, verdict: { kind: 'maybe' } } }, /verdict/],
+      [{ type: 'render', version: 1, layout: 'dagre', diagram: { ...diagram, groups: [{ id: 'g0', label: 'x', members: ['n999'] }] } }, /group is malformed/],
+      [{ type: 'render', version: 1, layout: 'dagre', diagram: { ...diagram, outline: [...diagram.outline.slice(0, -1), { kind: 'node', id: 'n999' }] } }, /line of the outline is malformed/],
       [{ type: 'stale', version: 1 }, /reason/],
       [{ type: 'highlight', resourceId: { id: 'x' } }, /resource id/],
     ];

@@ -13,7 +13,8 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { analyze } from '../../src/core/analyze';
-import { buildDiagram, type DiagramOptions } from '../../src/core/diagram/mermaid';
+import type { DiagramOptions } from '../../src/core/diagram/mermaid';
+import { diagramResult as serverDiagramResult } from '../../src/server/features/diagram';
 import type { DiagramResult } from '../../src/protocol/lsp';
 import type { FromWebview, ToWebview } from '../../src/protocol/webview';
 
@@ -26,21 +27,9 @@ const SCRIPT_PATH = '/dist/webview/preview.js';
 /** Why the browser tests cannot run here, or false. */
 export const skipBrowser = !existsSync(CHROMIUM) ? 'chromium is not installed (.ci/run installs it)' : !existsSync(PREVIEW) ? 'dist/webview/preview.js is not built (node esbuild.mjs)' : false;
 
-/** The language server's `awsflow/diagram` answer for this text, made by the real core. */
+/** The language server's `awsflow/diagram` answer for this text: the server's own mapping over the real core. */
 export function diagramResult(text: string, options: DiagramOptions = { icons: true }, version = 1): DiagramResult {
-  const analysis = analyze(text);
-  const diagram = buildDiagram(analysis, options);
-  const range = (start: number, end: number) => ({ start: analysis.lineIndex.positionAt(start), end: analysis.lineIndex.positionAt(end) });
-  return {
-    uri: 'file:///work/fixture.awsflow',
-    version,
-    ...(diagram.title !== undefined ? { title: diagram.title } : {}),
-    mermaid: diagram.mermaid,
-    nodes: diagram.nodes.map((node) => ({ id: node.id, resourceId: node.resourceId, type: node.type, typeName: node.typeName, label: node.label, range: range(node.start, node.end), severity: node.severity, messages: [...node.messages] })),
-    edges: diagram.edges.map((edge) => ({ from: edge.from, to: edge.to, style: edge.style, label: edge.label, range: range(edge.start, edge.end), severity: edge.severity, messages: [...edge.messages] })),
-    errors: analysis.findings.filter((f) => f.severity === 'error').length,
-    warnings: analysis.findings.filter((f) => f.severity === 'warning').length,
-  };
+  return serverDiagramResult(analyze(text), 'file:///work/fixture.awsflow', version, options);
 }
 
 export type ThemeKind = 'light' | 'dark' | 'high-contrast';

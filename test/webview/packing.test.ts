@@ -5,7 +5,6 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { componentsOf } from '../../webview/components';
-import { linksOf } from '../../webview/graph';
 import { CELL_STEP, DEFAULT_GAP, packGrid, type Grid, type Size } from '../../webview/packing';
 import { diagramResult } from './harness';
 
@@ -145,16 +144,18 @@ describe('componentsOf', () => {
     test(`flows, dead letters and groups join resources; parts come in the order of their first resource (${icons ? 'icon' : 'plain'} nodes)`, () => {
       const diagram = diagramResult(text, { icons });
       const names = (ids: readonly string[]) => ids.map((id) => diagram.nodes.find((node) => node.id === id)!.resourceId).sort();
-      const parts = componentsOf(diagram.mermaid);
+      const parts = componentsOf({ text: diagram.mermaid, outline: diagram.outline });
       assert.deepEqual(parts.map((part) => names(part.nodeIds)), [['lonely'], ['a-dlq', 'a-fn', 'a-in'], ['b-fn', 'b-in'], ['g-one', 'g-two']]);
       // Each part's text holds its own nodes and edges and nothing else, and its group whole.
+      const edgesOf = (text: string) => [...text.matchAll(/^ {2}(n\d+) (?:-->|==>|-\.->)(?:\|"[^"]*"\|)? (n\d+)$/gm)].map((m) => ({ from: m[1]!, to: m[2]! }));
       for (const part of parts) {
-        const links = linksOf(part.text);
-        assert.deepEqual([...links.nodeIds].sort(), [...part.nodeIds].sort());
-        for (const edge of links.edges) assert.ok(part.nodeIds.includes(edge.from) && part.nodeIds.includes(edge.to));
+        const named = new Set(part.text.match(/\bn\d+\b/g) ?? []);
+        assert.deepEqual([...named].sort(), [...part.nodeIds].sort());
+        for (const edge of edgesOf(part.text)) assert.ok(part.nodeIds.includes(edge.from) && part.nodeIds.includes(edge.to));
         assert.ok(part.text.startsWith('flowchart LR\n'));
+        assert.equal(part.outline.length, part.text.split('\n').length - 1);
       }
-      assert.equal(parts.flatMap((part) => linksOf(part.text).edges).length, diagram.edges.length);
+      assert.equal(parts.flatMap((part) => edgesOf(part.text)).length, diagram.edges.length);
       const team = parts[3]!.text;
       assert.match(team, /subgraph g0\["team"\]/);
       assert.equal((team.match(/subgraph/g) ?? []).length, 1);
@@ -164,7 +165,7 @@ describe('componentsOf', () => {
 
   test('a connected diagram is one part', () => {
     const diagram = diagramResult(text.replace('flows:', 'flows:\n  - lonely -> a-in -> g-one\n  - a-fn -> b-in'));
-    const parts = componentsOf(diagram.mermaid);
+    const parts = componentsOf({ text: diagram.mermaid, outline: diagram.outline });
     assert.equal(parts.length, 1);
     assert.equal(parts[0]!.nodeIds.length, diagram.nodes.length);
   });

@@ -1,57 +1,23 @@
 /**
- * Whether the document is momentarily broken (YAML that does not parse, or over the
- * size limits): then the preview keeps its last good diagram, dimmed, with this reason,
- * instead of drawing what little could be read; the same while the language server is
- * down. vscode-free, so it is unit-tested.
+ * What the preview shows for a diagram: the drawing, or (the server's verdict says the
+ * file is momentarily broken: YAML that does not parse, a duplicate key, over the size
+ * limits) the last good diagram kept, dimmed, with the reason; the same while the
+ * language server is down. vscode-free, so it is unit-tested.
  */
+import type { DiagramResult, DiagramVerdict } from '../../protocol/lsp';
 import type { ServerState } from '../server-state';
 
-export const SYNTAX_RULES: readonly string[] = ['syntax/yaml', 'syntax/limits'];
-
-/** The shape of a diagnostic this needs (vscode.Diagnostic fits it). */
-export interface DiagnosticLike {
-  message: string;
-  source?: string | undefined;
-  code?: string | number | { value: string | number } | undefined;
-  range: { start: { line: number; character: number } };
+/** The banner's one line for a broken file: where the first problem is, what it says, and how many more there are. */
+export function brokenReason(verdict: Extract<DiagramVerdict, { kind: 'broken' }>): string {
+  const more = verdict.more > 0 ? ` (and ${verdict.more} more)` : '';
+  return `The file has a problem at line ${verdict.range.start.line + 1}: ${verdict.reason}${more}`;
 }
 
-function ruleOf(diagnostic: DiagnosticLike): string | undefined {
-  const code = diagnostic.code;
-  if (code === undefined) return undefined;
-  // The language client turns `code` + `codeDescription` into `{ value, target }`.
-  return String(typeof code === 'object' ? code.value : code);
-}
+export type Presentation = { kind: 'render' } | { kind: 'stale'; reason: string };
 
-/** A one-line reason that says the file has a problem and where (the first syntax problem), or undefined if there is none. */
-export function syntaxProblem(diagnostics: readonly DiagnosticLike[]): string | undefined {
-  const syntax = diagnostics
-    .filter((diagnostic) => (diagnostic.source === undefined || diagnostic.source === 'awsflow') && SYNTAX_RULES.includes(ruleOf(diagnostic) ?? ''))
-    .sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
-  const first = syntax[0];
-  if (!first) return undefined;
-  const message = first.message.replace(/\s+/g, ' ').trim();
-  const more = syntax.length > 1 ? ` (and ${syntax.length - 1} more)` : '';
-  return `The file has a problem at line ${first.range.start.line + 1}: ${message}${more}`;
-}
-
-export type Presentation = { kind: 'render' } | { kind: 'stale'; reason: string } | { kind: 'wait' };
-
-/**
- * Draw the server's diagram, or keep the last good one dimmed. Diagnostics reach VS Code
- * apart from the diagram, a moment earlier or later; the diagram carries the server's
- * own error and warning counts for its version, so while the editor's counts differ the
- * diagnostics are for another version and the decision waits for them (or for a timeout).
- */
-export function decidePresentation(
-  diagram: { errors: number; warnings: number },
-  editor: { errors: number; warnings: number; diagnostics: readonly DiagnosticLike[] },
-  timedOut: boolean,
-): Presentation {
-  const caughtUp = diagram.errors === editor.errors && diagram.warnings === editor.warnings;
-  if (!caughtUp && !timedOut) return { kind: 'wait' };
-  const reason = syntaxProblem(editor.diagnostics);
-  return reason ? { kind: 'stale', reason } : { kind: 'render' };
+/** Draw the server's diagram, or keep the last good one dimmed: the diagram's own verdict decides. */
+export function decidePresentation(diagram: Pick<DiagramResult, 'verdict'>): Presentation {
+  return diagram.verdict.kind === 'broken' ? { kind: 'stale', reason: brokenReason(diagram.verdict) } : { kind: 'render' };
 }
 
 /**

@@ -74,9 +74,6 @@ export class PreviewManager implements vscode.WebviewPanelSerializer, vscode.Dis
         if (event.contentChanges.length === 0) return;
         for (const preview of this.#of(event.document.uri)) preview.documentChanged();
       }),
-      vscode.languages.onDidChangeDiagnostics((event) => {
-        for (const uri of event.uris) for (const preview of this.#of(uri)) preview.diagnosticsChanged();
-      }),
       vscode.window.onDidChangeTextEditorSelection((event) => {
         for (const preview of this.#of(event.textEditor.document.uri)) preview.cursorMoved(event.textEditor);
       }),

@@ -15,7 +15,6 @@ import { parseFromWebview, type FromWebview, type Layout, type ToWebview } from 
 import { previewLayoutSetting, writePreviewLayoutSetting } from '../config';
 import type { LanguageServer } from '../language-server';
 import type { ServerState } from '../server-state';
-import { problemsOf } from '../problems';
 import { exportBytes, exportFileName, revealCommand } from './export-file';
 import { buildPreviewHtml, createNonce } from './html';
 import { baseName, previewTitle } from './preview-state';
@@ -34,8 +33,6 @@ const UPDATE_DELAY = 500;
 /** Other reasons to update (the server is back, a rename) run at once, then at least this often. */
 const UPDATE_MAX_WAIT = 1000;
 const CURSOR_THROTTLE = 100;
-/** How long to wait for the editor's diagnostics to catch up with a diagram before deciding without them. */
-const DIAGNOSTICS_WAIT = 1000;
 /**
  * Stylesheets the webview build may put beside preview.js; linked when present. The
  * codicon font's needs that id: @vscode-elements/elements looks the stylesheet up by it.
@@ -99,7 +96,6 @@ export class Preview implements vscode.Disposable {
   #generation = 0;
   /** The webview has said `ready` since its page was last (re)loaded: messages reach it. */
   #ready = false;
-  #waitTimer: ReturnType<typeof setTimeout> | undefined;
   #rendered: RenderedReport | undefined;
   #renderWaiters: { minVersion: number; resolve: (report: RenderedReport) => void }[] = [];
   readonly #posted: ToWebview[] = [];
@@ -180,7 +176,6 @@ export class Preview implements vscode.Disposable {
     this.#highlight = null;
     this.#requestedVersion = undefined;
     this.#rendered = undefined;
-    this.#clearWait();
     this.#loadPage();
     this.#updates.flush();
     this.host.resourceChanged();
@@ -218,20 +213,13 @@ export class Preview implements vscode.Disposable {
       this.#updates.trigger();
       return;
     }
-    // A decision waiting for diagnostics would draw the old answer: the server's clearing
-    // of its diagnostics as it stops is no reason to call it current.
-    this.#clearWait();
     this.#serverUnavailable(this.#currentVersion());
-  }
-
-  diagnosticsChanged(): void {
-    this.#present(false);
   }
 
   layoutSettingChanged(): void {
     // The setting now says what to draw with (a pick, once written, is in it too).
     this.#pickedLayout = undefined;
-    this.#present(false);
+    this.#present();
   }
 
   cursorMoved(editor: vscode.TextEditor): void {
@@ -295,7 +283,6 @@ export class Preview implements vscode.Disposable {
   release(): void {
     this.#disposed = true;
     this.#generation++;
-    this.#clearWait();
     this.#updates.dispose();
     this.#cursor.dispose();
     for (const subscription of this.#subscriptions) subscription.dispose();
@@ -368,28 +355,18 @@ export class Preview implements vscode.Disposable {
       return;
     }
     this.#latest = diagram;
-    this.#clearWait();
-    this.#present(false);
+    this.#present();
     this.#syncCursor();
   }
 
-  /** Draw the latest diagram, or dim the last good one if the file is momentarily broken. */
-  #present(timedOut: boolean): void {
+  /** Draw the latest diagram, or dim the last good one if the file is momentarily broken (the diagram's verdict says). */
+  #present(): void {
     const diagram = this.#latest;
     if (!diagram || this.#disposed) return;
     // While the server is down the preview stays marked stale (serverStateChanged); it
     // draws again from the fresh answer asked for once the server runs.
     if (!this.host.server.running) return;
-    const decision = decidePresentation(diagram, problemsOf(this.#resource), timedOut);
-    if (decision.kind === 'wait') {
-      // Decided again when the diagnostics change, or at the latest after a moment.
-      this.#waitTimer ??= setTimeout(() => {
-        this.#waitTimer = undefined;
-        this.#present(true);
-      }, DIAGNOSTICS_WAIT);
-      return;
-    }
-    this.#clearWait();
+    const decision = decidePresentation(diagram);
     if (decision.kind === 'stale') {
       this.#markStale(diagram.version, decision.reason);
       return;
@@ -452,7 +429,7 @@ export class Preview implements vscode.Disposable {
   /** The user picked a layout in the toolbar: it becomes the workspace's `awsflow.preview.layout`. */
   async #pickLayout(layout: Layout): Promise<void> {
     this.#pickedLayout = layout;
-    this.#present(false);
+    this.#present();
     try {
       await writePreviewLayoutSetting(this.#resource, layout);
       if (previewLayoutSetting(this.#resource) === layout) this.#pickedLayout = undefined;
@@ -533,11 +510,6 @@ export class Preview implements vscode.Disposable {
     }
     await vscode.env.clipboard.writeText(text);
     vscode.window.setStatusBarMessage(picked.flavour === 'plain' ? 'awsflow: plain Mermaid flowchart copied' : 'awsflow: Mermaid source copied', 3000);
-  }
-
-  #clearWait(): void {
-    if (this.#waitTimer !== undefined) clearTimeout(this.#waitTimer);
-    this.#waitTimer = undefined;
   }
 }
 

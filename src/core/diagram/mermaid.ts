@@ -1,47 +1,20 @@
 /**
- * The architecture as a left-to-right Mermaid flowchart. Node ids are generated (`n0`,
- * `n1`, …) and every label is escaped, so no user text can become Mermaid syntax or a
- * `%%{init}%%` directive. The node and edge maps tie the drawing back to the document.
+ * The architecture as a left-to-right Mermaid flowchart, written from its typed graph
+ * (graph.ts). Node ids are generated (`n0`, `n1`, …) and every label is escaped, so no
+ * user text can become Mermaid syntax or a `%%{init}%%` directive. The graph's nodes and
+ * edges tie the drawing back to the document; the outline says which line of the text
+ * writes which of them, so the preview cuts smaller views out of the text without
+ * reading it back.
  */
 import type { Analysis } from '../analyze';
-import type { Connection, Resource } from '../model/model';
 import type { ResourceType } from '../model/properties';
-import type { Severity } from '../rules/types';
-import { formatRate } from '../parse/values';
-import { capacityOf } from '../model/capacity';
-import { connectionKey } from '../model/connections';
-import type { Finding } from '../rules/types';
-import type { Model } from '../model/model';
-import { findPair, isScalar } from '../parse/ast';
-import { iconOf } from './icons';
+import { ARROWS, buildGraph, type ArchitectureGraph, type DiagramNode } from './graph';
 import { typeRecord } from '../model/resource-types';
 
-export interface DiagramNode {
-  readonly id: string;
-  readonly resourceId: string;
-  readonly type: ResourceType | undefined;
-  /** The type's name for people (`SQS queue`), as completion shows it. */
-  readonly typeName: string | undefined;
-  readonly label: string;
-  /** The resource's key in the document. */
-  readonly start: number;
-  readonly end: number;
-  /** The worst finding inside the resource's definition. */
-  readonly severity: Severity | undefined;
-  readonly messages: readonly string[];
-}
-
-export interface DiagramEdge {
-  readonly from: string;
-  readonly to: string;
-  /** `rule`: an EventBridge rule target; `pipe`: an EventBridge Pipe; `task`: a Step Functions task. */
-  readonly style: 'flow' | 'subscription' | 'dead-letter' | 'rule' | 'pipe' | 'task';
-  readonly label: string | undefined;
-  readonly start: number;
-  readonly end: number;
-  readonly severity: Severity | undefined;
-  readonly messages: readonly string[];
-}
+export {
+  architectureName, buildGraph, edgeLabel, edgeStyle, edgesToDraw, labelOf,
+  type ArchitectureGraph, type DiagramEdge, type DiagramGroup, type DiagramNode, type EdgeKind, type EdgeToDraw, type FindingCounts,
+} from './graph';
 
 export interface DiagramOptions {
   /**
@@ -52,12 +25,23 @@ export interface DiagramOptions {
   readonly icons?: boolean;
 }
 
-export interface Diagram {
-  /** The architecture's top-level `name:`, the diagram's title; undefined when the file has none. */
-  readonly title: string | undefined;
+/**
+ * What one line of the Mermaid text writes. Lines of the `header` kind (the `flowchart`
+ * line, the `classDef`s) belong in every view; the others name the graph's nodes.
+ */
+export type MermaidStatement =
+  | { readonly kind: 'header' }
+  | { readonly kind: 'node'; readonly id: string }
+  | { readonly kind: 'groupStart'; readonly id: string }
+  | { readonly kind: 'groupEnd'; readonly id: string }
+  | { readonly kind: 'edge'; readonly from: string; readonly to: string }
+  /** `class <members joined by commas> <className>`: a view keeps the line with the members it keeps. */
+  | { readonly kind: 'class'; readonly className: string; readonly members: readonly string[] };
+
+export interface Diagram extends ArchitectureGraph {
   readonly mermaid: string;
-  readonly nodes: readonly DiagramNode[];
-  readonly edges: readonly DiagramEdge[];
+  /** One statement per line of `mermaid` (split at `\n`; the empty last line has none). */
+  readonly outline: readonly MermaidStatement[];
 }
 
 export const SHAPES: Partial<Record<ResourceType, [string, string]>> = {
@@ -80,9 +64,6 @@ export const SHAPES: Partial<Record<ResourceType, [string, string]>> = {
 };
 
 export const TYPE_TITLES = typeRecord((facts) => facts.title);
-const TYPE_DETAILS = typeRecord((facts) => facts.detail);
-
-const SEVERITY_ORDER: Record<Severity, number> = { error: 3, warning: 2, info: 1 };
 
 /**
  * Mermaid-safe text: entity codes for everything that could close a label or open syntax,
@@ -108,191 +89,57 @@ function escapeShapeDataLabel(text: string): string {
 }
 
 export function buildDiagram(analysis: Analysis, options: DiagramOptions = {}): Diagram {
-  const { model, findings } = analysis;
-  const nodes: DiagramNode[] = [];
-  const idOf = new Map<Resource, string>();
-  model.resources.forEach((resource, index) => idOf.set(resource, `n${index}`));
+  const graph = buildGraph(analysis);
+  return { ...graph, ...writeMermaid(graph, options) };
+}
 
-  const worstOf = (picked: (finding: Finding) => boolean) => {
-    let severity: Severity | undefined;
-    const messages: string[] = [];
-    for (const finding of findings) {
-      if (!picked(finding)) continue;
-      messages.push(`${finding.severity}: ${finding.message} (${finding.ruleId})`);
-      if (!severity || SEVERITY_ORDER[finding.severity] > SEVERITY_ORDER[severity]) severity = finding.severity;
-    }
-    return { severity, messages };
+/** The flowchart's text for a graph, with the statement each line writes. */
+export function writeMermaid(graph: ArchitectureGraph, options: DiagramOptions = {}): { mermaid: string; outline: MermaidStatement[] } {
+  const lines: string[] = [];
+  const outline: MermaidStatement[] = [];
+  const write = (line: string, statement: MermaidStatement) => {
+    lines.push(line);
+    outline.push(statement);
   };
-  const worst = (start: number, end: number) => worstOf((finding) => finding.start >= start && finding.start <= end);
+  write('flowchart LR', { kind: 'header' });
 
-  const lines = ['flowchart LR'];
-  const groups = new Map<string, Resource[]>();
-  const ungrouped: Resource[] = [];
-  for (const resource of model.resources) {
-    const group = resource.props.get('group')?.value;
-    if (typeof group === 'string' && group !== '') {
-      const list = groups.get(group) ?? [];
-      list.push(resource);
-      groups.set(group, list);
-    } else ungrouped.push(resource);
-  }
-
-  const nodeLine = (resource: Resource, indent: string) => {
-    const id = idOf.get(resource)!;
-    const label = labelOf(resource);
-    const [open, close] = (resource.type && SHAPES[resource.type]) ?? ['["', '"]'];
-    const title = resource.type ? TYPE_TITLES[resource.type] : 'unknown type';
-    const icon = options.icons ? iconOf(resource) : undefined;
+  const nodeLine = (node: DiagramNode, indent: string) => {
+    const [open, close] = (node.type && SHAPES[node.type]) ?? ['["', '"]'];
+    const title = node.type ? TYPE_TITLES[node.type] : 'unknown type';
+    const icon = options.icons ? node.icon : undefined;
     if (icon) {
       // labelType "text": Mermaid reads a shape-data label as Markdown otherwise (`*x*` would turn italic).
-      const text = `${escapeShapeDataLabel(label)}<br/><small>${escapeShapeDataLabel(title)}</small>`;
-      lines.push(`${indent}${id}@{ icon: "${icon}", form: "square", label: "${text}", labelType: "text", pos: "b", h: 48 }`);
+      const text = `${escapeShapeDataLabel(node.label)}<br/><small>${escapeShapeDataLabel(title)}</small>`;
+      write(`${indent}${node.id}@{ icon: "${icon}", form: "square", label: "${text}", labelType: "text", pos: "b", h: 48 }`, { kind: 'node', id: node.id });
     } else {
-      lines.push(`${indent}${id}${open}${escapeLabel(label)}<br/><small>${escapeLabel(title)}</small>${close}`);
+      write(`${indent}${node.id}${open}${escapeLabel(node.label)}<br/><small>${escapeLabel(title)}</small>${close}`, { kind: 'node', id: node.id });
     }
-    const { severity, messages } = worst(resource.pair.start, resource.pair.end);
-    nodes.push({ id, resourceId: resource.id, type: resource.type, typeName: resource.type ? TYPE_DETAILS[resource.type] : undefined, label, start: resource.key.start, end: resource.key.end, severity, messages });
   };
 
-  let groupIndex = 0;
-  for (const [group, members] of groups) {
-    lines.push(`  subgraph g${groupIndex++}["${escapeLabel(group)}"]`);
-    for (const resource of members) nodeLine(resource, '    ');
-    lines.push('  end');
+  const nodeById = new Map(graph.nodes.map((node) => [node.id, node]));
+  for (const group of graph.groups) {
+    write(`  subgraph ${group.id}["${escapeLabel(group.label)}"]`, { kind: 'groupStart', id: group.id });
+    for (const id of group.members) nodeLine(nodeById.get(id)!, '    ');
+    write('  end', { kind: 'groupEnd', id: group.id });
   }
-  for (const resource of ungrouped) nodeLine(resource, '  ');
+  for (const node of graph.nodes) if (node.group === undefined) nodeLine(node, '  ');
 
-  const edges: DiagramEdge[] = [];
-  // The connections each drawn edge stands for (the same two resources may be connected twice).
-  const drawnConnections = new Map<string, Connection[]>();
-  for (const connection of model.connections) {
-    if (!connection.from || !connection.to) continue;
-    const key = `${idOf.get(connection.from)!}>${idOf.get(connection.to)!}>${edgeStyle(connection)}`;
-    const list = drawnConnections.get(key);
-    if (list) list.push(connection);
-    else drawnConnections.set(key, [connection]);
-  }
-  for (const { connection, from, to, style, key, label, arrow } of edgesToDraw(model, idOf)) {
-    lines.push(`  ${from} ${arrow}${label ? `|"${escapeLabel(label)}"|` : ''} ${to}`);
-    const range = connection.entry ? connection.entry.node : connection.target;
-    const { severity, messages } = worstOf(aboutEdge(drawnConnections.get(key)!));
-    edges.push({ from, to, style, label, start: range.start, end: range.end, severity, messages });
+  for (const { from, to, style, label } of graph.edges) {
+    const arrow = ARROWS[style];
+    write(`  ${from} ${arrow}${label ? `|"${escapeLabel(label)}"|` : ''} ${to}`, { kind: 'edge', from, to });
   }
 
-  lines.push('  classDef error stroke:#e51400,stroke-width:3px');
-  lines.push('  classDef warning stroke:#bf8803,stroke-width:3px,stroke-dasharray:4 2');
+  write('  classDef error stroke:#e51400,stroke-width:3px', { kind: 'header' });
+  write('  classDef warning stroke:#bf8803,stroke-width:3px,stroke-dasharray:4 2', { kind: 'header' });
   // Grey at low opacity, not a light fill: it tints a dark theme's background as well as a
   // light one's, and the theme's label colour stays readable on it.
-  lines.push('  classDef deadletter fill:#8080801f,stroke:#808080,stroke-dasharray:3 3');
-  const byClass = (cls: string, pick: (node: DiagramNode) => boolean) => {
-    const ids = nodes.filter(pick).map((node) => node.id);
-    if (ids.length) lines.push(`  class ${ids.join(',')} ${cls}`);
+  write('  classDef deadletter fill:#8080801f,stroke:#808080,stroke-dasharray:3 3', { kind: 'header' });
+  const byClass = (className: string, pick: (node: DiagramNode) => boolean) => {
+    const members = graph.nodes.filter(pick).map((node) => node.id);
+    if (members.length) write(`  class ${members.join(',')} ${className}`, { kind: 'class', className, members });
   };
-  byClass('deadletter', (node) => model.deadLetterIds.has(node.resourceId) && !node.severity);
+  byClass('deadletter', (node) => node.deadLetter && !node.severity);
   byClass('warning', (node) => node.severity === 'warning');
   byClass('error', (node) => node.severity === 'error');
-  return { title: architectureName(model), mermaid: lines.join('\n') + '\n', nodes, edges };
-}
-
-/** Longer names are cut: a title is a line, not a paragraph. */
-const MAX_TITLE = 200;
-
-/**
- * The architecture's top-level `name:` as a one-line title (a number such as `name: 2024`
- * counts too), or undefined when there is none. Control and line-break characters become
- * spaces: the title is drawn as one line of text in the preview and the exports.
- */
-export function architectureName(model: Model): string | undefined {
-  const node = findPair(model.root, 'name')?.value;
-  if (!isScalar(node) || (typeof node.value !== 'string' && typeof node.value !== 'number')) return undefined;
-  // eslint-disable-next-line no-control-regex
-  const name = String(node.value).replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ').replace(/\s+/g, ' ').trim();
-  return name === '' ? undefined : name.slice(0, MAX_TITLE);
-}
-
-/**
- * Whether a finding marks the edge drawn for `connections`: a finding that names its
- * connections marks theirs only (one target of a fan-out, say); any other finding in a flow
- * entry (a connection property's value, which applies to every connection of the entry)
- * marks the entry's edges, except one on another connection's id.
- */
-function aboutEdge(connections: readonly Connection[]): (finding: Finding) => boolean {
-  const keys = new Set(connections.map(connectionKey));
-  return (finding) => {
-    if (finding.connections) return finding.connections.some((key) => keys.has(key));
-    return connections.some((connection) => {
-      const entry = connection.entry;
-      if (!entry || finding.start < entry.node.start || finding.start > entry.node.end) return false;
-      const onToken = entry.steps.some((step) => step.some((token) => token.start === finding.start && token.end === finding.end));
-      if (!onToken) return true;
-      return [connection.source, connection.target].some((token) => token.start === finding.start && token.end === finding.end);
-    });
-  };
-}
-
-export function labelOf(resource: Resource): string {
-  const label = resource.props.get('label')?.value;
-  return typeof label === 'string' && label !== '' ? label : resource.id;
-}
-
-/** One edge of a drawing: the first connection of its two ends and style, with what to draw. */
-export interface EdgeToDraw {
-  readonly connection: Connection;
-  readonly from: string;
-  readonly to: string;
-  readonly style: DiagramEdge['style'];
-  /** `from>to>style`: connections that share it are drawn as this one edge. */
-  readonly key: string;
-  readonly label: string | undefined;
-  readonly arrow: '-->' | '-.->' | '==>' | '--o';
-}
-
-/**
- * The edges both flowcharts draw (the preview's and the plain one), given each resource's
- * Mermaid id: message flows first and dead-letter connections after (Mermaid lays out in
- * that order), one edge per two ends and style.
- */
-export function edgesToDraw(model: Model, idOf: ReadonlyMap<Resource, string>): EdgeToDraw[] {
-  const capacity = capacityOf(model);
-  const ordered = [...model.connections.filter((c) => c.origin === 'flow'), ...model.connections.filter((c) => c.origin !== 'flow')];
-  const drawn = new Set<string>();
-  const edges: EdgeToDraw[] = [];
-  for (const connection of ordered) {
-    if (!connection.from || !connection.to) continue;
-    const from = idOf.get(connection.from)!;
-    const to = idOf.get(connection.to)!;
-    const style = edgeStyle(connection);
-    const key = `${from}>${to}>${style}`;
-    if (drawn.has(key)) continue;
-    drawn.add(key);
-    const label = edgeLabel(connection, capacity.connection(connection)?.rate);
-    const arrow = ARROWS[style];
-    edges.push({ connection, from, to, style, key, label, arrow });
-  }
-  return edges;
-}
-
-/** Fan-out (a topic's subscriptions, a bus's rules) thick; failures dotted; a Pipe circle-ended. */
-const ARROWS: Readonly<Record<DiagramEdge['style'], EdgeToDraw['arrow']>> = {
-  flow: '-->', subscription: '==>', 'dead-letter': '-.->', rule: '==>', pipe: '--o', task: '-->',
-};
-
-export function edgeStyle(connection: Connection): DiagramEdge['style'] {
-  if (connection.origin !== 'flow') return 'dead-letter';
-  if (connection.props.get('via')?.value === 'pipe') return 'pipe';
-  if (connection.from?.type === 'sns') return 'subscription';
-  if (connection.from?.type === 'eventbridge') return 'rule';
-  if (connection.from?.type === 'stepfunctions') return 'task';
-  return 'flow';
-}
-
-/** The connection's own label, its declared rate, or (≈) the rate worked out from upstream. */
-export function edgeLabel(connection: Connection, derivedRate: number | undefined): string | undefined {
-  if (connection.origin === 'deadLetter') return 'dead letter';
-  if (connection.origin === 'onFailure') return 'on failure';
-  const label = connection.props.get('label')?.value;
-  if (typeof label === 'string' && label !== '') return label;
-  const rate = connection.props.get('rate')?.value;
-  if (typeof rate === 'number') return formatRate(rate);
-  return derivedRate !== undefined ? `≈${formatRate(derivedRate)}` : undefined;
+  return { mermaid: lines.join('\n') + '\n', outline };
 }

@@ -11,7 +11,8 @@
  */
 import type { Analysis } from '../analyze';
 import type { Resource } from '../model/model';
-import { SHAPES, TYPE_TITLES, architectureName, edgesToDraw, labelOf } from './mermaid';
+import { architectureName, edgesToDraw, labelOf } from './graph';
+import { SHAPES, TYPE_TITLES } from './mermaid';
 
 /**
  * Words the flowchart grammar reads as syntax where a node id stands (`end` closes a

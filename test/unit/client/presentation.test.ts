@@ -1,50 +1,30 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { decidePresentation, serverDownReason, syntaxProblem, type DiagnosticLike } from '../../../src/client/preview/presentation';
+import { brokenReason, decidePresentation, serverDownReason } from '../../../src/client/preview/presentation';
+import type { DiagramVerdict } from '../../../src/protocol/lsp';
 
-function diagnostic(line: number, code: DiagnosticLike['code'], message = 'problem', source: string | undefined = 'awsflow'): DiagnosticLike {
-  return { message, source, code, range: { start: { line, character: 2 } } };
+function broken(line: number, reason: string, more = 0): Extract<DiagramVerdict, { kind: 'broken' }> {
+  return { kind: 'broken', reason, ruleId: 'syntax/yaml', more, range: { start: { line, character: 2 }, end: { line, character: 4 } } };
 }
 
 describe('momentarily broken files', () => {
-  test('a YAML or limits error is a reason to keep the last good diagram', () => {
-    assert.equal(syntaxProblem([diagnostic(3, 'syntax/yaml', 'YAML syntax error: Tabs are not allowed\nas indentation')]), 'The file has a problem at line 4: YAML syntax error: Tabs are not allowed as indentation');
-    assert.equal(syntaxProblem([diagnostic(0, 'syntax/limits', 'too large')]), 'The file has a problem at line 1: too large');
+  test('the banner says where the problem is (1-based line) and what it is', () => {
+    assert.equal(brokenReason(broken(3, 'YAML syntax error: Tabs are not allowed as indentation')), 'The file has a problem at line 4: YAML syntax error: Tabs are not allowed as indentation');
+    assert.equal(brokenReason({ ...broken(0, 'too large'), ruleId: 'syntax/limits' }), 'The file has a problem at line 1: too large');
   });
 
-  test('the code as the language client gives it: { value, target }', () => {
-    assert.equal(syntaxProblem([diagnostic(7, { value: 'syntax/yaml' }, 'bad')]), 'The file has a problem at line 8: bad');
-  });
-
-  test('the first by position, and how many more', () => {
-    const reason = syntaxProblem([diagnostic(9, 'syntax/yaml', 'second'), diagnostic(2, 'sqs/range'), diagnostic(4, 'syntax/yaml', 'first'), diagnostic(12, 'syntax/yaml', 'third')]);
-    assert.equal(reason, 'The file has a problem at line 5: first (and 2 more)');
-  });
-
-  test('other rules, or another tool\'s syntax errors, do not make a file broken', () => {
-    assert.equal(syntaxProblem([diagnostic(1, 'sqs/range'), diagnostic(2, 'schema/invalid'), diagnostic(3, undefined)]), undefined);
-    assert.equal(syntaxProblem([diagnostic(1, 'syntax/yaml', 'x', 'yaml-language-server')]), undefined);
-    assert.equal(syntaxProblem([]), undefined);
+  test('and how many more', () => {
+    assert.equal(brokenReason(broken(4, 'first', 2)), 'The file has a problem at line 5: first (and 2 more)');
   });
 });
 
-describe('draw, dim, or wait for the diagnostics', () => {
-  const broken = [diagnostic(2, 'syntax/yaml', 'bad indentation')];
-  test('diagnostics that agree with the diagram decide at once', () => {
-    assert.deepEqual(decidePresentation({ errors: 0, warnings: 1 }, { errors: 0, warnings: 1, diagnostics: [diagnostic(1, 'sqs/no-dlq')] }, false), { kind: 'render' });
-    assert.deepEqual(decidePresentation({ errors: 1, warnings: 0 }, { errors: 1, warnings: 0, diagnostics: broken }, false), { kind: 'stale', reason: 'The file has a problem at line 3: bad indentation' });
+describe('draw, or dim the last good diagram: the diagram\'s verdict decides', () => {
+  test('drawable: draw it', () => {
+    assert.deepEqual(decidePresentation({ verdict: { kind: 'drawable' } }), { kind: 'render' });
   });
 
-  test('diagnostics of another version: wait for them', () => {
-    // The server found a syntax error in this version, but the editor still shows the clean one.
-    assert.deepEqual(decidePresentation({ errors: 1, warnings: 0 }, { errors: 0, warnings: 0, diagnostics: [] }, false), { kind: 'wait' });
-    // The file was fixed, but the editor still shows the broken version's error.
-    assert.deepEqual(decidePresentation({ errors: 0, warnings: 0 }, { errors: 1, warnings: 0, diagnostics: broken }, false), { kind: 'wait' });
-  });
-
-  test('after the timeout, decide with what there is', () => {
-    assert.deepEqual(decidePresentation({ errors: 1, warnings: 0 }, { errors: 0, warnings: 0, diagnostics: [] }, true), { kind: 'render' });
-    assert.deepEqual(decidePresentation({ errors: 0, warnings: 0 }, { errors: 1, warnings: 0, diagnostics: broken }, true), { kind: 'stale', reason: 'The file has a problem at line 3: bad indentation' });
+  test('broken: keep the last good one, with the reason', () => {
+    assert.deepEqual(decidePresentation({ verdict: broken(2, 'bad indentation') }), { kind: 'stale', reason: 'The file has a problem at line 3: bad indentation' });
   });
 });
 

@@ -1,18 +1,13 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { analyze, buildDiagram } from '../../../src/core/index';
+import { analyze } from '../../../src/core/index';
+import { diagramResult } from '../../../src/server/features/diagram';
 import type { DiagramResult } from '../../../src/protocol/lsp';
 import { idAt, resourceAt } from '../../../src/client/preview/resource-at';
 
-/** The diagram as the server sends it (ranges from the same line index), for a document. */
+/** The diagram as the server sends it (the server's own mapping), for a document. */
 function diagramOf(text: string): Pick<DiagramResult, 'nodes' | 'edges'> {
-  const analysis = analyze(text);
-  const diagram = buildDiagram(analysis);
-  const range = (r: { start: number; end: number }) => analysis.lineIndex.rangeOf(r);
-  return {
-    nodes: diagram.nodes.map((node) => ({ id: node.id, resourceId: node.resourceId, type: node.type, label: node.label, range: range(node), severity: node.severity, messages: [...node.messages] })),
-    edges: diagram.edges.map((edge) => ({ from: edge.from, to: edge.to, style: edge.style, label: edge.label, range: range(edge), severity: edge.severity, messages: [...edge.messages] })),
-  };
+  return diagramResult(analyze(text), 'file:///work/fixture.awsflow', 1);
 }
 
 const text = [
