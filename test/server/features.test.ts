@@ -91,7 +91,7 @@ const FIXTURE = [
 
 const URI = 'file:///w/orders.awsflow';
 const LINES = FIXTURE.split('\n');
-const ALL_TYPES = ['sqs', 'sns', 'kinesis', 'firehose', 'lambda', 'ecs', 'eks', 'apprunner', 'beanstalk', 'ec2', 'schedule', 'api-gateway', 'alb', 'cloudfront', 'dynamodb', 's3', 'rds', 'efs', 'client'];
+const ALL_TYPES = ['sqs', 'sns', 'kinesis', 'firehose', 'lambda', 'ecs', 'eks', 'apprunner', 'beanstalk', 'ec2', 'schedule', 'api-gateway', 'alb', 'cloudfront', 'dynamodb', 's3', 'rds', 'efs', 'client', 'eventbridge', 'stepfunctions'];
 const ALL_IDS = ['api', 'checkout', 'payments.fifo', 'payments-dlq.fifo', 'charge', 'order-events', 'shipping', 'shipping-dlq', 'analytics', 'ship', 'clicks', 'sessionize', 'loader', 'warehouse'];
 
 /**
@@ -448,7 +448,7 @@ describe('editor features over LSP', { timeout: 120_000 }, () => {
         };
         assert.deepEqual(await ask(2, { triggerKind: CompletionTriggerKind.TriggerCharacter, triggerCharacter: ' ' }), [], 'a typed space opens no list');
         const invoked = await ask(2, { triggerKind: CompletionTriggerKind.Invoked });
-        assert.deepEqual(invoked.slice(0, 19), ALL_TYPES, 'Ctrl+Space on the empty line: a snippet per type');
+        assert.deepEqual(invoked.slice(0, ALL_TYPES.length), ALL_TYPES, 'Ctrl+Space on the empty line: a snippet per type');
         assert.deepEqual(await ask(2), invoked, 'no context: as invoked');
       } finally {
         await client.close(uri);
@@ -457,7 +457,7 @@ describe('editor features over LSP', { timeout: 120_000 }, () => {
       assert.deepEqual(await complete(typed, { line: 4, character: 6 }), [], 'a half-typed id: nothing');
     });
 
-    test('after `type: `: the 19 resource types, each replacing exactly the word typed so far', async () => {
+    test('after `type: `: the 21 resource types, each replacing exactly the word typed so far', async () => {
       const typed = withAudit('    type: sq');
       const items = await complete(typed, endOf(typed, 'type: sq', 'audit:\n    type: sq'));
       assert.deepEqual(items.map((i) => i.label), ALL_TYPES);

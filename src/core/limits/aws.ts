@@ -375,6 +375,35 @@ export const FARGATE = {
 
 export const EVENTBRIDGE = {
   scheduleExpressions: 'https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-scheduled-rule-pattern.html',
+  // Format 1.1 facts, looked up 2026-12-04.
+  /** PutTargets: "Each rule can have up to five (5) targets associated with it at one time." */
+  targetsPerRuleMax: fact(5, '5 targets per rule', 'https://docs.aws.amazon.com/eventbridge/latest/APIReference/API_PutTargets.html'),
+  putEventsEntriesMax: fact(10, '10 entries per PutEvents call', 'https://docs.aws.amazon.com/eventbridge/latest/APIReference/API_PutEvents.html'),
+  /** LIMITS.md §6: 1 MB since January 2026 (was 256 KB; the user guide's size page still says 256 KB). */
+  putEventsEntrySizeMax: fact(1_048_576, '1 MB per PutEvents entry', 'https://aws.amazon.com/blogs/compute/more-room-to-build-serverless-services-now-support-payloads-up-to-1-mb'),
+  retryAttemptsMin: fact(0, '0', 'https://docs.aws.amazon.com/eventbridge/latest/APIReference/API_RetryPolicy.html'),
+  retryAttemptsMax: fact(185, '185', 'https://docs.aws.amazon.com/eventbridge/latest/APIReference/API_RetryPolicy.html'),
+  retryAttemptsDefault: fact(185, '185', 'https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-rule-retry-policy.html'),
+  retryMaxAgeMin: fact(60, '60 s', 'https://docs.aws.amazon.com/eventbridge/latest/APIReference/API_RetryPolicy.html'),
+  retryMaxAgeMax: fact(86_400, '24 hours', 'https://docs.aws.amazon.com/eventbridge/latest/APIReference/API_RetryPolicy.html'),
+  retryMaxAgeDefault: fact(86_400, '24 hours', 'https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-rule-retry-policy.html'),
+  retrySecondsStep: fact(1, 'whole seconds', 'https://docs.aws.amazon.com/eventbridge/latest/APIReference/API_RetryPolicy.html'),
+} as const;
+
+/** EventBridge Scheduler (format 1.1), looked up 2026-12-04. */
+export const SCHEDULER = {
+  expressions: 'https://docs.aws.amazon.com/scheduler/latest/UserGuide/schedule-types.html',
+  flexibleWindowMin: fact(60, '1 minute', 'https://docs.aws.amazon.com/scheduler/latest/APIReference/API_FlexibleTimeWindow.html'),
+  flexibleWindowMax: fact(86_400, '1,440 minutes (24 hours)', 'https://docs.aws.amazon.com/scheduler/latest/APIReference/API_FlexibleTimeWindow.html'),
+  /** `MaximumWindowInMinutes` is an integer of minutes. */
+  flexibleWindowStep: fact(60, 'whole minutes', 'https://docs.aws.amazon.com/scheduler/latest/APIReference/API_FlexibleTimeWindow.html'),
+} as const;
+
+/** AWS Step Functions (format 1.1), looked up 2026-12-04. */
+export const STEP_FUNCTIONS = {
+  standardDurationMax: fact(31_536_000, '1 year', 'https://docs.aws.amazon.com/step-functions/latest/dg/limits.html'),
+  expressDurationMax: fact(300, '5 minutes', 'https://docs.aws.amazon.com/step-functions/latest/dg/express-limits.html'),
+  payloadMax: fact(262_144, '256 KiB (262,144 bytes) of input or output', 'https://docs.aws.amazon.com/step-functions/latest/dg/limits.html'),
 } as const;
 
 export const APP_RUNNER = {

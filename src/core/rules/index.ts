@@ -9,6 +9,7 @@ import apprunnerClosed from './apprunner/closed';
 import apprunnerRange from './apprunner/range';
 import beanstalkRange from './beanstalk/range';
 import configUnknownRule from './config/unknown-rule';
+import dynamodbStreamRequired from './dynamodb/stream-required';
 import ec2Range from './ec2/range';
 import ecsFargateSize from './ecs/fargate-size';
 import ecsRange from './ecs/range';
@@ -17,6 +18,7 @@ import encryptionServiceProducerKey from './encryption/service-producer-key';
 import esmBatchWindow from './esm/batch-window';
 import esmMaxConcurrency from './esm/max-concurrency';
 import esmOnFailure from './esm/on-failure';
+import eventbridgeRuleTargets from './eventbridge/rule-targets';
 import firehoseRange from './firehose/range';
 import flowsInvalidConnection from './flows/invalid-connection';
 import flowsRange from './flows/range';
@@ -40,6 +42,7 @@ import lambdaRuntime from './lambda/runtime';
 import lambdaTimeoutLimit from './lambda/timeout-limit';
 import payloadSize from './payload/size';
 import scheduleExpression from './schedule/expression';
+import scheduleSchedulerOnly from './schedule/scheduler-only';
 import schemaInvalid from './schema/invalid';
 import snsFifoSubscription from './sns/fifo-subscription';
 import snsFifoThroughput from './sns/fifo-throughput';
@@ -69,6 +72,7 @@ export const rules: readonly Rule[] = [
   apprunnerRange,
   beanstalkRange,
   configUnknownRule,
+  dynamodbStreamRequired,
   ec2Range,
   ecsFargateSize,
   ecsRange,
@@ -77,6 +81,7 @@ export const rules: readonly Rule[] = [
   esmBatchWindow,
   esmMaxConcurrency,
   esmOnFailure,
+  eventbridgeRuleTargets,
   firehoseRange,
   flowsInvalidConnection,
   flowsRange,
@@ -100,6 +105,7 @@ export const rules: readonly Rule[] = [
   lambdaTimeoutLimit,
   payloadSize,
   scheduleExpression,
+  scheduleSchedulerOnly,
   schemaInvalid,
   snsFifoSubscription,
   snsFifoThroughput,

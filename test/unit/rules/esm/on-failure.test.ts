@@ -7,7 +7,7 @@ ruleTester(rule, {
   valid: [
     { name: 'Kinesis -> Lambda with onFailure', code: `${RESOURCES}flows:\n  - clicks -> f: { onFailure: failed }` },
     { name: 'onFailure to an SNS topic', code: 'resources:\n  clicks: { type: kinesis, encryption: kms }\n  f: { type: lambda }\n  alerts: { type: sns, encryption: kms }\nflows:\n  - clicks -> f: { onFailure: alerts }' },
-    { name: 'DynamoDB stream -> Lambda with onFailure', code: 'resources:\n  orders: { type: dynamodb }\n  f: { type: lambda }\n  failed: { type: sqs }\nflows:\n  - orders -> f: { batchSize: 100, onFailure: failed }' },
+    { name: 'DynamoDB stream -> Lambda with onFailure', code: 'resources:\n  orders: { type: dynamodb, stream: true }\n  f: { type: lambda }\n  failed: { type: sqs }\nflows:\n  - orders -> f: { batchSize: 100, onFailure: failed }' },
     { name: 'SQS -> Lambda: the queue redrives to its own DLQ', code: 'resources:\n  jobs: { type: sqs }\n  f: { type: lambda }\nflows:\n  - jobs -> f' },
     { name: 'Kinesis -> Firehose is not an event source mapping', code: 'resources:\n  clicks: { type: kinesis, encryption: kms }\n  archive: { type: firehose }\n  lake: { type: s3 }\nflows:\n  - clicks -> archive\n  - archive -> lake' },
     { name: 'Kinesis -> ECS: a KCL consumer checkpoints itself', code: 'resources:\n  clicks: { type: kinesis, encryption: kms }\n  app: { type: ecs, launchType: ec2 }\nflows:\n  - clicks -> app' },
@@ -31,7 +31,7 @@ ruleTester(rule, {
     },
     {
       name: 'DynamoDB stream -> Lambda',
-      code: 'resources:\n  orders: { type: dynamodb }\n  f: { type: lambda }\nflows:\n  - orders -> «f»\n',
+      code: 'resources:\n  orders: { type: dynamodb, stream: true }\n  f: { type: lambda }\nflows:\n  - orders -> «f»\n',
       errors: [{ messageId: 'noOnFailure', message: /expire from the DynamoDB stream \(24 hours retention\)/ }],
     },
     {
