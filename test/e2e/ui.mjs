@@ -181,9 +181,12 @@ export async function runUi({ browser, url, workspace, extensionPath, manifest, 
       await runCommand(page, 'View: Close All Editors');
       await page.locator('.tabs-container .tab').first().waitFor({ state: 'detached', timeout: 20_000 });
       writeFileSync(join(workspace, 'gone.awsflow'), ['awsflow: 1', 'resources:', '  gone: { type: sqs, label: Gone queue }', '  reader: { type: lambda }', 'flows:', '  - gone -> reader', ''].join('\n'));
+      // The explorer may not have noticed the new file yet.
+      await runCommand(page, 'Refresh Explorer');
       const openLocked = async (file) => {
         await page.locator('.explorer-folders-view .monaco-list-row', { hasText: file }).click();
         await page.locator('.editor-group-container .tab.active', { hasText: file }).waitFor({ timeout: 30_000 });
+        await statusItem('status.editor.mode').filter({ hasText: languageAlias }).waitFor({ timeout: 30_000 });
         await runCommand(page, commandTitle('awsflow.showLockedPreviewToSide'));
         await page.locator('.tabs-container .tab.active', { hasText: `[Locked] Preview ${file}` }).waitFor({ timeout: 20_000 });
         await expectInPreview[file].waitFor({ timeout: 60_000 });
