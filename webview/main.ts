@@ -5,6 +5,7 @@
  * inline handlers, no eval, nothing fetched.
  */
 import type { DiagramResult } from '../src/protocol/lsp';
+import { parsePreviewPageSettings, type PreviewRestoreState } from '../src/protocol/preview-page';
 import type { FromWebview, Layout, ToWebview } from '../src/protocol/webview';
 import { exportLook, pngDataUrl, sizeOf, svgDocument } from './export';
 import { ComposedDrawer } from './composition';
@@ -29,11 +30,14 @@ const isSavedView = (value: unknown): value is SavedView => isView(value) && typ
 
 /**
  * What survives a reload of the webview (VS Code keeps it with the panel, also when an
- * unlocked preview switches to another document and its page is set anew).
+ * unlocked preview switches to another document and its page is set anew). After a window
+ * reload VS Code hands it to the extension, which restores the panel from its document
+ * and lock (PreviewRestoreState, copied from the page's settings at start).
  */
-interface SavedState {
+interface SavedState extends Partial<PreviewRestoreState> {
   /** Only a view the user moved; while the view is the fit there is nothing to keep. */
   readonly view?: SavedView;
+  /** The layout last drawn: shown in the toolbar until the extension's first render. */
   readonly layout?: Layout;
   readonly largeView?: ViewChoice;
 }
@@ -132,6 +136,9 @@ class Preview {
     viewport.addEventListener('click', (event) => this.onClick(event));
     watchTheme(() => void this.update());
     window.addEventListener('message', (event: MessageEvent<unknown>) => this.onMessage(event.data));
+    // Keep the document this page shows (and its lock) at once: the panel is restored from it after a reload.
+    const settings = parsePreviewPageSettings(document.getElementById('awsflow-preview-settings')?.dataset['settings']);
+    if (settings) this.save({ resource: settings.resource, locked: settings.locked });
   }
 
   private onMessage(data: unknown): void {
@@ -155,6 +162,7 @@ class Preview {
           this.pickedLayout = undefined;
           this.layout = message.layout;
           this.toolbar.showLayout(message.layout);
+          if (this.state.layout !== message.layout) this.save({ layout: message.layout });
         }
         void this.update();
         return;

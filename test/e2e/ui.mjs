@@ -6,7 +6,7 @@
 // Called by scripts/vscode-e2e/run.mjs with a running code-server and a launched browser.
 // Selectors are VS Code's own workbench classes (proven on code-server 4.139) and the
 // ids Mermaid gives the preview's nodes (`<svgId>-flowchart-n<N>-<k>`).
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 /**
@@ -164,6 +164,69 @@ export async function runUi({ browser, url, workspace, extensionPath, manifest, 
       const followed = await waitFitted(preview, 'the followed file');
       await page.screenshot({ path: join(outDir, 'vscode-preview-followed.png') });
       return `first: ${first}; followed: ${followed}`;
+    });
+
+    // Locked previews come back after a window reload, each with its own file: three of
+    // them in one group, whose tab order is not the order they were opened in (a restore
+    // that paired panels with files by order would mix them up), one of a file deleted
+    // before the reload (it must say so, not show another file or nothing).
+    const visiblePreview = page.frameLocator('iframe.webview.ready >> visible=true').frameLocator('#active-frame');
+    const previewTabs = page.locator('.tabs-container .tab', { hasText: /\[Locked\] Preview / });
+    const expectInPreview = {
+      'mistakes.awsflow': visiblePreview.locator('svg .nodeLabel', { hasText: 'slow-worker' }).first(),
+      'fanout.awsflow': visiblePreview.locator('svg .nodeLabel', { hasText: 'Checkout service' }).first(),
+      'gone.awsflow': visiblePreview.locator('svg .nodeLabel', { hasText: 'Gone queue' }).first(),
+    };
+    let tabsBeforeReload = [];
+    await step('restore-open-locked-previews', async () => {
+      await runCommand(page, 'View: Close All Editors');
+      await page.locator('.tabs-container .tab').first().waitFor({ state: 'detached', timeout: 20_000 });
+      writeFileSync(join(workspace, 'gone.awsflow'), ['awsflow: 1', 'resources:', '  gone: { type: sqs, label: Gone queue }', '  reader: { type: lambda }', 'flows:', '  - gone -> reader', ''].join('\n'));
+      // The explorer may not have noticed the new file yet.
+      await runCommand(page, 'Refresh Explorer');
+      const openLocked = async (file) => {
+        await page.locator('.explorer-folders-view .monaco-list-row', { hasText: file }).click();
+        await page.locator('.editor-group-container .tab.active', { hasText: file }).waitFor({ timeout: 30_000 });
+        await statusItem('status.editor.mode').filter({ hasText: languageAlias }).waitFor({ timeout: 30_000 });
+        await runCommand(page, commandTitle('awsflow.showLockedPreviewToSide'));
+        await page.locator('.tabs-container .tab.active', { hasText: `[Locked] Preview ${file}` }).waitFor({ timeout: 20_000 });
+        await expectInPreview[file].waitFor({ timeout: 60_000 });
+      };
+      await openLocked('gone.awsflow');
+      await openLocked('fanout.awsflow');
+      // gone's preview active again, so mistakes' opens between the two: tab order gone, mistakes, fanout.
+      await previewTabs.filter({ hasText: 'gone.awsflow' }).click();
+      await expectInPreview['gone.awsflow'].waitFor({ timeout: 60_000 });
+      await page.keyboard.press('Control+1');
+      await openLocked('mistakes.awsflow');
+      tabsBeforeReload = (await previewTabs.allInnerTexts()).map((text) => text.trim());
+      const expected = ['gone', 'mistakes', 'fanout'].map((name) => `[Locked] Preview ${name}.awsflow`);
+      if (JSON.stringify(tabsBeforeReload) !== JSON.stringify(expected)) throw new Error(`preview tabs: ${tabsBeforeReload.join(' | ')}`);
+      return tabsBeforeReload.join(' | ');
+    });
+
+    await step('restore-after-reload', async () => {
+      rmSync(join(workspace, 'gone.awsflow'));
+      await page.reload({ timeout: 120_000 });
+      await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+      await previewTabs.nth(tabsBeforeReload.length - 1).waitFor({ timeout: 60_000 });
+      const seen = [];
+      for (const [index, title] of tabsBeforeReload.entries()) {
+        const file = title.replace('[Locked] Preview ', '');
+        await previewTabs.nth(index).click();
+        if (file === 'gone.awsflow') {
+          const banner = visiblePreview.locator('.banner', { hasText: 'gone.awsflow no longer exists' });
+          await banner.waitFor({ timeout: 60_000 });
+          seen.push(`${file}: ${(await banner.innerText()).trim()}`);
+        } else {
+          await expectInPreview[file].waitFor({ timeout: 60_000 });
+          seen.push(`${file}: drawn`);
+        }
+        // The tab in that place still names the same file (a restore that mixed them up renames tabs).
+        const now = (await previewTabs.allInnerTexts()).map((text) => text.trim());
+        if (JSON.stringify(now) !== JSON.stringify(tabsBeforeReload)) throw new Error(`preview tabs after the reload: ${now.join(' | ')}`);
+      }
+      return seen.join('; ');
     });
   } finally {
     await context.close();

@@ -81,7 +81,7 @@ function themeStyle(kind: ThemeKind): string {
 }
 
 /** The HTML the extension gives the webview, as far as the preview can tell. */
-function pageHtml(origin: string, nonce: string, theme: ThemeKind, state: unknown, charset = true): string {
+function pageHtml(origin: string, nonce: string, theme: ThemeKind, state: unknown, charset = true, settings?: string): string {
   const csp = `default-src 'none'; script-src 'nonce-${nonce}'; style-src ${origin} 'unsafe-inline'; img-src ${origin} data:; font-src ${origin};`;
   // The stub stands for what VS Code injects: acquireVsCodeApi may be called once.
   const stub = `(() => {
@@ -105,6 +105,7 @@ function pageHtml(origin: string, nonce: string, theme: ThemeKind, state: unknow
 ${charset ? '<meta charset="UTF-8">' : ''}
 <meta http-equiv="Content-Security-Policy" content="${csp}">
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
+${settings === undefined ? '' : `<meta id="awsflow-preview-settings" data-settings="${settings.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;')}">`}
 <title>awsflow preview</title>
 </head>
 <body class="${THEMES[theme].bodyClass}">
@@ -160,7 +161,14 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-export interface OpenOptions { theme?: ThemeKind; state?: unknown; viewport?: { width: number; height: number }; charset?: boolean }
+export interface OpenOptions {
+  theme?: ThemeKind;
+  state?: unknown;
+  viewport?: { width: number; height: number };
+  charset?: boolean;
+  /** The JSON of the page's `#awsflow-preview-settings` element, as the extension writes it (none if undefined). */
+  settings?: string;
+}
 
 export async function launch(): Promise<Harness> {
   const { chromium } = await import('playwright-core');
@@ -188,7 +196,7 @@ export async function launch(): Promise<Harness> {
     const id = String(++pageCount);
     const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(18))).toString('base64');
     const charset = options.charset ?? true;
-    pages.set(id, { html: pageHtml(origin, nonce, options.theme ?? 'light', options.state, charset), charset });
+    pages.set(id, { html: pageHtml(origin, nonce, options.theme ?? 'light', options.state, charset, options.settings), charset });
     return openPage(context, `${origin}${PAGE_PATH}?page=${id}`, `${origin}${SCRIPT_PATH}`, options.viewport);
   };
   return {

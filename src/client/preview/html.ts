@@ -5,6 +5,7 @@
  * attribute, never in inline script. vscode-free, so it is unit-tested.
  */
 import { randomBytes } from 'node:crypto';
+import type { PreviewPageSettings } from '../../protocol/preview-page';
 import { WEBVIEW_PROTOCOL_VERSION, type Layout } from '../../protocol/webview';
 
 /** A fresh nonce per page: 16 random bytes from the OS's generator, base64. */
@@ -36,15 +37,6 @@ export function contentSecurityPolicy(cspSource: string, nonce: string): string 
     `img-src ${cspSource} data:`,
     `font-src ${cspSource}`,
   ].join('; ') + ';';
-}
-
-/** What the webview app reads at start from `#awsflow-preview-settings[data-settings]` (JSON). */
-export interface PreviewPageSettings {
-  /** The document's URI: the webview keeps it in its state so the preview is restored after a reload. */
-  resource: string;
-  locked: boolean;
-  layout: Layout;
-  protocol: number;
 }
 
 export interface PreviewPage {

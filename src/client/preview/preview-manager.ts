@@ -1,20 +1,24 @@
 /**
  * Owns the previews, as the Markdown preview does: one unlocked preview that follows
  * the active awsflow editor, plus any number of locked ones, one per document. Restores
- * them after a reload (WebviewPanelSerializer), routes editor events to them and keeps
- * the `awsflowPreviewFocus` context key.
+ * them after a reload (WebviewPanelSerializer: each panel from the document its webview
+ * saved in its state, never by order), routes editor events to them and keeps the
+ * `awsflowPreviewFocus` context key.
  */
 import * as vscode from 'vscode';
 import type { DiagramResult } from '../../protocol/lsp';
 import type { ToWebview } from '../../protocol/webview';
 import { LAYOUT_SETTING } from '../config';
 import type { LanguageServer } from '../language-server';
-import { parsePreviewState, previewTitle, baseName, type RestorablePreview } from './preview-state';
+import { previewTitle, baseName, restoreTarget } from './preview-state';
 import { PREVIEW_VIEW_TYPE, Preview, webviewOptions, type PreviewHost, type RenderedReport } from './preview';
 
 export const FOCUS_CONTEXT_KEY = 'awsflowPreviewFocus';
-/** Fallback for restoring: the previews open at the last change, in case a webview saved no state. */
-const OPEN_PREVIEWS_KEY = 'awsflow.preview.open';
+/**
+ * Where earlier versions kept the list of open previews, to pair restored panels with
+ * documents by order (which paired locked previews with the wrong files). Cleared once.
+ */
+const LEGACY_OPEN_PREVIEWS_KEY = 'awsflow.preview.open';
 
 export interface ShowOptions {
   /** Open beside the editor (Ctrl+K V) rather than in its place. */
@@ -40,19 +44,16 @@ export class PreviewManager implements vscode.WebviewPanelSerializer, vscode.Dis
   #active: Preview | undefined;
   readonly #subscriptions: vscode.Disposable[] = [];
   readonly #host: PreviewHost;
-  /** Saved open previews not yet claimed by a restored panel (the fallback when a webview left no state). */
-  #unclaimed: RestorablePreview[];
 
   constructor(
     private readonly context: vscode.ExtensionContext,
     server: LanguageServer,
     output: vscode.LogOutputChannel,
   ) {
-    this.#unclaimed = [...context.workspaceState.get<RestorablePreview[]>(OPEN_PREVIEWS_KEY, [])];
+    if (context.workspaceState.get(LEGACY_OPEN_PREVIEWS_KEY) !== undefined) void context.workspaceState.update(LEGACY_OPEN_PREVIEWS_KEY, undefined);
     this.#host = {
       extensionUri: context.extensionUri,
       server,
-      workspaceState: context.workspaceState,
       output,
       activeChanged: (preview, active) => {
         if (active) this.#active = preview;
@@ -64,9 +65,7 @@ export class PreviewManager implements vscode.WebviewPanelSerializer, vscode.Dis
         this.#locked.delete(preview);
         if (this.#active === preview) this.#active = undefined;
         this.#updateFocusContext();
-        this.#remember();
       },
-      resourceChanged: () => this.#remember(),
     };
     this.#subscriptions.push(
       vscode.window.registerWebviewPanelSerializer(PREVIEW_VIEW_TYPE, this),
@@ -133,19 +132,28 @@ export class PreviewManager implements vscode.WebviewPanelSerializer, vscode.Dis
     return this.#create(target, false, column, preserveFocus, sourceColumn);
   }
 
-  /** VS Code restores a preview after a reload. */
+  /**
+   * VS Code restores a preview after a reload (a panel at a time, as each is shown), with
+   * the state its webview saved: the document and whether it was locked. The panel shows
+   * that document (opened if need be; a file that is gone says so in the panel). Its
+   * layout is the setting's, which a pick in the toolbar writes; its pan and zoom the
+   * webview restores from the same state.
+   */
   async deserializeWebviewPanel(panel: vscode.WebviewPanel, state: unknown): Promise<void> {
-    const saved = parsePreviewState(state) ?? this.#unclaimed.shift();
-    if (!saved) {
-      // Nothing says which document this was: an empty panel would only confuse.
+    const target = restoreTarget(state, this.#dynamic !== undefined);
+    let resource: vscode.Uri | undefined;
+    try {
+      resource = target && vscode.Uri.parse(target.resource, true);
+    } catch {
+      resource = undefined;
+    }
+    if (!target || !resource) {
+      // Nothing says which document this was (a state from an older version, or none): an
+      // empty panel, or a guess, would only confuse.
       panel.dispose();
       return;
     }
-    this.#unclaimed = this.#unclaimed.filter((entry) => entry.resource !== saved.resource || entry.locked !== saved.locked);
-    const resource = vscode.Uri.parse(saved.resource, true);
-    // An unlocked preview restored while another already follows the editor is restored locked.
-    const locked = saved.locked || this.#dynamic !== undefined;
-    this.#adopt(panel, resource, locked, undefined);
+    this.#adopt(panel, resource, target.locked, undefined);
   }
 
   all(): PreviewSnapshot[] {
@@ -202,7 +210,6 @@ export class PreviewManager implements vscode.WebviewPanelSerializer, vscode.Dis
     if (panel.active) this.#active = preview;
     this.#active ??= preview;
     this.#updateFocusContext();
-    this.#remember();
     return preview;
   }
 
@@ -232,10 +239,5 @@ export class PreviewManager implements vscode.WebviewPanelSerializer, vscode.Dis
 
   #updateFocusContext(): void {
     void vscode.commands.executeCommand('setContext', FOCUS_CONTEXT_KEY, this.#all().some((preview) => preview.panel.active));
-  }
-
-  #remember(): void {
-    const open: RestorablePreview[] = this.#all().map((preview) => ({ resource: preview.resource.toString(), locked: preview.locked }));
-    void this.context.workspaceState.update(OPEN_PREVIEWS_KEY, open);
   }
 }

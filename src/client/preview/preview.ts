@@ -17,7 +17,7 @@ import type { LanguageServer } from '../language-server';
 import type { ServerState } from '../server-state';
 import { exportBytes, exportFileName, revealCommand } from './export-file';
 import { buildPreviewHtml, createNonce } from './html';
-import { baseName, previewTitle } from './preview-state';
+import { baseName, missingFileReason, previewTitle } from './preview-state';
 import { decidePresentation, serverDownReason } from './presentation';
 import { resourceAt } from './resource-at';
 import { Debouncer, Throttle } from './scheduling';
@@ -50,14 +50,11 @@ export type RenderedReport = Extract<FromWebview, { type: 'rendered' }>;
 export interface PreviewHost {
   readonly extensionUri: vscode.Uri;
   readonly server: LanguageServer;
-  readonly workspaceState: vscode.Memento;
   readonly output: vscode.LogOutputChannel;
   /** The panel became active or inactive (for the focus context key and the API). */
   activeChanged(preview: Preview, active: boolean): void;
   /** The panel was closed. */
   disposed(preview: Preview): void;
-  /** The preview's document changed (a switch, or a rename): remember what to restore. */
-  resourceChanged(): void;
 }
 
 export function webviewOptions(extensionUri: vscode.Uri): vscode.WebviewOptions & vscode.WebviewPanelOptions {
@@ -178,17 +175,15 @@ export class Preview implements vscode.Disposable {
     this.#rendered = undefined;
     this.#loadPage();
     this.#updates.flush();
-    this.host.resourceChanged();
   }
 
   /** The file was renamed or moved: same content, new name. */
   renamed(resource: vscode.Uri): void {
     this.#resource = resource;
-    // The page carries the document's URI (restored from it after a reload): set it anew.
+    // The page carries the document's URI, which its webview keeps for a restore after a reload: set it anew.
     this.#loadPage();
     this.#requestedVersion = undefined;
     this.#updates.trigger();
-    this.host.resourceChanged();
   }
 
   reveal(column: vscode.ViewColumn, preserveFocus: boolean): void {
@@ -314,7 +309,8 @@ export class Preview implements vscode.Disposable {
     try {
       document = await vscode.workspace.openTextDocument(resource);
     } catch (error) {
-      if (!this.#disposed && this.isPreviewOf(resource)) this.#markStale(this.#shown?.diagram.version ?? 0, `Cannot open ${baseName(resource.path)}: ${errorText(error)}`);
+      const reason = (await exists(resource)) ? `Cannot open ${baseName(resource.path)}: ${errorText(error)}` : missingFileReason(resource);
+      if (!this.#disposed && this.isPreviewOf(resource)) this.#markStale(this.#shown?.diagram.version ?? 0, reason);
       return;
     }
     if (this.#disposed || !this.isPreviewOf(resource)) return;
@@ -513,6 +509,16 @@ export class Preview implements vscode.Disposable {
   }
 }
 
+/** False only when the file system says there is no such file (an untitled document always "exists"). */
+async function exists(resource: vscode.Uri): Promise<boolean> {
+  if (resource.scheme === 'untitled') return true;
+  try {
+    await vscode.workspace.fs.stat(resource);
+    return true;
+  } catch (error) {
+    return !(error instanceof vscode.FileSystemError && error.code === 'FileNotFound');
+  }
+}
 
 function errorText(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
