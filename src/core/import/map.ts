@@ -51,14 +51,14 @@ const DIRECT_TYPES: Readonly<Record<string, string>> = {
 const NESTED_STACK_TYPES = new Set(['AWS::CloudFormation::Stack', 'AWS::Serverless::Application']);
 
 /** Actions that send to, publish to, put to or start a resource of the type given. */
-const PRODUCER_ACTIONS: readonly (readonly [RegExp, string])[] = [
-  [/^sqs:(?:SendMessage|SendMessageBatch)$/i, 'sqs'],
-  [/^sns:Publish$/i, 'sns'],
-  [/^kinesis:(?:PutRecord|PutRecords)$/i, 'kinesis'],
-  [/^firehose:(?:PutRecord|PutRecordBatch)$/i, 'firehose'],
-  [/^events:PutEvents$/i, 'eventbridge'],
-  [/^states:(?:StartExecution|StartSyncExecution)$/i, 'stepfunctions'],
-  [/^lambda:(?:InvokeFunction|InvokeAsync)$/i, 'lambda'],
+const PRODUCER_ACTIONS: readonly (readonly [string, string])[] = [
+  ['sqs:SendMessage', 'sqs'], ['sqs:SendMessageBatch', 'sqs'],
+  ['sns:Publish', 'sns'],
+  ['kinesis:PutRecord', 'kinesis'], ['kinesis:PutRecords', 'kinesis'],
+  ['firehose:PutRecord', 'firehose'], ['firehose:PutRecordBatch', 'firehose'],
+  ['events:PutEvents', 'eventbridge'],
+  ['states:StartExecution', 'stepfunctions'], ['states:StartSyncExecution', 'stepfunctions'],
+  ['lambda:InvokeFunction', 'lambda'], ['lambda:InvokeAsync', 'lambda'],
 ];
 
 /** SAM policy templates that let a function produce to a resource, and the parameter naming it. */
@@ -334,6 +334,12 @@ class TemplateImport {
       return this.out.byPhysicalName(name) ?? this.out.byPhysicalName(resolved.value);
     }
     return undefined;
+  }
+
+  /** A connector's `Id`: a logical id written as a plain string. */
+  private logicalId(value: TemplateValue | undefined): string | undefined {
+    const id = scalarString(value);
+    return id !== undefined && this.resolver.hasResource(id) ? id : undefined;
   }
 
   /** An event bus named by ARN, name or Ref; `default` (or nothing) is the default bus. */
@@ -935,10 +941,7 @@ class TemplateImport {
       const types = new Set<string>();
       for (const action of actionNames) {
         const pattern = new RegExp('^' + action.split('*').map(escapeRegExp).join('.*') + '$', 'i');
-        for (const [regex, type] of PRODUCER_ACTIONS) {
-          const examples = regex.source.replace(/^\^|\$$/g, '').replace(/\(\?:([^)]*)\)/, (_, alternatives: string) => alternatives.split('|')[0]!);
-          if (pattern.test(examples)) types.add(type);
-        }
+        for (const [name, type] of PRODUCER_ACTIONS) if (pattern.test(name)) types.add(type);
       }
       if (types.size === 0) continue;
       const resourceValue = field(statement, 'Resource');
@@ -978,13 +981,13 @@ class TemplateImport {
   }
 
   private connector(resource: TemplateResource, sourceValue: TemplateValue | undefined, properties: TemplateValue | undefined, sourceId?: string, entry?: TemplateEntry): void {
-    const from = sourceId ?? this.target(field(sourceValue, 'Id')) ?? this.target(field(sourceValue, 'Arn'));
+    const from = sourceId ?? this.logicalId(field(sourceValue, 'Id')) ?? this.target(field(sourceValue, 'Arn'));
     const destinations = field(properties, 'Destination');
     const permissions = this.resolve(field(properties, 'Permissions'));
     const write = permissions.kind === 'list' && permissions.items.some((p) => p.kind === 'literal' && p.value === 'Write');
     if (!write) return;
     for (const destination of destinations?.kind === 'list' ? destinations.items : destinations ? [destinations] : []) {
-      const to = this.target(field(destination, 'Id')) ?? this.target(field(destination, 'Arn'));
+      const to = this.logicalId(field(destination, 'Id')) ?? this.target(field(destination, 'Arn'));
       this.flow(from, to, entry?.keyRange ?? resource.idRange, 'SAM connector');
     }
   }

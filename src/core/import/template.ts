@@ -108,15 +108,15 @@ function longFormName(key: string): string | undefined {
  */
 export function readTemplate(text: string): Template {
   const format = /^\s*[{[]/.test(text) ? 'json' : 'yaml';
-  // uniqueKeys: a template with a duplicate logical id is rejected by CloudFormation.
-  const document = parseDocument(text, { customTags: CUSTOM_TAGS, keepSourceTokens: false, uniqueKeys: true, prettyErrors: false, strict: false });
+  // Duplicate keys are found by `convert` with a Set: the parser's own check compares each
+  // key with every other, which takes minutes on a Resources map of tens of thousands.
+  const document = parseDocument(text, { customTags: CUSTOM_TAGS, keepSourceTokens: false, uniqueKeys: false, prettyErrors: false, strict: false });
   const problems: TemplateProblem[] = document.errors.map((error) => ({
     start: error.pos[0],
     end: Math.max(error.pos[1], error.pos[0]),
     message: firstLine(error.message),
   }));
-  const unknownTags: TemplateProblem[] = [];
-  const root = document.contents ? convert(document.contents as YamlNode, unknownTags) : undefined;
+  const root = document.contents ? convert(document.contents as YamlNode, problems) : undefined;
   const sections = new Map<string, TemplateEntry>();
   const resources: TemplateResource[] = [];
   const transforms: string[] = [];
@@ -177,8 +177,8 @@ function rangeOf(node: YamlNode): OffsetRange {
   return range ? { start: range[0], end: range[1] } : { start: 0, end: 0 };
 }
 
-function convert(node: YamlNode, unknown: TemplateProblem[]): TemplateValue {
-  const value = convertPlain(node, unknown);
+function convert(node: YamlNode, problems: TemplateProblem[]): TemplateValue {
+  const value = convertPlain(node, problems);
   const tag = node.tag;
   if (tag && tag.startsWith('!') && !tag.startsWith('!!')) {
     const name = tag.slice(1);
@@ -187,7 +187,7 @@ function convert(node: YamlNode, unknown: TemplateProblem[]): TemplateValue {
   return value;
 }
 
-function convertPlain(node: YamlNode, unknown: TemplateProblem[]): TemplateValue {
+function convertPlain(node: YamlNode, problems: TemplateProblem[]): TemplateValue {
   const range = rangeOf(node);
   if (isScalar(node)) {
     const v = node.value;
@@ -195,20 +195,27 @@ function convertPlain(node: YamlNode, unknown: TemplateProblem[]): TemplateValue
     return { kind: 'scalar', value, range };
   }
   if (isSeq(node)) {
-    return { kind: 'list', items: node.items.map((item) => (item && typeof item === 'object' && 'range' in item ? convert(item as YamlNode, unknown) : { kind: 'scalar', value: null, range: { start: range.end, end: range.end } })), range };
+    return { kind: 'list', items: node.items.map((item) => (item && typeof item === 'object' && 'range' in item ? convert(item as YamlNode, problems) : { kind: 'scalar', value: null, range: { start: range.end, end: range.end } })), range };
   }
   if (isMap(node)) {
     const entries: TemplateEntry[] = [];
+    const seen = new Set<string>();
     for (const pair of node.items) {
       if (!isPair(pair)) continue;
       const keyNode = pair.key as YamlNode | null;
       if (!keyNode || !isScalar(keyNode) || keyNode.value === null || keyNode.value === undefined) continue;
       const keyRange = rangeOf(keyNode);
+      const key = String(keyNode.value);
+      if (seen.has(key)) {
+        problems.push({ ...keyRange, message: `Map keys must be unique: '${key}' is already defined` });
+        continue;
+      }
+      seen.add(key);
       const valueNode = pair.value as YamlNode | null;
       const value: TemplateValue = valueNode && typeof valueNode === 'object' && 'range' in valueNode
-        ? convert(valueNode, unknown)
+        ? convert(valueNode, problems)
         : { kind: 'scalar', value: null, range: { start: keyRange.end, end: keyRange.end } };
-      entries.push({ key: String(keyNode.value), keyRange, value });
+      entries.push({ key, keyRange, value });
     }
     if (entries.length === 1) {
       const name = longFormName(entries[0]!.key);
