@@ -47,7 +47,7 @@ function edgeOf(value: unknown): DiagramEdgeInfo | undefined {
   const { from, to, style, label, severity } = value;
   const messages = messagesOf(value['messages']);
   if (typeof from !== 'string' || !NODE_ID.test(from) || typeof to !== 'string' || !NODE_ID.test(to)) return undefined;
-  if (style !== 'flow' && style !== 'subscription' && style !== 'dead-letter') return undefined;
+  if (style !== 'flow' && style !== 'subscription' && style !== 'dead-letter' && style !== 'rule' && style !== 'pipe' && style !== 'task') return undefined;
   if (!(label === undefined || isShortText(label)) || !isSeverity(severity) || !messages) return undefined;
   return { from, to, style, label, range: rangeOf(value['range']), severity, messages };
 }

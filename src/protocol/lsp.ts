@@ -23,7 +23,7 @@ export interface DiagramNodeInfo {
 export interface DiagramEdgeInfo {
   from: string;
   to: string;
-  style: 'flow' | 'subscription' | 'dead-letter';
+  style: 'flow' | 'subscription' | 'dead-letter' | 'rule' | 'pipe' | 'task';
   label: string | undefined;
   /** The flow entry (or the dead-letter reference) that makes the connection. */
   range: Range;

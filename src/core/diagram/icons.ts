@@ -13,6 +13,7 @@ export const ICON_PACK = 'logos';
 export const AWS_ICON_NAMES = [
   'aws-sqs', 'aws-sns', 'aws-lambda', 'aws-kinesis', 'aws-ecs', 'aws-eks', 'aws-fargate', 'aws-api-gateway',
   'aws-eventbridge', 'aws-dynamodb', 'aws-s3', 'aws-rds', 'aws-elb', 'aws-cloudfront', 'aws-elastic-beanstalk', 'aws-ec2',
+  'aws-step-functions',
 ] as const;
 
 type IconName = (typeof AWS_ICON_NAMES)[number];
@@ -28,6 +29,7 @@ const ICONS: Partial<Record<ResourceType, IconName>> = {
   lambda: 'aws-lambda', ecs: 'aws-ecs', eks: 'aws-eks', beanstalk: 'aws-elastic-beanstalk', ec2: 'aws-ec2',
   schedule: 'aws-eventbridge', 'api-gateway': 'aws-api-gateway', alb: 'aws-elb', cloudfront: 'aws-cloudfront',
   dynamodb: 'aws-dynamodb', s3: 'aws-s3', rds: 'aws-rds',
+  eventbridge: 'aws-eventbridge', stepfunctions: 'aws-step-functions',
 };
 
 /** The `pack:name` icon for a resource, or undefined when it keeps a plain shape. */

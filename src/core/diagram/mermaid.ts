@@ -34,7 +34,8 @@ export interface DiagramNode {
 export interface DiagramEdge {
   readonly from: string;
   readonly to: string;
-  readonly style: 'flow' | 'subscription' | 'dead-letter';
+  /** `rule`: an EventBridge rule target; `pipe`: an EventBridge Pipe; `task`: a Step Functions task. */
+  readonly style: 'flow' | 'subscription' | 'dead-letter' | 'rule' | 'pipe' | 'task';
   readonly label: string | undefined;
   readonly start: number;
   readonly end: number;
@@ -74,6 +75,8 @@ export const SHAPES: Partial<Record<ResourceType, [string, string]>> = {
   'api-gateway': ['[/"', '"\\]'],
   alb: ['[/"', '"\\]'],
   cloudfront: ['[/"', '"\\]'],
+  eventbridge: ['{{"', '"}}'],
+  stepfunctions: ['[["', '"]]'],
 };
 
 export const TYPE_TITLES: Record<ResourceType, string> = {
@@ -81,6 +84,7 @@ export const TYPE_TITLES: Record<ResourceType, string> = {
   lambda: 'Lambda', ecs: 'ECS service', eks: 'EKS', apprunner: 'App Runner', beanstalk: 'Beanstalk', ec2: 'EC2',
   schedule: 'schedule', 'api-gateway': 'API Gateway', alb: 'ALB', cloudfront: 'CloudFront',
   dynamodb: 'DynamoDB', s3: 'S3', rds: 'RDS', efs: 'EFS', client: 'client',
+  eventbridge: 'EventBridge bus', stepfunctions: 'Step Functions',
 };
 
 const SEVERITY_ORDER: Record<Severity, number> = { error: 3, warning: 2, info: 1 };
@@ -245,7 +249,7 @@ export interface EdgeToDraw {
   /** `from>to>style`: connections that share it are drawn as this one edge. */
   readonly key: string;
   readonly label: string | undefined;
-  readonly arrow: '-->' | '-.->' | '==>';
+  readonly arrow: '-->' | '-.->' | '==>' | '--o';
 }
 
 /**
@@ -267,15 +271,23 @@ export function edgesToDraw(model: Model, idOf: ReadonlyMap<Resource, string>): 
     if (drawn.has(key)) continue;
     drawn.add(key);
     const label = edgeLabel(connection, capacity.connection(connection)?.rate);
-    const arrow = style === 'dead-letter' ? '-.->' : style === 'subscription' ? '==>' : '-->';
+    const arrow = ARROWS[style];
     edges.push({ connection, from, to, style, key, label, arrow });
   }
   return edges;
 }
 
+/** Fan-out (a topic's subscriptions, a bus's rules) thick; failures dotted; a Pipe circle-ended. */
+const ARROWS: Readonly<Record<DiagramEdge['style'], EdgeToDraw['arrow']>> = {
+  flow: '-->', subscription: '==>', 'dead-letter': '-.->', rule: '==>', pipe: '--o', task: '-->',
+};
+
 export function edgeStyle(connection: Connection): DiagramEdge['style'] {
   if (connection.origin !== 'flow') return 'dead-letter';
+  if (connection.props.get('via')?.value === 'pipe') return 'pipe';
   if (connection.from?.type === 'sns') return 'subscription';
+  if (connection.from?.type === 'eventbridge') return 'rule';
+  if (connection.from?.type === 'stepfunctions') return 'task';
   return 'flow';
 }
 

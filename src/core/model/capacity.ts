@@ -21,7 +21,7 @@ import type { Connection, Model, Prop, Resource } from './model';
 import type { ResourceType } from './properties';
 import { API_GATEWAY, ESM, KINESIS_THROUGHPUT, LAMBDA, PAYLOAD, SNS_FIFO, SQS_FIFO } from '../limits/aws';
 import { formatNumber } from '../parse/values';
-import { classifyConnection, type ConnectionKind } from './connections';
+import { classifyConnection, connectionOptions, type ConnectionKind } from './connections';
 
 export interface Flow {
   /** Messages (records, requests) per second: what gets through, after any throttle upstream. */
@@ -142,7 +142,7 @@ const SIZE_STOPS: ReadonlySet<ResourceType> = new Set<ResourceType>(['dynamodb',
 export function payloadLimit(connection: Connection, known?: ConnectionKind | 'invalid'): PayloadLimit | undefined {
   const { from, to } = connection;
   if (!from?.type || !to?.type) return undefined;
-  const kind = known ?? classifyConnection(from.type, to.type).kind;
+  const kind = known ?? classifyConnection(from.type, to.type, connectionOptions(connection)).kind;
   if (kind === 'invalid' || kind === 'notification' || kind === 'event-source-mapping') return undefined;
   switch (to.type) {
     case 'sqs': {
@@ -202,11 +202,12 @@ function lambdaInvocations(model: Model, fn: Resource, loads: ReadonlyMap<Connec
   for (const connection of model.inbound(fn)) {
     const load = loads.get(connection);
     if (!load || connection.origin !== 'flow' || !connection.from?.type) continue;
-    const kind = classifyConnection(connection.from.type, 'lambda').kind;
+    const kind = classifyConnection(connection.from.type, 'lambda', connectionOptions(connection)).kind;
     let perSecond = load.rate;
-    if (kind === 'event-source-mapping') {
+    // An event source mapping and a Pipe both invoke the function with batches (streams: 100 by default, queues: 10).
+    if (kind === 'event-source-mapping' || kind === 'pipe') {
       const written = connection.props.get('batchSize')?.value;
-      const batch = typeof written === 'number' && written > 0 ? written : connection.from.type === 'kinesis' ? ESM.kinesisBatchSizeDefault.value : ESM.sqsBatchSizeDefault.value;
+      const batch = typeof written === 'number' && written > 0 ? written : connection.from.type === 'sqs' ? ESM.sqsBatchSizeDefault.value : ESM.kinesisBatchSizeDefault.value;
       perSecond = load.rate / batch;
     }
     invocations = (invocations ?? 0) + perSecond;
@@ -351,7 +352,7 @@ function computeCapacity(model: Model): Capacity {
           const size: MessageSize | undefined = typeof sizeProp?.value === 'number'
             ? { bytes: sizeProp.value, declared: sizeProp, declaredOn: connection }
             : resource.type && SIZE_STOPS.has(resource.type) ? undefined : inboundSize[index];
-          const kind = size && resource.type && connection.to.type ? classifyConnection(resource.type, connection.to.type).kind : undefined;
+          const kind = size && resource.type && connection.to.type ? classifyConnection(resource.type, connection.to.type, connectionOptions(connection)).kind : undefined;
           if (size && kind !== 'notification') {
             sizes.set(connection, size);
             const limit = kind ? payloadLimit(connection, kind) : undefined;

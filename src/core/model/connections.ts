@@ -17,7 +17,11 @@ export type ConnectionKind =
   | 'delivery'              // Firehose delivers to its destination
   | 'notification'          // S3 event notifications, DynamoDB streams
   | 'read-write'            // compute uses a data store
-  | 'call';                 // compute calls another service
+  | 'call'                  // compute calls another service
+  | 'put-events'            // a producer puts events on an EventBridge bus
+  | 'pipe'                  // an EventBridge Pipe polls the source and delivers to the target
+  | 'task'                  // a Step Functions task calls the service
+  | 'start-execution';      // API Gateway starts a Step Functions execution
 
 export interface Verdict {
   readonly kind: ConnectionKind | 'invalid';
@@ -33,7 +37,7 @@ export const CONNECTION_KIND_TEXT: Record<ConnectionKind, string> = {
   subscription: 'SNS subscription: the topic pushes every message to the target',
   'event-source-mapping': 'Lambda event source mapping: Lambda polls the source and invokes the function with batches',
   'polling-consumer': 'polling consumer: the target receives messages or records and deletes or checkpoints them itself',
-  'rule-target': 'EventBridge rule target: the schedule invokes the target',
+  'rule-target': 'EventBridge rule target: the rule or schedule invokes the target',
   'synchronous-call': 'synchronous call: the caller waits for the response',
   'asynchronous-invoke': 'invocation: one function invokes another',
   send: 'producer: sends messages, publishes or puts records',
@@ -41,14 +45,60 @@ export const CONNECTION_KIND_TEXT: Record<ConnectionKind, string> = {
   notification: 'event notification from the data store',
   'read-write': 'reads and writes data',
   call: 'calls the service',
+  'put-events': 'PutEvents: the producer puts events on the event bus',
+  pipe: 'EventBridge Pipe: polls the source, filters and enriches, and delivers batches to the target',
+  task: 'Step Functions task: the state machine calls the service',
+  'start-execution': 'starts a Step Functions execution',
 };
+
+/** What an EventBridge rule, a Pipe (and, for the format, a schedule) can target (FORMAT 1.1). */
+export const EVENT_TARGETS: readonly ResourceType[] = ['lambda', 'sqs', 'sns', 'kinesis', 'firehose', 'stepfunctions', 'ecs', 'api-gateway', 'eventbridge', 'client'];
+/** The sources an EventBridge Pipe polls (of this format's types). */
+export const PIPE_SOURCES: readonly ResourceType[] = ['sqs', 'kinesis', 'dynamodb'];
+/** What a Step Functions task can call (FORMAT 1.1). */
+export const TASK_TARGETS: readonly ResourceType[] = ['lambda', 'sqs', 'sns', 'eventbridge', 'dynamodb', 'kinesis', 'firehose', 'stepfunctions', 'ecs'];
+/** Who puts events on a bus: compute and clients (PutEvents), API Gateway, S3 notifications, state machines, rules and schedules. */
+const EVENT_PRODUCERS: readonly ResourceType[] = [...COMPUTE, 'client', 'api-gateway', 's3', 'stepfunctions', 'eventbridge', 'schedule'];
+/** Who starts a state machine: API Gateway, rules and schedules, another state machine's task, compute and clients (StartExecution). */
+const EXECUTION_STARTERS: readonly ResourceType[] = [...COMPUTE, 'client', 'api-gateway', 'eventbridge', 'schedule', 'stepfunctions'];
+
+/** What a flow entry's properties say about the connection, beyond its two types. */
+export interface ConnectionOptions {
+  /** `via: pipe`: an EventBridge Pipe between the two. */
+  readonly via?: unknown;
+}
 
 function invalid(reason: string): Verdict {
   return { kind: 'invalid', reason };
 }
 
-export function classifyConnection(from: ResourceType, to: ResourceType): Verdict {
+export function classifyConnection(from: ResourceType, to: ResourceType, options: ConnectionOptions = {}): Verdict {
   if (to === 'schedule') return invalid('a schedule only starts things: nothing can send to it');
+  if (options.via === 'pipe') {
+    if (!PIPE_SOURCES.includes(from)) return invalid(`an EventBridge Pipe cannot read from ${article(from)}: its sources here are SQS queues, Kinesis streams and DynamoDB streams`);
+    if (!EVENT_TARGETS.includes(to)) return invalid(`an EventBridge Pipe cannot deliver to ${article(to)}: its targets are ${targetList(EVENT_TARGETS)}`);
+    return { kind: 'pipe' };
+  }
+  if (from === 'eventbridge') {
+    if (EVENT_TARGETS.includes(to)) return { kind: 'rule-target' };
+    return invalid(`an EventBridge rule cannot target ${article(to)}: its targets are ${targetList(EVENT_TARGETS)}`);
+  }
+  if (from === 'stepfunctions') {
+    if (TASK_TARGETS.includes(to)) return { kind: 'task' };
+    return invalid(`a Step Functions task cannot call ${article(to)} here: tasks call ${targetList(TASK_TARGETS)}`);
+  }
+  if (to === 'eventbridge') {
+    if (EVENT_PRODUCERS.includes(from)) return { kind: from === 's3' ? 'notification' : from === 'schedule' ? 'rule-target' : 'put-events' };
+    const pipe = PIPE_SOURCES.includes(from) ? ': connect it through an EventBridge Pipe (`via: pipe`)' : '';
+    return invalid(`${article(from).replace(/^a/, 'A')} cannot put events on an EventBridge bus${pipe || ': compute, clients, API Gateway, S3, Step Functions, rules and schedules put events on a bus'}`);
+  }
+  if (to === 'stepfunctions') {
+    if (from === 'api-gateway') return { kind: 'start-execution' };
+    if (from === 'schedule') return { kind: 'rule-target' };
+    if (EXECUTION_STARTERS.includes(from)) return { kind: 'call' };
+    const pipe = PIPE_SOURCES.includes(from) ? ': connect it through an EventBridge Pipe (`via: pipe`)' : '';
+    return invalid(`${article(from).replace(/^a/, 'A')} cannot start a Step Functions execution${pipe || ': API Gateway, an EventBridge rule or schedule, a Pipe or compute can'}`);
+  }
   switch (from) {
     case 'sqs':
       if (to === 'lambda') return { kind: 'event-source-mapping' };
@@ -93,7 +143,9 @@ export function classifyConnection(from: ResourceType, to: ResourceType): Verdic
       }
       return { kind: 'read-write' };
     case 'dynamodb':
-      if (to === 'lambda' || to === 'kinesis') return { kind: 'notification' };
+      // A DynamoDB stream read by Lambda is an event source mapping like a Kinesis stream's.
+      if (to === 'lambda') return { kind: 'event-source-mapping' };
+      if (to === 'kinesis') return { kind: 'notification' };
       if (MESSAGING.includes(to) || STORES.includes(to)) return invalid(`DynamoDB streams feed Lambda or Kinesis Data Streams, not ${article(to)}: put a function in between, or EventBridge Pipes`);
       return { kind: 'read-write' };
     case 'rds':
@@ -116,6 +168,16 @@ export function classifyConnection(from: ResourceType, to: ResourceType): Verdic
   }
 }
 
+/** The options a connection's own properties give (`via: pipe`). */
+export function connectionOptions(connection: Pick<Connection, 'props'>): ConnectionOptions {
+  return { via: connection.props.get('via')?.value };
+}
+
+/** `lambda, sqs, sns …` for a reason's list of valid targets. */
+function targetList(types: readonly ResourceType[]): string {
+  return types.map((type) => typeDisplayName(type)).join(', ');
+}
+
 /** What a type is, for people: `SQS queue`, `Lambda function` (hover titles, outline details). */
 export function typeDisplayName(type: ResourceType): string {
   return article(type).replace(/^an? /, '');
@@ -128,6 +190,7 @@ export function article(type: ResourceType): string {
     beanstalk: 'a Beanstalk environment', ec2: 'an EC2 instance', schedule: 'a schedule', 'api-gateway': 'an API Gateway',
     alb: 'a load balancer', cloudfront: 'a CloudFront distribution', dynamodb: 'a DynamoDB table', s3: 'an S3 bucket',
     rds: 'an RDS database', efs: 'an EFS file system', client: 'a client',
+    eventbridge: 'an EventBridge bus', stepfunctions: 'a Step Functions state machine',
   };
   return names[type];
 }

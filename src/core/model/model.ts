@@ -71,8 +71,11 @@ export interface Connection {
   readonly props: ReadonlyMap<string, Prop>;
 }
 
-/** `subscriptionDeadLetter`: the `deadLetter` of an `sns -> <subscriber>` flow entry (the subscription's redrive policy). */
-export type ReferenceKind = 'flow' | 'deadLetter' | 'subscriptionDeadLetter' | 'onFailure' | 'volume';
+/**
+ * `subscriptionDeadLetter`: the `deadLetter` of an `sns -> <subscriber>` flow entry (the subscription's redrive policy).
+ * `enrich`: the enrichment function or state machine of a Pipe (`via: pipe`).
+ */
+export type ReferenceKind = 'flow' | 'deadLetter' | 'subscriptionDeadLetter' | 'onFailure' | 'volume' | 'enrich';
 
 export interface Reference {
   readonly id: string;
@@ -178,6 +181,11 @@ export function buildModel(text: string, root: YNode | null): Model {
         for (const sourceToken of new Map(entry.connections.map((c) => [c.source.id, c.source])).values()) {
           connections.push({ source: sourceToken, target: token, from: byId.get(sourceToken.id), to: byId.get(onFailure.raw), origin: 'onFailure', entry, props: NO_CHILDREN });
         }
+      }
+      // A Pipe's enrichment step names a resource: a reference (checked, renamed, navigable), drawn with the pipe.
+      const enrich = entry.props.get('enrich');
+      if (enrich && isScalar(enrich.node) && typeof enrich.raw === 'string') {
+        references.push({ id: enrich.raw, start: enrich.node.start, end: enrich.node.end, kind: 'enrich', node: enrich.node });
       }
       const deadLetter = entry.props.get('deadLetter');
       if (deadLetter && isScalar(deadLetter.node) && typeof deadLetter.raw === 'string') {
@@ -498,4 +506,17 @@ export function numberOf(resource: Resource, name: string): number | undefined {
   if (resource.props.has(name)) return undefined;
   const fallback = resource.type ? propertySpec(resource.type, name)?.default : undefined;
   return typeof fallback === 'number' ? fallback : undefined;
+}
+
+/**
+ * Whether a schedule is an EventBridge scheduled rule or an EventBridge Scheduler schedule:
+ * `kind` when written; otherwise `at(…)`, `timezone` or `flexibleWindow`, which only Scheduler
+ * has, imply `scheduler` (so format 1.0 files, which had no `kind`, keep their meaning).
+ */
+export function scheduleKind(resource: Resource): 'rule' | 'scheduler' {
+  const written = resource.props.get('kind')?.value;
+  if (written === 'rule' || written === 'scheduler') return written;
+  const expression = resource.props.get('expression')?.value;
+  const oneTime = typeof expression === 'string' && /^\s*at\(/.test(expression);
+  return oneTime || resource.props.has('timezone') || resource.props.has('flexibleWindow') ? 'scheduler' : 'rule';
 }

@@ -12,6 +12,7 @@ export const RESOURCE_TYPES = [
   'api-gateway', 'alb', 'cloudfront',
   'dynamodb', 's3', 'rds', 'efs',
   'client',
+  'eventbridge', 'stepfunctions',
 ] as const;
 
 export type ResourceType = (typeof RESOURCE_TYPES)[number];
@@ -130,17 +131,31 @@ export const TYPE_PROPERTIES: Readonly<Record<ResourceType, Readonly<Record<stri
   apprunner: { cpu: p('cpu'), memory: p('megabytes'), instances: p('integer', { min: COMPUTE.instancesMin }) },
   beanstalk: { cpu: p('cpu'), memory: p('megabytes'), instances: p('integer', { min: COMPUTE.instancesMin }) },
   ec2: { cpu: p('cpu'), memory: p('megabytes'), instances: p('integer', { min: COMPUTE.instancesMin }) },
-  schedule: { expression: p('string') },
+  schedule: {
+    expression: p('string'),
+    // No default: without `kind`, `at(…)`, `timezone` or `flexibleWindow` imply `scheduler`, else `rule`.
+    kind: p('enum', { values: ['rule', 'scheduler'] }),
+    timezone: p('string'),
+    flexibleWindow: p('duration', { default: 0 }),
+  },
   'api-gateway': {
     timeout: p('duration', { default: API_GATEWAY.integrationTimeoutDefault.value, min: API_GATEWAY.integrationTimeoutMin, step: API_GATEWAY.integrationTimeoutStep }),
   },
   alb: {},
   cloudfront: {},
-  dynamodb: STORE,
+  dynamodb: { ...STORE, stream: p('boolean', { default: false }) },
   s3: STORE,
   rds: STORE,
   efs: STORE,
   client: {},
+  eventbridge: {
+    encryption: ENCRYPTION,
+    archive: p('object', { properties: { retention: p('duration') } }),
+  },
+  stepfunctions: {
+    workflow: p('enum', { values: ['standard', 'express'], default: 'standard' }),
+    timeout: p('duration'),
+  },
 };
 
 export function propertySpec(type: ResourceType, name: string): PropertySpec | undefined {
@@ -174,4 +189,14 @@ export const CONNECTION_PROPERTIES: Readonly<Record<string, PropertySpec>> = {
   onFailure: p('string'),
   deadLetter: p('string'),
   label: p('string'),
+  // Format 1.1: EventBridge rules and Pipes, S3 notifications, Step Functions tasks, DynamoDB streams.
+  pattern: p('object'),
+  rule: p('string'),
+  retry: p('object', { properties: { attempts: p('integer'), maxAge: p('duration') } }),
+  via: p('enum', { values: ['pipe'] }),
+  enrich: p('string'),
+  events: p('list'),
+  callback: p('boolean', { default: false }),
+  parallelization: p('integer', { default: 1 }),
+  maxLatency: p('duration'),
 };

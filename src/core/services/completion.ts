@@ -37,6 +37,7 @@ export const TYPE_DETAILS: Readonly<Record<ResourceType, string>> = {
   'api-gateway': 'API Gateway API', alb: 'Application Load Balancer', cloudfront: 'CloudFront distribution',
   dynamodb: 'DynamoDB table', s3: 'S3 bucket', rds: 'RDS or Aurora database', efs: 'EFS file system',
   client: 'client outside AWS',
+  eventbridge: 'EventBridge event bus', stepfunctions: 'Step Functions state machine',
 };
 
 const TOP_LEVEL_KEYS = ['awsflow', 'name', 'description', 'region', 'account', 'defaults', 'rules', 'resources', 'flows'] as const;
@@ -55,15 +56,17 @@ const LIKELY_TARGETS: Readonly<Record<ResourceType, readonly ResourceType[]>> = 
   apprunner: ['sqs', 'sns', 'kinesis', 'dynamodb', 's3', 'rds'],
   beanstalk: ['sqs', 'sns', 'kinesis', 'dynamodb', 's3', 'rds'],
   ec2: ['sqs', 'sns', 'kinesis', 'firehose', 'dynamodb', 's3', 'rds', 'efs'],
-  schedule: ['lambda', 'ecs', 'sqs', 'sns', 'kinesis', 'firehose'],
+  schedule: ['lambda', 'ecs', 'sqs', 'sns', 'kinesis', 'firehose', 'stepfunctions', 'eventbridge'],
   'api-gateway': ['lambda', 'sqs', 'sns', 'kinesis', 'firehose', 'dynamodb', 's3', 'ecs'],
   alb: ['ecs', 'lambda', 'eks', 'ec2', 'beanstalk'],
   cloudfront: ['s3', 'alb', 'api-gateway', 'lambda'],
   dynamodb: ['lambda', 'kinesis'],
-  s3: ['lambda', 'sqs', 'sns'],
+  s3: ['lambda', 'sqs', 'sns', 'eventbridge'],
   rds: ['lambda'],
   efs: ['lambda', 'ecs'],
   client: ['api-gateway', 'alb', 'cloudfront', 'sqs', 'sns', 'kinesis', 'firehose', 's3'],
+  eventbridge: ['lambda', 'sqs', 'sns', 'stepfunctions', 'kinesis', 'firehose', 'ecs', 'api-gateway', 'eventbridge', 'client'],
+  stepfunctions: ['lambda', 'sqs', 'sns', 'eventbridge', 'dynamodb', 'ecs', 'stepfunctions', 'kinesis', 'firehose'],
 };
 
 // ---------------------------------------------------------------------------------------
@@ -973,9 +976,13 @@ function nestedKeys(c: Context, type: ResourceType, parent: string): CompletionE
 
 /** What a connection's kind makes relevant, shown first. */
 const RELEVANT_CONNECTION_KEYS: Readonly<Record<string, readonly string[]>> = {
-  'event-source-mapping': ['batchSize', 'batchWindow', 'maxConcurrency', 'onFailure'],
+  'event-source-mapping': ['batchSize', 'batchWindow', 'maxConcurrency', 'onFailure', 'parallelization'],
   subscription: ['filter', 'rawDelivery', 'deadLetter'],
   send: ['batching', 'messageGroups', 'partitionKey'],
+  'rule-target': ['pattern', 'rule', 'onFailure', 'retry'],
+  pipe: ['filter', 'enrich', 'batchSize', 'batchWindow', 'onFailure'],
+  task: ['callback'],
+  notification: ['events', 'filter'],
 };
 
 function connectionKeys(c: Context, flowText: string): CompletionEntry[] {
@@ -993,6 +1000,10 @@ function connectionKeys(c: Context, flowText: string): CompletionEntry[] {
         for (const key of RELEVANT_CONNECTION_KEYS[kind] ?? []) {
           if (key === 'partitionKey' && target !== 'kinesis') continue;
           if (key === 'messageGroups' && !model.byId.get(to)?.fifo) continue;
+          // SQS sources have maxConcurrency; stream sources (Kinesis, DynamoDB) the parallelization factor.
+          if (key === 'maxConcurrency' && source !== 'sqs') continue;
+          if (key === 'parallelization' && source === 'sqs') continue;
+          if ((key === 'events' || key === 'filter') && kind === 'notification' && source !== 's3') continue;
           relevant.add(key);
         }
       }
@@ -1022,6 +1033,14 @@ function objectSnippet(name: string, type: ResourceType | undefined): string | u
       return '[${1}]';
     case 'filter':
       return '{ ${1:eventType}: [${2:order_placed}] }';
+    case 'archive':
+      return '{ retention: ${1:30d} }';
+    case 'retry':
+      return '{ attempts: ${1:3}, maxAge: ${2:1h} }';
+    case 'pattern':
+      return '{ source: [${1:orders}] }';
+    case 'events':
+      return '[${1:s3:ObjectCreated:*}]';
     default:
       return undefined;
   }
@@ -1135,7 +1154,7 @@ function encryptionValues(c: Context, type: ResourceType | undefined): Completio
   }
   if (type === 'sqs') entries.push(c.value('sqs-managed', 'value', { detail: 'SSE-SQS', documentation: 'SSE-SQS: encryption with keys owned by SQS, at no cost. New queues get it by default (since 2022).', sortText: '002' }));
   // DynamoDB and S3 always encrypt: there is no `none` to choose.
-  if (type !== 'dynamodb' && type !== 's3') entries.push(c.value('none', 'value', { detail: 'not encrypted', documentation: 'No encryption at rest (`encryption/at-rest` warns).', sortText: '003' }));
+  if (type !== 'dynamodb' && type !== 's3' && type !== 'eventbridge') entries.push(c.value('none', 'value', { detail: 'not encrypted', documentation: 'No encryption at rest (`encryption/at-rest` warns).', sortText: '003' }));
   return entries;
 }
 
@@ -1233,6 +1252,7 @@ function severities(c: Context, ruleId: string): CompletionEntry[] {
 function connectionValues(c: Context, name: string): CompletionEntry[] {
   if (name === 'onFailure') return onFailureTargets(c);
   if (name === 'deadLetter') return subscriptionDeadLetterTargets(c);
+  if (name === 'enrich') return enrichmentIds(c);
   const spec = CONNECTION_PROPERTIES[name];
   return propertyValues(c, { name, spec, node: SCHEMA.$defs.connection?.properties?.[name], type: undefined });
 }
@@ -1405,6 +1425,15 @@ function subscriptionDeadLetterTargets(c: Context): CompletionEntry[] {
   return idEntries(c, ranked);
 }
 
+/** A Pipe's enrichment step is a Lambda function or a Step Functions state machine. */
+function enrichmentIds(c: Context): CompletionEntry[] {
+  const ranked = candidates(c).map((resource): RankedId => (resource.type === 'lambda' || resource.type === 'stepfunctions'
+    ? { resource, rank: '0' }
+    : { resource, rank: '39', documentation: 'A Pipe enriches with a Lambda function or a Step Functions state machine.' }));
+  ranked.sort((a, b) => (a.rank < b.rank ? -1 : a.rank > b.rank ? 1 : 0));
+  return idEntries(c, ranked);
+}
+
 function volumeIds(c: Context, ownerId: string): CompletionEntry[] {
   const ranked = candidates(c).filter((resource) => resource.id !== ownerId).map((resource): RankedId => ({ resource, rank: resource.type === 'efs' ? '0' : '3' }));
   ranked.sort((a, b) => (a.rank < b.rank ? -1 : a.rank > b.rank ? 1 : 0));
@@ -1437,6 +1466,8 @@ const TYPE_SNIPPETS: Readonly<Record<ResourceType, Lines>> = {
   rds: [[1, 'type: rds'], [1, 'encryption: ${2:kms}']],
   efs: [[1, 'type: efs'], [1, 'encryption: ${2:kms}']],
   client: [[1, 'type: client'], [1, 'label: ${2:Web app}']],
+  eventbridge: [[1, 'type: eventbridge'], [1, 'name: ${2:default}']],
+  stepfunctions: [[1, 'type: stepfunctions'], [1, 'workflow: ${2|standard,express|}']],
 };
 
 interface Pattern {

@@ -16,7 +16,7 @@ import type { OffsetRange } from '../text/line-index';
 import { isMap, isScalar, isSeq, keyText, type ScalarValue, type YMap, type YPair, type YScalar, type YSeq } from '../parse/ast';
 import { normalise, type Connection, type Encryption, type FlowEntry, type Resource } from '../model/model';
 import { COMMON_PROPERTIES, CONNECTION_PROPERTIES, TYPE_PROPERTIES, isResourceType, propertySpec, type PropertySpec, type ResourceType, type ValueKind } from '../model/properties';
-import { CONNECTION_KIND_TEXT, classifyConnection, connectionKey, typeDisplayName as typeName } from '../model/connections';
+import { CONNECTION_KIND_TEXT, classifyConnection, connectionKey, connectionOptions, typeDisplayName as typeName } from '../model/connections';
 import { API_GATEWAY, ESM, LAMBDA, SQS, type Fact } from '../limits/aws';
 import { capacityOf } from '../model/capacity';
 import { estimateCost, PRICES } from '../model/cost';
@@ -240,7 +240,7 @@ function propertyTarget(analysis: Analysis, context: PropertyContext, path: read
 }
 
 function isReferencePath(context: PropertyContext, path: readonly string[]): boolean {
-  if (context.owner === 'connection') return path.length === 1 && (path[0] === 'onFailure' || path[0] === 'deadLetter');
+  if (context.owner === 'connection') return path.length === 1 && (path[0] === 'onFailure' || path[0] === 'deadLetter' || path[0] === 'enrich');
   return path.length === 2 && path[0] === 'deadLetter' && path[1] === 'target';
 }
 
@@ -551,7 +551,7 @@ function connectionKindText(connection: Connection): string | undefined {
   const from = connection.from?.type;
   const to = connection.to?.type;
   if (!from || !to) return undefined;
-  const verdict = classifyConnection(from, to);
+  const verdict = classifyConnection(from, to, connectionOptions(connection));
   return verdict.kind === 'invalid' ? 'a connection AWS cannot make' : CONNECTION_KIND_TEXT[verdict.kind];
 }
 
@@ -636,11 +636,12 @@ function connectionLoadLines(analysis: Analysis, connection: Connection): string
   }
   const from = connection.from?.type;
   const to = connection.to?.type;
-  if (from && to && classifyConnection(from, to).kind === 'event-source-mapping') {
+  const kind = from && to ? classifyConnection(from, to, connectionOptions(connection)).kind : undefined;
+  if (from && (kind === 'event-source-mapping' || (kind === 'pipe' && to === 'lambda'))) {
     const written = connection.props.get('batchSize')?.value;
     const declared = typeof written === 'number' && written > 0;
-    const batch = declared ? written : from === 'kinesis' ? ESM.kinesisBatchSizeDefault.value : ESM.sqsBatchSizeDefault.value;
-    const why = declared ? 'declared' : `AWS default from ${from === 'kinesis' ? 'a Kinesis stream' : 'an SQS queue'}`;
+    const batch = declared ? written : from === 'sqs' ? ESM.sqsBatchSizeDefault.value : ESM.kinesisBatchSizeDefault.value;
+    const why = declared ? 'declared' : `AWS default from ${from === 'kinesis' ? 'a Kinesis stream' : from === 'dynamodb' ? 'a DynamoDB stream' : 'an SQS queue'}`;
     const invocations = load ? `: ${formatRate(load.rate / batch)} invocations with full batches` : '';
     lines.push(`  - Batch size: **${formatNumber(batch)}** (${why})${invocations}`);
   } else if (connection.props.get('batching')?.value === true) {
@@ -783,6 +784,7 @@ const SERVICE: Record<ResourceType, string> = {
   sqs: 'SQS', sns: 'SNS', kinesis: 'Kinesis', firehose: 'Firehose', lambda: 'Lambda', ecs: 'ECS', eks: 'EKS',
   apprunner: 'App Runner', beanstalk: 'Elastic Beanstalk', ec2: 'EC2', schedule: 'EventBridge', 'api-gateway': 'API Gateway',
   alb: 'Elastic Load Balancing', cloudfront: 'CloudFront', dynamodb: 'DynamoDB', s3: 'S3', rds: 'RDS', efs: 'EFS', client: 'AWS',
+  eventbridge: 'EventBridge', stepfunctions: 'Step Functions',
 };
 
 /** The number in AWS's unit: `1,200 s`, `2,048 bytes`, `512 MB`, `20/s`, `512 CPU units`. */

@@ -26,6 +26,7 @@ const KIND_BY_TYPE: Record<ResourceType, SymbolKind> = {
   'api-gateway': 'interface', alb: 'interface', cloudfront: 'interface',
   dynamodb: 'field', s3: 'field', rds: 'field', efs: 'field',
   client: 'object',
+  eventbridge: 'event', stepfunctions: 'function',
 };
 
 /** VS Code rejects a symbol with an empty name, which a half-typed key can have. */

@@ -145,8 +145,8 @@ describe('account quotas', () => {
 });
 
 describe('resource types', () => {
-  test('after `type: ` all 19 types, with the schema description and a one-line detail', () => {
-    const entries = assertReplaces('awsflow: 1\nresources:\n  q:\n    type: «sq»‸\n', 19);
+  test('after `type: ` all 21 types, with the schema description and a one-line detail', () => {
+    const entries = assertReplaces('awsflow: 1\nresources:\n  q:\n    type: «sq»‸\n', 21);
     assert.deepEqual(entries.map((e) => e.label), [...RESOURCE_TYPES]);
     const sqs = find(entries, 'sqs');
     assert.equal(sqs.detail, 'SQS queue');
@@ -158,8 +158,8 @@ describe('resource types', () => {
   });
 
   test('flow style and an empty value', () => {
-    assertReplaces('awsflow: 1\nresources:\n  q: { type: ‸ }\n', 19);
-    assertReplaces('awsflow: 1\nresources:\n  q: { label: x, type: «lam»‸ }\n', 19);
+    assertReplaces('awsflow: 1\nresources:\n  q: { type: ‸ }\n', 21);
+    assertReplaces('awsflow: 1\nresources:\n  q: { label: x, type: «lam»‸ }\n', 21);
     assert.equal(find(completeAt('awsflow: 1\nresources:\n  q:\n    type:‸\n'), 'sqs').insertText, ' sqs');
   });
 });
@@ -613,7 +613,7 @@ describe('CRLF documents', () => {
     const text = 'awsflow: 1\r\nresources:\r\n  q:\r\n    type: sq\r\n';
     const at = text.indexOf('sq\r') + 3;
     const entries = complete(analyze(text), at);
-    assert.equal(entries.length, 19);
+    assert.equal(entries.length, 21);
     assert.deepEqual(entries[0]!.replace, { start: at - 3, end: at - 1 });
   });
 });
@@ -662,7 +662,7 @@ describe('robustness', () => {
       const analysis = analyze(text);
       const samples = [0, 1, 2].map(() => {
         const started = performance.now();
-        assert.equal(complete(analysis, offset).length, 19);
+        assert.equal(complete(analysis, offset).length, 21);
         return performance.now() - started;
       });
       return samples.sort((a, b) => a - b)[1]!;

@@ -10,6 +10,7 @@ import { nodeEnd } from '../../edit/remove';
 const SERVICE: Partial<Record<ResourceType, string>> = {
   sns: 'SNS',
   schedule: 'EventBridge',
+  eventbridge: 'EventBridge',
   s3: 'S3 event notifications',
 };
 

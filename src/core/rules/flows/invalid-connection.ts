@@ -1,5 +1,5 @@
 import { defineRule } from '../define-rule';
-import { classifyConnection } from '../../model/connections';
+import { classifyConnection, connectionOptions } from '../../model/connections';
 
 const S3_DESTINATIONS = 'https://docs.aws.amazon.com/AmazonS3/latest/userguide/EventNotifications.html';
 const S3_NO_FIFO_QUEUE = 'https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-properties-s3-bucket-queueconfiguration.html';
@@ -21,10 +21,10 @@ export default defineRule({
       const { from, to } = connection;
       if (connection.origin !== 'flow' || !from?.type || !to?.type) continue;
       if (from === to) {
-        context.report({ at: connection, messageId: 'self', data: { id: from.id }, ...(classifyConnection(from.type, to.type).kind === 'invalid' ? {} : { severity: 'warning' as const }) });
+        context.report({ at: connection, messageId: 'self', data: { id: from.id }, ...(classifyConnection(from.type, to.type, connectionOptions(connection)).kind === 'invalid' ? {} : { severity: 'warning' as const }) });
         continue;
       }
-      const verdict = classifyConnection(from.type, to.type);
+      const verdict = classifyConnection(from.type, to.type, connectionOptions(connection));
       if (verdict.kind === 'invalid') {
         context.report({
           at: connection,

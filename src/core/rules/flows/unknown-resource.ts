@@ -2,12 +2,12 @@ import { defineRule } from '../define-rule';
 import { closest } from '../../util/similar';
 import type { Edits } from '../../edit/edits';
 
-const KIND_TEXT = { flow: 'flow', deadLetter: '`deadLetter.target`', subscriptionDeadLetter: 'subscription\'s `deadLetter`', onFailure: '`onFailure`', volume: '`volumes`' } as const;
+const KIND_TEXT = { flow: 'flow', deadLetter: '`deadLetter.target`', subscriptionDeadLetter: 'subscription\'s `deadLetter`', onFailure: '`onFailure`', volume: '`volumes`', enrich: 'Pipe\'s `enrich`' } as const;
 
 export default defineRule({
   id: 'flows/unknown-resource',
   defaultSeverity: 'error',
-  summary: 'A flow, `deadLetter.target`, `onFailure` or a subscription\'s `deadLetter` names a resource that is not defined',
+  summary: 'A flow, `deadLetter.target`, `onFailure`, a subscription\'s `deadLetter` or a Pipe\'s `enrich` names a resource that is not defined',
   fixable: false,
   hasSuggestions: true,
   messages: {
@@ -22,7 +22,7 @@ export default defineRule({
       if (model.byId.has(reference.id)) continue;
       ids ??= model.resources.map((resource) => resource.id);
       const candidates = closest(reference.id, ids);
-      const targetType = reference.kind === 'deadLetter' || reference.kind === 'subscriptionDeadLetter' || reference.kind === 'onFailure' ? 'sqs' : undefined;
+      const targetType = reference.kind === 'deadLetter' || reference.kind === 'subscriptionDeadLetter' || reference.kind === 'onFailure' ? 'sqs' : reference.kind === 'enrich' ? 'lambda' : undefined;
       context.report({
         at: reference,
         messageId: 'unknown',

@@ -54,6 +54,15 @@ ruleTester(rule, {
       }],
     },
     {
+      name: 'an EventBridge rule target (format 1.1) delivers as EventBridge',
+      code: 'resources:\n  bus: { type: eventbridge }\n  t: { type: sns, encryption: «kms» }\n  f: { type: lambda }\nflows:\n  - bus -> t -> f',
+      errors: [{
+        messageId: 'awsManagedKey',
+        message: "Topic 't' is encrypted with the AWS managed key (alias/aws/sns), whose key policy cannot be changed to let EventBridge use it: deliveries from 'bus' fail. Use a customer managed key that grants events.amazonaws.com kms:GenerateDataKey* and kms:Decrypt.",
+        suggestions: ['resources:\n  bus: { type: eventbridge }\n  t: { type: sns, encryption: { kms: alias/t-key } }\n  f: { type: lambda }\nflows:\n  - bus -> t -> f'],
+      }],
+    },
+    {
       name: 'topic with the AWS managed key, fed by a schedule: no SSE-SQS for topics',
       code: 'resources:\n  tick: { type: schedule, expression: rate(1 hour) }\n  t: { type: sns, encryption: «kms» }\n  f: { type: lambda }\nflows:\n  - tick -> t -> f',
       errors: [{
