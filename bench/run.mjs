@@ -169,6 +169,7 @@ await benchCore();
 lines.push(...serverLines);
 for (const extra of await extras('./preview.mjs')) await extra(context);
 for (const extra of await extras('./typing.mjs')) await extra(context);
+for (const extra of await extras('./import.mjs')) await extra(context);
 benchSizes();
 benchTargets();
 if (!quick) writeFileSync(join(root, 'docs/performance.md'), lines.join('\n') + '\n');

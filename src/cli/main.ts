@@ -1,5 +1,5 @@
 /**
- * `awsflow check | diagram | rules | explain`. Same core, same findings as the editor.
+ * `awsflow check | diagram | import | rules | explain`. Same core, same findings as the editor.
  * Exit codes: 0 no errors; 1 errors, or more warnings than --max-warnings; 2 bad usage,
  * or a file that could not be read or written. Every failure is one clear line on stderr,
  * never a stack trace. Text from the user's files and arguments is printed with its
@@ -7,10 +7,14 @@
  * or write lines of its own into a CI log.
  */
 import { readFileSync, existsSync } from 'node:fs';
-import { writeFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { open, stat, writeFile } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { analyze, applyEdits, buildDiagram, docsPath, docsUrl, escapeControlCharacters, fixAll, ruleById, rules, type Analysis } from '../core/index';
+import {
+  analyze, applyEdits, buildDiagram, docsPath, docsUrl, escapeControlCharacters, fixAll, GENERATED_HEADER, importTemplates, LineIndex, ruleById, rules,
+  type Analysis, type Finding, type TemplateInput,
+} from '../core/index';
+import { readCloudAssembly } from '../node/cloud-assembly';
 import { findPackageRoot, localDocsLinks } from '../node/local-docs';
 import { describeError, readSourceFile, readSourceStream, type SourceRead } from '../node/source-files';
 import { collectFiles, STDIN, UsageError } from './files';
@@ -31,6 +35,10 @@ Usage:
   awsflow diagram <file>               print the architecture as a Mermaid flowchart (- reads standard input)
       --format mermaid|html            html: a self-contained page with mermaid bundled
       --output <file>                  write to a file instead of standard output
+  awsflow import <template | cdk.out folder>
+                                       print a CloudFormation, SAM or CDK (cdk.out) template as an .awsflow file
+      --output <file>                  write to a file (only over a file awsflow import wrote)
+      --force                          with --output: overwrite any file
   awsflow rules [--format text|json]   list the rules
   awsflow explain <rule-id>            print a rule's documentation
   awsflow --help | --version
@@ -68,6 +76,8 @@ async function main(argv: string[]): Promise<number> {
       return check(rest);
     case 'diagram':
       return diagram(rest);
+    case 'import':
+      return importCommand(rest);
     case 'rules':
       return listRules(rest);
     case 'explain':
@@ -245,6 +255,85 @@ function loadMermaid(): string {
   const candidates = [join(__dirname, 'vendor/mermaid.min.js'), join(dirname(__dirname), 'node_modules/mermaid/dist/mermaid.min.js')];
   for (const candidate of candidates) if (existsSync(candidate)) return readFileSync(candidate, 'utf8');
   throw new UsageError('mermaid is missing from this installation (dist/vendor/mermaid.min.js); run `npm run build`');
+}
+
+/**
+ * `awsflow import`: a template (or every stack of a CDK assembly) as an `.awsflow` file.
+ * Not a template: exit 2 with one line. YAML/JSON errors: reported like `check` (exit 1).
+ */
+async function importCommand(args: string[]): Promise<number> {
+  const { values, positionals } = parse(args, { output: { type: 'string' }, force: { type: 'boolean' } });
+  if (positionals.length !== 1) throw new UsageError('import takes one template or cdk.out folder: awsflow import <template | cdk.out folder>');
+  if (values.force && !values.output) throw new UsageError('--force only applies with --output');
+  const path = positionals[0]!;
+  const inputs: TemplateInput[] = [];
+  let folder: boolean;
+  try {
+    folder = path !== STDIN && (await stat(path)).isDirectory();
+  } catch (error) {
+    throw new UsageError(`cannot read '${path}': ${describeError(error)}`);
+  }
+  if (folder) {
+    const assembly = await readCloudAssembly(path);
+    if (assembly.kind === 'refused') throw new UsageError(`cannot import '${path}': ${assembly.reason}`);
+    for (const stack of assembly.stacks) inputs.push({ name: stack.file, text: stack.text, stack: stack.stackName });
+  } else {
+    const read = await readInput(path);
+    const name = path === STDIN ? STDIN_NAME : path;
+    if (read.kind === 'refused') throw new UsageError(`cannot read '${name}': ${read.reason}`);
+    if (read.kind === 'too-large') throw new UsageError(`cannot import '${name}': it is larger than awsflow reads (CloudFormation itself takes templates of 1 MB at most)`);
+    inputs.push({ name, text: read.text });
+  }
+  const title = folder ? basename(path.replace(/[/\\]+$/, '')) || path : path === STDIN ? 'template' : basename(path).replace(/\.(?:ya?ml|json|template)$/i, '');
+  const result = importTemplates(inputs, title);
+  if (result.kind === 'not-a-template') {
+    throw new UsageError(`'${inputs[result.template]!.name}' is not a CloudFormation or SAM template (no AWSTemplateFormatVersion, no SAM Transform, no Resources of AWS:: types)`);
+  }
+  if (result.kind === 'syntax-errors') {
+    const input = inputs[result.template]!;
+    const findings: Finding[] = result.problems.map((problem) => ({
+      start: problem.start, end: problem.end, ruleId: 'syntax/yaml', severity: 'error', message: problem.message, messageId: 'syntax', suggestions: [], related: [],
+    }));
+    print(formatStylish([{ file: input.name, analysis: { lineIndex: new LineIndex(input.text), findings } }], Boolean(process.stdout.isTTY) && !process.env['NO_COLOR']));
+    return 1;
+  }
+  if (!values.output) {
+    print(result.text);
+    return 0;
+  }
+  if (!values.force) {
+    const existing = await firstLine(values.output);
+    if (existing !== undefined && !existing.startsWith(GENERATED_HEADER)) {
+      throw new UsageError(`'${values.output}' exists and was not written by awsflow import: not overwritten (use --force to overwrite it)`);
+    }
+  }
+  try {
+    await writeFile(values.output, result.text);
+  } catch (error) {
+    throw new UsageError(`cannot write '${values.output}': ${describeError(error)}`);
+  }
+  note(`wrote '${values.output}'`);
+  return 0;
+}
+
+/** The first line of a file, or undefined when there is no file. */
+async function firstLine(path: string): Promise<string | undefined> {
+  let handle;
+  try {
+    handle = await open(path, 'r');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw new UsageError(`cannot write '${path}': ${describeError(error)}`);
+  }
+  try {
+    const info = await handle.stat();
+    if (!info.isFile()) throw new UsageError(`cannot write '${path}': it is not a regular file`);
+    const buffer = Buffer.alloc(256);
+    const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
+    return buffer.subarray(0, bytesRead).toString('utf8').split('\n')[0]!;
+  } finally {
+    await handle.close();
+  }
 }
 
 function listRules(args: string[]): number {

@@ -21,7 +21,13 @@ interface Located {
   endColumn: number;
 }
 
-export function locate(result: FileResult): Located[] {
+/** What locating and the stylish report need of a result: an import's syntax errors have no full analysis. */
+export interface FindingsOf {
+  file: string;
+  analysis: Pick<Analysis, 'lineIndex' | 'findings'>;
+}
+
+export function locate(result: FindingsOf): Located[] {
   const { lineIndex, findings } = result.analysis;
   return findings.map((finding) => {
     const range = lineIndex.rangeOf(finding);
@@ -68,7 +74,7 @@ function toJson(value: unknown): string {
   return JSON.stringify(value, null, 2).replace(/[\u007f-\u009f]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`) + '\n';
 }
 
-export function formatStylish(results: readonly FileResult[], color: boolean): string {
+export function formatStylish(results: readonly FindingsOf[], color: boolean): string {
   const paint = (code: string, text: string) => (color ? `\u001b[${code}m${text}\u001b[0m` : text);
   const severityText = { error: paint('31', 'error'), warning: paint('33', 'warning'), info: paint('36', 'info') };
   const out: string[] = [];

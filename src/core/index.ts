@@ -26,3 +26,7 @@ export {
   type RenameResult, type SemanticToken, type InlayHintEntry, type SymbolKind as SymbolKindName,
 } from './services/types';
 export { capacityOf, type Capacity, type ResourceLoad, type ConnectionLoad } from './model/capacity';
+export {
+  importTemplates, readTemplate, isTemplate, GENERATED_HEADER, DEFAULT_BUS_ID,
+  type TemplateInput, type ImportResult, type Template, type TemplateProblem, type SourceMap, type SourceMapEntry, type ResourceSource, type TemplateRange,
+} from './import/index';

@@ -1,0 +1,228 @@
+/**
+ * Reading a CloudFormation or SAM template (YAML with the short-form intrinsic tags, or
+ * JSON) into a small tree where every key and value keeps its [start, end) offsets in
+ * the template's text. Everything after this (SAM expansion, resolution, mapping, the
+ * source map) works on this tree, so a finding about an imported value can be put back
+ * on the template line it came from.
+ *
+ * JSON is read by the same YAML parser (JSON is YAML 1.2 flow syntax), which keeps ranges.
+ */
+import { isMap, isPair, isScalar, isSeq, parseDocument, type Node as YamlNode, type ScalarTag, type CollectionTag } from 'yaml';
+import type { OffsetRange } from '../text/line-index';
+
+export type TemplateValue = TemplateScalar | TemplateMap | TemplateList | TemplateIntrinsic;
+
+export interface TemplateScalar {
+  readonly kind: 'scalar';
+  readonly value: string | number | boolean | null;
+  readonly range: OffsetRange;
+}
+
+export interface TemplateEntry {
+  readonly key: string;
+  readonly keyRange: OffsetRange;
+  readonly value: TemplateValue;
+}
+
+export interface TemplateMap {
+  readonly kind: 'map';
+  readonly entries: readonly TemplateEntry[];
+  readonly range: OffsetRange;
+}
+
+export interface TemplateList {
+  readonly kind: 'list';
+  readonly items: readonly TemplateValue[];
+  readonly range: OffsetRange;
+}
+
+/** `!Ref x`, `{ "Fn::GetAtt": [...] }`: `name` without `Fn::` (`Ref`, `GetAtt`, `Sub`, …). */
+export interface TemplateIntrinsic {
+  readonly kind: 'intrinsic';
+  readonly name: string;
+  readonly argument: TemplateValue;
+  readonly range: OffsetRange;
+}
+
+export interface TemplateResource {
+  /** The logical id, unchanged. */
+  readonly id: string;
+  readonly idRange: OffsetRange;
+  /** `AWS::SQS::Queue`; empty when missing or not a string. */
+  readonly type: string;
+  readonly typeRange: OffsetRange | undefined;
+  readonly condition: string | undefined;
+  readonly properties: TemplateMap | undefined;
+  /** The whole resource entry (`Type`, `Properties`, `Condition`, …). */
+  readonly body: TemplateMap;
+}
+
+export interface TemplateProblem extends OffsetRange {
+  readonly message: string;
+}
+
+export interface Template {
+  readonly format: 'yaml' | 'json';
+  /** `Transform` values: `AWS::Serverless-2016-10-31`, macro names. */
+  readonly transforms: readonly string[];
+  /** The top-level sections, by name (`Parameters`, `Mappings`, `Conditions`, `Globals`, `Outputs`, …). */
+  readonly sections: ReadonlyMap<string, TemplateEntry>;
+  /** In template order. */
+  readonly resources: readonly TemplateResource[];
+  /** YAML/JSON syntax errors: the template is still read as far as the parser got. */
+  readonly problems: readonly TemplateProblem[];
+}
+
+/** The short-form tags CloudFormation accepts (`!Ref`, `!GetAtt`, …). */
+export const INTRINSIC_TAGS = [
+  'Ref', 'Condition', 'Base64', 'Cidr', 'FindInMap', 'GetAtt', 'GetAZs', 'ImportValue', 'Join', 'Select', 'Split',
+  'Sub', 'Transform', 'And', 'Equals', 'If', 'Not', 'Or', 'Length', 'ToJsonString', 'ForEach', 'Contains',
+  'EachMemberEquals', 'EachMemberIn', 'RefAll', 'ValueOf', 'ValueOfAll', 'Implies',
+] as const;
+
+const identity = <T>(value: T): T => value;
+
+/**
+ * Every short-form tag, as a scalar, a sequence and a mapping, resolved to the node the
+ * parser built: the reader reads the tag from the node. Built once.
+ */
+const CUSTOM_TAGS: (ScalarTag | CollectionTag)[] = INTRINSIC_TAGS.flatMap((name) => {
+  const tag = `!${name}`;
+  return [
+    { tag, resolve: identity } as ScalarTag,
+    { tag, collection: 'seq', resolve: identity } as unknown as CollectionTag,
+    { tag, collection: 'map', resolve: identity } as unknown as CollectionTag,
+  ];
+});
+
+/** Keys of a one-key map that make it an intrinsic function in long form. */
+function longFormName(key: string): string | undefined {
+  if (key === 'Ref') return 'Ref';
+  if (key.startsWith('Fn::') && key.length > 4) return key.slice(4);
+  return undefined;
+}
+
+/**
+ * Reads a template's text. Never throws: syntax errors are `problems`, and what the
+ * parser could read is still returned.
+ */
+export function readTemplate(text: string): Template {
+  const format = /^\s*[{[]/.test(text) ? 'json' : 'yaml';
+  // Duplicate keys are found by `convert` with a Set: the parser's own check compares each
+  // key with every other, which takes minutes on a Resources map of tens of thousands.
+  const document = parseDocument(text, { customTags: CUSTOM_TAGS, keepSourceTokens: false, uniqueKeys: false, prettyErrors: false, strict: false });
+  const problems: TemplateProblem[] = document.errors.map((error) => ({
+    start: error.pos[0],
+    end: Math.max(error.pos[1], error.pos[0]),
+    message: firstLine(error.message),
+  }));
+  const root = document.contents ? convert(document.contents as YamlNode, problems) : undefined;
+  const sections = new Map<string, TemplateEntry>();
+  const resources: TemplateResource[] = [];
+  const transforms: string[] = [];
+  if (root?.kind === 'map') {
+    for (const entry of root.entries) if (!sections.has(entry.key)) sections.set(entry.key, entry);
+    const transform = sections.get('Transform')?.value;
+    if (transform?.kind === 'scalar' && typeof transform.value === 'string') transforms.push(transform.value);
+    else if (transform?.kind === 'list') for (const item of transform.items) if (item.kind === 'scalar' && typeof item.value === 'string') transforms.push(item.value);
+    const resourceSection = sections.get('Resources')?.value;
+    if (resourceSection?.kind === 'map') {
+      for (const entry of resourceSection.entries) {
+        if (entry.value.kind !== 'map') continue;
+        const body = entry.value;
+        const typeValue = field(body, 'Type');
+        const condition = field(body, 'Condition');
+        const properties = field(body, 'Properties');
+        resources.push({
+          id: entry.key,
+          idRange: entry.keyRange,
+          type: typeValue?.kind === 'scalar' && typeof typeValue.value === 'string' ? typeValue.value : '',
+          typeRange: typeValue?.range,
+          condition: condition?.kind === 'scalar' && typeof condition.value === 'string' ? condition.value : undefined,
+          properties: properties?.kind === 'map' ? properties : undefined,
+          body,
+        });
+      }
+    }
+  }
+  return { format, transforms, sections, resources, problems };
+}
+
+/** Whether the text is a CloudFormation or SAM template: `AWSTemplateFormatVersion`, the SAM transform, or a resource of an `AWS::` type. */
+export function isTemplate(template: Template): boolean {
+  if (template.sections.has('AWSTemplateFormatVersion')) return true;
+  if (template.transforms.some((t) => t.startsWith('AWS::Serverless'))) return true;
+  return template.resources.some((r) => r.type.startsWith('AWS::'));
+}
+
+/** The value of a key in a map, if the key is there. */
+export function field(map: TemplateValue | undefined, key: string): TemplateValue | undefined {
+  if (map?.kind !== 'map') return undefined;
+  for (const entry of map.entries) if (entry.key === key) return entry.value;
+  return undefined;
+}
+
+/** The entry (key and value) of a key in a map. */
+export function entryOf(map: TemplateValue | undefined, key: string): TemplateEntry | undefined {
+  if (map?.kind !== 'map') return undefined;
+  return map.entries.find((entry) => entry.key === key);
+}
+
+function firstLine(message: string): string {
+  return message.split('\n')[0]!.trim();
+}
+
+function rangeOf(node: YamlNode): OffsetRange {
+  const range = node.range;
+  return range ? { start: range[0], end: range[1] } : { start: 0, end: 0 };
+}
+
+function convert(node: YamlNode, problems: TemplateProblem[]): TemplateValue {
+  const value = convertPlain(node, problems);
+  const tag = node.tag;
+  if (tag && tag.startsWith('!') && !tag.startsWith('!!')) {
+    const name = tag.slice(1);
+    return { kind: 'intrinsic', name, argument: value, range: value.range };
+  }
+  return value;
+}
+
+function convertPlain(node: YamlNode, problems: TemplateProblem[]): TemplateValue {
+  const range = rangeOf(node);
+  if (isScalar(node)) {
+    const v = node.value;
+    const value = typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' ? v : typeof v === 'bigint' ? Number(v) : null;
+    return { kind: 'scalar', value, range };
+  }
+  if (isSeq(node)) {
+    return { kind: 'list', items: node.items.map((item) => (item && typeof item === 'object' && 'range' in item ? convert(item as YamlNode, problems) : { kind: 'scalar', value: null, range: { start: range.end, end: range.end } })), range };
+  }
+  if (isMap(node)) {
+    const entries: TemplateEntry[] = [];
+    const seen = new Set<string>();
+    for (const pair of node.items) {
+      if (!isPair(pair)) continue;
+      const keyNode = pair.key as YamlNode | null;
+      if (!keyNode || !isScalar(keyNode) || keyNode.value === null || keyNode.value === undefined) continue;
+      const keyRange = rangeOf(keyNode);
+      const key = String(keyNode.value);
+      if (seen.has(key)) {
+        problems.push({ ...keyRange, message: `Map keys must be unique: '${key}' is already defined` });
+        continue;
+      }
+      seen.add(key);
+      const valueNode = pair.value as YamlNode | null;
+      const value: TemplateValue = valueNode && typeof valueNode === 'object' && 'range' in valueNode
+        ? convert(valueNode, problems)
+        : { kind: 'scalar', value: null, range: { start: keyRange.end, end: keyRange.end } };
+      entries.push({ key, keyRange, value });
+    }
+    if (entries.length === 1) {
+      const name = longFormName(entries[0]!.key);
+      if (name) return { kind: 'intrinsic', name, argument: entries[0]!.value, range };
+    }
+    return { kind: 'map', entries, range };
+  }
+  // An alias or anything the parser could not build: a null the mapping leaves out.
+  return { kind: 'scalar', value: null, range };
+}
