@@ -71,18 +71,22 @@ const builds = [
 
 // The VS Code extension and its preview (built once their sources exist).
 if (existsSync(join(root, 'src/client/extension.ts'))) {
-  builds.push(esbuild.build({ ...common, entryPoints: { 'client/extension': 'src/client/extension.ts' }, outdir: 'dist', external: ['vscode'] }));
+  builds.push(
+    esbuild.build({ ...common, entryPoints: { 'client/extension': 'src/client/extension.ts' }, outdir: 'dist', external: ['vscode'] }),
+  );
 }
 if (existsSync(join(root, 'webview/main.ts'))) {
-  builds.push(esbuild.build({
-    ...common,
-    platform: 'browser',
-    format: 'iife',
-    target: 'es2022',
-    entryPoints: { 'webview/preview': 'webview/main.ts' },
-    outdir: 'dist',
-    loader: { '.css': 'text' },
-  }));
+  builds.push(
+    esbuild.build({
+      ...common,
+      platform: 'browser',
+      format: 'iife',
+      target: 'es2022',
+      entryPoints: { 'webview/preview': 'webview/main.ts' },
+      outdir: 'dist',
+      loader: { '.css': 'text' },
+    }),
+  );
 }
 
 if (args.has('--tests')) {
@@ -119,4 +123,3 @@ function findFiles(dir, accept) {
   }
   return out.sort();
 }
-

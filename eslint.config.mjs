@@ -22,36 +22,52 @@ const FOLDERS = ['src/core', 'src/protocol', 'src/server', 'src/client', 'src/cl
  */
 const BOUNDARIES = {
   'src/core': {
-    may: ['src/core', 'schemas'], typesFrom: [], noNodeBuiltins: true,
+    may: ['src/core', 'schemas'],
+    typesFrom: [],
+    noNodeBuiltins: true,
     packages: /^(vscode|vscode-languageserver|vscode-languageclient)(\/|$)/,
-    message: 'The core is pure analysis: it runs in browsers and workers and depends on nothing else in the project, no Node module, no VS Code or language-server package.',
+    message:
+      'The core is pure analysis: it runs in browsers and workers and depends on nothing else in the project, no Node module, no VS Code or language-server package.',
   },
   'src/protocol': {
-    may: ['src/protocol'], typesFrom: ['src/core'], noNodeBuiltins: true,
+    may: ['src/protocol'],
+    typesFrom: ['src/core'],
+    noNodeBuiltins: true,
     packages: /^(vscode|vscode-languageserver|vscode-languageclient)(\/|$)/,
     message: 'The protocol holds the types client, server and webview share: nothing but itself (import type from the core is fine).',
   },
   'src/server': {
-    may: ['src/server', 'src/core', 'src/protocol', 'src/node', 'schemas'], typesFrom: [], noNodeBuiltins: false,
+    may: ['src/server', 'src/core', 'src/protocol', 'src/node', 'schemas'],
+    typesFrom: [],
+    noNodeBuiltins: false,
     packages: /^(vscode|vscode-languageclient)(\/|$)/,
     message: 'The server is LSP glue over the core: no VS Code API, client, CLI or webview code.',
   },
   'src/client': {
-    may: ['src/client', 'src/protocol'], typesFrom: [], noNodeBuiltins: false, packages: undefined,
+    may: ['src/client', 'src/protocol'],
+    typesFrom: [],
+    noNodeBuiltins: false,
+    packages: undefined,
     message: 'The client asks the server: it imports the protocol, no core, server, CLI or webview code.',
   },
   'src/cli': {
-    may: ['src/cli', 'src/core', 'src/node', 'schemas'], typesFrom: [], noNodeBuiltins: false,
+    may: ['src/cli', 'src/core', 'src/node', 'schemas'],
+    typesFrom: [],
+    noNodeBuiltins: false,
     packages: /^vscode/,
     message: 'The CLI uses the core only (and the Node helpers in src/node).',
   },
   'src/node': {
-    may: ['src/node', 'src/core'], typesFrom: [], noNodeBuiltins: false,
+    may: ['src/node', 'src/core'],
+    typesFrom: [],
+    noNodeBuiltins: false,
     packages: /^vscode/,
     message: 'src/node holds Node-side helpers shared by the CLI and the server: core and node: only.',
   },
   webview: {
-    may: ['webview', 'src/protocol'], typesFrom: ['src/core'], noNodeBuiltins: true,
+    may: ['webview', 'src/protocol'],
+    typesFrom: ['src/core'],
+    noNodeBuiltins: true,
     packages: /^vscode$/,
     message: 'The webview runs in the browser and draws what the server sends: protocol types only.',
   },
@@ -81,10 +97,10 @@ const boundariesRule = {
     docs: { description: "Each folder imports only what ARCHITECTURE.md's dependency direction allows, at any depth." },
     schema: [],
     messages: {
-      folder: "{{from}} may not import {{target}} ({{specifier}}). {{why}}",
-      typesOnly: "{{from}} may import only types from {{target}} ({{specifier}}): use `import type`. {{why}}",
-      builtin: "{{from}} may not import the Node module {{specifier}}. {{why}}",
-      package: "{{from}} may not import {{specifier}}. {{why}}",
+      folder: '{{from}} may not import {{target}} ({{specifier}}). {{why}}',
+      typesOnly: '{{from}} may import only types from {{target}} ({{specifier}}): use `import type`. {{why}}',
+      builtin: '{{from}} may not import the Node module {{specifier}}. {{why}}',
+      package: '{{from}} may not import {{specifier}}. {{why}}',
     },
   },
   create(context) {
@@ -98,7 +114,9 @@ const boundariesRule = {
       const data = { from, specifier, why: policy.message };
       if (specifier.startsWith('.')) {
         const targetPath = projectPath(resolve(dirname(filename), specifier));
-        const target = folderOf(targetPath) ?? (targetPath.startsWith('..') ? 'a file outside the project' : targetPath.split('/').slice(0, 2).join('/'));
+        const target =
+          folderOf(targetPath) ??
+          (targetPath.startsWith('..') ? 'a file outside the project' : targetPath.split('/').slice(0, 2).join('/'));
         if (policy.may.includes(target)) return;
         if (policy.typesFrom.includes(target)) {
           if (!types) context.report({ node: source, messageId: 'typesOnly', data: { ...data, target } });
@@ -107,7 +125,10 @@ const boundariesRule = {
         context.report({ node: source, messageId: 'folder', data: { ...data, target } });
         return;
       }
-      if (policy.noNodeBuiltins && (specifier.startsWith('node:') || NODE_BUILTINS.has(specifier) || NODE_BUILTINS.has(specifier.split('/')[0]))) {
+      if (
+        policy.noNodeBuiltins &&
+        (specifier.startsWith('node:') || NODE_BUILTINS.has(specifier) || NODE_BUILTINS.has(specifier.split('/')[0]))
+      ) {
         context.report({ node: source, messageId: 'builtin', data });
         return;
       }
@@ -119,10 +140,12 @@ const boundariesRule = {
       ExportNamedDeclaration: (node) => check(node, node.source, typeOnly(node)),
       ImportExpression: (node) => check(node, node.source, false),
       TSImportEqualsDeclaration: (node) => {
-        if (node.moduleReference.type === 'TSExternalModuleReference') check(node, node.moduleReference.expression, node.importKind === 'type');
+        if (node.moduleReference.type === 'TSExternalModuleReference')
+          check(node, node.moduleReference.expression, node.importKind === 'type');
       },
       CallExpression: (node) => {
-        if (node.callee.type === 'Identifier' && node.callee.name === 'require' && node.arguments.length === 1) check(node, node.arguments[0], false);
+        if (node.callee.type === 'Identifier' && node.callee.name === 'require' && node.arguments.length === 1)
+          check(node, node.arguments[0], false);
       },
     };
   },
@@ -146,6 +169,17 @@ export default tseslint.config(
   },
   {
     files: ['**/*.mjs', 'scripts/**', 'bench/**'],
-    languageOptions: { globals: { process: 'readonly', console: 'readonly', performance: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', URL: 'readonly', structuredClone: 'readonly', __dirname: 'readonly' } },
+    languageOptions: {
+      globals: {
+        process: 'readonly',
+        console: 'readonly',
+        performance: 'readonly',
+        setTimeout: 'readonly',
+        clearTimeout: 'readonly',
+        URL: 'readonly',
+        structuredClone: 'readonly',
+        __dirname: 'readonly',
+      },
+    },
   },
 );

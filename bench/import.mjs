@@ -18,15 +18,39 @@ export function generateTemplate(size) {
   let count = 0;
   for (let i = 0; count < size; i++) {
     lines.push(
-      `  Jobs${i}:`, '    Type: AWS::SQS::Queue', '    Properties:', `      QueueName: !Sub "jobs-${i}-\${Stage}"`, `      VisibilityTimeout: ${60 + (i % 10) * 30}`,
+      `  Jobs${i}:`,
+      '    Type: AWS::SQS::Queue',
+      '    Properties:',
+      `      QueueName: !Sub "jobs-${i}-\${Stage}"`,
+      `      VisibilityTimeout: ${60 + (i % 10) * 30}`,
       `      RedrivePolicy: { deadLetterTargetArn: !GetAtt Dead${i}.Arn, maxReceiveCount: 5 }`,
-      `  Dead${i}:`, '    Type: AWS::SQS::Queue', '    Properties: { MessageRetentionPeriod: 1209600 }',
-      `  Topic${i}:`, '    Type: AWS::SNS::Topic', '    Properties:', `      Subscription: [{ Protocol: sqs, Endpoint: !GetAtt Jobs${i}.Arn }]`,
-      `  Role${i}:`, '    Type: AWS::IAM::Role', '    Properties:', '      AssumeRolePolicyDocument: {}', '      Policies:', '        - PolicyName: send',
-      '          PolicyDocument:', '            Statement:', `              - { Effect: Allow, Action: sns:Publish, Resource: !Ref Topic${(i + 1) % Math.ceil(size / 6)} }`,
-      `  Worker${i}:`, '    Type: AWS::Lambda::Function', '    Properties:', '      Runtime: nodejs22.x', '      MemorySize: 1024', '      Timeout: 10', `      Role: !GetAtt Role${i}.Arn`,
+      `  Dead${i}:`,
+      '    Type: AWS::SQS::Queue',
+      '    Properties: { MessageRetentionPeriod: 1209600 }',
+      `  Topic${i}:`,
+      '    Type: AWS::SNS::Topic',
+      '    Properties:',
+      `      Subscription: [{ Protocol: sqs, Endpoint: !GetAtt Jobs${i}.Arn }]`,
+      `  Role${i}:`,
+      '    Type: AWS::IAM::Role',
+      '    Properties:',
+      '      AssumeRolePolicyDocument: {}',
+      '      Policies:',
+      '        - PolicyName: send',
+      '          PolicyDocument:',
+      '            Statement:',
+      `              - { Effect: Allow, Action: sns:Publish, Resource: !Ref Topic${(i + 1) % Math.ceil(size / 6)} }`,
+      `  Worker${i}:`,
+      '    Type: AWS::Lambda::Function',
+      '    Properties:',
+      '      Runtime: nodejs22.x',
+      '      MemorySize: 1024',
+      '      Timeout: 10',
+      `      Role: !GetAtt Role${i}.Arn`,
       '      Environment: { Variables: { STAGE: !Ref Stage } }',
-      `  Mapping${i}:`, '    Type: AWS::Lambda::EventSourceMapping', `    Properties: { EventSourceArn: !GetAtt Jobs${i}.Arn, FunctionName: !Ref Worker${i}, BatchSize: 10 }`,
+      `  Mapping${i}:`,
+      '    Type: AWS::Lambda::EventSourceMapping',
+      `    Properties: { EventSourceArn: !GetAtt Jobs${i}.Arn, FunctionName: !Ref Worker${i}, BatchSize: 10 }`,
     );
     count += 6;
   }
@@ -49,7 +73,9 @@ export const benches = [
     };
     out('## Import');
     out();
-    out('`awsflow import` in the core (`importTemplates`: read the template with ranges, resolve intrinsics, map, write with the source map), against `yaml` parseDocument of the same template in the same run. Templates from `bench/import.mjs`: queues with dead-letter queues, topics with subscriptions, functions with event source mappings and IAM roles, `!Sub`/`!GetAtt`/`!Ref`. Target: 1,000 resources in under 1 s.');
+    out(
+      '`awsflow import` in the core (`importTemplates`: read the template with ranges, resolve intrinsics, map, write with the source map), against `yaml` parseDocument of the same template in the same run. Templates from `bench/import.mjs`: queues with dead-letter queues, topics with subscriptions, functions with event source mappings and IAM roles, `!Sub`/`!GetAtt`/`!Ref`. Target: 1,000 resources in under 1 s.',
+    );
     out();
     out('| resources | template | `yaml` parseDocument | awsflow import | vs `yaml` | resources out | flows out | target |');
     out('|---|---|---|---|---|---|---|---|');
@@ -61,7 +87,9 @@ export const benches = [
       const result = core.importTemplates([{ name: 'bench.yaml', text }], 'bench');
       record('import', size, { parse, imported });
       const verdict = size === 1000 ? (imported < 1000 ? 'met' : '**not met**') : '';
-      out(`| ${size.toLocaleString('en-US')} | ${(text.length / 1024).toFixed(0)} KiB | ${ms(parse)} | ${ms(imported)} | ${ratio(imported, parse)} | ${result.sourceMap.resources.length} | ${result.sourceMap.flows.length} | ${verdict} |`);
+      out(
+        `| ${size.toLocaleString('en-US')} | ${(text.length / 1024).toFixed(0)} KiB | ${ms(parse)} | ${ms(imported)} | ${ratio(imported, parse)} | ${result.sourceMap.resources.length} | ${result.sourceMap.flows.length} | ${verdict} |`,
+      );
     }
     out();
   },

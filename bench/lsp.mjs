@@ -22,14 +22,24 @@ function binFlags(file) {
 }
 
 async function startServer(kind, root) {
-  const command = kind === 'awsflow'
-    ? [...binFlags(join(root, 'dist/server/main-node.js')), join(root, 'dist/server/main-node.js'), '--stdio']
-    : [join(root, 'node_modules/yaml-language-server/bin/yaml-language-server'), '--stdio'];
+  const command =
+    kind === 'awsflow'
+      ? [...binFlags(join(root, 'dist/server/main-node.js')), join(root, 'dist/server/main-node.js'), '--stdio']
+      : [join(root, 'node_modules/yaml-language-server/bin/yaml-language-server'), '--stdio'];
   const child = spawn(process.execPath, command, { stdio: ['pipe', 'pipe', 'ignore'] });
   const connection = rpc.createProtocolConnection(new rpc.StreamMessageReader(child.stdout), new rpc.StreamMessageWriter(child.stdin));
   const schemaUri = pathToFileURL(join(root, 'schemas/awsflow.schema.json')).href;
-  const yamlSettings = { validate: true, hover: true, completion: true, schemas: { [schemaUri]: '*.awsflow' }, schemaStore: { enable: false }, format: { enable: false } };
-  connection.onRequest('workspace/configuration', (params) => params.items.map((item) => (item.section === 'yaml' ? yamlSettings : item.section === 'awsflow' ? {} : null)));
+  const yamlSettings = {
+    validate: true,
+    hover: true,
+    completion: true,
+    schemas: { [schemaUri]: '*.awsflow' },
+    schemaStore: { enable: false },
+    format: { enable: false },
+  };
+  connection.onRequest('workspace/configuration', (params) =>
+    params.items.map((item) => (item.section === 'yaml' ? yamlSettings : item.section === 'awsflow' ? {} : null)),
+  );
   connection.onRequest('client/registerCapability', () => null);
   connection.onRequest('window/workDoneProgress/create', () => null);
   const listeners = [];
@@ -48,21 +58,24 @@ async function startServer(kind, root) {
   });
   await connection.sendNotification('initialized', {});
   if (kind === 'yaml') await connection.sendNotification('workspace/didChangeConfiguration', { settings: { yaml: yamlSettings } });
-  const nextDiagnostics = (uri, version) => new Promise((resolve) => {
-    const listener = (params) => {
-      if (params.uri !== uri) return;
-      if (version !== undefined && params.version !== undefined && params.version !== version) return;
-      listeners.splice(listeners.indexOf(listener), 1);
-      resolve(params);
-    };
-    listeners.push(listener);
-  });
+  const nextDiagnostics = (uri, version) =>
+    new Promise((resolve) => {
+      const listener = (params) => {
+        if (params.uri !== uri) return;
+        if (version !== undefined && params.version !== undefined && params.version !== version) return;
+        listeners.splice(listeners.indexOf(listener), 1);
+        resolve(params);
+      };
+      listeners.push(listener);
+    });
   return {
     child,
     async open(uri, text) {
       const waiting = nextDiagnostics(uri, 1);
       const start = performance.now();
-      await connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: kind === 'yaml' ? 'yaml' : 'awsflow', version: 1, text } });
+      await connection.sendNotification('textDocument/didOpen', {
+        textDocument: { uri, languageId: kind === 'yaml' ? 'yaml' : 'awsflow', version: 1, text },
+      });
       const result = await waiting;
       return { ms: performance.now() - start, count: result.diagnostics.length };
     },
@@ -88,9 +101,13 @@ const OPEN_RUNS = 3;
 async function benchLsp({ out, root, SIZES, median, ms, ratio, generateArchitecture, record }) {
   out('## Language server');
   out();
-  out(`The same client sends \`didOpen\`, then 20 one-character edits (each waiting for its diagnostics), to each server. awsflow runs with its default settings (schema and every rule), started as its bin starts it (\`node ${binFlags(join(root, 'dist/server/main-node.js')).join(' ')}\`, the flags the VS Code client gives it too); yaml-language-server validates against \`schemas/awsflow.schema.json\` (schema only). Times are from sending the notification to receiving \`publishDiagnostics\`; open is the median of ${OPEN_RUNS} servers started afresh, edit the median of 20 edits on the last of them.`);
+  out(
+    `The same client sends \`didOpen\`, then 20 one-character edits (each waiting for its diagnostics), to each server. awsflow runs with its default settings (schema and every rule), started as its bin starts it (\`node ${binFlags(join(root, 'dist/server/main-node.js')).join(' ')}\`, the flags the VS Code client gives it too); yaml-language-server validates against \`schemas/awsflow.schema.json\` (schema only). Times are from sending the notification to receiving \`publishDiagnostics\`; open is the median of ${OPEN_RUNS} servers started afresh, edit the median of 20 edits on the last of them.`,
+  );
   out();
-  out('| resources | awsflow open | yaml-ls open | open ratio | awsflow edit (median) | yaml-ls edit (median) | edit ratio | awsflow RSS | yaml-ls RSS |');
+  out(
+    '| resources | awsflow open | yaml-ls open | open ratio | awsflow edit (median) | yaml-ls edit (median) | edit ratio | awsflow RSS | yaml-ls RSS |',
+  );
   out('|---|---|---|---|---|---|---|---|---|');
   for (const size of SIZES) {
     const text = generateArchitecture(size);
@@ -117,11 +134,15 @@ async function benchLsp({ out, root, SIZES, median, ms, ratio, generateArchitect
     }
     const a = results.awsflow;
     const y = results.yaml;
-    out(`| ${size.toLocaleString('en-US')} | ${ms(a.open)} | ${ms(y.open)} | ${ratio(a.open, y.open)} | ${ms(a.edit)} | ${ms(y.edit)} | ${ratio(a.edit, y.edit)} | ${a.rss.toFixed(0)} MiB | ${y.rss.toFixed(0)} MiB |`);
+    out(
+      `| ${size.toLocaleString('en-US')} | ${ms(a.open)} | ${ms(y.open)} | ${ratio(a.open, y.open)} | ${ms(a.edit)} | ${ms(y.edit)} | ${ratio(a.edit, y.edit)} | ${a.rss.toFixed(0)} MiB | ${y.rss.toFixed(0)} MiB |`,
+    );
     record?.('lsp', size, { awsflow: a, yaml: y });
   }
   out();
-  out(`The open times are cold starts (V8 compiles and optimises our code, and grows its heap, during the first analysis); one cold start differs from the next by 10–20%, hence the median of ${OPEN_RUNS}.`);
+  out(
+    `The open times are cold starts (V8 compiles and optimises our code, and grows its heap, during the first analysis); one cold start differs from the next by 10–20%, hence the median of ${OPEN_RUNS}.`,
+  );
   out();
 }
 

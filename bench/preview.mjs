@@ -34,8 +34,16 @@ function diagramResult(core, text, version) {
 async function loadServerMapping(root) {
   const { build } = await import('esbuild');
   const result = await build({
-    stdin: { contents: "export { analyze } from './src/core/index';\nexport { diagramResult } from './src/server/features/diagram';\n", resolveDir: root, loader: 'ts' },
-    bundle: true, platform: 'node', format: 'cjs', write: false, logLevel: 'silent',
+    stdin: {
+      contents: "export { analyze } from './src/core/index';\nexport { diagramResult } from './src/server/features/diagram';\n",
+      resolveDir: root,
+      loader: 'ts',
+    },
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    write: false,
+    logLevel: 'silent',
   });
   const file = join(mkdtempSync(join(tmpdir(), 'awsflow-bench-')), 'diagram.cjs');
   writeFileSync(file, result.outputFiles[0].text);
@@ -97,11 +105,15 @@ async function benchPreview({ out, root, median, ms, ratio, quick, generateArchi
     icons: join(root, 'webview/generated/aws-icons.json'),
     core: join(root, 'dist/core-browser.js'),
   };
-  const missing = !existsSync(CHROMIUM) ? `${CHROMIUM} is not installed`
-    : !existsSync(files.preview) || !existsSync(files.core) ? 'dist/webview/preview.js or dist/core-browser.js is not built (node esbuild.mjs)'
-    : !existsSync(files.mermaid) ? 'node_modules/mermaid is not installed (npm ci)'
-    : !existsSync(files.icons) ? 'webview/generated/aws-icons.json is missing (node esbuild.mjs makes it)'
-    : undefined;
+  const missing = !existsSync(CHROMIUM)
+    ? `${CHROMIUM} is not installed`
+    : !existsSync(files.preview) || !existsSync(files.core)
+      ? 'dist/webview/preview.js or dist/core-browser.js is not built (node esbuild.mjs)'
+      : !existsSync(files.mermaid)
+        ? 'node_modules/mermaid is not installed (npm ci)'
+        : !existsSync(files.icons)
+          ? 'webview/generated/aws-icons.json is missing (node esbuild.mjs makes it)'
+          : undefined;
   let chromium;
   try {
     ({ chromium } = await import('playwright-core'));
@@ -123,18 +135,30 @@ async function benchPreview({ out, root, median, ms, ratio, quick, generateArchi
     const url = new URL(request.url ?? '/', 'http://localhost');
     const page = url.pathname === '/index.html' ? pages.get(url.searchParams.get('page')) : undefined;
     if (page) response.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' }).end(page);
-    else if (scripts[url.pathname]) response.writeHead(200, { 'content-type': 'text/javascript', 'cache-control': 'max-age=3600' }).end(scripts[url.pathname]);
+    else if (scripts[url.pathname])
+      response.writeHead(200, { 'content-type': 'text/javascript', 'cache-control': 'max-age=3600' }).end(scripts[url.pathname]);
     else response.writeHead(404).end();
   });
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
   const origin = `http://127.0.0.1:${server.address().port}`;
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
   // One context for every page: Chromium compiles the 12 MB bundle once and reuses its code cache, as VS Code does for a webview it has shown before.
   const context = await browser.newContext({ viewport: { width: 1200, height: 800 } });
-  await context.route((url) => url.origin !== origin, (route) => route.abort('blockedbyclient'));
+  await context.route(
+    (url) => url.origin !== origin,
+    (route) => route.abort('blockedbyclient'),
+  );
   let pageCount = 0;
   const openPage = async (html) => {
     const id = String(++pageCount);
@@ -159,19 +183,31 @@ async function benchPreview({ out, root, median, ms, ratio, quick, generateArchi
       const diagram = { ...source, version: ++version };
       // The page being timed is the one in front, as the preview is when the user looks at it.
       await page.bringToFront();
-      const { sent, index } = await page.evaluate((message) => {
-        const index = window.__bench.posted.length;
-        const sent = performance.now();
-        window.postMessage(message, '*');
-        return { sent, index };
-      }, { type: 'render', version: diagram.version, layout, diagram });
+      const { sent, index } = await page.evaluate(
+        (message) => {
+          const index = window.__bench.posted.length;
+          const sent = performance.now();
+          window.postMessage(message, '*');
+          return { sent, index };
+        },
+        { type: 'render', version: diagram.version, layout, diagram },
+      );
       const handle = await page.waitForFunction(
-        ([version, after]) => window.__bench.posted.slice(after).find((entry) => ['rendered', 'renderError'].includes(entry.message.type) && entry.message.version === version && entry.framed !== null),
+        ([version, after]) =>
+          window.__bench.posted
+            .slice(after)
+            .find(
+              (entry) =>
+                ['rendered', 'renderError'].includes(entry.message.type) && entry.message.version === version && entry.framed !== null,
+            ),
         [diagram.version, index],
         { timeout: 600_000, polling: 50 },
       );
       const entry = await handle.jsonValue();
-      if (entry.message.type !== 'rendered') throw new Error(`the preview could not draw version ${diagram.version}: ${entry.message.message}; page errors: ${errors.join('; ')}`);
+      if (entry.message.type !== 'rendered')
+        throw new Error(
+          `the preview could not draw version ${diagram.version}: ${entry.message.message}; page errors: ${errors.join('; ')}`,
+        );
       return { ...entry.message, ms: entry.framed - sent };
     };
     return { page, errors, render };
@@ -186,16 +222,29 @@ async function benchPreview({ out, root, median, ms, ratio, quick, generateArchi
     await bare.page.bringToFront();
     return drawBareInFront(text, layout);
   };
-  const drawBareInFront = (text, layout) => bare.page.evaluate(async ([text, layout, id, font]) => {
-    const host = document.getElementById('host');
-    host.replaceChildren();
-    const started = performance.now();
-    mermaid.initialize({ startOnLoad: false, securityLevel: 'strict', theme: 'default', layout, maxTextSize: 20_000_000, maxEdges: 100_000, flowchart: { htmlLabels: true }, fontFamily: font });
-    const { svg } = await mermaid.render(id, text);
-    host.innerHTML = svg;
-    await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
-    return { ms: performance.now() - started, nodes: host.querySelectorAll('svg g[id*="-flowchart-"]').length };
-  }, [text, layout, `bare-${++bareCount}`, FONT]);
+  const drawBareInFront = (text, layout) =>
+    bare.page.evaluate(
+      async ([text, layout, id, font]) => {
+        const host = document.getElementById('host');
+        host.replaceChildren();
+        const started = performance.now();
+        mermaid.initialize({
+          startOnLoad: false,
+          securityLevel: 'strict',
+          theme: 'default',
+          layout,
+          maxTextSize: 20_000_000,
+          maxEdges: 100_000,
+          flowchart: { htmlLabels: true },
+          fontFamily: font,
+        });
+        const { svg } = await mermaid.render(id, text);
+        host.innerHTML = svg;
+        await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+        return { ms: performance.now() - started, nodes: host.querySelectorAll('svg g[id*="-flowchart-"]').length };
+      },
+      [text, layout, `bare-${++bareCount}`, FONT],
+    );
 
   const chromiumVersion = browser.version();
   const loadBefore = loadavg()[0];
@@ -247,21 +296,30 @@ async function benchPreview({ out, root, median, ms, ratio, quick, generateArchi
         }
       }
       if (drawnNodes !== nodes) throw new Error(`the preview drew ${drawnNodes} of ${nodes} nodes`);
-      rows.push({ nodes, edges: first.edges.length, ...Object.fromEntries(Object.entries(times).map(([key, values]) => [key, median(values)])) });
-      console.error(`  preview, ${nodes} nodes: dagre ${times.dagre.map(Math.round).join(', ')} ms (alone ${times.bareDagre.map(Math.round).join(', ')}); ELK ${times.elk.map(Math.round).join(', ')} ms (alone ${times.bareElk.map(Math.round).join(', ')})`);
+      rows.push({
+        nodes,
+        edges: first.edges.length,
+        ...Object.fromEntries(Object.entries(times).map(([key, values]) => [key, median(values)])),
+      });
+      console.error(
+        `  preview, ${nodes} nodes: dagre ${times.dagre.map(Math.round).join(', ')} ms (alone ${times.bareDagre.map(Math.round).join(', ')}); ELK ${times.elk.map(Math.round).join(', ')} ms (alone ${times.bareElk.map(Math.round).join(', ')})`,
+      );
 
       // An edit that changes no node or edge: a comment. The core must give the same
       // Mermaid text (checked), and the preview must keep its SVG: no mermaid render.
       const edited = text.replace('# average run time', '# mean run time');
       const editedDiagram = diagramResult(core, edited, 0);
-      if (edited === text || editedDiagram.mermaid !== first.mermaid) throw new Error('the comment edit changed the diagram text; it cannot show the no-re-layout path');
+      if (edited === text || editedDiagram.mermaid !== first.mermaid)
+        throw new Error('the comment edit changed the diagram text; it cannot show the no-re-layout path');
       await preview.render(first, 'dagre');
       await preview.page.evaluate(() => {
         const svg = document.querySelector('.diagram > svg');
         svg.setAttribute('data-bench', 'kept');
         window.__benchObserver?.disconnect();
         window.__benchMutations = 0;
-        window.__benchObserver = new window.MutationObserver((records) => { window.__benchMutations += records.length; });
+        window.__benchObserver = new window.MutationObserver((records) => {
+          window.__benchMutations += records.length;
+        });
         window.__benchObserver.observe(document.querySelector('.diagram'), { childList: true });
       });
       const unchanged = [];
@@ -271,13 +329,23 @@ async function benchPreview({ out, root, median, ms, ratio, quick, generateArchi
         if (rendered.relayout) relayouts++;
         unchanged.push(rendered.ms);
       }
-      const kept = await preview.page.evaluate(() => document.querySelector('.diagram > svg')?.getAttribute('data-bench') === 'kept' && window.__benchMutations === 0);
+      const kept = await preview.page.evaluate(
+        () => document.querySelector('.diagram > svg')?.getAttribute('data-bench') === 'kept' && window.__benchMutations === 0,
+      );
       // The control: a label edit changes the graph, so it must lay out again (the measure can tell the two apart).
       const relabelled = diagramResult(core, text.replace('label: API 0\n', 'label: API zero\n'), 0);
       if (relabelled.mermaid === first.mermaid) throw new Error('the label edit did not change the diagram text');
       const changed = await preview.render(relabelled, 'dagre');
       const replaced = await preview.page.evaluate(() => document.querySelector('.diagram > svg')?.getAttribute('data-bench') !== 'kept');
-      sameGraph.push({ nodes, count: unchanged.length, relayouts, kept, ms: median(unchanged), changedMs: changed.ms, changedRelayout: changed.relayout && replaced });
+      sameGraph.push({
+        nodes,
+        count: unchanged.length,
+        relayouts,
+        kept,
+        ms: median(unchanged),
+        changedMs: changed.ms,
+        changedRelayout: changed.relayout && replaced,
+      });
 
       if (focus && nodes > 150) {
         const drawn = { dagre: [], elk: [] };
@@ -301,30 +369,42 @@ async function benchPreview({ out, root, median, ms, ratio, quick, generateArchi
     await new Promise((resolve) => server.close(resolve));
   }
 
-  out(`Headless Chromium ${chromiumVersion}, a 1200×800 page like the extension's webview (its CSP, light theme). The built \`dist/webview/preview.js\` is sent the \`render\` message the extension sends, with the diagram the real core makes of a \`bench/generate.mjs\` architecture; the time runs from posting the message to the frame after the preview reports \`rendered\` (mermaid's parse and render, the SVG into the page, the findings marked, the view fitted). The baseline is mermaid alone in the same browser: its own browser build (\`mermaid.min.js\`, the version the preview bundles), the same settings and AWS icon pack, \`mermaid.render\` of the same text, the SVG into a page, the next frame. "Ratio" is the median, run by run, of preview over mermaid alone drawn right after it: what the preview adds to mermaid's own drawing. Whole drawings (the "Everything" view for more than 150 resources); median of ${quick ? '1 run' : '5 runs (3 at the largest size)'} after a warm-up, dagre and ELK alternating. In brackets: the part the preview itself reports as mermaid's parse and render. These are wall-clock times, so other work on the machine shows in them: the load average (1 min) was ${loadBefore.toFixed(1)} before and ${loadAfter.toFixed(1)} after, on ${cpus().length} CPUs.`);
+  out(
+    `Headless Chromium ${chromiumVersion}, a 1200×800 page like the extension's webview (its CSP, light theme). The built \`dist/webview/preview.js\` is sent the \`render\` message the extension sends, with the diagram the real core makes of a \`bench/generate.mjs\` architecture; the time runs from posting the message to the frame after the preview reports \`rendered\` (mermaid's parse and render, the SVG into the page, the findings marked, the view fitted). The baseline is mermaid alone in the same browser: its own browser build (\`mermaid.min.js\`, the version the preview bundles), the same settings and AWS icon pack, \`mermaid.render\` of the same text, the SVG into a page, the next frame. "Ratio" is the median, run by run, of preview over mermaid alone drawn right after it: what the preview adds to mermaid's own drawing. Whole drawings (the "Everything" view for more than 150 resources); median of ${quick ? '1 run' : '5 runs (3 at the largest size)'} after a warm-up, dagre and ELK alternating. In brackets: the part the preview itself reports as mermaid's parse and render. These are wall-clock times, so other work on the machine shows in them: the load average (1 min) was ${loadBefore.toFixed(1)} before and ${loadAfter.toFixed(1)} after, on ${cpus().length} CPUs.`,
+  );
   out();
   out('| nodes | edges | preview, dagre | mermaid alone, dagre | ratio | preview, ELK | mermaid alone, ELK | ratio |');
   out('|---|---|---|---|---|---|---|---|');
   for (const row of rows) {
-    out(`| ${row.nodes} | ${row.edges} | ${ms(row.dagre)} (${ms(row.mermaidDagre)}) | ${ms(row.bareDagre)} | ${ratio(row.ratioDagre, 1)} | ${ms(row.elk)} (${ms(row.mermaidElk)}) | ${ms(row.bareElk)} | ${ratio(row.ratioElk, 1)} |`);
+    out(
+      `| ${row.nodes} | ${row.edges} | ${ms(row.dagre)} (${ms(row.mermaidDagre)}) | ${ms(row.bareDagre)} | ${ratio(row.ratioDagre, 1)} | ${ms(row.elk)} (${ms(row.mermaidElk)}) | ${ms(row.bareElk)} | ${ratio(row.ratioElk, 1)} |`,
+    );
   }
   out();
   const twoHundred = rows.find((row) => row.nodes >= 150 && row.nodes <= 250);
   if (twoHundred) {
     const verdict = (value) => `${ms(value)}, ${value < TARGET_MS ? 'met' : '**not met**'}`;
-    out(`Target, a 200-node preview drawn in under ${TARGET_MS / 1000} s (${twoHundred.nodes} nodes, the whole drawing): dagre ${verdict(twoHundred.dagre)}; ELK ${verdict(twoHundred.elk)}.`);
+    out(
+      `Target, a 200-node preview drawn in under ${TARGET_MS / 1000} s (${twoHundred.nodes} nodes, the whole drawing): dagre ${verdict(twoHundred.dagre)}; ELK ${verdict(twoHundred.elk)}.`,
+    );
     out();
   }
   if (focusRows.length > 0) {
-    out(`Above 150 resources the preview opens on a focus view (the resource at the cursor, upstream and downstream) rather than one illegible drawing: ${focusRows.map((row) => `${row.nodes} resources open with ${row.drawn} drawn, in ${ms(row.dagre)} (dagre) or ${ms(row.elk)} (ELK)`).join('; ')}.`);
+    out(
+      `Above 150 resources the preview opens on a focus view (the resource at the cursor, upstream and downstream) rather than one illegible drawing: ${focusRows.map((row) => `${row.nodes} resources open with ${row.drawn} drawn, in ${ms(row.dagre)} (dagre) or ${ms(row.elk)} (ELK)`).join('; ')}.`,
+    );
     out();
   }
-  out('No re-layout when the graph did not change: the preview gets the diagram of the file with one comment edited (the core\'s Mermaid text is identical, checked), dagre, whole drawing. "Kept" means the SVG element on screen is the one drawn before and the diagram box saw no DOM change, so mermaid did not draw again. The control is an edit of one label, which must lay out again.');
+  out(
+    'No re-layout when the graph did not change: the preview gets the diagram of the file with one comment edited (the core\'s Mermaid text is identical, checked), dagre, whole drawing. "Kept" means the SVG element on screen is the one drawn before and the diagram box saw no DOM change, so mermaid did not draw again. The control is an edit of one label, which must lay out again.',
+  );
   out();
   out('| nodes | unchanged-graph edits | re-layouts | SVG kept | time (median) | control: label edit | control re-laid out |');
   out('|---|---|---|---|---|---|---|');
   for (const row of sameGraph) {
-    out(`| ${row.nodes} | ${row.count} | ${row.relayouts} | ${row.kept ? 'yes' : '**no**'} | ${ms(row.ms)} | ${ms(row.changedMs)} | ${row.changedRelayout ? 'yes' : '**no**'} |`);
+    out(
+      `| ${row.nodes} | ${row.count} | ${row.relayouts} | ${row.kept ? 'yes' : '**no**'} | ${ms(row.ms)} | ${ms(row.changedMs)} | ${row.changedRelayout ? 'yes' : '**no**'} |`,
+    );
   }
   out();
   const proven = sameGraph.every((row) => row.relayouts === 0 && row.kept && row.changedRelayout);

@@ -32,12 +32,12 @@ export const HISTORY = [
   '',
   '| code | load (1 min) | (a) plain text, median / p90 | (b) `.awsflow` | b/a | (c) with the preview | c/a |',
   '|---|---|---|---|---|---|---|',
-  '| before: the preview redrawn at the first edit after a pause and at least once a second while typing; every check\'s diagnostics handed to VS Code; the status item set on each | 18.7 → 20.9 | 453.5 / 1544.8 ms | 1309.3 / 2531.8 ms | 2.89× | 1855.0 / 3801.7 ms | 4.09× |',
+  "| before: the preview redrawn at the first edit after a pause and at least once a second while typing; every check's diagnostics handed to VS Code; the status item set on each | 18.7 → 20.9 | 453.5 / 1544.8 ms | 1309.3 / 2531.8 ms | 2.89× | 1855.0 / 3801.7 ms | 4.09× |",
   '| the preview redrawn only once typing pauses (500 ms), the status item set only when it changes | 20.7 → 26.0 | 756.8 / 1610.9 ms | 991.2 / 2648.1 ms | 1.31× | 1923.8 / 6180.6 ms | 2.54× |',
   '| and identical diagnostics not handed over again | 20.5 → 23.9 | 399.9 / 1088.4 ms | 826.4 / 2200.9 ms | 2.07× | 4181.9 / 6801.4 ms | 10.46× |',
   '| the same code on a quiet machine (every other session stopped) | 3.2 → 2.9 | 18.5 / 26.3 ms | 20.4 / 29.7 ms | 1.10× | 26.0 / 35.3 ms | 1.41× |',
   '',
-  'On a machine this busy the target cannot be judged: the baseline\'s two halves differ by up to 1.7× within one run, and our reading of (c), not yet confirmed by a trace, is that keystrokes reach the page in clumps when it is this starved, so the extension host sees pauses the typist did not make and asks for a redraw in them; the preview\'s frame is served from code-server\'s own origin, so mermaid\'s layout (seconds at this load) then shares the page\'s renderer process and holds up the keystrokes behind it. The changes remove per-keystroke work; their effect needs a quiet machine to show. What runs per keystroke now: the edit goes to the language server (a separate process; it checks the file and publishes diagnostics, which the client hands to VS Code only when they differ from the last set); the preview arms a timer and, at most every 100 ms, looks up the resource under the cursor in the diagram it has (posting to the webview only if that resource changed); nothing copies the text. On the quiet machine, with the cases typed one after another, three runs gave (c) 1.41×, 1.73× and (40 keystrokes) 1.03× of (a): the machine\'s speed drifted by 20% within a run, more than the effect measured. Hence the rounds: the cases now take turns, so a drift falls on all alike. A count of the messages the preview\'s page received while the measured letters were typed: none (it redraws once typing pauses). What is left is the workbench drawing a second editor group with a webview in it, which costs as much beside plain text (case d).',
+  "On a machine this busy the target cannot be judged: the baseline's two halves differ by up to 1.7× within one run, and our reading of (c), not yet confirmed by a trace, is that keystrokes reach the page in clumps when it is this starved, so the extension host sees pauses the typist did not make and asks for a redraw in them; the preview's frame is served from code-server's own origin, so mermaid's layout (seconds at this load) then shares the page's renderer process and holds up the keystrokes behind it. The changes remove per-keystroke work; their effect needs a quiet machine to show. What runs per keystroke now: the edit goes to the language server (a separate process; it checks the file and publishes diagnostics, which the client hands to VS Code only when they differ from the last set); the preview arms a timer and, at most every 100 ms, looks up the resource under the cursor in the diagram it has (posting to the webview only if that resource changed); nothing copies the text. On the quiet machine, with the cases typed one after another, three runs gave (c) 1.41×, 1.73× and (40 keystrokes) 1.03× of (a): the machine's speed drifted by 20% within a run, more than the effect measured. Hence the rounds: the cases now take turns, so a drift falls on all alike. A count of the messages the preview's page received while the measured letters were typed: none (it redraws once typing pauses). What is left is the workbench drawing a second editor group with a webview in it, which costs as much beside plain text (case d).",
 ];
 
 /**
@@ -47,15 +47,37 @@ export const HISTORY = [
  * the label that is typed into, near the top so it is on screen without scrolling.
  */
 export function typingArchitecture() {
-  const lines = ['awsflow: 1', 'name: typing benchmark', 'region: eu-west-1', '', 'defaults:', '  sqs: { encryption: sqs-managed, receiveWait: 20s, visibilityTimeout: 3m }', '  lambda: { runtime: nodejs22.x, memory: 512MB, timeout: 30s }', '', 'resources:'];
+  const lines = [
+    'awsflow: 1',
+    'name: typing benchmark',
+    'region: eu-west-1',
+    '',
+    'defaults:',
+    '  sqs: { encryption: sqs-managed, receiveWait: 20s, visibilityTimeout: 3m }',
+    '  lambda: { runtime: nodejs22.x, memory: 512MB, timeout: 30s }',
+    '',
+    'resources:',
+  ];
   const flows = ['flows:'];
   for (let unit = 0; unit < RESOURCES / 5; unit++) {
-    const sink = unit % 2 === 0 ? [`  table-${unit}:`, '    type: dynamodb'] : [`  stream-${unit}:`, '    type: kinesis', '    shards: 2', '    encryption: kms'];
+    const sink =
+      unit % 2 === 0
+        ? [`  table-${unit}:`, '    type: dynamodb']
+        : [`  stream-${unit}:`, '    type: kinesis', '    shards: 2', '    encryption: kms'];
     lines.push(
-      `  orders-${unit}:`, '    type: sns', ...(unit === 0 ? [`    label: ${TARGET}`] : []), '    encryption: { kms: alias/orders }',
-      `  billing-${unit}:`, '    type: sqs', `    deadLetter: { target: billing-${unit}-dlq, maxReceiveCount: 5 }`,
-      `  billing-${unit}-dlq:`, '    type: sqs', '    retention: 14d',
-      `  charge-${unit}:`, '    type: lambda', '    duration: 200ms # average run time',
+      `  orders-${unit}:`,
+      '    type: sns',
+      ...(unit === 0 ? [`    label: ${TARGET}`] : []),
+      '    encryption: { kms: alias/orders }',
+      `  billing-${unit}:`,
+      '    type: sqs',
+      `    deadLetter: { target: billing-${unit}-dlq, maxReceiveCount: 5 }`,
+      `  billing-${unit}-dlq:`,
+      '    type: sqs',
+      '    retention: 14d',
+      `  charge-${unit}:`,
+      '    type: lambda',
+      '    duration: 200ms # average run time',
       ...sink,
     );
     flows.push(
@@ -78,11 +100,15 @@ export function typingArchitecture() {
 function installProbe() {
   const probe = { base: '', typed: '', pending: [], samples: [], observer: undefined };
   window.__typingProbe = probe;
-  window.addEventListener('keydown', (event) => {
-    if (!probe.observer || event.key.length !== 1) return;
-    probe.typed += event.key;
-    probe.pending.push({ expected: probe.base + probe.typed, start: event.timeStamp });
-  }, true);
+  window.addEventListener(
+    'keydown',
+    (event) => {
+      if (!probe.observer || event.key.length !== 1) return;
+      probe.typed += event.key;
+      probe.pending.push({ expected: probe.base + probe.typed, start: event.timeStamp });
+    },
+    true,
+  );
   /** `base`: the text already at the cursor's end of the line (the label and the warm-up letters). */
   probe.begin = (base) => {
     const editor = document.activeElement?.closest('.monaco-editor');
@@ -144,7 +170,10 @@ async function placeCursor(page, line, column) {
   await page.locator('.quick-input-widget input').waitFor({ timeout: 60_000 });
   await page.keyboard.type(`${line}:${column}`);
   await page.keyboard.press('Enter');
-  await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 30_000 }).catch(() => {});
+  await page
+    .locator('.quick-input-widget')
+    .waitFor({ state: 'hidden', timeout: 30_000 })
+    .catch(() => {});
 }
 
 /**
@@ -174,7 +203,11 @@ async function typeAndMeasure(page, count, warmUp, settled) {
   }
   // The last keystrokes' frames.
   const deadline = Date.now() + 20_000;
-  while (Date.now() < deadline && (await page.evaluate(() => window.__typingProbe.pending.length + (window.__typingProbe.samples.length < 1 ? 1 : 0))) > 0) await pause(100);
+  while (
+    Date.now() < deadline &&
+    (await page.evaluate(() => window.__typingProbe.pending.length + (window.__typingProbe.samples.length < 1 ? 1 : 0))) > 0
+  )
+    await pause(100);
   await pause(200);
   return page.evaluate(() => window.__typingProbe.end());
 }
@@ -222,14 +255,24 @@ export async function benchTyping({ out, root, ms, ratio, record, quick = false,
     browser = await chromium.launch({
       executablePath: CHROMIUM,
       headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
     });
     const context = await browser.newContext({ viewport: { width: 1600, height: 900 }, deviceScaleFactor: 1 });
     await context.addInitScript(installProbe);
     const page = await context.newPage();
     const host = new URL(server.url).host;
     const payload = [['extensionDevelopmentPath', `vscode-remote://${host}${root.replace(/\/$/, '')}`]];
-    await page.goto(`${server.url}/?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`, { timeout: 180_000 });
+    await page.goto(`${server.url}/?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`, {
+      timeout: 180_000,
+    });
     await page.locator('.monaco-workbench').waitFor({ timeout: 90_000 });
     await page.locator('.explorer-folders-view .monaco-list-row', { hasText: files.awsflow }).first().waitFor({ timeout: 90_000 });
     // The workbench settles (extensions scanned, the explorer drawn) before anything is timed.
@@ -241,7 +284,8 @@ export async function benchTyping({ out, root, ms, ratio, record, quick = false,
       step = `opening ${name}`;
       console.error(`typing bench: ${step}`);
       await openFile(page, name);
-      if (name.endsWith('.awsflow')) await page.locator('.statusbar-item[id="status.editor.mode"]', { hasText: 'awsflow' }).waitFor({ timeout: 60_000 });
+      if (name.endsWith('.awsflow'))
+        await page.locator('.statusbar-item[id="status.editor.mode"]', { hasText: 'awsflow' }).waitFor({ timeout: 60_000 });
       if (withPreview) {
         await runCommand(page, 'awsflow: Open Preview to the Side');
         step = 'opening the preview';
@@ -291,7 +335,13 @@ export async function benchTyping({ out, root, ms, ratio, record, quick = false,
       }
     }
     for (const [key, value] of Object.entries(gathered)) {
-      results[key] = { median: percentile(value.samples, 0.5), p90: percentile(value.samples, 0.9), count: value.samples.length, lost: value.lost, rounds: value.rounds };
+      results[key] = {
+        median: percentile(value.samples, 0.5),
+        p90: percentile(value.samples, 0.9),
+        count: value.samples.length,
+        lost: value.lost,
+        rounds: value.rounds,
+      };
     }
   } catch (error) {
     // A workbench that would not load or answer on a busy machine: say so, and go on with the other sections.
@@ -307,11 +357,16 @@ export async function benchTyping({ out, root, ms, ratio, record, quick = false,
   }
   const loadAfter = loadavg()[0];
 
-  out(`code-server's workbench (VS Code's web build, the extension loaded from this repo, a real extension host and language server) in headless Chromium, 1600×900. The file is ${RESOURCES} resources (SNS topics, SQS queues with dead-letter queues, Lambdas, DynamoDB tables, Kinesis streams, 30 flows; \`typingArchitecture()\` in \`bench/typing.mjs\`), opened (a) as \`.txt\`, (b) as \`.awsflow\`, (c) as \`.awsflow\` with the preview open to the side, (d) as \`.txt\` in the first group with that preview still beside it. Into a label near the top, ${WARM_UP} unmeasured letters are typed, then ${keystrokes} measured, one every ${INTERVAL} ms (a fast typist's steady pace); the cases take turns in ${ROUNDS} rounds, each round in another order, so a drift in the machine's speed falls on all of them alike. A keystroke's time runs from the key event's \`timeStamp\` (when the browser received it, so waiting for a busy page counts) to the task after the frame in which the editor wrote the letter (a MutationObserver on the editor's lines; Monaco writes them in an animation frame, and a task posted from there runs once that frame is painted). Load average (1 min) ${loadBefore.toFixed(1)} before and ${loadAfter.toFixed(1)} after, on ${cpus().length} CPUs: absolute times vary with it; the ratios are against the baseline typed in the same window.`);
+  out(
+    `code-server's workbench (VS Code's web build, the extension loaded from this repo, a real extension host and language server) in headless Chromium, 1600×900. The file is ${RESOURCES} resources (SNS topics, SQS queues with dead-letter queues, Lambdas, DynamoDB tables, Kinesis streams, 30 flows; \`typingArchitecture()\` in \`bench/typing.mjs\`), opened (a) as \`.txt\`, (b) as \`.awsflow\`, (c) as \`.awsflow\` with the preview open to the side, (d) as \`.txt\` in the first group with that preview still beside it. Into a label near the top, ${WARM_UP} unmeasured letters are typed, then ${keystrokes} measured, one every ${INTERVAL} ms (a fast typist's steady pace); the cases take turns in ${ROUNDS} rounds, each round in another order, so a drift in the machine's speed falls on all of them alike. A keystroke's time runs from the key event's \`timeStamp\` (when the browser received it, so waiting for a busy page counts) to the task after the frame in which the editor wrote the letter (a MutationObserver on the editor's lines; Monaco writes them in an animation frame, and a task posted from there runs once that frame is painted). Load average (1 min) ${loadBefore.toFixed(1)} before and ${loadAfter.toFixed(1)} after, on ${cpus().length} CPUs: absolute times vary with it; the ratios are against the baseline typed in the same window.`,
+  );
   out();
   out('| case | keystrokes | median | p90 | median vs plain text |');
   out('|---|---|---|---|---|');
-  const row = (label, r) => out(`| ${label} | ${r.count}${r.lost ? ` (${r.lost} not seen)` : ''} | ${ms(r.median)} | ${ms(r.p90)} | ${ratio(r.median, results.plain.median)} |`);
+  const row = (label, r) =>
+    out(
+      `| ${label} | ${r.count}${r.lost ? ` (${r.lost} not seen)` : ''} | ${ms(r.median)} | ${ms(r.p90)} | ${ratio(r.median, results.plain.median)} |`,
+    );
   row('(a) plain text (`.txt`)', results.plain);
   row('(b) `.awsflow`', results.awsflow);
   row('(c) `.awsflow`, preview open', results.preview);
@@ -320,9 +375,13 @@ export async function benchTyping({ out, root, ms, ratio, record, quick = false,
   out(`The baseline's medians, round by round: ${results.plain.rounds.map((value) => ms(value)).join(', ')}.`);
   out();
   const met = results.preview.median <= 1.25 * results.plain.median;
-  out(`Target, the extension adds at most 25% to plain-text typing with the preview open (median): ${ratio(results.preview.median, results.plain.median)}, ${met ? 'met' : '**not met**'}.`);
+  out(
+    `Target, the extension adds at most 25% to plain-text typing with the preview open (median): ${ratio(results.preview.median, results.plain.median)}, ${met ? 'met' : '**not met**'}.`,
+  );
   out();
-  out(`Of that, a webview on screen costs the workbench by itself (d against a): ${ratio(results.besidePreview.median, results.plain.median)}; typing in the \`.awsflow\` file it draws, against the same screen with plain text (c against d): ${ratio(results.preview.median, results.besidePreview.median)}.`);
+  out(
+    `Of that, a webview on screen costs the workbench by itself (d against a): ${ratio(results.besidePreview.median, results.plain.median)}; typing in the \`.awsflow\` file it draws, against the same screen with plain text (c against d): ${ratio(results.preview.median, results.besidePreview.median)}.`,
+  );
   out();
   for (const line of HISTORY) out(line);
   out();

@@ -9,8 +9,22 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const AWS_ICON_NAMES = [
-  'aws-sqs', 'aws-sns', 'aws-lambda', 'aws-kinesis', 'aws-ecs', 'aws-eks', 'aws-fargate', 'aws-api-gateway',
-  'aws-eventbridge', 'aws-dynamodb', 'aws-s3', 'aws-rds', 'aws-elb', 'aws-cloudfront', 'aws-elastic-beanstalk', 'aws-ec2',
+  'aws-sqs',
+  'aws-sns',
+  'aws-lambda',
+  'aws-kinesis',
+  'aws-ecs',
+  'aws-eks',
+  'aws-fargate',
+  'aws-api-gateway',
+  'aws-eventbridge',
+  'aws-dynamodb',
+  'aws-s3',
+  'aws-rds',
+  'aws-elb',
+  'aws-cloudfront',
+  'aws-elastic-beanstalk',
+  'aws-ec2',
   'aws-step-functions',
 ];
 

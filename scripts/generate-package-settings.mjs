@@ -86,7 +86,9 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
   const packagePath = at >= 0 ? resolve(args[at + 1]) : join(root, 'package.json');
   const stale = await generatePackageSettings(root, { check, packagePath });
   if (check && stale) {
-    console.error(`${packagePath}: the awsflow.rules settings differ from the rule registry; run \`node scripts/generate-package-settings.mjs\` (or \`npm run build\`).`);
+    console.error(
+      `${packagePath}: the awsflow.rules settings differ from the rule registry; run \`node scripts/generate-package-settings.mjs\` (or \`npm run build\`).`,
+    );
     process.exit(1);
   }
   if (stale) console.log(`${packagePath}: awsflow.rules settings written from the rule registry`);

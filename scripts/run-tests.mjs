@@ -21,9 +21,11 @@ const only = process.argv.slice(2);
 // AWSFLOW_TEST_DIR: another folder of built tests (the runner's own test uses it).
 const testDir = process.env.AWSFLOW_TEST_DIR;
 // Only built tests whose source still exists (a renamed or deleted test leaves its old build behind).
-const files = (testDir ? find(testDir) : find(join(root, 'out/test'))
-  .filter((f) => existsSync(join(root, f.slice(join(root, 'out').length + 1).replace(/\.js$/, '.ts')))))
-  .filter((f) => only.length === 0 || only.some((o) => f.includes(o)));
+const files = (
+  testDir
+    ? find(testDir)
+    : find(join(root, 'out/test')).filter((f) => existsSync(join(root, f.slice(join(root, 'out').length + 1).replace(/\.js$/, '.ts'))))
+).filter((f) => only.length === 0 || only.some((o) => f.includes(o)));
 if (files.length === 0) {
   console.error('no test files found under out/test (run `node esbuild.mjs --tests` first)');
   process.exit(2);
@@ -39,8 +41,10 @@ const child = spawn(
   [
     '--test',
     `--test-timeout=${FILE_TIMEOUT_MS}`,
-    '--test-reporter=spec', '--test-reporter-destination=stdout',
-    `--test-reporter=${join(root, 'scripts/summary-reporter.mjs')}`, '--test-reporter-destination=stdout',
+    '--test-reporter=spec',
+    '--test-reporter-destination=stdout',
+    `--test-reporter=${join(root, 'scripts/summary-reporter.mjs')}`,
+    '--test-reporter-destination=stdout',
     ...files,
   ],
   // A process group of its own, so that everything the tests start can be stopped together.
@@ -69,7 +73,9 @@ const budget = setTimeout(() => {
   } catch {
     // No test finished before the budget ran out.
   }
-  console.log(`\nThe test run was stopped: it went over its budget of ${BUDGET_MS >= 60_000 ? `${Math.round(BUDGET_MS / 60_000)} minutes` : `${BUDGET_MS} ms`}.`);
+  console.log(
+    `\nThe test run was stopped: it went over its budget of ${BUDGET_MS >= 60_000 ? `${Math.round(BUDGET_MS / 60_000)} minutes` : `${BUDGET_MS} ms`}.`,
+  );
   for (const name of counts.running) console.log(`Still running: ${name}`);
   console.log(`\n${counts.passed} passed, ${counts.failed + 1} failed`);
   process.exit(1);

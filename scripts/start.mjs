@@ -18,7 +18,9 @@ const status = run(['check', 'examples']);
 if (status !== 0 && status !== 1) process.exit(status ?? 2);
 
 console.log('\nDiagrams:');
-for (const file of readdirSync(examples).filter((f) => f.endsWith('.awsflow')).sort()) {
+for (const file of readdirSync(examples)
+  .filter((f) => f.endsWith('.awsflow'))
+  .sort()) {
   const name = basename(file, '.awsflow');
   for (const format of ['mermaid', 'html']) {
     const target = join(out, `${name}.${format === 'mermaid' ? 'mmd' : 'html'}`);

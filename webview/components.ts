@@ -47,7 +47,7 @@ export function componentsOf(view: MermaidView): Component[] {
     let root = id;
     while (parent.get(root) !== root) root = parent.get(root)!;
     // Path compression: later finds are short.
-    for (let at = id; at !== root; ) {
+    for (let at = id; at !== root;) {
       const next = parent.get(at)!;
       parent.set(at, root);
       at = next;

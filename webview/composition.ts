@@ -31,15 +31,15 @@ export interface ComposeRequest extends DrawRequest {
 
 export type ComposeOutcome =
   | {
-    readonly kind: 'drawn';
-    /** The outer SVG, sized to the grid (`viewBox` 0 0 width height). */
-    readonly svg: SVGSVGElement;
-    /** The Mermaid ids of the parts, which prefix their node element ids. */
-    readonly svgIds: readonly string[];
-    /** How many parts Mermaid laid out for this drawing (the others were kept). */
-    readonly laidOut: number;
-    readonly milliseconds: number;
-  }
+      readonly kind: 'drawn';
+      /** The outer SVG, sized to the grid (`viewBox` 0 0 width height). */
+      readonly svg: SVGSVGElement;
+      /** The Mermaid ids of the parts, which prefix their node element ids. */
+      readonly svgIds: readonly string[];
+      /** How many parts Mermaid laid out for this drawing (the others were kept). */
+      readonly laidOut: number;
+      readonly milliseconds: number;
+    }
   | { readonly kind: 'failed'; readonly message: string }
   | { readonly kind: 'superseded' };
 
@@ -92,7 +92,10 @@ export class ComposedDrawer {
     }
     if (ticket !== this.latest) return { kind: 'superseded' };
     const previous = this.memory?.viewKey === request.viewKey ? this.memory.grid : undefined;
-    const grid = packGrid(drawn.map((part) => part.size), { aspect: request.aspect, previous });
+    const grid = packGrid(
+      drawn.map((part) => part.size),
+      { aspect: request.aspect, previous },
+    );
     this.memory = { viewKey: request.viewKey, grid: grid.memory };
     const outer = document.createElementNS(SVG_NS, 'svg');
     outer.setAttribute('viewBox', `0 0 ${grid.width} ${grid.height}`);
@@ -111,7 +114,13 @@ export class ComposedDrawer {
       outer.append(part.svg);
     });
     this.evict(new Set(drawn));
-    return { kind: 'drawn', svg: outer, svgIds: drawn.map((part) => part.svgId), laidOut, milliseconds: Math.round(performance.now() - started) };
+    return {
+      kind: 'drawn',
+      svg: outer,
+      svgIds: drawn.map((part) => part.svgId),
+      laidOut,
+      milliseconds: Math.round(performance.now() - started),
+    };
   }
 
   private evict(inUse: ReadonlySet<Part>): void {

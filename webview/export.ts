@@ -72,7 +72,8 @@ export function svgDocument(svg: SVGSVGElement, look: ExportLook): SvgExport {
   if (title !== undefined) {
     const heading = document.createElementNS(SVG_NS, 'text');
     heading.setAttribute('class', 'awsflow-title');
-    for (const [name, value] of Object.entries({ x: x + width / 2, y: y + TITLE_BAND * 0.7, 'text-anchor': 'middle' })) heading.setAttribute(name, String(value));
+    for (const [name, value] of Object.entries({ x: x + width / 2, y: y + TITLE_BAND * 0.7, 'text-anchor': 'middle' }))
+      heading.setAttribute(name, String(value));
     heading.setAttribute('style', `fill:${look.foreground};font-family:${look.fontFamily};font-size:${TITLE_FONT_SIZE}px;font-weight:600`);
     heading.textContent = title;
     backdrop.after(heading);
@@ -122,5 +123,10 @@ export async function pngDataUrl(svgText: string, width: number, height: number)
 export function exportLook(diagram: DiagramResult): ExportLook {
   const theme = currentTheme();
   // The page's text colour is the editor's foreground (preview.css).
-  return { background: theme.background, foreground: getComputedStyle(document.body).color, fontFamily: theme.fontFamily, title: diagram.title };
+  return {
+    background: theme.background,
+    foreground: getComputedStyle(document.body).color,
+    fontFamily: theme.fontFamily,
+    title: diagram.title,
+  };
 }

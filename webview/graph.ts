@@ -152,14 +152,22 @@ export interface Plan {
   readonly keep: ReadonlySet<string> | undefined;
   readonly edges: readonly DiagramEdgeInfo[];
   /** For large diagrams: what is shown, in words, and the choices. */
-  readonly notice: { readonly summary: string; readonly detail: string; readonly choices: readonly { value: ViewChoice; label: string }[]; readonly selected: ViewChoice } | undefined;
+  readonly notice:
+    | {
+        readonly summary: string;
+        readonly detail: string;
+        readonly choices: readonly { value: ViewChoice; label: string }[];
+        readonly selected: ViewChoice;
+      }
+    | undefined;
   /** Identifies the view (not the text): when it changes, the preview fits the new drawing. */
   readonly viewKey: string;
 }
 
 export function planView(diagram: DiagramResult, choice: ViewChoice, highlighted: string | null): Plan {
   const total = diagram.nodes.length;
-  if (total <= LARGE_DIAGRAM_NODES) return { text: diagram.mermaid, outline: diagram.outline, keep: undefined, edges: diagram.edges, notice: undefined, viewKey: 'all' };
+  if (total <= LARGE_DIAGRAM_NODES)
+    return { text: diagram.mermaid, outline: diagram.outline, keep: undefined, edges: diagram.edges, notice: undefined, viewKey: 'all' };
   const groups = groupsOf(diagram);
   const whole: MermaidView = { text: diagram.mermaid, outline: diagram.outline };
   const choices = [
@@ -170,19 +178,45 @@ export function planView(diagram: DiagramResult, choice: ViewChoice, highlighted
   const summary = `This architecture has ${total} resources, more than can be drawn legibly at once (${LARGE_DIAGRAM_NODES}).`;
   const group: Group | undefined = choice.startsWith('group:') ? groups.find((g) => `group:${g.id}` === choice) : undefined;
   if (choice === 'all') {
-    return { ...whole, keep: undefined, edges: diagram.edges, viewKey: 'all', notice: { summary, detail: `Showing all ${total} resources.`, choices, selected: 'all' } };
+    return {
+      ...whole,
+      keep: undefined,
+      edges: diagram.edges,
+      viewKey: 'all',
+      notice: { summary, detail: `Showing all ${total} resources.`, choices, selected: 'all' },
+    };
   }
   if (group) {
     const keep = groupSet(diagram, group);
     const outside = keep.size - group.nodeIds.length;
     const detail = `Showing group “${group.title}”: its ${group.nodeIds.length} resources${outside > 0 ? ` and the ${outside} connected to them from outside it` : ''} (${keep.size} of ${total}).`;
-    return { ...reduceMermaid(whole, keep), keep, edges: edgesWithin(diagram.edges, keep), viewKey: choice, notice: { summary, detail, choices, selected: choice } };
+    return {
+      ...reduceMermaid(whole, keep),
+      keep,
+      edges: edgesWithin(diagram.edges, keep),
+      viewKey: choice,
+      notice: { summary, detail, choices, selected: choice },
+    };
   }
   // Focus: on the resource at the cursor; before the cursor is on one, on the first resource with a problem.
   const atCursor = highlighted === null ? undefined : diagram.nodes.find((node) => node.resourceId === highlighted);
-  const center = atCursor ?? diagram.nodes.find((node) => node.severity === 'error') ?? diagram.nodes.find((node) => node.severity === 'warning') ?? diagram.nodes[0]!;
+  const center =
+    atCursor ??
+    diagram.nodes.find((node) => node.severity === 'error') ??
+    diagram.nodes.find((node) => node.severity === 'warning') ??
+    diagram.nodes[0]!;
   const keep = focusSet(diagram, center.id);
-  const why = atCursor ? 'the resource at the cursor' : center.severity ? 'the first resource with a problem; move the cursor onto a resource to focus on it' : 'move the cursor onto a resource to focus on it';
+  const why = atCursor
+    ? 'the resource at the cursor'
+    : center.severity
+      ? 'the first resource with a problem; move the cursor onto a resource to focus on it'
+      : 'move the cursor onto a resource to focus on it';
   const detail = `Showing ${center.resourceId} (${why}) and everything upstream and downstream of it: ${keep.size} of ${total} resources.`;
-  return { ...reduceMermaid(whole, keep), keep, edges: edgesWithin(diagram.edges, keep), viewKey: `focus:${center.id}`, notice: { summary, detail, choices, selected: 'focus' } };
+  return {
+    ...reduceMermaid(whole, keep),
+    keep,
+    edges: edgesWithin(diagram.edges, keep),
+    viewKey: `focus:${center.id}`,
+    notice: { summary, detail, choices, selected: 'focus' },
+  };
 }

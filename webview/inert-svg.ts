@@ -5,7 +5,8 @@
  * drops every element and attribute that could act before the SVG enters the page.
  */
 
-const FORBIDDEN_ELEMENTS = 'script, iframe, object, embed, img, image, audio, video, source, link, meta, base, form, input, button, textarea, select, animate, set, animateMotion, animateTransform, use[href^="http"], use[href^="//"]';
+const FORBIDDEN_ELEMENTS =
+  'script, iframe, object, embed, img, image, audio, video, source, link, meta, base, form, input, button, textarea, select, animate, set, animateMotion, animateTransform, use[href^="http"], use[href^="//"]';
 
 export function inertSvg(svgText: string): SVGSVGElement {
   const template = document.createElement('template');

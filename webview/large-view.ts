@@ -14,7 +14,10 @@ export class LargeViewNotice {
   private readonly select = document.createElement('vscode-single-select') as VscodeSingleSelect;
   private choicesKey = '';
 
-  constructor(private readonly host: HTMLElement, onChoose: (choice: ViewChoice) => void) {
+  constructor(
+    private readonly host: HTMLElement,
+    onChoose: (choice: ViewChoice) => void,
+  ) {
     this.summary.className = 'summary';
     this.detail.className = 'detail';
     this.select.setAttribute('aria-label', 'What to show');
@@ -33,14 +36,16 @@ export class LargeViewNotice {
     const key = JSON.stringify(notice.choices);
     if (key !== this.choicesKey) {
       this.choicesKey = key;
-      this.select.replaceChildren(...notice.choices.map(({ value, label }) => {
-        const option = document.createElement('vscode-option');
-        option.setAttribute('value', value);
-        option.textContent = label;
-        // The select reads new options when its slot changes (later); `selected` holds until then.
-        option.toggleAttribute('selected', value === notice.selected);
-        return option;
-      }));
+      this.select.replaceChildren(
+        ...notice.choices.map(({ value, label }) => {
+          const option = document.createElement('vscode-option');
+          option.setAttribute('value', value);
+          option.textContent = label;
+          // The select reads new options when its slot changes (later); `selected` holds until then.
+          option.toggleAttribute('selected', value === notice.selected);
+          return option;
+        }),
+      );
     } else if (this.select.value !== notice.selected) this.select.value = notice.selected;
     this.host.hidden = false;
   }

@@ -169,7 +169,12 @@ class Preview {
       case 'stale':
         if (message.version < this.drawnVersion) return;
         // A fresh preview of a broken file has no earlier version to show.
-        this.showProblem(this.drawn ? `The diagram shows the last version that could be drawn. ${message.reason}` : `Nothing to draw yet. ${message.reason}`, 'warning');
+        this.showProblem(
+          this.drawn
+            ? `The diagram shows the last version that could be drawn. ${message.reason}`
+            : `Nothing to draw yet. ${message.reason}`,
+          'warning',
+        );
         return;
       case 'highlight':
         this.highlight(message.resourceId);
@@ -193,7 +198,14 @@ class Preview {
     else this.notice.hide();
     const theme = currentTheme();
     const drawn = this.drawn;
-    if (drawn && drawn.text === plan.text && drawn.layout === this.layout && drawn.theme === theme.mermaidTheme && drawn.fontFamily === theme.fontFamily && drawn.background === theme.background) {
+    if (
+      drawn &&
+      drawn.text === plan.text &&
+      drawn.layout === this.layout &&
+      drawn.theme === theme.mermaidTheme &&
+      drawn.fontFamily === theme.fontFamily &&
+      drawn.background === theme.background
+    ) {
       // Same graph, same look: no new layout. Any draw still in flight is older; drop it.
       const started = performance.now();
       this.renderer.supersede();
@@ -204,19 +216,40 @@ class Preview {
       // Another document that happens to draw the same: the user's view was of the other one.
       if (drawn.diagram.uri !== diagram.uri) this.panZoom.fit();
       this.marks.update(drawing, diagram, this.highlighted);
-      post({ type: 'rendered', version, nodes: drawing.nodes.size, edges: drawing.edges.size, milliseconds: Math.round(performance.now() - started), relayout: false });
+      post({
+        type: 'rendered',
+        version,
+        nodes: drawing.nodes.size,
+        edges: drawing.edges.size,
+        milliseconds: Math.round(performance.now() - started),
+        relayout: false,
+      });
       return;
     }
     if (drawn && drawn.diagram.uri !== diagram.uri) this.renderer.forgetGrid();
     const pane = viewport.getBoundingClientRect();
     const aspect = pane.width > 0 && pane.height > 0 ? pane.width / pane.height : 1.5;
-    const outcome = await this.renderer.draw({ text: plan.text, outline: plan.outline, layout: this.layout, theme: theme.mermaidTheme, fontFamily: theme.fontFamily, background: theme.background, aspect, viewKey: plan.viewKey });
+    const outcome = await this.renderer.draw({
+      text: plan.text,
+      outline: plan.outline,
+      layout: this.layout,
+      theme: theme.mermaidTheme,
+      fontFamily: theme.fontFamily,
+      background: theme.background,
+      aspect,
+      viewKey: plan.viewKey,
+    });
     if (ticket !== this.updateTicket) return;
     switch (outcome.kind) {
       case 'superseded':
         return;
       case 'failed':
-        this.showProblem(this.drawn ? `This version cannot be drawn; the diagram shows the last one that could. ${outcome.message}` : `This diagram cannot be drawn. ${outcome.message}`, 'error');
+        this.showProblem(
+          this.drawn
+            ? `This version cannot be drawn; the diagram shows the last one that could. ${outcome.message}`
+            : `This diagram cannot be drawn. ${outcome.message}`,
+          'error',
+        );
         post({ type: 'renderError', version, message: outcome.message });
         return;
       case 'drawn': {
@@ -224,14 +257,30 @@ class Preview {
         diagramHost.replaceChildren(svg);
         const drawing = indexDrawing(svg, outcome.svgIds, diagram, plan.edges);
         const previous = this.drawn;
-        this.drawn = { text: plan.text, layout: this.layout, theme: theme.mermaidTheme, fontFamily: theme.fontFamily, background: theme.background, viewKey: plan.viewKey, diagram, drawing };
+        this.drawn = {
+          text: plan.text,
+          layout: this.layout,
+          theme: theme.mermaidTheme,
+          fontFamily: theme.fontFamily,
+          background: theme.background,
+          viewKey: plan.viewKey,
+          diagram,
+          drawing,
+        };
         this.drawnVersion = version;
         placeholder.hidden = true;
         this.clearProblem();
         this.toolbar.setDrawn(true);
         this.placeView(previous, plan.viewKey);
         this.marks.update(drawing, diagram, this.highlighted);
-        post({ type: 'rendered', version, nodes: drawing.nodes.size, edges: drawing.edges.size, milliseconds: outcome.milliseconds, relayout: true });
+        post({
+          type: 'rendered',
+          version,
+          nodes: drawing.nodes.size,
+          edges: drawing.edges.size,
+          milliseconds: outcome.milliseconds,
+          relayout: true,
+        });
         return;
       }
       default:
@@ -263,7 +312,11 @@ class Preview {
     const area = viewport.getBoundingClientRect();
     if (box.left >= area.left && box.right <= area.right && box.top >= area.top && box.bottom <= area.bottom) return;
     const { x, y, scale } = this.panZoom.view;
-    this.panZoom.set({ x: x + (area.left + area.width / 2 - (box.left + box.width / 2)), y: y + (area.top + area.height / 2 - (box.top + box.height / 2)), scale });
+    this.panZoom.set({
+      x: x + (area.left + area.width / 2 - (box.left + box.width / 2)),
+      y: y + (area.top + area.height / 2 - (box.top + box.height / 2)),
+      scale,
+    });
   }
 
   private onClick(event: MouseEvent): void {
@@ -315,7 +368,10 @@ class Preview {
 
   warnEncoding(charset: string): void {
     console.error(`awsflow preview: the page is ${charset}, not UTF-8; labels will not show correctly`);
-    this.showProblem(`This preview page is decoded as ${charset}, not UTF-8, so labels will not show correctly (the page needs <meta charset="UTF-8">).`, 'error');
+    this.showProblem(
+      `This preview page is decoded as ${charset}, not UTF-8, so labels will not show correctly (the page needs <meta charset="UTF-8">).`,
+      'error',
+    );
   }
 
   private showProblem(text: string, kind: 'warning' | 'error'): void {

@@ -24,7 +24,12 @@ export interface Drawing {
 const NODE_ELEMENT_ID = /^(.+)-flowchart-(n\d+)-\d+$/;
 
 /** Ties the drawn SVG back to the diagram's nodes and edges. */
-export function indexDrawing(svg: SVGSVGElement, svgIds: readonly string[], diagram: Pick<DiagramResult, 'nodes' | 'edges'>, drawnEdges: readonly DiagramEdgeInfo[]): Drawing {
+export function indexDrawing(
+  svg: SVGSVGElement,
+  svgIds: readonly string[],
+  diagram: Pick<DiagramResult, 'nodes' | 'edges'>,
+  drawnEdges: readonly DiagramEdgeInfo[],
+): Drawing {
   const known = new Set(diagram.nodes.map((node) => node.id));
   const parts = new Set(svgIds);
   const nodes = new Map<string, SVGGElement>();
@@ -75,7 +80,11 @@ export class Marks {
   private readonly tooltip: HTMLElement;
 
   /** `layer` lies over the SVG, in the same coordinates (both inside the panned element). */
-  constructor(private readonly layer: HTMLElement, private readonly scale: () => number, root: HTMLElement) {
+  constructor(
+    private readonly layer: HTMLElement,
+    private readonly scale: () => number,
+    root: HTMLElement,
+  ) {
     this.tooltip = document.createElement('div');
     this.tooltip.className = 'tooltip';
     this.tooltip.setAttribute('role', 'tooltip');
@@ -102,7 +111,12 @@ export class Marks {
     const scale = this.scale();
     const boxOf = (element: Element) => {
       const rect = element.getBoundingClientRect();
-      return { left: (rect.left - origin.left) / scale, top: (rect.top - origin.top) / scale, width: rect.width / scale, height: rect.height / scale };
+      return {
+        left: (rect.left - origin.left) / scale,
+        top: (rect.top - origin.top) / scale,
+        width: rect.width / scale,
+        height: rect.height / scale,
+      };
     };
     for (const [id, element] of drawing.nodes) {
       const node = this.nodesById.get(id);
@@ -112,15 +126,25 @@ export class Marks {
       if (severity !== 'error' && severity !== 'warning' && !highlight) continue;
       const box = boxOf(element);
       const frame = document.createElement('div');
-      frame.className = ['frame', severity === 'error' || severity === 'warning' ? severity : '', highlight ? 'highlight' : ''].filter(Boolean).join(' ');
+      frame.className = ['frame', severity === 'error' || severity === 'warning' ? severity : '', highlight ? 'highlight' : '']
+        .filter(Boolean)
+        .join(' ');
       frame.dataset['node'] = id;
-      Object.assign(frame.style, { left: `${box.left - 4}px`, top: `${box.top - 4}px`, width: `${box.width + 8}px`, height: `${box.height + 8}px` });
+      Object.assign(frame.style, {
+        left: `${box.left - 4}px`,
+        top: `${box.top - 4}px`,
+        width: `${box.width + 8}px`,
+        height: `${box.height + 8}px`,
+      });
       if (severity === 'error' || severity === 'warning') {
         const badge = document.createElement('span');
         badge.className = `badge ${severity}`;
         badge.dataset['node'] = id;
         badge.textContent = '!';
-        badge.setAttribute('aria-label', `${node!.messages.length} ${severity === 'error' ? 'problem' : 'warning'}${node!.messages.length === 1 ? '' : 's'}`);
+        badge.setAttribute(
+          'aria-label',
+          `${node!.messages.length} ${severity === 'error' ? 'problem' : 'warning'}${node!.messages.length === 1 ? '' : 's'}`,
+        );
         frame.append(badge);
       }
       this.layer.append(frame);
@@ -178,12 +202,14 @@ export class Marks {
       if (edge.messages.length === 0) return void (this.tooltip.hidden = true);
     }
     // Text only: labels and messages are user text and never become markup.
-    this.tooltip.replaceChildren(...lines.map(({ text, className }) => {
-      const line = document.createElement('div');
-      line.className = className;
-      line.textContent = text;
-      return line;
-    }));
+    this.tooltip.replaceChildren(
+      ...lines.map(({ text, className }) => {
+        const line = document.createElement('div');
+        line.className = className;
+        line.textContent = text;
+        return line;
+      }),
+    );
     this.tooltip.hidden = false;
     this.moveTooltip(event);
   }

@@ -3,7 +3,16 @@
  * event can come from anything that holds a reference to this window, and a malformed
  * diagram must fail here, with a reason, not half-way through drawing.
  */
-import type { DiagramEdgeInfo, DiagramFindingCounts, DiagramGroupInfo, DiagramNodeInfo, DiagramResult, DiagramSeverity, DiagramVerdict, MermaidStatementInfo } from '../src/protocol/lsp';
+import type {
+  DiagramEdgeInfo,
+  DiagramFindingCounts,
+  DiagramGroupInfo,
+  DiagramNodeInfo,
+  DiagramResult,
+  DiagramSeverity,
+  DiagramVerdict,
+  MermaidStatementInfo,
+} from '../src/protocol/lsp';
 import type { Layout, ToWebview } from '../src/protocol/webview';
 
 /** Far beyond any real architecture; a bound, so a runaway message cannot freeze the view. */
@@ -21,7 +30,8 @@ type Json = Record<string, unknown>;
 const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
 const isVersion = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value);
 const isLayout = (value: unknown): value is Layout => value === 'dagre' || value === 'elk';
-const isSeverity = (value: unknown): value is DiagramSeverity | undefined => value === undefined || value === 'error' || value === 'warning' || value === 'info';
+const isSeverity = (value: unknown): value is DiagramSeverity | undefined =>
+  value === undefined || value === 'error' || value === 'warning' || value === 'info';
 const isShortText = (value: unknown): value is string => typeof value === 'string' && value.length <= MAX_TEXT;
 
 function messagesOf(value: unknown): string[] | undefined {
@@ -31,14 +41,21 @@ function messagesOf(value: unknown): string[] | undefined {
 
 function rangeOf(value: unknown): DiagramNodeInfo['range'] {
   // The webview never uses ranges; keep a well-formed one so the type stays honest.
-  const position = (p: unknown) => (isObject(p) && isVersion(p['line']) && isVersion(p['character']) ? { line: p['line'], character: p['character'] } : { line: 0, character: 0 });
-  return isObject(value) ? { start: position(value['start']), end: position(value['end']) } : { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+  const position = (p: unknown) =>
+    isObject(p) && isVersion(p['line']) && isVersion(p['character'])
+      ? { line: p['line'], character: p['character'] }
+      : { line: 0, character: 0 };
+  return isObject(value)
+    ? { start: position(value['start']), end: position(value['end']) }
+    : { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
 }
 
 function countsOf(value: unknown): DiagramFindingCounts {
   // Only shown as numbers; a malformed count reads as none rather than refusing the diagram.
   const count = (n: unknown) => (typeof n === 'number' && Number.isInteger(n) && n >= 0 ? n : 0);
-  return isObject(value) ? { errors: count(value['errors']), warnings: count(value['warnings']), infos: count(value['infos']) } : { errors: 0, warnings: 0, infos: 0 };
+  return isObject(value)
+    ? { errors: count(value['errors']), warnings: count(value['warnings']), infos: count(value['infos']) }
+    : { errors: 0, warnings: 0, infos: 0 };
 }
 
 function nodeOf(value: unknown): DiagramNodeInfo | undefined {
@@ -46,9 +63,29 @@ function nodeOf(value: unknown): DiagramNodeInfo | undefined {
   const { id, resourceId, type, typeName, label, severity, group, icon } = value;
   const messages = messagesOf(value['messages']);
   if (typeof id !== 'string' || !NODE_ID.test(id) || !isShortText(resourceId) || !isShortText(label)) return undefined;
-  if (!(type === undefined || isShortText(type)) || !(typeName === undefined || isShortText(typeName)) || !isSeverity(severity) || !messages) return undefined;
-  if (!(group === undefined || (typeof group === 'string' && GROUP_ID.test(group))) || !(icon === undefined || isShortText(icon))) return undefined;
-  return { id, resourceId, type, typeName, label, range: rangeOf(value['range']), group, deadLetter: value['deadLetter'] === true, icon, severity, messages, findings: countsOf(value['findings']) };
+  if (
+    !(type === undefined || isShortText(type)) ||
+    !(typeName === undefined || isShortText(typeName)) ||
+    !isSeverity(severity) ||
+    !messages
+  )
+    return undefined;
+  if (!(group === undefined || (typeof group === 'string' && GROUP_ID.test(group))) || !(icon === undefined || isShortText(icon)))
+    return undefined;
+  return {
+    id,
+    resourceId,
+    type,
+    typeName,
+    label,
+    range: rangeOf(value['range']),
+    group,
+    deadLetter: value['deadLetter'] === true,
+    icon,
+    severity,
+    messages,
+    findings: countsOf(value['findings']),
+  };
 }
 
 const EDGE_KINDS: readonly unknown[] = ['flow', 'subscription', 'deadLetter', 'onFailure'];
@@ -58,13 +95,24 @@ function edgeOf(value: unknown): DiagramEdgeInfo | undefined {
   const { key, from, to, style, kind, label, rate, severity } = value;
   const messages = messagesOf(value['messages']);
   if (typeof from !== 'string' || !NODE_ID.test(from) || typeof to !== 'string' || !NODE_ID.test(to)) return undefined;
-  if (style !== 'flow' && style !== 'subscription' && style !== 'dead-letter' && style !== 'rule' && style !== 'pipe' && style !== 'task') return undefined;
+  if (style !== 'flow' && style !== 'subscription' && style !== 'dead-letter' && style !== 'rule' && style !== 'pipe' && style !== 'task')
+    return undefined;
   if (!EDGE_KINDS.includes(kind) || !isShortText(key)) return undefined;
   if (!(label === undefined || isShortText(label)) || !isSeverity(severity) || !messages) return undefined;
   if (!(rate === undefined || (typeof rate === 'number' && Number.isFinite(rate)))) return undefined;
   return {
-    key, from, to, style, kind: kind as DiagramEdgeInfo['kind'], label, rate, derivedRate: value['derivedRate'] === true,
-    range: rangeOf(value['range']), severity, messages, findings: countsOf(value['findings']),
+    key,
+    from,
+    to,
+    style,
+    kind: kind as DiagramEdgeInfo['kind'],
+    label,
+    rate,
+    derivedRate: value['derivedRate'] === true,
+    range: rangeOf(value['range']),
+    severity,
+    messages,
+    findings: countsOf(value['findings']),
   };
 }
 
@@ -94,7 +142,14 @@ function statementOf(value: unknown, nodeIds: ReadonlySet<string>, groupIds: Rea
     case 'class': {
       const members = value['members'];
       const className = value['className'];
-      if (typeof className !== 'string' || !/^[A-Za-z][\w-]*$/.test(className) || !Array.isArray(members) || members.length === 0 || !members.every(isNode)) return undefined;
+      if (
+        typeof className !== 'string' ||
+        !/^[A-Za-z][\w-]*$/.test(className) ||
+        !Array.isArray(members) ||
+        members.length === 0 ||
+        !members.every(isNode)
+      )
+        return undefined;
       return { kind: 'class', className, members: [...members] };
     }
     default:
@@ -115,8 +170,10 @@ export function diagramOf(value: unknown): DiagramResult | string {
   if (!isObject(value)) return 'the diagram is not an object';
   const { uri, version, title, mermaid, nodes, edges, groups, outline, errors, warnings } = value;
   if (typeof mermaid !== 'string' || mermaid.length > MAX_MERMAID) return 'the Mermaid text is missing or too large';
-  if (!Array.isArray(nodes) || nodes.length > MAX_NODES || !Array.isArray(edges) || edges.length > MAX_EDGES) return 'the node or edge list is missing or too large';
-  if (!Array.isArray(groups) || groups.length > MAX_NODES || !Array.isArray(outline) || outline.length > MAX_LINES) return 'the group list or the outline is missing or too large';
+  if (!Array.isArray(nodes) || nodes.length > MAX_NODES || !Array.isArray(edges) || edges.length > MAX_EDGES)
+    return 'the node or edge list is missing or too large';
+  if (!Array.isArray(groups) || groups.length > MAX_NODES || !Array.isArray(outline) || outline.length > MAX_LINES)
+    return 'the group list or the outline is missing or too large';
   const verdict = verdictOf(value['verdict']);
   if (!verdict) return 'the verdict is missing or malformed';
   const nodeInfos = nodes.map(nodeOf);
@@ -150,7 +207,10 @@ export function diagramOf(value: unknown): DiagramResult | string {
 
 /** What was wrong with a message the extension sent, for the log and the banner. */
 export class MalformedMessage {
-  constructor(readonly type: string, readonly reason: string) {}
+  constructor(
+    readonly type: string,
+    readonly reason: string,
+  ) {}
 }
 
 /**
@@ -173,7 +233,8 @@ export function parseToWebview(value: unknown): ToWebview | MalformedMessage | u
       return { type: 'stale', version: value['version'], reason: value['reason'].slice(0, MAX_TEXT) };
     case 'highlight': {
       const resourceId = value['resourceId'];
-      if (!(resourceId === null || isShortText(resourceId))) return new MalformedMessage('highlight', 'the resource id is neither text nor null');
+      if (!(resourceId === null || isShortText(resourceId)))
+        return new MalformedMessage('highlight', 'the resource id is neither text nor null');
       return { type: 'highlight', resourceId };
     }
     case 'fit':

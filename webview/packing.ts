@@ -111,7 +111,8 @@ function fitScale(grid: Grid, aspect: number): number {
 export function packGrid(sizes: readonly Size[], options: GridOptions): Grid {
   const gap = options.gap ?? DEFAULT_GAP;
   const aspect = Number.isFinite(options.aspect) && options.aspect > 0 ? options.aspect : 1;
-  if (sizes.length === 0) return { positions: [], width: 0, height: 0, columns: 0, rows: 0, memory: { columns: 1, columnWidths: [], rowHeights: [] } };
+  if (sizes.length === 0)
+    return { positions: [], width: 0, height: 0, columns: 0, rows: 0, memory: { columns: 1, columnWidths: [], rowHeights: [] } };
   let best: Grid | undefined;
   let bestScore = -Infinity;
   for (let columns = 1; columns <= sizes.length; columns++) {

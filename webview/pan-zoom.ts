@@ -55,11 +55,15 @@ export class PanZoom {
     window.addEventListener('pointerup', (event) => this.onPointerUp(event));
     window.addEventListener('pointercancel', (event) => this.onPointerUp(event));
     // Capture phase: runs before the diagram's own click listener.
-    viewport.addEventListener('click', (event) => {
-      if (!this.suppressClick) return;
-      this.suppressClick = false;
-      event.stopPropagation();
-    }, true);
+    viewport.addEventListener(
+      'click',
+      (event) => {
+        if (!this.suppressClick) return;
+        this.suppressClick = false;
+        event.stopPropagation();
+      },
+      true,
+    );
   }
 
   get view(): View {
@@ -129,7 +133,12 @@ export class PanZoom {
   private onKey(event: KeyboardEvent): void {
     if (event.altKey || event.ctrlKey || event.metaKey) return;
     const step = 48;
-    const pans: Record<string, [number, number]> = { ArrowLeft: [step, 0], ArrowRight: [-step, 0], ArrowUp: [0, step], ArrowDown: [0, -step] };
+    const pans: Record<string, [number, number]> = {
+      ArrowLeft: [step, 0],
+      ArrowRight: [-step, 0],
+      ArrowUp: [0, step],
+      ArrowDown: [0, -step],
+    };
     const pan = pans[event.key];
     if (pan) this.set({ x: this.current.x + pan[0], y: this.current.y + pan[1], scale: this.current.scale });
     else if (event.key === '+' || event.key === '=') this.zoomBy(1.25);

@@ -126,7 +126,14 @@ function measureLabel(label: SVGForeignObjectElement, ascentOf: (style: TextStyl
       let line = lines.at(-1);
       if (!line || middle < line.top || middle > line.bottom) {
         // A new line (a <br/>, or the label wrapped): a space before it was the break.
-        line = { top: rect.top, bottom: rect.bottom, left: rect.left, right: rect.right, baseline: rect.top + ascentOf(style) * scale, runs: [] };
+        line = {
+          top: rect.top,
+          bottom: rect.bottom,
+          left: rect.left,
+          right: rect.right,
+          baseline: rect.top + ascentOf(style) * scale,
+          runs: [],
+        };
         lines.push(line);
         pendingSpace = false;
       }
@@ -153,7 +160,15 @@ export function labelElement(label: MeasuredLabel): SVGGElement {
   const group = document.createElementNS(SVG_NS, 'g');
   group.setAttribute('class', 'awsflow-label');
   for (const backdrop of label.backdrops) {
-    group.append(svgElement('rect', { x: round(backdrop.x), y: round(backdrop.y), width: round(backdrop.width), height: round(backdrop.height), style: `fill:${backdrop.fill}` }));
+    group.append(
+      svgElement('rect', {
+        x: round(backdrop.x),
+        y: round(backdrop.y),
+        width: round(backdrop.width),
+        height: round(backdrop.height),
+        style: `fill:${backdrop.fill}`,
+      }),
+    );
   }
   if (label.lines.length > 0) {
     const text = svgElement('text', { 'text-anchor': 'middle' });
@@ -194,7 +209,13 @@ function svgElement(tag: string, attributes: Record<string, string | number>): S
 }
 
 function sameStyle(a: TextStyle, b: TextStyle): boolean {
-  return a.fill === b.fill && a.fontFamily === b.fontFamily && a.fontSize === b.fontSize && a.fontWeight === b.fontWeight && a.fontStyle === b.fontStyle;
+  return (
+    a.fill === b.fill &&
+    a.fontFamily === b.fontFamily &&
+    a.fontSize === b.fontSize &&
+    a.fontWeight === b.fontWeight &&
+    a.fontStyle === b.fontStyle
+  );
 }
 
 function isTransparent(color: string): boolean {

@@ -17,7 +17,8 @@ const FALLBACK_FONT = "system-ui, -apple-system, 'Segoe UI', Ubuntu, sans-serif"
 export function currentTheme(): ThemeInfo {
   const classes = document.body.classList;
   // High-contrast light carries `vscode-high-contrast-light` (not `vscode-high-contrast`) in current VS Code; check it first anyway.
-  const dark = !classes.contains('vscode-high-contrast-light') && (classes.contains('vscode-dark') || classes.contains('vscode-high-contrast'));
+  const dark =
+    !classes.contains('vscode-high-contrast-light') && (classes.contains('vscode-dark') || classes.contains('vscode-high-contrast'));
   const style = getComputedStyle(document.documentElement);
   const font = style.getPropertyValue('--vscode-font-family').trim();
   const background = style.getPropertyValue('--vscode-editor-background').trim();

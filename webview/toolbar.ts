@@ -43,7 +43,10 @@ export function buildToolbar(host: HTMLElement, actions: ToolbarActions): Toolba
   layout.setAttribute('aria-label', 'Layout');
   layout.title = 'Layout engine';
   layout.dataset['action'] = 'layout';
-  for (const [value, text] of [['dagre', 'Layout: dagre'], ['elk', 'Layout: ELK']] as const) {
+  for (const [value, text] of [
+    ['dagre', 'Layout: dagre'],
+    ['elk', 'Layout: ELK'],
+  ] as const) {
     const option = document.createElement('vscode-option');
     option.setAttribute('value', value);
     option.textContent = text;

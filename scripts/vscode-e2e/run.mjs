@@ -124,7 +124,15 @@ try {
     executablePath: '/usr/bin/chromium',
     headless: true,
     // --no-sandbox: CI runs as root. The rest stop Chromium dialling out on a machine with no network.
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
 
   mark = Date.now();
@@ -144,7 +152,14 @@ try {
   log(`layer 2: UI run through Chromium (${vsix ? `the packaged ${vsix}` : 'the extension loaded from the repo'})`);
   results.ui.extension = vsix ? 'vsix' : 'development';
   try {
-    results.ui.steps = await runUi({ browser, url: server.url, workspace: uiWorkspace, extensionPath: vsix ? undefined : root, manifest, outDir: screenshotDir });
+    results.ui.steps = await runUi({
+      browser,
+      url: server.url,
+      workspace: uiWorkspace,
+      extensionPath: vsix ? undefined : root,
+      manifest,
+      outDir: screenshotDir,
+    });
   } catch (error) {
     results.ui.error = String(error?.stack ?? error);
   }
@@ -155,7 +170,9 @@ try {
 } finally {
   await browser?.close().catch(() => {});
   if (server) results.leftoverProcesses = await server.stop();
-  results.versions.codeServer = JSON.parse(readFileSync(join(tooling, 'code-server/node_modules/code-server/package.json'), 'utf8')).version;
+  results.versions.codeServer = JSON.parse(
+    readFileSync(join(tooling, 'code-server/node_modules/code-server/package.json'), 'utf8'),
+  ).version;
   results.seconds.total = (Date.now() - t0) / 1000;
 }
 if (interrupted) process.exit(130);
@@ -183,11 +200,12 @@ const problems = [
   results.leftoverProcesses.length ? `processes left behind: ${results.leftoverProcesses.join(' ')}` : undefined,
 ].filter(Boolean);
 for (const problem of problems) console.error(problem);
-log(`done: code-server ${results.versions.codeServer} (VS Code ${results.versions.vscode}, extension host Node ${results.versions.node}); start ${results.seconds.start}s, extension host ${results.seconds.host}s, UI ${results.seconds.ui}s`);
+log(
+  `done: code-server ${results.versions.codeServer} (VS Code ${results.versions.vscode}, extension host Node ${results.versions.node}); start ${results.seconds.start}s, extension host ${results.seconds.host}s, UI ${results.seconds.ui}s`,
+);
 const failed = hostFailed + uiFailed + (problems.length ? 1 : 0);
 console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
 process.exit(failed ? 1 : 0);
-
 
 /**
  * Opens a workbench whose URL payload names the extension (the repo root) and the test
@@ -212,14 +230,19 @@ async function runExtensionHostTests(url, workspace) {
         clearTimeout(timer);
         resolvePromise(code);
       };
-      page.exposeFunction('codeAutomationLog', (type, lines) => {
-        const parts = Array.isArray(lines) ? lines : [lines];
-        if (HARMLESS_NOISE.some((pattern) => pattern.test(String(parts[0])))) return;
-        const write = typeof console[type] === 'function' ? console[type] : console.log;
-        write(...parts);
-      })
+      page
+        .exposeFunction('codeAutomationLog', (type, lines) => {
+          const parts = Array.isArray(lines) ? lines : [lines];
+          if (HARMLESS_NOISE.some((pattern) => pattern.test(String(parts[0])))) return;
+          const write = typeof console[type] === 'function' ? console[type] : console.log;
+          write(...parts);
+        })
         .then(() => page.exposeFunction('codeAutomationExit', done))
-        .then(() => page.goto(`${url}/?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`, { timeout: WORKBENCH_LOAD_MS }))
+        .then(() =>
+          page.goto(`${url}/?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`, {
+            timeout: WORKBENCH_LOAD_MS,
+          }),
+        )
         .catch((error) => {
           console.error(`could not open the workbench: ${error.message}`);
           done(-1);

@@ -11,8 +11,21 @@ import { open, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import {
-  analyze, applyEdits, buildDiagram, docsPath, docsUrl, escapeControlCharacters, fixAll, GENERATED_HEADER, importTemplates, LineIndex, ruleById, rules,
-  type Analysis, type Finding, type TemplateInput,
+  analyze,
+  applyEdits,
+  buildDiagram,
+  docsPath,
+  docsUrl,
+  escapeControlCharacters,
+  fixAll,
+  GENERATED_HEADER,
+  importTemplates,
+  LineIndex,
+  ruleById,
+  rules,
+  type Analysis,
+  type Finding,
+  type TemplateInput,
 } from '../core/index';
 import { readCloudAssembly } from '../node/cloud-assembly';
 import { findPackageRoot, localDocsLinks } from '../node/local-docs';
@@ -117,7 +130,9 @@ function readInput(file: string): Promise<SourceRead> {
 }
 
 function analyzeRead(read: Exclude<SourceRead, { kind: 'refused' }>): Analysis {
-  return read.kind === 'too-large' ? analyze(read.text, { truncated: read.bytes !== undefined ? { bytes: read.bytes } : {} }) : analyze(read.text);
+  return read.kind === 'too-large'
+    ? analyze(read.text, { truncated: read.bytes !== undefined ? { bytes: read.bytes } : {} })
+    : analyze(read.text);
 }
 
 async function check(args: string[]): Promise<number> {
@@ -132,10 +147,12 @@ async function check(args: string[]): Promise<number> {
   let maxWarnings = -1;
   if (values['max-warnings'] !== undefined) {
     maxWarnings = Number(values['max-warnings']);
-    if (!Number.isInteger(maxWarnings) || maxWarnings < 0) throw new UsageError(`--max-warnings takes a whole number (0 or more), not '${values['max-warnings']}'`);
+    if (!Number.isInteger(maxWarnings) || maxWarnings < 0)
+      throw new UsageError(`--max-warnings takes a whole number (0 or more), not '${values['max-warnings']}'`);
   }
   const files = await collectFiles(positionals.length ? positionals : ['.']);
-  if (files.length === 0) throw new UsageError(`no .awsflow files found in ${positionals.length ? positionals.join(', ') : 'the current folder'}`);
+  if (files.length === 0)
+    throw new UsageError(`no .awsflow files found in ${positionals.length ? positionals.join(', ') : 'the current folder'}`);
   if (values.fix && files.includes(STDIN)) throw new UsageError('--fix writes files in place; it cannot fix standard input');
 
   const results: FileResult[] = [];
@@ -233,7 +250,7 @@ async function diagram(args: string[]): Promise<number> {
   if (read.kind === 'refused') throw new UsageError(`cannot read '${name}': ${read.reason}`);
   const analysis = analyzeRead(read);
   const result = buildDiagram(analysis);
-  const title = typeof analysis.model.root === 'object' ? nameOf(analysis) ?? name : name;
+  const title = typeof analysis.model.root === 'object' ? (nameOf(analysis) ?? name) : name;
   const out = format === 'html' ? diagramHtml(result, title, loadMermaid()) : result.mermaid;
   if (values.output) {
     try {
@@ -263,7 +280,8 @@ function loadMermaid(): string {
  */
 async function importCommand(args: string[]): Promise<number> {
   const { values, positionals } = parse(args, { output: { type: 'string' }, force: { type: 'boolean' } });
-  if (positionals.length !== 1) throw new UsageError('import takes one template or cdk.out folder: awsflow import <template | cdk.out folder>');
+  if (positionals.length !== 1)
+    throw new UsageError('import takes one template or cdk.out folder: awsflow import <template | cdk.out folder>');
   if (values.force && !values.output) throw new UsageError('--force only applies with --output');
   const path = positionals[0]!;
   const inputs: TemplateInput[] = [];
@@ -281,20 +299,41 @@ async function importCommand(args: string[]): Promise<number> {
     const read = await readInput(path);
     const name = path === STDIN ? STDIN_NAME : path;
     if (read.kind === 'refused') throw new UsageError(`cannot read '${name}': ${read.reason}`);
-    if (read.kind === 'too-large') throw new UsageError(`cannot import '${name}': it is larger than awsflow reads (CloudFormation itself takes templates of 1 MB at most)`);
+    if (read.kind === 'too-large')
+      throw new UsageError(
+        `cannot import '${name}': it is larger than awsflow reads (CloudFormation itself takes templates of 1 MB at most)`,
+      );
     inputs.push({ name, text: read.text });
   }
-  const title = folder ? basename(path.replace(/[/\\]+$/, '')) || path : path === STDIN ? 'template' : basename(path).replace(/\.(?:ya?ml|json|template)$/i, '');
+  const title = folder
+    ? basename(path.replace(/[/\\]+$/, '')) || path
+    : path === STDIN
+      ? 'template'
+      : basename(path).replace(/\.(?:ya?ml|json|template)$/i, '');
   const result = importTemplates(inputs, title);
   if (result.kind === 'not-a-template') {
-    throw new UsageError(`'${inputs[result.template]!.name}' is not a CloudFormation or SAM template (no AWSTemplateFormatVersion, no SAM Transform, no Resources of AWS:: types)`);
+    throw new UsageError(
+      `'${inputs[result.template]!.name}' is not a CloudFormation or SAM template (no AWSTemplateFormatVersion, no SAM Transform, no Resources of AWS:: types)`,
+    );
   }
   if (result.kind === 'syntax-errors') {
     const input = inputs[result.template]!;
     const findings: Finding[] = result.problems.map((problem) => ({
-      start: problem.start, end: problem.end, ruleId: 'syntax/yaml', severity: 'error', message: problem.message, messageId: 'syntax', suggestions: [], related: [],
+      start: problem.start,
+      end: problem.end,
+      ruleId: 'syntax/yaml',
+      severity: 'error',
+      message: problem.message,
+      messageId: 'syntax',
+      suggestions: [],
+      related: [],
     }));
-    print(formatStylish([{ file: input.name, analysis: { lineIndex: new LineIndex(input.text), findings } }], Boolean(process.stdout.isTTY) && !process.env['NO_COLOR']));
+    print(
+      formatStylish(
+        [{ file: input.name, analysis: { lineIndex: new LineIndex(input.text), findings } }],
+        Boolean(process.stdout.isTTY) && !process.env['NO_COLOR'],
+      ),
+    );
     return 1;
   }
   if (!values.output) {
@@ -304,7 +343,9 @@ async function importCommand(args: string[]): Promise<number> {
   if (!values.force) {
     const existing = await firstLine(values.output);
     if (existing !== undefined && !existing.startsWith(GENERATED_HEADER)) {
-      throw new UsageError(`'${values.output}' exists and was not written by awsflow import: not overwritten (use --force to overwrite it)`);
+      throw new UsageError(
+        `'${values.output}' exists and was not written by awsflow import: not overwritten (use --force to overwrite it)`,
+      );
     }
   }
   try {
@@ -340,16 +381,27 @@ function listRules(args: string[]): number {
   const { values, positionals } = parse(args, { format: { type: 'string' } });
   const format = values.format ?? 'text';
   if (!['text', 'json'].includes(format)) throw new UsageError(`--format must be text or json, not '${format}'`);
-  if (positionals.length > 0) throw new UsageError(`rules takes no file or rule id, not '${positionals[0]}' (awsflow explain <rule-id> prints one rule)`);
+  if (positionals.length > 0)
+    throw new UsageError(`rules takes no file or rule id, not '${positionals[0]}' (awsflow explain <rule-id> prints one rule)`);
   if (format === 'json') {
     // `docs`: the page shipped with this copy (a file: URL); left out when the copy has no docs.
     const links = localDocsLinks(__dirname);
-    print(JSON.stringify(rules.map((r) => ({ id: r.id, severity: r.defaultSeverity, fixable: r.fixable, summary: r.summary, docs: docsUrl(r.id, links) })), null, 2) + '\n');
+    print(
+      JSON.stringify(
+        rules.map((r) => ({ id: r.id, severity: r.defaultSeverity, fixable: r.fixable, summary: r.summary, docs: docsUrl(r.id, links) })),
+        null,
+        2,
+      ) + '\n',
+    );
     return 0;
   }
   const width = Math.max(...rules.map((r) => r.id.length));
   for (const rule of rules) {
-    print(escapeControlCharacters(`${rule.id.padEnd(width)}  ${rule.defaultSeverity.padEnd(7)}  ${rule.fixable ? 'fix' : '   '}  ${rule.summary}`) + '\n');
+    print(
+      escapeControlCharacters(
+        `${rule.id.padEnd(width)}  ${rule.defaultSeverity.padEnd(7)}  ${rule.fixable ? 'fix' : '   '}  ${rule.summary}`,
+      ) + '\n',
+    );
   }
   return 0;
 }

@@ -53,7 +53,9 @@ export function formatUndecided(results: readonly FileResult[]): string {
   for (const result of results) {
     for (const finding of fixesNeedingDecision(result.analysis)) {
       const start = result.analysis.lineIndex.positionAt(finding.start);
-      lines.push(`  ${escapeControlCharacters(result.file)}:${start.line + 1}:${start.character + 1}  ${escapeControlCharacters(finding.fix!.title)}  ${finding.ruleId}`);
+      lines.push(
+        `  ${escapeControlCharacters(result.file)}:${start.line + 1}:${start.character + 1}  ${escapeControlCharacters(finding.fix!.title)}  ${finding.ruleId}`,
+      );
     }
   }
   if (lines.length === 0) return '';
@@ -71,7 +73,9 @@ export function formatJson(results: readonly FileResult[]): string {
  * shown: those become \u escapes too. Still the same JSON value.
  */
 function toJson(value: unknown): string {
-  return JSON.stringify(value, null, 2).replace(/[\u007f-\u009f]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`) + '\n';
+  return (
+    JSON.stringify(value, null, 2).replace(/[\u007f-\u009f]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`) + '\n'
+  );
 }
 
 export function formatStylish(results: readonly FindingsOf[], color: boolean): string {
@@ -123,7 +127,10 @@ export function formatSarif(results: readonly FileResult[], rules: readonly Rule
               shortDescription: { text: rule.summary },
               fullDescription: { text: rule.summary },
               // No helpUri: awsflow's docs have no public web address; the page ships with the CLI.
-              help: { text: `${rule.summary}. \`awsflow explain ${rule.id}\` prints its documentation.`, markdown: `${rule.summary}. \`awsflow explain ${rule.id}\` prints its documentation.` },
+              help: {
+                text: `${rule.summary}. \`awsflow explain ${rule.id}\` prints its documentation.`,
+                markdown: `${rule.summary}. \`awsflow explain ${rule.id}\` prints its documentation.`,
+              },
               defaultConfiguration: { level: SARIF_LEVEL[rule.defaultSeverity] },
               properties: { tags: [rule.id.split('/')[0]] },
             })),

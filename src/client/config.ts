@@ -14,6 +14,10 @@ export function previewLayoutSetting(resource: vscode.Uri | undefined): Layout {
 export async function writePreviewLayoutSetting(resource: vscode.Uri, layout: Layout): Promise<void> {
   const configuration = vscode.workspace.getConfiguration('awsflow', resource);
   const target = layoutSettingTarget(configuration.inspect('preview.layout'), (vscode.workspace.workspaceFolders?.length ?? 0) > 0);
-  const targets = { global: vscode.ConfigurationTarget.Global, workspace: vscode.ConfigurationTarget.Workspace, workspaceFolder: vscode.ConfigurationTarget.WorkspaceFolder } as const;
+  const targets = {
+    global: vscode.ConfigurationTarget.Global,
+    workspace: vscode.ConfigurationTarget.Workspace,
+    workspaceFolder: vscode.ConfigurationTarget.WorkspaceFolder,
+  } as const;
   await configuration.update('preview.layout', layout, targets[target]);
 }

@@ -19,7 +19,13 @@ export function activate(context: vscode.ExtensionContext): AwsflowApi {
   server = new LanguageServer(context, output, ruleDocs.middleware());
   const status = new LanguageStatus(server);
   const previews = new PreviewManager(context, server, output);
-  context.subscriptions.push(output, status, previews, vscode.window.registerUriHandler(ruleDocs), ...registerCommands({ server, previews, output, ruleDocs }));
+  context.subscriptions.push(
+    output,
+    status,
+    previews,
+    vscode.window.registerUriHandler(ruleDocs),
+    ...registerCommands({ server, previews, output, ruleDocs }),
+  );
 
   const ready = server.start().catch((error: unknown) => {
     output.error(`The language server did not start: ${error instanceof Error ? error.message : String(error)}`);

@@ -6,8 +6,14 @@
  */
 import * as vscode from 'vscode';
 import {
-  CloseAction, LanguageClient, State, TransportKind,
-  type ErrorHandler, type LanguageClientOptions, type Middleware, type ServerOptions,
+  CloseAction,
+  LanguageClient,
+  State,
+  TransportKind,
+  type ErrorHandler,
+  type LanguageClientOptions,
+  type Middleware,
+  type ServerOptions,
 } from 'vscode-languageclient/node';
 import { ServerStateMachine, type ClientState, type ServerState } from './server-state';
 import { UnchangedDiagnostics } from './unchanged-diagnostics';
@@ -42,7 +48,10 @@ export class LanguageServer implements vscode.Disposable {
       closed: () => {
         const decision = this.#machine.crashed(Date.now());
         return decision.restart
-          ? { action: CloseAction.Restart, message: `The awsflow language server stopped unexpectedly; restarting it (restart ${decision.attempt}).` }
+          ? {
+              action: CloseAction.Restart,
+              message: `The awsflow language server stopped unexpectedly; restarting it (restart ${decision.attempt}).`,
+            }
           : { action: CloseAction.DoNotRestart, message: decision.message };
       },
     };

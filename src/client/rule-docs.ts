@@ -14,7 +14,13 @@ import * as vscode from 'vscode';
 import type { Middleware } from 'vscode-languageclient/node';
 import { COMMANDS } from './command-ids';
 import {
-  isRuleId, RULE_DOCS_HANDLER_PATH, ruleDocsCommandLink, ruleDocsHandlerQuery, ruleIdOfDocsLink, ruleIdOfHandlerUri, rewriteRuleDocsLinks,
+  isRuleId,
+  RULE_DOCS_HANDLER_PATH,
+  ruleDocsCommandLink,
+  ruleDocsHandlerQuery,
+  ruleIdOfDocsLink,
+  ruleIdOfHandlerUri,
+  rewriteRuleDocsLinks,
 } from './rule-docs-links';
 
 /** Only the command that opens a rule page runs from the server's Markdown. */
@@ -34,7 +40,12 @@ export class RuleDocs implements vscode.UriHandler {
 
   /** Where a diagnostic's rule link goes: this extension's URI handler. */
   diagnosticTarget(ruleId: string): vscode.Uri {
-    return vscode.Uri.from({ scheme: vscode.env.uriScheme, authority: this.extensionId, path: RULE_DOCS_HANDLER_PATH, query: ruleDocsHandlerQuery(ruleId) });
+    return vscode.Uri.from({
+      scheme: vscode.env.uriScheme,
+      authority: this.extensionId,
+      path: RULE_DOCS_HANDLER_PATH,
+      query: ruleDocsHandlerQuery(ruleId),
+    });
   }
 
   handleUri(uri: vscode.Uri): Promise<void> | undefined {
@@ -49,7 +60,11 @@ export class RuleDocs implements vscode.UriHandler {
    * rule table links every page.
    */
   async show(argument: unknown): Promise<void> {
-    const ruleId = isRuleId(argument) ? argument : argument instanceof vscode.Uri ? ruleIdOfHandlerUri(argument.path, argument.query) : undefined;
+    const ruleId = isRuleId(argument)
+      ? argument
+      : argument instanceof vscode.Uri
+        ? ruleIdOfHandlerUri(argument.path, argument.query)
+        : undefined;
     if (ruleId) return this.open(ruleId);
     await vscode.commands.executeCommand('markdown.showPreview', vscode.Uri.joinPath(this.extensionUri, 'README.md'));
   }
@@ -80,7 +95,10 @@ export class RuleDocs implements vscode.UriHandler {
       provideHover: async (document, position, token, next) => {
         const hover = await next(document, position, token);
         if (!hover) return hover;
-        return new vscode.Hover(hover.contents.map((content) => trustRuleLinks(content)), hover.range);
+        return new vscode.Hover(
+          hover.contents.map((content) => trustRuleLinks(content)),
+          hover.range,
+        );
       },
       provideCompletionItem: async (document, position, context, token, next) => {
         const result = await next(document, position, context, token);

@@ -42,9 +42,13 @@ export class ServerStateMachine {
   crashed(now: number): CrashDecision {
     // Only crashes inside the window count: a server that crashes once an hour is restarted every time.
     this.#crashes = [...this.#crashes.filter((time) => now - time < RESTART_WINDOW_MS), now];
-    const decision: CrashDecision = this.#crashes.length <= MAX_RESTARTS
-      ? { restart: true, attempt: this.#crashes.length }
-      : { restart: false, message: `The awsflow language server crashed ${this.#crashes.length} times within 3 minutes and will not be restarted.` };
+    const decision: CrashDecision =
+      this.#crashes.length <= MAX_RESTARTS
+        ? { restart: true, attempt: this.#crashes.length }
+        : {
+            restart: false,
+            message: `The awsflow language server crashed ${this.#crashes.length} times within 3 minutes and will not be restarted.`,
+          };
     this.#pendingClose = decision;
     return decision;
   }

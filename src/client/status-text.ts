@@ -23,7 +23,14 @@ export interface StatusContent {
 export function describeStatus(state: ServerState, counts: ProblemCounts | undefined): StatusContent {
   switch (state.kind) {
     case 'starting':
-      return { text: 'awsflow: starting', label: 'awsflow: the language server is starting', detail: 'Starting the language server…', severity: 'information', busy: true, action: 'showOutput' };
+      return {
+        text: 'awsflow: starting',
+        label: 'awsflow: the language server is starting',
+        detail: 'Starting the language server…',
+        severity: 'information',
+        busy: true,
+        action: 'showOutput',
+      };
     case 'restarting':
       return {
         text: 'awsflow: restarting',
@@ -34,11 +41,32 @@ export function describeStatus(state: ServerState, counts: ProblemCounts | undef
         action: 'showOutput',
       };
     case 'failed':
-      return { text: 'awsflow: stopped', label: 'awsflow: the language server has stopped; activate to restart it', detail: `${state.reason} Click to restart it.`, severity: 'error', busy: false, action: 'restartServer' };
+      return {
+        text: 'awsflow: stopped',
+        label: 'awsflow: the language server has stopped; activate to restart it',
+        detail: `${state.reason} Click to restart it.`,
+        severity: 'error',
+        busy: false,
+        action: 'restartServer',
+      };
     case 'stopped':
-      return { text: 'awsflow: stopped', label: 'awsflow: the language server is not running; activate to restart it', detail: 'The language server is not running. Click to restart it.', severity: 'warning', busy: false, action: 'restartServer' };
+      return {
+        text: 'awsflow: stopped',
+        label: 'awsflow: the language server is not running; activate to restart it',
+        detail: 'The language server is not running. Click to restart it.',
+        severity: 'warning',
+        busy: false,
+        action: 'restartServer',
+      };
     case 'running':
-      return { text: countsText(counts), label: countsLabel(counts), detail: 'Language server running', severity: 'information', busy: false, action: 'showOutput' };
+      return {
+        text: countsText(counts),
+        label: countsLabel(counts),
+        detail: 'Language server running',
+        severity: 'information',
+        busy: false,
+        action: 'showOutput',
+      };
   }
 }
 

@@ -58,7 +58,15 @@ export class LanguageStatus implements vscode.Disposable {
 
   /** What the item shows now (for tests). */
   get snapshot(): StatusSnapshot {
-    return { text: this.#item.text, accessibilityLabel: this.#bar.accessibilityInformation?.label, visible: this.#barVisible, detail: this.#item.detail, busy: this.#item.busy, severity: this.#item.severity, command: this.#item.command?.command };
+    return {
+      text: this.#item.text,
+      accessibilityLabel: this.#bar.accessibilityInformation?.label,
+      visible: this.#barVisible,
+      detail: this.#item.detail,
+      busy: this.#item.busy,
+      severity: this.#item.severity,
+      command: this.#item.command?.command,
+    };
   }
 
   update(): void {
@@ -74,9 +82,10 @@ export class LanguageStatus implements vscode.Disposable {
     this.#item.detail = content.detail;
     this.#item.severity = SEVERITY[content.severity];
     this.#item.busy = content.busy;
-    this.#item.command = content.action === 'restartServer'
-      ? { title: 'Restart', command: COMMANDS.restartServer, tooltip: 'Restart the awsflow language server' }
-      : { title: 'Show Output', command: COMMANDS.showOutput, tooltip: 'Show the awsflow language server output' };
+    this.#item.command =
+      content.action === 'restartServer'
+        ? { title: 'Restart', command: COMMANDS.restartServer, tooltip: 'Restart the awsflow language server' }
+        : { title: 'Show Output', command: COMMANDS.showOutput, tooltip: 'Show the awsflow language server output' };
     this.#item.accessibilityInformation = { label: content.label };
     this.#bar.text = content.text;
     this.#bar.tooltip = content.detail;

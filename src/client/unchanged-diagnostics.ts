@@ -31,15 +31,17 @@ const rangeKey = (range: RangeLike): string => `${range.start.line}:${range.star
 
 /** Everything VS Code shows of these diagnostics, as one string. */
 export function diagnosticsKey(diagnostics: readonly DiagnosticShape[]): string {
-  return JSON.stringify(diagnostics.map((diagnostic) => [
-    rangeKey(diagnostic.range),
-    diagnostic.severity,
-    diagnostic.source,
-    typeof diagnostic.code === 'object' ? [diagnostic.code.value, diagnostic.code.target?.toString()] : diagnostic.code,
-    diagnostic.message,
-    diagnostic.tags,
-    diagnostic.relatedInformation?.map((related) => [related.location.uri.toString(), rangeKey(related.location.range), related.message]),
-  ]));
+  return JSON.stringify(
+    diagnostics.map((diagnostic) => [
+      rangeKey(diagnostic.range),
+      diagnostic.severity,
+      diagnostic.source,
+      typeof diagnostic.code === 'object' ? [diagnostic.code.value, diagnostic.code.target?.toString()] : diagnostic.code,
+      diagnostic.message,
+      diagnostic.tags,
+      diagnostic.relatedInformation?.map((related) => [related.location.uri.toString(), rangeKey(related.location.range), related.message]),
+    ]),
+  );
 }
 
 export class UnchangedDiagnostics {

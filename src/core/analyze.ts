@@ -95,13 +95,23 @@ export class Analyzer {
         schemaErrors = this.validator.validate(parse.root);
       } catch (error) {
         if (!(error instanceof PlainValueTooLarge)) throw error;
-        parse.problems.push({ start: 0, end: 0, code: 'TOO_LARGE', message: 'The document expands (through aliases) to more than 2,000,000 nodes; awsflow does not check it.' });
+        parse.problems.push({
+          start: 0,
+          end: 0,
+          code: 'TOO_LARGE',
+          message: 'The document expands (through aliases) to more than 2,000,000 nodes; awsflow does not check it.',
+        });
       }
     }
     const { findings, internalErrors } = runRules(model, text, parse.problems, schemaErrors, parse.shared, options);
     let lineIndex: LineIndex | undefined;
     return {
-      text, parse, model, schemaErrors, findings, internalErrors,
+      text,
+      parse,
+      model,
+      schemaErrors,
+      findings,
+      internalErrors,
       // Built on first use: most edits need positions only for a few findings.
       get lineIndex() {
         return (lineIndex ??= new LineIndex(text));
@@ -117,12 +127,25 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
 
 function checkInputLimits(text: string, truncated: AnalyzeOptions['truncated']): SyntaxProblem | undefined {
   if (truncated) {
-    const size = truncated.bytes !== undefined ? `has ${(truncated.bytes / (1024 * 1024)).toFixed(1)} MB` : `is larger than ${Math.round((MAX_TEXT_LENGTH * 3) / (1024 * 1024))} MB`;
-    return { start: 0, end: 0, code: 'TOO_LARGE', message: `The file ${size}; awsflow checks files up to 4 M characters (about 40,000 resources). Split the architecture into several files.` };
+    const size =
+      truncated.bytes !== undefined
+        ? `has ${(truncated.bytes / (1024 * 1024)).toFixed(1)} MB`
+        : `is larger than ${Math.round((MAX_TEXT_LENGTH * 3) / (1024 * 1024))} MB`;
+    return {
+      start: 0,
+      end: 0,
+      code: 'TOO_LARGE',
+      message: `The file ${size}; awsflow checks files up to 4 M characters (about 40,000 resources). Split the architecture into several files.`,
+    };
   }
   if (text.length > MAX_TEXT_LENGTH) {
     const megabytes = (text.length / (1024 * 1024)).toFixed(1);
-    return { start: 0, end: 0, code: 'TOO_LARGE', message: `The file has ${megabytes} M characters; awsflow checks files up to 4 M characters (about 40,000 resources). Split the architecture into several files.` };
+    return {
+      start: 0,
+      end: 0,
+      code: 'TOO_LARGE',
+      message: `The file has ${megabytes} M characters; awsflow checks files up to 4 M characters (about 40,000 resources). Split the architecture into several files.`,
+    };
   }
   const nul = text.indexOf('\u0000');
   if (nul !== -1) {
@@ -137,7 +160,14 @@ function* safeParse(parser: IncrementalParser, text: string): Generator<void, Pa
   } catch (error) {
     // The parser recurses on nesting; a stack overflow must not take the host down.
     const message = error instanceof RangeError ? 'The document nests too deeply to parse.' : `The YAML parser failed: ${String(error)}`;
-    return { root: null, problems: [{ start: 0, end: 0, code: 'TOO_DEEP', message }], chunks: [], fresh: 0, incremental: false, shared: emptySharedText() };
+    return {
+      root: null,
+      problems: [{ start: 0, end: 0, code: 'TOO_DEEP', message }],
+      chunks: [],
+      fresh: 0,
+      incremental: false,
+      shared: emptySharedText(),
+    };
   }
 }
 
@@ -227,7 +257,9 @@ function sharedTextGuard(shared: SharedText): EditGuard {
 
 function toFinding(rule: Rule, report: Report<string>, edits: Edits, editable: EditGuard = EDIT_ANYTHING): RawFinding {
   const message = formatMessage(rule.messages[report.messageId] ?? report.messageId, report.data);
-  const fix = report.fix ? buildFix(rule, report.fix.messageId, report.fix.data, report.fix.build, edits, editable, report.fix.safeForFixAll ?? true) : undefined;
+  const fix = report.fix
+    ? buildFix(rule, report.fix.messageId, report.fix.data, report.fix.build, edits, editable, report.fix.safeForFixAll ?? true)
+    : undefined;
   const suggestions: Fix[] = [];
   for (const suggestion of report.suggest ?? []) {
     const built = buildFix(rule, suggestion.messageId, suggestion.data, suggestion.build, edits, editable, false);
@@ -260,7 +292,15 @@ function placeOf(at: ReportAt): OffsetRange {
   return { start: range.start, end: range.end };
 }
 
-function buildFix(rule: Rule, messageId: string, data: MessageData | undefined, build: FixBuilder, edits: Edits, editable: EditGuard, safeForFixAll: boolean): Fix | undefined {
+function buildFix(
+  rule: Rule,
+  messageId: string,
+  data: MessageData | undefined,
+  build: FixBuilder,
+  edits: Edits,
+  editable: EditGuard,
+  safeForFixAll: boolean,
+): Fix | undefined {
   let result: TextEdit | readonly TextEdit[] | undefined;
   try {
     result = build(edits);

@@ -13,7 +13,11 @@ export function fixAll(analysis: Analysis): TextEdit[] {
   const taken: { start: number; end: number }[] = [];
   for (const finding of safelyFixable(analysis)) {
     const edits = finding.fix!.edits;
-    const overlaps = edits.some((edit) => taken.some((t) => edit.start < t.end && t.start < edit.end || (edit.start === edit.end && edit.start === t.start && t.start === t.end)));
+    const overlaps = edits.some((edit) =>
+      taken.some(
+        (t) => (edit.start < t.end && t.start < edit.end) || (edit.start === edit.end && edit.start === t.start && t.start === t.end),
+      ),
+    );
     if (overlaps) continue;
     for (const edit of edits) {
       chosen.push(edit);

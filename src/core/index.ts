@@ -12,7 +12,15 @@ export { RESOURCE_TYPES, type ResourceType } from './model/properties';
 export { fixAll, fixesNeedingDecision, safelyFixable } from './fix-all';
 export { buildDiagram, escapeLabel, writeMermaid, type Diagram, type DiagramOptions, type MermaidStatement } from './diagram/mermaid';
 export { breaksTheDiagram, diagramVerdict, type DiagramVerdict } from './diagram/verdict';
-export { buildGraph, type ArchitectureGraph, type DiagramNode, type DiagramEdge, type DiagramGroup, type EdgeKind, type FindingCounts } from './diagram/graph';
+export {
+  buildGraph,
+  type ArchitectureGraph,
+  type DiagramNode,
+  type DiagramEdge,
+  type DiagramGroup,
+  type EdgeKind,
+  type FindingCounts,
+} from './diagram/graph';
 export { plainFlowchart, plainLabel } from './diagram/plain-mermaid';
 export { hover } from './services/hover';
 export { complete } from './services/completion';
@@ -21,12 +29,31 @@ export { documentSymbols, workspaceSymbols, matchesQuery, type WorkspaceSymbolEn
 export { semanticTokens } from './services/semantic-tokens';
 export { inlayHints } from './services/inlay-hints';
 export {
-  SEMANTIC_TOKEN_TYPES, SEMANTIC_TOKEN_MODIFIERS,
-  type HoverResult, type CompletionEntry, type CompletionKind, type DocumentSymbolEntry, type HighlightEntry,
-  type RenameResult, type SemanticToken, type InlayHintEntry, type SymbolKind as SymbolKindName,
+  SEMANTIC_TOKEN_TYPES,
+  SEMANTIC_TOKEN_MODIFIERS,
+  type HoverResult,
+  type CompletionEntry,
+  type CompletionKind,
+  type DocumentSymbolEntry,
+  type HighlightEntry,
+  type RenameResult,
+  type SemanticToken,
+  type InlayHintEntry,
+  type SymbolKind as SymbolKindName,
 } from './services/types';
 export { capacityOf, type Capacity, type ResourceLoad, type ConnectionLoad } from './model/capacity';
 export {
-  importTemplates, readTemplate, isTemplate, GENERATED_HEADER, DEFAULT_BUS_ID,
-  type TemplateInput, type ImportResult, type Template, type TemplateProblem, type SourceMap, type SourceMapEntry, type ResourceSource, type TemplateRange,
+  importTemplates,
+  readTemplate,
+  isTemplate,
+  GENERATED_HEADER,
+  DEFAULT_BUS_ID,
+  type TemplateInput,
+  type ImportResult,
+  type Template,
+  type TemplateProblem,
+  type SourceMap,
+  type SourceMapEntry,
+  type ResourceSource,
+  type TemplateRange,
 } from './import/index';

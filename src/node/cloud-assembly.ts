@@ -16,8 +16,7 @@ export interface AssemblyStack {
 }
 
 export type AssemblyRead =
-  | { readonly kind: 'stacks'; readonly stacks: readonly AssemblyStack[] }
-  | { readonly kind: 'refused'; readonly reason: string };
+  { readonly kind: 'stacks'; readonly stacks: readonly AssemblyStack[] } | { readonly kind: 'refused'; readonly reason: string };
 
 /** Nested assemblies deeper than this are not followed (stages in stages are rare; a loop is not followed forever). */
 const MAX_NESTING = 5;
@@ -50,7 +49,12 @@ async function readAssembly(root: string, folder: string, stacks: AssemblyStack[
       if (!path) return `stack '${name}' names a template outside the assembly folder: '${properties['templateFile']}'`;
       const template = await readSourceFile(path);
       if (template.kind !== 'text') return `cannot read '${path}': ${template.kind === 'refused' ? template.reason : 'it is too large'}`;
-      const stackName = typeof properties['stackName'] === 'string' ? properties['stackName'] : typeof artifact['displayName'] === 'string' ? artifact['displayName'] : name;
+      const stackName =
+        typeof properties['stackName'] === 'string'
+          ? properties['stackName']
+          : typeof artifact['displayName'] === 'string'
+            ? artifact['displayName']
+            : name;
       stacks.push({ file: relative(root, path) || path, stackName, text: template.text });
     } else if (artifact['type'] === 'aws:cdk:cloud-assembly' && typeof properties['directoryName'] === 'string' && depth < MAX_NESTING) {
       const nested = inside(folder, properties['directoryName']);

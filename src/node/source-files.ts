@@ -96,7 +96,11 @@ export function decodeSource(bytes: Buffer, size: number | undefined): SourceRea
   const unmarked = utf16WithoutMark(bytes);
   if (unmarked) return { kind: 'refused', reason: `the file looks like ${unmarked} without a byte order mark; save it as UTF-8` };
   if (bytes.length > MAX_SOURCE_BYTES) {
-    return { kind: 'too-large', text: bytes.subarray(0, MAX_SOURCE_BYTES).toString('utf8'), bytes: size !== undefined && size > MAX_SOURCE_BYTES ? size : undefined };
+    return {
+      kind: 'too-large',
+      text: bytes.subarray(0, MAX_SOURCE_BYTES).toString('utf8'),
+      bytes: size !== undefined && size > MAX_SOURCE_BYTES ? size : undefined,
+    };
   }
   return { kind: 'text', text: bytes.toString('utf8') };
 }
@@ -166,7 +170,10 @@ export interface SourceSearch {
  * named `*.awsflow` is listed unless it is dangling or leads to a folder; reading it
  * follows it, and refuses what is not a regular file.
  */
-export async function findSourceFiles(root: string, limits: { readonly maxFiles?: number; readonly maxDepth?: number } = {}): Promise<SourceSearch> {
+export async function findSourceFiles(
+  root: string,
+  limits: { readonly maxFiles?: number; readonly maxDepth?: number } = {},
+): Promise<SourceSearch> {
   const maxFiles = limits.maxFiles ?? Infinity;
   const maxDepth = limits.maxDepth ?? Infinity;
   const files: string[] = [];
@@ -189,7 +196,14 @@ export async function findSourceFiles(root: string, limits: { readonly maxFiles?
         if (!SKIPPED_FOLDERS.has(entry.name) && folder.depth < maxDepth) subfolders.push(path);
       } else if (entry.name.endsWith('.awsflow')) {
         // A dangling link is nobody's input; a link to a folder is not followed (above).
-        if (entry.isSymbolicLink() && !(await stat(path).then((target) => !target.isDirectory(), () => false))) continue;
+        if (
+          entry.isSymbolicLink() &&
+          !(await stat(path).then(
+            (target) => !target.isDirectory(),
+            () => false,
+          ))
+        )
+          continue;
         if (files.length >= maxFiles) return { files, unreadableFolders, truncated: true };
         files.push(path);
       }
@@ -204,13 +218,22 @@ export async function findSourceFiles(root: string, limits: { readonly maxFiles?
 export function describeError(error: unknown): string {
   const code = (error as { code?: string }).code;
   switch (code) {
-    case 'ENOENT': return 'no such file or folder';
-    case 'EACCES': case 'EPERM': return 'permission denied';
-    case 'EISDIR': return 'it is a folder';
-    case 'ENOTDIR': return 'a part of the path is not a folder';
-    case 'ELOOP': return 'too many levels of symbolic links';
-    case 'ENOSPC': return 'no space left on the device';
-    case 'EROFS': return 'the file system is read-only';
-    default: return error instanceof Error ? error.message.split('\n')[0]! : String(error);
+    case 'ENOENT':
+      return 'no such file or folder';
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied';
+    case 'EISDIR':
+      return 'it is a folder';
+    case 'ENOTDIR':
+      return 'a part of the path is not a folder';
+    case 'ELOOP':
+      return 'too many levels of symbolic links';
+    case 'ENOSPC':
+      return 'no space left on the device';
+    case 'EROFS':
+      return 'the file system is read-only';
+    default:
+      return error instanceof Error ? error.message.split('\n')[0]! : String(error);
   }
 }

@@ -48,7 +48,9 @@ export function parseFromWebview(value: unknown): FromWebview | undefined {
     case 'copySource':
       return { type: message['type'] };
     case 'revealResource':
-      return typeof message['resourceId'] === 'string' && RESOURCE_ID.test(message['resourceId']) ? { type: 'revealResource', resourceId: message['resourceId'] } : undefined;
+      return typeof message['resourceId'] === 'string' && RESOURCE_ID.test(message['resourceId'])
+        ? { type: 'revealResource', resourceId: message['resourceId'] }
+        : undefined;
     case 'setLayout':
       return message['layout'] === 'dagre' || message['layout'] === 'elk' ? { type: 'setLayout', layout: message['layout'] } : undefined;
     case 'export': {
@@ -62,10 +64,19 @@ export function parseFromWebview(value: unknown): FromWebview | undefined {
       const numbers = ['version', 'nodes', 'edges', 'milliseconds'].map((key) => message[key]);
       if (!numbers.every((n) => typeof n === 'number' && Number.isFinite(n))) return undefined;
       const [version, nodes, edges, milliseconds] = numbers as number[];
-      return { type: 'rendered', version: version!, nodes: nodes!, edges: edges!, milliseconds: milliseconds!, relayout: message['relayout'] === true };
+      return {
+        type: 'rendered',
+        version: version!,
+        nodes: nodes!,
+        edges: edges!,
+        milliseconds: milliseconds!,
+        relayout: message['relayout'] === true,
+      };
     }
     case 'renderError':
-      return typeof message['version'] === 'number' && typeof message['message'] === 'string' ? { type: 'renderError', version: message['version'], message: message['message'].slice(0, 2000) } : undefined;
+      return typeof message['version'] === 'number' && typeof message['message'] === 'string'
+        ? { type: 'renderError', version: message['version'], message: message['message'].slice(0, 2000) }
+        : undefined;
     default:
       return undefined;
   }

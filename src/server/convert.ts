@@ -4,14 +4,48 @@
  * server: the handlers only read params, ask the core and hand its answer to one of these.
  */
 import {
-  CodeAction, CodeActionKind, CompletionItemKind, DiagnosticSeverity, DiagnosticTag, DocumentHighlightKind, InsertTextFormat, InsertTextMode, MarkupKind, SymbolKind,
-  type CompletionItem, type Diagnostic, type DocumentHighlight, type DocumentSymbol, type Hover, type InlayHint, type Location, type Position, type Range,
-  type SemanticTokens, type SymbolInformation, type TextEdit as LspTextEdit, type WorkspaceEdit,
+  CodeAction,
+  CodeActionKind,
+  CompletionItemKind,
+  DiagnosticSeverity,
+  DiagnosticTag,
+  DocumentHighlightKind,
+  InsertTextFormat,
+  InsertTextMode,
+  MarkupKind,
+  SymbolKind,
+  type CompletionItem,
+  type Diagnostic,
+  type DocumentHighlight,
+  type DocumentSymbol,
+  type Hover,
+  type InlayHint,
+  type Location,
+  type Position,
+  type Range,
+  type SemanticTokens,
+  type SymbolInformation,
+  type TextEdit as LspTextEdit,
+  type WorkspaceEdit,
 } from 'vscode-languageserver';
 import {
-  docsUrl, SEMANTIC_TOKEN_MODIFIERS, SEMANTIC_TOKEN_TYPES,
-  type Analysis, type CompletionEntry, type DocsLinks, type DocumentSymbolEntry, type Finding, type Fix, type HighlightEntry, type HoverResult,
-  type InlayHintEntry, type LineIndex, type OffsetRange, type SemanticToken, type SymbolKindName, type WorkspaceSymbolEntry,
+  docsUrl,
+  SEMANTIC_TOKEN_MODIFIERS,
+  SEMANTIC_TOKEN_TYPES,
+  type Analysis,
+  type CompletionEntry,
+  type DocsLinks,
+  type DocumentSymbolEntry,
+  type Finding,
+  type Fix,
+  type HighlightEntry,
+  type HoverResult,
+  type InlayHintEntry,
+  type LineIndex,
+  type OffsetRange,
+  type SemanticToken,
+  type SymbolKindName,
+  type WorkspaceSymbolEntry,
 } from '../core/index';
 import { invalidParams } from './params';
 
@@ -24,7 +58,8 @@ const SEVERITY = { error: DiagnosticSeverity.Error, warning: DiagnosticSeverity.
  * in the text; a character past the line's end means the end of the line (as LSP says).
  */
 export function offsetOfPosition(lineIndex: LineIndex, position: Position, name = 'position'): number {
-  if (position.line >= lineIndex.lineCount) throw invalidParams(`\`${name}\` is on line ${position.line}, past the document's last line (${lineIndex.lineCount - 1}).`);
+  if (position.line >= lineIndex.lineCount)
+    throw invalidParams(`\`${name}\` is on line ${position.line}, past the document's last line (${lineIndex.lineCount - 1}).`);
   return lineIndex.offsetAt(position);
 }
 
@@ -77,7 +112,14 @@ export function toWorkspaceEdit(uri: string, version: number, edits: LspTextEdit
   return { documentChanges: [{ textDocument: { uri, version }, edits }] };
 }
 
-export function fixAction(analysis: Analysis, uri: string, version: number, fix: Fix, diagnostic: Diagnostic | undefined, preferred: boolean): CodeAction {
+export function fixAction(
+  analysis: Analysis,
+  uri: string,
+  version: number,
+  fix: Fix,
+  diagnostic: Diagnostic | undefined,
+  preferred: boolean,
+): CodeAction {
   const action = CodeAction.create(fix.title, toWorkspaceEdit(uri, version, toTextEdits(analysis, fix.edits)), CodeActionKind.QuickFix);
   if (diagnostic) action.diagnostics = [diagnostic];
   if (preferred) action.isPreferred = true;
@@ -112,21 +154,37 @@ export function toCompletionItem(analysis: Analysis, entry: CompletionEntry, off
     // The core indents multi-line inserts itself; the client must not add its own.
     insertTextMode: InsertTextMode.asIs,
     // After `key: `, open the list of values at once.
-    ...(entry.kind === 'property' && entry.insertText.endsWith(': ') ? { command: { title: 'Suggest', command: 'editor.action.triggerSuggest' } } : {}),
+    ...(entry.kind === 'property' && entry.insertText.endsWith(': ')
+      ? { command: { title: 'Suggest', command: 'editor.action.triggerSuggest' } }
+      : {}),
     ...(entry.sortText ? { sortText: entry.sortText } : {}),
     ...(entry.filterText ? { filterText: entry.filterText } : {}),
   };
 }
 
 export function toDocumentHighlight(analysis: Analysis, highlight: HighlightEntry): DocumentHighlight {
-  return { range: toRange(analysis, highlight), kind: highlight.kind === 'write' ? DocumentHighlightKind.Write : DocumentHighlightKind.Read };
+  return {
+    range: toRange(analysis, highlight),
+    kind: highlight.kind === 'write' ? DocumentHighlightKind.Write : DocumentHighlightKind.Read,
+  };
 }
 
 const SYMBOL_KIND: Record<SymbolKindName, SymbolKind> = {
-  file: SymbolKind.File, namespace: SymbolKind.Namespace, class: SymbolKind.Class, property: SymbolKind.Property,
-  field: SymbolKind.Field, event: SymbolKind.Event, function: SymbolKind.Function, object: SymbolKind.Object,
-  array: SymbolKind.Array, string: SymbolKind.String, number: SymbolKind.Number, boolean: SymbolKind.Boolean,
-  key: SymbolKind.Key, interface: SymbolKind.Interface, module: SymbolKind.Module,
+  file: SymbolKind.File,
+  namespace: SymbolKind.Namespace,
+  class: SymbolKind.Class,
+  property: SymbolKind.Property,
+  field: SymbolKind.Field,
+  event: SymbolKind.Event,
+  function: SymbolKind.Function,
+  object: SymbolKind.Object,
+  array: SymbolKind.Array,
+  string: SymbolKind.String,
+  number: SymbolKind.Number,
+  boolean: SymbolKind.Boolean,
+  key: SymbolKind.Key,
+  interface: SymbolKind.Interface,
+  module: SymbolKind.Module,
 };
 
 export function toDocumentSymbol(analysis: Analysis, entry: DocumentSymbolEntry): DocumentSymbol {

@@ -37,9 +37,10 @@ interface DocumentState {
  * setImmediate runs right after pending I/O (incoming messages); setTimeout(0) would
  * add a millisecond or more per batch. Browsers (the worker build) have only setTimeout.
  */
-const pause: () => Promise<void> = typeof setImmediate === 'function'
-  ? () => new Promise<void>((resolve) => setImmediate(resolve))
-  : () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+const pause: () => Promise<void> =
+  typeof setImmediate === 'function'
+    ? () => new Promise<void>((resolve) => setImmediate(resolve))
+    : () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 export class AnalysisCache {
   private readonly states = new Map<string, DocumentState>();
@@ -50,7 +51,8 @@ export class AnalysisCache {
     const state = this.state(document.uri);
     const settingsKey = JSON.stringify(settings.rules);
     const { version, text } = document;
-    if (state.latest && state.latest.version === version && state.latest.settingsKey === settingsKey) return Promise.resolve(state.latest.analysis);
+    if (state.latest && state.latest.version === version && state.latest.settingsKey === settingsKey)
+      return Promise.resolve(state.latest.analysis);
     if (state.pending && state.pending.version === version && state.pending.settingsKey === settingsKey) return state.pending.promise;
     const promise = state.queue.then(async () => {
       const latest = state.latest;
@@ -80,10 +82,13 @@ export class AnalysisCache {
     const state = this.state(uri);
     const waiting = state.timer !== undefined;
     if (state.timer) clearTimeout(state.timer);
-    state.timer = setTimeout(() => {
-      state.timer = undefined;
-      run();
-    }, waiting ? delay : 0);
+    state.timer = setTimeout(
+      () => {
+        state.timer = undefined;
+        run();
+      },
+      waiting ? delay : 0,
+    );
   }
 
   close(uri: string): void {

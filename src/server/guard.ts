@@ -13,7 +13,12 @@ export type Handler<P, R> = (params: P, token: CancellationToken) => R | Promise
  * `fallback`) but for a refusal the handler meant (a ResponseError: malformed params,
  * a rename refused); a request cancelled before or while it ran is answered as cancelled.
  */
-export function guarded<P, R>(log: (where: string, error: unknown) => void, name: string, handler: Handler<P, R>, fallback: R): (params: P, token: CancellationToken) => Promise<R> {
+export function guarded<P, R>(
+  log: (where: string, error: unknown) => void,
+  name: string,
+  handler: Handler<P, R>,
+  fallback: R,
+): (params: P, token: CancellationToken) => Promise<R> {
   return async (params: P, token: CancellationToken): Promise<R> => {
     if (token.isCancellationRequested) throw cancelled();
     let result: R;
@@ -38,7 +43,9 @@ export function describeFailure(error: unknown): string {
   if (!(error instanceof Error)) return escapeControlCharacters(String(error));
   const stack = error.stack ?? '';
   const framesAt = stack.indexOf('\n    at ');
-  return escapeControlCharacters(error.message) + (framesAt >= 0 ? escapeControlCharacters(stack.slice(framesAt), { keepLineBreaks: true }) : '');
+  return (
+    escapeControlCharacters(error.message) + (framesAt >= 0 ? escapeControlCharacters(stack.slice(framesAt), { keepLineBreaks: true }) : '')
+  );
 }
 
 function cancelled(): ResponseError<void> {

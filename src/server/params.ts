@@ -53,7 +53,8 @@ export function readRange(value: unknown, name = 'range'): Range {
   if (!isRecord(value)) throw invalidParams(`\`${name}\` is missing or not an object.`);
   const start = readPosition(value.start, `${name}.start`);
   const end = readPosition(value.end, `${name}.end`);
-  if (start.line > end.line || (start.line === end.line && start.character > end.character)) throw invalidParams(`\`${name}\` ends before it starts.`);
+  if (start.line > end.line || (start.line === end.line && start.character > end.character))
+    throw invalidParams(`\`${name}\` ends before it starts.`);
   return { start, end };
 }
 
@@ -66,6 +67,7 @@ export function readTriggerCharacter(context: unknown): string | undefined {
   if (context === undefined) return undefined;
   if (!isRecord(context)) throw invalidParams('`context` must be an object.');
   const { triggerKind, triggerCharacter } = context;
-  if (triggerCharacter !== undefined && typeof triggerCharacter !== 'string') throw invalidParams('`context.triggerCharacter` must be a string.');
+  if (triggerCharacter !== undefined && typeof triggerCharacter !== 'string')
+    throw invalidParams('`context.triggerCharacter` must be a string.');
   return triggerKind === 2 ? triggerCharacter : undefined;
 }

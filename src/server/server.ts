@@ -7,7 +7,13 @@
  * refused with InvalidParams); beyond that no handler throws to the connection: a
  * failure is logged and the request answered with nothing (see guard.ts).
  */
-import { TextDocumentSyncKind, type Connection, type InitializeParams, type InitializeResult, type ServerCapabilities } from 'vscode-languageserver';
+import {
+  TextDocumentSyncKind,
+  type Connection,
+  type InitializeParams,
+  type InitializeResult,
+  type ServerCapabilities,
+} from 'vscode-languageserver';
 import { createContext, type ServerHost } from './context';
 import { registerCodeActions } from './features/code-actions';
 import { registerCompletion } from './features/completion';

@@ -11,7 +11,12 @@ const cli = join(root, 'dist/cli.js');
 let work: string;
 
 function awsflow(args: string[], cwd = work) {
-  const result = spawnSync(process.execPath, [cli, ...args], { cwd, encoding: 'utf8', timeout: 60_000, env: { ...process.env, NO_COLOR: '1' } });
+  const result = spawnSync(process.execPath, [cli, ...args], {
+    cwd,
+    encoding: 'utf8',
+    timeout: 60_000,
+    env: { ...process.env, NO_COLOR: '1' },
+  });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -109,25 +114,36 @@ describe('awsflow check', () => {
 
   test('--fix never edits a value shared through an alias or a merge key', () => {
     const file = join(work, 'shared.awsflow');
-    const text = 'awsflow: 1\nresources:\n  long: &fn\n    type: lambda\n    capacity: managed-instances\n    timeout: &t 30m\n  short:\n    <<: *fn\n    capacity: on-demand\n  other:\n    type: lambda\n    timeout: *t\n';
+    const text =
+      'awsflow: 1\nresources:\n  long: &fn\n    type: lambda\n    capacity: managed-instances\n    timeout: &t 30m\n  short:\n    <<: *fn\n    capacity: on-demand\n  other:\n    type: lambda\n    timeout: *t\n';
     writeFileSync(file, text);
     const result = awsflow(['check', '--fix', '--format', 'json', 'shared.awsflow']);
     // `other` gets its own timeout; `short` (merged) is left for the user, and still reported.
     assert.equal(readFileSync(file, 'utf8'), text.replace('timeout: *t', 'timeout: 15m'));
     assert.equal(result.code, 1);
-    assert.deepEqual(JSON.parse(result.stdout)[0].findings.map((f: { ruleId: string; line: number; column: number }) => [f.ruleId, f.line, f.column]), [['lambda/timeout-limit', 8, 9]]);
+    assert.deepEqual(
+      JSON.parse(result.stdout)[0].findings.map((f: { ruleId: string; line: number; column: number }) => [f.ruleId, f.line, f.column]),
+      [['lambda/timeout-limit', 8, 9]],
+    );
   });
 
   test('--fix leaves renames and overrides of accepted values, and says what it left', () => {
     const file = join(work, 'decide.awsflow');
-    const text = 'awsflow: 1\nresources:\n  jobs:\n    type: sqs\n    fifo: true   # ordered\n    encryption: none\n    visibilityTimeout: 2h\n  worker:\n    type: lambda\n    timeout: 20m\nflows:\n  - jobs -> worker\n';
+    const text =
+      'awsflow: 1\nresources:\n  jobs:\n    type: sqs\n    fifo: true   # ordered\n    encryption: none\n    visibilityTimeout: 2h\n  worker:\n    type: lambda\n    timeout: 20m\nflows:\n  - jobs -> worker\n';
     writeFileSync(file, text);
     const result = awsflow(['check', '--fix', 'decide.awsflow']);
     assert.equal(readFileSync(file, 'utf8'), text.replace('timeout: 20m', 'timeout: 15m'));
     assert.equal(result.code, 1, 'the FIFO name is still an error');
     assert.match(result.stdout, /2 fixes need a decision: run them from the editor \(Ctrl\+\. on the problem\) or edit by hand:\n/);
-    assert.match(result.stdout, /^ {2}decide\.awsflow:5:11 {2}Rename to 'jobs\.fifo' and every reference \(replaces the queue at deploy\) {2}sqs\/fifo-name$/m);
-    assert.match(result.stdout, /^ {2}decide\.awsflow:6:17 {2}Encrypt with SSE-SQS \(overrides `encryption: none`\) {2}encryption\/at-rest$/m);
+    assert.match(
+      result.stdout,
+      /^ {2}decide\.awsflow:5:11 {2}Rename to 'jobs\.fifo' and every reference \(replaces the queue at deploy\) {2}sqs\/fifo-name$/m,
+    );
+    assert.match(
+      result.stdout,
+      /^ {2}decide\.awsflow:6:17 {2}Encrypt with SSE-SQS \(overrides `encryption: none`\) {2}encryption\/at-rest$/m,
+    );
     assert.equal(result.stderr, "awsflow: fixed 1 problem in 'decide.awsflow'\n");
   });
 
@@ -135,7 +151,10 @@ describe('awsflow check', () => {
     writeFileSync(join(work, 'decide-json.awsflow'), 'awsflow: 1\nresources:\n  q:\n    type: sqs\n    encryption: none\n');
     const result = awsflow(['check', '--fix', '--format', 'json', 'decide-json.awsflow']);
     assert.ok(JSON.parse(result.stdout)[0].findings.some((f: { ruleId: string }) => f.ruleId === 'encryption/at-rest'));
-    assert.equal(result.stderr, "1 fix needs a decision: run it from the editor (Ctrl+. on the problem) or edit by hand:\n  decide-json.awsflow:5:17  Encrypt with SSE-SQS (overrides `encryption: none`)  encryption/at-rest\n");
+    assert.equal(
+      result.stderr,
+      '1 fix needs a decision: run it from the editor (Ctrl+. on the problem) or edit by hand:\n  decide-json.awsflow:5:17  Encrypt with SSE-SQS (overrides `encryption: none`)  encryption/at-rest\n',
+    );
   });
 
   test('without --fix, nothing is said about fixes', () => {
@@ -189,19 +208,33 @@ describe('awsflow check', () => {
     assert.ok(Date.now() - started < 30_000, 'bounded time');
     assert.equal(result.code, 1);
     assertNoStackTrace(result.stderr);
-    const byFile = Object.fromEntries(JSON.parse(result.stdout).map((f: { file: string; findings: { ruleId: string; message: string }[] }) => [f.file.replace('bad/', ''), f.findings.map((x) => `${x.ruleId}: ${x.message}`)]));
-    assert.deepEqual(byFile['empty.awsflow'], ['schema/invalid: The file is empty: start it with `awsflow: 1` and a `resources:` section, or type `awsflow` and pick the "awsflow skeleton" completion for a whole example.']);
+    const byFile = Object.fromEntries(
+      JSON.parse(result.stdout).map((f: { file: string; findings: { ruleId: string; message: string }[] }) => [
+        f.file.replace('bad/', ''),
+        f.findings.map((x) => `${x.ruleId}: ${x.message}`),
+      ]),
+    );
+    assert.deepEqual(byFile['empty.awsflow'], [
+      'schema/invalid: The file is empty: start it with `awsflow: 1` and a `resources:` section, or type `awsflow` and pick the "awsflow skeleton" completion for a whole example.',
+    ]);
     assert.match(byFile['binary.awsflow'][0], /^syntax\/limits: The file contains a NUL byte/);
-    assert.deepEqual(byFile['version.awsflow'], ['schema/invalid: awsflow: 7 is not a format version this tool reads; it reads version 1.']);
+    assert.deepEqual(byFile['version.awsflow'], [
+      'schema/invalid: awsflow: 7 is not a format version this tool reads; it reads version 1.',
+    ]);
     assert.ok(byFile['broken.awsflow'].some((f: string) => f.startsWith('syntax/yaml: ')));
     // Over 12 MB no more is read (UTF-8 needs at most 3 bytes per character): the size on disk is reported.
-    assert.deepEqual(byFile['huge.awsflow'], ['syntax/limits: The file has 20.0 MB; awsflow checks files up to 4 M characters (about 40,000 resources). Split the architecture into several files.']);
+    assert.deepEqual(byFile['huge.awsflow'], [
+      'syntax/limits: The file has 20.0 MB; awsflow checks files up to 4 M characters (about 40,000 resources). Split the architecture into several files.',
+    ]);
   });
 });
 
 describe('awsflow diagram, rules, explain', () => {
   test('diagram prints a Mermaid flowchart with generated ids and escaped labels', () => {
-    writeFileSync(join(work, 'hostile.awsflow'), 'awsflow: 1\nresources:\n  a:\n    type: client\n    label: "<img src=x onerror=alert(1)> %%{init: {}}%% \\"quoted\\""\n  b: { type: lambda }\nflows:\n  - a -> b\n');
+    writeFileSync(
+      join(work, 'hostile.awsflow'),
+      'awsflow: 1\nresources:\n  a:\n    type: client\n    label: "<img src=x onerror=alert(1)> %%{init: {}}%% \\"quoted\\""\n  b: { type: lambda }\nflows:\n  - a -> b\n',
+    );
     const result = awsflow(['diagram', 'hostile.awsflow']);
     assert.equal(result.code, 0, result.stderr);
     assert.match(result.stdout, /^flowchart LR\n/);

@@ -7,7 +7,19 @@
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, spawnSync, type SpawnSyncOptions } from 'node:child_process';
-import { chmodSync, closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  closeSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  openSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  truncateSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -18,7 +30,13 @@ const HANG_LIMIT_MS = 20_000;
 let work: string;
 
 function awsflow(args: string[], options: SpawnSyncOptions = {}) {
-  const result = spawnSync(process.execPath, [cli, ...args], { cwd: work, encoding: 'utf8', timeout: HANG_LIMIT_MS, ...options, env: { ...process.env, NO_COLOR: '1' } });
+  const result = spawnSync(process.execPath, [cli, ...args], {
+    cwd: work,
+    encoding: 'utf8',
+    timeout: HANG_LIMIT_MS,
+    ...options,
+    env: { ...process.env, NO_COLOR: '1' },
+  });
   assert.equal(result.signal, null, `awsflow ${args.join(' ')} did not finish within ${HANG_LIMIT_MS} ms`);
   return { code: result.status, stdout: String(result.stdout ?? ''), stderr: String(result.stderr ?? '') };
 }
@@ -74,15 +92,18 @@ describe('hostile file systems', () => {
     symlinkSync('no-such-file', join(folder, 'e-dangling.awsflow')); // a dangling link is nobody's input
     const result = awsflow(['check', '--format', 'json', 'mixed']);
     assert.deepEqual(reported(result.stdout), ['mixed/a-good.awsflow', 'mixed/d-link.awsflow']);
-    assert.equal(result.stderr, [
-      "awsflow: cannot read 'mixed/b-pipe.awsflow': it is a named pipe (FIFO), not a regular file",
-      "awsflow: cannot read 'mixed/c-zero.awsflow': it is a character device, not a regular file",
-      '',
-    ].join('\n'));
+    assert.equal(
+      result.stderr,
+      [
+        "awsflow: cannot read 'mixed/b-pipe.awsflow': it is a named pipe (FIFO), not a regular file",
+        "awsflow: cannot read 'mixed/c-zero.awsflow': it is a character device, not a regular file",
+        '',
+      ].join('\n'),
+    );
     assert.equal(result.code, 2);
   });
 
-  test('links to folders are not followed: a loop, two self-links and a link to / list the tree\'s own files once', () => {
+  test("links to folders are not followed: a loop, two self-links and a link to / list the tree's own files once", () => {
     const tree = join(work, 'tree');
     const outside = join(work, 'outside');
     mkdirSync(join(tree, 'sub'), { recursive: true });
@@ -145,15 +166,33 @@ describe('hostile file systems', () => {
     const result = awsflow(['check', '--format', 'json', 'sparse.awsflow']);
     assert.equal(result.stderr, '');
     assert.equal(result.code, 1);
-    assert.deepEqual(JSON.parse(result.stdout)[0].findings.map((f: { ruleId: string; message: string }) => `${f.ruleId}: ${f.message}`), [
-      'syntax/limits: The file has 8192.0 MB; awsflow checks files up to 4 M characters (about 40,000 resources). Split the architecture into several files.',
-    ]);
+    assert.deepEqual(
+      JSON.parse(result.stdout)[0].findings.map((f: { ruleId: string; message: string }) => `${f.ruleId}: ${f.message}`),
+      [
+        'syntax/limits: The file has 8192.0 MB; awsflow checks files up to 4 M characters (about 40,000 resources). Split the architecture into several files.',
+      ],
+    );
   });
 
   test('`check -` reads standard input, and stops reading it at the size limit', () => {
     const result = awsflow(['check', '--format', 'json', '-'], { input: 'awsflow: 1\nresources:\n  f: { type: lambda, timeout: 20m }\n' });
     assert.equal(result.code, 1, result.stderr);
-    assert.deepEqual(JSON.parse(result.stdout), [{ file: '<stdin>', findings: [{ ruleId: 'lambda/timeout-limit', severity: 'error', message: 'Lambda timeout 20m (20 min) is over the 15 minutes maximum; AWS rejects the function.', line: 3, column: 31, endLine: 3, endColumn: 34 }] }]);
+    assert.deepEqual(JSON.parse(result.stdout), [
+      {
+        file: '<stdin>',
+        findings: [
+          {
+            ruleId: 'lambda/timeout-limit',
+            severity: 'error',
+            message: 'Lambda timeout 20m (20 min) is over the 15 minutes maximum; AWS rejects the function.',
+            line: 3,
+            column: 31,
+            endLine: 3,
+            endColumn: 34,
+          },
+        ],
+      },
+    ]);
     const stylish = awsflow(['check', '-'], { input: GOOD });
     assert.match(stylish.stdout, /^<stdin>\n {2}3:3 +info +Queue 'jobs' is read by 'worker'/);
     assert.equal(stylish.code, 0);
@@ -163,9 +202,12 @@ describe('hostile file systems', () => {
       const endless = awsflow(['check', '--format', 'json', '-'], { stdio: [zero, 'pipe', 'pipe'] });
       assert.equal(endless.stderr, '');
       assert.equal(endless.code, 1);
-      assert.deepEqual(JSON.parse(endless.stdout)[0].findings.map((f: { message: string }) => f.message), [
-        'The file is larger than 12 MB; awsflow checks files up to 4 M characters (about 40,000 resources). Split the architecture into several files.',
-      ]);
+      assert.deepEqual(
+        JSON.parse(endless.stdout)[0].findings.map((f: { message: string }) => f.message),
+        [
+          'The file is larger than 12 MB; awsflow checks files up to 4 M characters (about 40,000 resources). Split the architecture into several files.',
+        ],
+      );
     } finally {
       closeSync(zero);
     }
@@ -181,7 +223,8 @@ describe('hostile file systems', () => {
 
 describe('terminal and CI-log injection', () => {
   // A value that would become a GitHub Actions workflow command, set the terminal title and clear the screen.
-  const HOSTILE = 'awsflow: 1\nname: "pipeline\\e]0;owned\\a"\nresources:\n  a:\n    type: "sqs\\e]0;owned\\a\\n::error file=x::injected\\e[2J\\x9b2J\\x7f"\n    label: "queue\\e[2J\\x9b31m"\n  b: { type: lambda }\nflows:\n  - a -> b\n';
+  const HOSTILE =
+    'awsflow: 1\nname: "pipeline\\e]0;owned\\a"\nresources:\n  a:\n    type: "sqs\\e]0;owned\\a\\n::error file=x::injected\\e[2J\\x9b2J\\x7f"\n    label: "queue\\e[2J\\x9b31m"\n  b: { type: lambda }\nflows:\n  - a -> b\n';
   const EXPECTED_MESSAGE = "'sqs\\x1b]0;owned\\x07\\n::error file=x::injected\\x1b[2J\\x9b2J\\x7f' is not allowed here";
 
   test('the stylish report escapes control characters and line breaks in messages and file names', () => {
@@ -203,8 +246,16 @@ describe('terminal and CI-log injection', () => {
       assert.doesNotMatch(result.stdout, RAW_CONTROL, format);
       assert.doesNotMatch(result.stdout, /^::/m, format);
       const parsed = JSON.parse(result.stdout);
-      const messages: string[] = format === 'json' ? parsed[0].findings.map((f: { message: string }) => f.message) : parsed.runs[0].results.map((r: { message: { text: string } }) => r.message.text);
-      assert.ok(messages.some((m) => m.startsWith("'sqs\u001b]0;owned\u0007\n::error file=x::injected\u001b[2J\u009b2J\u007f' is not allowed here")), format);
+      const messages: string[] =
+        format === 'json'
+          ? parsed[0].findings.map((f: { message: string }) => f.message)
+          : parsed.runs[0].results.map((r: { message: { text: string } }) => r.message.text);
+      assert.ok(
+        messages.some((m) =>
+          m.startsWith("'sqs\u001b]0;owned\u0007\n::error file=x::injected\u001b[2J\u009b2J\u007f' is not allowed here"),
+        ),
+        format,
+      );
     }
   });
 
@@ -259,7 +310,11 @@ describe('output streams', () => {
   });
 
   test('any other write error (a full disk) is one line and exit 2', { skip: !existsSync('/dev/full') && 'no /dev/full here' }, () => {
-    for (const args of [['rules'], ['diagram', join(root, 'examples/fanout.awsflow')], ['check', join(root, 'examples/mistakes.awsflow')]]) {
+    for (const args of [
+      ['rules'],
+      ['diagram', join(root, 'examples/fanout.awsflow')],
+      ['check', join(root, 'examples/mistakes.awsflow')],
+    ]) {
       const full = openSync('/dev/full', 'w');
       try {
         const result = awsflow(args, { stdio: ['ignore', full, 'pipe'] });
@@ -275,7 +330,13 @@ describe('output streams', () => {
     // root writes any file whatever its mode: the test runs the CLI as nobody there, which
     // needs a checkout nobody can read (a clone inside a private folder, e.g. `mktemp -d`, is not).
     const asUser = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {};
-    if ('uid' in asUser && spawnSync(process.execPath, ['-e', 'require(process.argv[1])', '--', join(root, 'node_modules/ajv/dist/runtime/ucs2length.js')], { ...asUser, timeout: HANG_LIMIT_MS }).status !== 0) {
+    if (
+      'uid' in asUser &&
+      spawnSync(process.execPath, ['-e', 'require(process.argv[1])', '--', join(root, 'node_modules/ajv/dist/runtime/ucs2length.js')], {
+        ...asUser,
+        timeout: HANG_LIMIT_MS,
+      }).status !== 0
+    ) {
       return t.skip('run as root in a checkout the nobody user cannot read: no user here for whom a file is read-only');
     }
     const folder = join(work, 'fix-many');
@@ -289,19 +350,29 @@ describe('output streams', () => {
     writeFileSync(join(folder, 'd-clean.awsflow'), GOOD, { mode: 0o444 });
     chmodSync(join(folder, 'd-clean.awsflow'), 0o444); // nothing to fix: never written, no line
     const result = awsflow(['check', '--fix', '--format', 'json', 'fix-many'], asUser);
-    assert.equal(result.stderr, [
-      "awsflow: fixed 1 problem in 'fix-many/a.awsflow'",
-      "awsflow: cannot write 'fix-many/b.awsflow': permission denied; 1 fix not applied",
-      "awsflow: fixed 1 problem in 'fix-many/c.awsflow'",
-      '',
-    ].join('\n'));
+    assert.equal(
+      result.stderr,
+      [
+        "awsflow: fixed 1 problem in 'fix-many/a.awsflow'",
+        "awsflow: cannot write 'fix-many/b.awsflow': permission denied; 1 fix not applied",
+        "awsflow: fixed 1 problem in 'fix-many/c.awsflow'",
+        '',
+      ].join('\n'),
+    );
     assert.equal(result.code, 2);
     assert.equal(readFileSync(join(folder, 'a.awsflow'), 'utf8'), FIXED);
     assert.equal(readFileSync(join(folder, 'b.awsflow'), 'utf8'), FIXABLE);
     assert.equal(readFileSync(join(folder, 'c.awsflow'), 'utf8'), FIXED);
     // The report tells what is on disk: b.awsflow still has its finding.
-    const findings = Object.fromEntries(JSON.parse(result.stdout).map((f: { file: string; findings: { ruleId: string }[] }) => [f.file, f.findings.map((x) => x.ruleId)]));
-    assert.deepEqual(findings, { 'fix-many/a.awsflow': [], 'fix-many/b.awsflow': ['lambda/timeout-limit'], 'fix-many/c.awsflow': [], 'fix-many/d-clean.awsflow': ['sqs/no-dlq'] });
+    const findings = Object.fromEntries(
+      JSON.parse(result.stdout).map((f: { file: string; findings: { ruleId: string }[] }) => [f.file, f.findings.map((x) => x.ruleId)]),
+    );
+    assert.deepEqual(findings, {
+      'fix-many/a.awsflow': [],
+      'fix-many/b.awsflow': ['lambda/timeout-limit'],
+      'fix-many/c.awsflow': [],
+      'fix-many/d-clean.awsflow': ['sqs/no-dlq'],
+    });
   });
 });
 

@@ -11,7 +11,13 @@ const fixtures = join(root, 'test/fixtures/templates');
 let work: string;
 
 function awsflow(args: string[], cwd = work) {
-  const result = spawnSync(process.execPath, [cli, ...args], { cwd, encoding: 'utf8', timeout: 600_000, maxBuffer: 256 * 1024 * 1024, env: { ...process.env, NO_COLOR: '1' } });
+  const result = spawnSync(process.execPath, [cli, ...args], {
+    cwd,
+    encoding: 'utf8',
+    timeout: 600_000,
+    maxBuffer: 256 * 1024 * 1024,
+    env: { ...process.env, NO_COLOR: '1' },
+  });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -29,7 +35,10 @@ describe('awsflow import', () => {
     const result = awsflow(['import', join(fixtures, 'sam-app.yaml')]);
     assert.equal(result.stderr, '');
     assert.equal(result.code, 0);
-    assert.equal(result.stdout, readFileSync(join(fixtures, 'sam-app.expected.awsflow'), 'utf8').replaceAll('sam-app.yaml:', `${join(fixtures, 'sam-app.yaml')}:`));
+    assert.equal(
+      result.stdout,
+      readFileSync(join(fixtures, 'sam-app.expected.awsflow'), 'utf8').replaceAll('sam-app.yaml:', `${join(fixtures, 'sam-app.yaml')}:`),
+    );
     writeFileSync(join(work, 'sam.awsflow'), result.stdout);
     const check = awsflow(['check', '--format', 'json', 'sam.awsflow']);
     const ids = (JSON.parse(check.stdout) as { findings: { ruleId: string; message: string }[] }[])[0]!.findings.map((f) => f.ruleId);
@@ -50,7 +59,10 @@ describe('awsflow import', () => {
     writeFileSync(mine, 'awsflow: 1\nresources: {}\n');
     result = awsflow(['import', template, '--output', mine]);
     assert.equal(result.code, 2);
-    assert.equal(result.stderr, `awsflow: '${mine}' exists and was not written by awsflow import: not overwritten (use --force to overwrite it)\n`);
+    assert.equal(
+      result.stderr,
+      `awsflow: '${mine}' exists and was not written by awsflow import: not overwritten (use --force to overwrite it)\n`,
+    );
     assert.equal(readFileSync(mine, 'utf8'), 'awsflow: 1\nresources: {}\n');
     result = awsflow(['import', template, '--output', mine, '--force']);
     assert.equal(result.code, 0, result.stderr);
@@ -62,12 +74,24 @@ describe('awsflow import', () => {
     let result = awsflow(['import', 'plain.yaml']);
     assert.equal(result.code, 2);
     assert.equal(result.stdout, '');
-    assert.equal(result.stderr, "awsflow: 'plain.yaml' is not a CloudFormation or SAM template (no AWSTemplateFormatVersion, no SAM Transform, no Resources of AWS:: types)\n");
+    assert.equal(
+      result.stderr,
+      "awsflow: 'plain.yaml' is not a CloudFormation or SAM template (no AWSTemplateFormatVersion, no SAM Transform, no Resources of AWS:: types)\n",
+    );
     writeFileSync(join(work, 'broken.yaml'), 'Resources:\n  A:\n    Type: AWS::SQS::Queue\n  A:\n    Type: AWS::SNS::Topic\n');
     result = awsflow(['import', 'broken.yaml']);
     assert.equal(result.code, 1);
-    assert.equal(result.stdout, "broken.yaml\n  4:3  error    Map keys must be unique: 'A' is already defined  syntax/yaml\n\n✖ 1 problem (1 error, 0 warnings, 0 info) in 1 file\n");
-    for (const args of [['import'], ['import', 'a', 'b'], ['import', 'missing.yaml'], ['import', 'plain.yaml', '--force'], ['import', 'plain.yaml', '--bogus']]) {
+    assert.equal(
+      result.stdout,
+      "broken.yaml\n  4:3  error    Map keys must be unique: 'A' is already defined  syntax/yaml\n\n✖ 1 problem (1 error, 0 warnings, 0 info) in 1 file\n",
+    );
+    for (const args of [
+      ['import'],
+      ['import', 'a', 'b'],
+      ['import', 'missing.yaml'],
+      ['import', 'plain.yaml', '--force'],
+      ['import', 'plain.yaml', '--bogus'],
+    ]) {
       result = awsflow(args);
       assert.equal(result.code, 2, args.join(' '));
       assert.equal(result.stdout, '');
@@ -82,35 +106,78 @@ describe('awsflow import', () => {
   test('a CDK cloud assembly: every stack, each a group, references across stacks through exports become flows', () => {
     const assembly = join(work, 'cdk.out');
     mkdirSync(join(assembly, 'stage'), { recursive: true });
-    writeFileSync(join(assembly, 'manifest.json'), JSON.stringify({
-      version: '36.0.0',
-      artifacts: {
-        Tree: { type: 'cdk:tree', properties: { file: 'tree.json' } },
-        Queues: { type: 'aws:cloudformation:stack', properties: { templateFile: 'Queues.template.json' }, displayName: 'Queues' },
-        Stage: { type: 'aws:cdk:cloud-assembly', properties: { directoryName: 'stage' } },
-      },
-    }));
-    writeFileSync(join(assembly, 'Queues.template.json'), JSON.stringify({
-      Resources: { JobsQueue1A2B3C: { Type: 'AWS::SQS::Queue', Properties: { VisibilityTimeout: 300 } } },
-      Outputs: { JobsArn: { Value: { 'Fn::GetAtt': ['JobsQueue1A2B3C', 'Arn'] }, Export: { Name: 'Queues:JobsArn' } } },
-    }, null, 1));
-    writeFileSync(join(assembly, 'stage/manifest.json'), JSON.stringify({ artifacts: { Workers: { type: 'aws:cloudformation:stack', properties: { templateFile: 'Workers.template.json', stackName: 'prod-Workers' } } } }));
-    writeFileSync(join(assembly, 'stage/Workers.template.json'), JSON.stringify({
-      Resources: {
-        WorkerFnABC: { Type: 'AWS::Lambda::Function', Properties: { Timeout: 30 } },
-        WorkerFnSqsEventSource: { Type: 'AWS::Lambda::EventSourceMapping', Properties: { EventSourceArn: { 'Fn::ImportValue': 'Queues:JobsArn' }, FunctionName: { Ref: 'WorkerFnABC' } } },
-      },
-    }, null, 1));
+    writeFileSync(
+      join(assembly, 'manifest.json'),
+      JSON.stringify({
+        version: '36.0.0',
+        artifacts: {
+          Tree: { type: 'cdk:tree', properties: { file: 'tree.json' } },
+          Queues: { type: 'aws:cloudformation:stack', properties: { templateFile: 'Queues.template.json' }, displayName: 'Queues' },
+          Stage: { type: 'aws:cdk:cloud-assembly', properties: { directoryName: 'stage' } },
+        },
+      }),
+    );
+    writeFileSync(
+      join(assembly, 'Queues.template.json'),
+      JSON.stringify(
+        {
+          Resources: { JobsQueue1A2B3C: { Type: 'AWS::SQS::Queue', Properties: { VisibilityTimeout: 300 } } },
+          Outputs: { JobsArn: { Value: { 'Fn::GetAtt': ['JobsQueue1A2B3C', 'Arn'] }, Export: { Name: 'Queues:JobsArn' } } },
+        },
+        null,
+        1,
+      ),
+    );
+    writeFileSync(
+      join(assembly, 'stage/manifest.json'),
+      JSON.stringify({
+        artifacts: {
+          Workers: { type: 'aws:cloudformation:stack', properties: { templateFile: 'Workers.template.json', stackName: 'prod-Workers' } },
+        },
+      }),
+    );
+    writeFileSync(
+      join(assembly, 'stage/Workers.template.json'),
+      JSON.stringify(
+        {
+          Resources: {
+            WorkerFnABC: { Type: 'AWS::Lambda::Function', Properties: { Timeout: 30 } },
+            WorkerFnSqsEventSource: {
+              Type: 'AWS::Lambda::EventSourceMapping',
+              Properties: { EventSourceArn: { 'Fn::ImportValue': 'Queues:JobsArn' }, FunctionName: { Ref: 'WorkerFnABC' } },
+            },
+          },
+        },
+        null,
+        1,
+      ),
+    );
     const result = awsflow(['import', assembly]);
     assert.equal(result.stderr, '');
     assert.equal(result.code, 0);
-    const body = result.stdout.slice(result.stdout.indexOf('resources:')).split('\n').filter((l) => !/^\s*# /.test(l)).map((l) => l.replace(/ {2}# .*$/, '')).join('\n');
-    assert.equal(body, [
-      'resources:',
-      '  JobsQueue1A2B3C:', '    type: sqs', '    group: Queues', '    visibilityTimeout: 5m',
-      '  WorkerFnABC:', '    type: lambda', '    group: prod-Workers', '    timeout: 30s',
-      'flows:', '  - JobsQueue1A2B3C -> WorkerFnABC', '',
-    ].join('\n'));
+    const body = result.stdout
+      .slice(result.stdout.indexOf('resources:'))
+      .split('\n')
+      .filter((l) => !/^\s*# /.test(l))
+      .map((l) => l.replace(/ {2}# .*$/, ''))
+      .join('\n');
+    assert.equal(
+      body,
+      [
+        'resources:',
+        '  JobsQueue1A2B3C:',
+        '    type: sqs',
+        '    group: Queues',
+        '    visibilityTimeout: 5m',
+        '  WorkerFnABC:',
+        '    type: lambda',
+        '    group: prod-Workers',
+        '    timeout: 30s',
+        'flows:',
+        '  - JobsQueue1A2B3C -> WorkerFnABC',
+        '',
+      ].join('\n'),
+    );
     assert.match(result.stdout, /^ {2}# Queues\.template\.json:\d+ AWS::SQS::Queue$/m);
     assert.match(result.stdout, /^ {2}# stage\/Workers\.template\.json:\d+ AWS::Lambda::Function$/m);
   });
@@ -126,9 +193,13 @@ describe('awsflow import', () => {
     write('AWSTemplateFormatVersion: "2010-09-09"\nResources:\n');
     let i = 0;
     while (size < 10 * 1024 * 1024) {
-      write(`  Queue${i}:\n    Type: AWS::SQS::Queue\n    Properties:\n      VisibilityTimeout: ${30 + (i % 100)}\n      Tags: [{ Key: padding, Value: ${'x'.repeat(300)} }]\n`);
+      write(
+        `  Queue${i}:\n    Type: AWS::SQS::Queue\n    Properties:\n      VisibilityTimeout: ${30 + (i % 100)}\n      Tags: [{ Key: padding, Value: ${'x'.repeat(300)} }]\n`,
+      );
       write(`  Fn${i}:\n    Type: AWS::Lambda::Function\n    Properties: { Timeout: 5 }\n`);
-      write(`  Map${i}:\n    Type: AWS::Lambda::EventSourceMapping\n    Properties: { EventSourceArn: !GetAtt Queue${i}.Arn, FunctionName: !Ref Fn${i} }\n`);
+      write(
+        `  Map${i}:\n    Type: AWS::Lambda::EventSourceMapping\n    Properties: { EventSourceArn: !GetAtt Queue${i}.Arn, FunctionName: !Ref Fn${i} }\n`,
+      );
       i++;
     }
     closeSync(file);

@@ -12,10 +12,18 @@ import { ESLint } from 'eslint';
 const root = join(__dirname, '../../..');
 
 test('the core bundle for browsers and workers takes only src/core, yaml and ajv runtime helpers', () => {
-  const meta = JSON.parse(readFileSync(join(root, 'dist/meta-core-browser.json'), 'utf8')) as { inputs: Record<string, { imports: { path: string; external?: boolean }[] }> };
+  const meta = JSON.parse(readFileSync(join(root, 'dist/meta-core-browser.json'), 'utf8')) as {
+    inputs: Record<string, { imports: { path: string; external?: boolean }[] }>;
+  };
   // ajv's standalone code needs one small runtime helper (string length in code points).
   // The schema JSON gives hover and completion their descriptions.
-  const outside = Object.keys(meta.inputs).filter((input) => !input.startsWith('src/core/') && !input.startsWith('node_modules/yaml/') && !input.startsWith('node_modules/ajv/dist/runtime/') && input !== 'schemas/awsflow.schema.json');
+  const outside = Object.keys(meta.inputs).filter(
+    (input) =>
+      !input.startsWith('src/core/') &&
+      !input.startsWith('node_modules/yaml/') &&
+      !input.startsWith('node_modules/ajv/dist/runtime/') &&
+      input !== 'schemas/awsflow.schema.json',
+  );
   assert.deepEqual(outside, []);
   const external = Object.values(meta.inputs).flatMap((input) => input.imports.filter((i) => i.external).map((i) => i.path));
   assert.deepEqual(external, []);
@@ -26,7 +34,9 @@ test('core sources import no node:, vscode or DOM module', () => {
   const meta = JSON.parse(readFileSync(join(root, 'dist/meta-core-browser.json'), 'utf8')) as { inputs: Record<string, unknown> };
   for (const input of Object.keys(meta.inputs).filter((i) => i.startsWith('src/core/'))) {
     // Comments may say "document." or "process."; only code counts.
-    const source = readFileSync(join(root, input), 'utf8').replace(/\/\*[\s\S]*?\*\//g, '').replace(/(^|[^:'"`])\/\/.*$/gm, '$1');
+    const source = readFileSync(join(root, input), 'utf8')
+      .replace(/\/\*[\s\S]*?\*\//g, '')
+      .replace(/(^|[^:'"`])\/\/.*$/gm, '$1');
     assert.doesNotMatch(source, /from ['"](node:|vscode|fs|path|os)['"/]/, input);
   }
 });
@@ -83,7 +93,17 @@ describe('lint: awsflow/boundaries holds each folder to its dependency direction
   }
 
   test('the core imports no Node module, with or without node:, nor VS Code or language-server packages', async () => {
-    for (const specifier of ['node:fs', 'fs', 'fs/promises', 'crypto', 'node:worker_threads', 'util', 'vscode', 'vscode-languageserver/node', 'vscode-languageclient']) {
+    for (const specifier of [
+      'node:fs',
+      'fs',
+      'fs/promises',
+      'crypto',
+      'node:worker_threads',
+      'util',
+      'vscode',
+      'vscode-languageserver/node',
+      'vscode-languageclient',
+    ]) {
       const messages = await boundaryMessages('src/core/model/deep.ts', `import * as m from '${specifier}';\nexport const x = m;\n`);
       assert.equal(messages.length, 1, specifier);
       assert.match(messages[0]!, new RegExp(`^src/core may not import (the Node module )?${specifier.replace(/[/]/g, '\\/')}\\.`));
@@ -91,8 +111,17 @@ describe('lint: awsflow/boundaries holds each folder to its dependency direction
   });
 
   test('the protocol imports itself, and only types from the core', async () => {
-    assert.deepEqual(await boundaryMessages('src/protocol/a/b/deep.ts', "import type { Analysis } from '../../../core/analyze';\nimport { METHODS } from '../../methods';\nexport type A = Analysis | typeof METHODS;\n"), []);
-    const [runtime] = await boundaryMessages('src/protocol/a/b/deep.ts', "import { analyze } from '../../../core/analyze';\nexport const a = analyze;\n");
+    assert.deepEqual(
+      await boundaryMessages(
+        'src/protocol/a/b/deep.ts',
+        "import type { Analysis } from '../../../core/analyze';\nimport { METHODS } from '../../methods';\nexport type A = Analysis | typeof METHODS;\n",
+      ),
+      [],
+    );
+    const [runtime] = await boundaryMessages(
+      'src/protocol/a/b/deep.ts',
+      "import { analyze } from '../../../core/analyze';\nexport const a = analyze;\n",
+    );
     assert.match(runtime!, /^src\/protocol may import only types from src\/core \(/);
     for (const [path, specifier] of [
       ['src/protocol/deep.ts', '../server/server'],
@@ -102,7 +131,11 @@ describe('lint: awsflow/boundaries holds each folder to its dependency direction
       ['src/protocol/deep.ts', 'node:path'],
       ['src/protocol/deep.ts', 'vscode'],
     ] as const) {
-      assert.equal((await boundaryMessages(path, `import type { T } from '${specifier}';\nexport type U = T;\n`)).length, 1, `${path}: ${specifier}`);
+      assert.equal(
+        (await boundaryMessages(path, `import type { T } from '${specifier}';\nexport type U = T;\n`)).length,
+        1,
+        `${path}: ${specifier}`,
+      );
     }
   });
 

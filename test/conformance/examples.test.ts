@@ -6,7 +6,9 @@ import { join } from 'node:path';
 import { analyze, rules } from '../../src/core/index';
 
 const dir = join(__dirname, '../../../examples');
-const files = readdirSync(dir).filter((f) => f.endsWith('.awsflow')).sort();
+const files = readdirSync(dir)
+  .filter((f) => f.endsWith('.awsflow'))
+  .sort();
 const known = new Set(rules.map((r) => r.id));
 /**
  * The day the examples were last reviewed: lambda/runtime's findings follow the calendar
@@ -41,7 +43,10 @@ test('mistakes.awsflow gives at least the finding each `expect:` comment names',
 for (const file of files.filter((f) => f !== 'mistakes.awsflow')) {
   test(`${file} gives no error or warning`, () => {
     const analysis = analyze(readFileSync(join(dir, file), 'utf8'), AS_OF);
-    assert.deepEqual(analysis.findings.filter((f) => f.severity !== 'info').map((f) => `${f.ruleId}: ${f.message}`), []);
+    assert.deepEqual(
+      analysis.findings.filter((f) => f.severity !== 'info').map((f) => `${f.ruleId}: ${f.message}`),
+      [],
+    );
     assert.deepEqual(analysis.internalErrors, []);
   });
 }

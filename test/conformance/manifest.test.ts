@@ -57,7 +57,12 @@ describe('manifest: settings', () => {
   const declared = { ...flatten(DEFAULT_SETTINGS), ...flatten(DEFAULT_CLIENT_SETTINGS) };
 
   test('exactly the settings the server and the extension declare, with their defaults and types', () => {
-    assert.deepEqual(Object.keys(settings).sort(), Object.keys(declared).map((key) => `awsflow.${key}`).sort());
+    assert.deepEqual(
+      Object.keys(settings).sort(),
+      Object.keys(declared)
+        .map((key) => `awsflow.${key}`)
+        .sort(),
+    );
     for (const [key, value] of Object.entries(declared)) {
       const schema = settings[`awsflow.${key}`]!;
       assert.deepEqual(schema.default, value, `awsflow.${key} default`);
@@ -67,7 +72,8 @@ describe('manifest: settings', () => {
   });
 
   test('scopes: window for tracing, resource for what depends on the file', () => {
-    for (const [key, schema] of Object.entries(settings)) assert.equal(schema.scope, key === 'awsflow.trace.server' ? 'window' : 'resource', key);
+    for (const [key, schema] of Object.entries(settings))
+      assert.equal(schema.scope, key === 'awsflow.trace.server' ? 'window' : 'resource', key);
   });
 
   test('awsflow.rules: one property per rule in the registry, each with the severities the server accepts', () => {
@@ -76,9 +82,14 @@ describe('manifest: settings', () => {
     assert.equal(schema.additionalProperties, false);
     for (const [id, property] of Object.entries(schema.properties!)) {
       assert.deepEqual(property.enum, ['error', 'warning', 'info', 'off'], id);
-      for (const severity of property.enum) assert.equal(normaliseSettings({ rules: { [id]: severity } }).rules[id], severity, `${id}: ${severity}`);
+      for (const severity of property.enum)
+        assert.equal(normaliseSettings({ rules: { [id]: severity } }).rules[id], severity, `${id}: ${severity}`);
     }
-    assert.equal(normaliseSettings({ rules: { 'sqs/no-dlq': 'fatal' } }).rules['sqs/no-dlq'], undefined, 'the server drops what the manifest would not allow');
+    assert.equal(
+      normaliseSettings({ rules: { 'sqs/no-dlq': 'fatal' } }).rules['sqs/no-dlq'],
+      undefined,
+      'the server drops what the manifest would not allow',
+    );
   });
 
   test('awsflow.rules is generated from the registry: package.json is up to date', () => {
@@ -86,7 +97,10 @@ describe('manifest: settings', () => {
     assert.equal(run.status, 0, run.stderr);
     for (const rule of rules) {
       const { markdownDescription } = schemaOfRule(rule.id);
-      assert.ok(markdownDescription.startsWith(`${rule.summary}. Default: \`${rule.defaultSeverity}\`.`), `${rule.id}: ${markdownDescription}`);
+      assert.ok(
+        markdownDescription.startsWith(`${rule.summary}. Default: \`${rule.defaultSeverity}\`.`),
+        `${rule.id}: ${markdownDescription}`,
+      );
     }
   });
 
@@ -115,7 +129,8 @@ describe('manifest: settings', () => {
   test('awsflow.validate.delay: the bounds the server keeps', () => {
     const { minimum, maximum } = settings['awsflow.validate.delay']!;
     for (const delay of [minimum!, maximum!]) assert.equal(normaliseSettings({ validate: { delay } }).validate.delay, delay);
-    for (const delay of [minimum! - 1, maximum! + 1]) assert.equal(normaliseSettings({ validate: { delay } }).validate.delay, DEFAULT_SETTINGS.validate.delay);
+    for (const delay of [minimum! - 1, maximum! + 1])
+      assert.equal(normaliseSettings({ validate: { delay } }).validate.delay, DEFAULT_SETTINGS.validate.delay);
   });
 
   test('awsflow.trace.server: every value the server keeps', () => {
@@ -134,7 +149,11 @@ describe('manifest: settings', () => {
   });
 
   test('the rules that make the preview keep its last good diagram exist', () => {
-    for (const id of ['syntax/yaml', 'syntax/limits']) assert.ok(rules.some((rule) => rule.id === id && breaksTheDiagram(rule.id)), id);
+    for (const id of ['syntax/yaml', 'syntax/limits'])
+      assert.ok(
+        rules.some((rule) => rule.id === id && breaksTheDiagram(rule.id)),
+        id,
+      );
   });
 });
 
@@ -151,7 +170,11 @@ describe('manifest: commands', () => {
 
   test('the extension registers them through COMMANDS only (its handler table is typed by it)', () => {
     const sources = readdirSync(join(root, 'src/client'), { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('.ts'));
-    const calls = sources.flatMap((file) => [...readFileSync(join(root, 'src/client', file), 'utf8').matchAll(/registerCommand\(([^,]*),/g)].map((match) => `${file}: ${match[1]}`));
+    const calls = sources.flatMap((file) =>
+      [...readFileSync(join(root, 'src/client', file), 'utf8').matchAll(/registerCommand\(([^,]*),/g)].map(
+        (match) => `${file}: ${match[1]}`,
+      ),
+    );
     assert.deepEqual(calls, ['commands.ts: COMMANDS[name]']);
     assert.match(readFileSync(join(root, 'src/client/commands.ts'), 'utf8'), /Record<CommandName, Handler>/);
   });
@@ -172,7 +195,8 @@ describe('manifest: commands', () => {
 
   test('every walkthrough completion event has a form VS Code knows (an unknown one never completes the step)', () => {
     // The forms VS Code 1.139's getting-started service registers; it logs and drops any other.
-    const known = /^(?:onCommand:[\w.-]+|onLink:\S+|onView:[\w.-]+|onSettingChanged:[\w.-]+|onContext:.+|onExtensionInstalled:[\w.-]+|extensionInstalled:[\w.-]+|onEvent:\S+|onStepSelected|stepSelected)$/;
+    const known =
+      /^(?:onCommand:[\w.-]+|onLink:\S+|onView:[\w.-]+|onSettingChanged:[\w.-]+|onContext:.+|onExtensionInstalled:[\w.-]+|extensionInstalled:[\w.-]+|onEvent:\S+|onStepSelected|stepSelected)$/;
     for (const walkthrough of contributes.walkthroughs) {
       for (const step of walkthrough.steps as { id: string; completionEvents: string[] }[]) {
         assert.ok(step.completionEvents.length > 0, `${step.id} has a completion event`);
@@ -185,8 +209,21 @@ describe('manifest: commands', () => {
   });
 
   test('Ctrl+K V / Cmd+K V opens the preview to the side in awsflow files, as in Markdown', () => {
-    assert.ok(contributes.keybindings.some((binding: Record<string, string>) => binding['command'] === COMMANDS.showPreviewToSide && binding['key'] === 'ctrl+k v' && binding['mac'] === 'cmd+k v' && binding['when'] === 'editorLangId == awsflow'));
-    assert.ok(contributes.menus['editor/title'].some((item: Record<string, string>) => item['command'] === COMMANDS.showPreviewToSide && item['group'] === 'navigation' && item['when'] === 'editorLangId == awsflow'));
+    assert.ok(
+      contributes.keybindings.some(
+        (binding: Record<string, string>) =>
+          binding['command'] === COMMANDS.showPreviewToSide &&
+          binding['key'] === 'ctrl+k v' &&
+          binding['mac'] === 'cmd+k v' &&
+          binding['when'] === 'editorLangId == awsflow',
+      ),
+    );
+    assert.ok(
+      contributes.menus['editor/title'].some(
+        (item: Record<string, string>) =>
+          item['command'] === COMMANDS.showPreviewToSide && item['group'] === 'navigation' && item['when'] === 'editorLangId == awsflow',
+      ),
+    );
   });
 });
 
@@ -207,7 +244,8 @@ describe('manifest: language, activation, packaging', () => {
     const paths: string[] = [manifest.icon];
     for (const language of contributes.languages) paths.push(language.configuration, language.icon.light, language.icon.dark);
     for (const grammar of contributes.grammars) paths.push(grammar.path);
-    for (const walkthrough of contributes.walkthroughs) for (const step of walkthrough.steps) paths.push(step.media.markdown ?? step.media.image);
+    for (const walkthrough of contributes.walkthroughs)
+      for (const step of walkthrough.steps) paths.push(step.media.markdown ?? step.media.image);
     for (const path of paths) assert.ok(existsSync(join(root, path)), path);
     assert.match(readFileSync(join(root, 'LICENSE'), 'utf8'), /^MIT License/);
     assert.equal(manifest.license, 'MIT');
@@ -221,8 +259,14 @@ describe('manifest: language, activation, packaging', () => {
   });
 
   test('the language: .awsflow files, the grammar, comments and brackets', () => {
-    assert.deepEqual(contributes.languages.map((language: { id: string; extensions: string[] }) => [language.id, language.extensions]), [['awsflow', ['.awsflow']]]);
-    assert.deepEqual(contributes.grammars.map((grammar: { language: string; scopeName: string }) => [grammar.language, grammar.scopeName]), [['awsflow', 'source.awsflow']]);
+    assert.deepEqual(
+      contributes.languages.map((language: { id: string; extensions: string[] }) => [language.id, language.extensions]),
+      [['awsflow', ['.awsflow']]],
+    );
+    assert.deepEqual(
+      contributes.grammars.map((grammar: { language: string; scopeName: string }) => [grammar.language, grammar.scopeName]),
+      [['awsflow', 'source.awsflow']],
+    );
     const grammar = JSON.parse(readFileSync(join(root, 'syntaxes/awsflow.tmLanguage.json'), 'utf8'));
     assert.equal(grammar.scopeName, 'source.awsflow');
     assert.deepEqual(grammar.patterns, [{ include: 'source.yaml' }]);
@@ -230,40 +274,99 @@ describe('manifest: language, activation, packaging', () => {
     assert.equal(configuration.comments.lineComment, '#');
     assert.equal(configuration.folding.offSide, true);
     const increase = new RegExp(configuration.indentationRules.increaseIndentPattern);
-    for (const line of ['resources:', '  jobs:', 'flows:', '  - api -> jobs:', '  - ']) assert.ok(increase.test(line), `indent after ${JSON.stringify(line)}`);
+    for (const line of ['resources:', '  jobs:', 'flows:', '  - api -> jobs:', '  - '])
+      assert.ok(increase.test(line), `indent after ${JSON.stringify(line)}`);
     for (const line of ['    type: sqs', '  - api -> jobs']) assert.ok(!increase.test(line), `no indent after ${JSON.stringify(line)}`);
     // Enter: the first rule whose patterns match the text before (and after) the cursor decides.
-    const onEnter = (configuration.onEnterRules as { beforeText: string; afterText?: string; action: { indent: string; appendText?: string } }[])
-      .map((rule) => ({ before: new RegExp(rule.beforeText), after: rule.afterText === undefined ? undefined : new RegExp(rule.afterText), action: rule.action }));
+    const onEnter = (
+      configuration.onEnterRules as { beforeText: string; afterText?: string; action: { indent: string; appendText?: string } }[]
+    ).map((rule) => ({
+      before: new RegExp(rule.beforeText),
+      after: rule.afterText === undefined ? undefined : new RegExp(rule.afterText),
+      action: rule.action,
+    }));
     const enterAfter = (before: string, after = ''): string => {
       const rule = onEnter.find((r) => r.before.test(before) && (!r.after || r.after.test(after)));
-      return rule ? `${rule.action.indent}${rule.action.appendText === undefined ? '' : ` + ${JSON.stringify(rule.action.appendText)}`}` : 'keep';
+      return rule
+        ? `${rule.action.indent}${rule.action.appendText === undefined ? '' : ` + ${JSON.stringify(rule.action.appendText)}`}`
+        : 'keep';
     };
     const cases: [string, string, string][] = [
-      ['resources:', '', 'indent'], ['  orders:', '', 'indent'], ['  orders:  # the queue', '', 'indent'], ['flows:', '', 'indent'],
-      ['  - api -> jobs', '', 'none + "- "'], ['  - api -> jobs, audit  # fan-out', '', 'none + "- "'], ['      - fs', '', 'none + "- "'],
-      ['  - api -> jobs:', '', 'indent + "  "'], ['  - ', '', 'outdent'], ['  -', '', 'outdent'],
+      ['resources:', '', 'indent'],
+      ['  orders:', '', 'indent'],
+      ['  orders:  # the queue', '', 'indent'],
+      ['flows:', '', 'indent'],
+      ['  - api -> jobs', '', 'none + "- "'],
+      ['  - api -> jobs, audit  # fan-out', '', 'none + "- "'],
+      ['      - fs', '', 'none + "- "'],
+      ['  - api -> jobs:', '', 'indent + "  "'],
+      ['  - ', '', 'outdent'],
+      ['  -', '', 'outdent'],
       // Not at the end of the item, an open collection, a scalar still going on, a value, a comment: as the editor does by itself.
-      ['  - api', ' -> jobs', 'keep'], ['  - api -> jobs: {', '', 'keep'], ['  - api -> jobs,', '', 'keep'], ['    description: |', '', 'keep'],
-      ['    type: sqs', '', 'keep'], ['# resources:', '', 'keep'], ['    label: "a: b"', '', 'keep'],
+      ['  - api', ' -> jobs', 'keep'],
+      ['  - api -> jobs: {', '', 'keep'],
+      ['  - api -> jobs,', '', 'keep'],
+      ['    description: |', '', 'keep'],
+      ['    type: sqs', '', 'keep'],
+      ['# resources:', '', 'keep'],
+      ['    label: "a: b"', '', 'keep'],
     ];
-    for (const [before, after, expected] of cases) assert.equal(enterAfter(before, after), expected, `Enter after ${JSON.stringify(before)}`);
+    for (const [before, after, expected] of cases)
+      assert.equal(enterAfter(before, after), expected, `Enter after ${JSON.stringify(before)}`);
     const word = new RegExp(configuration.wordPattern, 'g');
     assert.deepEqual('  - orders.fifo->billing-dlq: { rate: 20/s }'.match(word), ['orders.fifo', 'billing-dlq', 'rate', '20/s']);
   });
 
-  test('the .vsix holds only what the extension needs (vsce ls)', { skip: existsSync(join(root, 'dist/client/extension.js')) ? false : 'build first' }, () => {
-    const result = spawnSync(process.execPath, [join(root, 'node_modules/@vscode/vsce/vsce'), 'ls', '--no-dependencies'], { cwd: root, encoding: 'utf8', timeout: 120_000 });
-    assert.equal(result.status, 0, result.stderr);
-    const files = result.stdout.split('\n').filter((line) => line.trim() !== '').sort();
-    const allowed = [/^dist\/client\/extension\.js$/, /^dist\/server\/main-node\.js$/, /^dist\/webview\/[^/]+\.(js|css|ttf|woff2?|svg|png)$/, /^media\/[^/]+\.(png|svg)$/, /^media\/walkthrough\/[^/]+\.md$/,
-      /^docs\/[^/]+\.md$/, /^docs\/rules\/[^/]+\/[^/]+\.md$/, /^docs\/images\/[^/]+\.png$/,
-      /^syntaxes\/awsflow\.tmLanguage\.json$/, /^language-configuration\.json$/, /^schemas\/[^/]+\.json$/, /^README\.md$/, /^LICENSE$/, /^package\.json$/];
-    for (const file of files) assert.ok(allowed.some((pattern) => pattern.test(file)), `unexpected in the .vsix: ${file}`);
-    for (const needed of ['dist/client/extension.js', 'dist/server/main-node.js', 'syntaxes/awsflow.tmLanguage.json', 'language-configuration.json', 'media/icon.png', 'schemas/awsflow.schema.json', 'README.md', 'LICENSE', 'package.json']) {
-      assert.ok(files.includes(needed), `missing from the .vsix: ${needed}`);
-    }
-  });
+  test(
+    'the .vsix holds only what the extension needs (vsce ls)',
+    { skip: existsSync(join(root, 'dist/client/extension.js')) ? false : 'build first' },
+    () => {
+      const result = spawnSync(process.execPath, [join(root, 'node_modules/@vscode/vsce/vsce'), 'ls', '--no-dependencies'], {
+        cwd: root,
+        encoding: 'utf8',
+        timeout: 120_000,
+      });
+      assert.equal(result.status, 0, result.stderr);
+      const files = result.stdout
+        .split('\n')
+        .filter((line) => line.trim() !== '')
+        .sort();
+      const allowed = [
+        /^dist\/client\/extension\.js$/,
+        /^dist\/server\/main-node\.js$/,
+        /^dist\/webview\/[^/]+\.(js|css|ttf|woff2?|svg|png)$/,
+        /^media\/[^/]+\.(png|svg)$/,
+        /^media\/walkthrough\/[^/]+\.md$/,
+        /^docs\/[^/]+\.md$/,
+        /^docs\/rules\/[^/]+\/[^/]+\.md$/,
+        /^docs\/images\/[^/]+\.png$/,
+        /^syntaxes\/awsflow\.tmLanguage\.json$/,
+        /^language-configuration\.json$/,
+        /^schemas\/[^/]+\.json$/,
+        /^README\.md$/,
+        /^LICENSE$/,
+        /^package\.json$/,
+      ];
+      for (const file of files)
+        assert.ok(
+          allowed.some((pattern) => pattern.test(file)),
+          `unexpected in the .vsix: ${file}`,
+        );
+      for (const needed of [
+        'dist/client/extension.js',
+        'dist/server/main-node.js',
+        'syntaxes/awsflow.tmLanguage.json',
+        'language-configuration.json',
+        'media/icon.png',
+        'schemas/awsflow.schema.json',
+        'README.md',
+        'LICENSE',
+        'package.json',
+      ]) {
+        assert.ok(files.includes(needed), `missing from the .vsix: ${needed}`);
+      }
+    },
+  );
 });
 
 describe('README: the extension page lists what the manifest contributes', () => {
@@ -279,7 +382,10 @@ describe('README: the extension page lists what the manifest contributes', () =>
     const screenshot = readme.search(/!\[[^\]]*\]\(docs\/images\/[^)]+\.png\)/);
     assert.ok(screenshot > 0 && screenshot < readme.indexOf('\n## '), 'a screenshot before the first section');
     const order = ['Keys and commands', 'Settings', 'Rules'].map((title) => readme.indexOf(`\n## ${title}\n`));
-    assert.deepEqual([...order].sort((a, b) => a - b), order);
+    assert.deepEqual(
+      [...order].sort((a, b) => a - b),
+      order,
+    );
   });
 
   test('every contributed command, with its key', () => {
@@ -288,8 +394,20 @@ describe('README: the extension page lists what the manifest contributes', () =>
     assert.deepEqual(listed.sort(), contributes.commands.map((command: { title: string }) => command.title).sort());
     for (const binding of contributes.keybindings as { command: string; key: string }[]) {
       const title = contributes.commands.find((command: { command: string }) => command.command === binding.command).title as string;
-      const key = binding.key.split(' ').map((chord) => chord.split('+').map((part) => part.length === 1 ? part.toUpperCase() : part[0]!.toUpperCase() + part.slice(1)).join('+')).join(' ');
-      assert.match(section, new RegExp(`^\\| \`${key.replace(/[+]/g, '\\+')}\`[^|]*\\| \\*\\*awsflow: ${title}\\*\\*`, 'm'), `${title}: ${key}`);
+      const key = binding.key
+        .split(' ')
+        .map((chord) =>
+          chord
+            .split('+')
+            .map((part) => (part.length === 1 ? part.toUpperCase() : part[0]!.toUpperCase() + part.slice(1)))
+            .join('+'),
+        )
+        .join(' ');
+      assert.match(
+        section,
+        new RegExp(`^\\| \`${key.replace(/[+]/g, '\\+')}\`[^|]*\\| \\*\\*awsflow: ${title}\\*\\*`, 'm'),
+        `${title}: ${key}`,
+      );
     }
   });
 
@@ -297,6 +415,11 @@ describe('README: the extension page lists what the manifest contributes', () =>
     const section = firstSection('Settings');
     const rows = [...section.matchAll(/^\| `(awsflow\.[\w.]+)` \| `([^`]*)` \|/gm)].map((match) => [match[1]!, match[2]!] as const);
     assert.deepEqual(rows.map(([key]) => key).sort(), Object.keys(settings).sort());
-    for (const [key, shown] of rows) assert.equal(shown, typeof settings[key]!.default === 'string' ? settings[key]!.default : JSON.stringify(settings[key]!.default), key);
+    for (const [key, shown] of rows)
+      assert.equal(
+        shown,
+        typeof settings[key]!.default === 'string' ? settings[key]!.default : JSON.stringify(settings[key]!.default),
+        key,
+      );
   });
 });

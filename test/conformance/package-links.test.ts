@@ -44,7 +44,8 @@ export function markdownLinks(markdown: string): MarkdownLink[] {
 
 describe('markdownLinks', () => {
   test('finds links and images with their lines, not those in code', () => {
-    const markdown = 'a [x](docs/a.md#b) and ![i](img/p.png "t")\n```\n[no](c.md)\n```\n`[no](d.md)` [y](https://e.org/f)\n<img src="g.png">';
+    const markdown =
+      'a [x](docs/a.md#b) and ![i](img/p.png "t")\n```\n[no](c.md)\n```\n`[no](d.md)` [y](https://e.org/f)\n<img src="g.png">';
     assert.deepEqual(markdownLinks(markdown), [
       { image: false, target: 'docs/a.md#b', line: 1 },
       { image: true, target: 'img/p.png', line: 1 },
@@ -82,17 +83,32 @@ describe('linkProblem', () => {
   });
   test('web links only to cited sources, over https; images only from the package', () => {
     assert.equal(problem('README.md', 'https://docs.aws.amazon.com/lambda/'), undefined);
-    assert.equal(problem('README.md', 'https://github.com/awsflow/awsflow/blob/main/docs/rules/sqs/range.md'), 'https://github.com/awsflow/awsflow/blob/main/docs/rules/sqs/range.md: github.com is not a cited source');
+    assert.equal(
+      problem('README.md', 'https://github.com/awsflow/awsflow/blob/main/docs/rules/sqs/range.md'),
+      'https://github.com/awsflow/awsflow/blob/main/docs/rules/sqs/range.md: github.com is not a cited source',
+    );
     assert.equal(problem('README.md', 'http://docs.aws.amazon.com/'), 'http://docs.aws.amazon.com/ is not https');
-    assert.equal(problem('README.md', 'https://docs.aws.amazon.com/x.png', true), 'the image https://docs.aws.amazon.com/x.png is not in the package');
+    assert.equal(
+      problem('README.md', 'https://docs.aws.amazon.com/x.png', true),
+      'the image https://docs.aws.amazon.com/x.png is not in the package',
+    );
   });
 });
 
 const built = existsSync(join(root, 'dist/client/extension.js'));
 
 describe('the package: links and images', { skip: built ? false : 'build first' }, () => {
-  const listing = spawnSync(process.execPath, [join(root, 'node_modules/@vscode/vsce/vsce'), 'ls', '--no-dependencies'], { cwd: root, encoding: 'utf8', timeout: 120_000 });
-  const packaged = new Set(listing.stdout.split('\n').map((line) => line.trim()).filter((line) => line !== ''));
+  const listing = spawnSync(process.execPath, [join(root, 'node_modules/@vscode/vsce/vsce'), 'ls', '--no-dependencies'], {
+    cwd: root,
+    encoding: 'utf8',
+    timeout: 120_000,
+  });
+  const packaged = new Set(
+    listing.stdout
+      .split('\n')
+      .map((line) => line.trim())
+      .filter((line) => line !== ''),
+  );
 
   test('vsce lists the package', () => {
     assert.equal(listing.status, 0, listing.stderr);

@@ -12,7 +12,13 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { analyze } from '../../src/core/index';
-import { CONNECTION_PROPERTIES, TYPE_PROPERTIES, type PropertySpec, type ResourceType, type ValueKind } from '../../src/core/model/properties';
+import {
+  CONNECTION_PROPERTIES,
+  TYPE_PROPERTIES,
+  type PropertySpec,
+  type ResourceType,
+  type ValueKind,
+} from '../../src/core/model/properties';
 import { ESM, type Fact } from '../../src/core/limits/aws';
 import { compactDuration } from '../../src/core/edit/write-values';
 
@@ -44,7 +50,11 @@ const NON_NEGATIVE_KINDS: readonly ValueKind[] = ['duration', 'size', 'megabytes
  * `…Min`/`…Max` fact of `ESM` is either a spec bound of `CONNECTION_PROPERTIES`, one of these,
  * or a threshold that is not a range (tested with its rule).
  */
-const SOURCE_BOUNDS: readonly { readonly fact: keyof typeof ESM; readonly source: 'standard' | 'fifo' | 'kinesis'; readonly rule: string }[] = [
+const SOURCE_BOUNDS: readonly {
+  readonly fact: keyof typeof ESM;
+  readonly source: 'standard' | 'fifo' | 'kinesis';
+  readonly rule: string;
+}[] = [
   { fact: 'sqsStandardBatchSizeMax', source: 'standard', rule: 'esm/batch-window' },
   { fact: 'sqsFifoBatchSizeMax', source: 'fifo', rule: 'sqs/fifo-batch-size' },
   { fact: 'kinesisBatchSizeMax', source: 'kinesis', rule: 'esm/batch-window' },
@@ -89,14 +99,23 @@ function spellings(kind: ValueKind, value: number): string[] {
       out.add(String(tidy(value)));
       unit(value, 's');
       if (isWhole(value * 1000)) out.add(`${tidy(value * 1000)}ms`);
-      for (const [name, size] of [['m', 60], ['h', 3600], ['d', 86_400]] as const) if (isWhole(value / size)) unit(value / size, name);
+      for (const [name, size] of [
+        ['m', 60],
+        ['h', 3600],
+        ['d', 86_400],
+      ] as const)
+        if (isWhole(value / size)) unit(value / size, name);
       if (value > 0 && isWhole(value * 1000)) out.add(compactDuration(value));
       break;
     case 'size':
       // Up to three decimals: `1.001KB` is 1,025.024 bytes, a size no API takes but one a file can hold.
       if (isWhole(value * 1000)) out.add(String(tidy(value)));
       if (isWhole(value)) out.add(`${value}B`);
-      for (const [names, size] of [[['KB', 'KiB', 'kb'], 1024], [['MB', 'MiB', 'mib'], 1024 ** 2], [['GB', 'GiB'], 1024 ** 3]] as const) {
+      for (const [names, size] of [
+        [['KB', 'KiB', 'kb'], 1024],
+        [['MB', 'MiB', 'mib'], 1024 ** 2],
+        [['GB', 'GiB'], 1024 ** 3],
+      ] as const) {
         const count = value / size;
         if (count >= 1 && isWhole(count * 1000)) for (const name of names) out.add(`${tidy(count)}${name}`);
         if (count >= 1 && isWhole(count)) out.add(`${tidy(count)} ${names[0]}`);
@@ -166,12 +185,16 @@ function connectionCase(name: string, value: string, source: 'standard' | 'fifo'
 }
 
 function findingsOn(item: Case): string[] {
-  return analyze(item.text).findings.filter((f) => f.start === item.start && f.end === item.end).map((f) => `${f.ruleId}:${f.messageId}`);
+  return analyze(item.text)
+    .findings.filter((f) => f.start === item.start && f.end === item.end)
+    .map((f) => `${f.ruleId}:${f.messageId}`);
 }
 
 /** Findings of any rule that overlap the value (a schema error on it says the schema rejects it). */
 function schemaFindingsOver(item: Case): string[] {
-  return analyze(item.text).findings.filter((f) => f.ruleId === 'schema/invalid' && f.start < item.end && f.end > item.start).map((f) => f.message);
+  return analyze(item.text)
+    .findings.filter((f) => f.ruleId === 'schema/invalid' && f.start < item.end && f.end > item.start)
+    .map((f) => f.message);
 }
 
 function casesFor(ranged: Ranged, value: string): Case[] {
@@ -220,7 +243,10 @@ describe('ranges: both ends of every ranged property, in every unit spelling', (
             assertOutside(ranged, '-1', 'schema/invalid');
             return;
           }
-          const outside = [...spellings(spec.kind, min.value - step), ...(spec.kind === 'integer' ? [] : spellings(spec.kind, min.value - step / 2))];
+          const outside = [
+            ...spellings(spec.kind, min.value - step),
+            ...(spec.kind === 'integer' ? [] : spellings(spec.kind, min.value - step / 2)),
+          ];
           if (min.value > 0 && NON_NEGATIVE_KINDS.includes(spec.kind)) outside.push(...spellings(spec.kind, 0));
           assert.ok(outside.length > 0);
           for (const text of outside) assertOutside(ranged, text, ownerOf(owner, path, 'min'));
@@ -231,7 +257,10 @@ describe('ranges: both ends of every ranged property, in every unit spelling', (
         test(`maximum ${max.text}: inside gives nothing, outside one finding of ${ownerOf(owner, path, 'max')}`, () => {
           assert.notEqual(max.source, '', 'the maximum has its AWS source');
           for (const value of [max.value, max.value - step]) for (const text of spellings(spec.kind, value)) assertInside(ranged, text);
-          const outside = [...spellings(spec.kind, max.value + step), ...(spec.kind === 'integer' ? [] : spellings(spec.kind, max.value + step / 2))];
+          const outside = [
+            ...spellings(spec.kind, max.value + step),
+            ...(spec.kind === 'integer' ? [] : spellings(spec.kind, max.value + step / 2)),
+          ];
           assert.ok(outside.length > 0);
           for (const text of outside) assertOutside(ranged, text, ownerOf(owner, path, 'max'));
         });
@@ -255,10 +284,13 @@ describe('ranges: both ends of every ranged property, in every unit spelling', (
 
 describe('ranges: event source mapping limits that depend on the source', () => {
   test('every minimum and maximum of the ESM limits is a spec bound, a source bound here, or no range', () => {
-    const specFacts = new Set<Fact>(Object.values(CONNECTION_PROPERTIES).flatMap((spec) => [spec.min, spec.max].filter((f): f is Fact => f !== undefined)));
+    const specFacts = new Set<Fact>(
+      Object.values(CONNECTION_PROPERTIES).flatMap((spec) => [spec.min, spec.max].filter((f): f is Fact => f !== undefined)),
+    );
     for (const [key, fact] of Object.entries(ESM)) {
       if (!/(Min|Max)$/.test(key)) continue;
-      const covered = specFacts.has(fact as Fact) || SOURCE_BOUNDS.some((b) => b.fact === key) || NOT_RANGES.includes(key as keyof typeof ESM);
+      const covered =
+        specFacts.has(fact as Fact) || SOURCE_BOUNDS.some((b) => b.fact === key) || NOT_RANGES.includes(key as keyof typeof ESM);
       assert.ok(covered, `ESM.${key} is tested`);
     }
   });

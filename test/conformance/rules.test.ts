@@ -14,12 +14,37 @@ const DOCS_AS_OF = { today: '2026-12-04' } as const;
 
 /** FORMAT.md's catalogue (shared/FORMAT.md), kept here so a clone without shared/ can run the test. */
 export const CATALOGUE = [
-  'schema/invalid', 'syntax/yaml', 'flows/unknown-resource', 'flows/invalid-connection', 'lambda/timeout-limit',
-  'lambda/memory-range', 'lambda/env-size', 'lambda/concurrency', 'lambda/api-timeout', 'sqs/range', 'kinesis/range',
-  'sqs/fifo-name', 'sqs/fifo-throughput', 'sqs/fifo-batch-size', 'sqs/dlq-type', 'sqs/visibility-timeout',
-  'sqs/long-polling', 'sqs/no-consumer', 'sns/no-subscriber', 'sqs/no-dlq', 'sns/fifo-subscription',
-  'sns/fifo-throughput', 'esm/batch-window', 'encryption/service-producer-key', 'payload/size', 'apprunner/closed',
-  'kinesis/shard-capacity', 'kinesis/read-fan-out', 'encryption/at-rest', 'ecs/fargate-size', 'schedule/expression',
+  'schema/invalid',
+  'syntax/yaml',
+  'flows/unknown-resource',
+  'flows/invalid-connection',
+  'lambda/timeout-limit',
+  'lambda/memory-range',
+  'lambda/env-size',
+  'lambda/concurrency',
+  'lambda/api-timeout',
+  'sqs/range',
+  'kinesis/range',
+  'sqs/fifo-name',
+  'sqs/fifo-throughput',
+  'sqs/fifo-batch-size',
+  'sqs/dlq-type',
+  'sqs/visibility-timeout',
+  'sqs/long-polling',
+  'sqs/no-consumer',
+  'sns/no-subscriber',
+  'sqs/no-dlq',
+  'sns/fifo-subscription',
+  'sns/fifo-throughput',
+  'esm/batch-window',
+  'encryption/service-producer-key',
+  'payload/size',
+  'apprunner/closed',
+  'kinesis/shard-capacity',
+  'kinesis/read-fan-out',
+  'encryption/at-rest',
+  'ecs/fargate-size',
+  'schedule/expression',
   'graph/cycle',
 ];
 
@@ -55,14 +80,19 @@ describe('rule catalogue', () => {
 
   test('every id of the format catalogue exists', () => {
     const ids = new Set(rules.map((rule) => rule.id));
-    assert.deepEqual(CATALOGUE.filter((id) => !ids.has(id)), []);
+    assert.deepEqual(
+      CATALOGUE.filter((id) => !ids.has(id)),
+      [],
+    );
   });
 
   test('the catalogue here matches shared/FORMAT.md where it is present', (t) => {
     const format = join(root, '../shared/FORMAT.md');
     if (!existsSync(format)) return t.skip('shared/FORMAT.md is not beside this clone');
     const text = readFileSync(format, 'utf8');
-    const ids = [...text.matchAll(/^\| `([a-z0-9-]+\/[a-z0-9-]+)`(?: \(and the like for each type: `([a-z0-9-]+\/[a-z0-9-]+)`)?/gm)].flatMap((m) => m.slice(1).filter(Boolean) as string[]);
+    const ids = [
+      ...text.matchAll(/^\| `([a-z0-9-]+\/[a-z0-9-]+)`(?: \(and the like for each type: `([a-z0-9-]+\/[a-z0-9-]+)`)?/gm),
+    ].flatMap((m) => m.slice(1).filter(Boolean) as string[]);
     ids.push(...[...text.matchAll(/^\| `([a-z0-9-]+\/[a-z0-9-]+)`, `([a-z0-9-]+\/[a-z0-9-]+)`/gm)].map((m) => m[2]!));
     assert.deepEqual([...new Set(ids)].sort(), [...CATALOGUE].sort());
   });
@@ -110,7 +140,9 @@ describe('rule catalogue', () => {
         const source = readFileSync(sourcePath, 'utf8');
         // Messages may be reported by the engine (suppression) or a shared helper under rules/ the rule imports.
         const engineReported = rule.id.startsWith('suppression/') ? readFileSync(join(root, 'src/core/analyze.ts'), 'utf8') : '';
-        const helpers = [...source.matchAll(/from '\.\.\/([a-z-]+)'/g)].map((m) => readFileSync(join(root, 'src/core/rules', `${m[1]}.ts`), 'utf8')).join('\n');
+        const helpers = [...source.matchAll(/from '\.\.\/([a-z-]+)'/g)]
+          .map((m) => readFileSync(join(root, 'src/core/rules', `${m[1]}.ts`), 'utf8'))
+          .join('\n');
         for (const id of Object.keys(rule.messages)) {
           const uses = (source + engineReported + helpers).split(new RegExp(`['"\`]${id}['"\`]|\\b${id}\\b`)).length - 1;
           assert.ok(uses >= 2, `message '${id}' is declared but never reported`);
@@ -123,11 +155,18 @@ describe('rule catalogue', () => {
         const correct = examples(page, 'correct');
         assert.ok(incorrect.length > 0 && correct.length > 0, 'one incorrect and one correct example at least');
         for (const text of incorrect) {
-          assert.ok(analyze(text, DOCS_AS_OF).findings.some((f) => f.ruleId === rule.id), `incorrect example does not fire ${rule.id}:\n${text}`);
+          assert.ok(
+            analyze(text, DOCS_AS_OF).findings.some((f) => f.ruleId === rule.id),
+            `incorrect example does not fire ${rule.id}:\n${text}`,
+          );
         }
         for (const text of correct) {
           const findings = analyze(text, DOCS_AS_OF).findings;
-          assert.deepEqual(findings.filter((f) => f.ruleId === rule.id || f.severity === 'error').map((f) => `${f.ruleId}: ${f.message}`), [], `correct example:\n${text}`);
+          assert.deepEqual(
+            findings.filter((f) => f.ruleId === rule.id || f.severity === 'error').map((f) => `${f.ruleId}: ${f.message}`),
+            [],
+            `correct example:\n${text}`,
+          );
         }
       });
     });

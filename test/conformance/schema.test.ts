@@ -6,7 +6,14 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { ACCOUNT_PROPERTIES, COMMON_PROPERTIES, CONNECTION_PROPERTIES, RESOURCE_TYPES, TYPE_PROPERTIES, type PropertySpec } from '../../src/core/model/properties';
+import {
+  ACCOUNT_PROPERTIES,
+  COMMON_PROPERTIES,
+  CONNECTION_PROPERTIES,
+  RESOURCE_TYPES,
+  TYPE_PROPERTIES,
+  type PropertySpec,
+} from '../../src/core/model/properties';
 import { RESOURCE_TYPE_TABLE, type ResourceType } from '../../src/core/model/resource-types';
 import { complete } from '../../src/core/services/completion';
 import { parseDuration, parseRate, parseSize } from '../../src/core/parse/values';
@@ -18,7 +25,12 @@ const schema = JSON.parse(readFileSync(join(root, 'schemas/awsflow.schema.json')
 const defs = schema.$defs!;
 
 const KIND_REFS: Partial<Record<PropertySpec['kind'], string>> = {
-  duration: '#/$defs/duration', size: '#/$defs/size', megabytes: '#/$defs/megabytes', rate: '#/$defs/rate', cpu: '#/$defs/cpu', encryption: '#/$defs/encryption',
+  duration: '#/$defs/duration',
+  size: '#/$defs/size',
+  megabytes: '#/$defs/megabytes',
+  rate: '#/$defs/rate',
+  cpu: '#/$defs/cpu',
+  encryption: '#/$defs/encryption',
 };
 
 function checkProperties(where: string, specs: Readonly<Record<string, PropertySpec>>, properties: Record<string, Schema>) {
@@ -46,10 +58,14 @@ describe('schema and model agree', () => {
   test("the type's description names every type once, grouped by the table's categories", () => {
     // `sqs`, `sns`, … (messaging); `lambda`, … (compute); … : one group per category, in table order.
     const description = defs['resource']!.properties!['type']!['description'] as string;
-    const groups = description.replace(/^[^`]*/, '').split('; ').map((group) => [...group.matchAll(/`([^`]+)`/g)].map((match) => match[1]!));
+    const groups = description
+      .replace(/^[^`]*/, '')
+      .split('; ')
+      .map((group) => [...group.matchAll(/`([^`]+)`/g)].map((match) => match[1]!));
     assert.deepEqual(groups.flat(), [...RESOURCE_TYPES]);
     const categories = groups.map((group) => new Set(group.map((type) => RESOURCE_TYPE_TABLE[type as ResourceType].category)));
-    for (const [index, found] of categories.entries()) assert.equal(found.size, 1, `group ${groups[index]!.join(', ')} mixes categories ${[...found].join(', ')}`);
+    for (const [index, found] of categories.entries())
+      assert.equal(found.size, 1, `group ${groups[index]!.join(', ')} mixes categories ${[...found].join(', ')}`);
     assert.equal(new Set(categories.map((found) => [...found][0])).size, groups.length, 'one group per category');
   });
   for (const type of RESOURCE_TYPES) {
@@ -77,11 +93,13 @@ function sourceFiles(dir: string): string[] {
 function offered(marked: string): string[] {
   const offset = marked.indexOf('‸');
   const text = marked.replace('‸', '');
-  return complete(analyze(text), offset).map((entry) => entry.label).sort();
+  return complete(analyze(text), offset)
+    .map((entry) => entry.label)
+    .sort();
 }
 
 describe('account and defaults: what the analysis reads, the schema allows and completion offers', () => {
-  test('account: the keys the analysis reads are the model\'s list', () => {
+  test("account: the keys the analysis reads are the model's list", () => {
     // The analysis reads an account quota as `findPair(account, '<key>')`.
     const read = new Set<string>();
     for (const file of sourceFiles(join(root, 'src/core'))) {
@@ -97,7 +115,7 @@ describe('account and defaults: what the analysis reads, the schema allows and c
   test('account: completion offers every key', () => {
     assert.deepEqual(offered('awsflow: 1\naccount:\n  ‸\nresources: {}\n'), Object.keys(ACCOUNT_PROPERTIES).sort());
   });
-  test('defaults: the schema has one entry per resource type, with that type\'s properties', () => {
+  test("defaults: the schema has one entry per resource type, with that type's properties", () => {
     const defaults = schema.properties!['defaults']!;
     assert.equal(defaults['additionalProperties'], false, 'unknown keys are reported');
     assert.deepEqual(Object.keys(defaults.properties!).sort(), [...RESOURCE_TYPES].sort());
@@ -107,7 +125,11 @@ describe('account and defaults: what the analysis reads, the schema allows and c
     const withProperties = RESOURCE_TYPES.filter((type) => Object.keys(TYPE_PROPERTIES[type]).length > 0);
     assert.deepEqual(offered('awsflow: 1\ndefaults:\n  ‸\nresources: {}\n'), [...withProperties].sort());
     for (const type of withProperties) {
-      assert.deepEqual(offered(`awsflow: 1\ndefaults:\n  ${type}:\n    ‸\nresources: {}\n`), Object.keys(TYPE_PROPERTIES[type]).sort(), type);
+      assert.deepEqual(
+        offered(`awsflow: 1\ndefaults:\n  ${type}:\n    ‸\nresources: {}\n`),
+        Object.keys(TYPE_PROPERTIES[type]).sort(),
+        type,
+      );
     }
   });
 });

@@ -1,4 +1,4 @@
-/** The type checker and the linter, as tests: a type error or a boundary import fails `npm test`. */
+/** The type checker, the linter and the formatter, as tests: a type error, a boundary import or an unformatted file fails `npm test`. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
@@ -20,5 +20,10 @@ for (const project of ['src/core', 'src/cli', 'src/protocol', 'src/server', 'src
 
 test('eslint: no problems, dependency boundaries kept', () => {
   const result = run('node_modules/eslint/bin/eslint.js', ['.']);
+  assert.equal(result.code, 0, result.output);
+});
+
+test('prettier: every source file is formatted (`npm run format` writes them)', () => {
+  const result = run('node_modules/prettier/bin/prettier.cjs', ['--check', '.', '--log-level', 'warn']);
   assert.equal(result.code, 0, result.output);
 });

@@ -17,16 +17,19 @@ function fixtures(): { dir: string; pidFile: string } {
   const dir = mkdtempSync(join(tmpdir(), 'awsflow-runner-'));
   const pidFile = join(dir, 'sleeper.pid');
   writeFileSync(join(dir, 'a-passes.test.js'), "require('node:test').test('passes', () => {});\n");
-  writeFileSync(join(dir, 'b-hangs.test.js'), [
-    "const { test } = require('node:test');",
-    "const { spawn } = require('node:child_process');",
-    "test('waits forever', async () => {",
-    "  const sleeper = spawn('sleep', ['600'], { stdio: 'pipe' });",
-    `  require('node:fs').writeFileSync(${JSON.stringify(pidFile)}, String(sleeper.pid));`,
-    '  await new Promise(() => setInterval(() => {}, 1000));',
-    '});',
-    '',
-  ].join('\n'));
+  writeFileSync(
+    join(dir, 'b-hangs.test.js'),
+    [
+      "const { test } = require('node:test');",
+      "const { spawn } = require('node:child_process');",
+      "test('waits forever', async () => {",
+      "  const sleeper = spawn('sleep', ['600'], { stdio: 'pipe' });",
+      `  require('node:fs').writeFileSync(${JSON.stringify(pidFile)}, String(sleeper.pid));`,
+      '  await new Promise(() => setInterval(() => {}, 1000));',
+      '});',
+      '',
+    ].join('\n'),
+  );
   return { dir, pidFile };
 }
 
@@ -58,31 +61,39 @@ function stopped(pid: number): boolean {
   }
 }
 
-test('a test that never finishes fails at its time limit, and what it started is stopped', { skip: process.platform === 'linux' ? false : 'reads /proc' }, () => {
-  const { dir, pidFile } = fixtures();
-  try {
-    const run = runTests(dir, { AWSFLOW_TEST_TIMEOUT_MS: '12000' });
-    assert.equal(run.last, '1 passed, 1 failed', run.output);
-    assert.equal(run.code, 1);
-    assert.match(run.output, /b-hangs\.test\.js was stopped at its time limit, in: waits forever\n/);
-    assert.ok(run.seconds < 120, `took ${run.seconds} s`);
-    assert.ok(stopped(Number(readFileSync(pidFile, 'utf8'))), 'the child process the test started is stopped');
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-});
+test(
+  'a test that never finishes fails at its time limit, and what it started is stopped',
+  { skip: process.platform === 'linux' ? false : 'reads /proc' },
+  () => {
+    const { dir, pidFile } = fixtures();
+    try {
+      const run = runTests(dir, { AWSFLOW_TEST_TIMEOUT_MS: '12000' });
+      assert.equal(run.last, '1 passed, 1 failed', run.output);
+      assert.equal(run.code, 1);
+      assert.match(run.output, /b-hangs\.test\.js was stopped at its time limit, in: waits forever\n/);
+      assert.ok(run.seconds < 120, `took ${run.seconds} s`);
+      assert.ok(stopped(Number(readFileSync(pidFile, 'utf8'))), 'the child process the test started is stopped');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  },
+);
 
-test('a run over its budget is stopped, names what was running and still prints the closing line', { skip: process.platform === 'linux' ? false : 'reads /proc' }, () => {
-  const { dir, pidFile } = fixtures();
-  try {
-    const run = runTests(dir, { AWSFLOW_TEST_BUDGET_MS: '15000' });
-    assert.equal(run.last, '1 passed, 1 failed', run.output);
-    assert.equal(run.code, 1);
-    assert.match(run.output, /went over its budget of 15000 ms/);
-    assert.match(run.output, /Still running: .*b-hangs\.test\.js › waits forever/);
-    assert.ok(run.seconds < 120, `took ${run.seconds} s`);
-    assert.ok(stopped(Number(readFileSync(pidFile, 'utf8'))), 'the child process the test started is stopped');
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-});
+test(
+  'a run over its budget is stopped, names what was running and still prints the closing line',
+  { skip: process.platform === 'linux' ? false : 'reads /proc' },
+  () => {
+    const { dir, pidFile } = fixtures();
+    try {
+      const run = runTests(dir, { AWSFLOW_TEST_BUDGET_MS: '15000' });
+      assert.equal(run.last, '1 passed, 1 failed', run.output);
+      assert.equal(run.code, 1);
+      assert.match(run.output, /went over its budget of 15000 ms/);
+      assert.match(run.output, /Still running: .*b-hangs\.test\.js › waits forever/);
+      assert.ok(run.seconds < 120, `took ${run.seconds} s`);
+      assert.ok(stopped(Number(readFileSync(pidFile, 'utf8'))), 'the child process the test started is stopped');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  },
+);

@@ -23,7 +23,11 @@ export async function openFixture(name: string, column = vscode.ViewColumn.One):
  * Polls until `probe` returns something other than undefined (or false); fails with the
  * last value seen described by `what`, so a timeout says what never happened.
  */
-export async function waitFor<T>(what: string, probe: () => T | undefined | false | Promise<T | undefined | false>, timeoutMs = 30_000): Promise<T> {
+export async function waitFor<T>(
+  what: string,
+  probe: () => T | undefined | false | Promise<T | undefined | false>,
+  timeoutMs = 30_000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let lastError: unknown;
   for (;;) {
@@ -52,11 +56,20 @@ export function rangeText(range: vscode.Range): string {
 }
 
 /** Waits until the diagnostics of `uri` satisfy `accept`, and returns them. */
-export function diagnosticsWhere(uri: vscode.Uri, what: string, accept: (diagnostics: vscode.Diagnostic[]) => boolean, timeoutMs?: number): Promise<vscode.Diagnostic[]> {
-  return waitFor(what, () => {
-    const diagnostics = vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'awsflow');
-    return accept(diagnostics) ? diagnostics : undefined;
-  }, timeoutMs);
+export function diagnosticsWhere(
+  uri: vscode.Uri,
+  what: string,
+  accept: (diagnostics: vscode.Diagnostic[]) => boolean,
+  timeoutMs?: number,
+): Promise<vscode.Diagnostic[]> {
+  return waitFor(
+    what,
+    () => {
+      const diagnostics = vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'awsflow');
+      return accept(diagnostics) ? diagnostics : undefined;
+    },
+    timeoutMs,
+  );
 }
 
 /** Drops unsaved edits a test made, so the next suite sees the fixture as it is on disk. */

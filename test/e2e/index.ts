@@ -42,7 +42,9 @@ export function run(): Promise<void> {
     },
     tests: [],
   };
-  console.log(`extension host: VS Code ${results.host.vscode} (${results.host.appName}, ${results.host.appHost}, ${results.host.uiKind}), Node ${results.host.node}`);
+  console.log(
+    `extension host: VS Code ${results.host.vscode} (${results.host.appName}, ${results.host.appHost}, ${results.host.uiKind}), Node ${results.host.node}`,
+  );
 
   return new Promise((resolve, reject) => {
     const runner = mocha.run((failures) => {
@@ -59,7 +61,12 @@ export function run(): Promise<void> {
     runner.on('pass', (test) => results.tests.push({ title: test.fullTitle(), state: 'passed', milliseconds: test.duration ?? 0 }));
     runner.on('pending', (test) => results.tests.push({ title: test.fullTitle(), state: 'pending', milliseconds: 0 }));
     runner.on('fail', (test, error: Error) => {
-      results.tests.push({ title: test.fullTitle(), state: 'failed', milliseconds: test.duration ?? 0, error: error.stack ?? String(error) });
+      results.tests.push({
+        title: test.fullTitle(),
+        state: 'failed',
+        milliseconds: test.duration ?? 0,
+        error: error.stack ?? String(error),
+      });
     });
   });
 }

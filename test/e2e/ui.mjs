@@ -69,7 +69,9 @@ export async function runUi({ browser, url, workspace, extensionPath, manifest, 
 
     await step('open-example', async () => {
       await page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'mistakes.awsflow' }).click();
-      await page.locator('.editor-group-container .monaco-editor .view-lines', { hasText: 'name: common mistakes' }).waitFor({ timeout: 30_000 });
+      await page
+        .locator('.editor-group-container .monaco-editor .view-lines', { hasText: 'name: common mistakes' })
+        .waitFor({ timeout: 30_000 });
       const mode = statusItem('status.editor.mode');
       await mode.filter({ hasText: languageAlias }).waitFor({ timeout: 30_000 });
       return `language mode: ${(await mode.innerText()).trim()}`;
@@ -116,7 +118,10 @@ export async function runUi({ browser, url, workspace, extensionPath, manifest, 
     await step('open-preview', async () => {
       // The panel closed, so the screenshot gives the diagram the whole height.
       await page.keyboard.press('Control+J');
-      await page.locator('.part.panel').waitFor({ state: 'hidden', timeout: 10_000 }).catch(() => {});
+      await page
+        .locator('.part.panel')
+        .waitFor({ state: 'hidden', timeout: 10_000 })
+        .catch(() => {});
       await runCommand(page, commandTitle('awsflow.showPreviewToSide'));
       await drawnNodes.first().waitFor({ timeout: 60_000 });
       const tab = page.locator('.tabs-container .tab', { hasText: 'Preview mistakes.awsflow' });
@@ -124,7 +129,11 @@ export async function runUi({ browser, url, workspace, extensionPath, manifest, 
       const tabTitle = (await tab.innerText()).trim();
       if (tabTitle.includes('Locked')) throw new Error(`opened a locked preview: ${tabTitle}`);
       // All 11 resources of the fixture are drawn (Mermaid may give a node more than one group).
-      await waitUntil(async () => new Set(await drawnNodes.evaluateAll((groups) => groups.map((g) => /-flowchart-(n\d+)-/.exec(g.id)?.[1]))).size === 11, 30_000, 'all 11 nodes drawn');
+      await waitUntil(
+        async () => new Set(await drawnNodes.evaluateAll((groups) => groups.map((g) => /-flowchart-(n\d+)-/.exec(g.id)?.[1]))).size === 11,
+        30_000,
+        'all 11 nodes drawn',
+      );
       const labels = (await preview.locator('svg .nodeLabel').allInnerTexts()).map((text) => text.replace(/\s+/g, ' ').trim());
       if (!labels.some((label) => label.startsWith('slow-worker'))) throw new Error(`node labels: ${labels.join(', ')}`);
       // The cursor is still on slow-worker's timeout (line 15): its node (n2) is highlighted.
@@ -156,7 +165,11 @@ export async function runUi({ browser, url, workspace, extensionPath, manifest, 
       const fittedTransform = await canvas.evaluate((element) => element.style.transform);
       await preview.locator('.viewport').hover({ position: { x: 80, y: 80 } });
       for (let i = 0; i < 4; i++) await page.mouse.wheel(0, -300);
-      await waitUntil(async () => (await canvas.evaluate((element) => element.style.transform)) !== fittedTransform, 10_000, 'the wheel to zoom in');
+      await waitUntil(
+        async () => (await canvas.evaluate((element) => element.style.transform)) !== fittedTransform,
+        10_000,
+        'the wheel to zoom in',
+      );
       await page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'fanout.awsflow' }).click();
       await page.locator('.tabs-container .tab', { hasText: 'Preview fanout.awsflow' }).waitFor({ timeout: 20_000 });
       // fanout.awsflow's own resources are drawn (checkout is its first).
@@ -181,7 +194,18 @@ export async function runUi({ browser, url, workspace, extensionPath, manifest, 
     await step('restore-open-locked-previews', async () => {
       await runCommand(page, 'View: Close All Editors');
       await page.locator('.tabs-container .tab').first().waitFor({ state: 'detached', timeout: 20_000 });
-      writeFileSync(join(workspace, 'gone.awsflow'), ['awsflow: 1', 'resources:', '  gone: { type: sqs, label: Gone queue }', '  reader: { type: lambda }', 'flows:', '  - gone -> reader', ''].join('\n'));
+      writeFileSync(
+        join(workspace, 'gone.awsflow'),
+        [
+          'awsflow: 1',
+          'resources:',
+          '  gone: { type: sqs, label: Gone queue }',
+          '  reader: { type: lambda }',
+          'flows:',
+          '  - gone -> reader',
+          '',
+        ].join('\n'),
+      );
       // The explorer may not have noticed the new file yet.
       await runCommand(page, 'Refresh Explorer');
       const openLocked = async (file) => {
@@ -240,19 +264,28 @@ export async function runUi({ browser, url, workspace, extensionPath, manifest, 
  * direction; returns what was measured.
  */
 async function waitFitted(preview, what) {
-  const measure = () => preview.locator('.diagram > svg').evaluate((svg) => {
-    // Runs in the webview's frame (its globals through the element: this file is linted as Node code).
-    const doc = svg.ownerDocument;
-    const win = doc.defaultView;
-    const drawing = svg.getBoundingClientRect();
-    const bars = [...doc.querySelectorAll('.toolbar, .notice, .banner')].filter((bar) => win.getComputedStyle(bar).display !== 'none');
-    const top = Math.max(0, ...bars.map((bar) => bar.getBoundingClientRect().bottom));
-    const [width, height] = [win.innerWidth, win.innerHeight - top];
-    const scale = Number(/scale\(([\d.e-]+)\)/.exec(doc.querySelector('.canvas').style.transform)?.[1] ?? NaN);
-    const inside = drawing.width > 0 && drawing.left >= -1 && drawing.right <= win.innerWidth + 1 && drawing.top >= top - 1 && drawing.bottom <= win.innerHeight + 1;
-    const share = Math.max(drawing.width / width, drawing.height / height);
-    return { fitted: inside && (scale > 0.999 || share >= 0.7), detail: `drawing ${Math.round(drawing.width)}×${Math.round(drawing.height)} at ${Math.round(drawing.left)},${Math.round(drawing.top)} in ${width}×${Math.round(height)} below ${Math.round(top)}, scale ${scale.toFixed(3)}, share ${share.toFixed(2)}` };
-  });
+  const measure = () =>
+    preview.locator('.diagram > svg').evaluate((svg) => {
+      // Runs in the webview's frame (its globals through the element: this file is linted as Node code).
+      const doc = svg.ownerDocument;
+      const win = doc.defaultView;
+      const drawing = svg.getBoundingClientRect();
+      const bars = [...doc.querySelectorAll('.toolbar, .notice, .banner')].filter((bar) => win.getComputedStyle(bar).display !== 'none');
+      const top = Math.max(0, ...bars.map((bar) => bar.getBoundingClientRect().bottom));
+      const [width, height] = [win.innerWidth, win.innerHeight - top];
+      const scale = Number(/scale\(([\d.e-]+)\)/.exec(doc.querySelector('.canvas').style.transform)?.[1] ?? NaN);
+      const inside =
+        drawing.width > 0 &&
+        drawing.left >= -1 &&
+        drawing.right <= win.innerWidth + 1 &&
+        drawing.top >= top - 1 &&
+        drawing.bottom <= win.innerHeight + 1;
+      const share = Math.max(drawing.width / width, drawing.height / height);
+      return {
+        fitted: inside && (scale > 0.999 || share >= 0.7),
+        detail: `drawing ${Math.round(drawing.width)}×${Math.round(drawing.height)} at ${Math.round(drawing.left)},${Math.round(drawing.top)} in ${width}×${Math.round(height)} below ${Math.round(top)}, scale ${scale.toFixed(3)}, share ${share.toFixed(2)}`,
+      };
+    });
   let last = { fitted: false, detail: 'not measured' };
   try {
     await waitUntil(async () => (last = await measure()).fitted, 20_000, `${what} to be fitted`);

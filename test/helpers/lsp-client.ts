@@ -6,11 +6,27 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import {
-  createProtocolConnection, StreamMessageReader, StreamMessageWriter,
-  ConfigurationRequest, DidChangeTextDocumentNotification, DidCloseTextDocumentNotification, DidOpenTextDocumentNotification,
-  ExitNotification, InitializedNotification, InitializeRequest, LogMessageNotification, PublishDiagnosticsNotification, RegistrationRequest, ShutdownRequest,
-  ErrorCodes, ResponseError,
-  type ClientCapabilities, type Diagnostic, type InitializeResult, type ProtocolConnection, type PublishDiagnosticsParams,
+  createProtocolConnection,
+  StreamMessageReader,
+  StreamMessageWriter,
+  ConfigurationRequest,
+  DidChangeTextDocumentNotification,
+  DidCloseTextDocumentNotification,
+  DidOpenTextDocumentNotification,
+  ExitNotification,
+  InitializedNotification,
+  InitializeRequest,
+  LogMessageNotification,
+  PublishDiagnosticsNotification,
+  RegistrationRequest,
+  ShutdownRequest,
+  ErrorCodes,
+  ResponseError,
+  type ClientCapabilities,
+  type Diagnostic,
+  type InitializeResult,
+  type ProtocolConnection,
+  type PublishDiagnosticsParams,
 } from 'vscode-languageserver-protocol/node';
 
 export const SERVER = join(__dirname, '../../../dist/server/main-node.js');
@@ -28,7 +44,12 @@ export class TestClient {
   readonly logs: string[] = [];
   settings: unknown;
   private readonly published = new Map<string, PublishDiagnosticsParams[]>();
-  private readonly waiters: { uri: string; version: number | undefined; resolve: (p: PublishDiagnosticsParams) => void; reject: (error: Error) => void }[] = [];
+  private readonly waiters: {
+    uri: string;
+    version: number | undefined;
+    resolve: (p: PublishDiagnosticsParams) => void;
+    reject: (error: Error) => void;
+  }[] = [];
   /** Why the server is gone (it exited or could not be started); undefined while it runs. */
   private gone: Error | undefined;
   private shuttingDown = false;
@@ -74,7 +95,11 @@ export class TestClient {
 
   async initialize(): Promise<InitializeResult> {
     const capabilities: ClientCapabilities = this.options.capabilities ?? {
-      workspace: { configuration: this.options.settings !== undefined, didChangeConfiguration: { dynamicRegistration: true }, workspaceFolders: true },
+      workspace: {
+        configuration: this.options.settings !== undefined,
+        didChangeConfiguration: { dynamicRegistration: true },
+        workspaceFolders: true,
+      },
       textDocument: {
         publishDiagnostics: { relatedInformation: true, versionSupport: true, codeDescriptionSupport: true, dataSupport: true },
         completion: { completionItem: { snippetSupport: true } },
@@ -83,7 +108,10 @@ export class TestClient {
     };
     let timer: ReturnType<typeof setTimeout> | undefined;
     const deadline = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(this.failure(`did not answer initialize within ${TestClient.INITIALIZE_TIMEOUT_MS} ms`)), TestClient.INITIALIZE_TIMEOUT_MS);
+      timer = setTimeout(
+        () => reject(this.failure(`did not answer initialize within ${TestClient.INITIALIZE_TIMEOUT_MS} ms`)),
+        TestClient.INITIALIZE_TIMEOUT_MS,
+      );
     });
     try {
       const result = await Promise.race([
@@ -163,13 +191,18 @@ export class TestClient {
 
   async open(uri: string, text: string, version = 1): Promise<Diagnostic[]> {
     const waiting = this.diagnostics(uri, version);
-    await this.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'awsflow', version, text } });
+    await this.connection.sendNotification(DidOpenTextDocumentNotification.type, {
+      textDocument: { uri, languageId: 'awsflow', version, text },
+    });
     return (await waiting).diagnostics;
   }
 
   async change(uri: string, version: number, text: string, wait = true): Promise<Diagnostic[]> {
     const waiting = wait ? this.diagnostics(uri, version) : undefined;
-    await this.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version }, contentChanges: [{ text }] });
+    await this.connection.sendNotification(DidChangeTextDocumentNotification.type, {
+      textDocument: { uri, version },
+      contentChanges: [{ text }],
+    });
     return waiting ? (await waiting).diagnostics : [];
   }
 
@@ -201,10 +234,15 @@ export function positionAt(text: string, offset: number): { line: number; charac
 }
 
 /** Apply LSP text edits to a text. */
-export function applyTextEdits(text: string, edits: { range: { start: { line: number; character: number }; end: { line: number; character: number } }; newText: string }[]): string {
+export function applyTextEdits(
+  text: string,
+  edits: { range: { start: { line: number; character: number }; end: { line: number; character: number } }; newText: string }[],
+): string {
   const lines = text.split('\n');
   const offsetOf = (p: { line: number; character: number }) => lines.slice(0, p.line).reduce((n, l) => n + l.length + 1, 0) + p.character;
-  const sorted = [...edits].map((e, i) => ({ e, i, start: offsetOf(e.range.start), end: offsetOf(e.range.end) })).sort((a, b) => b.start - a.start || b.i - a.i);
+  const sorted = [...edits]
+    .map((e, i) => ({ e, i, start: offsetOf(e.range.start), end: offsetOf(e.range.end) }))
+    .sort((a, b) => b.start - a.start || b.i - a.i);
   let out = text;
   for (const { e, start, end } of sorted) out = out.slice(0, start) + e.newText + out.slice(end);
   return out;

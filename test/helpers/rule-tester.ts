@@ -82,7 +82,11 @@ export function ruleTester(rule: Rule, cases: { valid: (string | ValidCase)[]; i
         const text = withHeader(valid.code, valid.header);
         const analysis = run(rule, text, valid.ruleSeverities, valid.today);
         const own = analysis.findings.filter((f) => f.ruleId === rule.id);
-        assert.deepEqual(own.map((f) => `${f.message} @${f.start}-${f.end}`), [], 'the rule reports on a valid case');
+        assert.deepEqual(
+          own.map((f) => `${f.message} @${f.start}-${f.end}`),
+          [],
+          'the rule reports on a valid case',
+        );
         assertNoForeignErrors(rule, analysis.findings, text);
         assert.deepEqual(analysis.internalErrors, []);
       });
@@ -98,7 +102,10 @@ export function ruleTester(rule: Rule, cases: { valid: (string | ValidCase)[]; i
         const own = analysis.findings.filter((f) => f.ruleId === rule.id);
         assert.deepEqual(
           own.map((f) => ({ messageId: f.messageId, range: `${f.start}-${f.end} '${text.slice(f.start, f.end)}'` })),
-          invalid.errors.map((e, i) => ({ messageId: e.messageId, range: `${ranges[i]!.start}-${ranges[i]!.end} '${text.slice(ranges[i]!.start, ranges[i]!.end)}'` })),
+          invalid.errors.map((e, i) => ({
+            messageId: e.messageId,
+            range: `${ranges[i]!.start}-${ranges[i]!.end} '${text.slice(ranges[i]!.start, ranges[i]!.end)}'`,
+          })),
         );
         own.forEach((finding, i) => {
           const expected = invalid.errors[i]!;
@@ -108,10 +115,21 @@ export function ruleTester(rule: Rule, cases: { valid: (string | ValidCase)[]; i
           else if (expected.message) assert.match(finding.message, expected.message);
           assert.doesNotMatch(finding.message, /\{\w+\}/, 'a placeholder is left in the message');
           if (finding.fix) assert.ok(rule.fixable, 'the rule reports a fix but is not declared fixable');
-          if (expected.fix) assert.deepEqual(finding.fix && { title: finding.fix.title, safeForFixAll: finding.fix.safeForFixAll }, expected.fix, 'the fix');
-          else if (finding.fix) assert.ok(finding.fix.safeForFixAll, `'${finding.fix.title}' needs a decision: list it with \`fix: { title, safeForFixAll: false }\``);
-          for (const suggestion of finding.suggestions) assert.equal(suggestion.safeForFixAll, false, 'a suggestion is never applied by fix-all');
-          if (finding.suggestions.length) assert.ok(rule.hasSuggestions, 'the rule reports suggestions but does not declare hasSuggestions');
+          if (expected.fix)
+            assert.deepEqual(
+              finding.fix && { title: finding.fix.title, safeForFixAll: finding.fix.safeForFixAll },
+              expected.fix,
+              'the fix',
+            );
+          else if (finding.fix)
+            assert.ok(
+              finding.fix.safeForFixAll,
+              `'${finding.fix.title}' needs a decision: list it with \`fix: { title, safeForFixAll: false }\``,
+            );
+          for (const suggestion of finding.suggestions)
+            assert.equal(suggestion.safeForFixAll, false, 'a suggestion is never applied by fix-all');
+          if (finding.suggestions.length)
+            assert.ok(rule.hasSuggestions, 'the rule reports suggestions but does not declare hasSuggestions');
           if (expected.suggestions) {
             assert.deepEqual(
               finding.suggestions.map((s) => applyEdits(text, s.edits)),
@@ -125,10 +143,17 @@ export function ruleTester(rule: Rule, cases: { valid: (string | ValidCase)[]; i
         const fixes = own.filter((f) => f.fix);
         if (fixes.length > 0 && invalid.output === undefined) assert.fail('the rule fixes this case: give `output`');
         if (invalid.output !== undefined) {
-          const output = applyEdits(text, fixes.flatMap((f) => f.fix!.edits));
+          const output = applyEdits(
+            text,
+            fixes.flatMap((f) => f.fix!.edits),
+          );
           assert.equal(output, withHeader(invalid.output, invalid.header));
           const after = analyze(output, { rules: withRule(rule), ...(invalid.today ? { today: invalid.today } : {}) });
-          assert.deepEqual(after.findings.filter((f) => f.ruleId === 'syntax/yaml').map((f) => f.message), [], 'the fixed text must parse');
+          assert.deepEqual(
+            after.findings.filter((f) => f.ruleId === 'syntax/yaml').map((f) => f.message),
+            [],
+            'the fixed text must parse',
+          );
           const fixedAgain = after.findings.filter((f) => f.ruleId === rule.id && f.fix);
           assert.ok(fixedAgain.length < fixes.length, 'the fix must remove the finding it fixes');
         }

@@ -3,7 +3,8 @@ import assert from 'node:assert/strict';
 import { TestClient, applyTextEdits } from '../helpers/lsp-client';
 import { DiagramRequest } from '../../src/protocol/lsp';
 
-const TEXT = 'awsflow: 1\nresources:\n  jobs:\n    type: sqs\n  worker:\n    type: lambda\n    timeout: 20m   # keep this comment\n    memory: 12GB\nflows:\n  - jobs -> wroker\n';
+const TEXT =
+  'awsflow: 1\nresources:\n  jobs:\n    type: sqs\n  worker:\n    type: lambda\n    timeout: 20m   # keep this comment\n    memory: 12GB\nflows:\n  - jobs -> wroker\n';
 
 describe('code actions and the diagram request', () => {
   const client = new TestClient({ settings: {} });
@@ -15,11 +16,17 @@ describe('code actions and the diagram request', () => {
   after(() => client.kill());
 
   test('a quick fix for the finding under the cursor, applied, keeps the comment', async () => {
-    const actions = await client.connection.sendRequest('textDocument/codeAction', {
+    const actions = (await client.connection.sendRequest('textDocument/codeAction', {
       textDocument: { uri },
       range: { start: { line: 6, character: 14 }, end: { line: 6, character: 14 } },
       context: { diagnostics: [], only: ['quickfix'] },
-    }) as { title: string; kind: string; isPreferred?: boolean; diagnostics?: { code: string }[]; edit: { documentChanges: { textDocument: { version: number }; edits: never[] }[] } }[];
+    })) as {
+      title: string;
+      kind: string;
+      isPreferred?: boolean;
+      diagnostics?: { code: string }[];
+      edit: { documentChanges: { textDocument: { version: number }; edits: never[] }[] };
+    }[];
     const fix = actions.find((a) => a.title === 'Set the timeout to 15m')!;
     assert.equal(fix.kind, 'quickfix');
     assert.equal(fix.isPreferred, true);
@@ -34,22 +41,25 @@ describe('code actions and the diagram request', () => {
   });
 
   test('did-you-mean and "create resource" for an unknown id', async () => {
-    const actions = await client.connection.sendRequest('textDocument/codeAction', {
+    const actions = (await client.connection.sendRequest('textDocument/codeAction', {
       textDocument: { uri },
       range: { start: { line: 9, character: 12 }, end: { line: 9, character: 12 } },
       context: { diagnostics: [], only: ['quickfix'] },
-    }) as { title: string; edit: { documentChanges: { edits: never[] }[] } }[];
+    })) as { title: string; edit: { documentChanges: { edits: never[] }[] } }[];
     // The file has two safe fixes elsewhere: fix-all comes last in the menu.
-    assert.deepEqual(actions.map((a) => a.title), ["Change to 'worker'", "Create resource 'wroker'", 'Fix all safe awsflow problems']);
+    assert.deepEqual(
+      actions.map((a) => a.title),
+      ["Change to 'worker'", "Create resource 'wroker'", 'Fix all safe awsflow problems'],
+    );
     assert.equal(applyTextEdits(TEXT, actions[0]!.edit.documentChanges[0]!.edits), TEXT.replace('wroker', 'worker'));
   });
 
   test('source.fixAll.awsflow applies every safe fix at once', async () => {
-    const actions = await client.connection.sendRequest('textDocument/codeAction', {
+    const actions = (await client.connection.sendRequest('textDocument/codeAction', {
       textDocument: { uri },
       range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
       context: { diagnostics: [], only: ['source.fixAll.awsflow'] },
-    }) as { kind: string; edit: { documentChanges: { edits: never[] }[] } }[];
+    })) as { kind: string; edit: { documentChanges: { edits: never[] }[] } }[];
     assert.equal(actions.length, 1);
     assert.equal(actions[0]!.kind, 'source.fixAll.awsflow');
     const applied = applyTextEdits(TEXT, actions[0]!.edit.documentChanges[0]!.edits);
@@ -58,32 +68,44 @@ describe('code actions and the diagram request', () => {
   });
 
   test('in the Ctrl+. menu, on a problem with a fix: "Fix all safe awsflow problems" as a quick fix too', async () => {
-    const actions = await client.connection.sendRequest('textDocument/codeAction', {
+    const actions = (await client.connection.sendRequest('textDocument/codeAction', {
       textDocument: { uri },
       range: { start: { line: 7, character: 12 }, end: { line: 7, character: 12 } },
       context: { diagnostics: [], only: ['quickfix'] },
-    }) as { title: string; kind: string; edit: { documentChanges: { edits: never[] }[] } }[];
-    assert.deepEqual(actions.map((a) => [a.title, a.kind]), [['Set the memory to 10GB', 'quickfix'], ['Fix all safe awsflow problems', 'quickfix']]);
+    })) as { title: string; kind: string; edit: { documentChanges: { edits: never[] }[] } }[];
+    assert.deepEqual(
+      actions.map((a) => [a.title, a.kind]),
+      [
+        ['Set the memory to 10GB', 'quickfix'],
+        ['Fix all safe awsflow problems', 'quickfix'],
+      ],
+    );
     const applied = applyTextEdits(TEXT, actions[1]!.edit.documentChanges[0]!.edits);
     assert.equal(applied, TEXT.replace('timeout: 20m', 'timeout: 15m').replace('memory: 12GB', 'memory: 10GB'));
   });
 
   test('no fix-all quick fix where the cursor is on no problem: not a light bulb on every line', async () => {
-    const actions = await client.connection.sendRequest('textDocument/codeAction', {
+    const actions = (await client.connection.sendRequest('textDocument/codeAction', {
       textDocument: { uri },
       range: { start: { line: 1, character: 2 }, end: { line: 1, character: 2 } },
       context: { diagnostics: [], only: ['quickfix'] },
-    }) as { title: string }[];
-    assert.deepEqual(actions.map((a) => a.title), []);
+    })) as { title: string }[];
+    assert.deepEqual(
+      actions.map((a) => a.title),
+      [],
+    );
   });
 
   test('a client that asks for every kind gets one fix-all, not two', async () => {
-    const actions = await client.connection.sendRequest('textDocument/codeAction', {
+    const actions = (await client.connection.sendRequest('textDocument/codeAction', {
       textDocument: { uri },
       range: { start: { line: 7, character: 12 }, end: { line: 7, character: 12 } },
       context: { diagnostics: [] },
-    }) as { title: string; kind: string }[];
-    assert.deepEqual(actions.filter((a) => a.title === 'Fix all safe awsflow problems').map((a) => a.kind), ['quickfix']);
+    })) as { title: string; kind: string }[];
+    assert.deepEqual(
+      actions.filter((a) => a.title === 'Fix all safe awsflow problems').map((a) => a.kind),
+      ['quickfix'],
+    );
   });
 
   test('awsflow/diagram returns the Mermaid text, the node map and the findings per node', async () => {
@@ -91,7 +113,13 @@ describe('code actions and the diagram request', () => {
     assert.ok(result);
     assert.equal(result.version, 1);
     assert.match(result.mermaid, /^flowchart LR\n/);
-    assert.deepEqual(result.nodes.map((n) => [n.id, n.resourceId, n.range.start.line]), [['n0', 'jobs', 2], ['n1', 'worker', 4]]);
+    assert.deepEqual(
+      result.nodes.map((n) => [n.id, n.resourceId, n.range.start.line]),
+      [
+        ['n0', 'jobs', 2],
+        ['n1', 'worker', 4],
+      ],
+    );
     const worker = result.nodes.find((n) => n.resourceId === 'worker')!;
     assert.equal(worker.severity, 'error');
     assert.ok(worker.messages.some((m) => m.includes('lambda/timeout-limit')));
@@ -118,7 +146,9 @@ describe('code actions and the diagram request', () => {
     const broken = await client.connection.sendRequest(DiagramRequest.type, { textDocument: { uri: brokenUri }, icons: true });
     assert.ok(broken);
     assert.deepEqual(broken.verdict, {
-      kind: 'broken', ruleId: 'syntax/yaml', more: 0,
+      kind: 'broken',
+      ruleId: 'syntax/yaml',
+      more: 0,
       reason: "Duplicate key 'jobs': YAML keeps one value per key. The first 'jobs' is on line 4.",
       range: { start: { line: 4, character: 2 }, end: { line: 4, character: 6 } },
     });
@@ -131,24 +161,37 @@ describe('code actions and the diagram request', () => {
 });
 
 describe('code actions never edit a value shared through an alias or a merge key', () => {
-  const SHARED = 'awsflow: 1\nresources:\n  long: &fn\n    type: lambda\n    capacity: managed-instances\n    timeout: &t 30m\n  short:\n    <<: *fn\n    capacity: on-demand\n  other:\n    type: lambda\n    timeout: *t\n';
+  const SHARED =
+    'awsflow: 1\nresources:\n  long: &fn\n    type: lambda\n    capacity: managed-instances\n    timeout: &t 30m\n  short:\n    <<: *fn\n    capacity: on-demand\n  other:\n    type: lambda\n    timeout: *t\n';
   const client = new TestClient({ settings: {} });
   const uri = 'file:///w/shared.awsflow';
-  let diagnostics: { range: { start: { line: number; character: number }; end: { line: number; character: number } }; code?: string | number }[] = [];
+  let diagnostics: {
+    range: { start: { line: number; character: number }; end: { line: number; character: number } };
+    code?: string | number;
+  }[] = [];
   before(async () => {
     await client.initialize();
     diagnostics = await client.open(uri, SHARED);
   });
   after(() => client.kill());
 
-  const actionsAt = (line: number, character: number, only: string[]) => client.connection.sendRequest('textDocument/codeAction', {
-    textDocument: { uri },
-    range: { start: { line, character }, end: { line, character } },
-    context: { diagnostics: [], only },
-  }) as Promise<{ title: string; edit: { documentChanges: { edits: never[] }[] } }[]>;
+  const actionsAt = (line: number, character: number, only: string[]) =>
+    client.connection.sendRequest('textDocument/codeAction', {
+      textDocument: { uri },
+      range: { start: { line, character }, end: { line, character } },
+      context: { diagnostics: [], only },
+    }) as Promise<{ title: string; edit: { documentChanges: { edits: never[] }[] } }[]>;
 
   test('the findings sit where the value is used: the merge entry and the alias', () => {
-    assert.deepEqual(diagnostics.filter((d) => d.code === 'lambda/timeout-limit').map((d) => [d.range.start.line, d.range.start.character, d.range.end.character]), [[7, 8, 11], [11, 13, 15]]);
+    assert.deepEqual(
+      diagnostics
+        .filter((d) => d.code === 'lambda/timeout-limit')
+        .map((d) => [d.range.start.line, d.range.start.character, d.range.end.character]),
+      [
+        [7, 8, 11],
+        [11, 13, 15],
+      ],
+    );
   });
 
   test('no quick fix on the merge entry; the alias gets a local override only', async () => {
@@ -156,7 +199,11 @@ describe('code actions never edit a value shared through an alias or a merge key
     const actions = await actionsAt(11, 14, ['quickfix']);
     const fix = actions.find((a) => a.title === 'Set the timeout to 15m')!;
     assert.equal(applyTextEdits(SHARED, fix.edit.documentChanges[0]!.edits), SHARED.replace('timeout: *t', 'timeout: 15m'));
-    for (const action of actions) assert.match(applyTextEdits(SHARED, action.edit.documentChanges[0]!.edits), /long: &fn\n {4}type: lambda\n {4}capacity: managed-instances\n {4}timeout: &t 30m\n {2}short:\n {4}<<: \*fn\n/);
+    for (const action of actions)
+      assert.match(
+        applyTextEdits(SHARED, action.edit.documentChanges[0]!.edits),
+        /long: &fn\n {4}type: lambda\n {4}capacity: managed-instances\n {4}timeout: &t 30m\n {2}short:\n {4}<<: \*fn\n/,
+      );
   });
 
   test('fix-all leaves the anchor and the merge entry alone', async () => {
@@ -167,10 +214,14 @@ describe('code actions never edit a value shared through an alias or a merge key
 
 describe('a finding about one connection of a fan-out', () => {
   // The failure-path advice rules are off (at the end, so no line moves): only sns/fifo-subscription speaks.
-  const FAN_OUT = 'awsflow: 1\nresources:\n  topic: { type: sns, encryption: kms }\n  a: { type: sqs }\n  b.fifo: { type: sqs, fifo: true }\n  c: { type: lambda }\nflows:\n  - topic -> a, b.fifo, c\nrules: { sns/no-redrive: off, lambda/async-failure: off }\n';
+  const FAN_OUT =
+    'awsflow: 1\nresources:\n  topic: { type: sns, encryption: kms }\n  a: { type: sqs }\n  b.fifo: { type: sqs, fifo: true }\n  c: { type: lambda }\nflows:\n  - topic -> a, b.fifo, c\nrules: { sns/no-redrive: off, lambda/async-failure: off }\n';
   const client = new TestClient({ settings: {} });
   const uri = 'file:///w/fan-out.awsflow';
-  let diagnostics: { range: { start: { line: number; character: number }; end: { line: number; character: number } }; code?: string | number }[] = [];
+  let diagnostics: {
+    range: { start: { line: number; character: number }; end: { line: number; character: number } };
+    code?: string | number;
+  }[] = [];
   before(async () => {
     await client.initialize();
     diagnostics = await client.open(uri, FAN_OUT);
@@ -179,20 +230,29 @@ describe('a finding about one connection of a fan-out', () => {
 
   test('the diagnostic covers the target id in the flow line', () => {
     const found = diagnostics.filter((d) => d.code === 'sns/fifo-subscription');
-    assert.deepEqual(found.map((d) => d.range), [{ start: { line: 7, character: 16 }, end: { line: 7, character: 22 } }]);
+    assert.deepEqual(
+      found.map((d) => d.range),
+      [{ start: { line: 7, character: 16 }, end: { line: 7, character: 22 } }],
+    );
   });
 
   test('the diagram marks that edge only', async () => {
     const result = await client.connection.sendRequest(DiagramRequest.type, { textDocument: { uri } });
     const name = new Map(result!.nodes.map((n) => [n.id, n.resourceId]));
-    assert.deepEqual(result!.edges.map((e) => [name.get(e.from), name.get(e.to), e.severity ?? null, e.messages.length]), [
-      ['topic', 'a', null, 0], ['topic', 'b.fifo', 'error', 1], ['topic', 'c', null, 0],
-    ]);
+    assert.deepEqual(
+      result!.edges.map((e) => [name.get(e.from), name.get(e.to), e.severity ?? null, e.messages.length]),
+      [
+        ['topic', 'a', null, 0],
+        ['topic', 'b.fifo', 'error', 1],
+        ['topic', 'c', null, 0],
+      ],
+    );
   });
 });
 
 /** A rename and an override of `encryption: none` need a decision; the timeout clamp does not. */
-const DECISIONS = 'awsflow: 1\nresources:\n  jobs:\n    type: sqs\n    fifo: true   # ordered per customer\n    encryption: none\n    visibilityTimeout: 2h\n  worker:\n    type: lambda\n    timeout: 20m\nflows:\n  - jobs -> worker\n';
+const DECISIONS =
+  'awsflow: 1\nresources:\n  jobs:\n    type: sqs\n    fifo: true   # ordered per customer\n    encryption: none\n    visibilityTimeout: 2h\n  worker:\n    type: lambda\n    timeout: 20m\nflows:\n  - jobs -> worker\n';
 
 describe('fixes that need a decision', () => {
   const client = new TestClient({ settings: {} });
@@ -204,11 +264,12 @@ describe('fixes that need a decision', () => {
   after(() => client.kill());
 
   type Action = { title: string; kind: string; isPreferred?: boolean; edit: { documentChanges: { edits: never[] }[] } };
-  const actionsAt = (line: number, character: number, only: string[]) => client.connection.sendRequest('textDocument/codeAction', {
-    textDocument: { uri },
-    range: { start: { line, character }, end: { line, character } },
-    context: { diagnostics: [], only },
-  }) as Promise<Action[]>;
+  const actionsAt = (line: number, character: number, only: string[]) =>
+    client.connection.sendRequest('textDocument/codeAction', {
+      textDocument: { uri },
+      range: { start: { line, character }, end: { line, character } },
+      context: { diagnostics: [], only },
+    }) as Promise<Action[]>;
 
   test('a rename is a quick fix named by its consequence, not the preferred one', async () => {
     const actions = await actionsAt(4, 10, ['quickfix']);
@@ -216,7 +277,10 @@ describe('fixes that need a decision', () => {
     assert.ok(rename, actions.map((a) => a.title).join('; '));
     assert.equal(rename.kind, 'quickfix');
     assert.equal(rename.isPreferred, undefined);
-    assert.equal(applyTextEdits(DECISIONS, rename.edit.documentChanges[0]!.edits), DECISIONS.replace('  jobs:', '  jobs.fifo:').replace('- jobs ->', '- jobs.fifo ->'));
+    assert.equal(
+      applyTextEdits(DECISIONS, rename.edit.documentChanges[0]!.edits),
+      DECISIONS.replace('  jobs:', '  jobs.fifo:').replace('- jobs ->', '- jobs.fifo ->'),
+    );
   });
 
   test('overriding `encryption: none` is a quick fix that says so', async () => {
@@ -234,6 +298,15 @@ describe('fixes that need a decision', () => {
 
   test('one safe fix in the file: no fix-all in the Ctrl+. menu, the quick fix itself is enough', async () => {
     const actions = await actionsAt(9, 14, ['quickfix']);
-    assert.deepEqual(actions.map((a) => [a.title, a.isPreferred]), [['Set the timeout to 15m', true], ['Run this work on ECS Fargate instead (no time limit): 256 CPU units and 512 MiB of memory, without the Lambda-only settings (replaces the function at deploy)', undefined]]);
+    assert.deepEqual(
+      actions.map((a) => [a.title, a.isPreferred]),
+      [
+        ['Set the timeout to 15m', true],
+        [
+          'Run this work on ECS Fargate instead (no time limit): 256 CPU units and 512 MiB of memory, without the Lambda-only settings (replaces the function at deploy)',
+          undefined,
+        ],
+      ],
+    );
   });
 });

@@ -37,13 +37,19 @@ const EXPECTED = {
  * Initializes, then asks one request: the server handles messages in order, so any
  * registration its `initialized` handler sends is written before that answer.
  */
-async function initializeAndCollectRegistrations(client: TestClient): Promise<{ result: unknown; registrations: { method: string; registerOptions: unknown }[] }> {
+async function initializeAndCollectRegistrations(
+  client: TestClient,
+): Promise<{ result: unknown; registrations: { method: string; registerOptions: unknown }[] }> {
   const registrations: { method: string; registerOptions: unknown }[] = [];
   client.connection.onRequest(RegistrationRequest.type, (params: RegistrationParams) => {
-    for (const registration of params.registrations) registrations.push({ method: registration.method, registerOptions: registration.registerOptions });
+    for (const registration of params.registrations)
+      registrations.push({ method: registration.method, registerOptions: registration.registerOptions });
   });
   const result = await client.initialize();
-  const answer = await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri: 'file:///w/not-open.awsflow' }, position: { line: 0, character: 0 } });
+  const answer = await client.connection.sendRequest(HoverRequest.type, {
+    textDocument: { uri: 'file:///w/not-open.awsflow' },
+    position: { line: 0, character: 0 },
+  });
   assert.equal(answer, null, 'a document that is not open has no hover');
   return { result, registrations };
 }

@@ -6,7 +6,8 @@ import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { TestClient } from '../helpers/lsp-client';
 
-const MISTAKE = 'awsflow: 1\nresources:\n  api: { type: api-gateway }\n  q:\n    type: sqs\n    visibilityTimeout: 30s\n  f:\n    type: lambda\n    timeout: 20m # too long\nflows:\n  - api -> q\n  - q -> f\n';
+const MISTAKE =
+  'awsflow: 1\nresources:\n  api: { type: api-gateway }\n  q:\n    type: sqs\n    visibilityTimeout: 30s\n  f:\n    type: lambda\n    timeout: 20m # too long\nflows:\n  - api -> q\n  - q -> f\n';
 
 describe('diagnostics over LSP', () => {
   const client = new TestClient({ settings: {} });
@@ -16,7 +17,9 @@ describe('diagnostics over LSP', () => {
     const result = await client.initialize();
     const caps = result.capabilities;
     assert.equal(result.serverInfo?.name, 'awsflow-language-server');
-    assert.ok(caps.hoverProvider && caps.completionProvider && caps.codeActionProvider && caps.definitionProvider && caps.referencesProvider);
+    assert.ok(
+      caps.hoverProvider && caps.completionProvider && caps.codeActionProvider && caps.definitionProvider && caps.referencesProvider,
+    );
     assert.deepEqual(caps.renameProvider, { prepareProvider: true });
     assert.ok(caps.semanticTokensProvider && caps.inlayHintProvider && caps.documentSymbolProvider && caps.workspaceSymbolProvider);
   });
@@ -45,26 +48,39 @@ describe('diagnostics over LSP', () => {
   test('edits are re-checked; the diagnostics carry the version they were computed for', async () => {
     const fixed = MISTAKE.replace('timeout: 20m', 'timeout: 10s').replace('visibilityTimeout: 30s', 'visibilityTimeout: 1m');
     const diagnostics = await client.change('file:///w/a.awsflow', 2, fixed);
-    assert.deepEqual(diagnostics.filter((d) => d.severity === 1).map((d) => d.code), []);
+    assert.deepEqual(
+      diagnostics.filter((d) => d.severity === 1).map((d) => d.code),
+      [],
+    );
   });
 
   test('a burst of edits is debounced: only the last version is published', async () => {
     const uri = 'file:///w/burst.awsflow';
     await client.open(uri, 'awsflow: 1\nresources:\n  f: { type: lambda }\n');
-    for (let version = 2; version < 10; version++) await client.change(uri, version, `awsflow: 1\nresources:\n  f: { type: lambda, timeout: ${version}m }\n`, false);
+    for (let version = 2; version < 10; version++)
+      await client.change(uri, version, `awsflow: 1\nresources:\n  f: { type: lambda, timeout: ${version}m }\n`, false);
     const last = await client.change(uri, 10, 'awsflow: 1\nresources:\n  f: { type: lambda, timeout: 20m }\n');
-    assert.deepEqual(last.map((d) => d.code), ['lambda/timeout-limit']);
+    assert.deepEqual(
+      last.map((d) => d.code),
+      ['lambda/timeout-limit'],
+    );
   });
 
   test('YAML errors and hostile input give findings, and the server keeps answering', async () => {
     const broken = await client.open('file:///w/broken.awsflow', 'awsflow: 1\nresources:\n  a: { type: client\n');
     assert.ok(broken.some((d) => d.code === 'syntax/yaml'));
     const binary = await client.open('file:///w/binary.awsflow', 'PNG\u0000\u0001\u0002');
-    assert.deepEqual(binary.map((d) => d.code), ['syntax/limits']);
+    assert.deepEqual(
+      binary.map((d) => d.code),
+      ['syntax/limits'],
+    );
     const deep = await client.open('file:///w/deep.awsflow', 'awsflow: 1\nx: ' + '['.repeat(10000) + ']'.repeat(10000) + '\n');
     assert.ok(deep.some((d) => d.code === 'syntax/limits'));
     const again = await client.open('file:///w/after.awsflow', 'awsflow: 1\nresources:\n  f: { type: lambda, memory: 20GB }\n');
-    assert.deepEqual(again.map((d) => d.code), ['lambda/memory-range']);
+    assert.deepEqual(
+      again.map((d) => d.code),
+      ['lambda/memory-range'],
+    );
   });
 
   test('closing a file clears its diagnostics', async () => {
@@ -73,7 +89,10 @@ describe('diagnostics over LSP', () => {
     void cleared;
     const next = await new Promise<PublishDiagnosticsParams>((resolve) => {
       const handle = client.connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
-        if (params.uri === 'file:///w/after.awsflow') { handle.dispose(); resolve(params); }
+        if (params.uri === 'file:///w/after.awsflow') {
+          handle.dispose();
+          resolve(params);
+        }
       });
     });
     assert.deepEqual(next.diagnostics, []);
@@ -85,24 +104,42 @@ describe('diagnostics over LSP', () => {
 });
 
 describe('settings', () => {
-  test('awsflow.rules from the client changes severities; a file\'s rules: section wins', async () => {
+  test("awsflow.rules from the client changes severities; a file's rules: section wins", async () => {
     const client = new TestClient({ settings: { rules: { 'lambda/timeout-limit': 'warning', 'sqs/no-consumer': 'off' } } });
     try {
       await client.initialize();
-      const diagnostics = await client.open('file:///w/s.awsflow', 'awsflow: 1\nresources:\n  q: { type: sqs }\n  f: { type: lambda, timeout: 20m }\n');
-      assert.deepEqual(diagnostics.map((d) => [d.code, d.severity]), [['lambda/timeout-limit', 2]]);
-      const own = await client.open('file:///w/t.awsflow', 'awsflow: 1\nrules:\n  lambda/timeout-limit: info\nresources:\n  f: { type: lambda, timeout: 20m }\n');
-      assert.deepEqual(own.map((d) => [d.code, d.severity]), [['lambda/timeout-limit', 3]]);
+      const diagnostics = await client.open(
+        'file:///w/s.awsflow',
+        'awsflow: 1\nresources:\n  q: { type: sqs }\n  f: { type: lambda, timeout: 20m }\n',
+      );
+      assert.deepEqual(
+        diagnostics.map((d) => [d.code, d.severity]),
+        [['lambda/timeout-limit', 2]],
+      );
+      const own = await client.open(
+        'file:///w/t.awsflow',
+        'awsflow: 1\nrules:\n  lambda/timeout-limit: info\nresources:\n  f: { type: lambda, timeout: 20m }\n',
+      );
+      assert.deepEqual(
+        own.map((d) => [d.code, d.severity]),
+        [['lambda/timeout-limit', 3]],
+      );
 
       client.settings = { rules: {} };
       const waiting = client.diagnostics('file:///w/s.awsflow', 1);
       const published: string[][] = [];
       const done = new Promise<void>((resolve) => {
-        const handle = client.connection.onNotification('textDocument/publishDiagnostics', (params: { uri: string; diagnostics: { code: string; severity: number }[] }) => {
-          if (params.uri !== 'file:///w/s.awsflow') return;
-          published.push(params.diagnostics.map((d) => `${d.code}:${d.severity}`));
-          if (params.diagnostics.some((d) => d.code === 'lambda/timeout-limit' && d.severity === 1)) { handle.dispose(); resolve(); }
-        });
+        const handle = client.connection.onNotification(
+          'textDocument/publishDiagnostics',
+          (params: { uri: string; diagnostics: { code: string; severity: number }[] }) => {
+            if (params.uri !== 'file:///w/s.awsflow') return;
+            published.push(params.diagnostics.map((d) => `${d.code}:${d.severity}`));
+            if (params.diagnostics.some((d) => d.code === 'lambda/timeout-limit' && d.severity === 1)) {
+              handle.dispose();
+              resolve();
+            }
+          },
+        );
       });
       void waiting;
       await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
@@ -118,7 +155,10 @@ describe('settings', () => {
     try {
       await client.initialize();
       const diagnostics = await client.open('file:///w/d.awsflow', 'awsflow: 1\nresources:\n  f: { type: lambda, timeout: 20m }\n');
-      assert.deepEqual(diagnostics.map((d) => [d.code, d.severity]), [['lambda/timeout-limit', 1]]);
+      assert.deepEqual(
+        diagnostics.map((d) => [d.code, d.severity]),
+        [['lambda/timeout-limit', 1]],
+      );
     } finally {
       client.kill();
     }
@@ -134,12 +174,24 @@ describe('the test client', () => {
       // Expectations attached at once: a promise that fails while the test awaits another
       // one must not count as an unhandled rejection.
       const waiting = assert.rejects(client.diagnostics('file:///w/never-opened.awsflow'), gone);
-      const request = assert.rejects(client.connection.sendRequest('textDocument/hover', { textDocument: { uri: 'file:///w/never-opened.awsflow' }, position: { line: 0, character: 0 } }), gone);
+      const request = assert.rejects(
+        client.connection.sendRequest('textDocument/hover', {
+          textDocument: { uri: 'file:///w/never-opened.awsflow' },
+          position: { line: 0, character: 0 },
+        }),
+        gone,
+      );
       client.child.kill('SIGKILL');
       await waiting;
       await request;
       // Written after the process died (the pipe may or may not have seen it yet): the same failure.
-      await assert.rejects(client.connection.sendRequest('textDocument/hover', { textDocument: { uri: 'file:///w/never-opened.awsflow' }, position: { line: 0, character: 0 } }), gone);
+      await assert.rejects(
+        client.connection.sendRequest('textDocument/hover', {
+          textDocument: { uri: 'file:///w/never-opened.awsflow' },
+          position: { line: 0, character: 0 },
+        }),
+        gone,
+      );
       await assert.rejects(client.diagnostics('file:///w/other.awsflow'), gone);
     } finally {
       client.kill();

@@ -13,11 +13,37 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { isDeepStrictEqual } from 'node:util';
 import {
-  CancellationTokenSource, CompletionItemKind, CompletionRequest, CompletionTriggerKind, DefinitionRequest, DocumentHighlightKind, DocumentHighlightRequest,
-  DocumentSymbolRequest, HoverRequest, InlayHintRequest, InsertTextFormat, LSPErrorCodes, PrepareRenameRequest,
-  ReferencesRequest, RenameRequest, SemanticTokensRequest, SymbolKind, WorkspaceSymbolRequest,
-  type CompletionContext, type CompletionItem, type CompletionParams, type DocumentSymbol, type Hover, type Location, type Position, type Range, type SemanticTokensLegend,
-  type SymbolInformation, type TextDocumentEdit, type TextEdit, type WorkspaceEdit,
+  CancellationTokenSource,
+  CompletionItemKind,
+  CompletionRequest,
+  CompletionTriggerKind,
+  DefinitionRequest,
+  DocumentHighlightKind,
+  DocumentHighlightRequest,
+  DocumentSymbolRequest,
+  HoverRequest,
+  InlayHintRequest,
+  InsertTextFormat,
+  LSPErrorCodes,
+  PrepareRenameRequest,
+  ReferencesRequest,
+  RenameRequest,
+  SemanticTokensRequest,
+  SymbolKind,
+  WorkspaceSymbolRequest,
+  type CompletionContext,
+  type CompletionItem,
+  type CompletionParams,
+  type DocumentSymbol,
+  type Hover,
+  type Location,
+  type Position,
+  type Range,
+  type SemanticTokensLegend,
+  type SymbolInformation,
+  type TextDocumentEdit,
+  type TextEdit,
+  type WorkspaceEdit,
 } from 'vscode-languageserver-protocol';
 import { TestClient, applyTextEdits, positionAt } from '../helpers/lsp-client';
 
@@ -91,8 +117,45 @@ const FIXTURE = [
 
 const URI = 'file:///w/orders.awsflow';
 const LINES = FIXTURE.split('\n');
-const ALL_TYPES = ['sqs', 'sns', 'kinesis', 'firehose', 'lambda', 'ecs', 'eks', 'apprunner', 'beanstalk', 'ec2', 'schedule', 'api-gateway', 'alb', 'cloudfront', 'dynamodb', 's3', 'rds', 'efs', 'client', 'eventbridge', 'stepfunctions'];
-const ALL_IDS = ['api', 'checkout', 'payments.fifo', 'payments-dlq.fifo', 'charge', 'order-events', 'shipping', 'shipping-dlq', 'analytics', 'ship', 'clicks', 'sessionize', 'loader', 'warehouse'];
+const ALL_TYPES = [
+  'sqs',
+  'sns',
+  'kinesis',
+  'firehose',
+  'lambda',
+  'ecs',
+  'eks',
+  'apprunner',
+  'beanstalk',
+  'ec2',
+  'schedule',
+  'api-gateway',
+  'alb',
+  'cloudfront',
+  'dynamodb',
+  's3',
+  'rds',
+  'efs',
+  'client',
+  'eventbridge',
+  'stepfunctions',
+];
+const ALL_IDS = [
+  'api',
+  'checkout',
+  'payments.fifo',
+  'payments-dlq.fifo',
+  'charge',
+  'order-events',
+  'shipping',
+  'shipping-dlq',
+  'analytics',
+  'ship',
+  'clicks',
+  'sessionize',
+  'loader',
+  'warehouse',
+];
 
 /**
  * The range of `needle` in `text`; with `context` (a string that occurs exactly once and
@@ -146,8 +209,15 @@ function notAfter(a: Position, b: Position): boolean {
 function assertSymbolTree(symbols: readonly DocumentSymbol[], parent?: DocumentSymbol): void {
   let previous: DocumentSymbol | undefined;
   for (const symbol of symbols) {
-    assert.ok(notAfter(symbol.range.start, symbol.selectionRange.start) && notAfter(symbol.selectionRange.end, symbol.range.end), `${symbol.name}: selection inside range`);
-    if (parent) assert.ok(notAfter(parent.range.start, symbol.range.start) && notAfter(symbol.range.end, parent.range.end), `${symbol.name}: inside ${parent.name}`);
+    assert.ok(
+      notAfter(symbol.range.start, symbol.selectionRange.start) && notAfter(symbol.selectionRange.end, symbol.range.end),
+      `${symbol.name}: selection inside range`,
+    );
+    if (parent)
+      assert.ok(
+        notAfter(parent.range.start, symbol.range.start) && notAfter(symbol.range.end, parent.range.end),
+        `${symbol.name}: inside ${parent.name}`,
+      );
     if (previous) assert.ok(notAfter(previous.range.end, symbol.range.start), `${previous.name} overlaps ${symbol.name}`);
     previous = symbol;
     assertSymbolTree(symbol.children ?? [], symbol);
@@ -185,7 +255,13 @@ function decodeTokens(data: readonly number[], legend: SemanticTokensLegend, tex
     assert.ok(typeName, `token type ${type} is not in the legend`);
     const lineText = lines[line];
     assert.ok(lineText !== undefined && character + length <= lineText.length, `token ${line}:${character}+${length} is outside the text`);
-    tokens.push({ line, character, text: lineText.slice(character, character + length), type: typeName, modifiers: legend.tokenModifiers.filter((_, bit) => (modifiers & (1 << bit)) !== 0) });
+    tokens.push({
+      line,
+      character,
+      text: lineText.slice(character, character + length),
+      type: typeName,
+      modifiers: legend.tokenModifiers.filter((_, bit) => (modifiers & (1 << bit)) !== 0),
+    });
   }
   return tokens;
 }
@@ -197,21 +273,53 @@ function decodeTokens(data: readonly number[], legend: SemanticTokensLegend, tex
  * stream with its consumer; about two flows per resource.
  */
 function generateArchitecture(resources: number): string {
-  const lines = ['awsflow: 1', `name: generated-${resources}`, 'region: us-east-1', '', 'defaults:', '  sqs: { encryption: sqs-managed, receiveWait: 20s, visibilityTimeout: 3m }', '  lambda: { runtime: nodejs24.x, memory: 512MB, timeout: 30s }', '', 'resources:'];
+  const lines = [
+    'awsflow: 1',
+    `name: generated-${resources}`,
+    'region: us-east-1',
+    '',
+    'defaults:',
+    '  sqs: { encryption: sqs-managed, receiveWait: 20s, visibilityTimeout: 3m }',
+    '  lambda: { runtime: nodejs24.x, memory: 512MB, timeout: 30s }',
+    '',
+    'resources:',
+  ];
   const flows = ['flows:'];
   for (let unit = 0, count = 0; count < resources; unit++, count += 11) {
     lines.push(
-      `  api-${unit}:`, '    type: api-gateway', `    label: API ${unit}`,
-      `  events-${unit}:`, '    type: sns', '    encryption: { kms: alias/events }',
-      `  billing-${unit}:`, '    type: sqs', `    deadLetter: { target: billing-${unit}-dlq, maxReceiveCount: 5 }`,
-      `  billing-${unit}-dlq:`, '    type: sqs', '    retention: 14d',
-      `  shipping-${unit}:`, '    type: sqs', `    deadLetter: { target: shipping-${unit}-dlq, maxReceiveCount: 5 }`,
-      `  shipping-${unit}-dlq:`, '    type: sqs', '    retention: 14d',
-      `  charge-${unit}:`, '    type: lambda', '    duration: 200ms # average run time',
-      `  ship-${unit}:`, '    type: lambda', '    memory: 1GB',
-      `  table-${unit}:`, '    type: dynamodb',
-      `  clicks-${unit}:`, '    type: kinesis', '    shards: 2', '    encryption: kms',
-      `  sessionize-${unit}:`, '    type: lambda', '    timeout: 1m',
+      `  api-${unit}:`,
+      '    type: api-gateway',
+      `    label: API ${unit}`,
+      `  events-${unit}:`,
+      '    type: sns',
+      '    encryption: { kms: alias/events }',
+      `  billing-${unit}:`,
+      '    type: sqs',
+      `    deadLetter: { target: billing-${unit}-dlq, maxReceiveCount: 5 }`,
+      `  billing-${unit}-dlq:`,
+      '    type: sqs',
+      '    retention: 14d',
+      `  shipping-${unit}:`,
+      '    type: sqs',
+      `    deadLetter: { target: shipping-${unit}-dlq, maxReceiveCount: 5 }`,
+      `  shipping-${unit}-dlq:`,
+      '    type: sqs',
+      '    retention: 14d',
+      `  charge-${unit}:`,
+      '    type: lambda',
+      '    duration: 200ms # average run time',
+      `  ship-${unit}:`,
+      '    type: lambda',
+      '    memory: 1GB',
+      `  table-${unit}:`,
+      '    type: dynamodb',
+      `  clicks-${unit}:`,
+      '    type: kinesis',
+      '    shards: 2',
+      '    encryption: kms',
+      `  sessionize-${unit}:`,
+      '    type: lambda',
+      '    timeout: 1m',
     );
     flows.push(
       `  - api-${unit} -> events-${unit}: { rate: 20/s, size: 2KB }`,
@@ -259,7 +367,10 @@ describe('editor features over LSP', { timeout: 120_000 }, () => {
 
   test('the fixture is a realistic, clean architecture', async () => {
     const diagnostics = await client.open(URI, FIXTURE);
-    assert.deepEqual(diagnostics.map((d) => `${String(d.code)}: ${d.message}`), []);
+    assert.deepEqual(
+      diagnostics.map((d) => `${String(d.code)}: ${d.message}`),
+      [],
+    );
   });
 
   // ---------------------------------------------------------------------------------------
@@ -271,7 +382,10 @@ describe('editor features over LSP', { timeout: 120_000 }, () => {
       const result = await hover(at(FIXTURE, 'q', 'payments.fifo:\n    type: sqs'));
       const text = markdown(result);
       assert.match(text, /^\*\*`sqs`\*\* — SQS queue\n\nAmazon SQS queue: a managed message queue\./);
-      assert.match(text, /\n\*\*AWS limits\*\*\n\n- `visibilityTimeout`: \[0 s\]\([^)]+\) – \[43,200 s \(12 h\)\]\(https:\/\/docs\.aws\.amazon\.com\/[^)]+\), default 30 s\n/);
+      assert.match(
+        text,
+        /\n\*\*AWS limits\*\*\n\n- `visibilityTimeout`: \[0 s\]\([^)]+\) – \[43,200 s \(12 h\)\]\(https:\/\/docs\.aws\.amazon\.com\/[^)]+\), default 30 s\n/,
+      );
       assert.deepEqual(result!.range, where);
     });
 
@@ -345,7 +459,10 @@ describe('editor features over LSP', { timeout: 120_000 }, () => {
       const result = await hover(endOf(FIXTURE, 'ship', '-> ship\n'));
       const text = markdown(result);
       assert.match(text, /^\*\*`ship`\*\* — Lambda function\n\n/);
-      assert.deepEqual(relations(text), ['- **Receives from** `shipping` — Lambda event source mapping', '- **Sends to** `warehouse` — reads and writes data']);
+      assert.deepEqual(relations(text), [
+        '- **Receives from** `shipping` — Lambda event source mapping',
+        '- **Sends to** `warehouse` — reads and writes data',
+      ]);
       assert.deepEqual(result!.range, span(FIXTURE, 'ship', '-> ship\n'));
     });
 
@@ -383,22 +500,26 @@ describe('editor features over LSP', { timeout: 120_000 }, () => {
       ]);
 
       const uri = 'file:///w/flow-finding.awsflow';
-      const text = 'resources:\n  orders.fifo: { type: sqs, fifo: true }\n  handler: { type: lambda }\nflows:\n  - orders.fifo -> handler: { batchSize: 50 }\n';
+      const text =
+        'resources:\n  orders.fifo: { type: sqs, fifo: true }\n  handler: { type: lambda }\nflows:\n  - orders.fifo -> handler: { batchSize: 50 }\n';
       await client.open(uri, text);
       try {
         const result = await hover(at(text, '->', '-> handler', 1), uri);
-        assert.equal(markdown(result), [
-          '**Flow** `orders.fifo -> handler`',
-          '**Connection**',
+        assert.equal(
+          markdown(result),
           [
-            '- `orders.fifo -> handler`: Lambda event source mapping: Lambda polls the source and invokes the function with batches',
-            '  - Rate: not known (no `rate` declared here or upstream)',
-            '  - Batch size: **50** (declared)',
-            '  - Error `sqs/fifo-batch-size`: Batch size 50 from FIFO queue orders.fifo is over 10, the maximum for a Lambda event source mapping on a FIFO queue; AWS rejects the mapping.',
-          ].join('\n'),
-          '**Connection properties**',
-          '- `batchSize: 50`',
-        ].join('\n\n'));
+            '**Flow** `orders.fifo -> handler`',
+            '**Connection**',
+            [
+              '- `orders.fifo -> handler`: Lambda event source mapping: Lambda polls the source and invokes the function with batches',
+              '  - Rate: not known (no `rate` declared here or upstream)',
+              '  - Batch size: **50** (declared)',
+              '  - Error `sqs/fifo-batch-size`: Batch size 50 from FIFO queue orders.fifo is over 10, the maximum for a Lambda event source mapping on a FIFO queue; AWS rejects the mapping.',
+            ].join('\n'),
+            '**Connection properties**',
+            '- `batchSize: 50`',
+          ].join('\n\n'),
+        );
         assert.deepEqual(result!.range, span(text, '->', '-> handler'));
       } finally {
         await client.close(uri);
@@ -433,7 +554,8 @@ describe('editor features over LSP', { timeout: 120_000 }, () => {
   // Completion
 
   describe('completion', () => {
-    const withAudit = (typeLine: string) => FIXTURE.replace('  warehouse:\n    type: dynamodb\n', `  warehouse:\n    type: dynamodb\n  audit:\n${typeLine}\n`);
+    const withAudit = (typeLine: string) =>
+      FIXTURE.replace('  warehouse:\n    type: dynamodb\n', `  warehouse:\n    type: dynamodb\n  audit:\n${typeLine}\n`);
 
     test('at a new resource id: nothing while it is typed or after a typed space; the snippets when asked for on the empty line', async () => {
       const uri = `file:///w/completion-${++opened}.awsflow`;
@@ -446,7 +568,11 @@ describe('editor features over LSP', { timeout: 120_000 }, () => {
           assert.ok(Array.isArray(result));
           return result.map((item) => item.label);
         };
-        assert.deepEqual(await ask(2, { triggerKind: CompletionTriggerKind.TriggerCharacter, triggerCharacter: ' ' }), [], 'a typed space opens no list');
+        assert.deepEqual(
+          await ask(2, { triggerKind: CompletionTriggerKind.TriggerCharacter, triggerCharacter: ' ' }),
+          [],
+          'a typed space opens no list',
+        );
         const invoked = await ask(2, { triggerKind: CompletionTriggerKind.Invoked });
         assert.deepEqual(invoked.slice(0, ALL_TYPES.length), ALL_TYPES, 'Ctrl+Space on the empty line: a snippet per type');
         assert.deepEqual(await ask(2), invoked, 'no context: as invoked');
@@ -460,7 +586,10 @@ describe('editor features over LSP', { timeout: 120_000 }, () => {
     test('after `type: `: the 21 resource types, each replacing exactly the word typed so far', async () => {
       const typed = withAudit('    type: sq');
       const items = await complete(typed, endOf(typed, 'type: sq', 'audit:\n    type: sq'));
-      assert.deepEqual(items.map((i) => i.label), ALL_TYPES);
+      assert.deepEqual(
+        items.map((i) => i.label),
+        ALL_TYPES,
+      );
       const prefix = span(typed, 'sq', 'audit:\n    type: sq');
       for (const item of items) {
         assert.equal(item.kind, CompletionItemKind.Class);
@@ -473,7 +602,10 @@ describe('editor features over LSP', { timeout: 120_000 }, () => {
       // Nothing typed yet: an empty range at the cursor.
       const empty = withAudit('    type: ');
       const fresh = await complete(empty, endOf(empty, 'audit:\n    type: '));
-      assert.deepEqual(fresh.map((i) => i.label), ALL_TYPES);
+      assert.deepEqual(
+        fresh.map((i) => i.label),
+        ALL_TYPES,
+      );
       const cursor = endOf(empty, 'audit:\n    type: ');
       for (const item of fresh) assert.deepEqual(item.textEdit, { range: { start: cursor, end: cursor }, newText: item.label }, item.label);
 
@@ -488,14 +620,18 @@ describe('editor features over LSP', { timeout: 120_000 }, () => {
       const lambda = FIXTURE.replace('    timeout: 900\n', '    timeout: 900\n    \n');
       const lambdaItems = await complete(lambda, endOf(lambda, 'timeout: 900\n    '));
       const lambdaLabels = lambdaItems.map((i) => i.label);
-      for (const wanted of ['runtime', 'memory', 'reservedConcurrency', 'deadLetter', 'label', 'description', 'group', 'name']) assert.ok(lambdaLabels.includes(wanted), `${wanted} in ${lambdaLabels.join(', ')}`);
-      for (const unwanted of ['timeout', 'type', 'visibilityTimeout', 'fifo', 'launchType', 'desiredCount', 'shards']) assert.ok(!lambdaLabels.includes(unwanted), `${unwanted} in ${lambdaLabels.join(', ')}`);
+      for (const wanted of ['runtime', 'memory', 'reservedConcurrency', 'deadLetter', 'label', 'description', 'group', 'name'])
+        assert.ok(lambdaLabels.includes(wanted), `${wanted} in ${lambdaLabels.join(', ')}`);
+      for (const unwanted of ['timeout', 'type', 'visibilityTimeout', 'fifo', 'launchType', 'desiredCount', 'shards'])
+        assert.ok(!lambdaLabels.includes(unwanted), `${unwanted} in ${lambdaLabels.join(', ')}`);
       assert.ok(lambdaItems.every((i) => i.kind === CompletionItemKind.Property));
 
       const queue = FIXTURE.replace('  analytics:\n    type: sqs\n', '  analytics:\n    type: sqs\n    \n');
       const queueLabels = (await complete(queue, endOf(queue, 'analytics:\n    type: sqs\n    '))).map((i) => i.label);
-      for (const wanted of ['fifo', 'retention', 'receiveWait', 'encryption', 'label']) assert.ok(queueLabels.includes(wanted), `${wanted} in ${queueLabels.join(', ')}`);
-      for (const unwanted of ['visibilityTimeout', 'deadLetter', 'type', 'runtime', 'memory', 'timeout']) assert.ok(!queueLabels.includes(unwanted), `${unwanted} in ${queueLabels.join(', ')}`);
+      for (const wanted of ['fifo', 'retention', 'receiveWait', 'encryption', 'label'])
+        assert.ok(queueLabels.includes(wanted), `${wanted} in ${queueLabels.join(', ')}`);
+      for (const unwanted of ['visibilityTimeout', 'deadLetter', 'type', 'runtime', 'memory', 'timeout'])
+        assert.ok(!queueLabels.includes(unwanted), `${unwanted} in ${queueLabels.join(', ')}`);
 
       // With a prefix typed: it is what is replaced; objects come as snippets.
       const typed = FIXTURE.replace('    timeout: 900\n', '    timeout: 900\n    re\n');
@@ -520,9 +656,16 @@ describe('editor features over LSP', { timeout: 120_000 }, () => {
       }
       const rank = (id: string) => items.findIndex((i) => i.label === id);
       // A topic delivers to queues first, then functions, then the unusual; what it cannot reach last.
-      for (const queue of ['shipping', 'analytics']) for (const fn of ['charge', 'ship', 'sessionize', 'loader']) assert.ok(rank(queue) < rank(fn), `${queue} before ${fn}`);
+      for (const queue of ['shipping', 'analytics'])
+        for (const fn of ['charge', 'ship', 'sessionize', 'loader']) assert.ok(rank(queue) < rank(fn), `${queue} before ${fn}`);
       for (const fn of ['charge', 'ship', 'sessionize', 'loader']) assert.ok(rank(fn) < rank('checkout'), `${fn} before checkout`);
-      assert.deepEqual(items.slice(-5).map((i) => i.label).sort(), ['clicks', 'order-events', 'payments-dlq.fifo', 'payments.fifo', 'warehouse']);
+      assert.deepEqual(
+        items
+          .slice(-5)
+          .map((i) => i.label)
+          .sort(),
+        ['clicks', 'order-events', 'payments-dlq.fifo', 'payments.fifo', 'warehouse'],
+      );
       const doc = (id: string) => (items[rank(id)]!.documentation as { value: string } | undefined)?.value ?? '';
       assert.equal(doc('payments.fifo'), 'Not a connection AWS can make: a standard topic cannot deliver to a FIFO queue.');
       assert.match(doc('order-events'), /loop forever \(`graph\/cycle`\)/);
@@ -548,8 +691,14 @@ describe('editor features over LSP', { timeout: 120_000 }, () => {
         assert.deepEqual((item.textEdit as TextEdit).range, { start: cursor, end: cursor }, item.label);
       }
       const queue = items.find((i) => i.label === 'queue with DLQ')!;
-      assert.equal((queue.textEdit as TextEdit).newText, '${1:jobs}:\n    type: sqs\n    visibilityTimeout: ${2:3m}\n    deadLetter: { target: ${1}-dlq, maxReceiveCount: ${3:5} }\n  ${1}-dlq:\n    type: sqs\n    retention: 14d');
-      assert.equal((items.find((i) => i.label === 'lambda')!.textEdit as TextEdit).newText, '${1:name}:\n    type: lambda\n    memory: ${2:512MB}\n    timeout: ${3:30s}');
+      assert.equal(
+        (queue.textEdit as TextEdit).newText,
+        '${1:jobs}:\n    type: sqs\n    visibilityTimeout: ${2:3m}\n    deadLetter: { target: ${1}-dlq, maxReceiveCount: ${3:5} }\n  ${1}-dlq:\n    type: sqs\n    retention: 14d',
+      );
+      assert.equal(
+        (items.find((i) => i.label === 'lambda')!.textEdit as TextEdit).newText,
+        '${1:name}:\n    type: lambda\n    memory: ${2:512MB}\n    timeout: ${3:30s}',
+      );
     });
   });
 
@@ -562,59 +711,124 @@ describe('editor features over LSP', { timeout: 120_000 }, () => {
     const shippingConsumed = span(FIXTURE, 'shipping', '- shipping -> ship\n');
 
     test('definition: from a flow, from `deadLetter.target`, from the key itself; nothing off an id', async () => {
-      const fromFlow = await client.connection.sendRequest(DefinitionRequest.type, { textDocument, position: at(FIXTURE, 'shipping', '-> shipping, analytics', 3) });
+      const fromFlow = await client.connection.sendRequest(DefinitionRequest.type, {
+        textDocument,
+        position: at(FIXTURE, 'shipping', '-> shipping, analytics', 3),
+      });
       assert.deepEqual(fromFlow, [{ uri: URI, range: shippingKey }]);
-      const fromTarget = await client.connection.sendRequest(DefinitionRequest.type, { textDocument, position: at(FIXTURE, 'shipping-dlq', 'visibilityTimeout: 2m\n    deadLetter: { target: shipping-dlq', 9) });
+      const fromTarget = await client.connection.sendRequest(DefinitionRequest.type, {
+        textDocument,
+        position: at(FIXTURE, 'shipping-dlq', 'visibilityTimeout: 2m\n    deadLetter: { target: shipping-dlq', 9),
+      });
       assert.deepEqual(fromTarget, [{ uri: URI, range: span(FIXTURE, 'shipping-dlq', 'shipping-dlq:') }]);
       const fromKey = await client.connection.sendRequest(DefinitionRequest.type, { textDocument, position: shippingKey.end });
       assert.deepEqual(fromKey, [{ uri: URI, range: shippingKey }]);
-      const fifo = await client.connection.sendRequest(DefinitionRequest.type, { textDocument, position: at(FIXTURE, 'payments.fifo', '- payments.fifo -> charge', 9) });
+      const fifo = await client.connection.sendRequest(DefinitionRequest.type, {
+        textDocument,
+        position: at(FIXTURE, 'payments.fifo', '- payments.fifo -> charge', 9),
+      });
       assert.deepEqual(fifo, [{ uri: URI, range: span(FIXTURE, 'payments.fifo', 'payments.fifo:') }]);
-      assert.deepEqual(await client.connection.sendRequest(DefinitionRequest.type, { textDocument, position: at(FIXTURE, 'type', 'shipping: # standard queue, fed by the topic\n    type') }), []);
+      assert.deepEqual(
+        await client.connection.sendRequest(DefinitionRequest.type, {
+          textDocument,
+          position: at(FIXTURE, 'type', 'shipping: # standard queue, fed by the topic\n    type'),
+        }),
+        [],
+      );
     });
 
     test('references: every use in document order, with or without the declaration; ids match exactly', async () => {
       const position = at(FIXTURE, 'shipping', '-> shipping, analytics');
-      const withKey = await client.connection.sendRequest(ReferencesRequest.type, { textDocument, position, context: { includeDeclaration: true } });
-      assert.deepEqual(withKey, [shippingKey, shippingInFanOut, shippingConsumed].map((range) => ({ uri: URI, range })));
-      const usesOnly = await client.connection.sendRequest(ReferencesRequest.type, { textDocument, position, context: { includeDeclaration: false } });
-      assert.deepEqual(usesOnly, [shippingInFanOut, shippingConsumed].map((range) => ({ uri: URI, range })));
+      const withKey = await client.connection.sendRequest(ReferencesRequest.type, {
+        textDocument,
+        position,
+        context: { includeDeclaration: true },
+      });
+      assert.deepEqual(
+        withKey,
+        [shippingKey, shippingInFanOut, shippingConsumed].map((range) => ({ uri: URI, range })),
+      );
+      const usesOnly = await client.connection.sendRequest(ReferencesRequest.type, {
+        textDocument,
+        position,
+        context: { includeDeclaration: false },
+      });
+      assert.deepEqual(
+        usesOnly,
+        [shippingInFanOut, shippingConsumed].map((range) => ({ uri: URI, range })),
+      );
 
-      const dlq = await client.connection.sendRequest(ReferencesRequest.type, { textDocument, position: at(FIXTURE, 'shipping-dlq', 'shipping-dlq:'), context: { includeDeclaration: true } });
-      assert.deepEqual(dlq?.map((l: Location) => l.range), [
-        span(FIXTURE, 'shipping-dlq', 'target: shipping-dlq, maxReceiveCount: 3 }\n  shipping-dlq:'),
-        span(FIXTURE, 'shipping-dlq', 'shipping-dlq:'),
-        span(FIXTURE, 'shipping-dlq', 'visibilityTimeout: 2m\n    deadLetter: { target: shipping-dlq'),
-      ]);
-      const ship = await client.connection.sendRequest(ReferencesRequest.type, { textDocument, position: at(FIXTURE, 'ship', '  ship:'), context: { includeDeclaration: false } });
-      assert.deepEqual(ship?.map((l: Location) => l.range), [span(FIXTURE, 'ship', '-> ship\n'), span(FIXTURE, 'ship', ', ship,')]);
+      const dlq = await client.connection.sendRequest(ReferencesRequest.type, {
+        textDocument,
+        position: at(FIXTURE, 'shipping-dlq', 'shipping-dlq:'),
+        context: { includeDeclaration: true },
+      });
+      assert.deepEqual(
+        dlq?.map((l: Location) => l.range),
+        [
+          span(FIXTURE, 'shipping-dlq', 'target: shipping-dlq, maxReceiveCount: 3 }\n  shipping-dlq:'),
+          span(FIXTURE, 'shipping-dlq', 'shipping-dlq:'),
+          span(FIXTURE, 'shipping-dlq', 'visibilityTimeout: 2m\n    deadLetter: { target: shipping-dlq'),
+        ],
+      );
+      const ship = await client.connection.sendRequest(ReferencesRequest.type, {
+        textDocument,
+        position: at(FIXTURE, 'ship', '  ship:'),
+        context: { includeDeclaration: false },
+      });
+      assert.deepEqual(
+        ship?.map((l: Location) => l.range),
+        [span(FIXTURE, 'ship', '-> ship\n'), span(FIXTURE, 'ship', ', ship,')],
+      );
     });
 
     test('document highlights: the key as a write, every use as a read', async () => {
-      const highlights = await client.connection.sendRequest(DocumentHighlightRequest.type, { textDocument, position: at(FIXTURE, 'shipping', '- shipping -> ship\n', 8) });
+      const highlights = await client.connection.sendRequest(DocumentHighlightRequest.type, {
+        textDocument,
+        position: at(FIXTURE, 'shipping', '- shipping -> ship\n', 8),
+      });
       assert.deepEqual(highlights, [
         { range: shippingKey, kind: DocumentHighlightKind.Write },
         { range: shippingInFanOut, kind: DocumentHighlightKind.Read },
         { range: shippingConsumed, kind: DocumentHighlightKind.Read },
       ]);
-      assert.deepEqual(await client.connection.sendRequest(DocumentHighlightRequest.type, { textDocument, position: at(FIXTURE, 'on-demand') }), []);
+      assert.deepEqual(
+        await client.connection.sendRequest(DocumentHighlightRequest.type, { textDocument, position: at(FIXTURE, 'on-demand') }),
+        [],
+      );
     });
 
-    test('prepareRename gives the id\'s range; rename changes the key and every use, comments kept', async () => {
-      const prepared = await client.connection.sendRequest(PrepareRenameRequest.type, { textDocument, position: at(FIXTURE, 'shipping', '-> shipping, analytics', 2) });
+    test("prepareRename gives the id's range; rename changes the key and every use, comments kept", async () => {
+      const prepared = await client.connection.sendRequest(PrepareRenameRequest.type, {
+        textDocument,
+        position: at(FIXTURE, 'shipping', '-> shipping, analytics', 2),
+      });
       assert.deepEqual(prepared, shippingInFanOut);
 
-      const edit = await client.connection.sendRequest(RenameRequest.type, { textDocument, position: at(FIXTURE, 'shipping', '  shipping: #', 1), newName: 'fulfilment' });
+      const edit = await client.connection.sendRequest(RenameRequest.type, {
+        textDocument,
+        position: at(FIXTURE, 'shipping', '  shipping: #', 1),
+        newName: 'fulfilment',
+      });
       const renamed = applyTextEdits(FIXTURE, edits(edit, URI, 1));
-      const expected = FIXTURE
-        .replace('  shipping: # standard queue, fed by the topic\n', '  fulfilment: # standard queue, fed by the topic\n')
-        .replace('  - order-events -> shipping, analytics # awsflow-ignore sns/no-redrive -- SNS fan-out; both queues have DLQs\n', '  - order-events -> fulfilment, analytics # awsflow-ignore sns/no-redrive -- SNS fan-out; both queues have DLQs\n')
+      const expected = FIXTURE.replace(
+        '  shipping: # standard queue, fed by the topic\n',
+        '  fulfilment: # standard queue, fed by the topic\n',
+      )
+        .replace(
+          '  - order-events -> shipping, analytics # awsflow-ignore sns/no-redrive -- SNS fan-out; both queues have DLQs\n',
+          '  - order-events -> fulfilment, analytics # awsflow-ignore sns/no-redrive -- SNS fan-out; both queues have DLQs\n',
+        )
         .replace('  - shipping -> ship\n', '  - fulfilment -> ship\n');
       assert.notEqual(expected, FIXTURE);
       assert.equal(renamed, expected);
 
       // From a `deadLetter.target`: both queues that use the DLQ follow it.
-      const dlqEdit = await client.connection.sendRequest(RenameRequest.type, { textDocument, position: at(FIXTURE, 'shipping-dlq', 'visibilityTimeout: 2m\n    deadLetter: { target: shipping-dlq'), newName: 'shipping-dead-letters' });
+      const dlqEdit = await client.connection.sendRequest(RenameRequest.type, {
+        textDocument,
+        position: at(FIXTURE, 'shipping-dlq', 'visibilityTimeout: 2m\n    deadLetter: { target: shipping-dlq'),
+        newName: 'shipping-dead-letters',
+      });
       assert.equal(applyTextEdits(FIXTURE, edits(dlqEdit, URI, 1)), FIXTURE.replaceAll('shipping-dlq', 'shipping-dead-letters'));
     });
 
@@ -628,14 +842,20 @@ describe('editor features over LSP', { timeout: 120_000 }, () => {
       };
       await assert.rejects(
         client.connection.sendRequest(RenameRequest.type, { textDocument, position, newName: '9 lives' }),
-        refusal(/^'9 lives' is not a valid resource id: an id starts with a letter and uses letters, digits, '_', '\.' and '-' \(80 characters at most\)\.$/),
+        refusal(
+          /^'9 lives' is not a valid resource id: an id starts with a letter and uses letters, digits, '_', '\.' and '-' \(80 characters at most\)\.$/,
+        ),
       );
       await assert.rejects(
         client.connection.sendRequest(RenameRequest.type, { textDocument, position, newName: 'analytics' }),
         refusal(/^A resource named 'analytics' already exists \(line 36\)\.$/),
       );
       await assert.rejects(
-        client.connection.sendRequest(RenameRequest.type, { textDocument, position: at(FIXTURE, 'payments.fifo', 'payments.fifo:'), newName: 'payments' }),
+        client.connection.sendRequest(RenameRequest.type, {
+          textDocument,
+          position: at(FIXTURE, 'payments.fifo', 'payments.fifo:'),
+          newName: 'payments',
+        }),
         refusal(/is a FIFO queue whose id is its AWS name, and AWS requires a FIFO queue's name to end in \.fifo/),
       );
       await assert.rejects(
@@ -652,38 +872,63 @@ describe('editor features over LSP', { timeout: 120_000 }, () => {
   // Symbols, tokens, hints
 
   test('document symbols: the resources flat in document order (the fixture has no groups), then the flows', async () => {
-    const symbols = await client.connection.sendRequest(DocumentSymbolRequest.type, { textDocument }) as DocumentSymbol[];
-    assert.deepEqual(symbols.map((s) => [s.name, s.detail, s.kind]), [['resources', '14 resources', SymbolKind.Module], ['flows', '8 entries', SymbolKind.Array]]);
+    const symbols = (await client.connection.sendRequest(DocumentSymbolRequest.type, { textDocument })) as DocumentSymbol[];
+    assert.deepEqual(
+      symbols.map((s) => [s.name, s.detail, s.kind]),
+      [
+        ['resources', '14 resources', SymbolKind.Module],
+        ['flows', '8 entries', SymbolKind.Array],
+      ],
+    );
     const [resources, flows] = symbols as [DocumentSymbol, DocumentSymbol];
     assert.deepEqual(resources.selectionRange, span(FIXTURE, 'resources', 'resources:'));
-    assert.deepEqual(resources.children!.map((r) => r.name), ALL_IDS);
+    assert.deepEqual(
+      resources.children!.map((r) => r.name),
+      ALL_IDS,
+    );
     const byName = new Map(resources.children!.map((r) => [r.name, r]));
-    assert.deepEqual([...byName.values()].map((r) => r.children), Array(14).fill([]));
-    assert.deepEqual(['api', 'checkout', 'shipping', 'ship', 'sessionize', 'order-events', 'warehouse'].map((id) => [id, byName.get(id)!.detail, byName.get(id)!.kind]), [
-      ['api', 'API Gateway · Public API', SymbolKind.Interface],
-      ['checkout', 'ECS service · Checkout service', SymbolKind.Function],
-      ['shipping', 'SQS queue', SymbolKind.Event],
-      ['ship', 'Lambda function', SymbolKind.Function],
-      ['sessionize', 'Lambda function', SymbolKind.Function],
-      ['order-events', 'SNS topic', SymbolKind.Event],
-      ['warehouse', 'DynamoDB table', SymbolKind.Field],
-    ]);
+    assert.deepEqual(
+      [...byName.values()].map((r) => r.children),
+      Array(14).fill([]),
+    );
+    assert.deepEqual(
+      ['api', 'checkout', 'shipping', 'ship', 'sessionize', 'order-events', 'warehouse'].map((id) => [
+        id,
+        byName.get(id)!.detail,
+        byName.get(id)!.kind,
+      ]),
+      [
+        ['api', 'API Gateway · Public API', SymbolKind.Interface],
+        ['checkout', 'ECS service · Checkout service', SymbolKind.Function],
+        ['shipping', 'SQS queue', SymbolKind.Event],
+        ['ship', 'Lambda function', SymbolKind.Function],
+        ['sessionize', 'Lambda function', SymbolKind.Function],
+        ['order-events', 'SNS topic', SymbolKind.Event],
+        ['warehouse', 'DynamoDB table', SymbolKind.Field],
+      ],
+    );
     // A resource: the whole block, its id selected.
     const shipping = byName.get('shipping')!;
     assert.deepEqual(shipping.selectionRange, span(FIXTURE, 'shipping', '  shipping: #'));
-    assert.deepEqual(shipping.range, { start: shipping.selectionRange.start, end: span(FIXTURE, '3 }', 'shipping-dlq, maxReceiveCount: 3 }\n  shipping-dlq:').end });
+    assert.deepEqual(shipping.range, {
+      start: shipping.selectionRange.start,
+      end: span(FIXTURE, '3 }', 'shipping-dlq, maxReceiveCount: 3 }\n  shipping-dlq:').end,
+    });
     assertSymbolTree(symbols);
 
-    assert.deepEqual(flows.children!.map((f) => [f.name, f.detail, f.kind]), [
-      ['api -> checkout -> payments.fifo', '2 connections', SymbolKind.Event],
-      ['checkout -> order-events, clicks', '2 connections', SymbolKind.Event],
-      ['payments.fifo -> charge', '1 connection', SymbolKind.Event],
-      ['order-events -> shipping, analytics', '2 connections', SymbolKind.Event],
-      ['shipping -> ship', '1 connection', SymbolKind.Event],
-      ['clicks -> sessionize', '1 connection', SymbolKind.Event],
-      ['analytics -> loader -> warehouse', '2 connections', SymbolKind.Event],
-      ['charge, ship, sessionize -> warehouse', '3 connections', SymbolKind.Event],
-    ]);
+    assert.deepEqual(
+      flows.children!.map((f) => [f.name, f.detail, f.kind]),
+      [
+        ['api -> checkout -> payments.fifo', '2 connections', SymbolKind.Event],
+        ['checkout -> order-events, clicks', '2 connections', SymbolKind.Event],
+        ['payments.fifo -> charge', '1 connection', SymbolKind.Event],
+        ['order-events -> shipping, analytics', '2 connections', SymbolKind.Event],
+        ['shipping -> ship', '1 connection', SymbolKind.Event],
+        ['clicks -> sessionize', '1 connection', SymbolKind.Event],
+        ['analytics -> loader -> warehouse', '2 connections', SymbolKind.Event],
+        ['charge, ship, sessionize -> warehouse', '3 connections', SymbolKind.Event],
+      ],
+    );
     // A flow entry with properties: the range takes them in, the selection is the flow string.
     const fanOut = flows.children![1]!;
     assert.deepEqual(fanOut.selectionRange, span(FIXTURE, 'checkout -> order-events, clicks', '- checkout -> order-events, clicks:'));
@@ -706,9 +951,13 @@ describe('editor features over LSP', { timeout: 120_000 }, () => {
     ].join('\n');
     await client.open(uri, text);
     try {
-      const symbols = await client.connection.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri } }) as DocumentSymbol[];
+      const symbols = (await client.connection.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri } })) as DocumentSymbol[];
       const kindName = new Map<number, string>(Object.entries(SymbolKind).map(([name, value]) => [value as number, name]));
-      const tree = (list: readonly DocumentSymbol[], depth = 0): string[] => list.flatMap((s) => [`${'  '.repeat(depth)}${s.name} [${s.detail ?? ''}] ${kindName.get(s.kind)}`, ...tree(s.children ?? [], depth + 1)]);
+      const tree = (list: readonly DocumentSymbol[], depth = 0): string[] =>
+        list.flatMap((s) => [
+          `${'  '.repeat(depth)}${s.name} [${s.detail ?? ''}] ${kindName.get(s.kind)}`,
+          ...tree(s.children ?? [], depth + 1),
+        ]);
       assert.deepEqual(tree(symbols), [
         'resources [5 resources] Module',
         '  Edge [2 resources] Namespace',
@@ -730,7 +979,10 @@ describe('editor features over LSP', { timeout: 120_000 }, () => {
   });
 
   test('semantic tokens: the legend from initialize decodes ids, types and flow operators exactly', async () => {
-    assert.deepEqual(legend, { tokenTypes: ['type', 'variable', 'operator', 'property', 'enumMember', 'number', 'keyword'], tokenModifiers: ['declaration', 'readonly', 'defaultLibrary'] });
+    assert.deepEqual(legend, {
+      tokenTypes: ['type', 'variable', 'operator', 'property', 'enumMember', 'number', 'keyword'],
+      tokenModifiers: ['declaration', 'readonly', 'defaultLibrary'],
+    });
     const result = await client.connection.sendRequest(SemanticTokensRequest.type, { textDocument });
     assert.ok(result);
     const tokens = decodeTokens(result.data, legend, FIXTURE);
@@ -747,10 +999,17 @@ describe('editor features over LSP', { timeout: 120_000 }, () => {
     ]);
     // A key with a comment: the id only.
     assert.deepEqual(onLine(span(FIXTURE, '  shipping: #').start.line), [[2, 'shipping', 'variable', ['declaration']]]);
-    assert.deepEqual(onLine(span(FIXTURE, 'sqs', 'shipping: # standard queue, fed by the topic\n    type: sqs').start.line), [[10, 'sqs', 'type', []]]);
-    assert.deepEqual(onLine(span(FIXTURE, 'deadLetter: { target: payments-dlq.fifo').start.line), [[26, 'payments-dlq.fifo', 'variable', []]]);
+    assert.deepEqual(onLine(span(FIXTURE, 'sqs', 'shipping: # standard queue, fed by the topic\n    type: sqs').start.line), [
+      [10, 'sqs', 'type', []],
+    ]);
+    assert.deepEqual(onLine(span(FIXTURE, 'deadLetter: { target: payments-dlq.fifo').start.line), [
+      [26, 'payments-dlq.fifo', 'variable', []],
+    ]);
     // The connection properties of a flow are not flow operators: its comma is not one.
-    assert.deepEqual(onLine(span(FIXTURE, 'checkout -> order-events, clicks:').start.line).map((t) => t[1]), ['checkout', '->', 'order-events', ',', 'clicks']);
+    assert.deepEqual(
+      onLine(span(FIXTURE, 'checkout -> order-events, clicks:').start.line).map((t) => t[1]),
+      ['checkout', '->', 'order-events', ',', 'clicks'],
+    );
     // In all: every declaration, every type, every use; in order, never overlapping.
     assert.equal(tokens.filter((t) => t.modifiers.includes('declaration')).length, ALL_IDS.length);
     assert.equal(tokens.filter((t) => t.type === 'type').length, ALL_IDS.length);
@@ -763,19 +1022,24 @@ describe('editor features over LSP', { timeout: 120_000 }, () => {
   test('inlay hints: `= 15 min` right after `timeout: 900`, and the other bare numbers of the resources', async () => {
     const sessionize = { start: at(FIXTURE, '  sessionize:\n'), end: endOf(FIXTURE, 'timeout: 900') };
     const hints = await client.connection.sendRequest(InlayHintRequest.type, { textDocument, range: sessionize });
-    assert.deepEqual(hints, [{
-      position: endOf(FIXTURE, '900', 'timeout: 900'),
-      label: ' = 15 min',
-      paddingLeft: true,
-      tooltip: { kind: 'markdown', value: '`900` is 900 seconds.' },
-    }]);
+    assert.deepEqual(hints, [
+      {
+        position: endOf(FIXTURE, '900', 'timeout: 900'),
+        label: ' = 15 min',
+        paddingLeft: true,
+        tooltip: { kind: 'markdown', value: '`900` is 900 seconds.' },
+      },
+    ]);
     const resources = { start: { line: 0, character: 0 }, end: at(FIXTURE, 'flows:') };
     const all = await client.connection.sendRequest(InlayHintRequest.type, { textDocument, range: resources });
-    assert.deepEqual(all?.map((h) => [h.position, h.label]), [
-      [endOf(FIXTURE, '512', 'cpu: 512'), ' = 0.5 vCPU'],
-      [endOf(FIXTURE, '1024', 'memory: 1024'), ' MB'],
-      [endOf(FIXTURE, '900', 'timeout: 900'), ' = 15 min'],
-    ]);
+    assert.deepEqual(
+      all?.map((h) => [h.position, h.label]),
+      [
+        [endOf(FIXTURE, '512', 'cpu: 512'), ' = 0.5 vCPU'],
+        [endOf(FIXTURE, '1024', 'memory: 1024'), ' MB'],
+        [endOf(FIXTURE, '900', 'timeout: 900'), ' = 15 min'],
+      ],
+    );
     // Values that say their unit get nothing: 30s, 20s, 3m, 14d, 1GB.
     const charge = { start: at(FIXTURE, '  charge:\n'), end: endOf(FIXTURE, 'timeout: 30s') };
     assert.deepEqual(await client.connection.sendRequest(InlayHintRequest.type, { textDocument, range: charge }), []);
@@ -791,7 +1055,14 @@ describe('editor features over LSP', { timeout: 120_000 }, () => {
     assert.equal(await client.connection.sendRequest(HoverRequest.type, { textDocument: unknown, position }), null);
     assert.deepEqual(await client.connection.sendRequest(CompletionRequest.type, { textDocument: unknown, position }), []);
     assert.deepEqual(await client.connection.sendRequest(DefinitionRequest.type, { textDocument: unknown, position }), []);
-    assert.deepEqual(await client.connection.sendRequest(ReferencesRequest.type, { textDocument: unknown, position, context: { includeDeclaration: true } }), []);
+    assert.deepEqual(
+      await client.connection.sendRequest(ReferencesRequest.type, {
+        textDocument: unknown,
+        position,
+        context: { includeDeclaration: true },
+      }),
+      [],
+    );
     assert.deepEqual(await client.connection.sendRequest(DocumentHighlightRequest.type, { textDocument: unknown, position }), []);
     assert.equal(await client.connection.sendRequest(PrepareRenameRequest.type, { textDocument: unknown, position }), null);
     assert.equal(await client.connection.sendRequest(RenameRequest.type, { textDocument: unknown, position, newName: 'x' }), null);
@@ -802,7 +1073,10 @@ describe('editor features over LSP', { timeout: 120_000 }, () => {
     const closed = 'file:///w/closed.awsflow';
     await client.open(closed, FIXTURE);
     await client.close(closed);
-    assert.equal(await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri: closed }, position: at(FIXTURE, '900') }), null);
+    assert.equal(
+      await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri: closed }, position: at(FIXTURE, '900') }),
+      null,
+    );
   });
 
   test('cancelled requests are answered (cancelled, empty, or in full) and the server goes on', async () => {
@@ -811,10 +1085,16 @@ describe('editor features over LSP', { timeout: 120_000 }, () => {
       hover: await hover(position),
       tokens: await client.connection.sendRequest(SemanticTokensRequest.type, { textDocument }),
       symbols: await client.connection.sendRequest(DocumentSymbolRequest.type, { textDocument }),
-      references: await client.connection.sendRequest(ReferencesRequest.type, { textDocument, position, context: { includeDeclaration: true } }),
+      references: await client.connection.sendRequest(ReferencesRequest.type, {
+        textDocument,
+        position,
+        context: { includeDeclaration: true },
+      }),
       completion: await client.connection.sendRequest(CompletionRequest.type, { textDocument, position }),
     };
-    const cancelled = async <R>(send: (token: CancellationTokenSource['token']) => Promise<R>): Promise<{ error: number } | { result: R }> => {
+    const cancelled = async <R>(
+      send: (token: CancellationTokenSource['token']) => Promise<R>,
+    ): Promise<{ error: number } | { result: R }> => {
       const source = new CancellationTokenSource();
       const pending = send(source.token);
       source.cancel();
@@ -828,19 +1108,62 @@ describe('editor features over LSP', { timeout: 120_000 }, () => {
     };
     const expectOneOf = <R>(answer: { error: number } | { result: R }, empty: R, whole: R, what: string) => {
       if ('error' in answer) assert.equal(answer.error, LSPErrorCodes.RequestCancelled, what);
-      else assert.ok(isDeepStrictEqual(answer.result, empty) || isDeepStrictEqual(answer.result, whole), `${what}: ${JSON.stringify(answer.result).slice(0, 200)}`);
+      else
+        assert.ok(
+          isDeepStrictEqual(answer.result, empty) || isDeepStrictEqual(answer.result, whole),
+          `${what}: ${JSON.stringify(answer.result).slice(0, 200)}`,
+        );
     };
     for (let round = 0; round < 3; round++) {
-      expectOneOf(await cancelled((token) => client.connection.sendRequest(HoverRequest.type, { textDocument, position }, token)), null, full.hover, 'hover');
-      expectOneOf(await cancelled((token) => client.connection.sendRequest(SemanticTokensRequest.type, { textDocument }, token)), { data: [] }, full.tokens, 'semantic tokens');
-      expectOneOf(await cancelled((token) => client.connection.sendRequest(DocumentSymbolRequest.type, { textDocument }, token)), [], full.symbols, 'document symbols');
-      expectOneOf(await cancelled((token) => client.connection.sendRequest(ReferencesRequest.type, { textDocument, position, context: { includeDeclaration: true } }, token)), [], full.references, 'references');
-      expectOneOf(await cancelled((token) => client.connection.sendRequest(CompletionRequest.type, { textDocument, position }, token)), [], full.completion, 'completion');
-      expectOneOf(await cancelled((token) => client.connection.sendRequest(RenameRequest.type, { textDocument, position, newName: 'fulfilment' }, token)), null, await client.connection.sendRequest(RenameRequest.type, { textDocument, position, newName: 'fulfilment' }), 'rename');
+      expectOneOf(
+        await cancelled((token) => client.connection.sendRequest(HoverRequest.type, { textDocument, position }, token)),
+        null,
+        full.hover,
+        'hover',
+      );
+      expectOneOf(
+        await cancelled((token) => client.connection.sendRequest(SemanticTokensRequest.type, { textDocument }, token)),
+        { data: [] },
+        full.tokens,
+        'semantic tokens',
+      );
+      expectOneOf(
+        await cancelled((token) => client.connection.sendRequest(DocumentSymbolRequest.type, { textDocument }, token)),
+        [],
+        full.symbols,
+        'document symbols',
+      );
+      expectOneOf(
+        await cancelled((token) =>
+          client.connection.sendRequest(ReferencesRequest.type, { textDocument, position, context: { includeDeclaration: true } }, token),
+        ),
+        [],
+        full.references,
+        'references',
+      );
+      expectOneOf(
+        await cancelled((token) => client.connection.sendRequest(CompletionRequest.type, { textDocument, position }, token)),
+        [],
+        full.completion,
+        'completion',
+      );
+      expectOneOf(
+        await cancelled((token) =>
+          client.connection.sendRequest(RenameRequest.type, { textDocument, position, newName: 'fulfilment' }, token),
+        ),
+        null,
+        await client.connection.sendRequest(RenameRequest.type, { textDocument, position, newName: 'fulfilment' }),
+        'rename',
+      );
     }
     // Several cancelled at once, interleaved with one that is not.
     const sources = [0, 1, 2, 3].map(() => new CancellationTokenSource());
-    const pending = sources.map((source) => client.connection.sendRequest(HoverRequest.type, { textDocument, position }, source.token).then((result) => ({ result }), (error: { code: number }) => ({ error: error.code })));
+    const pending = sources.map((source) =>
+      client.connection.sendRequest(HoverRequest.type, { textDocument, position }, source.token).then(
+        (result) => ({ result }),
+        (error: { code: number }) => ({ error: error.code }),
+      ),
+    );
     const plain = hover(position);
     for (const source of sources) source.cancel();
     for (const answer of await Promise.all(pending)) expectOneOf(answer, null, full.hover, 'one of several hovers');
@@ -870,31 +1193,55 @@ describe('editor features over LSP', { timeout: 120_000 }, () => {
       slowest = Math.max(slowest, performance.now() - started);
       if (checked) afterwards++;
     }
-    assert.deepEqual((await bigDiagnostics).map((d) => `${String(d.code)}: ${d.message}`), []);
+    assert.deepEqual(
+      (await bigDiagnostics).map((d) => `${String(d.code)}: ${d.message}`),
+      [],
+    );
     // The first check of a large file pauses between batches of blocks, so requests on
     // other documents are answered while it runs, not after it.
     assert.ok(answered - 5 >= 3, `${answered - 5} hovers answered while the large file was checked`);
     assert.ok(slowest < 30_000, `the slowest hover took ${Math.round(slowest)} ms`);
 
     // The big document itself answers too.
-    const symbols = await client.connection.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri: bigUri } }) as DocumentSymbol[];
-    assert.deepEqual(symbols.map((s) => [s.name, s.detail]), [['resources', '5005 resources'], ['flows', '3640 entries']]);
+    const symbols = (await client.connection.sendRequest(DocumentSymbolRequest.type, {
+      textDocument: { uri: bigUri },
+    })) as DocumentSymbol[];
+    assert.deepEqual(
+      symbols.map((s) => [s.name, s.detail]),
+      [
+        ['resources', '5005 resources'],
+        ['flows', '3640 entries'],
+      ],
+    );
     assert.equal(symbols[0]!.children!.length, 5005);
     assertSymbolTree(symbols);
     const lines = big.split('\n');
     const flowLine = lines.indexOf('  - events-400 -> billing-400, shipping-400');
-    const eventsHover = await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri: bigUri }, position: { line: flowLine, character: 6 } });
+    const eventsHover = await client.connection.sendRequest(HoverRequest.type, {
+      textDocument: { uri: bigUri },
+      position: { line: flowLine, character: 6 },
+    });
     assert.match(markdown(eventsHover), /^\*\*`events-400`\*\* — SNS topic\n/);
-    assert.deepEqual(relations(markdown(eventsHover)), ['- **Receives from** `api-400` — producer', '- **Sends to** `billing-400`, `shipping-400` — SNS subscription']);
+    assert.deepEqual(relations(markdown(eventsHover)), [
+      '- **Receives from** `api-400` — producer',
+      '- **Sends to** `billing-400`, `shipping-400` — SNS subscription',
+    ]);
     const tokens = await client.connection.sendRequest(SemanticTokensRequest.type, { textDocument: { uri: bigUri } });
     assert.ok(tokens && tokens.data.length > 5 * 10_000, 'tokens for every id, type and operator');
-    const references = await client.connection.sendRequest(ReferencesRequest.type, { textDocument: { uri: bigUri }, position: { line: flowLine, character: 6 }, context: { includeDeclaration: true } });
+    const references = await client.connection.sendRequest(ReferencesRequest.type, {
+      textDocument: { uri: bigUri },
+      position: { line: flowLine, character: 6 },
+      context: { includeDeclaration: true },
+    });
     assert.equal(references?.length, 3, 'events-400: its key and its two uses');
     // Workspace symbols: every open document, at most 1,000 answers.
-    const everything = await client.connection.sendRequest(WorkspaceSymbolRequest.type, { query: '' }) as SymbolInformation[];
+    const everything = (await client.connection.sendRequest(WorkspaceSymbolRequest.type, { query: '' })) as SymbolInformation[];
     assert.equal(everything.length, 1000);
-    const one = await client.connection.sendRequest(WorkspaceSymbolRequest.type, { query: 'sessionize-454' }) as SymbolInformation[];
-    assert.deepEqual(one.map((s) => [s.name, s.containerName, s.location.uri]), [['sessionize-454', 'lambda', bigUri]]);
+    const one = (await client.connection.sendRequest(WorkspaceSymbolRequest.type, { query: 'sessionize-454' })) as SymbolInformation[];
+    assert.deepEqual(
+      one.map((s) => [s.name, s.containerName, s.location.uri]),
+      [['sessionize-454', 'lambda', bigUri]],
+    );
     await client.close(bigUri);
   });
 
@@ -913,15 +1260,29 @@ describe('workspace symbols across open documents and files on disk', { timeout:
   const orders = join(folder, 'orders.awsflow');
   const billing = join(folder, 'services', 'billing', 'billing.awsflow');
   writeFileSync(orders, 'awsflow: 1\nresources:\n  orders-jobs-dlq: { type: sqs }\n  orders-api:\n    type: api-gateway\n');
-  writeFileSync(billing, 'awsflow: 1\nresources:\n  invoices:\n    type: sqs\n  invoice-writer:\n    type: lambda\nflows:\n  - invoices -> invoice-writer\n');
-  writeFileSync(join(folder, 'node_modules', 'some-package', 'vendored.awsflow'), 'awsflow: 1\nresources:\n  vendored-queue: { type: sqs }\n');
+  writeFileSync(
+    billing,
+    'awsflow: 1\nresources:\n  invoices:\n    type: sqs\n  invoice-writer:\n    type: lambda\nflows:\n  - invoices -> invoice-writer\n',
+  );
+  writeFileSync(
+    join(folder, 'node_modules', 'some-package', 'vendored.awsflow'),
+    'awsflow: 1\nresources:\n  vendored-queue: { type: sqs }\n',
+  );
   writeFileSync(join(folder, 'notes.yaml'), 'resources:\n  not-an-awsflow-file: { type: sqs }\n');
   const folderUri = pathToFileURL(folder).toString();
   const ordersUri = pathToFileURL(orders).toString();
   const billingUri = pathToFileURL(billing).toString();
   const client = new TestClient({ settings: {}, workspaceFolders: [{ uri: folderUri, name: 'workspace' }] });
-  const symbols = async (query: string) => (await client.connection.sendRequest(WorkspaceSymbolRequest.type, { query }) as SymbolInformation[])
-    .map((s) => [s.name, s.containerName, s.kind, s.location.uri, s.location.range.start.line, s.location.range.start.character, s.location.range.end.character]);
+  const symbols = async (query: string) =>
+    ((await client.connection.sendRequest(WorkspaceSymbolRequest.type, { query })) as SymbolInformation[]).map((s) => [
+      s.name,
+      s.containerName,
+      s.kind,
+      s.location.uri,
+      s.location.range.start.line,
+      s.location.range.start.character,
+      s.location.range.end.character,
+    ]);
 
   before(async () => {
     await client.initialize();
@@ -954,6 +1315,9 @@ describe('workspace symbols across open documents and files on disk', { timeout:
     await client.open(billingUri, 'awsflow: 1\nresources:\n  invoices-v2:\n    type: sqs\n');
     assert.deepEqual(await symbols('invoice'), [['invoices-v2', 'sqs', SymbolKind.Event, billingUri, 2, 2, 13]]);
     await client.close(billingUri);
-    assert.deepEqual((await symbols('invoice')).map((s) => s[0]), ['invoices', 'invoice-writer']);
+    assert.deepEqual(
+      (await symbols('invoice')).map((s) => s[0]),
+      ['invoices', 'invoice-writer'],
+    );
   });
 });

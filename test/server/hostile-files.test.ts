@@ -24,7 +24,10 @@ describe('workspace symbols in a hostile workspace', { timeout: 60_000 }, () => 
   writeFileSync(join(outside, 'elsewhere.awsflow'), 'awsflow: 1\nresources:\n  outside-queue: { type: sqs }\n');
   for (const fifo of ['pipe.awsflow', evilName]) assert.equal(spawnSync('mkfifo', [join(folder, fifo)]).status, 0, 'mkfifo');
   symlinkSync('/dev/zero', join(folder, 'zero.awsflow'));
-  writeFileSync(join(folder, 'utf16.awsflow'), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('awsflow: 1\nresources:\n  utf16-queue: { type: sqs }\n', 'utf16le')]));
+  writeFileSync(
+    join(folder, 'utf16.awsflow'),
+    Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('awsflow: 1\nresources:\n  utf16-queue: { type: sqs }\n', 'utf16le')]),
+  );
   symlinkSync('..', join(folder, 'sub', 'up'));
   symlinkSync('.', join(folder, 'self-1'));
   symlinkSync('.', join(folder, 'self-2'));
@@ -43,7 +46,7 @@ describe('workspace symbols in a hostile workspace', { timeout: 60_000 }, () => 
 
   test('the regular files of the tree answer, each once; FIFOs, devices and linked folders are skipped', async () => {
     for (let request = 0; request < 3; request++) {
-      const symbols = await client.connection.sendRequest(WorkspaceSymbolRequest.type, { query: '' }) as SymbolInformation[];
+      const symbols = (await client.connection.sendRequest(WorkspaceSymbolRequest.type, { query: '' })) as SymbolInformation[];
       assert.deepEqual(symbols.map((s) => [s.name, s.location.uri]).sort(), [
         ['billing-queue', pathToFileURL(join(folder, 'sub', 'billing.awsflow')).toString()],
         ['orders-queue', pathToFileURL(join(folder, 'orders.awsflow')).toString()],

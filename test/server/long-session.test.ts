@@ -12,7 +12,26 @@ import { TestClient, positionAt } from '../helpers/lsp-client';
 import { DiagramRequest } from '../../src/protocol/lsp';
 
 const seedText = readFileSync(join(__dirname, '../../../examples/fanout.awsflow'), 'utf8');
-const FRAGMENTS = ['', ' ', '\n', ':', '- ', ' -> ', ', ', '{', '}', '"', '#', 'type: sqs', 'timeout: 20m', 'x', '  q2:\n    type: sqs\n', '  - billing -> charge-card\n', '\t', '🙂'];
+const FRAGMENTS = [
+  '',
+  ' ',
+  '\n',
+  ':',
+  '- ',
+  ' -> ',
+  ', ',
+  '{',
+  '}',
+  '"',
+  '#',
+  'type: sqs',
+  'timeout: 20m',
+  'x',
+  '  q2:\n    type: sqs\n',
+  '  - billing -> charge-card\n',
+  '\t',
+  '🙂',
+];
 
 /** A small deterministic generator (mulberry32), so a failure can be replayed. */
 function random(seed: number): () => number {
@@ -56,7 +75,11 @@ test('1,000 random edits with requests in between: every request answered, no cr
         const requests = [
           client.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position }),
           client.connection.sendRequest('textDocument/completion', { textDocument: { uri }, position }),
-          client.connection.sendRequest('textDocument/codeAction', { textDocument: { uri }, range: { start: position, end: position }, context: { diagnostics: [] } }),
+          client.connection.sendRequest('textDocument/codeAction', {
+            textDocument: { uri },
+            range: { start: position, end: position },
+            context: { diagnostics: [] },
+          }),
           client.connection.sendRequest(DiagramRequest.type, { textDocument: { uri } }),
         ];
         const results = await Promise.all(requests);
@@ -73,7 +96,10 @@ test('1,000 random edits with requests in between: every request answered, no cr
     assert.equal(last.version, 1001);
     assert.equal(answered, 400);
     assert.ok(peak < 400, `peak RSS ${peak.toFixed(0)} MiB`);
-    assert.deepEqual(client.logs.filter((line) => /failed|uncaught|unhandled/i.test(line)), []);
+    assert.deepEqual(
+      client.logs.filter((line) => /failed|uncaught|unhandled/i.test(line)),
+      [],
+    );
     assert.equal(await client.shutdown(), 0);
   } finally {
     client.kill();

@@ -32,11 +32,22 @@ describe('diagram graph', () => {
   const nameOf = (id: string) => graph.nodes.find((node) => node.id === id)!.resourceId;
 
   test('nodes in drawing order (groups first), with their type, group, icon and key range', () => {
-    assert.deepEqual(graph.nodes.map((node) => [node.id, node.resourceId, node.group ?? null]), [
-      ['n1', 'api', 'g0'], ['n2', 'cdn', 'g0'], ['n3', 'jobs', 'g1'],
-      ['n0', 'web', null], ['n4', 'jobs-dlq', null], ['n5', 'worker', null], ['n6', 'done', null], ['n7', 'notify', null],
-      ['n8', 'clicks', null], ['n9', 'failed', null], ['n10', 'fargate', null],
-    ]);
+    assert.deepEqual(
+      graph.nodes.map((node) => [node.id, node.resourceId, node.group ?? null]),
+      [
+        ['n1', 'api', 'g0'],
+        ['n2', 'cdn', 'g0'],
+        ['n3', 'jobs', 'g1'],
+        ['n0', 'web', null],
+        ['n4', 'jobs-dlq', null],
+        ['n5', 'worker', null],
+        ['n6', 'done', null],
+        ['n7', 'notify', null],
+        ['n8', 'clicks', null],
+        ['n9', 'failed', null],
+        ['n10', 'fargate', null],
+      ],
+    );
     const web = byResource.get('web')!;
     assert.deepEqual([web.type, web.typeName, web.label, web.icon], ['client', 'client outside AWS', 'Web app', undefined]);
     assert.equal(byResource.get('jobs')!.icon, 'logos:aws-sqs');
@@ -46,25 +57,42 @@ describe('diagram graph', () => {
   });
 
   test('dead-letter and on-failure targets are marked as such, nothing else', () => {
-    assert.deepEqual(graph.nodes.filter((node) => node.deadLetter).map((node) => node.resourceId), ['jobs-dlq', 'failed']);
+    assert.deepEqual(
+      graph.nodes.filter((node) => node.deadLetter).map((node) => node.resourceId),
+      ['jobs-dlq', 'failed'],
+    );
   });
 
   test('groups with their label and members, in the order of the file', () => {
-    assert.deepEqual(graph.groups, [{ id: 'g0', label: 'edge', members: ['n1', 'n2'] }, { id: 'g1', label: 'work', members: ['n3'] }]);
+    assert.deepEqual(graph.groups, [
+      { id: 'g0', label: 'edge', members: ['n1', 'n2'] },
+      { id: 'g1', label: 'work', members: ['n3'] },
+    ]);
   });
 
   test('edges of every kind: flow, subscription, dead letter, on failure; declared and derived rates', () => {
-    assert.deepEqual(graph.edges.map((edge) => [nameOf(edge.from), nameOf(edge.to), edge.kind, edge.style, edge.label ?? null, edge.rate ?? null, edge.derivedRate]), [
-      ['web', 'cdn', 'flow', 'flow', null, null, false],
-      ['cdn', 'api', 'flow', 'flow', null, null, false],
-      ['api', 'jobs', 'flow', 'flow', '20/s', 20, false],
-      ['jobs', 'worker', 'flow', 'flow', '≈20/s', 20, true],
-      ['worker', 'done', 'flow', 'flow', '≈20/s', 20, true],
-      ['done', 'notify', 'subscription', 'subscription', '≈20/s', 20, true],
-      ['clicks', 'notify', 'flow', 'flow', null, null, false],
-      ['jobs', 'jobs-dlq', 'deadLetter', 'dead-letter', 'dead letter', null, false],
-      ['clicks', 'failed', 'onFailure', 'dead-letter', 'on failure', null, false],
-    ]);
+    assert.deepEqual(
+      graph.edges.map((edge) => [
+        nameOf(edge.from),
+        nameOf(edge.to),
+        edge.kind,
+        edge.style,
+        edge.label ?? null,
+        edge.rate ?? null,
+        edge.derivedRate,
+      ]),
+      [
+        ['web', 'cdn', 'flow', 'flow', null, null, false],
+        ['cdn', 'api', 'flow', 'flow', null, null, false],
+        ['api', 'jobs', 'flow', 'flow', '20/s', 20, false],
+        ['jobs', 'worker', 'flow', 'flow', '≈20/s', 20, true],
+        ['worker', 'done', 'flow', 'flow', '≈20/s', 20, true],
+        ['done', 'notify', 'subscription', 'subscription', '≈20/s', 20, true],
+        ['clicks', 'notify', 'flow', 'flow', null, null, false],
+        ['jobs', 'jobs-dlq', 'deadLetter', 'dead-letter', 'dead letter', null, false],
+        ['clicks', 'failed', 'onFailure', 'dead-letter', 'on failure', null, false],
+      ],
+    );
     for (const edge of graph.edges) assert.equal(edge.key, `${edge.from}>${edge.to}>${edge.style}`);
     const onFailure = graph.edges.find((edge) => edge.kind === 'onFailure')!;
     assert.equal(text.slice(onFailure.start, onFailure.end), 'clicks -> notify: { onFailure: failed }');
@@ -84,17 +112,26 @@ describe('diagram graph', () => {
       const none = node.messages.length === 0;
       assert.equal(node.severity === undefined, none, node.resourceId);
     }
-    for (const edge of graph.edges) assert.equal(edge.findings.errors + edge.findings.warnings + edge.findings.infos, edge.messages.length, edge.key);
+    for (const edge of graph.edges)
+      assert.equal(edge.findings.errors + edge.findings.warnings + edge.findings.infos, edge.messages.length, edge.key);
   });
 
   test('an edge finding marks its edge: a batch size beyond the limit on one flow entry', () => {
-    const marked = buildGraph(analyze('awsflow: 1\nresources:\n  q: { type: sqs }\n  f: { type: lambda }\nflows:\n  - q -> f: { batchSize: 99999 }\n'));
+    const marked = buildGraph(
+      analyze('awsflow: 1\nresources:\n  q: { type: sqs }\n  f: { type: lambda }\nflows:\n  - q -> f: { batchSize: 99999 }\n'),
+    );
     const [edge] = marked.edges;
     assert.equal(edge!.severity, 'error');
     assert.deepEqual(edge!.findings, { errors: 2, warnings: 0, infos: 0 });
-    assert.deepEqual(edge!.messages.map((m) => m.replace(/: .*\(/, ': … (')), ['error: … (esm/batch-window)', 'error: … (esm/batch-window)']);
+    assert.deepEqual(
+      edge!.messages.map((m) => m.replace(/: .*\(/, ': … (')),
+      ['error: … (esm/batch-window)', 'error: … (esm/batch-window)'],
+    );
     // Not on the resources at its ends.
-    assert.deepEqual(marked.nodes.map((node) => node.findings.errors), [0, 0]);
+    assert.deepEqual(
+      marked.nodes.map((node) => node.findings.errors),
+      [0, 0],
+    );
   });
 
   test('the Mermaid text is written from the graph: buildDiagram = graph + writeMermaid', () => {
@@ -133,9 +170,15 @@ describe('diagram graph', () => {
           break;
       }
     });
-    assert.deepEqual(outline.filter((s) => s.kind === 'node').map((s) => s.kind === 'node' && s.id), graph.nodes.map((node) => node.id));
+    assert.deepEqual(
+      outline.filter((s) => s.kind === 'node').map((s) => s.kind === 'node' && s.id),
+      graph.nodes.map((node) => node.id),
+    );
     assert.equal(outline.filter((s) => s.kind === 'edge').length, graph.edges.length);
-    assert.deepEqual(outline.filter((s) => s.kind === 'class').map((s) => s.kind === 'class' && s.className), ['deadletter', 'warning', 'error']);
+    assert.deepEqual(
+      outline.filter((s) => s.kind === 'class').map((s) => s.kind === 'class' && s.className),
+      ['deadletter', 'warning', 'error'],
+    );
   });
 
   test('an empty or unreadable file is an empty graph', () => {

@@ -25,14 +25,24 @@ describe('diagram verdict: can the file be drawn, or is it momentarily broken', 
   test('a duplicate key is broken (YAML keeps one value): reason and range on the second key', () => {
     const verdict = verdictOf('awsflow: 1\nresources:\n  jobs: { type: sqs }\n  jobs: { type: sns }\n');
     assert.deepEqual(verdict, {
-      kind: 'broken', ruleId: 'syntax/yaml', more: 0, start: 46, end: 50, at: 'jobs',
+      kind: 'broken',
+      ruleId: 'syntax/yaml',
+      more: 0,
+      start: 46,
+      end: 50,
+      at: 'jobs',
       reason: "Duplicate key 'jobs': YAML keeps one value per key. The first 'jobs' is on line 3.",
     });
   });
 
   test('the first by position, and how many more', () => {
-    const verdict = verdictOf('awsflow: 1\nresources:\n  a: { type: sqs }\n  a: { type: sqs }\n  b: { type: sqs }\n  b: { type: sqs }\n  b: { type: sqs }\n');
-    assert.equal(verdict.kind === 'broken' && [verdict.start, verdict.at, verdict.more, verdict.reason].join('|'), "43|a|2|Duplicate key 'a': YAML keeps one value per key. The first 'a' is on line 3.");
+    const verdict = verdictOf(
+      'awsflow: 1\nresources:\n  a: { type: sqs }\n  a: { type: sqs }\n  b: { type: sqs }\n  b: { type: sqs }\n  b: { type: sqs }\n',
+    );
+    assert.equal(
+      verdict.kind === 'broken' && [verdict.start, verdict.at, verdict.more, verdict.reason].join('|'),
+      "43|a|2|Duplicate key 'a': YAML keeps one value per key. The first 'a' is on line 3.",
+    );
   });
 
   test('over the limits (a NUL byte: binary) is broken, by syntax/limits', () => {
@@ -41,7 +51,7 @@ describe('diagram verdict: can the file be drawn, or is it momentarily broken', 
     assert.equal(verdict.kind === 'broken' && verdict.at, '\u0000');
   });
 
-  test('drawable: no findings, other rules\' errors, a schema error at the top level, an unknown flow resource, an empty file', () => {
+  test("drawable: no findings, other rules' errors, a schema error at the top level, an unknown flow resource, an empty file", () => {
     for (const text of [
       'awsflow: 1\nresources:\n  jobs: { type: sqs }\n',
       'awsflow: 1\nresources:\n  worker: { type: lambda, timeout: 20m }\n',
@@ -54,8 +64,16 @@ describe('diagram verdict: can the file be drawn, or is it momentarily broken', 
       assert.deepEqual(diagramVerdict(analysis), { kind: 'drawable' }, JSON.stringify(text));
     }
     // Those really have findings: the verdict is not "drawable" for want of them.
-    assert.ok(analyze('awsflow: 1\nsurprise: true\nresources:\n  jobs: { type: sqs }\n').findings.some((f) => f.ruleId === 'schema/invalid' && f.severity === 'error'));
-    assert.ok(analyze('awsflow: 1\nresources:\n  jobs: { type: sqs }\nflows:\n  - jobs -> nowhere\n').findings.some((f) => f.ruleId === 'flows/unknown-resource'));
+    assert.ok(
+      analyze('awsflow: 1\nsurprise: true\nresources:\n  jobs: { type: sqs }\n').findings.some(
+        (f) => f.ruleId === 'schema/invalid' && f.severity === 'error',
+      ),
+    );
+    assert.ok(
+      analyze('awsflow: 1\nresources:\n  jobs: { type: sqs }\nflows:\n  - jobs -> nowhere\n').findings.some(
+        (f) => f.ruleId === 'flows/unknown-resource',
+      ),
+    );
   });
 
   test('as in the Problems panel: a syntax rule turned off does not count, one turned to a warning still does', () => {
@@ -65,7 +83,10 @@ describe('diagram verdict: can the file be drawn, or is it momentarily broken', 
   });
 
   test('the rules that break a diagram are the syntax rules, and they exist', () => {
-    const breaking = rules.filter((rule) => breaksTheDiagram(rule.id)).map((rule) => rule.id).sort();
+    const breaking = rules
+      .filter((rule) => breaksTheDiagram(rule.id))
+      .map((rule) => rule.id)
+      .sort();
     assert.deepEqual(breaking, ['syntax/limits', 'syntax/yaml']);
     assert.equal(breaksTheDiagram('schema/invalid'), false);
   });

@@ -25,16 +25,40 @@ describe('diagram', () => {
 
   test('a left-to-right flowchart with a generated id per resource', () => {
     assert.match(diagram.mermaid, /^flowchart LR\n/);
-    assert.deepEqual(diagram.nodes.map((n) => [n.id, n.resourceId]), [['n1', 'api'], ['n0', 'web'], ['n2', 'jobs'], ['n3', 'jobs-dlq'], ['n4', 'worker'], ['n5', 'done'], ['n6', 'notify']]);
+    assert.deepEqual(
+      diagram.nodes.map((n) => [n.id, n.resourceId]),
+      [
+        ['n1', 'api'],
+        ['n0', 'web'],
+        ['n2', 'jobs'],
+        ['n3', 'jobs-dlq'],
+        ['n4', 'worker'],
+        ['n5', 'done'],
+        ['n6', 'notify'],
+      ],
+    );
     assert.match(diagram.mermaid, /^ {2}subgraph g0\["edge"\]\n {4}n1\[\/"api<br\/><small>API Gateway<\/small>"\\\]\n {2}end$/m);
     assert.match(diagram.mermaid, /^ {2}n0>"Web app<br\/><small>client<\/small>"\]$/m);
   });
 
   test('flows, subscriptions and dead-letter connections in their own styles, rates on edges', () => {
-    const edges = diagram.mermaid.split('\n').filter((line) => /-->|==>|-\.->/.test(line)).map((line) => line.trim());
+    const edges = diagram.mermaid
+      .split('\n')
+      .filter((line) => /-->|==>|-\.->/.test(line))
+      .map((line) => line.trim());
     // Declared rates as written; rates carried from upstream marked ≈.
-    assert.deepEqual(edges, ['n0 --> n1', 'n1 -->|"20/s"| n2', 'n2 -->|"≈20/s"| n4', 'n4 -->|"≈20/s"| n5', 'n5 ==>|"≈20/s"| n6', 'n2 -.->|"dead letter"| n3']);
-    assert.deepEqual(diagram.edges.map((e) => e.style), ['flow', 'flow', 'flow', 'flow', 'subscription', 'dead-letter']);
+    assert.deepEqual(edges, [
+      'n0 --> n1',
+      'n1 -->|"20/s"| n2',
+      'n2 -->|"≈20/s"| n4',
+      'n4 -->|"≈20/s"| n5',
+      'n5 ==>|"≈20/s"| n6',
+      'n2 -.->|"dead letter"| n3',
+    ]);
+    assert.deepEqual(
+      diagram.edges.map((e) => e.style),
+      ['flow', 'flow', 'flow', 'flow', 'subscription', 'dead-letter'],
+    );
   });
 
   test('resources with findings are marked, and carry their messages', () => {
@@ -54,10 +78,13 @@ describe('diagram', () => {
     const hostile = '"]; click n0 call alert(1) %%{init: {"theme":"dark"}}%% <script>x</script> `md`';
     const escaped = escapeLabel(hostile);
     assert.doesNotMatch(escaped.replace(/#\d+;/g, ''), /["[\]<>%{}`;#]/);
-    assert.equal(escaped.replace(/#(\d+);/g, (_, code: string) => String.fromCharCode(Number(code))), hostile);
+    assert.equal(
+      escaped.replace(/#(\d+);/g, (_, code: string) => String.fromCharCode(Number(code))),
+      hostile,
+    );
     const analysisHostile = analyze(`awsflow: 1\nresources:\n  a: { type: client, label: '${hostile.replace(/'/g, "''")}' }\n`);
     const mermaid = buildDiagram(analysisHostile).mermaid;
     assert.doesNotMatch(mermaid, /%%\{|<script>|^\s*click\b/m);
-    assert.equal(mermaid.split("\n").length, 6, "the label stays on its node line");
+    assert.equal(mermaid.split('\n').length, 6, 'the label stays on its node line');
   });
 });

@@ -17,8 +17,14 @@ test('a rule that throws is reported as an internal error; every other rule stil
   });
   const text = 'awsflow: 1\nresources:\n  f: { type: lambda, timeout: 20m }\n';
   const analysis = analyze(text, { rules: [broken, ...rules] });
-  assert.deepEqual(analysis.internalErrors.map((e) => [e.ruleId, e.message.split('\n')[0]]), [['test/broken', 'boom']]);
-  assert.deepEqual(analysis.findings.map((f) => f.ruleId), ['lambda/timeout-limit']);
+  assert.deepEqual(
+    analysis.internalErrors.map((e) => [e.ruleId, e.message.split('\n')[0]]),
+    [['test/broken', 'boom']],
+  );
+  assert.deepEqual(
+    analysis.findings.map((f) => f.ruleId),
+    ['lambda/timeout-limit'],
+  );
 });
 
 test('a fix whose builder throws is dropped; its finding stays', () => {
@@ -30,7 +36,16 @@ test('a fix whose builder throws is dropped; its finding stays', () => {
     hasSuggestions: false,
     messages: { found: 'found', fix: 'fix' },
     check(context) {
-      context.report({ at: { start: 0, end: 7 }, messageId: 'found', fix: { messageId: 'fix', build: () => { throw new Error('no'); } } });
+      context.report({
+        at: { start: 0, end: 7 },
+        messageId: 'found',
+        fix: {
+          messageId: 'fix',
+          build: () => {
+            throw new Error('no');
+          },
+        },
+      });
     },
   });
   const analysis = analyze('awsflow: 1\nresources: {}\n', { rules: [rule] });

@@ -31,25 +31,38 @@ describe('fix-all', () => {
   const analysis = analyze(text, { rules: [rule] });
 
   test('a fix is safe unless the rule says it needs a decision; a suggestion never is', () => {
-    assert.deepEqual(analysis.findings.map((f) => [f.fix?.title, f.fix?.safeForFixAll, f.suggestions.map((s) => s.safeForFixAll)]), [
-      ['safe', true, []],
-      ['decide', false, [false]],
-    ]);
+    assert.deepEqual(
+      analysis.findings.map((f) => [f.fix?.title, f.fix?.safeForFixAll, f.suggestions.map((s) => s.safeForFixAll)]),
+      [
+        ['safe', true, []],
+        ['decide', false, [false]],
+      ],
+    );
   });
 
   test('fixAll takes only the safe fix; the other is left for a decision', () => {
     assert.equal(applyEdits(text, fixAll(analysis)), '# safe\nawsflow: 1\n');
-    assert.deepEqual(safelyFixable(analysis).map((f) => f.fix!.title), ['safe']);
-    assert.deepEqual(fixesNeedingDecision(analysis).map((f) => f.fix!.title), ['decide']);
+    assert.deepEqual(
+      safelyFixable(analysis).map((f) => f.fix!.title),
+      ['safe'],
+    );
+    assert.deepEqual(
+      fixesNeedingDecision(analysis).map((f) => f.fix!.title),
+      ['decide'],
+    );
   });
 
   test('the real rules: a rename and an override of `encryption: none` are left, the clamp is applied', () => {
-    const file = 'awsflow: 1\nresources:\n  jobs:\n    type: sqs\n    fifo: true\n    encryption: none\n  f: { type: lambda, timeout: 20m }\nflows:\n  - jobs -> f\n';
+    const file =
+      'awsflow: 1\nresources:\n  jobs:\n    type: sqs\n    fifo: true\n    encryption: none\n  f: { type: lambda, timeout: 20m }\nflows:\n  - jobs -> f\n';
     const real = analyze(file);
-    assert.deepEqual(fixesNeedingDecision(real).map((f) => `${f.ruleId}: ${f.fix!.title}`), [
-      "sqs/fifo-name: Rename to 'jobs.fifo' and every reference (replaces the queue at deploy)",
-      'encryption/at-rest: Encrypt with SSE-SQS (overrides `encryption: none`)',
-    ]);
+    assert.deepEqual(
+      fixesNeedingDecision(real).map((f) => `${f.ruleId}: ${f.fix!.title}`),
+      [
+        "sqs/fifo-name: Rename to 'jobs.fifo' and every reference (replaces the queue at deploy)",
+        'encryption/at-rest: Encrypt with SSE-SQS (overrides `encryption: none`)',
+      ],
+    );
     const fixed = applyEdits(file, fixAll(real));
     assert.match(fixed, /^ {2}jobs:$/m);
     assert.match(fixed, /encryption: none/);
@@ -74,7 +87,10 @@ describe('insertProperty placement', () => {
   });
 
   test('flow style: after the named pair', () => {
-    assert.equal(insert('resources:\n  q: { type: sqs, retention: 4d }\n', 'q', 'type'), 'resources:\n  q: { type: sqs, fifo: true, retention: 4d }\n');
+    assert.equal(
+      insert('resources:\n  q: { type: sqs, retention: 4d }\n', 'q', 'type'),
+      'resources:\n  q: { type: sqs, fifo: true, retention: 4d }\n',
+    );
   });
 
   test('without the named pair, or without a placement: last, as before', () => {

@@ -26,14 +26,25 @@ function docsExamples(dir: string): string[] {
 
 /** Cases for suggestions that change a resource's kind, which the examples do not all reach. */
 const SUGGESTION_CASES: [string, string][] = [
-  ['a Lambda over 15 minutes, moved to Fargate', 'awsflow: 1\nresources:\n  q: { type: sqs, visibilityTimeout: 2h }\n  f:\n    type: lambda   # the report job\n    memory: 10GB   # big joins\n    timeout: 20m\n    reservedConcurrency: 5\n    deadLetter: { target: failed }\n  g: { type: lambda, timeout: 1h, memory: 128MB, ephemeralStorage: 1GB }\n  failed: { type: sqs }\nflows:\n  - q -> f\n  - q -> g\n'],
-  ['a FIFO queue with a standard dead-letter queue', 'awsflow: 1\nresources:\n  in.fifo: { type: sqs, fifo: true, deadLetter: { target: failed } }   # orders\n  failed:\n    type: sqs   # poison\n    retention: 14d\n  f: { type: lambda }\nflows:\n  - in.fifo -> f\n'],
-  ['a standard topic to a FIFO queue', 'awsflow: 1\nresources:\n  news: { type: sns, encryption: kms }   # public\n  work.fifo: { type: sqs, fifo: true }\n  f: { type: lambda }\nflows:\n  - news -> work.fifo\n  - work.fifo -> f\n'],
+  [
+    'a Lambda over 15 minutes, moved to Fargate',
+    'awsflow: 1\nresources:\n  q: { type: sqs, visibilityTimeout: 2h }\n  f:\n    type: lambda   # the report job\n    memory: 10GB   # big joins\n    timeout: 20m\n    reservedConcurrency: 5\n    deadLetter: { target: failed }\n  g: { type: lambda, timeout: 1h, memory: 128MB, ephemeralStorage: 1GB }\n  failed: { type: sqs }\nflows:\n  - q -> f\n  - q -> g\n',
+  ],
+  [
+    'a FIFO queue with a standard dead-letter queue',
+    'awsflow: 1\nresources:\n  in.fifo: { type: sqs, fifo: true, deadLetter: { target: failed } }   # orders\n  failed:\n    type: sqs   # poison\n    retention: 14d\n  f: { type: lambda }\nflows:\n  - in.fifo -> f\n',
+  ],
+  [
+    'a standard topic to a FIFO queue',
+    'awsflow: 1\nresources:\n  news: { type: sns, encryption: kms }   # public\n  work.fifo: { type: sqs, fifo: true }\n  f: { type: lambda }\nflows:\n  - news -> work.fifo\n  - work.fifo -> f\n',
+  ],
 ];
 
 const fixtures: [string, string][] = [
   ...SUGGESTION_CASES,
-  ...readdirSync(join(root, 'examples')).filter((f) => f.endsWith('.awsflow')).map((f) => [`examples/${f}`, readFileSync(join(root, 'examples', f), 'utf8')] as [string, string]),
+  ...readdirSync(join(root, 'examples'))
+    .filter((f) => f.endsWith('.awsflow'))
+    .map((f) => [`examples/${f}`, readFileSync(join(root, 'examples', f), 'utf8')] as [string, string]),
   ...docsExamples(join(root, 'docs/rules')).map((text, i) => [`docs example ${i + 1}`, text] as [string, string]),
 ];
 
@@ -58,29 +69,39 @@ function errorCounts(findings: readonly Finding[]): Map<string, number> {
   return counts;
 }
 
-describe('fixes and suggestions keep the user\'s text', () => {
+describe("fixes and suggestions keep the user's text", () => {
   for (const [name, text] of fixtures) {
     test(name, () => {
       const analysis = analyze(text);
       const before = comments(text);
       for (const finding of analysis.findings) {
-        const changes = [...(finding.fix ? [{ fix: finding.fix, safe: true }] : []), ...finding.suggestions.map((fix) => ({ fix, safe: false }))];
+        const changes = [
+          ...(finding.fix ? [{ fix: finding.fix, safe: true }] : []),
+          ...finding.suggestions.map((fix) => ({ fix, safe: false })),
+        ];
         for (const { fix, safe } of changes) {
           const output = applyEdits(text, fix.edits);
           assert.notEqual(output, text, `${finding.ruleId}: '${fix.title}' changes something`);
           // Every edit touches only its own span: the bytes between edits are the original bytes.
           const sorted = [...fix.edits].sort((a, b) => a.start - b.start);
           assert.equal(output.slice(0, sorted[0]!.start), text.slice(0, sorted[0]!.start));
-          for (const comment of before) assert.ok(output.includes(comment), `${finding.ruleId}: '${fix.title}' keeps the comment '${comment}'`);
+          for (const comment of before)
+            assert.ok(output.includes(comment), `${finding.ruleId}: '${fix.title}' keeps the comment '${comment}'`);
           const after = analyze(output);
-          assert.deepEqual(after.findings.filter((f) => f.ruleId === 'syntax/yaml').map((f) => f.message), [], `${finding.ruleId}: '${fix.title}' leaves the file parseable`);
+          assert.deepEqual(
+            after.findings.filter((f) => f.ruleId === 'syntax/yaml').map((f) => f.message),
+            [],
+            `${finding.ruleId}: '${fix.title}' leaves the file parseable`,
+          );
           assert.deepEqual(after.internalErrors, []);
           if (safe) {
             const stillThere = after.findings.filter((f) => f.ruleId === finding.ruleId && f.message === finding.message);
             assert.equal(stillThere.length, 0, `${finding.ruleId}: '${fix.title}' removes its finding`);
           }
           const beforeCounts = errorCounts(analysis.findings);
-          const newErrors = [...errorCounts(after.findings)].filter(([ruleId, count]) => count > (beforeCounts.get(ruleId) ?? 0)).map(([ruleId]) => ruleId);
+          const newErrors = [...errorCounts(after.findings)]
+            .filter(([ruleId, count]) => count > (beforeCounts.get(ruleId) ?? 0))
+            .map(([ruleId]) => ruleId);
           assert.deepEqual(newErrors, [], `${finding.ruleId}: '${fix.title}' brings in no new error`);
         }
       }

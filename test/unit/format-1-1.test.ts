@@ -52,14 +52,25 @@ flows:
 describe('format 1.1: the schema accepts every new type, property and connection', () => {
   test('a file using all of them has no schema, connection or reference finding', () => {
     const analysis = analyze(ALL);
-    const structural = analysis.findings.filter((f) => f.ruleId.startsWith('schema/') || f.ruleId.startsWith('flows/') || f.ruleId.startsWith('syntax/'));
-    assert.deepEqual(structural.map((f) => `${f.ruleId}: ${f.message}`), []);
+    const structural = analysis.findings.filter(
+      (f) => f.ruleId.startsWith('schema/') || f.ruleId.startsWith('flows/') || f.ruleId.startsWith('syntax/'),
+    );
+    assert.deepEqual(
+      structural.map((f) => `${f.ruleId}: ${f.message}`),
+      [],
+    );
     assert.deepEqual(analysis.internalErrors, []);
   });
 
   test('defaults take the new types and properties', () => {
-    const text = 'awsflow: 1\ndefaults:\n  eventbridge: { encryption: kms }\n  stepfunctions: { workflow: express }\n  schedule: { kind: scheduler, timezone: UTC }\n  dynamodb: { stream: true }\nresources:\n  b: { type: eventbridge }\n';
-    assert.deepEqual(analyze(text).findings.filter((f) => f.ruleId === 'schema/invalid').map((f) => f.message), []);
+    const text =
+      'awsflow: 1\ndefaults:\n  eventbridge: { encryption: kms }\n  stepfunctions: { workflow: express }\n  schedule: { kind: scheduler, timezone: UTC }\n  dynamodb: { stream: true }\nresources:\n  b: { type: eventbridge }\n';
+    assert.deepEqual(
+      analyze(text)
+        .findings.filter((f) => f.ruleId === 'schema/invalid')
+        .map((f) => f.message),
+      [],
+    );
   });
 
   test('the model reads the values in its units', () => {
@@ -133,8 +144,29 @@ ruleTester(schemaRule, {
 // Connections: FORMAT.md's list, as data, and every other pairing with a new type.
 
 const COMPUTE: readonly ResourceType[] = ['lambda', 'ecs', 'eks', 'apprunner', 'beanstalk', 'ec2'];
-const RULE_TARGETS: readonly ResourceType[] = ['lambda', 'sqs', 'sns', 'kinesis', 'firehose', 'stepfunctions', 'ecs', 'api-gateway', 'eventbridge', 'client'];
-const TASK_TARGETS: readonly ResourceType[] = ['lambda', 'sqs', 'sns', 'eventbridge', 'dynamodb', 'kinesis', 'firehose', 'stepfunctions', 'ecs'];
+const RULE_TARGETS: readonly ResourceType[] = [
+  'lambda',
+  'sqs',
+  'sns',
+  'kinesis',
+  'firehose',
+  'stepfunctions',
+  'ecs',
+  'api-gateway',
+  'eventbridge',
+  'client',
+];
+const TASK_TARGETS: readonly ResourceType[] = [
+  'lambda',
+  'sqs',
+  'sns',
+  'eventbridge',
+  'dynamodb',
+  'kinesis',
+  'firehose',
+  'stepfunctions',
+  'ecs',
+];
 const PIPE_SOURCES: readonly ResourceType[] = ['sqs', 'kinesis', 'dynamodb'];
 
 /** `from>to` (and `from>to>pipe`) pairings FORMAT.md 1.1 lists, plus compute and clients calling StartExecution (documented). */
@@ -146,7 +178,12 @@ const LISTED = new Set<string>([
   // Starting an execution: API Gateway, rules and schedules (and tasks, above); compute and clients call StartExecution.
   ...['api-gateway', 'schedule', ...COMPUTE, 'client'].map((from) => `${from}>stepfunctions`),
   ...PIPE_SOURCES.flatMap((from) => RULE_TARGETS.map((to) => `${from}>${to}>pipe`)),
-  's3>sqs', 's3>sns', 's3>lambda', 'dynamodb>lambda', 'kinesis>firehose', 'firehose>s3',
+  's3>sqs',
+  's3>sns',
+  's3>lambda',
+  'dynamodb>lambda',
+  'kinesis>firehose',
+  'firehose>s3',
 ]);
 
 function invalidConnections(from: ResourceType, to: ResourceType, pipe: boolean) {
@@ -171,7 +208,10 @@ describe('format 1.1 connections: listed pairings valid, every other pairing wit
     test(`${from} -> ${to}${pipe ? ' via pipe' : ''}: ${listed ? 'valid' : 'flows/invalid-connection'}`, () => {
       const { text, findings } = invalidConnections(from, to, pipe);
       if (listed) {
-        assert.deepEqual(findings.map((f) => f.message), []);
+        assert.deepEqual(
+          findings.map((f) => f.message),
+          [],
+        );
       } else {
         assert.equal(findings.length, 1, `one finding for ${key}`);
         const flow = text.indexOf('a -> b');
@@ -184,10 +224,19 @@ describe('format 1.1 connections: listed pairings valid, every other pairing wit
   }
 
   test('the reasons name what AWS offers instead', () => {
-    assert.match(invalidConnections('sqs', 'eventbridge', false).findings[0]!.message, /connect it through an EventBridge Pipe \(`via: pipe`\)\.$/);
-    assert.match(invalidConnections('eventbridge', 's3', false).findings[0]!.message, /an EventBridge rule cannot target an S3 bucket: its targets are Lambda function, SQS queue/);
+    assert.match(
+      invalidConnections('sqs', 'eventbridge', false).findings[0]!.message,
+      /connect it through an EventBridge Pipe \(`via: pipe`\)\.$/,
+    );
+    assert.match(
+      invalidConnections('eventbridge', 's3', false).findings[0]!.message,
+      /an EventBridge rule cannot target an S3 bucket: its targets are Lambda function, SQS queue/,
+    );
     assert.match(invalidConnections('sns', 'lambda', true).findings[0]!.message, /an EventBridge Pipe cannot read from an SNS topic/);
-    assert.match(invalidConnections('stepfunctions', 's3', false).findings[0]!.message, /a Step Functions task cannot call an S3 bucket here/);
+    assert.match(
+      invalidConnections('stepfunctions', 's3', false).findings[0]!.message,
+      /a Step Functions task cannot call an S3 bucket here/,
+    );
   });
 
   test('1.0 pairings keep their meaning: without via, sqs -> sns stays invalid', () => {
@@ -240,7 +289,10 @@ flows:
       if ('error' in result) assert.fail(result.error);
       return applyEdits(text, result.edits);
     };
-    assert.equal(renameAt(text.indexOf('enrich: shape') + 9, 'reshape'), text.replace('«', '').replace(/shape/g, 'reshape').replace('jobs -> out', 'jobs -> out'));
+    assert.equal(
+      renameAt(text.indexOf('enrich: shape') + 9, 'reshape'),
+      text.replace('«', '').replace(/shape/g, 'reshape').replace('jobs -> out', 'jobs -> out'),
+    );
     assert.equal(renameAt(text.indexOf('deadLetter: dlq') + 13, 'failures'), text.replace(/\bdlq\b/g, 'failures'));
   });
 
@@ -259,22 +311,25 @@ ruleTester(unknownResource, {
   valid: ['resources:\n  q: { type: sqs }\n  t: { type: sns }\n  e: { type: lambda }\nflows:\n  - q -> t: { via: pipe, enrich: e }\n'],
   invalid: [
     {
-      name: 'a Pipe\'s enrich names no resource: did-you-mean, or create a Lambda function',
+      name: "a Pipe's enrich names no resource: did-you-mean, or create a Lambda function",
       code: 'resources:\n  q: { type: sqs }\n  t: { type: sns }\n  enricher: { type: lambda }\nflows:\n  - q -> t: { via: pipe, enrich: «enricer» }\n',
-      errors: [{
-        messageId: 'unknown',
-        message: "The Pipe's `enrich` names 'enricer', which is not a resource in this file. Did you mean 'enricher'?",
-        suggestions: [
-          'resources:\n  q: { type: sqs }\n  t: { type: sns }\n  enricher: { type: lambda }\nflows:\n  - q -> t: { via: pipe, enrich: enricher }\n',
-          'resources:\n  q: { type: sqs }\n  t: { type: sns }\n  enricher: { type: lambda }\n  enricer:\n    type: lambda\nflows:\n  - q -> t: { via: pipe, enrich: enricer }\n',
-        ],
-      }],
+      errors: [
+        {
+          messageId: 'unknown',
+          message: "The Pipe's `enrich` names 'enricer', which is not a resource in this file. Did you mean 'enricher'?",
+          suggestions: [
+            'resources:\n  q: { type: sqs }\n  t: { type: sns }\n  enricher: { type: lambda }\nflows:\n  - q -> t: { via: pipe, enrich: enricher }\n',
+            'resources:\n  q: { type: sqs }\n  t: { type: sns }\n  enricher: { type: lambda }\n  enricer:\n    type: lambda\nflows:\n  - q -> t: { via: pipe, enrich: enricer }\n',
+          ],
+        },
+      ],
     },
   ],
 });
 
 describe('format 1.1 schedules: rule or scheduler', () => {
-  const kindOf = (properties: string) => scheduleKind(analyze(`awsflow: 1\nresources:\n  s: { type: schedule, ${properties} }\n`).model.byId.get('s')!);
+  const kindOf = (properties: string) =>
+    scheduleKind(analyze(`awsflow: 1\nresources:\n  s: { type: schedule, ${properties} }\n`).model.byId.get('s')!);
   test('written kind wins', () => {
     assert.equal(kindOf('kind: rule, expression: rate(1 hour)'), 'rule');
     assert.equal(kindOf('kind: scheduler, expression: rate(1 hour)'), 'scheduler');
@@ -306,7 +361,8 @@ flows:
   - q -> f: { via: pipe, batchSize: 10 }
 `);
     const capacity = capacityOf(analysis.model);
-    const rate = (from: string, to: string) => capacity.connection(analysis.model.connections.find((c) => c.source.id === from && c.target.id === to)!)?.rate;
+    const rate = (from: string, to: string) =>
+      capacity.connection(analysis.model.connections.find((c) => c.source.id === from && c.target.id === to)!)?.rate;
     assert.equal(rate('bus', 'flow'), 40);
     assert.equal(rate('bus', 'q'), 40);
     assert.equal(rate('flow', 't'), 5);
@@ -320,7 +376,8 @@ describe('format 1.1 diagram: icons and edge styles', () => {
   const analysis = analyze(ALL);
   const diagram = buildDiagram(analysis, { icons: true });
   const node = (id: string) => diagram.nodes.find((n) => n.resourceId === id)!;
-  const edge = (from: string, to: string, style?: string) => diagram.edges.find((e) => e.from === node(from).id && e.to === node(to).id && (!style || e.style === style));
+  const edge = (from: string, to: string, style?: string) =>
+    diagram.edges.find((e) => e.from === node(from).id && e.to === node(to).id && (!style || e.style === style));
 
   test('event buses and state machines have their AWS icons', () => {
     assert.match(diagram.mermaid, new RegExp(`${node('orders-bus').id}@\\{ icon: "logos:aws-eventbridge"`));

@@ -16,9 +16,14 @@ describe('hostile and unusual input', () => {
     const finding = analysis.findings.find((f) => f.ruleId === 'lambda/timeout-limit')!;
     assert.equal(text.slice(finding.start, finding.end), '20m');
     assert.deepEqual(analysis.lineIndex.rangeOf(finding), { start: { line: 4, character: 13 }, end: { line: 4, character: 16 } });
-    const created = analyze(text + '  q:\r\n    type: sqs\r\nflows:\r\n  - q -> nope\r\n').findings.find((f) => f.ruleId === 'flows/unknown-resource')!;
+    const created = analyze(text + '  q:\r\n    type: sqs\r\nflows:\r\n  - q -> nope\r\n').findings.find(
+      (f) => f.ruleId === 'flows/unknown-resource',
+    )!;
     const create = created.suggestions.find((s) => s.title.startsWith('Create'))!;
-    assert.ok(create.edits.every((e) => !/(^|[^\r])\n/.test(e.newText)), 'inserted lines end with CRLF');
+    assert.ok(
+      create.edits.every((e) => !/(^|[^\r])\n/.test(e.newText)),
+      'inserted lines end with CRLF',
+    );
   });
 
   test('tabs used for indentation are a YAML error, not a crash', () => {
@@ -42,16 +47,31 @@ describe('hostile and unusual input', () => {
   });
 
   test('a list or a scalar where a mapping belongs', () => {
-    assert.ok(analyze('awsflow: 1\nresources: [a, b]\n').findings.some((f) => f.ruleId === 'schema/invalid' && /Expected a mapping/.test(f.message)));
-    assert.ok(analyze('awsflow: 1\nresources:\n  q: just text\n').findings.some((f) => f.ruleId === 'schema/invalid' && /Expected a mapping/.test(f.message)));
-    assert.ok(analyze('awsflow: 1\nresources: {}\nflows: a -> b\n').findings.some((f) => f.ruleId === 'schema/invalid' && /Expected a list/.test(f.message)));
+    assert.ok(
+      analyze('awsflow: 1\nresources: [a, b]\n').findings.some(
+        (f) => f.ruleId === 'schema/invalid' && /Expected a mapping/.test(f.message),
+      ),
+    );
+    assert.ok(
+      analyze('awsflow: 1\nresources:\n  q: just text\n').findings.some(
+        (f) => f.ruleId === 'schema/invalid' && /Expected a mapping/.test(f.message),
+      ),
+    );
+    assert.ok(
+      analyze('awsflow: 1\nresources: {}\nflows: a -> b\n').findings.some(
+        (f) => f.ruleId === 'schema/invalid' && /Expected a list/.test(f.message),
+      ),
+    );
   });
 
   test('flow strings made of arrows and commas', () => {
     for (const flow of ['->', '-> ->', ',,,', 'a ->->-> b', '-> , ->', ', -> ,']) {
       const analysis = analyze(`awsflow: 1\nresources:\n  a: { type: client }\n  b: { type: lambda }\nflows:\n  - "${flow}"\n`);
       assert.deepEqual(analysis.internalErrors, []);
-      assert.ok(analysis.findings.some((f) => f.ruleId === 'flows/syntax'), flow);
+      assert.ok(
+        analysis.findings.some((f) => f.ruleId === 'flows/syntax'),
+        flow,
+      );
     }
   });
 

@@ -6,7 +6,9 @@ import { Analyzer, analyze, buildDiagram, documentSymbols, type Analysis } from 
 import { IncrementalParser } from '../../src/core/parse/chunks';
 
 const examplesDir = join(__dirname, '../../../examples');
-const examples = readdirSync(examplesDir).filter((f) => f.endsWith('.awsflow')).map((f) => readFileSync(join(examplesDir, f), 'utf8'));
+const examples = readdirSync(examplesDir)
+  .filter((f) => f.endsWith('.awsflow'))
+  .map((f) => readFileSync(join(examplesDir, f), 'utf8'));
 
 /** What a finding list looks like, for comparing two analyses. */
 function summary(text: string, analyzer = new Analyzer()) {
@@ -67,7 +69,12 @@ describe('incremental parsing', () => {
   test('an analyzer gives the same findings after a series of edits as a fresh one', () => {
     const analyzer = new Analyzer();
     let text = examples.find((t) => t.includes('mistakes'))!;
-    const edits: [string, string][] = [['retention: 20d', 'retention: 2d'], ['timeout: 20m', 'timeout: 2'], ['  api:\n', '  api:\n    label: API\n'], ['flows:', 'flows:\n  - api -> sync-handler, intake']];
+    const edits: [string, string][] = [
+      ['retention: 20d', 'retention: 2d'],
+      ['timeout: 20m', 'timeout: 2'],
+      ['  api:\n', '  api:\n    label: API\n'],
+      ['flows:', 'flows:\n  - api -> sync-handler, intake'],
+    ];
     for (const [from, to] of edits) {
       text = text.replace(from, to);
       assert.deepEqual(summary(text, analyzer), summary(text));
@@ -143,7 +150,11 @@ describe('incremental parsing', () => {
         root: analysis.parse.root,
         resources: analysis.model.resources.map((r) => [r.id, r.key.start, r.key.end, r.pair.start, r.pair.end]),
         references: analysis.model.references.map((r) => [r.id, r.kind, r.start, r.end]),
-        flows: analysis.model.flows.map((f) => [f.flowNode.start, f.flowNode.end, f.steps.map((step) => step.map((t) => [t.start, t.end]))]),
+        flows: analysis.model.flows.map((f) => [
+          f.flowNode.start,
+          f.flowNode.end,
+          f.steps.map((step) => step.map((t) => [t.start, t.end])),
+        ]),
         diagram: [diagram.nodes.map((n) => [n.id, n.start, n.end]), diagram.edges.map((e) => [e.from, e.to, e.start, e.end])],
         symbols,
         findings: analysis.findings.map((f) => [f.ruleId, f.start, f.end, f.fix?.edits, f.suggestions.map((s) => s.edits)]),
@@ -158,7 +169,10 @@ describe('incremental parsing', () => {
     for (const [name, later] of [
       ['text inserted above every block', v1.replace('resources:\n', 'resources:\n  added:\n    type: sns\n')],
       ['text deleted above every block', v1.replace(resources[0]!, '')],
-      ['one resource edited at the top', v1.replace('queue-0:\n    type: sqs\n    visibilityTimeout: 5s', 'queue-0:\n    type: sqs\n    visibilityTimeout: 15m')],
+      [
+        'one resource edited at the top',
+        v1.replace('queue-0:\n    type: sqs\n    visibilityTimeout: 5s', 'queue-0:\n    type: sqs\n    visibilityTimeout: 15m'),
+      ],
       ['a flow lengthened', v1.replace('  - queue-0 -> worker-0', '  - queue-0 -> worker-0, worker-1')],
     ] as const) {
       test(`${name}: the earlier analysis keeps its offsets, which still fit its text`, () => {
@@ -167,31 +181,53 @@ describe('incremental parsing', () => {
         const before = offsets(first);
         assert.equal(before, offsets(analyze(v1)), 'the first analysis is what a fresh one gives');
         const second = analyzer.analyze(later);
-        assert.equal(offsets(first), before, 'the later analysis moved none of the earlier one\'s offsets');
+        assert.equal(offsets(first), before, "the later analysis moved none of the earlier one's offsets");
         for (const resource of first.model.resources) assert.equal(first.text.slice(resource.key.start, resource.key.end), resource.id);
         assert.equal(offsets(second), offsets(analyze(later)));
         // And back: the first text again, from blocks the second placed elsewhere.
         const third = analyzer.analyze(v1);
         assert.equal(offsets(third), before);
-        assert.equal(offsets(second), offsets(analyze(later)), 'nor did the third move the second\'s');
+        assert.equal(offsets(second), offsets(analyze(later)), "nor did the third move the second's");
       });
     }
   });
 
   test('half-typed resources give findings, not a crash', () => {
-    const half = ['awsflow: 1\nresources:\n  a:\n    type: sq', 'awsflow: 1\nresources:\n  a:\n    type: sqs\n    visibilityTimeout:', 'awsflow: 1\nresources:\n  a: {\n', 'awsflow: 1\nresources:\n  a:\n  type: sqs\n', 'awsflow: 1\nresources:\n a: 1\n  b: 2\n'];
+    const half = [
+      'awsflow: 1\nresources:\n  a:\n    type: sq',
+      'awsflow: 1\nresources:\n  a:\n    type: sqs\n    visibilityTimeout:',
+      'awsflow: 1\nresources:\n  a: {\n',
+      'awsflow: 1\nresources:\n  a:\n  type: sqs\n',
+      'awsflow: 1\nresources:\n a: 1\n  b: 2\n',
+    ];
     for (const text of half) {
       const analysis = analyze(text);
       assert.deepEqual(analysis.internalErrors, []);
-      for (const f of analysis.findings) assert.ok(f.start >= 0 && f.end <= text.length && f.start <= f.end, `${f.ruleId} range inside the text`);
+      for (const f of analysis.findings)
+        assert.ok(f.start >= 0 && f.end <= text.length && f.start <= f.end, `${f.ruleId} range inside the text`);
     }
   });
 });
 
 describe('resources moved by an edit above them', () => {
   test('are placed on the moved nodes: the same values, the offsets of a fresh analysis, and the earlier analysis unchanged', () => {
-    const text = (name: string) => `awsflow: 1\nname: ${name}\ndefaults:\n  sqs: { retention: 4d, visibilityTimeout: 3m }\nresources:\n  q:\n    type: sqs\n    deadLetter: { target: d, maxReceiveCount: 5 }\n  d:\n    type: sqs\n    retention: 14d\n`;
-    const describeModel = (analysis: Analysis) => [...analysis.model.byId.values()].map((r) => [r.id, r.key.start, r.pair.start, [...r.props.values()].map((p) => [p.name, p.key.start, p.node?.start, p.node?.end, p.value, p.fromDefaults, [...p.children.values()].map((c) => [c.name, c.node?.start, c.value])])]);
+    const text = (name: string) =>
+      `awsflow: 1\nname: ${name}\ndefaults:\n  sqs: { retention: 4d, visibilityTimeout: 3m }\nresources:\n  q:\n    type: sqs\n    deadLetter: { target: d, maxReceiveCount: 5 }\n  d:\n    type: sqs\n    retention: 14d\n`;
+    const describeModel = (analysis: Analysis) =>
+      [...analysis.model.byId.values()].map((r) => [
+        r.id,
+        r.key.start,
+        r.pair.start,
+        [...r.props.values()].map((p) => [
+          p.name,
+          p.key.start,
+          p.node?.start,
+          p.node?.end,
+          p.value,
+          p.fromDefaults,
+          [...p.children.values()].map((c) => [c.name, c.node?.start, c.value]),
+        ]),
+      ]);
     const analyzer = new Analyzer();
     const first = analyzer.analyze(text('a'));
     const before = JSON.stringify(describeModel(first));
@@ -199,7 +235,11 @@ describe('resources moved by an edit above them', () => {
     for (const name of ['a longer name', 'an even longer name']) {
       const moved = analyzer.analyze(text(name));
       assert.deepEqual(describeModel(moved), describeModel(analyze(text(name))), name);
-      assert.deepEqual(moved.findings.map((f) => [f.ruleId, f.start, f.end, f.message]), analyze(text(name)).findings.map((f) => [f.ruleId, f.start, f.end, f.message]), name);
+      assert.deepEqual(
+        moved.findings.map((f) => [f.ruleId, f.start, f.end, f.message]),
+        analyze(text(name)).findings.map((f) => [f.ruleId, f.start, f.end, f.message]),
+        name,
+      );
     }
     assert.equal(JSON.stringify(describeModel(first)), before, 'an analysis never changes once made');
   });

@@ -8,8 +8,16 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { analyze } from '../../src/core/index';
 import {
-  bytesPerShard, onDemandWriteMax, SHARD_READ_BYTES, SHARD_READ_CALLS, SHARD_WRITE_BYTES, SHARD_WRITE_RECORDS,
-  sharedReadersServed, shardsNeeded, shardWriteLimit, streamMode,
+  bytesPerShard,
+  onDemandWriteMax,
+  SHARD_READ_BYTES,
+  SHARD_READ_CALLS,
+  SHARD_WRITE_BYTES,
+  SHARD_WRITE_RECORDS,
+  sharedReadersServed,
+  shardsNeeded,
+  shardWriteLimit,
+  streamMode,
 } from '../../src/core/model/kinesis';
 
 const MiB = 1_048_576;
@@ -87,7 +95,11 @@ describe('Kinesis: the on-demand write maximum', () => {
     assert.deepEqual(onDemandWriteMax(undefined), { max: onDemandWriteMax('eu-central-1').max, large: false });
     assert.equal(onDemandWriteMax('eu-central-1').max.value, 200 * MiB);
     for (const region of ['us-east-1', 'us-west-2', 'eu-west-1']) {
-      assert.deepEqual({ value: onDemandWriteMax(region).max.value, large: onDemandWriteMax(region).large }, { value: 10 * 1024 * MiB, large: true }, region);
+      assert.deepEqual(
+        { value: onDemandWriteMax(region).max.value, large: onDemandWriteMax(region).large },
+        { value: 10 * 1024 * MiB, large: true },
+        region,
+      );
     }
   });
 });

@@ -22,30 +22,33 @@ describe('plain Mermaid flowchart (for GitHub, Mermaid Live, any Mermaid)', () =
       '  - api -> jobs: { rate: 20/s }',
       '  - jobs -> worker -> done -> notify',
     ]);
-    assert.equal(text, [
-      '---',
-      'title: "order pipeline"',
-      '---',
-      'flowchart LR',
-      '  subgraph group_edge["edge"]',
-      '    api[/"api (API Gateway)"\\]',
-      '  end',
-      '  web>"Web app (client)"]',
-      '  jobs[["jobs (SQS queue)"]]',
-      '  jobs_dlq[["jobs-dlq (SQS queue)"]]',
-      '  worker("worker (Lambda)")',
-      '  done{{"done (SNS topic)"}}',
-      '  notify("notify (Lambda)")',
-      '  web --> api',
-      '  api -->|"20/s"| jobs',
-      '  jobs -->|"≈20/s"| worker',
-      '  worker -->|"≈20/s"| done',
-      '  done ==>|"≈20/s"| notify',
-      '  jobs -.->|"dead letter"| jobs_dlq',
-      '  classDef deadletter stroke-dasharray:4 3',
-      '  class jobs_dlq deadletter',
-      '',
-    ].join('\n'));
+    assert.equal(
+      text,
+      [
+        '---',
+        'title: "order pipeline"',
+        '---',
+        'flowchart LR',
+        '  subgraph group_edge["edge"]',
+        '    api[/"api (API Gateway)"\\]',
+        '  end',
+        '  web>"Web app (client)"]',
+        '  jobs[["jobs (SQS queue)"]]',
+        '  jobs_dlq[["jobs-dlq (SQS queue)"]]',
+        '  worker("worker (Lambda)")',
+        '  done{{"done (SNS topic)"}}',
+        '  notify("notify (Lambda)")',
+        '  web --> api',
+        '  api -->|"20/s"| jobs',
+        '  jobs -->|"≈20/s"| worker',
+        '  worker -->|"≈20/s"| done',
+        '  done ==>|"≈20/s"| notify',
+        '  jobs -.->|"dead letter"| jobs_dlq',
+        '  classDef deadletter stroke-dasharray:4 3',
+        '  class jobs_dlq deadletter',
+        '',
+      ].join('\n'),
+    );
   });
 
   test('nothing only our preview can draw: no icon shapes, no HTML, no finding classes, no title without a name', () => {
@@ -57,7 +60,12 @@ describe('plain Mermaid flowchart (for GitHub, Mermaid Live, any Mermaid)', () =
       'flows:',
       '  - q -> f',
     ]);
-    assert.ok(analyze('awsflow: 1\nresources:\n  q: { type: sqs, visibilityTimeout: 10s }\n  f: { type: lambda, timeout: 20m }\nflows:\n  - q -> f\n').findings.some((f) => f.severity === 'error'), 'the file has findings');
+    assert.ok(
+      analyze(
+        'awsflow: 1\nresources:\n  q: { type: sqs, visibilityTimeout: 10s }\n  f: { type: lambda, timeout: 20m }\nflows:\n  - q -> f\n',
+      ).findings.some((f) => f.severity === 'error'),
+      'the file has findings',
+    );
     assert.doesNotMatch(text, /@\{|<|>"|classDef (error|warning)|:::|^---/m);
     assert.match(text, /^flowchart LR\n {2}q\[\["q \(SQS queue\)"\]\]\n {2}f\("f \(Lambda\)"\)\n {2}q --> f\n$/);
   });
@@ -80,7 +88,10 @@ describe('plain Mermaid flowchart (for GitHub, Mermaid Live, any Mermaid)', () =
       '  - end -> ops',
       '  - style -> xray',
     ]);
-    const ids = text.split('\n').filter((line) => /^ {2,4}\w+[[({>]/.test(line) && !line.includes('subgraph')).map((line) => /^\s*(\w+)/.exec(line)![1]);
+    const ids = text
+      .split('\n')
+      .filter((line) => /^ {2,4}\w+[[({>]/.test(line) && !line.includes('subgraph'))
+      .map((line) => /^\s*(\w+)/.exec(line)![1]);
     assert.deepEqual(ids, ['id_class', 'id_end', 'End2', 'id_style', 'a_b', 'a_b_2', 'a_b_3', 'ops', 'xray', 'group_a_b']);
     // The group's id comes after the resources': it steps aside for `group_a_b`.
     assert.match(text, /^ {2}subgraph group_a_b_2\["a-b"\]$/m);
@@ -89,9 +100,16 @@ describe('plain Mermaid flowchart (for GitHub, Mermaid Live, any Mermaid)', () =
   });
 
   test('labels: entity codes for what could end the string, read as HTML, open a directive or a Markdown string', () => {
-    assert.equal(plainLabel('say "hi" #1 <b>&</b> `x` %%{init}%% 50%'), 'say #quot;hi#quot; #35;1 #60;b#62;#38;#60;/b#62; #96;x#96; #37;#37;{init}#37;#37; 50#37;');
+    assert.equal(
+      plainLabel('say "hi" #1 <b>&</b> `x` %%{init}%% 50%'),
+      'say #quot;hi#quot; #35;1 #60;b#62;#38;#60;/b#62; #96;x#96; #37;#37;{init}#37;#37; 50#37;',
+    );
     assert.equal(plainLabel('two\nlines\u2028and\u0007bell'), 'two lines and bell');
-    assert.equal(plainLabel('(parens) [brackets] {braces} | pipe ; semi'), '(parens) [brackets] {braces} | pipe ; semi', 'inside quotes these are text');
+    assert.equal(
+      plainLabel('(parens) [brackets] {braces} | pipe ; semi'),
+      '(parens) [brackets] {braces} | pipe ; semi',
+      'inside quotes these are text',
+    );
     const text = plain([
       'awsflow: 1',
       'name: "a \\"quoted\\" %%{init: {}}%% name"',

@@ -6,24 +6,58 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  isResourceType, likelyTargetsOf, RESOURCE_TYPE_TABLE, RESOURCE_TYPES, resourceTypeFacts, typeRecord, typesOf, type ResourceCategory,
+  isResourceType,
+  likelyTargetsOf,
+  RESOURCE_TYPE_TABLE,
+  RESOURCE_TYPES,
+  resourceTypeFacts,
+  typeRecord,
+  typesOf,
+  type ResourceCategory,
 } from '../../src/core/model/resource-types';
 import { RESOURCE_TYPES as PROPERTY_TYPES, TYPE_PROPERTIES, COMMON_PROPERTIES } from '../../src/core/model/properties';
 import { article, classifyConnection, typeDisplayName } from '../../src/core/model/connections';
 import { AWS_ICON_NAMES } from '../../src/core/diagram/icons';
 
-const CATEGORIES: readonly ResourceCategory[] = ['messaging', 'compute', 'schedule', 'entry-point', 'data-store', 'external', 'event-bus', 'workflow'];
+const CATEGORIES: readonly ResourceCategory[] = [
+  'messaging',
+  'compute',
+  'schedule',
+  'entry-point',
+  'data-store',
+  'external',
+  'event-bus',
+  'workflow',
+];
 
 describe('the table of resource types', () => {
   test('every type, in the order completion offers them, is the one list the model reads', () => {
-    assert.deepEqual([...RESOURCE_TYPES], [
-      'sqs', 'sns', 'kinesis', 'firehose',
-      'lambda', 'ecs', 'eks', 'apprunner', 'beanstalk', 'ec2', 'schedule',
-      'api-gateway', 'alb', 'cloudfront',
-      'dynamodb', 's3', 'rds', 'efs',
-      'client',
-      'eventbridge', 'stepfunctions',
-    ]);
+    assert.deepEqual(
+      [...RESOURCE_TYPES],
+      [
+        'sqs',
+        'sns',
+        'kinesis',
+        'firehose',
+        'lambda',
+        'ecs',
+        'eks',
+        'apprunner',
+        'beanstalk',
+        'ec2',
+        'schedule',
+        'api-gateway',
+        'alb',
+        'cloudfront',
+        'dynamodb',
+        's3',
+        'rds',
+        'efs',
+        'client',
+        'eventbridge',
+        'stepfunctions',
+      ],
+    );
     assert.equal(PROPERTY_TYPES, RESOURCE_TYPES, 'properties.ts re-exports the table, not a copy');
     assert.deepEqual(COMMON_PROPERTIES['type']!.values, RESOURCE_TYPES);
     assert.deepEqual(Object.keys(TYPE_PROPERTIES), [...RESOURCE_TYPES], 'every type has its properties');
@@ -39,7 +73,7 @@ describe('the table of resource types', () => {
     assert.deepEqual(typesOf('workflow'), ['stepfunctions']);
   });
 
-  test('the type guard accepts the table\'s keys and nothing an object inherits', () => {
+  test("the type guard accepts the table's keys and nothing an object inherits", () => {
     for (const type of RESOURCE_TYPES) assert.equal(isResourceType(type), true, type);
     for (const other of ['SQS', 'queue', '', 'constructor', 'toString', '__proto__', 'hasOwnProperty', 1, undefined, null]) {
       assert.equal(isResourceType(other), false, String(other));
@@ -73,7 +107,10 @@ describe('the table of resource types', () => {
   test('every icon a row names is one the preview bundles', () => {
     const named = RESOURCE_TYPES.map((type) => (RESOURCE_TYPE_TABLE[type] as { icon?: string }).icon).filter((icon) => icon !== undefined);
     for (const icon of named) assert.ok((AWS_ICON_NAMES as readonly string[]).includes(icon), icon);
-    assert.deepEqual(RESOURCE_TYPES.filter((type) => !('icon' in RESOURCE_TYPE_TABLE[type])), ['apprunner', 'efs', 'client']);
+    assert.deepEqual(
+      RESOURCE_TYPES.filter((type) => !('icon' in RESOURCE_TYPE_TABLE[type])),
+      ['apprunner', 'efs', 'client'],
+    );
   });
 
   test('typeRecord reads one value per type, keyed by type', () => {

@@ -16,7 +16,10 @@ import { readSimpleBlock } from '../../src/core/parse/simple-block';
 import type { YNode } from '../../src/core/parse/ast';
 
 const dir = join(__dirname, '../../../examples');
-const examples = readdirSync(dir).filter((f) => f.endsWith('.awsflow')).sort().map((f) => readFileSync(join(dir, f), 'utf8'));
+const examples = readdirSync(dir)
+  .filter((f) => f.endsWith('.awsflow'))
+  .sort()
+  .map((f) => readFileSync(join(dir, f), 'utf8'));
 
 function viaYaml(text: string, base: number): YNode | null | 'problem' {
   const doc = parseDocument(text, PARSE_OPTIONS);
@@ -73,30 +76,127 @@ test('blocks of the examples at their own offsets', () => {
 
 test('exact trees for the shapes the fast reader takes', () => {
   const cases = [
-    'a:\n', 'a: # c\nb: 1\n', '  a:\n    b:\n  c: 2\n', '- \n- x\n', '-\n', 'a:   \n', 'a:\r\nb: 2\r\n',
-    'a: { x: 1, y: "q" }  # c\n', 'k: [a, b]\n', 'k: "x" \n', "k: 'it''s'\n", 'a:\n- 1\n- 2\nb: 3\n', 'a: 1 #c\n  # more\n',
-    'k: x y  \n', 'k: []\n', 'k: {}\n', 'k: [[1, 2], {a: b}]\n', '- a: 1\n  b: 2\n- c\n', '-   a: 1\n    b:\n      - x\n',
-    '- api -> orders: { rate: 20/s, size: 2KB }\n', 'n: [~, null, Null, NULL, true, False, 0o17, 0x1F, -0, +5, 1e3, .5, -.inf, .NaN, 1., 007]\n',
-    'k: http://x.y/z#frag\n', 'k: a{b}[c],d\n', '1: one\ntrue: t\nnull: n\n', 'é: 🙂 ünïcode\n', 'a:\n  b:\n    c:\n      d: 1\n',
-    'a: -5\n', 'k: v#not-a-comment\n', '# only a comment first\na: 1\n', 'a: 1\n\n\n', '  - x\n  - y\n',
+    'a:\n',
+    'a: # c\nb: 1\n',
+    '  a:\n    b:\n  c: 2\n',
+    '- \n- x\n',
+    '-\n',
+    'a:   \n',
+    'a:\r\nb: 2\r\n',
+    'a: { x: 1, y: "q" }  # c\n',
+    'k: [a, b]\n',
+    'k: "x" \n',
+    "k: 'it''s'\n",
+    'a:\n- 1\n- 2\nb: 3\n',
+    'a: 1 #c\n  # more\n',
+    'k: x y  \n',
+    'k: []\n',
+    'k: {}\n',
+    'k: [[1, 2], {a: b}]\n',
+    '- a: 1\n  b: 2\n- c\n',
+    '-   a: 1\n    b:\n      - x\n',
+    '- api -> orders: { rate: 20/s, size: 2KB }\n',
+    'n: [~, null, Null, NULL, true, False, 0o17, 0x1F, -0, +5, 1e3, .5, -.inf, .NaN, 1., 007]\n',
+    'k: http://x.y/z#frag\n',
+    'k: a{b}[c],d\n',
+    '1: one\ntrue: t\nnull: n\n',
+    'é: 🙂 ünïcode\n',
+    'a:\n  b:\n    c:\n      d: 1\n',
+    'a: -5\n',
+    'k: v#not-a-comment\n',
+    '# only a comment first\na: 1\n',
+    'a: 1\n\n\n',
+    '  - x\n  - y\n',
   ];
   for (const text of cases) assert.ok(agrees(text, 7), `read: ${JSON.stringify(text)}`);
 });
 
 test('what the fast reader leaves to yaml', () => {
   const cases = [
-    '', '# only a comment\n', 'a: &x 1\nb: *x\n', 'a: !tag 1\n', 'a: |\n  text\n', 'a: >\n  text\n', 'a: "x\\ny"\n', 'a:\tb\n',
-    'a: multi\n  line\n', 'a: "open\n  close"\n', 'a: [1,\n  2]\n', '? a\n: b\n', '---\na: 1\n', '%YAML 1.2\n---\na: 1\n',
-    'a: b: c\n', 'a: 1\n  b: 2\n', 'a:\n    b: 1\n  c: 2\n', '- - x\n', '"quoted": key\n', 'a: { b }\n', 'a: [1, ]\n',
-    'a: { b: 1 # c\n}\n', 'a: 1\n- x\n', 'just a scalar\n', '\ufeffa: 1\n', 'a: ?x\n', 'a: @x\n', 'a: `x`\n', 'a\rb: 1\n',
+    '',
+    '# only a comment\n',
+    'a: &x 1\nb: *x\n',
+    'a: !tag 1\n',
+    'a: |\n  text\n',
+    'a: >\n  text\n',
+    'a: "x\\ny"\n',
+    'a:\tb\n',
+    'a: multi\n  line\n',
+    'a: "open\n  close"\n',
+    'a: [1,\n  2]\n',
+    '? a\n: b\n',
+    '---\na: 1\n',
+    '%YAML 1.2\n---\na: 1\n',
+    'a: b: c\n',
+    'a: 1\n  b: 2\n',
+    'a:\n    b: 1\n  c: 2\n',
+    '- - x\n',
+    '"quoted": key\n',
+    'a: { b }\n',
+    'a: [1, ]\n',
+    'a: { b: 1 # c\n}\n',
+    'a: 1\n- x\n',
+    'just a scalar\n',
+    '\ufeffa: 1\n',
+    'a: ?x\n',
+    'a: @x\n',
+    'a: `x`\n',
+    'a\rb: 1\n',
   ];
   for (const text of cases) assert.equal(readSimpleBlock(text, 0), undefined, `left to yaml: ${JSON.stringify(text)}`);
 });
 
 const fragment = fc.oneof(
-  fc.constantFrom('', ' ', '\n', '  ', '    ', ':', ': ', '- ', '-', '->', ', ', ',', '{', '}', '[', ']', '{ a: 1 }', '[x, y]', '"', "'", "''", '#', ' #', '\r\n',
-    'null', '~', 'true', 'False', '0x1F', '0o7', '.5', '1e3', '-3', '+2', '.inf', '.nan', '007', '1_000', '🙂', 'é', 'type: sqs', 'x -> y', '  q:\n    type: sqs\n', '  - a -> b\n'),
-  fc.string({ maxLength: 8, unit: fc.constantFrom('a', ' ', ':', '-', '#', '\n', '"', "'", '[', ']', '{', '}', ',', '0', '.', 'e', '+', 'x') }),
+  fc.constantFrom(
+    '',
+    ' ',
+    '\n',
+    '  ',
+    '    ',
+    ':',
+    ': ',
+    '- ',
+    '-',
+    '->',
+    ', ',
+    ',',
+    '{',
+    '}',
+    '[',
+    ']',
+    '{ a: 1 }',
+    '[x, y]',
+    '"',
+    "'",
+    "''",
+    '#',
+    ' #',
+    '\r\n',
+    'null',
+    '~',
+    'true',
+    'False',
+    '0x1F',
+    '0o7',
+    '.5',
+    '1e3',
+    '-3',
+    '+2',
+    '.inf',
+    '.nan',
+    '007',
+    '1_000',
+    '🙂',
+    'é',
+    'type: sqs',
+    'x -> y',
+    '  q:\n    type: sqs\n',
+    '  - a -> b\n',
+  ),
+  fc.string({
+    maxLength: 8,
+    unit: fc.constantFrom('a', ' ', ':', '-', '#', '\n', '"', "'", '[', ']', '{', '}', ',', '0', '.', 'e', '+', 'x'),
+  }),
 );
 const edit = fc.record({ at: fc.double({ min: 0, max: 1, noNaN: true }), length: fc.nat({ max: 12 }), insert: fragment });
 
@@ -123,10 +223,41 @@ test('mutated examples: whenever the fast reader answers, yaml agrees exactly', 
 
 test('plain scalars resolve as yaml resolves them (core schema)', () => {
   fc.assert(
-    fc.property(fc.string({ minLength: 1, maxLength: 8, unit: fc.constantFrom('0', '1', '7', '9', '.', 'e', 'E', '+', '-', 'x', 'o', 'a', 'F', 'n', 'u', 'l', 'N', 't', 'r', 'i', 'f', '~', '_') }), (scalar) => {
-      agrees(`k: ${scalar}\n`);
-      agrees(`k: [${scalar}]\n`);
-    }),
+    fc.property(
+      fc.string({
+        minLength: 1,
+        maxLength: 8,
+        unit: fc.constantFrom(
+          '0',
+          '1',
+          '7',
+          '9',
+          '.',
+          'e',
+          'E',
+          '+',
+          '-',
+          'x',
+          'o',
+          'a',
+          'F',
+          'n',
+          'u',
+          'l',
+          'N',
+          't',
+          'r',
+          'i',
+          'f',
+          '~',
+          '_',
+        ),
+      }),
+      (scalar) => {
+        agrees(`k: ${scalar}\n`);
+        agrees(`k: [${scalar}]\n`);
+      },
+    ),
     { numRuns: Number(process.env.AWSFLOW_FUZZ_RUNS ?? 3000), seed: Number(process.env.AWSFLOW_FUZZ_SEED ?? 7) },
   );
 });

@@ -78,17 +78,47 @@ describe('openerOf and placeUnclosed', () => {
     const other = { start: 0, end: 1, code: 'BAD_INDENT', message: 'All mapping items must start at the same column' };
     const placed = placeUnclosed(text, [
       other,
-      { start: far, end: far + 1, code: 'BAD_INDENT', message: 'Flow sequence in block collection must be sufficiently indented and end with a ]' },
-      { start: far, end: far + 1, code: 'BAD_INDENT', message: 'Flow map in block collection must be sufficiently indented and end with a }' },
-      { start: far + 1, end: far + 2, code: 'BAD_INDENT', message: 'Flow map in block collection must be sufficiently indented and end with a }' },
+      {
+        start: far,
+        end: far + 1,
+        code: 'BAD_INDENT',
+        message: 'Flow sequence in block collection must be sufficiently indented and end with a ]',
+      },
+      {
+        start: far,
+        end: far + 1,
+        code: 'BAD_INDENT',
+        message: 'Flow map in block collection must be sufficiently indented and end with a }',
+      },
+      {
+        start: far + 1,
+        end: far + 2,
+        code: 'BAD_INDENT',
+        message: 'Flow map in block collection must be sufficiently indented and end with a }',
+      },
     ]);
     assert.deepEqual(placed, [
       other,
-      { start: 8, end: 11, code: 'BAD_INDENT', message: 'This `[` is never closed: end the list with `]` (on this line, or on a line indented under it)' },
-      { start: 3, end: 11, code: 'BAD_INDENT', message: 'This `{` is never closed: end the mapping with `}` (on this line, or on a line indented under it)' },
+      {
+        start: 8,
+        end: 11,
+        code: 'BAD_INDENT',
+        message: 'This `[` is never closed: end the list with `]` (on this line, or on a line indented under it)',
+      },
+      {
+        start: 3,
+        end: 11,
+        code: 'BAD_INDENT',
+        message: 'This `{` is never closed: end the mapping with `}` (on this line, or on a line indented under it)',
+      },
     ]);
     // Nothing open where yaml says: left where yaml put it.
-    const closed = { start: 12, end: 12, code: 'BAD_INDENT', message: 'Flow map in block collection must be sufficiently indented and end with a }' };
+    const closed = {
+      start: 12,
+      end: 12,
+      code: 'BAD_INDENT',
+      message: 'Flow map in block collection must be sufficiently indented and end with a }',
+    };
     assert.deepEqual(placeUnclosed('a: { b: 1 }\n', [closed]), [closed]);
   });
 });

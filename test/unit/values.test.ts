@@ -4,9 +4,23 @@ import { describeRate, formatRate, formatSeconds, parseDuration, parseMegabytes,
 
 describe('durations', () => {
   const cases: [unknown, number | undefined][] = [
-    ['30s', 30], ['6m', 360], ['2h', 7200], ['4d', 345600], ['250ms', 0.25], ['1h30m', 5400],
-    [900, 900], ['900', 900], ['1.5h', 5400], ['', undefined], ['abc', undefined], ['10 s', undefined],
-    ['5x', undefined], [-1, undefined], ['1h 30m', undefined], [true, undefined], [null, undefined],
+    ['30s', 30],
+    ['6m', 360],
+    ['2h', 7200],
+    ['4d', 345600],
+    ['250ms', 0.25],
+    ['1h30m', 5400],
+    [900, 900],
+    ['900', 900],
+    ['1.5h', 5400],
+    ['', undefined],
+    ['abc', undefined],
+    ['10 s', undefined],
+    ['5x', undefined],
+    [-1, undefined],
+    ['1h 30m', undefined],
+    [true, undefined],
+    [null, undefined],
   ];
   for (const [input, expected] of cases) {
     test(`${JSON.stringify(input)} -> ${expected}`, () => assert.equal(parseDuration(input), expected));
@@ -15,8 +29,16 @@ describe('durations', () => {
 
 describe('sizes (KB = 1,024 bytes)', () => {
   const cases: [unknown, number | undefined][] = [
-    ['2KB', 2048], ['1MB', 1048576], ['10GB', 10 * 1024 ** 3], ['256KiB', 262144], ['1 MiB', 1048576],
-    ['2kb', 2048], [1024, 1024], ['1024', 1024], ['12XB', undefined], ['MB', undefined],
+    ['2KB', 2048],
+    ['1MB', 1048576],
+    ['10GB', 10 * 1024 ** 3],
+    ['256KiB', 262144],
+    ['1 MiB', 1048576],
+    ['2kb', 2048],
+    [1024, 1024],
+    ['1024', 1024],
+    ['12XB', undefined],
+    ['MB', undefined],
   ];
   for (const [input, expected] of cases) {
     test(`${JSON.stringify(input)} -> ${expected}`, () => assert.equal(parseSize(input), expected));
@@ -31,8 +53,14 @@ describe('sizes (KB = 1,024 bytes)', () => {
 
 describe('rates (per second)', () => {
   const cases: [unknown, number | undefined][] = [
-    ['20/s', 20], ['1200/min', 20], ['5/h', 5 / 3600], ['100000/day', 100000 / 86400], ['3 / s', 3],
-    ['20', undefined], [20, undefined], ['20/week', undefined],
+    ['20/s', 20],
+    ['1200/min', 20],
+    ['5/h', 5 / 3600],
+    ['100000/day', 100000 / 86400],
+    ['3 / s', 3],
+    ['20', undefined],
+    [20, undefined],
+    ['20/week', undefined],
   ];
   for (const [input, expected] of cases) {
     test(`${JSON.stringify(input)} -> ${expected}`, () => assert.equal(parseRate(input), expected));

@@ -28,7 +28,7 @@ describe('contrast', () => {
     assert.deepEqual(composite({ r: 255, g: 255, b: 255, a: 0.5 }, { r: 0, g: 0, b: 0, a: 1 }), { r: 127.5, g: 127.5, b: 127.5, a: 1 });
   });
 
-  test('readableOn picks the text colour that reaches 4.5:1 on each theme\'s error and warning colours', () => {
+  test("readableOn picks the text colour that reaches 4.5:1 on each theme's error and warning colours", () => {
     // Light Modern, Dark Modern and High Contrast error/warning foregrounds.
     for (const background of ['#e51400', '#bf8803', '#f85149', '#cca700', '#f48771', '#ffd370', 'rgb(0, 0, 0)', '#ffffff', '#777777']) {
       const text = readableOn(background);

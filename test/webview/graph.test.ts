@@ -35,10 +35,13 @@ for (const icons of [false, true]) {
     const resources = (ids: Iterable<string>) => [...ids].map((n) => diagram.nodes.find((node) => node.id === n)!.resourceId).sort();
 
     test('groups come from the typed graph: titles as written, members in order, ids those of the subgraphs', () => {
-      assert.deepEqual(groupsOf(diagram).map((g) => [g.title, resources(g.nodeIds)]), [
-        ['edge & [front]', ['api']],
-        ['work', ['jobs', 'jobs-dlq', 'worker']],
-      ]);
+      assert.deepEqual(
+        groupsOf(diagram).map((g) => [g.title, resources(g.nodeIds)]),
+        [
+          ['edge & [front]', ['api']],
+          ['work', ['jobs', 'jobs-dlq', 'worker']],
+        ],
+      );
       for (const group of groupsOf(diagram)) assert.match(diagram.mermaid, new RegExp(`^ {2}subgraph ${group.id}\\[`, 'm'));
     });
 
@@ -105,7 +108,18 @@ describe('large-diagram plans', () => {
 
   test('focus on the resource at the cursor, saying so', () => {
     const plan = planView(diagram, 'focus', 'r25');
-    assert.deepEqual(plan.keep && [...plan.keep].map((n) => diagram.nodes.find((node) => node.id === n)!.resourceId).sort(), ['r20', 'r21', 'r22', 'r23', 'r24', 'r25', 'r26', 'r27', 'r28', 'r29']);
+    assert.deepEqual(plan.keep && [...plan.keep].map((n) => diagram.nodes.find((node) => node.id === n)!.resourceId).sort(), [
+      'r20',
+      'r21',
+      'r22',
+      'r23',
+      'r24',
+      'r25',
+      'r26',
+      'r27',
+      'r28',
+      'r29',
+    ]);
     assert.match(plan.notice!.summary, new RegExp(`${diagram.nodes.length} resources`));
     assert.match(plan.notice!.detail, /r25 \(the resource at the cursor\).*10 of 151/);
     assert.equal(plan.edges.length, 9);
@@ -113,7 +127,8 @@ describe('large-diagram plans', () => {
 
   test('without a cursor, focus on the first resource with a problem and say how to choose', () => {
     const plan = planView(diagram, 'focus', null);
-    const center = diagram.nodes.find((n) => n.severity === 'error') ?? diagram.nodes.find((n) => n.severity === 'warning') ?? diagram.nodes[0]!;
+    const center =
+      diagram.nodes.find((n) => n.severity === 'error') ?? diagram.nodes.find((n) => n.severity === 'warning') ?? diagram.nodes[0]!;
     assert.ok(plan.keep!.has(center.id));
     assert.match(plan.notice!.detail, /move the cursor onto a resource/);
   });
@@ -134,7 +149,12 @@ describe('messages from the extension', () => {
   const diagram = diagramResult(TEXT);
 
   test('well-formed messages pass, with only the fields the preview knows', () => {
-    assert.deepEqual(parseToWebview({ type: 'render', version: 3, layout: 'elk', diagram: { ...diagram, extra: 1 } }), { type: 'render', version: 3, layout: 'elk', diagram });
+    assert.deepEqual(parseToWebview({ type: 'render', version: 3, layout: 'elk', diagram: { ...diagram, extra: 1 } }), {
+      type: 'render',
+      version: 3,
+      layout: 'elk',
+      diagram,
+    });
     assert.deepEqual(parseToWebview({ type: 'stale', version: 2, reason: 'broken' }), { type: 'stale', version: 2, reason: 'broken' });
     assert.deepEqual(parseToWebview({ type: 'highlight', resourceId: null }), { type: 'highlight', resourceId: null });
     assert.deepEqual(parseToWebview({ type: 'fit', x: 1 }), { type: 'fit' });
@@ -146,14 +166,40 @@ describe('messages from the extension', () => {
       [{ type: 'render', version: '1', layout: 'dagre', diagram }, /version/],
       [{ type: 'render', version: 1, layout: 'radial', diagram }, /layout/],
       [{ type: 'render', version: 1, layout: 'dagre', diagram: { ...diagram, mermaid: undefined } }, /Mermaid/],
-      [{ type: 'render', version: 1, layout: 'dagre', diagram: { ...diagram, nodes: [{ ...diagram.nodes[0], id: 'n0"]' }] } }, /node is malformed/],
-      [{ type: 'render', version: 1, layout: 'dagre', diagram: { ...diagram, nodes: [diagram.nodes[0], diagram.nodes[0]] } }, /share an id/],
-      [{ type: 'render', version: 1, layout: 'dagre', diagram: { ...diagram, edges: [{ ...diagram.edges[0], to: 'n999' }] } }, /not in the diagram/],
-      [{ type: 'render', version: 1, layout: 'dagre', diagram: { ...diagram, nodes: [{ ...diagram.nodes[0], messages: [1] }] } }, /node is malformed/],
-      [{ type: 'render', version: 1, layout: 'dagre', diagram: { ...diagram, edges: [{ ...diagram.edges[0], style: 'dashed' }] } }, /edge is malformed/],
+      [
+        { type: 'render', version: 1, layout: 'dagre', diagram: { ...diagram, nodes: [{ ...diagram.nodes[0], id: 'n0"]' }] } },
+        /node is malformed/,
+      ],
+      [
+        { type: 'render', version: 1, layout: 'dagre', diagram: { ...diagram, nodes: [diagram.nodes[0], diagram.nodes[0]] } },
+        /share an id/,
+      ],
+      [
+        { type: 'render', version: 1, layout: 'dagre', diagram: { ...diagram, edges: [{ ...diagram.edges[0], to: 'n999' }] } },
+        /not in the diagram/,
+      ],
+      [
+        { type: 'render', version: 1, layout: 'dagre', diagram: { ...diagram, nodes: [{ ...diagram.nodes[0], messages: [1] }] } },
+        /node is malformed/,
+      ],
+      [
+        { type: 'render', version: 1, layout: 'dagre', diagram: { ...diagram, edges: [{ ...diagram.edges[0], style: 'dashed' }] } },
+        /edge is malformed/,
+      ],
       [{ type: 'render', version: 1, layout: 'dagre', diagram: { ...diagram, verdict: { kind: 'maybe' } } }, /verdict/],
-      [{ type: 'render', version: 1, layout: 'dagre', diagram: { ...diagram, groups: [{ id: 'g0', label: 'x', members: ['n999'] }] } }, /group is malformed/],
-      [{ type: 'render', version: 1, layout: 'dagre', diagram: { ...diagram, outline: [...diagram.outline.slice(0, -1), { kind: 'node', id: 'n999' }] } }, /line of the outline is malformed/],
+      [
+        { type: 'render', version: 1, layout: 'dagre', diagram: { ...diagram, groups: [{ id: 'g0', label: 'x', members: ['n999'] }] } },
+        /group is malformed/,
+      ],
+      [
+        {
+          type: 'render',
+          version: 1,
+          layout: 'dagre',
+          diagram: { ...diagram, outline: [...diagram.outline.slice(0, -1), { kind: 'node', id: 'n999' }] },
+        },
+        /line of the outline is malformed/,
+      ],
       [{ type: 'stale', version: 1 }, /reason/],
       [{ type: 'highlight', resourceId: { id: 'x' } }, /resource id/],
     ];

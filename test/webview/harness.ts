@@ -25,7 +25,11 @@ const PAGE_PATH = '/index.html';
 const SCRIPT_PATH = '/dist/webview/preview.js';
 
 /** Why the browser tests cannot run here, or false. */
-export const skipBrowser = !existsSync(CHROMIUM) ? 'chromium is not installed (.ci/run installs it)' : !existsSync(PREVIEW) ? 'dist/webview/preview.js is not built (node esbuild.mjs)' : false;
+export const skipBrowser = !existsSync(CHROMIUM)
+  ? 'chromium is not installed (.ci/run installs it)'
+  : !existsSync(PREVIEW)
+    ? 'dist/webview/preview.js is not built (node esbuild.mjs)'
+    : false;
 
 /** The language server's `awsflow/diagram` answer for this text: the server's own mapping over the real core. */
 export function diagramResult(text: string, options: DiagramOptions = { icons: true }, version = 1): DiagramResult {
@@ -39,45 +43,95 @@ const THEMES: Record<ThemeKind, { bodyClass: string; variables: Record<string, s
   light: {
     bodyClass: 'vscode-light',
     variables: {
-      'editor-background': '#ffffff', 'editor-foreground': '#3b3b3b', foreground: '#3b3b3b', 'descriptionForeground': '#717171',
-      'panel-border': '#e5e5e5', 'focusBorder': '#005fb8', 'widget-shadow': 'rgba(0,0,0,0.16)',
-      'button-secondaryBackground': '#e5e5e5', 'button-secondaryForeground': '#3b3b3b', 'button-secondaryHoverBackground': '#cccccc', 'button-border': 'rgba(0,0,0,0.1)',
-      'dropdown-background': '#ffffff', 'dropdown-foreground': '#3b3b3b', 'dropdown-border': '#cecece', 'settings-dropdownListBorder': '#cecece',
-      'settings-dropdownBackground': '#ffffff', 'settings-dropdownForeground': '#3b3b3b', 'settings-dropdownBorder': '#cecece', 'list-hoverBackground': '#f2f2f2',
-      'list-activeSelectionBackground': '#e8e8e8', 'list-activeSelectionForeground': '#000000',
-      'editorError-foreground': '#e51400', 'editorWarning-foreground': '#bf8803', 'editorInfo-foreground': '#1a85ff',
-      'editorHoverWidget-background': '#f8f8f8', 'editorHoverWidget-foreground': '#3b3b3b', 'editorHoverWidget-border': '#c8c8c8',
-      'inputValidation-warningBackground': '#f6f5d2', 'inputValidation-errorBackground': '#f2dede', 'textBlockQuote-background': '#f8f8f8',
+      'editor-background': '#ffffff',
+      'editor-foreground': '#3b3b3b',
+      foreground: '#3b3b3b',
+      descriptionForeground: '#717171',
+      'panel-border': '#e5e5e5',
+      focusBorder: '#005fb8',
+      'widget-shadow': 'rgba(0,0,0,0.16)',
+      'button-secondaryBackground': '#e5e5e5',
+      'button-secondaryForeground': '#3b3b3b',
+      'button-secondaryHoverBackground': '#cccccc',
+      'button-border': 'rgba(0,0,0,0.1)',
+      'dropdown-background': '#ffffff',
+      'dropdown-foreground': '#3b3b3b',
+      'dropdown-border': '#cecece',
+      'settings-dropdownListBorder': '#cecece',
+      'settings-dropdownBackground': '#ffffff',
+      'settings-dropdownForeground': '#3b3b3b',
+      'settings-dropdownBorder': '#cecece',
+      'list-hoverBackground': '#f2f2f2',
+      'list-activeSelectionBackground': '#e8e8e8',
+      'list-activeSelectionForeground': '#000000',
+      'editorError-foreground': '#e51400',
+      'editorWarning-foreground': '#bf8803',
+      'editorInfo-foreground': '#1a85ff',
+      'editorHoverWidget-background': '#f8f8f8',
+      'editorHoverWidget-foreground': '#3b3b3b',
+      'editorHoverWidget-border': '#c8c8c8',
+      'inputValidation-warningBackground': '#f6f5d2',
+      'inputValidation-errorBackground': '#f2dede',
+      'textBlockQuote-background': '#f8f8f8',
       'editorWidget-background': '#f8f8f8',
     },
   },
   dark: {
     bodyClass: 'vscode-dark',
     variables: {
-      'editor-background': '#1f1f1f', 'editor-foreground': '#cccccc', foreground: '#cccccc', 'descriptionForeground': '#9d9d9d',
-      'panel-border': '#2b2b2b', 'focusBorder': '#0078d4', 'widget-shadow': 'rgba(0,0,0,0.36)',
-      'button-secondaryBackground': '#313131', 'button-secondaryForeground': '#cccccc', 'button-secondaryHoverBackground': '#3c3c3c', 'button-border': 'rgba(255,255,255,0.07)',
-      'dropdown-background': '#313131', 'dropdown-foreground': '#cccccc', 'dropdown-border': '#3c3c3c', 'settings-dropdownListBorder': '#454545',
-      'settings-dropdownBackground': '#313131', 'settings-dropdownForeground': '#cccccc', 'settings-dropdownBorder': '#3c3c3c', 'list-hoverBackground': '#2a2d2e',
-      'list-activeSelectionBackground': '#04395e', 'list-activeSelectionForeground': '#ffffff',
-      'editorError-foreground': '#f85149', 'editorWarning-foreground': '#cca700', 'editorInfo-foreground': '#3794ff',
-      'editorHoverWidget-background': '#202020', 'editorHoverWidget-foreground': '#cccccc', 'editorHoverWidget-border': '#454545',
-      'inputValidation-warningBackground': '#352a05', 'inputValidation-errorBackground': '#5a1d1d', 'textBlockQuote-background': '#2b2b2b',
+      'editor-background': '#1f1f1f',
+      'editor-foreground': '#cccccc',
+      foreground: '#cccccc',
+      descriptionForeground: '#9d9d9d',
+      'panel-border': '#2b2b2b',
+      focusBorder: '#0078d4',
+      'widget-shadow': 'rgba(0,0,0,0.36)',
+      'button-secondaryBackground': '#313131',
+      'button-secondaryForeground': '#cccccc',
+      'button-secondaryHoverBackground': '#3c3c3c',
+      'button-border': 'rgba(255,255,255,0.07)',
+      'dropdown-background': '#313131',
+      'dropdown-foreground': '#cccccc',
+      'dropdown-border': '#3c3c3c',
+      'settings-dropdownListBorder': '#454545',
+      'settings-dropdownBackground': '#313131',
+      'settings-dropdownForeground': '#cccccc',
+      'settings-dropdownBorder': '#3c3c3c',
+      'list-hoverBackground': '#2a2d2e',
+      'list-activeSelectionBackground': '#04395e',
+      'list-activeSelectionForeground': '#ffffff',
+      'editorError-foreground': '#f85149',
+      'editorWarning-foreground': '#cca700',
+      'editorInfo-foreground': '#3794ff',
+      'editorHoverWidget-background': '#202020',
+      'editorHoverWidget-foreground': '#cccccc',
+      'editorHoverWidget-border': '#454545',
+      'inputValidation-warningBackground': '#352a05',
+      'inputValidation-errorBackground': '#5a1d1d',
+      'textBlockQuote-background': '#2b2b2b',
       'editorWidget-background': '#202020',
     },
   },
   'high-contrast': {
     bodyClass: 'vscode-high-contrast',
     variables: {
-      'editor-background': '#000000', 'editor-foreground': '#ffffff', foreground: '#ffffff', 'descriptionForeground': '#ffffff',
-      'panel-border': '#6fc3df', 'focusBorder': '#f38518', 'editorError-foreground': '#f48771', 'editorWarning-foreground': '#ffd370',
+      'editor-background': '#000000',
+      'editor-foreground': '#ffffff',
+      foreground: '#ffffff',
+      descriptionForeground: '#ffffff',
+      'panel-border': '#6fc3df',
+      focusBorder: '#f38518',
+      'editorError-foreground': '#f48771',
+      'editorWarning-foreground': '#ffd370',
     },
   },
 };
 
 function themeStyle(kind: ThemeKind): string {
   const fonts = { 'font-family': "system-ui, 'Ubuntu', 'Droid Sans', sans-serif", 'font-size': '13px', 'font-weight': 'normal' };
-  return Object.entries({ ...fonts, ...THEMES[kind].variables }).map(([name, value]) => `--vscode-${name}: ${value}`).join('; ');
+  return Object.entries({ ...fonts, ...THEMES[kind].variables })
+    .map(([name, value]) => `--vscode-${name}: ${value}`)
+    .join('; ');
 }
 
 /** The HTML the extension gives the webview, as far as the preview can tell. */
@@ -124,7 +178,10 @@ export interface PreviewPage {
   /** Everything the preview posted so far. */
   posted(): Promise<FromWebview[]>;
   /** Waits for a posted message of this type (and version), counting only those after `after` messages. */
-  waitFor<T extends FromWebview['type']>(type: T, options?: { version?: number; after?: number; timeout?: number }): Promise<Extract<FromWebview, { type: T }>>;
+  waitFor<T extends FromWebview['type']>(
+    type: T,
+    options?: { version?: number; after?: number; timeout?: number },
+  ): Promise<Extract<FromWebview, { type: T }>>;
   /** Sends a render and waits for its `rendered` or `renderError`. */
   render(diagram: DiagramResult, options?: { version?: number; layout?: 'dagre' | 'elk' }): Promise<FromWebview>;
   setTheme(kind: ThemeKind): Promise<void>;
@@ -174,7 +231,15 @@ export async function launch(): Promise<Harness> {
   const { chromium } = await import('playwright-core');
   const browser: Browser = await chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
   const context = await browser.newContext();
   const script = readFileSync(PREVIEW);
@@ -183,14 +248,21 @@ export async function launch(): Promise<Harness> {
   const server: Server = createServer((request, response) => {
     const url = new URL(request.url ?? '/', 'http://localhost');
     const page = url.pathname === PAGE_PATH ? pages.get(url.searchParams.get('page') ?? '') : undefined;
-    if (page) response.writeHead(200, { 'content-type': page.charset ? 'text/html; charset=utf-8' : 'text/html', 'cache-control': 'no-store' }).end(page.html);
-    else if (url.pathname === SCRIPT_PATH) response.writeHead(200, { 'content-type': 'text/javascript', 'cache-control': 'max-age=3600' }).end(script);
+    if (page)
+      response
+        .writeHead(200, { 'content-type': page.charset ? 'text/html; charset=utf-8' : 'text/html', 'cache-control': 'no-store' })
+        .end(page.html);
+    else if (url.pathname === SCRIPT_PATH)
+      response.writeHead(200, { 'content-type': 'text/javascript', 'cache-control': 'max-age=3600' }).end(script);
     else response.writeHead(404).end();
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   // Anywhere else is refused (and shows up in the page's `requests`).
-  await context.route((url) => url.origin !== origin, (route) => route.abort('blockedbyclient'));
+  await context.route(
+    (url) => url.origin !== origin,
+    (route) => route.abort('blockedbyclient'),
+  );
   let pageCount = 0;
   const open = (options: OpenOptions = {}): Promise<PreviewPage> => {
     const id = String(++pageCount);
@@ -217,7 +289,12 @@ export async function launch(): Promise<Harness> {
   };
 }
 
-async function openPage(context: BrowserContext, PAGE: string, SCRIPT: string, viewport = { width: 1200, height: 800 }): Promise<PreviewPage> {
+async function openPage(
+  context: BrowserContext,
+  PAGE: string,
+  SCRIPT: string,
+  viewport = { width: 1200, height: 800 },
+): Promise<PreviewPage> {
   const page = await context.newPage();
   await page.setViewportSize(viewport);
   const requests: string[] = [];
@@ -236,7 +313,10 @@ async function openPage(context: BrowserContext, PAGE: string, SCRIPT: string, v
     posted: () => page.evaluate(() => (window as unknown as TestWindow).__test.posted),
     async waitFor(type, { version, after = 0, timeout = 60_000 } = {}) {
       const handle = await page.waitForFunction(
-        ([t, v, a]) => (window as unknown as TestWindow).__test.posted.slice(a).find((m) => m.type === t && (v === null || ('version' in m && m.version === v))),
+        ([t, v, a]) =>
+          (window as unknown as TestWindow).__test.posted
+            .slice(a)
+            .find((m) => m.type === t && (v === null || ('version' in m && m.version === v))),
         [type, version ?? null, after] as const,
         { timeout },
       );
@@ -246,20 +326,30 @@ async function openPage(context: BrowserContext, PAGE: string, SCRIPT: string, v
       const after = (await preview.posted()).length;
       await preview.send({ type: 'render', version, layout, diagram });
       const handle = await page.waitForFunction(
-        ([v, a]) => (window as unknown as TestWindow).__test.posted.slice(a).find((m) => (m.type === 'rendered' || m.type === 'renderError') && 'version' in m && m.version === v),
+        ([v, a]) =>
+          (window as unknown as TestWindow).__test.posted
+            .slice(a)
+            .find((m) => (m.type === 'rendered' || m.type === 'renderError') && 'version' in m && m.version === v),
         [version, after] as const,
         { timeout: 60_000 },
       );
       return (await handle.jsonValue()) as FromWebview;
     },
     async setTheme(kind) {
-      await page.evaluate(([style, bodyClass]) => {
-        document.documentElement.setAttribute('style', style);
-        document.body.className = bodyClass;
-      }, [themeStyle(kind), THEMES[kind].bodyClass] as const);
+      await page.evaluate(
+        ([style, bodyClass]) => {
+          document.documentElement.setAttribute('style', style);
+          document.body.className = bodyClass;
+        },
+        [themeStyle(kind), THEMES[kind].bodyClass] as const,
+      );
     },
     async assertClean() {
-      assert.deepEqual(requests.filter((url) => url !== PAGE && url !== SCRIPT), [], 'no request beyond the page and its script');
+      assert.deepEqual(
+        requests.filter((url) => url !== PAGE && url !== SCRIPT),
+        [],
+        'no request beyond the page and its script',
+      );
       assert.deepEqual(await page.evaluate(() => (window as unknown as TestWindow).__test.violations), [], 'no CSP violation');
       assert.deepEqual(pageErrors, [], 'no uncaught error');
     },

@@ -37,10 +37,22 @@ describe('AWS icons', () => {
   });
 
   test('every resource type gets a bundled icon or keeps its plain shape; Fargate ECS services draw as Fargate', () => {
-    const text = ['awsflow: 1', 'resources:', ...RESOURCE_TYPES.map((type) => `  r-${type}: { type: ${type} }`), '  fargate: { type: ecs, launchType: fargate }', ''].join('\n');
+    const text = [
+      'awsflow: 1',
+      'resources:',
+      ...RESOURCE_TYPES.map((type) => `  r-${type}: { type: ${type} }`),
+      '  fargate: { type: ecs, launchType: fargate }',
+      '',
+    ].join('\n');
     const diagram = buildDiagram(analyze(text), { icons: true });
-    const iconOf = new Map(diagram.nodes.map((node) => [node.resourceId, new RegExp(`^\\s*${node.id}@\\{ icon: "${ICON_PACK}:([\\w-]+)"`, 'm').exec(diagram.mermaid)?.[1]]));
-    for (const [resource, icon] of iconOf) if (icon) assert.ok((AWS_ICON_NAMES as readonly string[]).includes(icon), `${resource}: ${icon} is bundled`);
+    const iconOf = new Map(
+      diagram.nodes.map((node) => [
+        node.resourceId,
+        new RegExp(`^\\s*${node.id}@\\{ icon: "${ICON_PACK}:([\\w-]+)"`, 'm').exec(diagram.mermaid)?.[1],
+      ]),
+    );
+    for (const [resource, icon] of iconOf)
+      if (icon) assert.ok((AWS_ICON_NAMES as readonly string[]).includes(icon), `${resource}: ${icon} is bundled`);
     assert.equal(iconOf.get('r-sqs'), 'aws-sqs');
     assert.equal(iconOf.get('r-firehose'), 'aws-kinesis');
     assert.equal(iconOf.get('r-schedule'), 'aws-eventbridge');
@@ -59,12 +71,21 @@ describe('AWS icons', () => {
     const withIcons = buildDiagram(analyze(text), { icons: true });
     // Only the node lines differ.
     const differing = plain.mermaid.split('\n').filter((line, i) => line !== withIcons.mermaid.split('\n')[i]);
-    assert.deepEqual(differing.map((line) => line.trim().split(/[[(]/)[0]), ['n0', 'n1']);
+    assert.deepEqual(
+      differing.map((line) => line.trim().split(/[[(]/)[0]),
+      ['n0', 'n1'],
+    );
   });
 
   test('an icon node label keeps quotes, braces, directives, newlines and control characters inside it', () => {
-    const hostile = '"} click n0 call alert(1) %%{init: {"securityLevel":"loose"}}%% <img src=x onerror=alert(1)> \\" \u0007\u0000\u2028 `md` *em*';
-    const yaml = hostile.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replaceAll('\u0007', '\\a').replaceAll('\u0000', '\\0').replace(/\u2028/g, '\\L');
+    const hostile =
+      '"} click n0 call alert(1) %%{init: {"securityLevel":"loose"}}%% <img src=x onerror=alert(1)> \\" \u0007\u0000\u2028 `md` *em*';
+    const yaml = hostile
+      .replace(/\\/g, '\\\\')
+      .replace(/"/g, '\\"')
+      .replaceAll('\u0007', '\\a')
+      .replaceAll('\u0000', '\\0')
+      .replace(/\u2028/g, '\\L');
     const diagram = buildDiagram(analyze(`awsflow: 1\nresources:\n  a: { type: sqs, label: "${yaml}\\nsecond line" }\n`), { icons: true });
     const line = diagram.mermaid.split('\n').find((l) => l.includes('@{'))!;
     const match = /^ {2}n0@\{ icon: "logos:aws-sqs", form: "square", label: "([^"]*)", labelType: "text", pos: "b", h: 48 \}$/.exec(line);
@@ -74,7 +95,10 @@ describe('AWS icons', () => {
     const label = match[1]!.slice(0, -suffix.length);
     // eslint-disable-next-line no-control-regex -- control characters are what this looks for
     assert.doesNotMatch(label, /[{}"\\%<>`\u0000-\u001f\u2028]/, 'nothing in the label can end the string or the block');
-    assert.equal(label.replace(/#(\d+);/g, (_, code: string) => String.fromCharCode(Number(code))), `${hostile} second line`);
+    assert.equal(
+      label.replace(/#(\d+);/g, (_, code: string) => String.fromCharCode(Number(code))),
+      `${hostile} second line`,
+    );
     const tame = buildDiagram(analyze('awsflow: 1\nresources:\n  a: { type: sqs, label: tame }\n'), { icons: true });
     assert.equal(diagram.mermaid.split('\n').length, tame.mermaid.split('\n').length, 'the label stays on its node line');
   });

@@ -24,14 +24,17 @@ function assertNoOverlap(grid: Grid, sizes: readonly Size[]): void {
 
 function assertInside(grid: Grid, sizes: readonly Size[]): void {
   for (const box of boxes(grid, sizes)) {
-    assert.ok(box.x >= 0 && box.y >= 0 && box.x + box.width <= grid.width && box.y + box.height <= grid.height, JSON.stringify({ box, grid: [grid.width, grid.height] }));
+    assert.ok(
+      box.x >= 0 && box.y >= 0 && box.x + box.width <= grid.width && box.y + box.height <= grid.height,
+      JSON.stringify({ box, grid: [grid.width, grid.height] }),
+    );
   }
 }
 
 describe('packGrid', () => {
   const twelve: Size[] = Array.from({ length: 12 }, () => ({ width: 200, height: 100 }));
 
-  test('twelve equal parts in a landscape pane: a grid about the pane\'s shape, row by row, none overlapping', () => {
+  test("twelve equal parts in a landscape pane: a grid about the pane's shape, row by row, none overlapping", () => {
     const grid = packGrid(twelve, { aspect: 1.5 });
     assert.ok(grid.rows > 1 && grid.columns > 1, `${grid.columns} × ${grid.rows}`);
     assert.equal(grid.columns * grid.rows >= 12 && (grid.columns - 1) * grid.rows < 12, true, 'no empty column');
@@ -48,7 +51,7 @@ describe('packGrid', () => {
     assert.equal(grid.positions[1]!.x, Math.ceil(200 / CELL_STEP) * CELL_STEP + DEFAULT_GAP);
   });
 
-  test('the pane\'s shape decides the columns: wide panes get more, tall panes fewer, never one column taller than a wide pane', () => {
+  test("the pane's shape decides the columns: wide panes get more, tall panes fewer, never one column taller than a wide pane", () => {
     const wide = packGrid(twelve, { aspect: 3 });
     const square = packGrid(twelve, { aspect: 1 });
     const tall = packGrid(twelve, { aspect: 0.4 });
@@ -58,7 +61,14 @@ describe('packGrid', () => {
   });
 
   test('parts of different sizes: columns as wide as their widest part, rows as tall as their tallest', () => {
-    const sizes: Size[] = [{ width: 900, height: 300 }, { width: 100, height: 80 }, { width: 120, height: 60 }, { width: 400, height: 500 }, { width: 90, height: 90 }, { width: 300, height: 40 }];
+    const sizes: Size[] = [
+      { width: 900, height: 300 },
+      { width: 100, height: 80 },
+      { width: 120, height: 60 },
+      { width: 400, height: 500 },
+      { width: 90, height: 90 },
+      { width: 300, height: 40 },
+    ];
     const grid = packGrid(sizes, { aspect: 1.6 });
     assertNoOverlap(grid, sizes);
     assertInside(grid, sizes);
@@ -67,7 +77,10 @@ describe('packGrid', () => {
 
   test('one part, and none', () => {
     const one = packGrid([{ width: 300, height: 2000 }], { aspect: 2 });
-    assert.deepEqual({ positions: one.positions, width: one.width, height: one.height, columns: one.columns, rows: one.rows }, { positions: [{ x: 0, y: 0 }], width: 300, height: 2000, columns: 1, rows: 1 });
+    assert.deepEqual(
+      { positions: one.positions, width: one.width, height: one.height, columns: one.columns, rows: one.rows },
+      { positions: [{ x: 0, y: 0 }], width: 300, height: 2000, columns: 1, rows: 1 },
+    );
     const none = packGrid([], { aspect: 2 });
     assert.deepEqual([none.positions, none.width, none.height], [[], 0, 0]);
     // A pane with no size yet counts as square.
@@ -145,9 +158,13 @@ describe('componentsOf', () => {
       const diagram = diagramResult(text, { icons });
       const names = (ids: readonly string[]) => ids.map((id) => diagram.nodes.find((node) => node.id === id)!.resourceId).sort();
       const parts = componentsOf({ text: diagram.mermaid, outline: diagram.outline });
-      assert.deepEqual(parts.map((part) => names(part.nodeIds)), [['lonely'], ['a-dlq', 'a-fn', 'a-in'], ['b-fn', 'b-in'], ['g-one', 'g-two']]);
+      assert.deepEqual(
+        parts.map((part) => names(part.nodeIds)),
+        [['lonely'], ['a-dlq', 'a-fn', 'a-in'], ['b-fn', 'b-in'], ['g-one', 'g-two']],
+      );
       // Each part's text holds its own nodes and edges and nothing else, and its group whole.
-      const edgesOf = (text: string) => [...text.matchAll(/^ {2}(n\d+) (?:-->|==>|-\.->)(?:\|"[^"]*"\|)? (n\d+)$/gm)].map((m) => ({ from: m[1]!, to: m[2]! }));
+      const edgesOf = (text: string) =>
+        [...text.matchAll(/^ {2}(n\d+) (?:-->|==>|-\.->)(?:\|"[^"]*"\|)? (n\d+)$/gm)].map((m) => ({ from: m[1]!, to: m[2]! }));
       for (const part of parts) {
         const named = new Set(part.text.match(/\bn\d+\b/g) ?? []);
         assert.deepEqual([...named].sort(), [...part.nodeIds].sort());

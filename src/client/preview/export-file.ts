@@ -8,7 +8,8 @@ const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
 
 export function exportBytes(format: 'svg' | 'png', data: string): Uint8Array {
   if (format === 'svg') {
-    if (!/^\s*(?:<\?xml[^>]*>\s*)?(?:<!--[\s\S]*?-->\s*|<!DOCTYPE[^>]*>\s*)*<svg[\s>]/.test(data)) throw new Error('The preview sent an export that is not an SVG document.');
+    if (!/^\s*(?:<\?xml[^>]*>\s*)?(?:<!--[\s\S]*?-->\s*|<!DOCTYPE[^>]*>\s*)*<svg[\s>]/.test(data))
+      throw new Error('The preview sent an export that is not an SVG document.');
     return new TextEncoder().encode(data);
   }
   if (!data.startsWith(PNG_PREFIX)) throw new Error('The preview sent an export that is not a PNG data URL.');

@@ -28,15 +28,18 @@ const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;
 export function contentSecurityPolicy(cspSource: string, nonce: string): string {
   // Both go into the policy verbatim: refuse anything that could end a directive or the attribute.
   // VS Code's source is host sources and quoted keywords (code-server's: `'self' https://*.vscode-cdn.net`).
-  if (!/^(?:'[a-z-]+'|[^;,'"<>\s]+)(?: (?:'[a-z-]+'|[^;,'"<>\s]+))*$/.test(cspSource)) throw new Error(`unexpected webview CSP source: ${cspSource}`);
+  if (!/^(?:'[a-z-]+'|[^;,'"<>\s]+)(?: (?:'[a-z-]+'|[^;,'"<>\s]+))*$/.test(cspSource))
+    throw new Error(`unexpected webview CSP source: ${cspSource}`);
   if (!/^[A-Za-z0-9+/_-]+={0,2}$/.test(nonce)) throw new Error('a nonce must be base64');
-  return [
-    "default-src 'none'",
-    `script-src 'nonce-${nonce}'`,
-    `style-src ${cspSource} 'unsafe-inline'`,
-    `img-src ${cspSource} data:`,
-    `font-src ${cspSource}`,
-  ].join('; ') + ';';
+  return (
+    [
+      "default-src 'none'",
+      `script-src 'nonce-${nonce}'`,
+      `style-src ${cspSource} 'unsafe-inline'`,
+      `img-src ${cspSource} data:`,
+      `font-src ${cspSource}`,
+    ].join('; ') + ';'
+  );
 }
 
 export interface PreviewPage {
@@ -53,9 +56,16 @@ export interface PreviewPage {
 }
 
 export function buildPreviewHtml(page: PreviewPage): string {
-  const settings: PreviewPageSettings = { resource: page.resource, locked: page.locked, layout: page.layout, protocol: WEBVIEW_PROTOCOL_VERSION };
+  const settings: PreviewPageSettings = {
+    resource: page.resource,
+    locked: page.locked,
+    layout: page.layout,
+    protocol: WEBVIEW_PROTOCOL_VERSION,
+  };
   const styles = page.styles
-    .map((style) => `  <link rel="stylesheet" href="${escapeAttribute(style.uri)}"${style.id ? ` id="${escapeAttribute(style.id)}"` : ''}>\n`)
+    .map(
+      (style) => `  <link rel="stylesheet" href="${escapeAttribute(style.uri)}"${style.id ? ` id="${escapeAttribute(style.id)}"` : ''}>\n`,
+    )
     .join('');
   return `<!DOCTYPE html>
 <html lang="en">

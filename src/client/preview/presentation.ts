@@ -33,7 +33,9 @@ export function serverDownReason(state: ServerState, drawn: boolean): string | u
     case 'starting':
       return drawn ? 'The awsflow language server is starting; the diagram updates once it runs.' : undefined;
     case 'restarting':
-      return drawn ? 'The awsflow language server stopped unexpectedly and is restarting; the diagram updates once it runs again.' : undefined;
+      return drawn
+        ? 'The awsflow language server stopped unexpectedly and is restarting; the diagram updates once it runs again.'
+        : undefined;
     case 'failed':
       return `${state.reason} Run "awsflow: Restart Language Server" to bring it back.`;
     case 'stopped':

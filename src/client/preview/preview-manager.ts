@@ -50,7 +50,8 @@ export class PreviewManager implements vscode.WebviewPanelSerializer, vscode.Dis
     server: LanguageServer,
     output: vscode.LogOutputChannel,
   ) {
-    if (context.workspaceState.get(LEGACY_OPEN_PREVIEWS_KEY) !== undefined) void context.workspaceState.update(LEGACY_OPEN_PREVIEWS_KEY, undefined);
+    if (context.workspaceState.get(LEGACY_OPEN_PREVIEWS_KEY) !== undefined)
+      void context.workspaceState.update(LEGACY_OPEN_PREVIEWS_KEY, undefined);
     this.#host = {
       extensionUri: context.extensionUri,
       server,
@@ -168,8 +169,10 @@ export class PreviewManager implements vscode.WebviewPanelSerializer, vscode.Dis
   /** The preview of this document: its locked one if it has one, else the unlocked one if it shows it. */
   find(uri: vscode.Uri | string): Preview | undefined {
     const resource = typeof uri === 'string' ? vscode.Uri.parse(uri, true) : uri;
-    return [...this.#locked].find((preview) => preview.isPreviewOf(resource))
-      ?? (this.#dynamic?.isPreviewOf(resource) ? this.#dynamic : undefined);
+    return (
+      [...this.#locked].find((preview) => preview.isPreviewOf(resource)) ??
+      (this.#dynamic?.isPreviewOf(resource) ? this.#dynamic : undefined)
+    );
   }
 
   lastDiagram(uri: vscode.Uri | string): DiagramResult | undefined {
@@ -193,7 +196,13 @@ export class PreviewManager implements vscode.WebviewPanelSerializer, vscode.Dis
     for (const preview of this.#all()) preview.release();
   }
 
-  #create(resource: vscode.Uri, locked: boolean, column: vscode.ViewColumn, preserveFocus: boolean, sourceColumn: vscode.ViewColumn | undefined): Preview {
+  #create(
+    resource: vscode.Uri,
+    locked: boolean,
+    column: vscode.ViewColumn,
+    preserveFocus: boolean,
+    sourceColumn: vscode.ViewColumn | undefined,
+  ): Preview {
     const panel = vscode.window.createWebviewPanel(
       PREVIEW_VIEW_TYPE,
       previewTitle(baseName(resource.path), locked),
@@ -238,6 +247,10 @@ export class PreviewManager implements vscode.WebviewPanelSerializer, vscode.Dis
   }
 
   #updateFocusContext(): void {
-    void vscode.commands.executeCommand('setContext', FOCUS_CONTEXT_KEY, this.#all().some((preview) => preview.panel.active));
+    void vscode.commands.executeCommand(
+      'setContext',
+      FOCUS_CONTEXT_KEY,
+      this.#all().some((preview) => preview.panel.active),
+    );
   }
 }

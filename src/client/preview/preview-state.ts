@@ -30,7 +30,11 @@ export function previewTitle(fileName: string, locked: boolean): string {
 
 /** The last path segment of a URI's path (decoded), for titles and file names. */
 export function baseName(path: string): string {
-  const segment = path.split('/').filter((part) => part !== '').pop() ?? path;
+  const segment =
+    path
+      .split('/')
+      .filter((part) => part !== '')
+      .pop() ?? path;
   try {
     return decodeURIComponent(segment);
   } catch {

@@ -255,7 +255,9 @@ export class Preview implements vscode.Disposable {
           });
           return;
         case 'renderError':
-          this.host.output.warn(`Preview of ${this.#resource.toString(true)}: version ${message.version} could not be drawn: ${message.message}`);
+          this.host.output.warn(
+            `Preview of ${this.#resource.toString(true)}: version ${message.version} could not be drawn: ${message.message}`,
+          );
           return;
         default:
           assertNever(message);
@@ -294,8 +296,10 @@ export class Preview implements vscode.Disposable {
       cspSource: webview.cspSource,
       nonce: createNonce(),
       scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(root, 'preview.js')).toString(),
-      styles: STYLESHEETS.filter((style) => existsSync(vscode.Uri.joinPath(root, style.file).fsPath))
-        .map((style) => ({ uri: webview.asWebviewUri(vscode.Uri.joinPath(root, style.file)).toString(), id: style.id })),
+      styles: STYLESHEETS.filter((style) => existsSync(vscode.Uri.joinPath(root, style.file).fsPath)).map((style) => ({
+        uri: webview.asWebviewUri(vscode.Uri.joinPath(root, style.file)).toString(),
+        id: style.id,
+      })),
       title,
       resource: this.#resource.toString(),
       locked: this.locked,
@@ -400,7 +404,9 @@ export class Preview implements vscode.Disposable {
     const diagram = this.#latest;
     if (!editor || !diagram || this.#disposed || !this.isPreviewOf(editor.document.uri)) return;
     const document = editor.document;
-    const resourceId = resourceAt(diagram, editor.selection.active, (line) => (line < document.lineCount ? document.lineAt(line).text : undefined));
+    const resourceId = resourceAt(diagram, editor.selection.active, (line) =>
+      line < document.lineCount ? document.lineAt(line).text : undefined,
+    );
     if (resourceId === this.#highlight) return;
     this.#highlight = resourceId;
     this.#post({ type: 'highlight', resourceId });
@@ -408,7 +414,8 @@ export class Preview implements vscode.Disposable {
 
   /** A fresh page knows nothing: send what it should show. */
   #replay(): void {
-    if (this.#shown) this.#post({ type: 'render', version: this.#shown.diagram.version, diagram: this.#shown.diagram, layout: this.#shown.layout });
+    if (this.#shown)
+      this.#post({ type: 'render', version: this.#shown.diagram.version, diagram: this.#shown.diagram, layout: this.#shown.layout });
     if (this.#stale) this.#post({ type: 'stale', ...this.#stale });
     if (this.#highlight !== null) this.#post({ type: 'highlight', resourceId: this.#highlight });
     // Nothing drawn yet and nothing asked: ask now (e.g. a restored preview).
@@ -431,19 +438,27 @@ export class Preview implements vscode.Disposable {
       if (previewLayoutSetting(this.#resource) === layout) this.#pickedLayout = undefined;
     } catch (error) {
       this.host.output.warn(`Could not write awsflow.preview.layout: ${errorText(error)}`);
-      void vscode.window.showWarningMessage(`awsflow: the ${layout} layout applies to this preview only; it could not be saved in the settings (${errorText(error)}).`);
+      void vscode.window.showWarningMessage(
+        `awsflow: the ${layout} layout applies to this preview only; it could not be saved in the settings (${errorText(error)}).`,
+      );
     }
   }
 
   async #revealResource(resourceId: string): Promise<void> {
     // The latest answer has ranges for the current text; a diagram shown while the file is broken may be older.
-    const node = this.#latest?.nodes.find((candidate) => candidate.resourceId === resourceId)
-      ?? this.#shown?.diagram.nodes.find((candidate) => candidate.resourceId === resourceId);
+    const node =
+      this.#latest?.nodes.find((candidate) => candidate.resourceId === resourceId) ??
+      this.#shown?.diagram.nodes.find((candidate) => candidate.resourceId === resourceId);
     if (!node) return;
     const document = await vscode.workspace.openTextDocument(this.#resource);
     const range = new vscode.Range(node.range.start.line, node.range.start.character, node.range.end.line, node.range.end.character);
-    const visible = vscode.window.visibleTextEditors.find((editor) => editor.document === document && editor.viewColumn !== undefined && editor.viewColumn !== this.panel.viewColumn);
-    const column = visible?.viewColumn ?? this.#sourceColumn ?? (this.panel.viewColumn === vscode.ViewColumn.One ? vscode.ViewColumn.Two : vscode.ViewColumn.One);
+    const visible = vscode.window.visibleTextEditors.find(
+      (editor) => editor.document === document && editor.viewColumn !== undefined && editor.viewColumn !== this.panel.viewColumn,
+    );
+    const column =
+      visible?.viewColumn ??
+      this.#sourceColumn ??
+      (this.panel.viewColumn === vscode.ViewColumn.One ? vscode.ViewColumn.Two : vscode.ViewColumn.One);
     const editor = await vscode.window.showTextDocument(document, { viewColumn: column, selection: range, preserveFocus: false });
     editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
   }
@@ -451,9 +466,8 @@ export class Preview implements vscode.Disposable {
   async #export(format: 'svg' | 'png', data: string): Promise<void> {
     const bytes = exportBytes(format, data);
     const name = exportFileName(baseName(this.#resource.path), format);
-    const folder = this.#resource.scheme === 'untitled'
-      ? vscode.workspace.workspaceFolders?.[0]?.uri
-      : vscode.Uri.joinPath(this.#resource, '..');
+    const folder =
+      this.#resource.scheme === 'untitled' ? vscode.workspace.workspaceFolders?.[0]?.uri : vscode.Uri.joinPath(this.#resource, '..');
     const target = await vscode.window.showSaveDialog({
       defaultUri: folder ? vscode.Uri.joinPath(folder, name) : undefined,
       filters: format === 'svg' ? { 'SVG image': ['svg'] } : { 'PNG image': ['png'] },
@@ -493,19 +507,34 @@ export class Preview implements vscode.Disposable {
     const shown = this.#shown;
     if (!shown) return;
     const items: (vscode.QuickPickItem & { flavour: 'plain' | 'drawn' })[] = [
-      { label: 'Plain flowchart', description: 'for GitHub, Mermaid Live, any Mermaid', detail: 'Standard flowchart syntax: a shape per type, no icons, no HTML.', flavour: 'plain' },
-      { label: 'As drawn, with AWS icons', description: 'for Mermaid with the logos icon pack', detail: 'The preview\'s own text: icon nodes and finding marks.', flavour: 'drawn' },
+      {
+        label: 'Plain flowchart',
+        description: 'for GitHub, Mermaid Live, any Mermaid',
+        detail: 'Standard flowchart syntax: a shape per type, no icons, no HTML.',
+        flavour: 'plain',
+      },
+      {
+        label: 'As drawn, with AWS icons',
+        description: 'for Mermaid with the logos icon pack',
+        detail: "The preview's own text: icon nodes and finding marks.",
+        flavour: 'drawn',
+      },
     ];
     const picked = await vscode.window.showQuickPick(items, { title: 'Copy Mermaid', placeHolder: 'Which Mermaid text to copy?' });
     if (!picked || this.#disposed) return;
     let text = shown.diagram.mermaid;
     if (picked.flavour === 'plain') {
-      const plain = await this.host.server.client.sendRequest(PlainMermaidRequest.type, { textDocument: { uri: this.#resource.toString() } });
+      const plain = await this.host.server.client.sendRequest(PlainMermaidRequest.type, {
+        textDocument: { uri: this.#resource.toString() },
+      });
       if (!plain) throw new Error('the language server has not read this file yet.');
       text = plain.mermaid;
     }
     await vscode.env.clipboard.writeText(text);
-    vscode.window.setStatusBarMessage(picked.flavour === 'plain' ? 'awsflow: plain Mermaid flowchart copied' : 'awsflow: Mermaid source copied', 3000);
+    vscode.window.setStatusBarMessage(
+      picked.flavour === 'plain' ? 'awsflow: plain Mermaid flowchart copied' : 'awsflow: Mermaid source copied',
+      3000,
+    );
   }
 }
 

@@ -24,7 +24,8 @@ export function resourceAt(diagram: Lookup, position: CursorPosition, lineAt: (l
 }
 
 function contains(range: RangeLike, position: CursorPosition): boolean {
-  const afterStart = position.line > range.start.line || (position.line === range.start.line && position.character >= range.start.character);
+  const afterStart =
+    position.line > range.start.line || (position.line === range.start.line && position.character >= range.start.character);
   const beforeEnd = position.line < range.end.line || (position.line === range.end.line && position.character <= range.end.character);
   return afterStart && beforeEnd;
 }
@@ -55,11 +56,17 @@ export function idAt(text: string, character: number): string | undefined {
 }
 
 function definitionAt(diagram: Lookup, position: CursorPosition, lineAt: (line: number) => string | undefined): string | null {
-  const keys = [...diagram.nodes].sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+  const keys = [...diagram.nodes].sort(
+    (a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character,
+  );
   for (let index = keys.length - 1; index >= 0; index--) {
     const node = keys[index]!;
     const start = node.range.start;
-    if (position.line < start.line || (position.line === start.line && position.character < start.character && !isIndentation(lineAt(start.line), position.character))) continue;
+    if (
+      position.line < start.line ||
+      (position.line === start.line && position.character < start.character && !isIndentation(lineAt(start.line), position.character))
+    )
+      continue;
     // The last key at or before the cursor: is the cursor still inside its definition?
     if (position.line === start.line) return node.resourceId;
     for (let line = start.line + 1; line <= position.line; line++) {

@@ -128,10 +128,17 @@ export function buildGraph(analysis: Analysis): ArchitectureGraph {
     // Any finding inside the resource's definition marks it.
     const marks = marksOf((finding) => finding.start >= resource.pair.start && finding.start <= resource.pair.end);
     nodes.push({
-      id: idOf.get(resource)!, resourceId: resource.id, type: resource.type,
-      typeName: resource.type ? TYPE_DETAILS[resource.type] : undefined, label: labelOf(resource),
-      start: resource.key.start, end: resource.key.end, group, deadLetter: model.deadLetterIds.has(resource.id),
-      icon: iconOf(resource), ...marks,
+      id: idOf.get(resource)!,
+      resourceId: resource.id,
+      type: resource.type,
+      typeName: resource.type ? TYPE_DETAILS[resource.type] : undefined,
+      label: labelOf(resource),
+      start: resource.key.start,
+      end: resource.key.end,
+      group,
+      deadLetter: model.deadLetterIds.has(resource.id),
+      icon: iconOf(resource),
+      ...marks,
     });
   };
   const groups: DiagramGroup[] = [];
@@ -155,7 +162,19 @@ export function buildGraph(analysis: Analysis): ArchitectureGraph {
   for (const { connection, from, to, style, key, label, rate, derivedRate } of edgesToDraw(model, idOf)) {
     const range = connection.entry ? connection.entry.node : connection.target;
     const marks = marksOf(aboutEdge(drawnConnections.get(key)!));
-    edges.push({ key, from, to, style, kind: edgeKind(connection), label, rate, derivedRate, start: range.start, end: range.end, ...marks });
+    edges.push({
+      key,
+      from,
+      to,
+      style,
+      kind: edgeKind(connection),
+      label,
+      rate,
+      derivedRate,
+      start: range.start,
+      end: range.end,
+      ...marks,
+    });
   }
   return { title: architectureName(model), nodes, edges, groups };
 }
@@ -171,8 +190,11 @@ const MAX_TITLE = 200;
 export function architectureName(model: Model): string | undefined {
   const node = findPair(model.root, 'name')?.value;
   if (!isScalar(node) || (typeof node.value !== 'string' && typeof node.value !== 'number')) return undefined;
-  // eslint-disable-next-line no-control-regex
-  const name = String(node.value).replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ').replace(/\s+/g, ' ').trim();
+  const name = String(node.value)
+    // eslint-disable-next-line no-control-regex
+    .replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
   return name === '' ? undefined : name.slice(0, MAX_TITLE);
 }
 
@@ -245,7 +267,12 @@ export function edgesToDraw(model: Model, idOf: ReadonlyMap<Resource, string>): 
 
 /** Fan-out (a topic's subscriptions, a bus's rules) thick; failures dotted; a Pipe circle-ended. */
 export const ARROWS: Readonly<Record<DiagramEdge['style'], EdgeToDraw['arrow']>> = {
-  flow: '-->', subscription: '==>', 'dead-letter': '-.->', rule: '==>', pipe: '--o', task: '-->',
+  flow: '-->',
+  subscription: '==>',
+  'dead-letter': '-.->',
+  rule: '==>',
+  pipe: '--o',
+  task: '-->',
 };
 
 export function edgeStyle(connection: Connection): DiagramEdge['style'] {

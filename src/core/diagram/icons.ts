@@ -12,8 +12,22 @@ export const ICON_PACK = 'logos';
 
 /** Every icon a diagram can name; the build step copies exactly these. */
 export const AWS_ICON_NAMES = [
-  'aws-sqs', 'aws-sns', 'aws-lambda', 'aws-kinesis', 'aws-ecs', 'aws-eks', 'aws-fargate', 'aws-api-gateway',
-  'aws-eventbridge', 'aws-dynamodb', 'aws-s3', 'aws-rds', 'aws-elb', 'aws-cloudfront', 'aws-elastic-beanstalk', 'aws-ec2',
+  'aws-sqs',
+  'aws-sns',
+  'aws-lambda',
+  'aws-kinesis',
+  'aws-ecs',
+  'aws-eks',
+  'aws-fargate',
+  'aws-api-gateway',
+  'aws-eventbridge',
+  'aws-dynamodb',
+  'aws-s3',
+  'aws-rds',
+  'aws-elb',
+  'aws-cloudfront',
+  'aws-elastic-beanstalk',
+  'aws-ec2',
   'aws-step-functions',
 ] as const;
 

@@ -12,8 +12,19 @@ import { ARROWS, buildGraph, type ArchitectureGraph, type DiagramNode } from './
 import { typeRecord } from '../model/resource-types';
 
 export {
-  architectureName, buildGraph, edgeLabel, edgeStyle, edgesToDraw, labelOf,
-  type ArchitectureGraph, type DiagramEdge, type DiagramGroup, type DiagramNode, type EdgeKind, type EdgeToDraw, type FindingCounts,
+  architectureName,
+  buildGraph,
+  edgeLabel,
+  edgeStyle,
+  edgesToDraw,
+  labelOf,
+  type ArchitectureGraph,
+  type DiagramEdge,
+  type DiagramGroup,
+  type DiagramNode,
+  type EdgeKind,
+  type EdgeToDraw,
+  type FindingCounts,
 } from './graph';
 
 export interface DiagramOptions {
@@ -71,11 +82,13 @@ export const TYPE_TITLES = typeRecord((facts) => facts.title);
  * prints the source (an ESC can set the window title or clear the screen).
  */
 export function escapeLabel(text: string): string {
-  return text
-    .replace(/[\r\n]+/g, ' ')
-    // eslint-disable-next-line no-control-regex
-    .replace(/[&<>"'`#%{}[\]()|\\;:\u0000-\u001f\u007f-\u009f]/g, (char) => `#${char.charCodeAt(0)};`)
-    .slice(0, 2000);
+  return (
+    text
+      .replace(/[\r\n]+/g, ' ')
+      // eslint-disable-next-line no-control-regex
+      .replace(/[&<>"'`#%{}[\]()|\\;:\u0000-\u001f\u007f-\u009f]/g, (char) => `#${char.charCodeAt(0)};`)
+      .slice(0, 2000)
+  );
 }
 
 /**
@@ -110,9 +123,15 @@ export function writeMermaid(graph: ArchitectureGraph, options: DiagramOptions =
     if (icon) {
       // labelType "text": Mermaid reads a shape-data label as Markdown otherwise (`*x*` would turn italic).
       const text = `${escapeShapeDataLabel(node.label)}<br/><small>${escapeShapeDataLabel(title)}</small>`;
-      write(`${indent}${node.id}@{ icon: "${icon}", form: "square", label: "${text}", labelType: "text", pos: "b", h: 48 }`, { kind: 'node', id: node.id });
+      write(`${indent}${node.id}@{ icon: "${icon}", form: "square", label: "${text}", labelType: "text", pos: "b", h: 48 }`, {
+        kind: 'node',
+        id: node.id,
+      });
     } else {
-      write(`${indent}${node.id}${open}${escapeLabel(node.label)}<br/><small>${escapeLabel(title)}</small>${close}`, { kind: 'node', id: node.id });
+      write(`${indent}${node.id}${open}${escapeLabel(node.label)}<br/><small>${escapeLabel(title)}</small>${close}`, {
+        kind: 'node',
+        id: node.id,
+      });
     }
   };
 

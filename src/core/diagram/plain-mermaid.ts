@@ -20,8 +20,30 @@ import { SHAPES, TYPE_TITLES } from './mermaid';
  * covers more than the grammar needs and costs nothing.
  */
 const KEYWORDS = new Set([
-  'end', 'graph', 'flowchart', 'flowchart-elk', 'subgraph', 'direction', 'style', 'linkstyle', 'classdef', 'class',
-  'click', 'call', 'href', 'callback', 'default', 'interpolate', 'acctitle', 'accdescr', 'title', 'td', 'tb', 'bt', 'rl', 'lr',
+  'end',
+  'graph',
+  'flowchart',
+  'flowchart-elk',
+  'subgraph',
+  'direction',
+  'style',
+  'linkstyle',
+  'classdef',
+  'class',
+  'click',
+  'call',
+  'href',
+  'callback',
+  'default',
+  'interpolate',
+  'acctitle',
+  'accdescr',
+  'title',
+  'td',
+  'tb',
+  'bt',
+  'rl',
+  'lr',
 ]);
 
 /**
@@ -32,11 +54,13 @@ const KEYWORDS = new Set([
  * a label is one line of the source.
  */
 export function plainLabel(text: string): string {
-  return text
-    // eslint-disable-next-line no-control-regex
-    .replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ')
-    .replace(/["#&<>`%\ufeff]/g, (char) => (char === '"' ? '#quot;' : `#${char.charCodeAt(0)};`))
-    .slice(0, 2000);
+  return (
+    text
+      // eslint-disable-next-line no-control-regex
+      .replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ')
+      .replace(/["#&<>`%\ufeff]/g, (char) => (char === '"' ? '#quot;' : `#${char.charCodeAt(0)};`))
+      .slice(0, 2000)
+  );
 }
 
 /** Hands out node and subgraph ids: readable, unique, never a keyword. */

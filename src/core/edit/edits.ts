@@ -101,9 +101,10 @@ export class Edits {
       return this.insertAfterLine(resourcesPair.key.end, lines.join(this.newline));
     }
     const column = this.columnOf(lastResource.key.start);
-    const childIndent = lastResource.node && !lastResource.node.flow && lastResource.node.items[0]
-      ? this.columnOf(lastResource.node.items[0].key.start) - column
-      : 2;
+    const childIndent =
+      lastResource.node && !lastResource.node.flow && lastResource.node.items[0]
+        ? this.columnOf(lastResource.node.items[0].key.start) - column
+        : 2;
     const indent = ' '.repeat(column);
     const lines = [`${indent}${id}:`, ...properties.map(([k, v]) => `${indent}${' '.repeat(childIndent)}${k}: ${v}`)];
     return this.insertAfterLine(lastResource.pair.end, lines.join(this.newline));
@@ -143,7 +144,12 @@ export class Edits {
       return this.replace(range, ambiguous && standsAlone && !this.insideFlowString(range) ? `"${newId}"` : newId);
     }
     const quote = written[0];
-    if ((quote === '"' || quote === "'") && written.length === oldId.length + 2 && written.endsWith(quote) && written.slice(1, -1) === oldId) {
+    if (
+      (quote === '"' || quote === "'") &&
+      written.length === oldId.length + 2 &&
+      written.endsWith(quote) &&
+      written.slice(1, -1) === oldId
+    ) {
       return this.replace({ start: range.start + 1, end: range.end - 1 }, newId);
     }
     return undefined;

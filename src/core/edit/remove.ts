@@ -17,7 +17,8 @@ export function removeProperty(edits: Edits, map: YMap, key: string): TextEdit |
   // A pair an alias or a merge key brings is written elsewhere, for every use.
   if (map.shared || pair.mergedBy) throw new SharedTextEdit();
   const index = map.items.indexOf(pair);
-  if (map.items.length === 1) return map.flow ? edits.replace(map, '{}') : edits.replace({ start: pair.start, end: contentEnd(pair) }, '{}');
+  if (map.items.length === 1)
+    return map.flow ? edits.replace(map, '{}') : edits.replace({ start: pair.start, end: contentEnd(pair) }, '{}');
   return map.flow ? removeFromFlow(edits, map, index) : removeFromBlock(edits, map, pair, index);
 }
 

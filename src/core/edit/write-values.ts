@@ -13,11 +13,21 @@ export function writeMegabytes(megabytes: number, raw: unknown): string {
   if (!unit) return String(megabytes);
   if (/^g/i.test(unit) && megabytes % 1024 === 0) return `${megabytes / 1024}${space}${unit}`;
   // Keep the user's spelling of the unit (MB, MiB, mb) by swapping only its first letter.
-  const megaUnit = /^[kgt]/i.test(unit) ? (unit[0] === unit[0]!.toLowerCase() ? 'm' : 'M') + unit.slice(1) : /^b$/i.test(unit) ? 'MB' : unit;
+  const megaUnit = /^[kgt]/i.test(unit)
+    ? (unit[0] === unit[0]!.toLowerCase() ? 'm' : 'M') + unit.slice(1)
+    : /^b$/i.test(unit)
+      ? 'MB'
+      : unit;
   return `${megabytes}${space}${megaUnit}`;
 }
 
-export const DURATION_UNITS: readonly (readonly [string, number])[] = [['d', 86_400], ['h', 3_600], ['m', 60], ['s', 1], ['ms', 0.001]];
+export const DURATION_UNITS: readonly (readonly [string, number])[] = [
+  ['d', 86_400],
+  ['h', 3_600],
+  ['m', 60],
+  ['s', 1],
+  ['ms', 0.001],
+];
 
 /** Seconds as the shortest duration text: 7200 -> `2h`, 270 -> `4m30s`, 0.05 -> `50ms`. */
 export function compactDuration(seconds: number): string {

@@ -30,19 +30,36 @@ export function importTemplates(inputs: readonly TemplateInput[], title: string)
     if (template.problems.length > 0) return { kind: 'syntax-errors', template: index, problems: template.problems };
     if (!isTemplate(template)) return { kind: 'not-a-template', template: index };
   }
-  const builder = new ImportBuilder(templates.map((template, index) => ({ template, ...(inputs[index]!.stack !== undefined ? { group: inputs[index]!.stack } : {}) })));
+  const builder = new ImportBuilder(
+    templates.map((template, index) => ({ template, ...(inputs[index]!.stack !== undefined ? { group: inputs[index]!.stack } : {}) })),
+  );
   builder.finish();
-  const written = writeImport(builder, inputs.map((input) => ({ name: input.name, lineIndex: new LineIndex(input.text) })), title, descriptionOf(templates));
+  const written = writeImport(
+    builder,
+    inputs.map((input) => ({ name: input.name, lineIndex: new LineIndex(input.text) })),
+    title,
+    descriptionOf(templates),
+  );
   return { kind: 'imported', text: written.text, sourceMap: written.sourceMap, templates };
 }
 
 /** The first template's `Description`, when it is a plain string. */
 function descriptionOf(templates: readonly Template[]): string | undefined {
   const value = templates[0]?.sections.get('Description')?.value;
-  return value?.kind === 'scalar' && typeof value.value === 'string' && value.value.trim() !== '' ? value.value.trim().split('\n')[0] : undefined;
+  return value?.kind === 'scalar' && typeof value.value === 'string' && value.value.trim() !== ''
+    ? value.value.trim().split('\n')[0]
+    : undefined;
 }
 
-export { readTemplate, isTemplate, INTRINSIC_TAGS, type Template, type TemplateValue, type TemplateResource, type TemplateProblem } from './template';
+export {
+  readTemplate,
+  isTemplate,
+  INTRINSIC_TAGS,
+  type Template,
+  type TemplateValue,
+  type TemplateResource,
+  type TemplateProblem,
+} from './template';
 export { GENERATED_HEADER, type SourceMap, type SourceMapEntry, type ResourceSource } from './write';
 export type { TemplateRange } from './imported';
 export { DEFAULT_BUS_ID } from './map';

@@ -52,13 +52,18 @@ const NESTED_STACK_TYPES = new Set(['AWS::CloudFormation::Stack', 'AWS::Serverle
 
 /** Actions that send to, publish to, put to or start a resource of the type given. */
 const PRODUCER_ACTIONS: readonly (readonly [string, string])[] = [
-  ['sqs:SendMessage', 'sqs'], ['sqs:SendMessageBatch', 'sqs'],
+  ['sqs:SendMessage', 'sqs'],
+  ['sqs:SendMessageBatch', 'sqs'],
   ['sns:Publish', 'sns'],
-  ['kinesis:PutRecord', 'kinesis'], ['kinesis:PutRecords', 'kinesis'],
-  ['firehose:PutRecord', 'firehose'], ['firehose:PutRecordBatch', 'firehose'],
+  ['kinesis:PutRecord', 'kinesis'],
+  ['kinesis:PutRecords', 'kinesis'],
+  ['firehose:PutRecord', 'firehose'],
+  ['firehose:PutRecordBatch', 'firehose'],
   ['events:PutEvents', 'eventbridge'],
-  ['states:StartExecution', 'stepfunctions'], ['states:StartSyncExecution', 'stepfunctions'],
-  ['lambda:InvokeFunction', 'lambda'], ['lambda:InvokeAsync', 'lambda'],
+  ['states:StartExecution', 'stepfunctions'],
+  ['states:StartSyncExecution', 'stepfunctions'],
+  ['lambda:InvokeFunction', 'lambda'],
+  ['lambda:InvokeAsync', 'lambda'],
 ];
 
 /** SAM policy templates that let a function produce to a resource, and the parameter naming it. */
@@ -75,7 +80,18 @@ const SAM_POLICY_TEMPLATES: Readonly<Record<string, { readonly parameter: string
 };
 
 /** SAM event source types that awsflow does not model (yet), named in a comment. */
-const SAM_PHYSICAL_NAME_KEYS = ['QueueName', 'TopicName', 'Name', 'FunctionName', 'DeliveryStreamName', 'TableName', 'BucketName', 'StateMachineName', 'ClusterName', 'ServiceName'];
+const SAM_PHYSICAL_NAME_KEYS = [
+  'QueueName',
+  'TopicName',
+  'Name',
+  'FunctionName',
+  'DeliveryStreamName',
+  'TableName',
+  'BucketName',
+  'StateMachineName',
+  'ClusterName',
+  'ServiceName',
+];
 
 export interface ImportInput {
   readonly template: Template;
@@ -124,7 +140,8 @@ export class ImportBuilder {
       if (type) this.types.set(resource.id, type);
       for (const key of SAM_PHYSICAL_NAME_KEYS) {
         const name = resolver.resolve(field(resource.properties, key));
-        if (name.kind === 'literal' && typeof name.value === 'string' && !this.physicalNames.has(name.value)) this.physicalNames.set(name.value, resource.id);
+        if (name.kind === 'literal' && typeof name.value === 'string' && !this.physicalNames.has(name.value))
+          this.physicalNames.set(name.value, resource.id);
       }
       if (resource.type === 'AWS::Serverless::Function' || resource.type === 'AWS::Serverless::StateMachine') {
         const events = field(resource.properties, 'Events');
@@ -171,8 +188,13 @@ export class ImportBuilder {
   defaultBus(source: TemplateRange, group: string | undefined): string {
     this.types.set(DEFAULT_BUS_ID, 'eventbridge');
     this.addResource({
-      id: DEFAULT_BUS_ID, type: 'eventbridge', source, templateType: 'the account\'s default event bus', ...(group ? { group } : {}),
-      properties: [{ key: 'name', value: { text: 'default' } }], notes: [],
+      id: DEFAULT_BUS_ID,
+      type: 'eventbridge',
+      source,
+      templateType: "the account's default event bus",
+      ...(group ? { group } : {}),
+      properties: [{ key: 'name', value: { text: 'default' } }],
+      notes: [],
     });
     return DEFAULT_BUS_ID;
   }
@@ -190,7 +212,8 @@ export class ImportBuilder {
     const key = `${flow.from}\u0000${flow.to}`;
     const existing = this.flowKeys.get(key);
     if (existing) {
-      for (const property of flow.properties) if (!existing.properties.some((p) => p.key === property.key)) existing.properties.push(property);
+      for (const property of flow.properties)
+        if (!existing.properties.some((p) => p.key === property.key)) existing.properties.push(property);
       return;
     }
     this.flowKeys.set(key, flow);
@@ -233,7 +256,11 @@ class TemplateImport {
   private readonly template: Template;
   private readonly group: string | undefined;
 
-  constructor(private readonly out: ImportBuilder, input: ImportInput, private readonly index: number) {
+  constructor(
+    private readonly out: ImportBuilder,
+    input: ImportInput,
+    private readonly index: number,
+  ) {
     this.template = input.template;
     this.group = input.group;
     const samIds = [...['ServerlessRestApi', 'ServerlessHttpApi'].filter((id) => out.typeOf(id))];
@@ -242,7 +269,8 @@ class TemplateImport {
 
   run(): void {
     for (const transform of this.template.transforms) {
-      if (!transform.startsWith('AWS::Serverless')) this.out.headerNotes.push(`Transform '${transform}' is a macro: what it generates is not imported.`);
+      if (!transform.startsWith('AWS::Serverless'))
+        this.out.headerNotes.push(`Transform '${transform}' is a macro: what it generates is not imported.`);
     }
     for (const resource of this.template.resources) this.importResource(resource);
   }
@@ -257,39 +285,61 @@ class TemplateImport {
       return;
     }
     const type = this.out.typeOf(resource.id);
-    if (!type || !DIRECT_TYPES[resource.type] && !(resource.type === 'AWS::Events::Rule' || resource.type === 'AWS::ElasticLoadBalancingV2::LoadBalancer')) {
+    if (
+      !type ||
+      (!DIRECT_TYPES[resource.type] &&
+        !(resource.type === 'AWS::Events::Rule' || resource.type === 'AWS::ElasticLoadBalancingV2::LoadBalancer'))
+    ) {
       this.folded(resource);
       return;
     }
     const imported = this.out.addResource({
-      id: resource.id, type, source: this.range(resource.idRange), templateType: resource.type,
-      ...(this.group ? { group: this.group } : {}), properties: [], notes: [],
+      id: resource.id,
+      type,
+      source: this.range(resource.idRange),
+      templateType: resource.type,
+      ...(this.group ? { group: this.group } : {}),
+      properties: [],
+      notes: [],
     });
     if (resource.condition) imported.notes.push(`only created when condition '${resource.condition}' holds`);
     const p = new PropertyWriter(this, imported, resource.properties);
     switch (resource.type) {
-      case 'AWS::SQS::Queue': return this.queue(p, resource);
-      case 'AWS::SNS::Topic': return this.topic(p, resource);
-      case 'AWS::Kinesis::Stream': return this.stream(p);
-      case 'AWS::KinesisFirehose::DeliveryStream': return this.firehose(p, resource);
-      case 'AWS::Lambda::Function': return this.lambda(p, resource, false);
-      case 'AWS::Serverless::Function': return this.lambda(p, resource, true);
-      case 'AWS::ECS::Service': return this.ecs(p, resource);
-      case 'AWS::Events::Rule': return this.rule(resource, imported);
-      case 'AWS::Scheduler::Schedule': return this.scheduler(p, resource);
-      case 'AWS::Events::EventBus': return this.bus(p, resource);
+      case 'AWS::SQS::Queue':
+        return this.queue(p, resource);
+      case 'AWS::SNS::Topic':
+        return this.topic(p, resource);
+      case 'AWS::Kinesis::Stream':
+        return this.stream(p);
+      case 'AWS::KinesisFirehose::DeliveryStream':
+        return this.firehose(p, resource);
+      case 'AWS::Lambda::Function':
+        return this.lambda(p, resource, false);
+      case 'AWS::Serverless::Function':
+        return this.lambda(p, resource, true);
+      case 'AWS::ECS::Service':
+        return this.ecs(p, resource);
+      case 'AWS::Events::Rule':
+        return this.rule(resource, imported);
+      case 'AWS::Scheduler::Schedule':
+        return this.scheduler(p, resource);
+      case 'AWS::Events::EventBus':
+        return this.bus(p, resource);
       case 'AWS::StepFunctions::StateMachine':
-      case 'AWS::Serverless::StateMachine': return this.stateMachine(p, resource);
+      case 'AWS::Serverless::StateMachine':
+        return this.stateMachine(p, resource);
       case 'AWS::DynamoDB::Table':
       case 'AWS::DynamoDB::GlobalTable':
         p.scalar('TableName', 'name', stringValue);
         if (field(resource.properties, 'StreamSpecification')) p.fixed('stream', 'true', field(resource.properties, 'StreamSpecification'));
-        if (isTrue(field(field(resource.properties, 'SSESpecification'), 'SSEEnabled'))) p.fixed('encryption', 'kms', field(resource.properties, 'SSESpecification'));
+        if (isTrue(field(field(resource.properties, 'SSESpecification'), 'SSEEnabled')))
+          p.fixed('encryption', 'kms', field(resource.properties, 'SSESpecification'));
         return;
       case 'AWS::Serverless::SimpleTable':
         p.scalar('TableName', 'name', stringValue);
         return;
-      case 'AWS::S3::Bucket': return this.bucket(p, resource);
+      case 'AWS::S3::Bucket':
+        return this.bucket(p, resource);
       case 'AWS::ApiGateway::RestApi':
       case 'AWS::ApiGatewayV2::Api':
       case 'AWS::Serverless::Api':
@@ -304,16 +354,26 @@ class TemplateImport {
   /** Resources that are flows or properties of others; the rest are counted as left out. */
   private folded(resource: TemplateResource): void {
     switch (resource.type) {
-      case 'AWS::SNS::Subscription': return this.subscription(resource);
-      case 'AWS::Lambda::EventSourceMapping': return this.eventSourceMapping(resource);
-      case 'AWS::Lambda::EventInvokeConfig': return this.invokeConfig(resource, field(resource.properties, 'FunctionName'), field(resource.properties, 'DestinationConfig'));
-      case 'AWS::Events::Rule': return this.rule(resource, undefined);
-      case 'AWS::Pipes::Pipe': return this.pipe(resource);
-      case 'AWS::ApiGateway::Method': return this.restIntegration(resource);
-      case 'AWS::ApiGatewayV2::Integration': return this.httpIntegration(resource);
-      case 'AWS::Events::Archive': return this.archive(resource);
-      case 'AWS::Serverless::Connector': return this.connector(resource, field(resource.properties, 'Source'), resource.properties);
-      case 'AWS::ECS::TaskDefinition': return; // read through its service
+      case 'AWS::SNS::Subscription':
+        return this.subscription(resource);
+      case 'AWS::Lambda::EventSourceMapping':
+        return this.eventSourceMapping(resource);
+      case 'AWS::Lambda::EventInvokeConfig':
+        return this.invokeConfig(resource, field(resource.properties, 'FunctionName'), field(resource.properties, 'DestinationConfig'));
+      case 'AWS::Events::Rule':
+        return this.rule(resource, undefined);
+      case 'AWS::Pipes::Pipe':
+        return this.pipe(resource);
+      case 'AWS::ApiGateway::Method':
+        return this.restIntegration(resource);
+      case 'AWS::ApiGatewayV2::Integration':
+        return this.httpIntegration(resource);
+      case 'AWS::Events::Archive':
+        return this.archive(resource);
+      case 'AWS::Serverless::Connector':
+        return this.connector(resource, field(resource.properties, 'Source'), resource.properties);
+      case 'AWS::ECS::TaskDefinition':
+        return; // read through its service
       default:
         this.out.omit(resource.type || '(no Type)');
     }
@@ -345,7 +405,10 @@ class TemplateImport {
   /** An event bus named by ARN, name or Ref; `default` (or nothing) is the default bus. */
   private bus_(value: TemplateValue | undefined, source: OffsetRange): string | undefined {
     const resolved = this.resolver.resolve(value);
-    if (resolved.kind === 'absent' || (resolved.kind === 'literal' && (resolved.value === 'default' || String(resolved.value).endsWith(':event-bus/default')))) {
+    if (
+      resolved.kind === 'absent' ||
+      (resolved.kind === 'literal' && (resolved.value === 'default' || String(resolved.value).endsWith(':event-bus/default')))
+    ) {
       return this.out.defaultBus(this.range(source), this.group);
     }
     return this.targetOf(resolved);
@@ -380,9 +443,12 @@ class TemplateImport {
         }
         return { value: resolved.value };
       }
-      case 'absent': return {};
-      case 'resource': return { reason: `names resource '${resolved.id}', known only at deploy` };
-      case 'unresolved': return { reason: resolved.reason };
+      case 'absent':
+        return {};
+      case 'resource':
+        return { reason: `names resource '${resolved.id}', known only at deploy` };
+      case 'unresolved':
+        return { reason: resolved.reason };
       case 'list': {
         const items: unknown[] = [];
         for (const item of value.kind === 'list' ? value.items : []) {
@@ -411,7 +477,8 @@ class TemplateImport {
     p.scalar('FifoQueue', 'fifo', booleanValue);
     p.scalar('ContentBasedDeduplication', 'contentBasedDeduplication', booleanValue);
     const limit = this.resolve(field(resource.properties, 'FifoThroughputLimit'));
-    if (limit.kind === 'literal' && limit.value === 'perMessageGroupId') p.fixed('highThroughput', 'true', field(resource.properties, 'FifoThroughputLimit'));
+    if (limit.kind === 'literal' && limit.value === 'perMessageGroupId')
+      p.fixed('highThroughput', 'true', field(resource.properties, 'FifoThroughputLimit'));
     p.scalar('VisibilityTimeout', 'visibilityTimeout', seconds);
     p.scalar('MessageRetentionPeriod', 'retention', seconds);
     p.scalar('MaximumMessageSize', 'maxMessageSize', bytes);
@@ -421,16 +488,24 @@ class TemplateImport {
     if (key) p.encryption(key, 'alias/aws/sqs');
     else if (field(resource.properties, 'SqsManagedSseEnabled')) {
       const managed = this.resolve(field(resource.properties, 'SqsManagedSseEnabled'));
-      if (managed.kind === 'literal') p.fixed('encryption', managed.value === true || managed.value === 'true' ? 'sqs-managed' : 'none', field(resource.properties, 'SqsManagedSseEnabled'));
+      if (managed.kind === 'literal')
+        p.fixed(
+          'encryption',
+          managed.value === true || managed.value === 'true' ? 'sqs-managed' : 'none',
+          field(resource.properties, 'SqsManagedSseEnabled'),
+        );
     }
     const redrive = field(resource.properties, 'RedrivePolicy');
     if (redrive) {
       const policy = redrive.kind === 'map' ? redrive : undefined;
       const target = this.target(field(policy, 'deadLetterTargetArn'));
       if (target && this.out.typeOf(target) === 'sqs') {
-        const entries: ImportedProperty[] = [{ key: 'target', value: { text: target, source: this.range(field(policy, 'deadLetterTargetArn')!.range) } }];
+        const entries: ImportedProperty[] = [
+          { key: 'target', value: { text: target, source: this.range(field(policy, 'deadLetterTargetArn')!.range) } },
+        ];
         const count = this.resolve(field(policy, 'maxReceiveCount'));
-        if (count.kind === 'literal' && Number.isFinite(Number(count.value))) entries.push({ key: 'maxReceiveCount', value: { text: String(Number(count.value)), source: this.range(count.range) } });
+        if (count.kind === 'literal' && Number.isFinite(Number(count.value)))
+          entries.push({ key: 'maxReceiveCount', value: { text: String(Number(count.value)), source: this.range(count.range) } });
         p.push('deadLetter', { entries, source: this.range(redrive.range) });
       } else p.note(`deadLetter left out: the RedrivePolicy's target is not a queue of this template`);
     }
@@ -476,23 +551,29 @@ class TemplateImport {
       if (hints) {
         const entries: ImportedProperty[] = [];
         const size = this.resolve(field(hints, 'SizeInMBs'));
-        if (size.kind === 'literal' && Number.isFinite(Number(size.value))) entries.push({ key: 'size', value: { text: megabytesText(Number(size.value)), source: this.range(size.range) } });
+        if (size.kind === 'literal' && Number.isFinite(Number(size.value)))
+          entries.push({ key: 'size', value: { text: megabytesText(Number(size.value)), source: this.range(size.range) } });
         const interval = this.resolve(field(hints, 'IntervalInSeconds'));
-        if (interval.kind === 'literal' && Number.isFinite(Number(interval.value))) entries.push({ key: 'interval', value: { text: durationText(Number(interval.value)), source: this.range(interval.range) } });
+        if (interval.kind === 'literal' && Number.isFinite(Number(interval.value)))
+          entries.push({ key: 'interval', value: { text: durationText(Number(interval.value)), source: this.range(interval.range) } });
         if (entries.length) p.push('buffer', { entries, source: this.range(hints.range) });
       }
     }
   }
 
   private lambda(p: PropertyWriter, resource: TemplateResource, sam: boolean): void {
-    const globals = sam ? field(field(this.template.sections.get('Globals')?.value, 'Function'), 'Properties') ?? field(this.template.sections.get('Globals')?.value, 'Function') : undefined;
+    const globals = sam
+      ? (field(field(this.template.sections.get('Globals')?.value, 'Function'), 'Properties') ??
+        field(this.template.sections.get('Globals')?.value, 'Function'))
+      : undefined;
     p.globals = globals?.kind === 'map' ? globals : undefined;
     p.scalar('FunctionName', 'name', stringValue);
     p.scalar('Runtime', 'runtime', stringValue);
     p.scalar('MemorySize', 'memory', (v) => (Number.isFinite(Number(v)) ? megabytesText(Number(v)) : undefined));
     p.scalar('Timeout', 'timeout', seconds);
     const storage = p.lookup('EphemeralStorage');
-    if (storage) p.value('ephemeralStorage', field(storage, 'Size'), (v) => (Number.isFinite(Number(v)) ? megabytesText(Number(v)) : undefined));
+    if (storage)
+      p.value('ephemeralStorage', field(storage, 'Size'), (v) => (Number.isFinite(Number(v)) ? megabytesText(Number(v)) : undefined));
     p.scalar('ReservedConcurrentExecutions', 'reservedConcurrency', integer);
     p.environment();
     // Where failed asynchronous invocations go.
@@ -500,7 +581,11 @@ class TemplateImport {
     if (deadLetter) {
       const target = this.target(deadLetter);
       const type = target ? this.out.typeOf(target) : undefined;
-      if (target && (type === 'sqs' || type === 'sns')) p.push('deadLetter', { entries: [{ key: 'target', value: { text: target, source: this.range(deadLetter.range) } }], source: this.range(deadLetter.range) });
+      if (target && (type === 'sqs' || type === 'sns'))
+        p.push('deadLetter', {
+          entries: [{ key: 'target', value: { text: target, source: this.range(deadLetter.range) } }],
+          source: this.range(deadLetter.range),
+        });
       else p.note('deadLetter left out: its target is not a queue or topic of this template');
     }
     p.globals = undefined;
@@ -540,7 +625,10 @@ class TemplateImport {
     const imported = bus ? this.out.resource(bus) : undefined;
     const days = this.resolve(field(resource.properties, 'RetentionDays'));
     if (imported && !imported.properties.some((p) => p.key === 'archive')) {
-      const entries: ImportedProperty[] = days.kind === 'literal' && Number(days.value) > 0 ? [{ key: 'retention', value: { text: durationText(Number(days.value) * 86400), source: this.range(days.range) } }] : [];
+      const entries: ImportedProperty[] =
+        days.kind === 'literal' && Number(days.value) > 0
+          ? [{ key: 'retention', value: { text: durationText(Number(days.value) * 86400), source: this.range(days.range) } }]
+          : [];
       imported.properties.push({ key: 'archive', value: { entries, source: this.range(resource.idRange) } });
     } else if (!imported) this.out.omit(resource.type);
   }
@@ -556,7 +644,11 @@ class TemplateImport {
     } else {
       from = this.bus_(field(properties, 'EventBusName'), resource.idRange);
       const pattern = this.json(field(properties, 'EventPattern'));
-      if (pattern.value !== undefined) ruleProperties.push({ key: 'pattern', value: { text: jsonText(pattern.value), source: this.range(field(properties, 'EventPattern')!.range) } });
+      if (pattern.value !== undefined)
+        ruleProperties.push({
+          key: 'pattern',
+          value: { text: jsonText(pattern.value), source: this.range(field(properties, 'EventPattern')!.range) },
+        });
       ruleProperties.push({ key: 'rule', value: { text: stringText(resource.id), source: this.range(resource.idRange) } });
     }
     const targets = field(properties, 'Targets');
@@ -572,14 +664,17 @@ class TemplateImport {
     const result: ImportedProperty[] = [];
     const deadLetter = field(field(target, deadLetterKey), 'Arn');
     const dlq = this.target(deadLetter);
-    if (dlq && this.out.typeOf(dlq) === 'sqs') result.push({ key: 'onFailure', value: { text: dlq, source: this.range(deadLetter!.range) } });
+    if (dlq && this.out.typeOf(dlq) === 'sqs')
+      result.push({ key: 'onFailure', value: { text: dlq, source: this.range(deadLetter!.range) } });
     const retry = field(target, retryKey);
     if (retry) {
       const entries: ImportedProperty[] = [];
       const attempts = this.resolve(field(retry, 'MaximumRetryAttempts'));
-      if (attempts.kind === 'literal') entries.push({ key: 'attempts', value: { text: String(Number(attempts.value)), source: this.range(attempts.range) } });
+      if (attempts.kind === 'literal')
+        entries.push({ key: 'attempts', value: { text: String(Number(attempts.value)), source: this.range(attempts.range) } });
       const age = this.resolve(field(retry, 'MaximumEventAgeInSeconds'));
-      if (age.kind === 'literal') entries.push({ key: 'maxAge', value: { text: durationText(Number(age.value)), source: this.range(age.range) } });
+      if (age.kind === 'literal')
+        entries.push({ key: 'maxAge', value: { text: durationText(Number(age.value)), source: this.range(age.range) } });
       if (entries.length) result.push({ key: 'retry', value: { entries, source: this.range(retry.range) } });
     }
     return result;
@@ -593,10 +688,19 @@ class TemplateImport {
     const window = field(resource.properties, 'FlexibleTimeWindow');
     const mode = this.resolve(field(window, 'Mode'));
     if (mode.kind === 'literal' && mode.value === 'FLEXIBLE') {
-      p.value('flexibleWindow', field(window, 'MaximumWindowInMinutes'), (v) => (Number.isFinite(Number(v)) ? durationText(Number(v) * 60) : undefined));
+      p.value('flexibleWindow', field(window, 'MaximumWindowInMinutes'), (v) =>
+        Number.isFinite(Number(v)) ? durationText(Number(v) * 60) : undefined,
+      );
     }
     const target = field(resource.properties, 'Target');
-    if (target) this.flow(resource.id, this.target(field(target, 'Arn')), target.range, 'schedule target', this.targetOptions(target, 'DeadLetterConfig', 'RetryPolicy'));
+    if (target)
+      this.flow(
+        resource.id,
+        this.target(field(target, 'Arn')),
+        target.range,
+        'schedule target',
+        this.targetOptions(target, 'DeadLetterConfig', 'RetryPolicy'),
+      );
   }
 
   private stateMachine(p: PropertyWriter, resource: TemplateResource): void {
@@ -636,7 +740,8 @@ class TemplateImport {
     for (const match of text.matchAll(/\$\{([A-Za-z0-9]+)(?:\.[A-Za-z]+)?\}/g)) {
       const name = match[1]!;
       const id = field(variables, name) ? this.target(field(variables, name)) : this.resolver.hasResource(name) ? name : undefined;
-      if (id && id !== resource.id) this.flow(resource.id, id, sub.range, 'state machine task', text.includes('.waitForTaskToken') ? [] : []);
+      if (id && id !== resource.id)
+        this.flow(resource.id, id, sub.range, 'state machine task', text.includes('.waitForTaskToken') ? [] : []);
     }
   }
 
@@ -654,21 +759,40 @@ class TemplateImport {
         };
         add(taskResource);
         const parameters = field(body, 'Parameters') ?? field(body, 'Arguments');
-        for (const key of ['QueueUrl', 'TopicArn', 'FunctionName', 'StreamName', 'TableName', 'StateMachineArn', 'DeliveryStreamName', 'QueueUrl.$', 'Cluster', 'TaskDefinition']) add(field(parameters, key));
+        for (const key of [
+          'QueueUrl',
+          'TopicArn',
+          'FunctionName',
+          'StreamName',
+          'TableName',
+          'StateMachineArn',
+          'DeliveryStreamName',
+          'QueueUrl.$',
+          'Cluster',
+          'TaskDefinition',
+        ])
+          add(field(parameters, key));
         const entries = field(parameters, 'Entries');
         if (entries?.kind === 'list') for (const entry of entries.items) add(field(entry, 'EventBusName'));
         const callback = resourceText.kind === 'literal' && String(resourceText.value).endsWith('.waitForTaskToken');
         for (const id of named) {
           if (id === resource.id) continue;
           const target = this.out.typeOf(id) === 'ecs' ? id : id;
-          this.flow(resource.id, target, state.keyRange, 'state machine task', callback ? [{ key: 'callback', value: { text: 'true', source: this.range(taskResource!.range) } }] : []);
+          this.flow(
+            resource.id,
+            target,
+            state.keyRange,
+            'state machine task',
+            callback ? [{ key: 'callback', value: { text: 'true', source: this.range(taskResource!.range) } }] : [],
+          );
         }
         if (resourceText.kind === 'literal' && /:events:putEvents/.test(String(resourceText.value)) && named.size === 0) {
           this.flow(resource.id, this.out.defaultBus(this.range(state.keyRange), this.group), state.keyRange, 'state machine task');
         }
       }
       const branches = field(body, 'Branches');
-      if (branches?.kind === 'list') for (const branch of branches.items) this.states(resource, field(branch, 'States'), substitutions, depth + 1);
+      if (branches?.kind === 'list')
+        for (const branch of branches.items) this.states(resource, field(branch, 'States'), substitutions, depth + 1);
       const iterator = field(body, 'Iterator') ?? field(body, 'ItemProcessor');
       if (iterator) this.states(resource, field(iterator, 'States'), substitutions, depth + 1);
     }
@@ -694,18 +818,34 @@ class TemplateImport {
       if (algorithm.kind === 'literal' && String(algorithm.value).startsWith('aws:kms')) p.fixed('encryption', 'kms', rules);
     }
     const notifications = field(resource.properties, 'NotificationConfiguration');
-    const configs: readonly (readonly [string, string])[] = [['QueueConfigurations', 'Queue'], ['TopicConfigurations', 'Topic'], ['LambdaConfigurations', 'Function']];
+    const configs: readonly (readonly [string, string])[] = [
+      ['QueueConfigurations', 'Queue'],
+      ['TopicConfigurations', 'Topic'],
+      ['LambdaConfigurations', 'Function'],
+    ];
     for (const [listKey, targetKey] of configs) {
       const list = field(notifications, listKey);
       if (list?.kind !== 'list') continue;
       for (const config of list.items) {
-        this.flow(resource.id, this.target(field(config, targetKey)), config.range, 'event notification', this.s3Options(field(config, 'Event'), field(config, 'Filter')));
+        this.flow(
+          resource.id,
+          this.target(field(config, targetKey)),
+          config.range,
+          'event notification',
+          this.s3Options(field(config, 'Event'), field(config, 'Filter')),
+        );
       }
     }
     const eventBridge = field(notifications, 'EventBridgeConfiguration');
     if (eventBridge) {
       const enabled = field(eventBridge, 'EventBridgeEnabled');
-      if (!enabled || isTrue(enabled)) this.flow(resource.id, this.out.defaultBus(this.range(eventBridge.range), this.group), eventBridge.range, 'EventBridge notifications');
+      if (!enabled || isTrue(enabled))
+        this.flow(
+          resource.id,
+          this.out.defaultBus(this.range(eventBridge.range), this.group),
+          eventBridge.range,
+          'EventBridge notifications',
+        );
     }
   }
 
@@ -713,8 +853,14 @@ class TemplateImport {
   private s3Options(events: TemplateValue | undefined, filter: TemplateValue | undefined): ImportedProperty[] {
     const result: ImportedProperty[] = [];
     const names = this.resolve(events);
-    const list = names.kind === 'literal' ? [names.value] : names.kind === 'list' ? names.items.map((i) => (i.kind === 'literal' ? i.value : undefined)) : [];
-    if (list.length && list.every((n) => n !== undefined)) result.push({ key: 'events', value: { text: jsonText(list.map(String)), source: this.range(events!.range) } });
+    const list =
+      names.kind === 'literal'
+        ? [names.value]
+        : names.kind === 'list'
+          ? names.items.map((i) => (i.kind === 'literal' ? i.value : undefined))
+          : [];
+    if (list.length && list.every((n) => n !== undefined))
+      result.push({ key: 'events', value: { text: jsonText(list.map(String)), source: this.range(events!.range) } });
     const rules = field(field(filter, 'S3Key'), 'Rules');
     if (rules?.kind === 'list') {
       const entries: ImportedProperty[] = [];
@@ -722,7 +868,10 @@ class TemplateImport {
         const name = this.resolve(field(rule, 'Name'));
         const value = this.resolve(field(rule, 'Value'));
         if (name.kind === 'literal' && value.kind === 'literal' && /^(?:prefix|suffix)$/i.test(String(name.value))) {
-          entries.push({ key: String(name.value).toLowerCase(), value: { text: stringText(String(value.value)), source: this.range(value.range) } });
+          entries.push({
+            key: String(name.value).toLowerCase(),
+            value: { text: stringText(String(value.value)), source: this.range(value.range) },
+          });
         }
       }
       if (entries.length) result.push({ key: 'filter', value: { entries, source: this.range(filter!.range) } });
@@ -736,46 +885,77 @@ class TemplateImport {
     const properties = resource.properties;
     const extra: ImportedProperty[] = [];
     const raw = this.resolve(field(properties, 'RawMessageDelivery'));
-    if (raw.kind === 'literal' && (raw.value === true || raw.value === 'true')) extra.push({ key: 'rawDelivery', value: { text: 'true', source: this.range(raw.range) } });
+    if (raw.kind === 'literal' && (raw.value === true || raw.value === 'true'))
+      extra.push({ key: 'rawDelivery', value: { text: 'true', source: this.range(raw.range) } });
     const filter = this.json(field(properties, 'FilterPolicy'));
-    if (filter.value !== undefined && typeof filter.value === 'object') extra.push({ key: 'filter', value: { text: jsonText(filter.value), source: this.range(field(properties, 'FilterPolicy')!.range) } });
+    if (filter.value !== undefined && typeof filter.value === 'object')
+      extra.push({ key: 'filter', value: { text: jsonText(filter.value), source: this.range(field(properties, 'FilterPolicy')!.range) } });
     const redrive = field(properties, 'RedrivePolicy');
     const dlq = this.target(field(redrive, 'deadLetterTargetArn'));
-    if (dlq && this.out.typeOf(dlq) === 'sqs') extra.push({ key: 'deadLetter', value: { text: dlq, source: this.range(field(redrive, 'deadLetterTargetArn')!.range) } });
-    this.flow(this.target(field(properties, 'TopicArn')), this.target(field(properties, 'Endpoint')), resource.idRange, 'subscription', extra);
+    if (dlq && this.out.typeOf(dlq) === 'sqs')
+      extra.push({ key: 'deadLetter', value: { text: dlq, source: this.range(field(redrive, 'deadLetterTargetArn')!.range) } });
+    this.flow(
+      this.target(field(properties, 'TopicArn')),
+      this.target(field(properties, 'Endpoint')),
+      resource.idRange,
+      'subscription',
+      extra,
+    );
   }
 
   private eventSourceMapping(resource: TemplateResource): void {
     const properties = resource.properties;
-    this.flow(this.target(field(properties, 'EventSourceArn')), this.target(field(properties, 'FunctionName')), resource.idRange, 'event source mapping', this.esmOptions(properties));
+    this.flow(
+      this.target(field(properties, 'EventSourceArn')),
+      this.target(field(properties, 'FunctionName')),
+      resource.idRange,
+      'event source mapping',
+      this.esmOptions(properties),
+    );
   }
 
   /** Batch size, window, concurrency, filter and on-failure destination of an event source mapping (CloudFormation or SAM). */
   private esmOptions(properties: TemplateValue | undefined): ImportedProperty[] {
     const result: ImportedProperty[] = [];
     const batch = this.resolve(field(properties, 'BatchSize'));
-    if (batch.kind === 'literal' && Number.isInteger(Number(batch.value))) result.push({ key: 'batchSize', value: { text: String(Number(batch.value)), source: this.range(batch.range) } });
+    if (batch.kind === 'literal' && Number.isInteger(Number(batch.value)))
+      result.push({ key: 'batchSize', value: { text: String(Number(batch.value)), source: this.range(batch.range) } });
     const window = this.resolve(field(properties, 'MaximumBatchingWindowInSeconds'));
-    if (window.kind === 'literal' && Number.isFinite(Number(window.value))) result.push({ key: 'batchWindow', value: { text: durationText(Number(window.value)), source: this.range(window.range) } });
+    if (window.kind === 'literal' && Number.isFinite(Number(window.value)))
+      result.push({ key: 'batchWindow', value: { text: durationText(Number(window.value)), source: this.range(window.range) } });
     const concurrency = this.resolve(field(field(properties, 'ScalingConfig'), 'MaximumConcurrency'));
-    if (concurrency.kind === 'literal' && Number.isInteger(Number(concurrency.value))) result.push({ key: 'maxConcurrency', value: { text: String(Number(concurrency.value)), source: this.range(concurrency.range) } });
+    if (concurrency.kind === 'literal' && Number.isInteger(Number(concurrency.value)))
+      result.push({ key: 'maxConcurrency', value: { text: String(Number(concurrency.value)), source: this.range(concurrency.range) } });
     const filters = field(field(properties, 'FilterCriteria'), 'Filters');
     if (filters?.kind === 'list' && filters.items.length === 1) {
       const pattern = this.json(field(filters.items[0], 'Pattern'));
-      if (pattern.value !== undefined && typeof pattern.value === 'object') result.push({ key: 'filter', value: { text: jsonText(pattern.value), source: this.range(filters.range) } });
+      if (pattern.value !== undefined && typeof pattern.value === 'object')
+        result.push({ key: 'filter', value: { text: jsonText(pattern.value), source: this.range(filters.range) } });
     }
     const onFailure = field(field(field(properties, 'DestinationConfig'), 'OnFailure'), 'Destination');
     const destination = this.target(onFailure);
-    if (destination && (this.out.typeOf(destination) === 'sqs' || this.out.typeOf(destination) === 'sns')) result.push({ key: 'onFailure', value: { text: destination, source: this.range(onFailure!.range) } });
+    if (destination && (this.out.typeOf(destination) === 'sqs' || this.out.typeOf(destination) === 'sns'))
+      result.push({ key: 'onFailure', value: { text: destination, source: this.range(onFailure!.range) } });
     return result;
   }
 
   /** Lambda destinations: the function sends its results on success and on failure. */
-  private invokeConfig(resource: TemplateResource, functionValue: TemplateValue | undefined, destinations: TemplateValue | undefined, functionId?: string): void {
+  private invokeConfig(
+    resource: TemplateResource,
+    functionValue: TemplateValue | undefined,
+    destinations: TemplateValue | undefined,
+    functionId?: string,
+  ): void {
     const from = functionId ?? this.target(functionValue);
-    for (const [key, label] of [['OnSuccess', 'on success'], ['OnFailure', 'on failure']] as const) {
+    for (const [key, label] of [
+      ['OnSuccess', 'on success'],
+      ['OnFailure', 'on failure'],
+    ] as const) {
       const destination = field(field(destinations, key), 'Destination');
-      if (destination) this.flow(from, this.target(destination), destination.range, 'Lambda destination', [{ key: 'label', value: { text: stringText(label) } }]);
+      if (destination)
+        this.flow(from, this.target(destination), destination.range, 'Lambda destination', [
+          { key: 'label', value: { text: stringText(label) } },
+        ]);
     }
     void resource;
   }
@@ -790,14 +970,17 @@ class TemplateImport {
       const parameters = field(sourceParameters, key);
       if (!parameters) continue;
       for (const option of this.esmOptions(parameters)) if (option.key !== 'maxConcurrency' && option.key !== 'filter') extra.push(option);
-      const onFailure = field(field(field(parameters, 'DeadLetterConfig'), 'Arn'), 'Arn') ?? field(field(parameters, 'DeadLetterConfig'), 'Arn');
+      const onFailure =
+        field(field(field(parameters, 'DeadLetterConfig'), 'Arn'), 'Arn') ?? field(field(parameters, 'DeadLetterConfig'), 'Arn');
       const dlq = this.target(onFailure);
-      if (dlq && this.out.typeOf(dlq) === 'sqs') extra.push({ key: 'onFailure', value: { text: dlq, source: this.range(onFailure!.range) } });
+      if (dlq && this.out.typeOf(dlq) === 'sqs')
+        extra.push({ key: 'onFailure', value: { text: dlq, source: this.range(onFailure!.range) } });
     }
     const filters = field(field(sourceParameters, 'FilterCriteria'), 'Filters');
     if (filters?.kind === 'list' && filters.items.length === 1) {
       const pattern = this.json(field(filters.items[0], 'Pattern'));
-      if (pattern.value !== undefined && typeof pattern.value === 'object') extra.push({ key: 'filter', value: { text: jsonText(pattern.value), source: this.range(filters.range) } });
+      if (pattern.value !== undefined && typeof pattern.value === 'object')
+        extra.push({ key: 'filter', value: { text: jsonText(pattern.value), source: this.range(filters.range) } });
     }
     this.flow(this.target(field(properties, 'Source')), this.target(field(properties, 'Target')), resource.idRange, 'pipe', extra);
   }
@@ -849,22 +1032,47 @@ class TemplateImport {
         case 'SNS': {
           const topic = this.target(field(properties, 'Topic'));
           const filter = this.json(field(properties, 'FilterPolicy'));
-          const extra: ImportedProperty[] = filter.value !== undefined && typeof filter.value === 'object' ? [{ key: 'filter', value: { text: jsonText(filter.value), source: this.range(field(properties, 'FilterPolicy')!.range) } }] : [];
+          const extra: ImportedProperty[] =
+            filter.value !== undefined && typeof filter.value === 'object'
+              ? [{ key: 'filter', value: { text: jsonText(filter.value), source: this.range(field(properties, 'FilterPolicy')!.range) } }]
+              : [];
           if (isTrue(field(properties, 'SqsSubscription'))) {
             const queue = `${resource.id}${event.key}Queue`;
-            this.out.addResource({ id: queue, type: 'sqs', source: this.range(at), templateType: `the queue SAM generates for event ${event.key}`, ...(this.group ? { group: this.group } : {}), properties: [], notes: [] });
+            this.out.addResource({
+              id: queue,
+              type: 'sqs',
+              source: this.range(at),
+              templateType: `the queue SAM generates for event ${event.key}`,
+              ...(this.group ? { group: this.group } : {}),
+              properties: [],
+              notes: [],
+            });
             this.flow(topic, queue, at, 'SNS event (SqsSubscription)', extra);
             this.flow(queue, resource.id, at, 'SNS event (SqsSubscription)');
           } else this.flow(topic, resource.id, at, 'SNS event', extra);
           break;
         }
         case 'S3':
-          this.flow(this.target(field(properties, 'Bucket')), resource.id, at, 'S3 event', this.s3Options(field(properties, 'Events'), field(properties, 'Filter')));
+          this.flow(
+            this.target(field(properties, 'Bucket')),
+            resource.id,
+            at,
+            'S3 event',
+            this.s3Options(field(properties, 'Events'), field(properties, 'Filter')),
+          );
           break;
         case 'Schedule':
         case 'ScheduleV2': {
           const id = resource.id + event.key;
-          const schedule = this.out.addResource({ id, type: 'schedule', source: this.range(at), templateType: `the rule SAM generates for ${type} event ${event.key}`, ...(this.group ? { group: this.group } : {}), properties: [], notes: [] });
+          const schedule = this.out.addResource({
+            id,
+            type: 'schedule',
+            source: this.range(at),
+            templateType: `the rule SAM generates for ${type} event ${event.key}`,
+            ...(this.group ? { group: this.group } : {}),
+            properties: [],
+            notes: [],
+          });
           const p = new PropertyWriter(this, schedule, properties?.kind === 'map' ? properties : undefined);
           if (type === 'ScheduleV2') {
             p.fixed('kind', 'scheduler', field(event.value, 'Type'));
@@ -877,7 +1085,8 @@ class TemplateImport {
           const dlq = field(field(properties, 'DeadLetterConfig'), 'Arn');
           const options: ImportedProperty[] = [];
           const target = this.target(dlq);
-          if (target && this.out.typeOf(target) === 'sqs') options.push({ key: 'onFailure', value: { text: target, source: this.range(dlq!.range) } });
+          if (target && this.out.typeOf(target) === 'sqs')
+            options.push({ key: 'onFailure', value: { text: target, source: this.range(dlq!.range) } });
           this.flow(id, resource.id, at, 'schedule event', options);
           break;
         }
@@ -886,11 +1095,16 @@ class TemplateImport {
           const bus = this.bus_(field(properties, 'EventBusName'), at);
           const extra: ImportedProperty[] = [];
           const pattern = this.json(field(properties, 'Pattern'));
-          if (pattern.value !== undefined) extra.push({ key: 'pattern', value: { text: jsonText(pattern.value), source: this.range(field(properties, 'Pattern')!.range) } });
+          if (pattern.value !== undefined)
+            extra.push({
+              key: 'pattern',
+              value: { text: jsonText(pattern.value), source: this.range(field(properties, 'Pattern')!.range) },
+            });
           extra.push({ key: 'rule', value: { text: stringText(resource.id + event.key), source: this.range(at) } });
           const dlq = field(field(properties, 'DeadLetterConfig'), 'Arn');
           const target = this.target(dlq);
-          if (target && this.out.typeOf(target) === 'sqs') extra.push({ key: 'onFailure', value: { text: target, source: this.range(dlq!.range) } });
+          if (target && this.out.typeOf(target) === 'sqs')
+            extra.push({ key: 'onFailure', value: { text: target, source: this.range(dlq!.range) } });
           this.flow(bus, resource.id, at, 'EventBridge rule event', extra);
           break;
         }
@@ -899,7 +1113,15 @@ class TemplateImport {
           const explicit = field(properties, type === 'Api' ? 'RestApiId' : 'ApiId');
           let api = explicit ? this.target(explicit) : type === 'Api' ? 'ServerlessRestApi' : 'ServerlessHttpApi';
           if (!explicit && api && !this.out.resource(api)) {
-            this.out.addResource({ id: api, type: 'api-gateway', source: this.range(at), templateType: `the implicit API SAM generates (${type} event ${event.key})`, ...(this.group ? { group: this.group } : {}), properties: [], notes: [] });
+            this.out.addResource({
+              id: api,
+              type: 'api-gateway',
+              source: this.range(at),
+              templateType: `the implicit API SAM generates (${type} event ${event.key})`,
+              ...(this.group ? { group: this.group } : {}),
+              properties: [],
+              notes: [],
+            });
           }
           if (!api) api = undefined;
           this.flow(api, resource.id, at, `${type} event`);
@@ -937,7 +1159,9 @@ class TemplateImport {
       const effect = this.resolve(field(statement, 'Effect'));
       if (effect.kind === 'literal' && effect.value !== 'Allow') continue;
       const actions = this.resolve(field(statement, 'Action'));
-      const actionNames = (actions.kind === 'list' ? actions.items : [actions]).flatMap((a) => (a.kind === 'literal' ? [String(a.value)] : []));
+      const actionNames = (actions.kind === 'list' ? actions.items : [actions]).flatMap((a) =>
+        a.kind === 'literal' ? [String(a.value)] : [],
+      );
       const types = new Set<string>();
       for (const action of actionNames) {
         const pattern = new RegExp('^' + action.split('*').map(escapeRegExp).join('.*') + '$', 'i');
@@ -951,7 +1175,8 @@ class TemplateImport {
         // `Resource: "*"` says nothing about which resource: never a flow.
         if (item.kind === 'literal' && String(item.value).includes('*') && !String(item.value).endsWith(':event-bus/default')) continue;
         let target = this.targetOf(item);
-        if (!target && item.kind === 'literal' && String(item.value).endsWith(':event-bus/default')) target = this.out.defaultBus(this.range(item.range), this.group);
+        if (!target && item.kind === 'literal' && String(item.value).endsWith(':event-bus/default'))
+          target = this.out.defaultBus(this.range(item.range), this.group);
         if (target && types.has(this.out.typeOf(target) ?? '')) this.flow(producer, target, statement.range, 'IAM policy');
       }
     }
@@ -964,12 +1189,14 @@ class TemplateImport {
     const roleResource = this.template.resources.find((r) => r.id === role && r.type === 'AWS::IAM::Role');
     if (roleResource) {
       const policies = field(roleResource.properties, 'Policies');
-      if (policies?.kind === 'list') for (const policy of policies.items) this.statements(producer, field(field(policy, 'PolicyDocument'), 'Statement'));
+      if (policies?.kind === 'list')
+        for (const policy of policies.items) this.statements(producer, field(field(policy, 'PolicyDocument'), 'Statement'));
     }
     for (const policy of this.template.resources) {
       if (policy.type !== 'AWS::IAM::Policy' && policy.type !== 'AWS::IAM::ManagedPolicy') continue;
       const roles = this.resolve(field(policy.properties, 'Roles'));
-      if (roles.kind === 'list' && roles.items.some((r) => this.targetOf(r) === role)) this.statements(producer, field(field(policy.properties, 'PolicyDocument'), 'Statement'));
+      if (roles.kind === 'list' && roles.items.some((r) => this.targetOf(r) === role))
+        this.statements(producer, field(field(policy.properties, 'PolicyDocument'), 'Statement'));
     }
   }
 
@@ -977,10 +1204,17 @@ class TemplateImport {
   private connectors(resource: TemplateResource): void {
     const embedded = field(resource.body, 'Connectors');
     if (embedded?.kind !== 'map') return;
-    for (const connector of embedded.entries) this.connector(resource, undefined, field(connector.value, 'Properties'), resource.id, connector);
+    for (const connector of embedded.entries)
+      this.connector(resource, undefined, field(connector.value, 'Properties'), resource.id, connector);
   }
 
-  private connector(resource: TemplateResource, sourceValue: TemplateValue | undefined, properties: TemplateValue | undefined, sourceId?: string, entry?: TemplateEntry): void {
+  private connector(
+    resource: TemplateResource,
+    sourceValue: TemplateValue | undefined,
+    properties: TemplateValue | undefined,
+    sourceId?: string,
+    entry?: TemplateEntry,
+  ): void {
     const from = sourceId ?? this.logicalId(field(sourceValue, 'Id')) ?? this.target(field(sourceValue, 'Arn'));
     const destinations = field(properties, 'Destination');
     const permissions = this.resolve(field(properties, 'Permissions'));
@@ -1001,9 +1235,17 @@ function escapeRegExp(text: string): string {
 function jsonToValue(value: unknown, range: OffsetRange): TemplateValue {
   if (Array.isArray(value)) return { kind: 'list', items: value.map((v) => jsonToValue(v, range)), range };
   if (value && typeof value === 'object') {
-    return { kind: 'map', entries: Object.entries(value).map(([key, v]) => ({ key, keyRange: range, value: jsonToValue(v, range) })), range };
+    return {
+      kind: 'map',
+      entries: Object.entries(value).map(([key, v]) => ({ key, keyRange: range, value: jsonToValue(v, range) })),
+      range,
+    };
   }
-  return { kind: 'scalar', value: typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? value : null, range };
+  return {
+    kind: 'scalar',
+    value: typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? value : null,
+    range,
+  };
 }
 
 // ------------------------------------------------------------------ properties
@@ -1021,7 +1263,11 @@ class PropertyWriter {
   /** SAM `Globals.Function`: a property the function does not set is taken from here. */
   globals: TemplateMap | undefined;
 
-  constructor(private readonly importer: TemplateImport, readonly resource: ImportedResource, readonly properties: TemplateMap | undefined) {}
+  constructor(
+    private readonly importer: TemplateImport,
+    readonly resource: ImportedResource,
+    readonly properties: TemplateMap | undefined,
+  ) {}
 
   lookup(key: string): TemplateValue | undefined {
     return field(this.properties, key) ?? field(this.globals, key);
@@ -1064,11 +1310,18 @@ class PropertyWriter {
     const resolved = this.importer.resolve(key);
     if (resolved.kind === 'literal') {
       const text = String(resolved.value);
-      this.push('encryption', text === managedAlias ? { text: 'kms', source: this.importer.templateRange(resolved.range) } : { entries: [{ key: 'kms', value: { text: stringText(text), source: this.importer.templateRange(resolved.range) } }] });
+      this.push(
+        'encryption',
+        text === managedAlias
+          ? { text: 'kms', source: this.importer.templateRange(resolved.range) }
+          : { entries: [{ key: 'kms', value: { text: stringText(text), source: this.importer.templateRange(resolved.range) } }] },
+      );
     } else if (resolved.kind === 'resource' || resolved.kind === 'unresolved') {
       // A key of the template (or one known only at deploy): customer managed.
       const name = resolved.kind === 'resource' ? resolved.id : 'customer-managed-key';
-      this.push('encryption', { entries: [{ key: 'kms', value: { text: stringText(name), source: this.importer.templateRange(resolved.range) } }] });
+      this.push('encryption', {
+        entries: [{ key: 'kms', value: { text: stringText(name), source: this.importer.templateRange(resolved.range) } }],
+      });
     }
   }
 
@@ -1082,8 +1335,15 @@ class PropertyWriter {
         const resolved = this.importer.resolve(entry.value);
         const at = entries.findIndex((e) => e.key === entry.key);
         if (at !== -1) entries.splice(at, 1);
-        if (resolved.kind === 'literal') entries.push({ key: entry.key, value: { text: stringText(String(resolved.value)), source: this.importer.templateRange(resolved.range) } });
-        else if (resolved.kind !== 'absent') this.note(`env ${entry.key} left out: ${resolved.kind === 'unresolved' ? resolved.reason : resolved.kind === 'resource' ? `names resource '${resolved.id}', known only at deploy` : 'not a single value'}`);
+        if (resolved.kind === 'literal')
+          entries.push({
+            key: entry.key,
+            value: { text: stringText(String(resolved.value)), source: this.importer.templateRange(resolved.range) },
+          });
+        else if (resolved.kind !== 'absent')
+          this.note(
+            `env ${entry.key} left out: ${resolved.kind === 'unresolved' ? resolved.reason : resolved.kind === 'resource' ? `names resource '${resolved.id}', known only at deploy` : 'not a single value'}`,
+          );
       }
     }
     if (entries.length) this.push('env', { entries, source: this.importer.templateRange((own ?? global)!.range) });

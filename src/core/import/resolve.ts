@@ -92,7 +92,8 @@ export class Resolver {
       case 'Join': {
         const delimiter = args[0] ? this.resolve(args[0], depth) : undefined;
         const list = args[1] ? this.resolve(args[1], depth) : undefined;
-        if (delimiter?.kind !== 'literal' || list?.kind !== 'list') return unresolved(`!Join of values known only at deploy${mentions(list)}`, range, list ? resourcesIn(list) : []);
+        if (delimiter?.kind !== 'literal' || list?.kind !== 'list')
+          return unresolved(`!Join of values known only at deploy${mentions(list)}`, range, list ? resourcesIn(list) : []);
         const parts: string[] = [];
         for (const item of list.items) {
           if (item.kind !== 'literal') return unresolved(`!Join of values known only at deploy${mentions(list)}`, range, resourcesIn(list));
@@ -113,7 +114,13 @@ export class Resolver {
         const delimiter = args[0] ? this.resolve(args[0], depth) : undefined;
         const source = args[1] ? this.resolve(args[1], depth) : undefined;
         if (delimiter?.kind === 'literal' && source?.kind === 'literal') {
-          return { kind: 'list', items: String(source.value).split(String(delimiter.value)).map((value) => ({ kind: 'literal', value, range })), range };
+          return {
+            kind: 'list',
+            items: String(source.value)
+              .split(String(delimiter.value))
+              .map((value) => ({ kind: 'literal', value, range })),
+            range,
+          };
         }
         return unresolved('!Split of a value known only at deploy', range);
       }
@@ -196,14 +203,20 @@ export class Resolver {
       let value = variables.get(name);
       if (!value) {
         const dot = name.indexOf('.');
-        if (dot !== -1 && this.resourceIds.has(name.slice(0, dot))) value = { kind: 'resource', id: name.slice(0, dot), attribute: name.slice(dot + 1), range };
+        if (dot !== -1 && this.resourceIds.has(name.slice(0, dot)))
+          value = { kind: 'resource', id: name.slice(0, dot), attribute: name.slice(dot + 1), range };
         else value = this.ref({ kind: 'scalar', value: name, range }, range);
       }
       if (value.kind === 'literal') text += String(value.value);
       else {
         if (value.kind === 'resource') resources.push(value.id);
         else if (value.kind === 'unresolved') resources.push(...value.resources);
-        reason ??= value.kind === 'resource' ? `names resource '${value.id}', known only at deploy` : value.kind === 'unresolved' ? value.reason : `\${${name}} has no value`;
+        reason ??=
+          value.kind === 'resource'
+            ? `names resource '${value.id}', known only at deploy`
+            : value.kind === 'unresolved'
+              ? value.reason
+              : `\${${name}} has no value`;
       }
     }
     text += source.slice(last);

@@ -75,9 +75,34 @@ export interface Template {
 
 /** The short-form tags CloudFormation accepts (`!Ref`, `!GetAtt`, …). */
 export const INTRINSIC_TAGS = [
-  'Ref', 'Condition', 'Base64', 'Cidr', 'FindInMap', 'GetAtt', 'GetAZs', 'ImportValue', 'Join', 'Select', 'Split',
-  'Sub', 'Transform', 'And', 'Equals', 'If', 'Not', 'Or', 'Length', 'ToJsonString', 'ForEach', 'Contains',
-  'EachMemberEquals', 'EachMemberIn', 'RefAll', 'ValueOf', 'ValueOfAll', 'Implies',
+  'Ref',
+  'Condition',
+  'Base64',
+  'Cidr',
+  'FindInMap',
+  'GetAtt',
+  'GetAZs',
+  'ImportValue',
+  'Join',
+  'Select',
+  'Split',
+  'Sub',
+  'Transform',
+  'And',
+  'Equals',
+  'If',
+  'Not',
+  'Or',
+  'Length',
+  'ToJsonString',
+  'ForEach',
+  'Contains',
+  'EachMemberEquals',
+  'EachMemberIn',
+  'RefAll',
+  'ValueOf',
+  'ValueOfAll',
+  'Implies',
 ] as const;
 
 const identity = <T>(value: T): T => value;
@@ -110,7 +135,13 @@ export function readTemplate(text: string): Template {
   const format = /^\s*[{[]/.test(text) ? 'json' : 'yaml';
   // Duplicate keys are found by `convert` with a Set: the parser's own check compares each
   // key with every other, which takes minutes on a Resources map of tens of thousands.
-  const document = parseDocument(text, { customTags: CUSTOM_TAGS, keepSourceTokens: false, uniqueKeys: false, prettyErrors: false, strict: false });
+  const document = parseDocument(text, {
+    customTags: CUSTOM_TAGS,
+    keepSourceTokens: false,
+    uniqueKeys: false,
+    prettyErrors: false,
+    strict: false,
+  });
   const problems: TemplateProblem[] = document.errors.map((error) => ({
     start: error.pos[0],
     end: Math.max(error.pos[1], error.pos[0]),
@@ -124,7 +155,8 @@ export function readTemplate(text: string): Template {
     for (const entry of root.entries) if (!sections.has(entry.key)) sections.set(entry.key, entry);
     const transform = sections.get('Transform')?.value;
     if (transform?.kind === 'scalar' && typeof transform.value === 'string') transforms.push(transform.value);
-    else if (transform?.kind === 'list') for (const item of transform.items) if (item.kind === 'scalar' && typeof item.value === 'string') transforms.push(item.value);
+    else if (transform?.kind === 'list')
+      for (const item of transform.items) if (item.kind === 'scalar' && typeof item.value === 'string') transforms.push(item.value);
     const resourceSection = sections.get('Resources')?.value;
     if (resourceSection?.kind === 'map') {
       for (const entry of resourceSection.entries) {
@@ -195,7 +227,15 @@ function convertPlain(node: YamlNode, problems: TemplateProblem[]): TemplateValu
     return { kind: 'scalar', value, range };
   }
   if (isSeq(node)) {
-    return { kind: 'list', items: node.items.map((item) => (item && typeof item === 'object' && 'range' in item ? convert(item as YamlNode, problems) : { kind: 'scalar', value: null, range: { start: range.end, end: range.end } })), range };
+    return {
+      kind: 'list',
+      items: node.items.map((item) =>
+        item && typeof item === 'object' && 'range' in item
+          ? convert(item as YamlNode, problems)
+          : { kind: 'scalar', value: null, range: { start: range.end, end: range.end } },
+      ),
+      range,
+    };
   }
   if (isMap(node)) {
     const entries: TemplateEntry[] = [];
@@ -212,9 +252,10 @@ function convertPlain(node: YamlNode, problems: TemplateProblem[]): TemplateValu
       }
       seen.add(key);
       const valueNode = pair.value as YamlNode | null;
-      const value: TemplateValue = valueNode && typeof valueNode === 'object' && 'range' in valueNode
-        ? convert(valueNode, problems)
-        : { kind: 'scalar', value: null, range: { start: keyRange.end, end: keyRange.end } };
+      const value: TemplateValue =
+        valueNode && typeof valueNode === 'object' && 'range' in valueNode
+          ? convert(valueNode, problems)
+          : { kind: 'scalar', value: null, range: { start: keyRange.end, end: keyRange.end } };
       entries.push({ key, keyRange, value });
     }
     if (entries.length === 1) {

@@ -34,14 +34,23 @@ export const SQS = {
   delayMax: fact(900, '15 minutes', SQS_API),
   /** VisibilityTimeout, MessageRetentionPeriod, ReceiveMessageWaitTimeSeconds and DelaySeconds are integers of seconds. */
   secondsStep: fact(1, 'whole seconds', SQS_API),
-  maxReceiveCountMin: fact(1, '1', 'https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/sqs-configure-dead-letter-queue.html'),
-  maxReceiveCountMax: fact(1_000, '1,000', 'https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/sqs-configure-dead-letter-queue.html'),
+  maxReceiveCountMin: fact(
+    1,
+    '1',
+    'https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/sqs-configure-dead-letter-queue.html',
+  ),
+  maxReceiveCountMax: fact(
+    1_000,
+    '1,000',
+    'https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/sqs-configure-dead-letter-queue.html',
+  ),
   /** A FIFO message needs a `MessageGroupId`: a producer of a FIFO queue or topic uses at least one group. */
   messageGroupsMin: fact(1, '1', 'https://docs.aws.amazon.com/AWSSimpleQueueService/latest/APIReference/API_SendMessage.html'),
   nameMaxLength: fact(80, '80 characters', 'https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/quotas-queues.html'),
   fifoSuffix: 'https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/quotas-fifo.html',
   dlqTypeMustMatch: 'https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/sqs-dead-letter-queues.html',
-  defaultEncryption: 'https://aws.amazon.com/blogs/compute/announcing-server-side-encryption-with-amazon-simple-queue-service-managed-encryption-keys-sse-sqs-by-default/',
+  defaultEncryption:
+    'https://aws.amazon.com/blogs/compute/announcing-server-side-encryption-with-amazon-simple-queue-service-managed-encryption-keys-sse-sqs-by-default/',
   keyManagement: 'https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/sqs-key-management.html',
   longPolling: 'https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/sqs-short-and-long-polling.html',
   deadLetterQueues: 'https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/sqs-dead-letter-queues.html',
@@ -98,7 +107,11 @@ export const LAMBDA = {
   /** Reservations can leave no fewer than this many unreserved: their sum is at most the account's concurrency − 100. */
   unreservedMinimum: fact(100, '100', 'https://docs.aws.amazon.com/lambda/latest/dg/configuration-concurrency.html'),
   syncPayloadMax: fact(6 * 1024 * 1024, '6 MB', LAMBDA_QUOTAS),
-  asyncPayloadMax: fact(1024 * 1024, '1 MB', 'https://aws.amazon.com/about-aws/whats-new/2025/10/aws-lambda-payload-size-256-kb-1-mb-invocations/'),
+  asyncPayloadMax: fact(
+    1024 * 1024,
+    '1 MB',
+    'https://aws.amazon.com/about-aws/whats-new/2025/10/aws-lambda-payload-size-256-kb-1-mb-invocations/',
+  ),
   /** AWS recommends Secrets Manager, not environment variables, for credentials, API keys and tokens (checked 2026-12-04). */
   environmentSecrets: 'https://docs.aws.amazon.com/lambda/latest/dg/configuration-envvars.html',
   /** A dead-letter queue must be a standard SQS queue or a standard SNS topic (no FIFO). */
@@ -115,11 +128,24 @@ export const LAMBDA = {
    */
   reservedEnvironmentSource: 'https://docs.aws.amazon.com/lambda/latest/dg/configuration-envvars-runtime.html',
   reservedEnvironmentKeys: [
-    '_HANDLER', '_X_AMZN_TRACE_ID', 'AWS_DEFAULT_REGION', 'AWS_REGION', 'AWS_EXECUTION_ENV',
-    'AWS_LAMBDA_FUNCTION_NAME', 'AWS_LAMBDA_FUNCTION_MEMORY_SIZE', 'AWS_LAMBDA_FUNCTION_VERSION',
-    'AWS_LAMBDA_INITIALIZATION_TYPE', 'AWS_LAMBDA_LOG_GROUP_NAME', 'AWS_LAMBDA_LOG_STREAM_NAME',
-    'AWS_ACCESS_KEY', 'AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN',
-    'AWS_LAMBDA_RUNTIME_API', 'LAMBDA_TASK_ROOT', 'LAMBDA_RUNTIME_DIR',
+    '_HANDLER',
+    '_X_AMZN_TRACE_ID',
+    'AWS_DEFAULT_REGION',
+    'AWS_REGION',
+    'AWS_EXECUTION_ENV',
+    'AWS_LAMBDA_FUNCTION_NAME',
+    'AWS_LAMBDA_FUNCTION_MEMORY_SIZE',
+    'AWS_LAMBDA_FUNCTION_VERSION',
+    'AWS_LAMBDA_INITIALIZATION_TYPE',
+    'AWS_LAMBDA_LOG_GROUP_NAME',
+    'AWS_LAMBDA_LOG_STREAM_NAME',
+    'AWS_ACCESS_KEY',
+    'AWS_ACCESS_KEY_ID',
+    'AWS_SECRET_ACCESS_KEY',
+    'AWS_SESSION_TOKEN',
+    'AWS_LAMBDA_RUNTIME_API',
+    'LAMBDA_TASK_ROOT',
+    'LAMBDA_RUNTIME_DIR',
   ] as readonly string[],
 } as const;
 
@@ -153,7 +179,15 @@ export const LAMBDA_RUNTIMES = {
   /** Lambda notifies owners of functions whose runtime is deprecated within 180 days. */
   noticeDays: 180,
   /** The newest runtime of each family: the upgrade a finding suggests. */
-  newest: { nodejs: 'nodejs24.x', python: 'python3.14', java: 'java25', dotnet: 'dotnet10', ruby: 'ruby3.4', provided: 'provided.al2023', go: 'provided.al2023' },
+  newest: {
+    nodejs: 'nodejs24.x',
+    python: 'python3.14',
+    java: 'java25',
+    dotnet: 'dotnet10',
+    ruby: 'ruby3.4',
+    provided: 'provided.al2023',
+    go: 'provided.al2023',
+  },
   runtimes: [
     { id: 'nodejs24.x', family: 'nodejs', deprecated: '2028-04-30' },
     { id: 'nodejs22.x', family: 'nodejs', deprecated: '2027-04-30' },
@@ -214,20 +248,46 @@ export const LAMBDA_RUNTIMES = {
 const API_GATEWAY_QUOTAS = 'https://docs.aws.amazon.com/apigateway/latest/developerguide/limits.html';
 
 export const API_GATEWAY = {
-  integrationTimeoutDefault: fact(29, '29 s', 'https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-execution-service-limits-table.html'),
-  integrationTimeoutMin: fact(0.05, '50 ms', 'https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-execution-service-limits-table.html'),
+  integrationTimeoutDefault: fact(
+    29,
+    '29 s',
+    'https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-execution-service-limits-table.html',
+  ),
+  integrationTimeoutMin: fact(
+    0.05,
+    '50 ms',
+    'https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-execution-service-limits-table.html',
+  ),
   /** Steady-state requests per second across every API of an account in a Region (checked 2026-12-04; 2,500/s in some newer Regions). */
   accountThrottleDefault: fact(10_000, '10,000 requests/s per account and Region', API_GATEWAY_QUOTAS),
   /** The token bucket's size: how far a short burst may go over the steady rate. Set by AWS from the rate quota. */
   accountBurstDefault: fact(5_000, '5,000 requests', API_GATEWAY_QUOTAS),
   /** Regions whose default throttle is 2,500 requests/s with a burst of 1,250 (the newer opt-in Regions). */
-  accountThrottleLowRegions: ['af-south-1', 'eu-south-1', 'ap-southeast-3', 'me-central-1', 'ap-south-2', 'ap-southeast-4', 'eu-south-2', 'eu-central-2', 'il-central-1', 'ca-west-1', 'ap-southeast-5', 'ap-southeast-7', 'mx-central-1'] as readonly string[],
+  accountThrottleLowRegions: [
+    'af-south-1',
+    'eu-south-1',
+    'ap-southeast-3',
+    'me-central-1',
+    'ap-south-2',
+    'ap-southeast-4',
+    'eu-south-2',
+    'eu-central-2',
+    'il-central-1',
+    'ca-west-1',
+    'ap-southeast-5',
+    'ap-southeast-7',
+    'mx-central-1',
+  ] as readonly string[],
   accountThrottleLowRegionsDefault: fact(2_500, '2,500 requests/s per account and Region', API_GATEWAY_QUOTAS),
   accountBurstLowRegionsDefault: fact(1_250, '1,250 requests', API_GATEWAY_QUOTAS),
   /** Requests over the throttle are answered `429 Too Many Requests`; the client may retry them. */
   throttling: 'https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-request-throttling.html',
   /** REST and HTTP APIs; LIMITS.md §9. */
-  payloadMax: fact(10 * 1024 * 1024, '10 MB', 'https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-execution-service-limits-table.html'),
+  payloadMax: fact(
+    10 * 1024 * 1024,
+    '10 MB',
+    'https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-execution-service-limits-table.html',
+  ),
   /** `timeoutInMillis` is an integer of milliseconds. */
   integrationTimeoutStep: fact(0.001, 'whole milliseconds', 'https://docs.aws.amazon.com/apigateway/latest/api/API_PutIntegration.html'),
 } as const;
@@ -266,38 +326,78 @@ export const SNS_FIFO = {
    * 300 messages per second" (SNS developer guide, message grouping; checked 2026-12-04). The unit
    * is messages: PublishBatch does not raise it.
    */
-  perGroupMessagesPerSecond: fact(300, '300 messages/s per message group', 'https://docs.aws.amazon.com/sns/latest/dg/fifo-message-grouping.html'),
+  perGroupMessagesPerSecond: fact(
+    300,
+    '300 messages/s per message group',
+    'https://docs.aws.amazon.com/sns/latest/dg/fifo-message-grouping.html',
+  ),
   highThroughput: 'https://docs.aws.amazon.com/sns/latest/dg/fifo-high-throughput.html',
 } as const;
 
 export const PAYLOAD = {
   sqsMax: fact(1_048_576, '1 MiB', 'https://aws.amazon.com/about-aws/whats-new/2025/08/amazon-sqs-max-payload-size-1mib/'),
   snsDefaultMax: fact(262_144, '256 KiB', 'https://docs.aws.amazon.com/sns/latest/dg/large-message-payloads.html'),
-  kinesisRecordMax: fact(1_048_576, '1 MiB (the default per-stream maximum)', 'https://docs.aws.amazon.com/streams/latest/dev/large-records.html'),
-  lambdaAsyncMax: fact(1_048_576, '1 MB', 'https://aws.amazon.com/about-aws/whats-new/2025/10/aws-lambda-payload-size-256-kb-1-mb-invocations/'),
+  kinesisRecordMax: fact(
+    1_048_576,
+    '1 MiB (the default per-stream maximum)',
+    'https://docs.aws.amazon.com/streams/latest/dev/large-records.html',
+  ),
+  lambdaAsyncMax: fact(
+    1_048_576,
+    '1 MB',
+    'https://aws.amazon.com/about-aws/whats-new/2025/10/aws-lambda-payload-size-256-kb-1-mb-invocations/',
+  ),
   lambdaSyncMax: fact(6 * 1024 * 1024, '6 MB', 'https://docs.aws.amazon.com/lambda/latest/dg/gettingstarted-limits.html'),
 } as const;
 
 export const KINESIS_THROUGHPUT = {
   shardWriteBytes: fact(1_048_576, '1 MiB/s per shard', 'https://docs.aws.amazon.com/streams/latest/dev/service-sizes-and-limits.html'),
-  shardWriteRecords: fact(1_000, '1,000 records/s per shard', 'https://docs.aws.amazon.com/streams/latest/dev/service-sizes-and-limits.html'),
-  shardReadBytes: fact(2 * 1_048_576, '2 MiB/s per shard, shared by all standard consumers', 'https://docs.aws.amazon.com/streams/latest/dev/service-sizes-and-limits.html'),
-  shardReadCalls: fact(5, '5 GetRecords calls/s per shard, shared by all standard consumers', 'https://docs.aws.amazon.com/streams/latest/dev/service-sizes-and-limits.html'),
-  onDemandWriteMaxDefault: fact(200 * 1024 * 1024, '200 MB/s', 'https://docs.aws.amazon.com/streams/latest/dev/service-sizes-and-limits.html'),
-  onDemandWriteMaxLargeRegions: fact(10 * 1024 * 1024 * 1024, '10 GB/s', 'https://docs.aws.amazon.com/streams/latest/dev/service-sizes-and-limits.html'),
+  shardWriteRecords: fact(
+    1_000,
+    '1,000 records/s per shard',
+    'https://docs.aws.amazon.com/streams/latest/dev/service-sizes-and-limits.html',
+  ),
+  shardReadBytes: fact(
+    2 * 1_048_576,
+    '2 MiB/s per shard, shared by all standard consumers',
+    'https://docs.aws.amazon.com/streams/latest/dev/service-sizes-and-limits.html',
+  ),
+  shardReadCalls: fact(
+    5,
+    '5 GetRecords calls/s per shard, shared by all standard consumers',
+    'https://docs.aws.amazon.com/streams/latest/dev/service-sizes-and-limits.html',
+  ),
+  onDemandWriteMaxDefault: fact(
+    200 * 1024 * 1024,
+    '200 MB/s',
+    'https://docs.aws.amazon.com/streams/latest/dev/service-sizes-and-limits.html',
+  ),
+  onDemandWriteMaxLargeRegions: fact(
+    10 * 1024 * 1024 * 1024,
+    '10 GB/s',
+    'https://docs.aws.amazon.com/streams/latest/dev/service-sizes-and-limits.html',
+  ),
   onDemandLargeRegions: ['us-east-1', 'us-west-2', 'eu-west-1'] as readonly string[],
   enhancedFanOut: 'https://docs.aws.amazon.com/streams/latest/dev/enhanced-consumers.html',
 } as const;
 
 export const KINESIS = {
   retentionMin: fact(86_400, '24 hours', 'https://docs.aws.amazon.com/streams/latest/dev/kinesis-extended-retention.html'),
-  retentionMax: fact(31_536_000, '365 days (8,760 hours)', 'https://docs.aws.amazon.com/streams/latest/dev/kinesis-extended-retention.html'),
+  retentionMax: fact(
+    31_536_000,
+    '365 days (8,760 hours)',
+    'https://docs.aws.amazon.com/streams/latest/dev/kinesis-extended-retention.html',
+  ),
   retentionDefault: fact(86_400, '24 hours', 'https://docs.aws.amazon.com/streams/latest/dev/kinesis-extended-retention.html'),
   shardsMin: fact(1, '1', 'https://docs.aws.amazon.com/streams/latest/dev/service-sizes-and-limits.html'),
   /** The MD5 hash of a record's partition key picks its shard: one key value, one shard (checked 2026-12-04). */
   partitionKeyHashing: 'https://docs.aws.amazon.com/kinesis/latest/APIReference/API_PutRecord.html',
   /** `RetentionPeriodHours` is an integer of hours. */
-  retentionStep: fact(3_600, 'whole hours', 'https://docs.aws.amazon.com/kinesis/latest/APIReference/API_IncreaseStreamRetentionPeriod.html'),
+  retentionStep: fact(
+    3_600,
+    'whole hours',
+    'https://docs.aws.amazon.com/kinesis/latest/APIReference/API_IncreaseStreamRetentionPeriod.html',
+  ),
 } as const;
 
 export const FIREHOSE = {
@@ -378,9 +478,17 @@ export const EVENTBRIDGE = {
   // Format 1.1 facts, looked up 2026-12-04.
   /** PutTargets: "Each rule can have up to five (5) targets associated with it at one time." */
   targetsPerRuleMax: fact(5, '5 targets per rule', 'https://docs.aws.amazon.com/eventbridge/latest/APIReference/API_PutTargets.html'),
-  putEventsEntriesMax: fact(10, '10 entries per PutEvents call', 'https://docs.aws.amazon.com/eventbridge/latest/APIReference/API_PutEvents.html'),
+  putEventsEntriesMax: fact(
+    10,
+    '10 entries per PutEvents call',
+    'https://docs.aws.amazon.com/eventbridge/latest/APIReference/API_PutEvents.html',
+  ),
   /** LIMITS.md §6: 1 MB since January 2026 (was 256 KB; the user guide's size page still says 256 KB). */
-  putEventsEntrySizeMax: fact(1_048_576, '1 MB per PutEvents entry', 'https://aws.amazon.com/blogs/compute/more-room-to-build-serverless-services-now-support-payloads-up-to-1-mb'),
+  putEventsEntrySizeMax: fact(
+    1_048_576,
+    '1 MB per PutEvents entry',
+    'https://aws.amazon.com/blogs/compute/more-room-to-build-serverless-services-now-support-payloads-up-to-1-mb',
+  ),
   retryAttemptsMin: fact(0, '0', 'https://docs.aws.amazon.com/eventbridge/latest/APIReference/API_RetryPolicy.html'),
   retryAttemptsMax: fact(185, '185', 'https://docs.aws.amazon.com/eventbridge/latest/APIReference/API_RetryPolicy.html'),
   retryAttemptsDefault: fact(185, '185', 'https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-rule-retry-policy.html'),
@@ -394,7 +502,11 @@ export const EVENTBRIDGE = {
 export const SCHEDULER = {
   expressions: 'https://docs.aws.amazon.com/scheduler/latest/UserGuide/schedule-types.html',
   flexibleWindowMin: fact(60, '1 minute', 'https://docs.aws.amazon.com/scheduler/latest/APIReference/API_FlexibleTimeWindow.html'),
-  flexibleWindowMax: fact(86_400, '1,440 minutes (24 hours)', 'https://docs.aws.amazon.com/scheduler/latest/APIReference/API_FlexibleTimeWindow.html'),
+  flexibleWindowMax: fact(
+    86_400,
+    '1,440 minutes (24 hours)',
+    'https://docs.aws.amazon.com/scheduler/latest/APIReference/API_FlexibleTimeWindow.html',
+  ),
   /** `MaximumWindowInMinutes` is an integer of minutes. */
   flexibleWindowStep: fact(60, 'whole minutes', 'https://docs.aws.amazon.com/scheduler/latest/APIReference/API_FlexibleTimeWindow.html'),
 } as const;
@@ -403,7 +515,11 @@ export const SCHEDULER = {
 export const STEP_FUNCTIONS = {
   standardDurationMax: fact(31_536_000, '1 year', 'https://docs.aws.amazon.com/step-functions/latest/dg/limits.html'),
   expressDurationMax: fact(300, '5 minutes', 'https://docs.aws.amazon.com/step-functions/latest/dg/express-limits.html'),
-  payloadMax: fact(262_144, '256 KiB (262,144 bytes) of input or output', 'https://docs.aws.amazon.com/step-functions/latest/dg/limits.html'),
+  payloadMax: fact(
+    262_144,
+    '256 KiB (262,144 bytes) of input or output',
+    'https://docs.aws.amazon.com/step-functions/latest/dg/limits.html',
+  ),
 } as const;
 
 export const APP_RUNNER = {

@@ -159,7 +159,9 @@ export function payloadLimit(connection: Connection, known?: ConnectionKind | 'i
     case 'lambda': {
       // Schedules, SNS and other functions invoke asynchronously; callers that wait for a response (and compute's default Invoke) synchronously.
       const asynchronous = kind === 'subscription' || kind === 'rule-target' || kind === 'asynchronous-invoke';
-      return asynchronous ? { bytes: PAYLOAD.lambdaAsyncMax.value, target: 'lambda-async' } : { bytes: PAYLOAD.lambdaSyncMax.value, target: 'lambda-sync' };
+      return asynchronous
+        ? { bytes: PAYLOAD.lambdaAsyncMax.value, target: 'lambda-async' }
+        : { bytes: PAYLOAD.lambdaSyncMax.value, target: 'lambda-sync' };
     }
     default:
       return undefined;
@@ -208,7 +210,12 @@ function lambdaInvocations(model: Model, fn: Resource, loads: ReadonlyMap<Connec
     // An event source mapping and a Pipe both invoke the function with batches (streams: 100 by default, queues: 10).
     if (kind === 'event-source-mapping' || kind === 'pipe') {
       const written = connection.props.get('batchSize')?.value;
-      const batch = typeof written === 'number' && written > 0 ? written : connection.from.type === 'sqs' ? ESM.sqsBatchSizeDefault.value : ESM.kinesisBatchSizeDefault.value;
+      const batch =
+        typeof written === 'number' && written > 0
+          ? written
+          : connection.from.type === 'sqs'
+            ? ESM.sqsBatchSizeDefault.value
+            : ESM.kinesisBatchSizeDefault.value;
       perSecond = load.rate / batch;
     }
     invocations = (invocations ?? 0) + perSecond;
@@ -223,10 +230,17 @@ function lambdaInvocations(model: Model, fn: Resource, loads: ReadonlyMap<Connec
  * its reserved concurrency or its share of the account's. The rules report these; capacity
  * carries the delivered rate downstream so that later hops see what really arrives.
  */
-function throttleOf(model: Model, resource: Resource, inbound: Flow, loads: ReadonlyMap<Connection, ConnectionLoad>, lambdaCap: (fn: Resource) => number | undefined): Throttle | undefined {
+function throttleOf(
+  model: Model,
+  resource: Resource,
+  inbound: Flow,
+  loads: ReadonlyMap<Connection, ConnectionLoad>,
+  lambdaCap: (fn: Resource) => number | undefined,
+): Throttle | undefined {
   const rate = inbound.rate;
   if (!(rate > 0)) return undefined;
-  const cap = (delivered: number, limit: string): Throttle | undefined => (delivered < rate * (1 - 1e-12) ? { delivered, limit } : undefined);
+  const cap = (delivered: number, limit: string): Throttle | undefined =>
+    delivered < rate * (1 - 1e-12) ? { delivered, limit } : undefined;
   switch (resource.type) {
     case 'sqs': {
       if (!resource.fifo) return undefined;
@@ -244,7 +258,10 @@ function throttleOf(model: Model, resource: Resource, inbound: Flow, loads: Read
         messages += taken * batch;
       }
       const scale = calls > limit.calls ? limit.calls / calls : 1;
-      return cap(messages * scale, `FIFO send limit: ${formatNumber(limit.calls)} API calls/s (${limit.mode})${messages < rate ? ' and 300 API calls/s per message group' : ''}`);
+      return cap(
+        messages * scale,
+        `FIFO send limit: ${formatNumber(limit.calls)} API calls/s (${limit.mode})${messages < rate ? ' and 300 API calls/s per message group' : ''}`,
+      );
     }
     case 'sns': {
       if (!resource.fifo) return undefined;
@@ -253,10 +270,14 @@ function throttleOf(model: Model, resource: Resource, inbound: Flow, loads: Read
         const load = loads.get(connection);
         if (!load || connection.origin !== 'flow') continue;
         const groups = connection.props.get('messageGroups')?.value;
-        messages += typeof groups === 'number' && groups >= 1 ? Math.min(load.rate, groups * SNS_FIFO.perGroupMessagesPerSecond.value) : load.rate;
+        messages +=
+          typeof groups === 'number' && groups >= 1 ? Math.min(load.rate, groups * SNS_FIFO.perGroupMessagesPerSecond.value) : load.rate;
       }
       const byBytes = inbound.bytes > SNS_FIFO.bytesPerSecond.value ? rate * (SNS_FIFO.bytesPerSecond.value / inbound.bytes) : rate;
-      return cap(Math.min(messages, SNS_FIFO.messagesPerSecond.value, byBytes), `FIFO topic limit: ${SNS_FIFO.messagesPerSecond.text}, ${SNS_FIFO.bytesPerSecond.text}, ${SNS_FIFO.perGroupMessagesPerSecond.text}`);
+      return cap(
+        Math.min(messages, SNS_FIFO.messagesPerSecond.value, byBytes),
+        `FIFO topic limit: ${SNS_FIFO.messagesPerSecond.text}, ${SNS_FIFO.bytesPerSecond.text}, ${SNS_FIFO.perGroupMessagesPerSecond.text}`,
+      );
     }
     case 'kinesis': {
       const mode = streamMode(resource);
@@ -279,7 +300,12 @@ function throttleOf(model: Model, resource: Resource, inbound: Flow, loads: Read
       const concurrency = invocations * duration;
       if (concurrency <= limit) return undefined;
       const reserved = reservedConcurrency(resource);
-      return cap(rate * (limit / concurrency), typeof reserved === 'number' ? `reservedConcurrency ${formatNumber(reserved)}` : `its share of the account's unreserved concurrency: ${formatNumber(limit)}`);
+      return cap(
+        rate * (limit / concurrency),
+        typeof reserved === 'number'
+          ? `reservedConcurrency ${formatNumber(reserved)}`
+          : `its share of the account's unreserved concurrency: ${formatNumber(limit)}`,
+      );
     }
     default:
       return undefined;
@@ -320,7 +346,8 @@ function computeCapacity(model: Model): Capacity {
       settled[index] = 1;
       const resource = resources[index]!;
       const own = resource.type === 'schedule' ? scheduleRate(resource.props.get('expression')?.value) : undefined;
-      let source: Flow | undefined = own !== undefined ? { rate: own, demand: own, bytes: 0, sized: false, maxSize: undefined } : inbound[index];
+      let source: Flow | undefined =
+        own !== undefined ? { rate: own, demand: own, bytes: 0, sized: false, maxSize: undefined } : inbound[index];
       const throttle = source && own === undefined ? throttleOf(model, resource, source, loads, lambdaCap) : undefined;
       if (source && throttle) {
         throttles.set(resource, throttle);
@@ -333,13 +360,33 @@ function computeCapacity(model: Model): Capacity {
         const declaredSize = connection.props.get('size')?.value;
         let load: ConnectionLoad | undefined;
         if (typeof declaredRate === 'number') {
-          const size = typeof declaredSize === 'number' ? declaredSize : source && source.rate > 0 && source.sized ? source.bytes / source.rate : undefined;
-          load = { rate: declaredRate, demand: declaredRate, bytes: size === undefined ? 0 : declaredRate * size, sized: size !== undefined, maxSize: typeof declaredSize === 'number' ? declaredSize : source?.maxSize, declared: true };
+          const size =
+            typeof declaredSize === 'number'
+              ? declaredSize
+              : source && source.rate > 0 && source.sized
+                ? source.bytes / source.rate
+                : undefined;
+          load = {
+            rate: declaredRate,
+            demand: declaredRate,
+            bytes: size === undefined ? 0 : declaredRate * size,
+            sized: size !== undefined,
+            maxSize: typeof declaredSize === 'number' ? declaredSize : source?.maxSize,
+            declared: true,
+          };
         } else if (source) {
           const size = typeof declaredSize === 'number' ? declaredSize : undefined;
-          load = size !== undefined
-            ? { rate: source.rate, demand: source.demand, bytes: source.rate * size, sized: true, maxSize: size, declared: false }
-            : { rate: source.rate, demand: source.demand, bytes: source.bytes, sized: source.sized, maxSize: source.maxSize, declared: false };
+          load =
+            size !== undefined
+              ? { rate: source.rate, demand: source.demand, bytes: source.rate * size, sized: true, maxSize: size, declared: false }
+              : {
+                  rate: source.rate,
+                  demand: source.demand,
+                  bytes: source.bytes,
+                  sized: source.sized,
+                  maxSize: source.maxSize,
+                  declared: false,
+                };
         }
         const target = position.get(connection.to)!;
         if (load) {
@@ -348,10 +395,16 @@ function computeCapacity(model: Model): Capacity {
         }
         if (withSizes) {
           const sizeProp = connection.props.get('size');
-          const size: MessageSize | undefined = typeof sizeProp?.value === 'number'
-            ? { bytes: sizeProp.value, declared: sizeProp, declaredOn: connection }
-            : resource.type && SIZE_STOPS.has(resource.type) ? undefined : inboundSize[index];
-          const kind = size && resource.type && connection.to.type ? classifyConnection(resource.type, connection.to.type, connectionOptions(connection)).kind : undefined;
+          const size: MessageSize | undefined =
+            typeof sizeProp?.value === 'number'
+              ? { bytes: sizeProp.value, declared: sizeProp, declaredOn: connection }
+              : resource.type && SIZE_STOPS.has(resource.type)
+                ? undefined
+                : inboundSize[index];
+          const kind =
+            size && resource.type && connection.to.type
+              ? classifyConnection(resource.type, connection.to.type, connectionOptions(connection)).kind
+              : undefined;
           if (size && kind !== 'notification') {
             sizes.set(connection, size);
             const limit = kind ? payloadLimit(connection, kind) : undefined;
@@ -370,7 +423,7 @@ function computeCapacity(model: Model): Capacity {
   // First walk: each function without a reservation may take the whole unreserved pool.
   const reservedCap = (fn: Resource): number | undefined => {
     const reserved = reservedConcurrency(fn);
-    return reserved === 'invalid' ? undefined : reserved ?? reservations.unreservedPool;
+    return reserved === 'invalid' ? undefined : (reserved ?? reservations.unreservedPool);
   };
   let walk = propagate(reservedCap, true);
   // They share it, though: over it, walk again with each taking its part (its need ×
@@ -443,12 +496,23 @@ function lambdaConcurrency(model: Model, fn: Resource, loads: ReadonlyMap<Connec
   return invocations !== undefined && typeof duration === 'number' ? invocations * duration : undefined;
 }
 
-function deriveLoad(model: Model, resource: Resource, inbound: Flow | undefined, loads: ReadonlyMap<Connection, ConnectionLoad>, throttle: Throttle | undefined): ResourceLoad {
+function deriveLoad(
+  model: Model,
+  resource: Resource,
+  inbound: Flow | undefined,
+  loads: ReadonlyMap<Connection, ConnectionLoad>,
+  throttle: Throttle | undefined,
+): ResourceLoad {
   const throttled = throttle ? { throttle } : {};
   if (resource.type === 'lambda') {
     const invocations = lambdaInvocations(model, resource, loads);
     const concurrency = lambdaConcurrency(model, resource, loads);
-    return { inbound, ...throttled, ...(invocations !== undefined ? { invocations } : {}), ...(concurrency !== undefined ? { concurrency } : {}) };
+    return {
+      inbound,
+      ...throttled,
+      ...(invocations !== undefined ? { invocations } : {}),
+      ...(concurrency !== undefined ? { concurrency } : {}),
+    };
   }
   if (resource.type === 'kinesis' && inbound) {
     // Bytes count only when every connection in says its size; kinesis/shard-capacity adds the part known.

@@ -8,21 +8,21 @@ import type { Connection } from './model';
 import type { FlowToken } from '../parse/flows';
 
 export type ConnectionKind =
-  | 'subscription'          // SNS delivers to the target
-  | 'event-source-mapping'  // Lambda polls the queue or stream
-  | 'polling-consumer'      // compute (or a client) polls the queue or stream
-  | 'rule-target'           // an EventBridge schedule invokes the target
-  | 'synchronous-call'      // request/response: API Gateway, ALB, CloudFront, a client calling
-  | 'asynchronous-invoke'   // compute invokes a Lambda function
-  | 'send'                  // a producer sends to a queue, publishes to a topic, puts to a stream
-  | 'delivery'              // Firehose delivers to its destination
-  | 'notification'          // S3 event notifications, DynamoDB streams
-  | 'read-write'            // compute uses a data store
-  | 'call'                  // compute calls another service
-  | 'put-events'            // a producer puts events on an EventBridge bus
-  | 'pipe'                  // an EventBridge Pipe polls the source and delivers to the target
-  | 'task'                  // a Step Functions task calls the service
-  | 'start-execution';      // API Gateway starts a Step Functions execution
+  | 'subscription' // SNS delivers to the target
+  | 'event-source-mapping' // Lambda polls the queue or stream
+  | 'polling-consumer' // compute (or a client) polls the queue or stream
+  | 'rule-target' // an EventBridge schedule invokes the target
+  | 'synchronous-call' // request/response: API Gateway, ALB, CloudFront, a client calling
+  | 'asynchronous-invoke' // compute invokes a Lambda function
+  | 'send' // a producer sends to a queue, publishes to a topic, puts to a stream
+  | 'delivery' // Firehose delivers to its destination
+  | 'notification' // S3 event notifications, DynamoDB streams
+  | 'read-write' // compute uses a data store
+  | 'call' // compute calls another service
+  | 'put-events' // a producer puts events on an EventBridge bus
+  | 'pipe' // an EventBridge Pipe polls the source and delivers to the target
+  | 'task' // a Step Functions task calls the service
+  | 'start-execution'; // API Gateway starts a Step Functions execution
 
 export interface Verdict {
   readonly kind: ConnectionKind | 'invalid';
@@ -53,11 +53,32 @@ export const CONNECTION_KIND_TEXT: Record<ConnectionKind, string> = {
 };
 
 /** What an EventBridge rule, a Pipe (and, for the format, a schedule) can target (FORMAT 1.1). */
-export const EVENT_TARGETS: readonly ResourceType[] = ['lambda', 'sqs', 'sns', 'kinesis', 'firehose', 'stepfunctions', 'ecs', 'api-gateway', 'eventbridge', 'client'];
+export const EVENT_TARGETS: readonly ResourceType[] = [
+  'lambda',
+  'sqs',
+  'sns',
+  'kinesis',
+  'firehose',
+  'stepfunctions',
+  'ecs',
+  'api-gateway',
+  'eventbridge',
+  'client',
+];
 /** The sources an EventBridge Pipe polls (of this format's types). */
 export const PIPE_SOURCES: readonly ResourceType[] = ['sqs', 'kinesis', 'dynamodb'];
 /** What a Step Functions task can call (FORMAT 1.1). */
-export const TASK_TARGETS: readonly ResourceType[] = ['lambda', 'sqs', 'sns', 'eventbridge', 'dynamodb', 'kinesis', 'firehose', 'stepfunctions', 'ecs'];
+export const TASK_TARGETS: readonly ResourceType[] = [
+  'lambda',
+  'sqs',
+  'sns',
+  'eventbridge',
+  'dynamodb',
+  'kinesis',
+  'firehose',
+  'stepfunctions',
+  'ecs',
+];
 /** Who puts events on a bus: compute and clients (PutEvents), API Gateway, S3 notifications, state machines, rules and schedules. */
 const EVENT_PRODUCERS: readonly ResourceType[] = [...COMPUTE, 'client', 'api-gateway', 's3', 'stepfunctions', 'eventbridge', 'schedule'];
 /** Who starts a state machine: API Gateway, rules and schedules, another state machine's task, compute and clients (StartExecution). */
@@ -76,8 +97,12 @@ function invalid(reason: string): Verdict {
 export function classifyConnection(from: ResourceType, to: ResourceType, options: ConnectionOptions = {}): Verdict {
   if (to === 'schedule') return invalid('a schedule only starts things: nothing can send to it');
   if (options.via === 'pipe') {
-    if (!PIPE_SOURCES.includes(from)) return invalid(`an EventBridge Pipe cannot read from ${article(from)}: its sources here are SQS queues, Kinesis streams and DynamoDB streams`);
-    if (!EVENT_TARGETS.includes(to)) return invalid(`an EventBridge Pipe cannot deliver to ${article(to)}: its targets are ${targetList(EVENT_TARGETS)}`);
+    if (!PIPE_SOURCES.includes(from))
+      return invalid(
+        `an EventBridge Pipe cannot read from ${article(from)}: its sources here are SQS queues, Kinesis streams and DynamoDB streams`,
+      );
+    if (!EVENT_TARGETS.includes(to))
+      return invalid(`an EventBridge Pipe cannot deliver to ${article(to)}: its targets are ${targetList(EVENT_TARGETS)}`);
     return { kind: 'pipe' };
   }
   if (from === 'eventbridge') {
@@ -89,52 +114,82 @@ export function classifyConnection(from: ResourceType, to: ResourceType, options
     return invalid(`a Step Functions task cannot call ${article(to)} here: tasks call ${targetList(TASK_TARGETS)}`);
   }
   if (to === 'eventbridge') {
-    if (EVENT_PRODUCERS.includes(from)) return { kind: from === 's3' ? 'notification' : from === 'schedule' ? 'rule-target' : 'put-events' };
+    if (EVENT_PRODUCERS.includes(from))
+      return { kind: from === 's3' ? 'notification' : from === 'schedule' ? 'rule-target' : 'put-events' };
     const pipe = PIPE_SOURCES.includes(from) ? ': connect it through an EventBridge Pipe (`via: pipe`)' : '';
-    return invalid(`${article(from).replace(/^a/, 'A')} cannot put events on an EventBridge bus${pipe || ': compute, clients, API Gateway, S3, Step Functions, rules and schedules put events on a bus'}`);
+    return invalid(
+      `${article(from).replace(/^a/, 'A')} cannot put events on an EventBridge bus${pipe || ': compute, clients, API Gateway, S3, Step Functions, rules and schedules put events on a bus'}`,
+    );
   }
   if (to === 'stepfunctions') {
     if (from === 'api-gateway') return { kind: 'start-execution' };
     if (from === 'schedule') return { kind: 'rule-target' };
     if (EXECUTION_STARTERS.includes(from)) return { kind: 'call' };
     const pipe = PIPE_SOURCES.includes(from) ? ': connect it through an EventBridge Pipe (`via: pipe`)' : '';
-    return invalid(`${article(from).replace(/^a/, 'A')} cannot start a Step Functions execution${pipe || ': API Gateway, an EventBridge rule or schedule, a Pipe or compute can'}`);
+    return invalid(
+      `${article(from).replace(/^a/, 'A')} cannot start a Step Functions execution${pipe || ': API Gateway, an EventBridge rule or schedule, a Pipe or compute can'}`,
+    );
   }
   switch (from) {
     case 'sqs':
       if (to === 'lambda') return { kind: 'event-source-mapping' };
       if (COMPUTE.includes(to) || to === 'client') return { kind: 'polling-consumer' };
-      return invalid(`an SQS queue cannot deliver to ${article(to)}: something must poll it (a Lambda event source mapping, or compute that calls ReceiveMessage), then send on; EventBridge Pipes can do this without code`);
+      return invalid(
+        `an SQS queue cannot deliver to ${article(to)}: something must poll it (a Lambda event source mapping, or compute that calls ReceiveMessage), then send on; EventBridge Pipes can do this without code`,
+      );
     case 'sns':
       if (to === 'sqs' || to === 'lambda' || to === 'firehose') return { kind: 'subscription' };
-      if (to === 'client' || to === 'api-gateway' || to === 'alb' || to === 'apprunner' || to === 'beanstalk' || to === 'ec2' || to === 'ecs' || to === 'eks') {
+      if (
+        to === 'client' ||
+        to === 'api-gateway' ||
+        to === 'alb' ||
+        to === 'apprunner' ||
+        to === 'beanstalk' ||
+        to === 'ec2' ||
+        to === 'ecs' ||
+        to === 'eks'
+      ) {
         return { kind: 'subscription' }; // HTTP/S, email, SMS or mobile endpoints
       }
-      return invalid(`SNS cannot subscribe ${article(to)}: topics deliver to SQS, Lambda, Firehose and HTTP/S, email, SMS or mobile endpoints`);
+      return invalid(
+        `SNS cannot subscribe ${article(to)}: topics deliver to SQS, Lambda, Firehose and HTTP/S, email, SMS or mobile endpoints`,
+      );
     case 'kinesis':
       if (to === 'lambda') return { kind: 'event-source-mapping' };
       if (to === 'firehose') return { kind: 'delivery' };
       if (COMPUTE.includes(to) || to === 'client') return { kind: 'polling-consumer' };
-      return invalid(`a Kinesis stream cannot deliver to ${article(to)}: a consumer (Lambda, Firehose, or compute with the KCL) must read it and write on`);
+      return invalid(
+        `a Kinesis stream cannot deliver to ${article(to)}: a consumer (Lambda, Firehose, or compute with the KCL) must read it and write on`,
+      );
     case 'firehose':
       if (to === 's3' || to === 'client' || to === 'api-gateway') return { kind: 'delivery' };
-      return invalid(`Firehose cannot deliver to ${article(to)}: its destinations are S3, Redshift, OpenSearch, Splunk, Snowflake, Iceberg tables and HTTP endpoints`);
+      return invalid(
+        `Firehose cannot deliver to ${article(to)}: its destinations are S3, Redshift, OpenSearch, Splunk, Snowflake, Iceberg tables and HTTP endpoints`,
+      );
     case 'schedule':
-      if (STORES.includes(to)) return invalid(`an EventBridge schedule cannot target ${article(to)}: target a Lambda function or an ECS task that does the work`);
+      if (STORES.includes(to))
+        return invalid(`an EventBridge schedule cannot target ${article(to)}: target a Lambda function or an ECS task that does the work`);
       if (to === 'alb' || to === 'cloudfront' || to === 'eks' || to === 'beanstalk' || to === 'apprunner') {
-        return invalid(`an EventBridge schedule cannot target ${article(to)} directly: target a Lambda function, an ECS task, an SQS queue or an API destination`);
+        return invalid(
+          `an EventBridge schedule cannot target ${article(to)} directly: target a Lambda function, an ECS task, an SQS queue or an API destination`,
+        );
       }
       return { kind: 'rule-target' };
     case 'api-gateway':
-      if (to === 'rds' || to === 'efs') return invalid(`API Gateway cannot integrate with ${article(to)} directly: put a Lambda function or a service in between`);
+      if (to === 'rds' || to === 'efs')
+        return invalid(`API Gateway cannot integrate with ${article(to)} directly: put a Lambda function or a service in between`);
       if (MESSAGING.includes(to) || to === 'dynamodb' || to === 's3') return { kind: 'send' };
       return { kind: 'synchronous-call' };
     case 'alb':
       if (to === 'lambda' || to === 'ecs' || to === 'eks' || to === 'ec2' || to === 'beanstalk') return { kind: 'synchronous-call' };
-      return invalid(`an Application Load Balancer cannot route to ${article(to)}: its targets are instances, IP addresses and Lambda functions (only a Network Load Balancer can target an ALB)`);
+      return invalid(
+        `an Application Load Balancer cannot route to ${article(to)}: its targets are instances, IP addresses and Lambda functions (only a Network Load Balancer can target an ALB)`,
+      );
     case 'cloudfront':
       if (MESSAGING.includes(to) || to === 'dynamodb' || to === 'rds' || to === 'efs') {
-        return invalid(`CloudFront cannot use ${article(to)} as an origin: origins are S3, load balancers, API Gateway, Lambda function URLs and HTTP servers`);
+        return invalid(
+          `CloudFront cannot use ${article(to)} as an origin: origins are S3, load balancers, API Gateway, Lambda function URLs and HTTP servers`,
+        );
       }
       return { kind: 'synchronous-call' };
     case 's3':
@@ -147,11 +202,15 @@ export function classifyConnection(from: ResourceType, to: ResourceType, options
       // A DynamoDB stream read by Lambda is an event source mapping like a Kinesis stream's.
       if (to === 'lambda') return { kind: 'event-source-mapping' };
       if (to === 'kinesis') return { kind: 'notification' };
-      if (MESSAGING.includes(to) || STORES.includes(to)) return invalid(`DynamoDB streams feed Lambda or Kinesis Data Streams, not ${article(to)}: put a function in between, or EventBridge Pipes`);
+      if (MESSAGING.includes(to) || STORES.includes(to))
+        return invalid(
+          `DynamoDB streams feed Lambda or Kinesis Data Streams, not ${article(to)}: put a function in between, or EventBridge Pipes`,
+        );
       return { kind: 'read-write' };
     case 'rds':
     case 'efs':
-      if (MESSAGING.includes(to) && !(from === 'rds' && to === 'sns')) return invalid(`${from.toUpperCase()} cannot send to ${article(to)}: put compute in between`);
+      if (MESSAGING.includes(to) && !(from === 'rds' && to === 'sns'))
+        return invalid(`${from.toUpperCase()} cannot send to ${article(to)}: put compute in between`);
       if (STORES.includes(to)) return invalid(`${from.toUpperCase()} cannot send to ${article(to)}`);
       return { kind: from === 'rds' && to === 'sns' ? 'notification' : 'read-write' };
     case 'client':

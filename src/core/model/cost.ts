@@ -57,21 +57,36 @@ export function estimateCost(model: Model, resource: Resource): CostEstimate | u
       const memoryGb = (typeof memory === 'number' ? memory : 128) / 1024;
       const gbSeconds = typeof duration === 'number' ? requests * duration * memoryGb : 0;
       const price = PRICES.lambda;
-      const monthly = Math.max(0, requests - price.freeRequests) / 1e6 * price.perMillionRequests + Math.max(0, gbSeconds - price.freeGbSeconds) * price.perGbSecond;
-      const basis = `${Math.round(requests).toLocaleString('en-US')} requests` + (typeof duration === 'number' ? ` and ${Math.round(gbSeconds).toLocaleString('en-US')} GB-s` : ' (set `duration` to count GB-seconds)') + ' a month, free tier deducted';
+      const monthly =
+        (Math.max(0, requests - price.freeRequests) / 1e6) * price.perMillionRequests +
+        Math.max(0, gbSeconds - price.freeGbSeconds) * price.perGbSecond;
+      const basis =
+        `${Math.round(requests).toLocaleString('en-US')} requests` +
+        (typeof duration === 'number'
+          ? ` and ${Math.round(gbSeconds).toLocaleString('en-US')} GB-s`
+          : ' (set `duration` to count GB-seconds)') +
+        ' a month, free tier deducted';
       return { monthly, basis, source: price.source };
     }
     case 'sqs': {
       // Each message is sent, received and deleted: three requests, each per 64 KB chunk.
       const requests = inbound.rate * SECONDS_PER_MONTH * 3 * chunks(averageSize, PRICES.sqs.chunkBytes);
       const perMillion = resource.fifo ? PRICES.sqs.perMillionFifo : PRICES.sqs.perMillionStandard;
-      const monthly = Math.max(0, requests - PRICES.sqs.freeRequests) / 1e6 * perMillion;
-      return { monthly, basis: `${Math.round(requests).toLocaleString('en-US')} requests a month (send, receive, delete per message; 64 KB chunks), free tier deducted`, source: PRICES.sqs.source };
+      const monthly = (Math.max(0, requests - PRICES.sqs.freeRequests) / 1e6) * perMillion;
+      return {
+        monthly,
+        basis: `${Math.round(requests).toLocaleString('en-US')} requests a month (send, receive, delete per message; 64 KB chunks), free tier deducted`,
+        source: PRICES.sqs.source,
+      };
     }
     case 'sns': {
       const publishes = inbound.rate * SECONDS_PER_MONTH * chunks(averageSize, PRICES.sns.chunkBytes);
-      const monthly = Math.max(0, publishes - PRICES.sns.freePublishes) / 1e6 * PRICES.sns.perMillionPublishes;
-      return { monthly, basis: `${Math.round(publishes).toLocaleString('en-US')} publish requests a month (64 KB chunks; deliveries to SQS and Lambda are free), free tier deducted`, source: PRICES.sns.source };
+      const monthly = (Math.max(0, publishes - PRICES.sns.freePublishes) / 1e6) * PRICES.sns.perMillionPublishes;
+      return {
+        monthly,
+        basis: `${Math.round(publishes).toLocaleString('en-US')} publish requests a month (64 KB chunks; deliveries to SQS and Lambda are free), free tier deducted`,
+        source: PRICES.sns.source,
+      };
     }
     default:
       return undefined;

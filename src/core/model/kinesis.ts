@@ -24,7 +24,8 @@ export function streamMode(stream: Resource): StreamMode {
   const mode = stream.props.get('mode');
   const shards = stream.props.get('shards');
   const provisioned = mode?.value === 'provisioned' || (mode?.value !== 'on-demand' && shards !== undefined);
-  if (provisioned) return { mode: 'provisioned', shards: shards === undefined ? 1 : typeof shards.value === 'number' ? shards.value : undefined };
+  if (provisioned)
+    return { mode: 'provisioned', shards: shards === undefined ? 1 : typeof shards.value === 'number' ? shards.value : undefined };
   return mode === undefined || mode.value === 'on-demand' ? { mode: 'on-demand' } : { mode: 'unknown' };
 }
 

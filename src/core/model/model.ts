@@ -12,10 +12,7 @@ import { parseDuration, parseMegabytes, parseRate, parseSize } from '../parse/va
 import { CONNECTION_PROPERTIES, isResourceType, propertySpec, type PropertySpec, type ResourceType } from './properties';
 
 export type Encryption =
-  | { kind: 'none' }
-  | { kind: 'sqs-managed' }
-  | { kind: 'kms-aws-managed' }
-  | { kind: 'kms-customer-managed'; key: string };
+  { kind: 'none' } | { kind: 'sqs-managed' } | { kind: 'kms-aws-managed' } | { kind: 'kms-customer-managed'; key: string };
 
 export interface Prop {
   readonly name: string;
@@ -150,7 +147,12 @@ export function buildModel(text: string, root: YNode | null): Model {
       deadLetterIds.add(target.raw);
       connections.push({
         source: { id: resource.id, start: resource.key.start, end: resource.key.end },
-        target: token, from: resource, to: byId.get(target.raw), origin: 'deadLetter', entry: undefined, props: NO_CHILDREN,
+        target: token,
+        from: resource,
+        to: byId.get(target.raw),
+        origin: 'deadLetter',
+        entry: undefined,
+        props: NO_CHILDREN,
       });
     }
     const volumes = resource.props.get('volumes');
@@ -179,7 +181,15 @@ export function buildModel(text: string, root: YNode | null): Model {
         deadLetterIds.add(onFailure.raw);
         // The event source mapping's source sends what it gave up on.
         for (const sourceToken of new Map(entry.connections.map((c) => [c.source.id, c.source])).values()) {
-          connections.push({ source: sourceToken, target: token, from: byId.get(sourceToken.id), to: byId.get(onFailure.raw), origin: 'onFailure', entry, props: NO_CHILDREN });
+          connections.push({
+            source: sourceToken,
+            target: token,
+            from: byId.get(sourceToken.id),
+            to: byId.get(onFailure.raw),
+            origin: 'onFailure',
+            entry,
+            props: NO_CHILDREN,
+          });
         }
       }
       // A Pipe's enrichment step names a resource: a reference (checked, renamed, navigable), drawn with the pipe.
@@ -195,7 +205,15 @@ export function buildModel(text: string, root: YNode | null): Model {
         // SNS moves what it could not deliver to the subscription's dead-letter queue: drawn from the topic.
         for (const sourceToken of new Map(entry.connections.map((c) => [c.source.id, c.source])).values()) {
           if (byId.get(sourceToken.id)?.type !== 'sns') continue;
-          connections.push({ source: sourceToken, target: token, from: byId.get(sourceToken.id), to: byId.get(deadLetter.raw), origin: 'deadLetter', entry, props: NO_CHILDREN });
+          connections.push({
+            source: sourceToken,
+            target: token,
+            from: byId.get(sourceToken.id),
+            to: byId.get(deadLetter.raw),
+            origin: 'deadLetter',
+            entry,
+            props: NO_CHILDREN,
+          });
         }
       }
     });
@@ -266,7 +284,8 @@ function readResource(pair: YPair, defaults: Defaults): Resource {
   // the resource was built from (parse/chunks.ts). Its values are the same; only the nodes
   // its properties point to change, so it is placed on the copies rather than read again.
   const earlier = cached ?? resourceCache.get(sourceOf(pair));
-  const placed = earlier && sameSource(earlier.defaults, inherited) ? placeResource(earlier.resource, earlier.defaults, pair, inherited) : undefined;
+  const placed =
+    earlier && sameSource(earlier.defaults, inherited) ? placeResource(earlier.resource, earlier.defaults, pair, inherited) : undefined;
   const resource = placed ?? buildResource(pair, defaults);
   resourceCache.set(pair, { defaults: inherited, resource });
   return resource;
@@ -281,7 +300,12 @@ function sameSource(a: YMap | undefined, b: YMap | undefined): boolean {
  * property's pair is the one at the same place in the copy. Undefined where the shapes
  * differ (they never should: a copy has the tree it was made from).
  */
-function placeResource(earlier: Resource, earlierDefaults: YMap | undefined, pair: YPair, inherited: YMap | undefined): Resource | undefined {
+function placeResource(
+  earlier: Resource,
+  earlierDefaults: YMap | undefined,
+  pair: YPair,
+  inherited: YMap | undefined,
+): Resource | undefined {
   const node = isMap(pair.value) ? pair.value : null;
   const pairs = new Map<YScalar, YPair>();
   if (!pairUp(earlierDefaults ?? null, inherited ?? null, pairs) || !pairUp(earlier.node, node, pairs)) return undefined;
@@ -311,7 +335,15 @@ function placeProps(props: ReadonlyMap<string, Prop>, pairs: Map<YScalar, YPair>
       if (!moved) return undefined;
       children = moved;
     }
-    placed.set(name, { name: prop.name, key: pair.key, node: pair.value, raw: prop.raw, value: prop.value, fromDefaults: prop.fromDefaults, children });
+    placed.set(name, {
+      name: prop.name,
+      key: pair.key,
+      node: pair.value,
+      raw: prop.raw,
+      value: prop.value,
+      fromDefaults: prop.fromDefaults,
+      children,
+    });
   }
   return placed;
 }
@@ -458,7 +490,8 @@ function parseEntry(item: YNode, text: string): ParsedEntry | undefined {
     }
   }
   const references: Reference[] = [];
-  for (const step of parsed.steps) for (const token of step) references.push({ id: token.id, start: token.start, end: token.end, kind: 'flow', node: flowNode });
+  for (const step of parsed.steps)
+    for (const token of step) references.push({ id: token.id, start: token.start, end: token.end, kind: 'flow', node: flowNode });
   const entry: ParsedEntry = { flowNode, propsNode, props, steps: parsed.steps, errors: parsed.errors, references: exactArray(references) };
   flowCache.set(item, entry);
   return entry;
@@ -469,13 +502,24 @@ function readFlowEntry(item: YNode, index: number, text: string, byId: ReadonlyM
   if (!parsedEntry) return undefined;
   const { flowNode, propsNode, props } = parsedEntry;
   const built = parsedEntry.built;
-  if (built && built.index === index && built.connections.every((c) => c.from === byId.get(c.source.id) && c.to === byId.get(c.target.id))) return built;
+  if (built && built.index === index && built.connections.every((c) => c.from === byId.get(c.source.id) && c.to === byId.get(c.target.id)))
+    return built;
   const parsed = { steps: parsedEntry.steps, errors: parsedEntry.errors };
   // Sized up front (every source to every target, step by step): the entry keeps this list.
   let count = 0;
   for (let step = 0; step + 1 < parsed.steps.length; step++) count += parsed.steps[step]!.length * parsed.steps[step + 1]!.length;
   const connections: Connection[] = new Array<Connection>(count);
-  const entry: FlowEntry = { index, node: item, flowNode, propsNode, props, steps: parsed.steps, errors: parsed.errors, connections, references: parsedEntry.references };
+  const entry: FlowEntry = {
+    index,
+    node: item,
+    flowNode,
+    propsNode,
+    props,
+    steps: parsed.steps,
+    errors: parsed.errors,
+    connections,
+    references: parsedEntry.references,
+  };
   parsedEntry.built = entry;
   let next = 0;
   for (let step = 0; step + 1 < parsed.steps.length; step++) {

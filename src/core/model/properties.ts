@@ -12,13 +12,20 @@ import { RESOURCE_TYPES, type ResourceType } from './resource-types';
 export { RESOURCE_TYPES, isResourceType, type ResourceType } from './resource-types';
 
 export type ValueKind =
-  | 'string' | 'boolean' | 'integer' | 'number'
-  | 'duration'   // seconds
-  | 'size'       // bytes; a bare number is bytes
-  | 'megabytes'  // MB; a bare number is MB
-  | 'cpu'        // CPU units (1024 = 1 vCPU); `0.5 vCPU` accepted
-  | 'rate'       // per second
-  | 'enum' | 'encryption' | 'object' | 'map' | 'list';
+  | 'string'
+  | 'boolean'
+  | 'integer'
+  | 'number'
+  | 'duration' // seconds
+  | 'size' // bytes; a bare number is bytes
+  | 'megabytes' // MB; a bare number is MB
+  | 'cpu' // CPU units (1024 = 1 vCPU); `0.5 vCPU` accepted
+  | 'rate' // per second
+  | 'enum'
+  | 'encryption'
+  | 'object'
+  | 'map'
+  | 'list';
 
 export interface PropertySpec {
   readonly kind: ValueKind;
@@ -54,9 +61,19 @@ export const TYPE_PROPERTIES: Readonly<Record<ResourceType, Readonly<Record<stri
     fifo: p('boolean', { default: false }),
     highThroughput: p('boolean', { default: false }),
     contentBasedDeduplication: p('boolean', { default: false }),
-    visibilityTimeout: p('duration', { default: SQS.visibilityTimeoutDefault.value, min: SQS.visibilityTimeoutMin, max: SQS.visibilityTimeoutMax, step: SQS.secondsStep }),
+    visibilityTimeout: p('duration', {
+      default: SQS.visibilityTimeoutDefault.value,
+      min: SQS.visibilityTimeoutMin,
+      max: SQS.visibilityTimeoutMax,
+      step: SQS.secondsStep,
+    }),
     retention: p('duration', { default: SQS.retentionDefault.value, min: SQS.retentionMin, max: SQS.retentionMax, step: SQS.secondsStep }),
-    maxMessageSize: p('size', { default: SQS.maxMessageSizeMax.value, min: SQS.maxMessageSizeMin, max: SQS.maxMessageSizeMax, step: SQS.maxMessageSizeStep }),
+    maxMessageSize: p('size', {
+      default: SQS.maxMessageSizeMax.value,
+      min: SQS.maxMessageSizeMin,
+      max: SQS.maxMessageSizeMax,
+      step: SQS.maxMessageSizeStep,
+    }),
     receiveWait: p('duration', { default: 0, min: SQS.receiveWaitMin, max: SQS.receiveWaitMax, step: SQS.secondsStep }),
     delay: p('duration', { default: 0, min: SQS.delayMin, max: SQS.delayMax, step: SQS.secondsStep }),
     encryption: ENCRYPTION,
@@ -75,14 +92,29 @@ export const TYPE_PROPERTIES: Readonly<Record<ResourceType, Readonly<Record<stri
   kinesis: {
     mode: p('enum', { values: ['provisioned', 'on-demand'] }),
     shards: p('integer', { min: KINESIS.shardsMin }),
-    retention: p('duration', { default: KINESIS.retentionDefault.value, min: KINESIS.retentionMin, max: KINESIS.retentionMax, step: KINESIS.retentionStep }),
+    retention: p('duration', {
+      default: KINESIS.retentionDefault.value,
+      min: KINESIS.retentionMin,
+      max: KINESIS.retentionMax,
+      step: KINESIS.retentionStep,
+    }),
     encryption: ENCRYPTION,
   },
   firehose: {
     buffer: p('object', {
       properties: {
-        size: p('size', { default: FIREHOSE.bufferSizeDefault.value, min: FIREHOSE.bufferSizeMin, max: FIREHOSE.bufferSizeMax, step: FIREHOSE.bufferSizeStep }),
-        interval: p('duration', { default: FIREHOSE.bufferIntervalDefault.value, min: FIREHOSE.bufferIntervalMin, max: FIREHOSE.bufferIntervalMax, step: FIREHOSE.bufferIntervalStep }),
+        size: p('size', {
+          default: FIREHOSE.bufferSizeDefault.value,
+          min: FIREHOSE.bufferSizeMin,
+          max: FIREHOSE.bufferSizeMax,
+          step: FIREHOSE.bufferSizeStep,
+        }),
+        interval: p('duration', {
+          default: FIREHOSE.bufferIntervalDefault.value,
+          min: FIREHOSE.bufferIntervalMin,
+          max: FIREHOSE.bufferIntervalMax,
+          step: FIREHOSE.bufferIntervalStep,
+        }),
       },
     }),
     encryption: ENCRYPTION,
@@ -90,8 +122,18 @@ export const TYPE_PROPERTIES: Readonly<Record<ResourceType, Readonly<Record<stri
   lambda: {
     runtime: p('string'),
     memory: p('megabytes', { default: LAMBDA.memoryDefault.value, min: LAMBDA.memoryMin, max: LAMBDA.memoryMax, step: LAMBDA.memoryStep }),
-    timeout: p('duration', { default: LAMBDA.timeoutDefault.value, min: LAMBDA.timeoutMin, max: LAMBDA.timeoutMax, step: LAMBDA.timeoutStep }),
-    ephemeralStorage: p('megabytes', { default: LAMBDA.ephemeralStorageDefault.value, min: LAMBDA.ephemeralStorageMin, max: LAMBDA.ephemeralStorageMax, step: LAMBDA.ephemeralStorageStep }),
+    timeout: p('duration', {
+      default: LAMBDA.timeoutDefault.value,
+      min: LAMBDA.timeoutMin,
+      max: LAMBDA.timeoutMax,
+      step: LAMBDA.timeoutStep,
+    }),
+    ephemeralStorage: p('megabytes', {
+      default: LAMBDA.ephemeralStorageDefault.value,
+      min: LAMBDA.ephemeralStorageMin,
+      max: LAMBDA.ephemeralStorageMax,
+      step: LAMBDA.ephemeralStorageStep,
+    }),
     env: p('map'),
     reservedConcurrency: p('integer', { min: LAMBDA.reservedConcurrencyMin }),
     provisionedConcurrency: p('integer', { min: LAMBDA.provisionedConcurrencyMin }),
@@ -129,7 +171,11 @@ export const TYPE_PROPERTIES: Readonly<Record<ResourceType, Readonly<Record<stri
     flexibleWindow: p('duration', { default: 0 }),
   },
   'api-gateway': {
-    timeout: p('duration', { default: API_GATEWAY.integrationTimeoutDefault.value, min: API_GATEWAY.integrationTimeoutMin, step: API_GATEWAY.integrationTimeoutStep }),
+    timeout: p('duration', {
+      default: API_GATEWAY.integrationTimeoutDefault.value,
+      min: API_GATEWAY.integrationTimeoutMin,
+      step: API_GATEWAY.integrationTimeoutStep,
+    }),
   },
   alb: {},
   cloudfront: {},

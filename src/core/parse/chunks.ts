@@ -215,7 +215,12 @@ export class IncrementalParser {
     for (const section of sections) {
       const sectionText = text.slice(section.start, section.end);
       // `resources:` and `flows:` are cut further, one block per resource or flow entry.
-      const blocks = section.key === 'resources' ? splitBlocks(text, section, 'map') : section.key === 'flows' ? splitBlocks(text, section, 'seq') : undefined;
+      const blocks =
+        section.key === 'resources'
+          ? splitBlocks(text, section, 'map')
+          : section.key === 'flows'
+            ? splitBlocks(text, section, 'seq')
+            : undefined;
       if (!blocks) {
         const chunk = this.chunk(sectionText, 'section', section.start, used);
         chunks.push({ chunk, start: section.start });
@@ -238,7 +243,16 @@ export class IncrementalParser {
         const node = placeChunk(chunk, block.start, problems);
         if (blocks.kind === 'map' && node?.kind === 'map') pairs.push(...node.items);
         else if (blocks.kind === 'seq' && node?.kind === 'seq') items.push(...node.items);
-        else if (node) problems.push({ start: node.start, end: node.end, code: 'BAD_BLOCK', message: blocks.kind === 'map' ? 'Expected a resource: `id:` followed by its properties.' : 'Expected a flow entry: `- source -> target`.' });
+        else if (node)
+          problems.push({
+            start: node.start,
+            end: node.end,
+            code: 'BAD_BLOCK',
+            message:
+              blocks.kind === 'map'
+                ? 'Expected a resource: `id:` followed by its properties.'
+                : 'Expected a flow entry: `- source -> target`.',
+          });
       }
       const headPair = headNode?.kind === 'map' ? headNode.items[0] : undefined;
       if (!headPair) continue;
@@ -247,17 +261,17 @@ export class IncrementalParser {
       const last = members[members.length - 1];
       let value: YNode | null = null;
       if (first && last) {
-        value = blocks.kind === 'map'
-          ? { kind: 'map', flow: false, items: pairs, start: first.start, end: last.end }
-          : { kind: 'seq', flow: false, items, start: blocks.blocks[0]!.start + blocks.indent, end: last.end }; // a list starts at its first dash
+        value =
+          blocks.kind === 'map'
+            ? { kind: 'map', flow: false, items: pairs, start: first.start, end: last.end }
+            : { kind: 'seq', flow: false, items, start: blocks.blocks[0]!.start + blocks.indent, end: last.end }; // a list starts at its first dash
       }
       rootItems.push({ key: headPair.key, value, start: headPair.start, end: value ? value.end : headPair.end });
     }
     const firstItem = rootItems[0];
     const lastItem = rootItems[rootItems.length - 1];
-    const root: YNode | null = firstItem && lastItem
-      ? { kind: 'map', flow: false, items: rootItems, start: firstItem.start, end: lastItem.end }
-      : null;
+    const root: YNode | null =
+      firstItem && lastItem ? { kind: 'map', flow: false, items: rootItems, start: firstItem.start, end: lastItem.end } : null;
     return { root, problems, chunks, fresh: 0, incremental: true, shared: NOTHING_SHARED };
   }
 
@@ -323,7 +337,8 @@ function moveChunk(chunk: Chunk, base: number): Chunk {
  * the parsers build, so that code reading them stays monomorphic.
  */
 function movedCopy(node: YNode, delta: number): YNode {
-  if (node.kind === 'scalar') return { kind: 'scalar', value: node.value, quoted: node.quoted, start: node.start + delta, end: node.end + delta };
+  if (node.kind === 'scalar')
+    return { kind: 'scalar', value: node.value, quoted: node.quoted, start: node.start + delta, end: node.end + delta };
   if (node.kind === 'seq') {
     const items = new Array<YNode>(node.items.length);
     for (let i = 0; i < items.length; i++) items[i] = movedCopy(node.items[i]!, delta);

@@ -79,7 +79,14 @@ export interface ConvertOptions {
 
 export function convertDocument(doc: Document, base: number, problems: ConvertProblem[], options: ConvertOptions = {}): YNode | null {
   const context: ConvertContext = {
-    doc, base, problems, converted: new Map(), shared: options.shared ?? emptySharedText(), text: options.text, protectedAnchors: new Set(), viewBudget: MAX_VIEW_NODES,
+    doc,
+    base,
+    problems,
+    converted: new Map(),
+    shared: options.shared ?? emptySharedText(),
+    text: options.text,
+    protectedAnchors: new Set(),
+    viewBudget: MAX_VIEW_NODES,
   };
   return convertNode(doc.contents, context, 0);
 }
@@ -141,7 +148,13 @@ function convertFresh(node: unknown, context: ConvertContext, depth: number): YN
     // A block collection's range runs on over trailing comments and line breaks; end it at its last item.
     const lastEnd = Math.max(items[items.length - 1]?.end ?? -1, ...merges.map((merge) => merge.entry.end));
     const tightEnd = !node.flow && lastEnd >= 0 ? lastEnd : end;
-    const map: YMap = { kind: 'map', flow: Boolean(node.flow), items: merges.length > 0 ? mergedItems(items, merges, context) : items, start, end: tightEnd };
+    const map: YMap = {
+      kind: 'map',
+      flow: Boolean(node.flow),
+      items: merges.length > 0 ? mergedItems(items, merges, context) : items,
+      start,
+      end: tightEnd,
+    };
     return map;
   }
   if (isYamlSeq(node)) {
@@ -192,7 +205,13 @@ function viewOf(written: YNode, site: OffsetRange, replaceable: boolean, context
   return { kind: 'map', flow: written.flow, items, start, end, shared };
 }
 
-function viewPair(pair: YPair, keySite: OffsetRange, valueSite: OffsetRange, mergedBy: OffsetRange | undefined, context: ConvertContext): YPair {
+function viewPair(
+  pair: YPair,
+  keySite: OffsetRange,
+  valueSite: OffsetRange,
+  mergedBy: OffsetRange | undefined,
+  context: ConvertContext,
+): YPair {
   return {
     key: viewOf(pair.key, keySite, false, context) as YScalar,
     value: pair.value ? viewOf(pair.value, valueSite, false, context) : null,
@@ -221,7 +240,10 @@ interface Merge {
 }
 
 function convertMerge(key: Scalar, value: unknown, index: number, context: ConvertContext, depth: number): Merge | undefined {
-  const aliases = (isAlias(value) ? [value] : (value as { items: unknown[] }).items) as { resolve(doc: Document): unknown; range?: Range3 }[];
+  const aliases = (isAlias(value) ? [value] : (value as { items: unknown[] }).items) as {
+    resolve(doc: Document): unknown;
+    range?: Range3;
+  }[];
   const sources: { map: YMap; token: OffsetRange }[] = [];
   for (const alias of aliases) {
     const written = resolveAlias(alias, context, depth);

@@ -72,7 +72,10 @@ export function parseFlow(node: YScalar, source: string): ParsedFlow {
       }
       const range = at(offset, id.length);
       if (!RESOURCE_ID.test(id)) {
-        errors.push({ ...range, message: `'${truncate(id)}' is not a resource id: ids start with a letter and use letters, digits, '_', '.' and '-' (80 characters at most).` });
+        errors.push({
+          ...range,
+          message: `'${truncate(id)}' is not a resource id: ids start with a letter and use letters, digits, '_', '.' and '-' (80 characters at most).`,
+        });
         continue;
       }
       tokens.push({ id, ...range });

@@ -72,7 +72,8 @@ function contentLines(text: string): Line[] | undefined {
         const first = text.charCodeAt(start);
         // Directives and document markers.
         if (first === 37 /* % */) return undefined;
-        if ((text.startsWith('---', start) || text.startsWith('...', start)) && (start + 3 === end || text.charCodeAt(start + 3) === 32)) return undefined;
+        if ((text.startsWith('---', start) || text.startsWith('...', start)) && (start + 3 === end || text.charCodeAt(start + 3) === 32))
+          return undefined;
       }
       lines.push({ start, end, indent });
     }
@@ -175,7 +176,8 @@ class BlockReader {
       }
       const following = this.lines[this.next];
       // A line at this indentation that is no item ends the list: `key:` followed by a list at the key's own indentation.
-      if (!following || following.indent < indent || (following.indent === indent && !this.isListItem(following.start, following.end))) break;
+      if (!following || following.indent < indent || (following.indent === indent && !this.isListItem(following.start, following.end)))
+        break;
       if (following.indent > indent) throw UNSURE;
     }
     const last = items[items.length - 1]!;
@@ -332,7 +334,9 @@ class BlockReader {
     }
     const start = at + this.base;
     const end = i + this.base;
-    const node: YNode = isMapping ? { kind: 'map', flow: true, items: exactArray(pairs), start, end } : { kind: 'seq', flow: true, items: exactArray(items), start, end };
+    const node: YNode = isMapping
+      ? { kind: 'map', flow: true, items: exactArray(pairs), start, end }
+      : { kind: 'seq', flow: true, items: exactArray(items), start, end };
     return { node, end: i };
   }
 
@@ -383,7 +387,13 @@ class BlockReader {
   }
 
   private scalar(start: number, end: number): YScalar {
-    return { kind: 'scalar', value: resolvePlain(this.text.slice(start, end)), quoted: false, start: start + this.base, end: end + this.base };
+    return {
+      kind: 'scalar',
+      value: resolvePlain(this.text.slice(start, end)),
+      quoted: false,
+      start: start + this.base,
+      end: end + this.base,
+    };
   }
 
   private nullAt(at: number): YScalar {
@@ -408,7 +418,20 @@ function isSpaceOrFlowIndicator(code: number): boolean {
 export function resolvePlain(source: string): ScalarValue {
   const first = source.charCodeAt(0);
   // Most values (ids, types, `1GB`, `30s`) start with a letter that no number, null or bool starts with.
-  if (!(isDigit(first) || first === 45 || first === 43 || first === 46 || first === 126 || first === 110 || first === 78 || first === 116 || first === 84 || first === 102 || first === 70)) return source;
+  if (!(
+    isDigit(first) ||
+    first === 45 ||
+    first === 43 ||
+    first === 46 ||
+    first === 126 ||
+    first === 110 ||
+    first === 78 ||
+    first === 116 ||
+    first === 84 ||
+    first === 102 ||
+    first === 70
+  ))
+    return source;
   if (/^(?:~|[Nn]ull|NULL)?$/.test(source)) return null;
   if (/^(?:[Tt]rue|TRUE)$/.test(source)) return true;
   if (/^(?:[Ff]alse|FALSE)$/.test(source)) return false;

@@ -29,10 +29,14 @@ export function parseDuration(value: unknown): number | undefined {
 
 const SIZE_UNITS: Record<string, number> = {
   b: 1,
-  kb: 1024, kib: 1024,
-  mb: 1024 ** 2, mib: 1024 ** 2,
-  gb: 1024 ** 3, gib: 1024 ** 3,
-  tb: 1024 ** 4, tib: 1024 ** 4,
+  kb: 1024,
+  kib: 1024,
+  mb: 1024 ** 2,
+  mib: 1024 ** 2,
+  gb: 1024 ** 3,
+  gib: 1024 ** 3,
+  tb: 1024 ** 4,
+  tib: 1024 ** 4,
 };
 const SIZE = /^(\d+(?:\.\d+)?)\s*([KMGT]i?B|B)$/i;
 
@@ -55,10 +59,15 @@ export function parseMegabytes(value: unknown): number | undefined {
 }
 
 const RATE_UNITS: Record<string, number> = {
-  s: 1, sec: 1, second: 1,
-  min: 60, minute: 60,
-  h: 3600, hour: 3600,
-  day: 86400, d: 86400,
+  s: 1,
+  sec: 1,
+  second: 1,
+  min: 60,
+  minute: 60,
+  h: 3600,
+  hour: 3600,
+  day: 86400,
+  d: 86400,
 };
 const RATE = /^(\d+(?:\.\d+)?)\s*\/\s*(s|sec|second|min|minute|h|hour|d|day)$/;
 
@@ -75,7 +84,11 @@ export function formatSeconds(seconds: number): string {
   if (seconds < 1) return `${round(seconds * 1000)} ms`;
   const parts: string[] = [];
   let rest = seconds;
-  const units: [number, string][] = [[86400, 'd'], [3600, 'h'], [60, 'min']];
+  const units: [number, string][] = [
+    [86400, 'd'],
+    [3600, 'h'],
+    [60, 'min'],
+  ];
   for (const [size, name] of units) {
     if (rest >= size) {
       const whole = Math.floor(rest / size);
@@ -100,10 +113,17 @@ export function formatBytes(bytes: number): string {
 }
 
 export function formatMegabytes(megabytes: number): string {
-  return megabytes >= 1024 && megabytes % 1024 === 0 ? `${megabytes / 1024} GB (${formatNumber(megabytes)} MB)` : `${formatNumber(megabytes)} MB`;
+  return megabytes >= 1024 && megabytes % 1024 === 0
+    ? `${megabytes / 1024} GB (${formatNumber(megabytes)} MB)`
+    : `${formatNumber(megabytes)} MB`;
 }
 
-const RATE_STEPS: readonly [number, string][] = [[1, 's'], [60, 'min'], [3600, 'h'], [86400, 'day']];
+const RATE_STEPS: readonly [number, string][] = [
+  [1, 's'],
+  [60, 'min'],
+  [3600, 'h'],
+  [86400, 'day'],
+];
 
 /**
  * A rate in the first unit that makes it at least 1, as people write rates: 20 -> "20/s",
@@ -124,8 +144,12 @@ export function describeRate(perSecond: number): { text: string; exact: boolean 
   const value = perSecond * factor;
   // Whole numbers read as such (1/day, not 1.00000001/day); otherwise two decimals, or two significant digits below 0.01.
   const nearest = Math.round(value);
-  const shown = Math.abs(value - nearest) < 1e-9 * Math.max(1, value) ? nearest : value >= 0.01 ? round(value) : Number(value.toPrecision(2));
-  return { text: `${shown.toLocaleString('en-US', { maximumFractionDigits: 20 })}/${unit}`, exact: Math.abs(shown - value) < 1e-9 * Math.max(1, value) };
+  const shown =
+    Math.abs(value - nearest) < 1e-9 * Math.max(1, value) ? nearest : value >= 0.01 ? round(value) : Number(value.toPrecision(2));
+  return {
+    text: `${shown.toLocaleString('en-US', { maximumFractionDigits: 20 })}/${unit}`,
+    exact: Math.abs(shown - value) < 1e-9 * Math.max(1, value),
+  };
 }
 
 export function formatRate(perSecond: number): string {

@@ -59,7 +59,9 @@ export function changeFifo(edits: Edits, model: Model, resource: Resource, fifo:
   const result: TextEdit[] = [];
   const own = resource.props.get('fifo');
   if (fifo) {
-    result.push(own && !own.fromDefaults && own.node ? edits.replace(own.node, 'true') : edits.insertProperty(map, 'fifo', 'true', { after: 'type' }));
+    result.push(
+      own && !own.fromDefaults && own.node ? edits.replace(own.node, 'true') : edits.insertProperty(map, 'fifo', 'true', { after: 'type' }),
+    );
   } else if (own && !own.fromDefaults && own.node) {
     // `false` in place keeps the line and any comment on it.
     result.push(edits.replace(own.node, 'false'));
@@ -97,6 +99,7 @@ function rename(edits: Edits, model: Model, resource: Resource, newName: string)
   const written = edits.textOf(nameNode);
   const name = resource.physicalName;
   if (written === name) return [edits.replace(nameNode, newName)];
-  if (written === `"${name}"` || written === `'${name}'`) return [edits.replace({ start: nameNode.start + 1, end: nameNode.end - 1 }, newName)];
+  if (written === `"${name}"` || written === `'${name}'`)
+    return [edits.replace({ start: nameNode.start + 1, end: nameNode.end - 1 }, newName)];
   return undefined;
 }

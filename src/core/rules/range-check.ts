@@ -76,10 +76,18 @@ export function checkRanges(context: RuleContext<RangeMessageId>, type: Resource
 /** Checks the properties of every flow entry (a fan-out's one map is checked once). */
 export function checkConnectionRanges(context: RuleContext<RangeMessageId>, options: RangeOptions): void {
   const seen = new Set<number>();
-  for (const entry of context.model.flows) if (entry.propsNode) checkMap(context, entry.propsNode, CONNECTION_PROPERTIES, '', options, seen);
+  for (const entry of context.model.flows)
+    if (entry.propsNode) checkMap(context, entry.propsNode, CONNECTION_PROPERTIES, '', options, seen);
 }
 
-function checkMap(context: RuleContext<RangeMessageId>, map: YMap, specs: Readonly<Record<string, PropertySpec>>, prefix: string, options: RangeOptions, seen: Set<number>): void {
+function checkMap(
+  context: RuleContext<RangeMessageId>,
+  map: YMap,
+  specs: Readonly<Record<string, PropertySpec>>,
+  prefix: string,
+  options: RangeOptions,
+  seen: Set<number>,
+): void {
   for (const pair of map.items) {
     const name = keyText(pair.key);
     const spec = specs[name];
@@ -111,12 +119,21 @@ function checkMap(context: RuleContext<RangeMessageId>, map: YMap, specs: Readon
     const step = spec.step;
     if (!step || ownedElsewhere(options.skip, path, 'step') || !inRange || isWhole(value / step.value)) continue;
     seen.add(node.start);
-    const nearest = Math.min(Math.max(round(Math.round(value / step.value) * step.value), spec.min?.value ?? -Infinity), spec.max?.value ?? Infinity);
+    const nearest = Math.min(
+      Math.max(round(Math.round(value / step.value) * step.value), spec.min?.value ?? -Infinity),
+      spec.max?.value ?? Infinity,
+    );
     const text = clampText(spec.kind, node, nearest);
     context.report({
       at: node,
       messageId: 'notWhole',
-      data: { service: options.service, property: path, given: givenText(spec.kind, node, value), unit: step.text.replace(/^whole /, ''), step: step.text },
+      data: {
+        service: options.service,
+        property: path,
+        given: givenText(spec.kind, node, value),
+        unit: step.text.replace(/^whole /, ''),
+        step: step.text,
+      },
       fix: { messageId: 'clamp', data: { property: path, value: text }, build: (edits) => edits.replace(node, text) },
     });
   }
@@ -150,17 +167,31 @@ function unitText(kind: ValueKind, value: number): string | undefined {
 
 /** `14 days (1,209,600 s)`: the fact's text and the number AWS's API takes. */
 export function limitText(kind: ValueKind, limit: Fact): string {
-  const base = kind === 'duration' ? `${formatNumber(limit.value)} s`
-    : kind === 'size' ? `${formatNumber(limit.value)} bytes`
-    : kind === 'megabytes' ? `${formatNumber(limit.value)} MB`
-    : formatNumber(limit.value);
+  const base =
+    kind === 'duration'
+      ? `${formatNumber(limit.value)} s`
+      : kind === 'size'
+        ? `${formatNumber(limit.value)} bytes`
+        : kind === 'megabytes'
+          ? `${formatNumber(limit.value)} MB`
+          : formatNumber(limit.value);
   if (base === limit.text) return limit.text;
   // `365 days (8,760 hours)` -> `365 days (8,760 hours, 31,536,000 s)`
   return limit.text.endsWith(')') ? `${limit.text.slice(0, -1)}, ${base})` : `${limit.text} (${base})`;
 }
 
 import { compactDuration, DURATION_UNITS } from '../edit/write-values';
-const SIZE_UNITS: Record<string, number> = { b: 1, kb: 1024, kib: 1024, mb: 1024 ** 2, mib: 1024 ** 2, gb: 1024 ** 3, gib: 1024 ** 3, tb: 1024 ** 4, tib: 1024 ** 4 };
+const SIZE_UNITS: Record<string, number> = {
+  b: 1,
+  kb: 1024,
+  kib: 1024,
+  mb: 1024 ** 2,
+  mib: 1024 ** 2,
+  gb: 1024 ** 3,
+  gib: 1024 ** 3,
+  tb: 1024 ** 4,
+  tib: 1024 ** 4,
+};
 const DECIMAL_FAMILY = ['TB', 'GB', 'MB', 'KB', 'B'];
 const BINARY_FAMILY = ['TiB', 'GiB', 'MiB', 'KiB', 'B'];
 
@@ -188,7 +219,6 @@ function durationLike(written: string, seconds: number): string {
   if (factor !== undefined && isWhole(seconds / factor) && seconds / factor < 1000) return `${round(seconds / factor)}${unit}`;
   return compactDuration(seconds);
 }
-
 
 function sizeLike(written: string, bytes: number): string {
   const match = /(\s*)([KMGT]i?B|B)\s*$/i.exec(written);

@@ -83,7 +83,8 @@ export class YamlText {
   shape(line: number): LineShape {
     let shape = this.shapes.get(line);
     if (!shape) {
-      shape = this.blockScalarIndent(line) >= 0 ? bodyLine(this.glance(line) >> 2) : readLine(this.text, this.starts[line]!, this.ends[line]!);
+      shape =
+        this.blockScalarIndent(line) >= 0 ? bodyLine(this.glance(line) >> 2) : readLine(this.text, this.starts[line]!, this.ends[line]!);
       this.shapes.set(line, shape);
     }
     return shape;
@@ -209,8 +210,15 @@ function readLine(text: string, start: number, end: number): LineShape {
   const value = scan.blockKey ? text.slice(scan.blockKey.colon + 1, valueEnd).trim() : '';
   const node = scan.blockKey ? value : dashes.length > 0 ? text.slice(p, valueEnd).trim() : '';
   return {
-    blank, indent, dashes, contentCol: p - start, key, value, net: scan.net,
-    marker: isMarker && indent === 0, blockScalar: BLOCK_SCALAR_HEADER.test(node),
+    blank,
+    indent,
+    dashes,
+    contentCol: p - start,
+    key,
+    value,
+    net: scan.net,
+    marker: isMarker && indent === 0,
+    blockScalar: BLOCK_SCALAR_HEADER.test(node),
   };
 }
 
@@ -476,8 +484,17 @@ function locate(doc: YamlText, offset: number): CursorPlace | CommentPlace | Blo
   }
   if (kind === 'value' && token === -1 && !scan.quote && text[offset - 1] === ':') needsSpace = true;
   return {
-    kind, path, partialStart, valueStart, needsSpace, quoted: scan.quote !== undefined, inFlow: frames.length > 0, entries,
-    column, indent: ' '.repeat(onCursorLine ? Math.min(column, offset - lineStart) : indent), offset,
+    kind,
+    path,
+    partialStart,
+    valueStart,
+    needsSpace,
+    quoted: scan.quote !== undefined,
+    inFlow: frames.length > 0,
+    entries,
+    column,
+    indent: ' '.repeat(onCursorLine ? Math.min(column, offset - lineStart) : indent),
+    offset,
   };
 }
 
@@ -542,7 +559,8 @@ function ancestors(doc: YamlText, line: number, column: number, isItem: boolean)
       continue;
     }
     if (shape.dashes.length === 0) {
-      const isParent = shape.contentCol < target || (wantsSequenceParent && shape.contentCol === target && shape.key !== undefined && shape.value === '');
+      const isParent =
+        shape.contentCol < target || (wantsSequenceParent && shape.contentCol === target && shape.key !== undefined && shape.value === '');
       if (!isParent) continue;
       const lineIndex = i;
       const col = shape.contentCol;
@@ -677,7 +695,6 @@ function keysAfter(text: string, offset: number, levels: number, lineIndent: num
   return result;
 }
 
-
 // ---------------------------------------------------------------------------------------
 // The context: what the format says the cursor is on.
 
@@ -779,7 +796,10 @@ function classify(doc: YamlText, at: CursorPlace): CursorContext {
       return segment ? segment.entries() : at.kind === 'key' ? at.entries() : NO_ENTRIES;
     };
     return {
-      at, path, resourceId, resourceEntries,
+      at,
+      path,
+      resourceId,
+      resourceEntries,
       writtenType: () => {
         const written = resourceEntries().get('type');
         return isResourceType(written) ? written : undefined;
@@ -801,13 +821,16 @@ function classify(doc: YamlText, at: CursorPlace): CursorContext {
   }
   const name = path[depth - 1];
   if (depth === 1 && typeof k0 === 'string') return { kind: 'top-level-value', key: k0, at, path };
-  if (isSection(k0) && depth >= 2 && typeof name === 'string') return { kind: 'section-value', section: k0, keys: path.slice(1, -1), name, at, path };
+  if (isSection(k0) && depth >= 2 && typeof name === 'string')
+    return { kind: 'section-value', section: k0, keys: path.slice(1, -1), name, at, path };
   if (k0 === 'resources' && typeof k1 === 'string' && typeof k2 === 'string') {
     return { kind: 'resource-value', property: [k2, ...path.slice(3)], ...inResource(k1) };
   }
   if (k0 === 'flows' && k1 === null) {
-    if (depth === 2) return { kind: 'flow-side', side: doc.text.slice(at.valueStart, at.offset).includes('->') ? 'target' : 'source', at, path };
-    if (depth === 4 && typeof k2 === 'string' && typeof k3 === 'string') return { kind: 'connection-value', flow: k2, property: k3, at, path };
+    if (depth === 2)
+      return { kind: 'flow-side', side: doc.text.slice(at.valueStart, at.offset).includes('->') ? 'target' : 'source', at, path };
+    if (depth === 4 && typeof k2 === 'string' && typeof k3 === 'string')
+      return { kind: 'connection-value', flow: k2, property: k3, at, path };
   }
   return { kind: 'unknown', at, path };
 }
@@ -834,10 +857,17 @@ export function wordAt(doc: YamlText, at: CursorPlace): Word | undefined {
   if (at.quoted) {
     const quote = text[at.partialStart - 1]!;
     let i = at.offset;
-    while (i < lineEnd && text[i] !== quote) i += quote === '"' && text[i] === '\\' ? 2 : quote === "'" && text[i] === "'" && text[i + 1] === "'" ? 2 : 1;
+    while (i < lineEnd && text[i] !== quote)
+      i += quote === '"' && text[i] === '\\' ? 2 : quote === "'" && text[i] === "'" && text[i + 1] === "'" ? 2 : 1;
     const closed = i < lineEnd;
     const end = closed ? i + 1 : lineEnd;
-    return { start: at.partialStart - 1, end, value: text.slice(at.partialStart, Math.min(i, lineEnd)), quoted: true, isKey: closed && ((at.inFlow && text[end] === ':') || isSeparatorAt(text, end, lineEnd, at.inFlow)) };
+    return {
+      start: at.partialStart - 1,
+      end,
+      value: text.slice(at.partialStart, Math.min(i, lineEnd)),
+      quoted: true,
+      isKey: closed && ((at.inFlow && text[end] === ':') || isSeparatorAt(text, end, lineEnd, at.inFlow)),
+    };
   }
   const start = at.partialStart;
   let i = at.offset;
@@ -851,7 +881,13 @@ export function wordAt(doc: YamlText, at: CursorPlace): Word | undefined {
   let end = i;
   while (end > start && isSpace(text[end - 1])) end--;
   if (end <= start || isSpace(text[start])) return undefined;
-  return { start, end, value: text.slice(start, end), quoted: false, isKey: at.kind === 'key' && isSeparatorAt(text, end, lineEnd, at.inFlow) };
+  return {
+    start,
+    end,
+    value: text.slice(start, end),
+    quoted: false,
+    isKey: at.kind === 'key' && isSeparatorAt(text, end, lineEnd, at.inFlow),
+  };
 }
 
 /** Whether a separating `:` is at `at` or after spaces from it. */

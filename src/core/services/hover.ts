@@ -15,9 +15,24 @@ import type { HoverResult } from './types';
 import type { OffsetRange } from '../text/line-index';
 import { isMap, isScalar, isSeq, keyText, type ScalarValue, type YMap, type YPair, type YScalar, type YSeq } from '../parse/ast';
 import { normalise, type Connection, type Encryption, type FlowEntry, type Resource } from '../model/model';
-import { COMMON_PROPERTIES, CONNECTION_PROPERTIES, TYPE_PROPERTIES, isResourceType, propertySpec, type PropertySpec, type ResourceType, type ValueKind } from '../model/properties';
+import {
+  COMMON_PROPERTIES,
+  CONNECTION_PROPERTIES,
+  TYPE_PROPERTIES,
+  isResourceType,
+  propertySpec,
+  type PropertySpec,
+  type ResourceType,
+  type ValueKind,
+} from '../model/properties';
 import { typeRecord } from '../model/resource-types';
-import { CONNECTION_KIND_TEXT, classifyConnection, connectionKey, connectionOptions, typeDisplayName as typeName } from '../model/connections';
+import {
+  CONNECTION_KIND_TEXT,
+  classifyConnection,
+  connectionKey,
+  connectionOptions,
+  typeDisplayName as typeName,
+} from '../model/connections';
 import { API_GATEWAY, ESM, LAMBDA, SQS, type Fact } from '../limits/aws';
 import { capacityOf } from '../model/capacity';
 import { estimateCost, PRICES } from '../model/cost';
@@ -32,7 +47,11 @@ import { cursorContext, memo, wordAt, yamlTextOf, type CursorContext } from './c
 export function hover(analysis: Analysis, offset: number, links: DocsLinks = {}): HoverResult | undefined {
   if (!(offset >= 0 && offset <= analysis.text.length)) return undefined;
   const context = memo(() => cursorContext(yamlTextOf(analysis), offset));
-  return ignoreCommentHover(analysis, offset, context, links) ?? hoverInTree(analysis, offset, links) ?? hoverFromText(analysis, context(), links);
+  return (
+    ignoreCommentHover(analysis, offset, context, links) ??
+    hoverInTree(analysis, offset, links) ??
+    hoverFromText(analysis, context(), links)
+  );
 }
 
 // ---------------------------------------------------------------------------------------
@@ -86,7 +105,9 @@ function hoverInSeq(analysis: Analysis, path: readonly string[], seq: YSeq, offs
     if (!hit) return undefined;
     const name = keyText(hit.pair.key);
     if (hit.on === 'key') return hoverAtPath(analysis, { path: ['flows', name], on: 'key', range: hit.pair.key, entry });
-    return isScalar(hit.pair.value) ? hoverAtPath(analysis, { path: ['flows', name], on: 'value', range: hit.pair.value, value: hit.pair.value, entry }) : undefined;
+    return isScalar(hit.pair.value)
+      ? hoverAtPath(analysis, { path: ['flows', name], on: 'value', range: hit.pair.value, value: hit.pair.value, entry })
+      : undefined;
   }
   if (path.length === 3 && path[0] === 'resources' && path[2] === 'volumes' && isScalar(item) && typeof item.value === 'string') {
     return referenceHover(analysis, item.value, item);
@@ -160,7 +181,9 @@ function hoverAtPath(analysis: Analysis, target: MapTarget, links: DocsLinks = {
     case 'account':
       return target.path.length === 2 ? accountHover(second!, target) : undefined;
     case 'flows':
-      return target.entry ? propertyTarget(analysis, { owner: 'connection', type: undefined, entry: target.entry }, target.path.slice(1), target) : undefined;
+      return target.entry
+        ? propertyTarget(analysis, { owner: 'connection', type: undefined, entry: target.entry }, target.path.slice(1), target)
+        : undefined;
     default:
       return undefined;
   }
@@ -185,7 +208,8 @@ function propertyTarget(analysis: Analysis, context: PropertyContext, path: read
 }
 
 function isReferencePath(context: PropertyContext, path: readonly string[]): boolean {
-  if (context.owner === 'connection') return path.length === 1 && (path[0] === 'onFailure' || path[0] === 'deadLetter' || path[0] === 'enrich');
+  if (context.owner === 'connection')
+    return path.length === 1 && (path[0] === 'onFailure' || path[0] === 'deadLetter' || path[0] === 'enrich');
   return path.length === 2 && path[0] === 'deadLetter' && path[1] === 'target';
 }
 
@@ -203,8 +227,10 @@ function accountHover(key: string, target: MapTarget): HoverResult | undefined {
   const node = SCHEMA.properties?.account?.properties?.[key];
   if (!node?.description) return undefined;
   const sections = [`**${code(`account.${key}`)}**`];
-  if (key === 'lambdaConcurrency') sections.push(`AWS default: [${LAMBDA.accountConcurrencyDefault.text}](${LAMBDA.accountConcurrencyDefault.source})`);
-  if (key === 'apiGatewayThrottle') sections.push(`AWS default: [${API_GATEWAY.accountThrottleDefault.text}](${API_GATEWAY.accountThrottleDefault.source})`);
+  if (key === 'lambdaConcurrency')
+    sections.push(`AWS default: [${LAMBDA.accountConcurrencyDefault.text}](${LAMBDA.accountConcurrencyDefault.source})`);
+  if (key === 'apiGatewayThrottle')
+    sections.push(`AWS default: [${API_GATEWAY.accountThrottleDefault.text}](${API_GATEWAY.accountThrottleDefault.source})`);
   sections.push(node.description);
   return result(target.range, sections);
 }
@@ -223,7 +249,10 @@ function typeLimits(type: ResourceType): string[] {
   const lines: string[] = [];
   const walk = (specs: Readonly<Record<string, PropertySpec>>, prefix: string): void => {
     for (const [name, spec] of Object.entries(specs)) {
-      const facts = [rangeText(spec.kind, spec.min, spec.max, true), spec.default !== undefined ? `default ${defaultText(spec.kind, spec.default)}` : undefined].filter(Boolean);
+      const facts = [
+        rangeText(spec.kind, spec.min, spec.max, true),
+        spec.default !== undefined ? `default ${defaultText(spec.kind, spec.default)}` : undefined,
+      ].filter(Boolean);
       if (facts.length && (spec.min || spec.max)) lines.push(`- ${code(prefix + name)}: ${facts.join(', ')}`);
       if (spec.properties) walk(spec.properties, `${prefix}${name}.`);
     }
@@ -244,7 +273,12 @@ const OTHER_LIMITS: Partial<Record<ResourceType, readonly (readonly [string, Fac
   ],
 };
 
-function propertyHover(context: PropertyContext, path: readonly string[], range: OffsetRange, value: YScalar | undefined): HoverResult | undefined {
+function propertyHover(
+  context: PropertyContext,
+  path: readonly string[],
+  range: OffsetRange,
+  value: YScalar | undefined,
+): HoverResult | undefined {
   const spec = specAt(context, path);
   const description = schemaAt(context, path)?.description;
   if (!spec && !description) return undefined;
@@ -309,8 +343,17 @@ function limitsOf(context: PropertyContext, path: readonly string[], spec: Prope
   if (context.owner === 'connection') return connectionLimits(context, path[0] ?? '', spec);
   const service = context.type ? SERVICE[context.type] : 'AWS';
   const base: Limits = { min: spec?.min, max: spec?.max, default: spec?.default, service };
-  if (context.type === 'lambda' && path.length === 1 && path[0] === 'timeout' && context.resource?.props.get('capacity')?.value === 'managed-instances') {
-    return { ...base, max: LAMBDA.timeoutMaxManagedInstances, note: 'with `capacity: managed-instances`, for asynchronous and event-source invocations' };
+  if (
+    context.type === 'lambda' &&
+    path.length === 1 &&
+    path[0] === 'timeout' &&
+    context.resource?.props.get('capacity')?.value === 'managed-instances'
+  ) {
+    return {
+      ...base,
+      max: LAMBDA.timeoutMaxManagedInstances,
+      note: 'with `capacity: managed-instances`, for asynchronous and event-source invocations',
+    };
   }
   return base;
 }
@@ -323,8 +366,22 @@ function connectionLimits(context: PropertyContext, name: string, spec: Property
   const stream = sources.find((r) => r.type === 'kinesis');
   switch (name) {
     case 'batchSize':
-      if (queue) return { ...base, service: 'Lambda', max: queue.fifo ? ESM.sqsFifoBatchSizeMax : ESM.sqsStandardBatchSizeMax, default: ESM.sqsBatchSizeDefault.value, note: queue.fifo ? 'from a FIFO queue' : 'from a standard queue' };
-      if (stream) return { ...base, service: 'Lambda', max: ESM.kinesisBatchSizeMax, default: ESM.kinesisBatchSizeDefault.value, note: 'from a Kinesis stream' };
+      if (queue)
+        return {
+          ...base,
+          service: 'Lambda',
+          max: queue.fifo ? ESM.sqsFifoBatchSizeMax : ESM.sqsStandardBatchSizeMax,
+          default: ESM.sqsBatchSizeDefault.value,
+          note: queue.fifo ? 'from a FIFO queue' : 'from a standard queue',
+        };
+      if (stream)
+        return {
+          ...base,
+          service: 'Lambda',
+          max: ESM.kinesisBatchSizeMax,
+          default: ESM.kinesisBatchSizeDefault.value,
+          note: 'from a Kinesis stream',
+        };
       return { ...base, service: 'Lambda', max: ESM.sqsStandardBatchSizeMax };
     case 'batchWindow':
       return { ...base, service: 'Lambda', max: ESM.batchWindowMax, default: 0 };
@@ -389,8 +446,14 @@ function resourceHover(analysis: Analysis, resource: Resource, range: OffsetRang
   const inbound = model.inbound(resource);
   const outbound = model.outbound(resource);
   const relations = [
-    ...peersByKind(inbound.filter((c) => c.origin === 'flow'), 'in'),
-    ...peersByKind(outbound.filter((c) => c.origin === 'flow'), 'out'),
+    ...peersByKind(
+      inbound.filter((c) => c.origin === 'flow'),
+      'in',
+    ),
+    ...peersByKind(
+      outbound.filter((c) => c.origin === 'flow'),
+      'out',
+    ),
     ...outbound.filter((c) => c.origin !== 'flow').map((c) => deadLetterLine(c, 'out')),
     ...inbound.filter((c) => c.origin !== 'flow').map((c) => deadLetterLine(c, 'in')),
   ];
@@ -433,7 +496,8 @@ function capacitySection(analysis: Analysis, resource: Resource): string | undef
   const lines: string[] = [];
   const inbound = load.inbound;
   const bytes = inbound.sized ? ` · ${formatBytes(inbound.bytes)}/s` : '';
-  const wanted = (flow: { rate: number; demand: number }) => (flow.demand > flow.rate * (1 + 1e-9) ? `; demand ${formatRate(flow.demand)}, throttled upstream` : '');
+  const wanted = (flow: { rate: number; demand: number }) =>
+    flow.demand > flow.rate * (1 + 1e-9) ? `; demand ${formatRate(flow.demand)}, throttled upstream` : '';
   const contributions: string[] = [];
   let only: string | undefined;
   for (const connection of analysis.model.inbound(resource)) {
@@ -441,7 +505,9 @@ function capacitySection(analysis: Analysis, resource: Resource): string | undef
     if (!connectionLoad) continue;
     const name = code(`${connection.source.id} -> ${connection.target.id}`);
     only = `${connectionLoad.declared ? `declared on ${name}` : `passed on by ${code(connection.source.id)}`}${wanted(connectionLoad)}`;
-    contributions.push(`  - ${name}: ${formatRate(connectionLoad.rate)} (${connectionLoad.declared ? 'declared' : `passed on by ${code(connection.source.id)}`}${wanted(connectionLoad)})`);
+    contributions.push(
+      `  - ${name}: ${formatRate(connectionLoad.rate)} (${connectionLoad.declared ? 'declared' : `passed on by ${code(connection.source.id)}`}${wanted(connectionLoad)})`,
+    );
   }
   // One inbound connection says where the rate comes from on the same line; several get a line each.
   const origin = contributions.length === 1 ? ` (${only})` : wanted(inbound) ? ` (${wanted(inbound).slice(2)})` : '';
@@ -451,7 +517,9 @@ function capacitySection(analysis: Analysis, resource: Resource): string | undef
     if (contributions.length > MAX_LISTED) lines.push(`  - … and ${formatNumber(contributions.length - MAX_LISTED)} more`);
   }
   if (load.throttle) {
-    lines.push(`- Throttled: demand **${formatRate(inbound.rate)}** · delivered **${formatRate(load.throttle.delivered)}** (${load.throttle.limit}); downstream figures use what is delivered`);
+    lines.push(
+      `- Throttled: demand **${formatRate(inbound.rate)}** · delivered **${formatRate(load.throttle.delivered)}** (${load.throttle.limit}); downstream figures use what is delivered`,
+    );
   }
   if (load.invocations !== undefined) {
     lines.push(`- Invocations: **${formatRate(load.invocations)}** (messages ÷ batch size for event source mappings)`);
@@ -459,24 +527,34 @@ function capacitySection(analysis: Analysis, resource: Resource): string | undef
       const duration = resource.props.get('duration')?.value;
       const reserved = resource.props.get('reservedConcurrency')?.value;
       const pool = capacity.lambdaPool();
-      const shared = pool.unreserved.length > 1 ? `, shared by ${formatNumber(pool.unreserved.length)} functions needing ${formatNumber(pool.unreservedDemand)}` : '';
-      const limit = typeof reserved === 'number'
-        ? `reservedConcurrency ${formatNumber(reserved)}`
-        : pool.reservedTotal > 0
-          ? `${formatNumber(pool.unreservedPool)} unreserved of the account's ${formatNumber(pool.limit)}${shared}`
-          : `account concurrency ${formatNumber(pool.limit)}${shared}`;
-      lines.push(`- Concurrency: **${formatNumber(load.concurrency)}** = ${formatRate(load.invocations)} × ${typeof duration === 'number' ? formatSeconds(duration) : '?'} duration (limit: ${limit})`);
+      const shared =
+        pool.unreserved.length > 1
+          ? `, shared by ${formatNumber(pool.unreserved.length)} functions needing ${formatNumber(pool.unreservedDemand)}`
+          : '';
+      const limit =
+        typeof reserved === 'number'
+          ? `reservedConcurrency ${formatNumber(reserved)}`
+          : pool.reservedTotal > 0
+            ? `${formatNumber(pool.unreservedPool)} unreserved of the account's ${formatNumber(pool.limit)}${shared}`
+            : `account concurrency ${formatNumber(pool.limit)}${shared}`;
+      lines.push(
+        `- Concurrency: **${formatNumber(load.concurrency)}** = ${formatRate(load.invocations)} × ${typeof duration === 'number' ? formatSeconds(duration) : '?'} duration (limit: ${limit})`,
+      );
     } else {
       lines.push('- Concurrency: set `duration` (the average run time) to work it out');
     }
   }
   const cost = estimateCost(analysis.model, resource);
   if (cost) {
-    lines.push(`- Cost: about **$${cost.monthly < 10 ? cost.monthly.toFixed(2) : formatNumber(Math.round(cost.monthly))}/month** — ${cost.basis} ([${PRICES.region} prices, ${PRICES.asOf}](${cost.source}))`);
+    lines.push(
+      `- Cost: about **$${cost.monthly < 10 ? cost.monthly.toFixed(2) : formatNumber(Math.round(cost.monthly))}/month** — ${cost.basis} ([${PRICES.region} prices, ${PRICES.asOf}](${cost.source}))`,
+    );
   }
   if (load.shardsNeeded !== undefined) {
     const shards = resource.props.get('shards')?.value;
-    lines.push(`- Shards needed: **${formatNumber(load.shardsNeeded)}** (1 MiB/s and 1,000 records/s each)${typeof shards === 'number' ? `; declared ${formatNumber(shards)}` : ''}`);
+    lines.push(
+      `- Shards needed: **${formatNumber(load.shardsNeeded)}** (1 MiB/s and 1,000 records/s each)${typeof shards === 'number' ? `; declared ${formatNumber(shards)}` : ''}`,
+    );
   }
   return lines.join('\n');
 }
@@ -508,14 +586,20 @@ function deadLetterLine(connection: Connection, direction: 'in' | 'out'): string
   const from = (what: string) => `- **Dead letters from** ${what}`;
   if (connection.origin === 'onFailure') {
     const flow = code(flowText(connection.entry));
-    return direction === 'out' ? to(`: records the event source mapping ${flow} gives up on`) : from(`the event source mapping ${flow}: records it gave up on`);
+    return direction === 'out'
+      ? to(`: records the event source mapping ${flow} gives up on`)
+      : from(`the event source mapping ${flow}: records it gave up on`);
   }
   if (connection.from?.type === 'sns') {
     const flow = code(flowText(connection.entry));
-    return direction === 'out' ? to(`: deliveries of ${flow} that SNS gives up on`) : from(`the subscription ${flow}: messages SNS could not deliver`);
+    return direction === 'out'
+      ? to(`: deliveries of ${flow} that SNS gives up on`)
+      : from(`the subscription ${flow}: messages SNS could not deliver`);
   }
   if (connection.from?.type === 'lambda') {
-    return direction === 'out' ? to(': failed asynchronous invocations') : from(`the Lambda function ${source}: failed asynchronous invocations`);
+    return direction === 'out'
+      ? to(': failed asynchronous invocations')
+      : from(`the Lambda function ${source}: failed asynchronous invocations`);
   }
   const count = connection.from?.props.get('deadLetter')?.children.get('maxReceiveCount')?.value;
   const after = typeof count === 'number' ? `, after ${formatNumber(count)} ${count === 1 ? 'receive' : 'receives'} without a delete` : '';
@@ -538,18 +622,20 @@ function flowStringHover(analysis: Analysis, entry: FlowEntry, offset: number): 
   const operator = token ? undefined : operators.find(inside);
   const id = token ?? (operator ? undefined : tokens.find(touching));
   if (id) return referenceHover(analysis, id.id, id);
-  const connections = [
-    ...entry.connections,
-    ...analysis.model.connections.filter((c) => c.entry === entry && c.origin !== 'flow'),
-  ];
+  const connections = [...entry.connections, ...analysis.model.connections.filter((c) => c.entry === entry && c.origin !== 'flow')];
   if (connections.length === 0) return undefined;
   const sections = [`**Flow** ${code(flowText(entry))}`];
-  const lines = connections.map((c) => [
-    c.origin === 'onFailure' ? `- ${code(`${c.source.id} -> ${c.target.id}`)}: on-failure destination: records the event source mapping gives up on`
-      : c.origin === 'deadLetter' ? `- ${code(`${c.source.id} -> ${c.target.id}`)}: the subscription's dead-letter queue: messages SNS could not deliver` : flowConnectionLine(c),
-    ...(c.origin === 'flow' ? connectionLoadLines(analysis, c) : []),
-    ...connectionFindingLines(analysis, c),
-  ].join('\n'));
+  const lines = connections.map((c) =>
+    [
+      c.origin === 'onFailure'
+        ? `- ${code(`${c.source.id} -> ${c.target.id}`)}: on-failure destination: records the event source mapping gives up on`
+        : c.origin === 'deadLetter'
+          ? `- ${code(`${c.source.id} -> ${c.target.id}`)}: the subscription's dead-letter queue: messages SNS could not deliver`
+          : flowConnectionLine(c),
+      ...(c.origin === 'flow' ? connectionLoadLines(analysis, c) : []),
+      ...connectionFindingLines(analysis, c),
+    ].join('\n'),
+  );
   sections.push(listSection(connections.length === 1 ? 'Connection' : `Connections (${formatNumber(connections.length)})`, lines));
   const properties = [...entry.props.values()].map((prop) => {
     const spec = CONNECTION_PROPERTIES[prop.name];
@@ -586,7 +672,9 @@ function connectionLoadLines(analysis: Analysis, connection: Connection): string
     const written = connection.props.get('batchSize')?.value;
     const declared = typeof written === 'number' && written > 0;
     const batch = declared ? written : from === 'sqs' ? ESM.sqsBatchSizeDefault.value : ESM.kinesisBatchSizeDefault.value;
-    const why = declared ? 'declared' : `AWS default from ${from === 'kinesis' ? 'a Kinesis stream' : from === 'dynamodb' ? 'a DynamoDB stream' : 'an SQS queue'}`;
+    const why = declared
+      ? 'declared'
+      : `AWS default from ${from === 'kinesis' ? 'a Kinesis stream' : from === 'dynamodb' ? 'a DynamoDB stream' : 'an SQS queue'}`;
     const invocations = load ? `: ${formatRate(load.rate / batch)} invocations with full batches` : '';
     lines.push(`  - Batch size: **${formatNumber(batch)}** (${why})${invocations}`);
   } else if (connection.props.get('batching')?.value === true) {
@@ -600,15 +688,20 @@ function connectionFindingLines(analysis: Analysis, connection: Connection): str
   const key = connectionKey(connection);
   return analysis.findings
     .filter((finding) => finding.connections?.includes(key))
-    .map((finding) => `  - ${finding.severity === 'error' ? 'Error' : finding.severity === 'warning' ? 'Warning' : 'Info'} ${code(finding.ruleId)}: ${escapeMarkdown(finding.message)}`);
+    .map(
+      (finding) =>
+        `  - ${finding.severity === 'error' ? 'Error' : finding.severity === 'warning' ? 'Warning' : 'Info'} ${code(finding.ruleId)}: ${escapeMarkdown(finding.message)}`,
+    );
 }
 
 /** The `->` arrows and `,` separators of a flow string, in the document. */
 function flowOperators(text: string, node: YScalar): OffsetRange[] {
   const operators: OffsetRange[] = [];
   const raw = text.slice(node.start, node.end);
-  for (let at = raw.indexOf('->'); at !== -1; at = raw.indexOf('->', at + 2)) operators.push({ start: node.start + at, end: node.start + at + 2 });
-  for (let at = raw.indexOf(','); at !== -1; at = raw.indexOf(',', at + 1)) operators.push({ start: node.start + at, end: node.start + at + 1 });
+  for (let at = raw.indexOf('->'); at !== -1; at = raw.indexOf('->', at + 2))
+    operators.push({ start: node.start + at, end: node.start + at + 2 });
+  for (let at = raw.indexOf(','); at !== -1; at = raw.indexOf(',', at + 1))
+    operators.push({ start: node.start + at, end: node.start + at + 1 });
   return operators.sort((a, b) => a.start - b.start);
 }
 
@@ -632,8 +725,14 @@ const UNSET_ENCRYPTION: Partial<Record<ResourceType, string>> = {
 };
 
 const AWS_MANAGED_KEY: Partial<Record<ResourceType, string>> = {
-  sqs: 'alias/aws/sqs', sns: 'alias/aws/sns', kinesis: 'alias/aws/kinesis', firehose: 'alias/aws/firehose',
-  dynamodb: 'alias/aws/dynamodb', s3: 'alias/aws/s3', rds: 'alias/aws/rds', efs: 'alias/aws/elasticfilesystem',
+  sqs: 'alias/aws/sqs',
+  sns: 'alias/aws/sns',
+  kinesis: 'alias/aws/kinesis',
+  firehose: 'alias/aws/firehose',
+  dynamodb: 'alias/aws/dynamodb',
+  s3: 'alias/aws/s3',
+  rds: 'alias/aws/rds',
+  efs: 'alias/aws/elasticfilesystem',
 };
 
 function encryptionText(type: ResourceType | undefined, encryption: Encryption): string {

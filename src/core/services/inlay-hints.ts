@@ -34,7 +34,8 @@ export function inlayHints(analysis: Analysis, range: OffsetRange): InlayHintEnt
   if (isMap(defaults)) {
     for (const pair of defaults.items) {
       const type = keyText(pair.key);
-      if (isResourceType(type) && isMap(pair.value) && overlaps(pair.value)) walk(pair.value, (name) => propertySpec(type, name), add, overlaps);
+      if (isResourceType(type) && isMap(pair.value) && overlaps(pair.value))
+        walk(pair.value, (name) => propertySpec(type, name), add, overlaps);
     }
   }
   for (const entry of analysis.model.flows) {
@@ -66,14 +67,16 @@ function flowRateHints(analysis: Analysis, range: OffsetRange): InlayHintEntry[]
     const many = entry.connections.length > 1;
     // On a fan-out or fan-in line the figure is per arrow; say so, and say when some are unknown.
     const each = many ? (distinct.length === 1 ? ' each' : '') : '';
-    const known = many && loads.length < entry.connections.length ? ` (${loads.length} of ${entry.connections.length} connections known)` : '';
+    const known =
+      many && loads.length < entry.connections.length ? ` (${loads.length} of ${entry.connections.length} connections known)` : '';
     hints.push({
       offset: entry.flowNode.end,
       label: ` ${exact ? '=' : '≈'} ${distinct.join(' / ')}${each}${demand}${known}`,
-      tooltip: (many
-        ? 'Rate carried by each connection of this line, worked out from the rates declared upstream.'
-        : 'Rate carried by this connection, worked out from the rates declared upstream.')
-        + (demand ? ' Upstream would send more, but a resource on the way throttles it: this is what gets through.' : ''),
+      tooltip:
+        (many
+          ? 'Rate carried by each connection of this line, worked out from the rates declared upstream.'
+          : 'Rate carried by this connection, worked out from the rates declared upstream.') +
+        (demand ? ' Upstream would send more, but a resource on the way throttles it: this is what gets through.' : ''),
     });
   }
   return hints;

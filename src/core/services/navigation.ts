@@ -56,7 +56,12 @@ function occurrencesOf(analysis: Analysis): readonly Occurrence[] {
       const exact = text.slice(reference.start, reference.end) === reference.id;
       occurrences.push({ id: reference.id, range: { start: reference.start, end: reference.end }, exact, declaration: false });
     } else {
-      occurrences.push({ id: reference.id, ...writtenIdRange(text, reference.node, reference.id), declaration: false, scalar: reference.node });
+      occurrences.push({
+        id: reference.id,
+        ...writtenIdRange(text, reference.node, reference.id),
+        declaration: false,
+        scalar: reference.node,
+      });
     }
   }
   for (const scalar of referencesInDefaults(model)) {
@@ -133,14 +138,18 @@ function rangeOf(occurrence: Occurrence): OffsetRange {
 export function definition(analysis: Analysis, offset: number): OffsetRange[] {
   const at = occurrenceAt(analysis, offset);
   if (!at) return [];
-  return sameId(analysis, at.id).filter((o) => o.declaration).map(rangeOf);
+  return sameId(analysis, at.id)
+    .filter((o) => o.declaration)
+    .map(rangeOf);
 }
 
 /** Every place the id at `offset` is used, in document order; also its key when `includeDeclaration`. */
 export function references(analysis: Analysis, offset: number, includeDeclaration: boolean): OffsetRange[] {
   const at = occurrenceAt(analysis, offset);
   if (!at) return [];
-  return sameId(analysis, at.id).filter((o) => includeDeclaration || !o.declaration).map(rangeOf);
+  return sameId(analysis, at.id)
+    .filter((o) => includeDeclaration || !o.declaration)
+    .map(rangeOf);
 }
 
 export function documentHighlights(analysis: Analysis, offset: number): HighlightEntry[] {
@@ -149,14 +158,17 @@ export function documentHighlights(analysis: Analysis, offset: number): Highligh
   return sameId(analysis, at.id).map((o) => ({ ...rangeOf(o), kind: o.declaration ? 'write' : 'read' }));
 }
 
-const NOT_ON_ID = 'Only a resource id can be renamed: put the cursor on a key under `resources`, or on an id in a flow, `deadLetter.target`, `onFailure` or `volumes`.';
+const NOT_ON_ID =
+  'Only a resource id can be renamed: put the cursor on a key under `resources`, or on an id in a flow, `deadLetter.target`, `onFailure` or `volumes`.';
 
 /** The id's range to pre-fill the rename box with, or why it cannot be renamed. */
 export function prepareRename(analysis: Analysis, offset: number): OffsetRange | { error: string } {
   const at = occurrenceAt(analysis, offset);
   if (!at) return { error: NOT_ON_ID };
   if (!analysis.model.byId.has(at.id)) {
-    return { error: `'${shorten(at.id)}' is not defined under \`resources\`, so there is nothing to rename. Define it, or correct this reference.` };
+    return {
+      error: `'${shorten(at.id)}' is not defined under \`resources\`, so there is nothing to rename. Define it, or correct this reference.`,
+    };
   }
   return rangeOf(at);
 }
@@ -177,7 +189,9 @@ export function rename(analysis: Analysis, offset: number, newName: string): Ren
   const oldId = at.id;
   const { model, text } = analysis;
   if (!RESOURCE_ID.test(newName)) {
-    return { error: `'${shorten(newName)}' is not a valid resource id: an id starts with a letter and uses letters, digits, '_', '.' and '-' (80 characters at most).` };
+    return {
+      error: `'${shorten(newName)}' is not a valid resource id: an id starts with a letter and uses letters, digits, '_', '.' and '-' (80 characters at most).`,
+    };
   }
   if (newName === oldId) return { edits: [] };
   const taken = model.byId.get(newName);
@@ -196,11 +210,15 @@ export function rename(analysis: Analysis, offset: number, newName: string): Ren
   const occurrences = sameId(analysis, oldId);
   const unplaced = occurrences.find((o) => !o.exact && !o.scalar);
   if (unplaced) {
-    return { error: `The flow on line ${lineOf(analysis, unplaced.range.start)} writes '${oldId}' with escape sequences, so its position in the text is unknown. Write that flow without escapes, then rename.` };
+    return {
+      error: `The flow on line ${lineOf(analysis, unplaced.range.start)} writes '${oldId}' with escape sequences, so its position in the text is unknown. Write that flow without escapes, then rename.`,
+    };
   }
   const unquotable = occurrences.find((o) => !o.exact && text[o.range.start] !== '"');
   if (unquotable) {
-    return { error: `'${oldId}' on line ${lineOf(analysis, unquotable.range.start)} is written in a form awsflow cannot rewrite in place (a block scalar). Write it as a plain id, then rename.` };
+    return {
+      error: `'${oldId}' on line ${lineOf(analysis, unquotable.range.start)} is written in a form awsflow cannot rewrite in place (a block scalar). Write it as a plain id, then rename.`,
+    };
   }
 
   // Edits.renameResource covers every key and every reference written exactly as the id;

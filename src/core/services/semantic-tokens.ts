@@ -14,7 +14,8 @@ export function semanticTokens(analysis: Analysis): SemanticToken[] {
   const { model, text } = analysis;
   const tokens: SemanticToken[] = [];
   const push = (range: OffsetRange | undefined, type: SemanticTokenType, modifiers: readonly SemanticTokenModifier[] = []): void => {
-    if (range && range.end > range.start && !/[\r\n]/.test(text.slice(range.start, range.end))) tokens.push({ start: range.start, end: range.end, type, modifiers });
+    if (range && range.end > range.start && !/[\r\n]/.test(text.slice(range.start, range.end)))
+      tokens.push({ start: range.start, end: range.end, type, modifiers });
   };
 
   for (const resource of model.resources) {
@@ -64,7 +65,9 @@ function ownText(text: string, range: OffsetRange, id: string): OffsetRange | un
 function flowOperators(text: string, node: YScalar): OffsetRange[] {
   const operators: OffsetRange[] = [];
   const raw = text.slice(node.start, node.end);
-  for (let at = raw.indexOf('->'); at !== -1; at = raw.indexOf('->', at + 2)) operators.push({ start: node.start + at, end: node.start + at + 2 });
-  for (let at = raw.indexOf(','); at !== -1; at = raw.indexOf(',', at + 1)) operators.push({ start: node.start + at, end: node.start + at + 1 });
+  for (let at = raw.indexOf('->'); at !== -1; at = raw.indexOf('->', at + 2))
+    operators.push({ start: node.start + at, end: node.start + at + 2 });
+  for (let at = raw.indexOf(','); at !== -1; at = raw.indexOf(',', at + 1))
+    operators.push({ start: node.start + at, end: node.start + at + 1 });
   return operators;
 }

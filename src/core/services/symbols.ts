@@ -120,7 +120,8 @@ function contiguousGroups(groups: readonly (string | undefined)[]): Set<string> 
 function groupSelection(resource: Resource): OffsetRange | undefined {
   const prop = resource.props.get('group');
   // An alias's node is where its anchor is, which may be another resource.
-  if (!prop || prop.fromDefaults || !prop.node || prop.node.start < resource.pair.start || prop.node.end > resource.pair.end) return undefined;
+  if (!prop || prop.fromDefaults || !prop.node || prop.node.start < resource.pair.start || prop.node.end > resource.pair.end)
+    return undefined;
   return { start: prop.node.start, end: prop.node.end };
 }
 
@@ -156,7 +157,9 @@ function flowsSymbol(analysis: Analysis, pair: YPair): DocumentSymbolEntry {
 }
 
 function flowSymbol(entry: FlowEntry): DocumentSymbolEntry {
-  const written = String(entry.flowNode.value ?? '').replace(/\s+/g, ' ').trim();
+  const written = String(entry.flowNode.value ?? '')
+    .replace(/\s+/g, ' ')
+    .trim();
   const count = entry.connections.length;
   return {
     name: displayName(written, EMPTY_FLOW),

@@ -28,7 +28,22 @@ export interface CompletionEntry {
   readonly filterText?: string;
 }
 
-export type SymbolKind = 'file' | 'namespace' | 'class' | 'property' | 'field' | 'event' | 'function' | 'object' | 'array' | 'string' | 'number' | 'boolean' | 'key' | 'interface' | 'module';
+export type SymbolKind =
+  | 'file'
+  | 'namespace'
+  | 'class'
+  | 'property'
+  | 'field'
+  | 'event'
+  | 'function'
+  | 'object'
+  | 'array'
+  | 'string'
+  | 'number'
+  | 'boolean'
+  | 'key'
+  | 'interface'
+  | 'module';
 
 export interface DocumentSymbolEntry extends OffsetRange {
   readonly name: string;
@@ -44,8 +59,7 @@ export interface HighlightEntry extends OffsetRange {
 }
 
 export type RenameResult =
-  | { readonly edits: readonly { readonly start: number; readonly end: number; readonly newText: string }[] }
-  | { readonly error: string };
+  { readonly edits: readonly { readonly start: number; readonly end: number; readonly newText: string }[] } | { readonly error: string };
 
 /** Semantic token types, in the order of the legend the server declares. */
 export const SEMANTIC_TOKEN_TYPES = ['type', 'variable', 'operator', 'property', 'enumMember', 'number', 'keyword'] as const;

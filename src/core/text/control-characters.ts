@@ -11,10 +11,14 @@ export function escapeControlCharacters(text: string, options: { readonly keepLi
   return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, (char) => {
     if (options.keepLineBreaks && (char === '\n' || char === '\t')) return char;
     switch (char) {
-      case '\n': return '\\n';
-      case '\r': return '\\r';
-      case '\t': return '\\t';
-      default: return `\\x${char.charCodeAt(0).toString(16).padStart(2, '0')}`;
+      case '\n':
+        return '\\n';
+      case '\r':
+        return '\\r';
+      case '\t':
+        return '\\t';
+      default:
+        return `\\x${char.charCodeAt(0).toString(16).padStart(2, '0')}`;
     }
   });
 }

@@ -99,7 +99,8 @@ export class LineIndex {
     if (at > 0 && at < this.text.length) {
       const before = this.text.charCodeAt(at - 1);
       const after = this.text.charCodeAt(at);
-      if (before === 13 && after === 10) at--; // CR|LF: the line's content ends before the CR
+      if (before === 13 && after === 10)
+        at--; // CR|LF: the line's content ends before the CR
       else if (before >= 0xd800 && before <= 0xdbff && after >= 0xdc00 && after <= 0xdfff) at += direction === -1 ? -1 : 1;
     }
     return at;

@@ -5,9 +5,12 @@ export function closest(word: string, candidates: Iterable<string>, max = 3): st
   for (const candidate of candidates) {
     const distance = editDistance(lower, candidate.toLowerCase());
     const threshold = Math.max(1, Math.floor(Math.max(word.length, candidate.length) / 3));
-    if (distance <= threshold || candidate.toLowerCase().startsWith(lower) && lower.length >= 3) scored.push({ candidate, distance });
+    if (distance <= threshold || (candidate.toLowerCase().startsWith(lower) && lower.length >= 3)) scored.push({ candidate, distance });
   }
-  return scored.sort((a, b) => a.distance - b.distance || a.candidate.localeCompare(b.candidate)).slice(0, max).map((s) => s.candidate);
+  return scored
+    .sort((a, b) => a.distance - b.distance || a.candidate.localeCompare(b.candidate))
+    .slice(0, max)
+    .map((s) => s.candidate);
 }
 
 export function editDistance(a: string, b: string): number {

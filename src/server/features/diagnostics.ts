@@ -31,7 +31,9 @@ export function registerDiagnostics(context: ServerContext): ServerCapabilities 
   documents.onDidOpen((event) => void validate(event.document.uri));
   documents.onDidChangeContent((event) => {
     if (event.document.version <= 1 && !cache.latest(event.document.uri)) return; // the open handler checks it
-    void settings.for(event.document.uri).then((current) => cache.schedule(event.document.uri, current.validate.delay, () => void validate(event.document.uri)));
+    void settings
+      .for(event.document.uri)
+      .then((current) => cache.schedule(event.document.uri, current.validate.delay, () => void validate(event.document.uri)));
   });
   documents.onDidClose((event) => {
     cache.close(event.document.uri);

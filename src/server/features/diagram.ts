@@ -15,19 +15,33 @@ import { readDocumentUri } from '../params';
 export function registerDiagram(context: ServerContext): ServerCapabilities {
   const { connection, analysisOf, guard } = context;
 
-  connection.onRequest(DiagramRequest.type, guard('diagram', async (params): Promise<DiagramResult | null> => {
-    const uri = readDocumentUri(params);
-    const found = await analysisOf(uri);
-    if (!found) return null;
-    return diagramResult(found.analysis, uri, found.document.version, { icons: params.icons === true });
-  }, null));
+  connection.onRequest(
+    DiagramRequest.type,
+    guard(
+      'diagram',
+      async (params): Promise<DiagramResult | null> => {
+        const uri = readDocumentUri(params);
+        const found = await analysisOf(uri);
+        if (!found) return null;
+        return diagramResult(found.analysis, uri, found.document.version, { icons: params.icons === true });
+      },
+      null,
+    ),
+  );
 
-  connection.onRequest(PlainMermaidRequest.type, guard('plainMermaid', async (params): Promise<PlainMermaidResult | null> => {
-    const uri = readDocumentUri(params);
-    const found = await analysisOf(uri);
-    if (!found) return null;
-    return { uri, version: found.document.version, mermaid: plainFlowchart(found.analysis) };
-  }, null));
+  connection.onRequest(
+    PlainMermaidRequest.type,
+    guard(
+      'plainMermaid',
+      async (params): Promise<PlainMermaidResult | null> => {
+        const uri = readDocumentUri(params);
+        const found = await analysisOf(uri);
+        if (!found) return null;
+        return { uri, version: found.document.version, mermaid: plainFlowchart(found.analysis) };
+      },
+      null,
+    ),
+  );
 
   return {};
 }
@@ -46,14 +60,36 @@ export function diagramResult(analysis: Analysis, uri: string, version: number, 
     verdict: verdictOf(analysis),
     ...(diagram.title !== undefined ? { title: diagram.title } : {}),
     mermaid: diagram.mermaid,
-    outline: diagram.outline.map((statement) => (statement.kind === 'class' ? { ...statement, members: [...statement.members] } : { ...statement })),
+    outline: diagram.outline.map((statement) =>
+      statement.kind === 'class' ? { ...statement, members: [...statement.members] } : { ...statement },
+    ),
     nodes: diagram.nodes.map((node) => ({
-      id: node.id, resourceId: node.resourceId, type: node.type, typeName: node.typeName, label: node.label, range: toRange(analysis, node),
-      group: node.group, deadLetter: node.deadLetter, icon: node.icon, severity: node.severity, messages: [...node.messages], findings: { ...node.findings },
+      id: node.id,
+      resourceId: node.resourceId,
+      type: node.type,
+      typeName: node.typeName,
+      label: node.label,
+      range: toRange(analysis, node),
+      group: node.group,
+      deadLetter: node.deadLetter,
+      icon: node.icon,
+      severity: node.severity,
+      messages: [...node.messages],
+      findings: { ...node.findings },
     })),
     edges: diagram.edges.map((edge) => ({
-      key: edge.key, from: edge.from, to: edge.to, style: edge.style, kind: edge.kind, label: edge.label, rate: edge.rate, derivedRate: edge.derivedRate,
-      range: toRange(analysis, edge), severity: edge.severity, messages: [...edge.messages], findings: { ...edge.findings },
+      key: edge.key,
+      from: edge.from,
+      to: edge.to,
+      style: edge.style,
+      kind: edge.kind,
+      label: edge.label,
+      rate: edge.rate,
+      derivedRate: edge.derivedRate,
+      range: toRange(analysis, edge),
+      severity: edge.severity,
+      messages: [...edge.messages],
+      findings: { ...edge.findings },
     })),
     groups: diagram.groups.map((group) => ({ id: group.id, label: group.label, members: [...group.members] })),
     errors,

@@ -7,12 +7,18 @@ import { readDocumentUri, readParams, readRange } from '../params';
 
 export function registerInlayHints(context: ServerContext): ServerCapabilities {
   const { connection, analysisOf, guard } = context;
-  connection.languages.inlayHint.on(guard('inlayHint', async (params) => {
-    const requested = readRange(readParams(params).range);
-    const found = await analysisOf(readDocumentUri(params));
-    if (!found) return [];
-    const range = offsetsOfRange(found.analysis.lineIndex, requested);
-    return inlayHints(found.analysis, range).map((hint) => toInlayHint(found.analysis, hint));
-  }, [] as InlayHint[]));
+  connection.languages.inlayHint.on(
+    guard(
+      'inlayHint',
+      async (params) => {
+        const requested = readRange(readParams(params).range);
+        const found = await analysisOf(readDocumentUri(params));
+        if (!found) return [];
+        const range = offsetsOfRange(found.analysis.lineIndex, requested);
+        return inlayHints(found.analysis, range).map((hint) => toInlayHint(found.analysis, hint));
+      },
+      [] as InlayHint[],
+    ),
+  );
   return { inlayHintProvider: true };
 }

@@ -7,11 +7,17 @@ import { readDocumentUri } from '../params';
 
 export function registerSemanticTokens(context: ServerContext): ServerCapabilities {
   const { connection, analysisOf, guard } = context;
-  connection.languages.semanticTokens.on(guard('semanticTokens', async (params) => {
-    const found = await analysisOf(readDocumentUri(params));
-    if (!found) return { data: [] };
-    return encodeSemanticTokens(found.analysis, semanticTokens(found.analysis));
-  }, { data: [] as number[] }));
+  connection.languages.semanticTokens.on(
+    guard(
+      'semanticTokens',
+      async (params) => {
+        const found = await analysisOf(readDocumentUri(params));
+        if (!found) return { data: [] };
+        return encodeSemanticTokens(found.analysis, semanticTokens(found.analysis));
+      },
+      { data: [] as number[] },
+    ),
+  );
   return {
     semanticTokensProvider: {
       legend: { tokenTypes: [...SEMANTIC_TOKEN_TYPES], tokenModifiers: [...SEMANTIC_TOKEN_MODIFIERS] },

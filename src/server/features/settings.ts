@@ -5,7 +5,8 @@ import type { ServerContext } from '../context';
 export function registerSettings(context: ServerContext): ServerCapabilities {
   const { connection, settings } = context;
   connection.onInitialized(() => {
-    if (settings.hasConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'awsflow' }).catch(() => undefined);
+    if (settings.hasConfiguration)
+      void connection.client.register(DidChangeConfigurationNotification.type, { section: 'awsflow' }).catch(() => undefined);
   });
   connection.onDidChangeConfiguration(() => settings.changed());
   return {};

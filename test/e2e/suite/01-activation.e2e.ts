@@ -19,7 +19,13 @@ describe('activation', () => {
 
   it('registers the commands the manifest contributes', async () => {
     const commands = new Set(await vscode.commands.getCommands(true));
-    for (const id of ['awsflow.showPreview', 'awsflow.showPreviewToSide', 'awsflow.restartServer', 'awsflow.showOutput', 'awsflow.showRuleDocs']) {
+    for (const id of [
+      'awsflow.showPreview',
+      'awsflow.showPreviewToSide',
+      'awsflow.restartServer',
+      'awsflow.showOutput',
+      'awsflow.showRuleDocs',
+    ]) {
       assert.ok(commands.has(id), `command ${id} is not registered`);
     }
   });

@@ -47,8 +47,15 @@ function summary(diagnostics: readonly vscode.Diagnostic[]): string[] {
 describe('diagnostics', () => {
   it('the findings of mistakes.awsflow arrive with rule ids as codes, severities and exact ranges', async () => {
     const editor = await openFixture('mistakes.awsflow');
-    const diagnostics = await diagnosticsWhere(editor.document.uri, `${EXPECTED.length} diagnostics`, (list) => list.length >= EXPECTED.length);
-    assert.deepEqual(summary(diagnostics), EXPECTED.map(([rule, severity, range]) => `${rule} ${vscode.DiagnosticSeverity[severity]} ${range}`));
+    const diagnostics = await diagnosticsWhere(
+      editor.document.uri,
+      `${EXPECTED.length} diagnostics`,
+      (list) => list.length >= EXPECTED.length,
+    );
+    assert.deepEqual(
+      summary(diagnostics),
+      EXPECTED.map(([rule, severity, range]) => `${rule} ${vscode.DiagnosticSeverity[severity]} ${range}`),
+    );
 
     const timeout = diagnostics.find((d) => ruleOf(d) === 'lambda/timeout-limit')!;
     assert.equal(editor.document.getText(timeout.range), '20m');
@@ -61,30 +68,54 @@ describe('diagnostics', () => {
 
   it('every line the fixture marks `# expect: <rule>` has that finding, directly or through related information', async () => {
     const editor = await openFixture('mistakes.awsflow');
-    const diagnostics = await diagnosticsWhere(editor.document.uri, `${EXPECTED.length} diagnostics`, (list) => list.length >= EXPECTED.length);
-    const marked = editor.document.getText().split('\n').flatMap((text, line) => [...text.matchAll(/# expect: ([\w-]+\/[\w-]+)/g)].map((m) => ({ line, rule: m[1]! })));
+    const diagnostics = await diagnosticsWhere(
+      editor.document.uri,
+      `${EXPECTED.length} diagnostics`,
+      (list) => list.length >= EXPECTED.length,
+    );
+    const marked = editor.document
+      .getText()
+      .split('\n')
+      .flatMap((text, line) => [...text.matchAll(/# expect: ([\w-]+\/[\w-]+)/g)].map((m) => ({ line, rule: m[1]! })));
     assert.ok(marked.length >= 15, 'the fixture lost its expect: markers');
     // A marker names the line of the value or of the key just above it; a finding that
     // involves two places (a flow and the resource it breaks) may sit at the other one and
     // point here through its related information, which must reach VS Code too.
-    const missing = marked.filter(({ line, rule }) => !diagnostics.some((d) => ruleOf(d) === rule
-      && ([line, line - 1].includes(d.range.start.line) || (d.relatedInformation ?? []).some((info) => info.location.range.start.line === line))));
+    const missing = marked.filter(
+      ({ line, rule }) =>
+        !diagnostics.some(
+          (d) =>
+            ruleOf(d) === rule &&
+            ([line, line - 1].includes(d.range.start.line) ||
+              (d.relatedInformation ?? []).some((info) => info.location.range.start.line === line)),
+        ),
+    );
     assert.deepEqual(missing, []);
   });
 
   it('the editor shows exactly what `awsflow check` reports for the same file', async () => {
     const editor = await openFixture('mistakes.awsflow');
-    const diagnostics = await diagnosticsWhere(editor.document.uri, `${EXPECTED.length} diagnostics`, (list) => list.length >= EXPECTED.length);
+    const diagnostics = await diagnosticsWhere(
+      editor.document.uri,
+      `${EXPECTED.length} diagnostics`,
+      (list) => list.length >= EXPECTED.length,
+    );
     const cli = join(vscode.extensions.getExtension(EXTENSION_ID)!.extensionPath, 'dist/cli.js');
     const run = spawnSync(process.execPath, [cli, 'check', '--format', 'json', editor.document.uri.fsPath], { encoding: 'utf8' });
     assert.equal(run.status, 1, `awsflow check should exit 1 on errors: ${run.stderr}`);
-    const findings = (JSON.parse(run.stdout) as { findings: { ruleId: string; severity: string; line: number; column: number; endLine: number; endColumn: number }[] }[])[0]!.findings;
+    const findings = (
+      JSON.parse(run.stdout) as {
+        findings: { ruleId: string; severity: string; line: number; column: number; endLine: number; endColumn: number }[];
+      }[]
+    )[0]!.findings;
     assert.deepEqual(
       summary(diagnostics),
-      summary(findings.map((f) => {
-        const range = new vscode.Range(f.line - 1, f.column - 1, f.endLine - 1, f.endColumn - 1);
-        return Object.assign(new vscode.Diagnostic(range, f.ruleId, SEVERITY[f.severity]), { code: f.ruleId });
-      })),
+      summary(
+        findings.map((f) => {
+          const range = new vscode.Range(f.line - 1, f.column - 1, f.endLine - 1, f.endColumn - 1);
+          return Object.assign(new vscode.Diagnostic(range, f.ruleId, SEVERITY[f.severity]), { code: f.ruleId });
+        }),
+      ),
     );
   });
 });

@@ -15,9 +15,13 @@ describe('hover', () => {
   it('on a resource type: the service, its description and its AWS limits', async () => {
     const editor = await openFixture('mistakes.awsflow');
     const line = 13;
-    assert.equal(editor.document.lineAt(line).text, '    type: lambda', 'fixture moved: line 14 should be slow-worker\'s type');
+    assert.equal(editor.document.lineAt(line).text, '    type: lambda', "fixture moved: line 14 should be slow-worker's type");
     const hovers = await waitFor('a hover from the language server', async () => {
-      const list = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', editor.document.uri, new vscode.Position(line, 12));
+      const list = await vscode.commands.executeCommand<vscode.Hover[]>(
+        'vscode.executeHoverProvider',
+        editor.document.uri,
+        new vscode.Position(line, 12),
+      );
       return list.length > 0 ? list : undefined;
     });
     assert.equal(hovers.length, 1, 'one hover provider answers for .awsflow files');

@@ -23,7 +23,12 @@ describe('quick fix', () => {
 
     const cursor = new vscode.Range(line, 14, line, 14);
     const actions = await waitFor('code actions at the timeout', async () => {
-      const list = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, cursor, vscode.CodeActionKind.QuickFix.value);
+      const list = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+        'vscode.executeCodeActionProvider',
+        uri,
+        cursor,
+        vscode.CodeActionKind.QuickFix.value,
+      );
       return list.length > 0 ? list : undefined;
     });
     const fix = actions.find((action) => action.title === 'Set the timeout to 15m');
@@ -38,7 +43,11 @@ describe('quick fix', () => {
 
     // The server checks the edited text: the finding goes, and a rule that used the old
     // value (the queue's visibility timeout against the function's timeout) now names 15m.
-    const after = await diagnosticsWhere(uri, 'the lambda/timeout-limit finding to go', (list) => list.length > 0 && !list.some((d) => ruleOf(d) === 'lambda/timeout-limit'));
+    const after = await diagnosticsWhere(
+      uri,
+      'the lambda/timeout-limit finding to go',
+      (list) => list.length > 0 && !list.some((d) => ruleOf(d) === 'lambda/timeout-limit'),
+    );
     const visibility = after.find((d) => ruleOf(d) === 'sqs/visibility-timeout' && d.range.start.line === 10);
     assert.ok(visibility, 'the visibility-timeout finding on intake stays');
     assert.match(visibility.message, /below the 15m timeout of slow-worker/);

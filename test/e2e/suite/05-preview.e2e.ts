@@ -12,17 +12,34 @@ import * as vscode from 'vscode';
 import type { AwsflowApi } from '../../../src/client/api';
 import { EXTENSION_ID, openFixture, rangeText, revert, waitFor } from '../helpers';
 
-const RESOURCES = ['api', 'intake', 'slow-worker', 'orders.fifo', 'orders-dlq', 'order-handler', 'sync-handler', 'events', 'events-copy', 'tick', 'worker'];
+const RESOURCES = [
+  'api',
+  'intake',
+  'slow-worker',
+  'orders.fifo',
+  'orders-dlq',
+  'order-handler',
+  'sync-handler',
+  'events',
+  'events-copy',
+  'tick',
+  'worker',
+];
 
 /** Fails instead of hanging when the webview never reports. */
 function within<T>(what: string, promise: Promise<T>, ms = 30_000): Promise<T> {
-  return Promise.race([promise, new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`timed out after ${ms} ms waiting for ${what}`)), ms))]);
+  return Promise.race([
+    promise,
+    new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`timed out after ${ms} ms waiting for ${what}`)), ms)),
+  ]);
 }
 
 function previewTabs(): { tab: vscode.Tab; column: vscode.ViewColumn }[] {
-  return vscode.window.tabGroups.all.flatMap((group) => group.tabs
-    .filter((tab) => tab.input instanceof vscode.TabInputWebview && tab.input.viewType.endsWith('awsflow.preview'))
-    .map((tab) => ({ tab, column: group.viewColumn })));
+  return vscode.window.tabGroups.all.flatMap((group) =>
+    group.tabs
+      .filter((tab) => tab.input instanceof vscode.TabInputWebview && tab.input.viewType.endsWith('awsflow.preview'))
+      .map((tab) => ({ tab, column: group.viewColumn })),
+  );
 }
 
 describe('preview', () => {
@@ -46,8 +63,11 @@ describe('preview', () => {
     await vscode.commands.executeCommand('awsflow.showPreviewToSide', uri);
     const rendered = await within('the webview to draw the diagram', api.previews.whenRendered(uri, editor.document.version));
     const diagram = api.previews.lastDiagram(uri);
-    assert.ok(diagram, 'the preview received the server\'s diagram');
-    assert.deepEqual(diagram.nodes.map((node) => node.resourceId), RESOURCES);
+    assert.ok(diagram, "the preview received the server's diagram");
+    assert.deepEqual(
+      diagram.nodes.map((node) => node.resourceId),
+      RESOURCES,
+    );
     assert.equal(rendered.nodes, RESOURCES.length, 'the webview drew every node');
     assert.equal(rendered.edges, diagram.edges.length, 'the webview drew every edge');
     assert.equal(diagram.edges.length, 9);
@@ -55,7 +75,10 @@ describe('preview', () => {
     // Findings are on the diagram: the function with a 20m timeout is marked as an error.
     const slowWorker = diagram.nodes.find((node) => node.resourceId === 'slow-worker')!;
     assert.equal(slowWorker.severity, 'error');
-    assert.ok(slowWorker.messages.some((message) => message.includes('15 minutes maximum')), slowWorker.messages.join(' | '));
+    assert.ok(
+      slowWorker.messages.some((message) => message.includes('15 minutes maximum')),
+      slowWorker.messages.join(' | '),
+    );
 
     const tabs = previewTabs();
     assert.equal(tabs.length, 1, 'one preview');
@@ -80,9 +103,12 @@ describe('preview', () => {
     assert.equal(removed.nodes, RESOURCES.length, `drawn for version ${removed.version} (document at ${editor.document.version})`);
   });
 
-  it('a click on a node (revealResource) selects the resource\'s definition in the editor', async () => {
+  it("a click on a node (revealResource) selects the resource's definition in the editor", async () => {
     const node = api.previews.lastDiagram(uri)!.nodes.find((candidate) => candidate.resourceId === 'slow-worker')!;
-    assert.equal(rangeText(new vscode.Range(node.range.start.line, node.range.start.character, node.range.end.line, node.range.end.character)), '12:2-12:13');
+    assert.equal(
+      rangeText(new vscode.Range(node.range.start.line, node.range.start.character, node.range.end.line, node.range.end.character)),
+      '12:2-12:13',
+    );
     await api.previews.receive(uri, { type: 'revealResource', resourceId: 'slow-worker' });
     const active = await waitFor('an editor of mistakes.awsflow to be active', () => {
       const candidate = vscode.window.activeTextEditor;
@@ -130,12 +156,20 @@ describe('preview', () => {
       // A structural edit (a new resource): the next drawing is still in ELK.
       const line = active.document.getText().split('\n').indexOf('flows:');
       const versionBefore = active.document.version;
-      assert.equal(await active.edit((edit) => edit.insert(new vscode.Position(line - 1, 0), '  audit-log:\n    type: sqs\n    encryption: sqs-managed\n')), true);
+      assert.equal(
+        await active.edit((edit) =>
+          edit.insert(new vscode.Position(line - 1, 0), '  audit-log:\n    type: sqs\n    encryption: sqs-managed\n'),
+        ),
+        true,
+      );
       const rendered = await within('the webview to draw the edited text', api.previews.whenRendered(uri, active.document.version));
       assert.equal(rendered.nodes, RESOURCES.length + 1);
       const renders = api.previews.posted(uri).filter((message) => message.type === 'render' && message.version > versionBefore);
       assert.ok(renders.length > 0, 'the edit was sent to be drawn');
-      assert.deepEqual(renders.map((message) => message.type === 'render' && message.layout), renders.map(() => 'elk'));
+      assert.deepEqual(
+        renders.map((message) => message.type === 'render' && message.layout),
+        renders.map(() => 'elk'),
+      );
       assert.equal(setting()?.workspaceValue, 'elk');
     } finally {
       await vscode.workspace.getConfiguration('awsflow', uri).update('preview.layout', undefined, vscode.ConfigurationTarget.Workspace);

@@ -43,7 +43,12 @@ function serverPids(): number[] {
       const parent = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
       if (parent !== process.pid) continue;
       // A killed child not yet reaped (a zombie) has an empty command line: it does not count.
-      if (readFileSync(`/proc/${entry}/cmdline`, 'utf8').split('\0').some((arg) => arg.endsWith(SERVER_MODULE))) pids.push(Number(entry));
+      if (
+        readFileSync(`/proc/${entry}/cmdline`, 'utf8')
+          .split('\0')
+          .some((arg) => arg.endsWith(SERVER_MODULE))
+      )
+        pids.push(Number(entry));
     } catch {
       // The process ended while it was being read.
     }
@@ -53,7 +58,11 @@ function serverPids(): number[] {
 
 function theServerPid(): number {
   const pids = serverPids();
-  assert.equal(pids.length, 1, `expected one language server process under the extension host (pid ${process.pid}), found [${pids.join(', ')}]`);
+  assert.equal(
+    pids.length,
+    1,
+    `expected one language server process under the extension host (pid ${process.pid}), found [${pids.join(', ')}]`,
+  );
   return pids[0]!;
 }
 
@@ -84,9 +93,24 @@ function cliSummary(text: string, extensionPath: string): string[] {
     writeFileSync(file, text);
     const run = spawnSync(process.execPath, [join(extensionPath, 'dist/cli.js'), 'check', '--format', 'json', file], { encoding: 'utf8' });
     assert.ok(run.status === 0 || run.status === 1, `awsflow check failed: ${run.stderr}`);
-    const severity: Record<string, vscode.DiagnosticSeverity> = { error: vscode.DiagnosticSeverity.Error, warning: vscode.DiagnosticSeverity.Warning, info: vscode.DiagnosticSeverity.Information };
-    const findings = (JSON.parse(run.stdout) as { findings: { ruleId: string; severity: string; line: number; column: number; endLine: number; endColumn: number }[] }[])[0]!.findings;
-    return summary(findings.map((f) => Object.assign(new vscode.Diagnostic(new vscode.Range(f.line - 1, f.column - 1, f.endLine - 1, f.endColumn - 1), f.ruleId, severity[f.severity]), { code: f.ruleId })));
+    const severity: Record<string, vscode.DiagnosticSeverity> = {
+      error: vscode.DiagnosticSeverity.Error,
+      warning: vscode.DiagnosticSeverity.Warning,
+      info: vscode.DiagnosticSeverity.Information,
+    };
+    const findings = (
+      JSON.parse(run.stdout) as {
+        findings: { ruleId: string; severity: string; line: number; column: number; endLine: number; endColumn: number }[];
+      }[]
+    )[0]!.findings;
+    return summary(
+      findings.map((f) =>
+        Object.assign(
+          new vscode.Diagnostic(new vscode.Range(f.line - 1, f.column - 1, f.endLine - 1, f.endColumn - 1), f.ruleId, severity[f.severity]),
+          { code: f.ruleId },
+        ),
+      ),
+    );
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -94,7 +118,10 @@ function cliSummary(text: string, extensionPath: string): string[] {
 
 /** Fails instead of hanging when something never reports. */
 function within<T>(what: string, promise: Promise<T>, ms = 30_000): Promise<T> {
-  return Promise.race([promise, new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`timed out after ${ms} ms waiting for ${what}`)), ms))]);
+  return Promise.race([
+    promise,
+    new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`timed out after ${ms} ms waiting for ${what}`)), ms)),
+  ]);
 }
 
 /** One state change as the test saw it, with what the status item and the preview showed at that moment. */
@@ -142,7 +169,14 @@ describe('recovery from a crashed language server', () => {
     await vscode.commands.executeCommand('awsflow.showPreviewToSide', uri);
     await within('the preview to draw', api.previews.whenRendered(uri, editor.document.version));
     subscription = api.server.onDidChangeState((state) => {
-      seen.push({ state, status: api.server.status(), version: editor.document.version, posted: postedSinceMark(), diagnostics: ours(uri).length, at: Date.now() });
+      seen.push({
+        state,
+        status: api.server.status(),
+        version: editor.document.version,
+        posted: postedSinceMark(),
+        diagnostics: ours(uri).length,
+        at: Date.now(),
+      });
     });
   });
 
@@ -159,7 +193,11 @@ describe('recovery from a crashed language server', () => {
 
   it('a killed server is restarted: the status item says so, the preview is dimmed meanwhile, and diagnostics and drawing come back for the text as edited while it was down', async () => {
     const diagnosticsBefore = summary(ours(uri));
-    assert.deepEqual(diagnosticsBefore, cliSummary(editor.document.getText(), extensionPath), 'before the crash the editor shows what the CLI reports');
+    assert.deepEqual(
+      diagnosticsBefore,
+      cliSummary(editor.document.getText(), extensionPath),
+      'before the crash the editor shows what the CLI reports',
+    );
     const drawnBefore = api.previews.lastRendered(uri)!;
     assert.equal(drawnBefore.nodes, RESOURCES);
     const pid = theServerPid();
@@ -173,29 +211,41 @@ describe('recovery from a crashed language server', () => {
       if (state.kind === 'restarting' && !edited) edited = editor.edit((edit) => edit.insert(new vscode.Position(line - 1, 0), AUDIT_LOG));
     });
     const onEdit = vscode.workspace.onDidChangeTextDocument((event) => {
-      if (event.document.uri.toString() === uri.toString() && event.contentChanges.length > 0) editLanded ??= { version: event.document.version, state: api.server.state().kind };
+      if (event.document.uri.toString() === uri.toString() && event.contentChanges.length > 0)
+        editLanded ??= { version: event.document.version, state: api.server.state().kind };
     });
     const killedAt = Date.now();
     process.kill(pid, 'SIGKILL');
     try {
-      await waitFor('the server to be restarted and run again', () => seen.some((s) => s.state.kind === 'restarting') && api.server.state().kind === 'running');
+      await waitFor(
+        'the server to be restarted and run again',
+        () => seen.some((s) => s.state.kind === 'restarting') && api.server.state().kind === 'running',
+      );
       assert.equal(await edited, true, 'the edit made while the server was down was applied');
     } finally {
       onRestarting.dispose();
       onEdit.dispose();
     }
     const runningAt = seen.find((s) => s.state.kind === 'running')!.at;
-    console.log(`recovery: server ${pid} killed; restarting seen after ${seen[0]!.at - killedAt} ms; running again after ${runningAt - killedAt} ms; edit landed in state ${editLanded?.state}`);
+    console.log(
+      `recovery: server ${pid} killed; restarting seen after ${seen[0]!.at - killedAt} ms; running again after ${runningAt - killedAt} ms; edit landed in state ${editLanded?.state}`,
+    );
 
     // The status item, at each step.
     const states = seen.map((s) => s.state.kind);
     assert.equal(states[0], 'restarting', `state changes: ${states.join(' → ')}`);
     assert.equal(states[states.length - 1], 'running', `state changes: ${states.join(' → ')}`);
-    assert.ok(states.every((kind) => kind === 'restarting' || kind === 'running'), `nothing but restarting, then running: ${states.join(' → ')}`);
+    assert.ok(
+      states.every((kind) => kind === 'restarting' || kind === 'running'),
+      `nothing but restarting, then running: ${states.join(' → ')}`,
+    );
     const restarting = seen[0]!;
     assert.deepEqual(restarting.state, { kind: 'restarting', attempt: 1 });
     assert.equal(restarting.status.text, 'awsflow: restarting');
-    assert.equal(restarting.status.detail, `The language server stopped unexpectedly; restarting it (restart 1 of at most ${MAX_RESTARTS} within 3 minutes).`);
+    assert.equal(
+      restarting.status.detail,
+      `The language server stopped unexpectedly; restarting it (restart 1 of at most ${MAX_RESTARTS} within 3 minutes).`,
+    );
     assert.equal(restarting.status.busy, true);
     assert.equal(restarting.status.severity, vscode.LanguageStatusSeverity.Warning);
     const running = seen[seen.length - 1]!;
@@ -213,10 +263,20 @@ describe('recovery from a crashed language server', () => {
     // The preview: dimmed with the reason the moment the crash was noticed, and nothing
     // drawn as current until the server ran again.
     const stale = restarting.posted.find((message) => message.type === 'stale');
-    assert.ok(stale?.type === 'stale', `a stale message when the crash was noticed; sent: ${restarting.posted.map((m) => m.type).join(', ')}`);
-    assert.equal(stale.reason, 'The awsflow language server stopped unexpectedly and is restarting; the diagram updates once it runs again.');
+    assert.ok(
+      stale?.type === 'stale',
+      `a stale message when the crash was noticed; sent: ${restarting.posted.map((m) => m.type).join(', ')}`,
+    );
+    assert.equal(
+      stale.reason,
+      'The awsflow language server stopped unexpectedly and is restarting; the diagram updates once it runs again.',
+    );
     assert.ok(stale.version >= drawnBefore.version);
-    assert.deepEqual(running.posted.filter((message) => message.type === 'render'), [], 'no drawing sent while the server was down');
+    assert.deepEqual(
+      running.posted.filter((message) => message.type === 'render'),
+      [],
+      'no drawing sent while the server was down',
+    );
 
     // The edit was made while no server ran (else this test proves less than it says).
     assert.ok(editLanded, 'the edit reached the extension host');
@@ -235,15 +295,25 @@ describe('recovery from a crashed language server', () => {
     assert.ok(!afterRestart.slice(lastRender).some((m) => m.type === 'stale'), 'and no longer marked stale');
     // …and the diagnostics back, the same as a fresh analysis of that text.
     const expected = cliSummary(editor.document.getText(), extensionPath);
-    assert.notDeepEqual(expected, diagnosticsBefore, 'the edit changes the findings (else this would not show they are of the edited text)');
-    await waitFor('the diagnostics of the edited text after the restart', () => JSON.stringify(summary(ours(uri))) === JSON.stringify(expected));
+    assert.notDeepEqual(
+      expected,
+      diagnosticsBefore,
+      'the edit changes the findings (else this would not show they are of the edited text)',
+    );
+    await waitFor(
+      'the diagnostics of the edited text after the restart',
+      () => JSON.stringify(summary(ours(uri))) === JSON.stringify(expected),
+    );
   });
 
   it(`after ${MAX_RESTARTS + 1} crashes within 3 minutes the client gives up, the status item and the preview say so, and the item's Restart action brings it back`, async () => {
     // Start counting from zero (the previous test's crash is within the window): the restart command forgets earlier crashes.
     setMark();
     await vscode.commands.executeCommand('awsflow.restartServer');
-    await waitFor('the language server to run after the restart command', () => api.server.state().kind === 'running' && serverPids().length === 1);
+    await waitFor(
+      'the language server to run after the restart command',
+      () => api.server.state().kind === 'running' && serverPids().length === 1,
+    );
     assert.ok(api.server.state().kind === 'running');
 
     // Each crash once the preview has drawn again, so nothing is in flight when the next one comes.
@@ -254,7 +324,10 @@ describe('recovery from a crashed language server', () => {
       drawn = api.previews.lastRendered(uri);
       const pid = theServerPid();
       process.kill(pid, 'SIGKILL');
-      await waitFor(`restart ${crash} to run`, () => seen.some((s) => s.state.kind === 'restarting') && api.server.state().kind === 'running');
+      await waitFor(
+        `restart ${crash} to run`,
+        () => seen.some((s) => s.state.kind === 'restarting') && api.server.state().kind === 'running',
+      );
       const restarting = seen.find((s) => s.state.kind === 'restarting')!;
       assert.deepEqual(restarting.state, { kind: 'restarting', attempt: crash });
       assert.match(restarting.status.detail ?? '', new RegExp(`restart ${crash} of at most ${MAX_RESTARTS} within 3 minutes`));
@@ -263,7 +336,10 @@ describe('recovery from a crashed language server', () => {
       const sinceCrash = postedSinceMark().map((m) => m.type);
       const dimmed = sinceCrash.indexOf('stale');
       const drawnAgain = sinceCrash.indexOf('render');
-      assert.ok(dimmed !== -1 && (drawnAgain === -1 || dimmed < drawnAgain), `the preview was dimmed at crash ${crash}, before it was drawn again; sent: ${sinceCrash.join(', ')}`);
+      assert.ok(
+        dimmed !== -1 && (drawnAgain === -1 || dimmed < drawnAgain),
+        `the preview was dimmed at crash ${crash}, before it was drawn again; sent: ${sinceCrash.join(', ')}`,
+      );
       assert.notEqual(theServerPid(), pid);
       // Drawn afresh by the new server, for the same text: a drawing posted after the stale
       // message (so the preview no longer counts itself stale, and the next crash dims it
@@ -300,18 +376,29 @@ describe('recovery from a crashed language server', () => {
 
     // The preview says why it is not current, and keeps saying so through an edit.
     const down = `${reason} Run "awsflow: Restart Language Server" to bring it back.`;
-    const lastStale = (): ToWebview | undefined => postedSinceMark().filter((m) => m.type === 'stale').pop();
+    const lastStale = (): ToWebview | undefined =>
+      postedSinceMark()
+        .filter((m) => m.type === 'stale')
+        .pop();
     assert.deepEqual(lastStale(), { type: 'stale', version: editor.document.version, reason: down });
     const line = editor.document.getText().split('\n').indexOf('  audit-log:');
-    assert.ok(line > 0, 'the previous test\'s edit is still there');
+    assert.ok(line > 0, "the previous test's edit is still there");
     assert.equal(await editor.edit((edit) => edit.delete(new vscode.Range(line, 0, line + 3, 0))), true);
     await waitFor('the preview to say the edited version is not drawn', () => {
       const message = lastStale();
       return message?.type === 'stale' && message.version === editor.document.version && message.reason === down;
     });
-    assert.deepEqual(postedSinceMark().filter((m) => m.type === 'render'), [], 'nothing drawn as current while no server runs');
+    assert.deepEqual(
+      postedSinceMark().filter((m) => m.type === 'render'),
+      [],
+      'nothing drawn as current while no server runs',
+    );
     // It stayed down through the edit: no state change since it failed, no server process.
-    assert.deepEqual(seen.slice(failedAt + 1).map((s) => s.state.kind), [], 'no state change after the client gave up');
+    assert.deepEqual(
+      seen.slice(failedAt + 1).map((s) => s.state.kind),
+      [],
+      'no state change after the client gave up',
+    );
     assert.deepEqual(serverPids(), [], 'no language server runs');
     assert.equal(api.server.state().kind, 'failed');
 
@@ -325,6 +412,9 @@ describe('recovery from a crashed language server', () => {
     const final = await within('the preview to draw the current text after the restart', api.previews.whenRendered(uri, version));
     assert.equal(final.nodes, RESOURCES, 'the resource removed while the server was down is gone from the drawing');
     const expected = cliSummary(editor.document.getText(), extensionPath);
-    await waitFor('the diagnostics of the current text after the restart', () => JSON.stringify(summary(ours(uri))) === JSON.stringify(expected));
+    await waitFor(
+      'the diagnostics of the current text after the restart',
+      () => JSON.stringify(summary(ours(uri))) === JSON.stringify(expected),
+    );
   });
 });

@@ -27,7 +27,10 @@ const TEXT = [
 ].join('\n');
 
 function tree(symbols: readonly vscode.DocumentSymbol[], depth = 0): string[] {
-  return symbols.flatMap((s) => [`${'  '.repeat(depth)}${s.name} [${s.detail}] ${vscode.SymbolKind[s.kind]}`, ...tree(s.children, depth + 1)]);
+  return symbols.flatMap((s) => [
+    `${'  '.repeat(depth)}${s.name} [${s.detail}] ${vscode.SymbolKind[s.kind]}`,
+    ...tree(s.children, depth + 1),
+  ]);
 }
 
 /** The names of the symbols holding `position`, outermost first: what breadcrumbs show. */
@@ -42,7 +45,10 @@ describe('outline', () => {
     const document = await vscode.workspace.openTextDocument({ language: 'awsflow', content: TEXT });
     await vscode.window.showTextDocument(document, { preview: false });
     const symbols = await waitFor('document symbols from the language server', async () => {
-      const list = await vscode.commands.executeCommand<vscode.DocumentSymbol[] | undefined>('vscode.executeDocumentSymbolProvider', document.uri);
+      const list = await vscode.commands.executeCommand<vscode.DocumentSymbol[] | undefined>(
+        'vscode.executeDocumentSymbolProvider',
+        document.uri,
+      );
       return list && list.length > 0 ? list : undefined;
     });
     assert.deepEqual(tree(symbols), [

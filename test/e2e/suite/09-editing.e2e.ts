@@ -39,7 +39,11 @@ async function type(editor: vscode.TextEditor, text: string): Promise<void> {
 
 /** Every completion item the editor has at the cursor: the language server's and the editor's own (word-based ones included). */
 async function completionsAt(editor: vscode.TextEditor): Promise<vscode.CompletionItem[]> {
-  const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', editor.document.uri, editor.selection.active);
+  const list = await vscode.commands.executeCommand<vscode.CompletionList>(
+    'vscode.executeCompletionItemProvider',
+    editor.document.uri,
+    editor.selection.active,
+  );
   return list.items;
 }
 
@@ -50,10 +54,11 @@ function labelOf(item: vscode.CompletionItem): string {
 describe('editing: the first minute', () => {
   after(async () => {
     // A test that failed midway leaves its scratch editor dirty: closed without saving.
-    for (let left = 10; left > 0 && vscode.window.activeTextEditor; left--) await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    for (let left = 10; left > 0 && vscode.window.activeTextEditor; left--)
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
 
-  it('awsflow files turn off word-based suggestions and quick suggestions inside a snippet (the manifest\'s language defaults)', () => {
+  it("awsflow files turn off word-based suggestions and quick suggestions inside a snippet (the manifest's language defaults)", () => {
     const awsflow = vscode.workspace.getConfiguration('editor', { languageId: 'awsflow' });
     assert.equal(awsflow.get('wordBasedSuggestions'), 'off');
     assert.equal(awsflow.get('suggest.snippetsPreventQuickSuggestions'), true);
@@ -68,11 +73,16 @@ describe('editing: the first minute', () => {
     const plain = await scratch('txt', 'worker orders\nwor');
     plain.selection = new vscode.Selection(1, 3, 1, 3);
     const words = await completionsAt(plain);
-    assert.ok(words.some((item) => labelOf(item) === 'worker'), `word suggestions in plain text: ${words.map(labelOf).join(', ')}`);
+    assert.ok(
+      words.some((item) => labelOf(item) === 'worker'),
+      `word suggestions in plain text: ${words.map(labelOf).join(', ')}`,
+    );
     await discard(plain);
 
     const editor = await scratch('awsflow', '');
-    const skeleton = await waitFor('the skeleton completion in the empty file', async () => (await completionsAt(editor)).find((item) => labelOf(item) === 'awsflow skeleton'));
+    const skeleton = await waitFor('the skeleton completion in the empty file', async () =>
+      (await completionsAt(editor)).find((item) => labelOf(item) === 'awsflow skeleton'),
+    );
     assert.ok(skeleton.insertText instanceof vscode.SnippetString, 'the skeleton is a snippet');
     assert.equal(await editor.insertSnippet(skeleton.insertText, editor.selection.active), true);
     // The first placeholder (the name) is selected: type over it, then Tab on to the ids.
@@ -88,14 +98,32 @@ describe('editing: the first minute', () => {
     }
     await vscode.commands.executeCommand('leaveSnippet');
     const u = '  ';
-    assert.equal(editor.document.getText(), [
-      'awsflow: 1', 'name: orders-app', '', 'resources:',
-      `${u}web:`, `${u}${u}type: api-gateway`,
-      `${u}work:`, `${u}${u}type: sqs`, `${u}${u}visibilityTimeout: 3m`, `${u}${u}deadLetter: { target: work-dlq, maxReceiveCount: 5 }`,
-      `${u}work-dlq:`, `${u}${u}type: sqs`, `${u}${u}retention: 14d`,
-      `${u}wor:`, `${u}${u}type: lambda`, `${u}${u}memory: 512MB`, `${u}${u}timeout: 30s`,
-      '', 'flows:', `${u}- web -> work -> wor`, '',
-    ].join('\n'));
+    assert.equal(
+      editor.document.getText(),
+      [
+        'awsflow: 1',
+        'name: orders-app',
+        '',
+        'resources:',
+        `${u}web:`,
+        `${u}${u}type: api-gateway`,
+        `${u}work:`,
+        `${u}${u}type: sqs`,
+        `${u}${u}visibilityTimeout: 3m`,
+        `${u}${u}deadLetter: { target: work-dlq, maxReceiveCount: 5 }`,
+        `${u}work-dlq:`,
+        `${u}${u}type: sqs`,
+        `${u}${u}retention: 14d`,
+        `${u}wor:`,
+        `${u}${u}type: lambda`,
+        `${u}${u}memory: 512MB`,
+        `${u}${u}timeout: 30s`,
+        '',
+        'flows:',
+        `${u}- web -> work -> wor`,
+        '',
+      ].join('\n'),
+    );
     await discard(editor);
   });
 
@@ -116,9 +144,15 @@ describe('editing: the first minute', () => {
       assert.equal(await enterAt('awsflow: 1\nresources:\n  orders:', 2, 'type: sqs'), 'awsflow: 1\nresources:\n  orders:\n    type: sqs');
       assert.equal(await enterAt('awsflow: 1\nresources:', 1, 'orders:'), 'awsflow: 1\nresources:\n  orders:');
       // A comment after the colon changes nothing.
-      assert.equal(await enterAt('awsflow: 1\nresources:\n  orders:  # the queue\n', 2, 'type: sqs'), 'awsflow: 1\nresources:\n  orders:  # the queue\n    type: sqs\n');
+      assert.equal(
+        await enterAt('awsflow: 1\nresources:\n  orders:  # the queue\n', 2, 'type: sqs'),
+        'awsflow: 1\nresources:\n  orders:  # the queue\n    type: sqs\n',
+      );
       // After a value the indentation stays.
-      assert.equal(await enterAt('awsflow: 1\nresources:\n  orders:\n    type: sqs', 3, 'fifo: true'), 'awsflow: 1\nresources:\n  orders:\n    type: sqs\n    fifo: true');
+      assert.equal(
+        await enterAt('awsflow: 1\nresources:\n  orders:\n    type: sqs', 3, 'fifo: true'),
+        'awsflow: 1\nresources:\n  orders:\n    type: sqs\n    fifo: true',
+      );
     });
 
     it('on a flow item continues with `- ` at the same indentation; after `a -> b:` indents under the item', async () => {

@@ -7,7 +7,8 @@ const PNG_1X1 = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9
 
 describe('diagram exports', () => {
   test('an SVG is written as UTF-8 text', () => {
-    const svg = '<?xml version="1.0" encoding="UTF-8"?>\n<!-- awsflow -->\n<svg xmlns="http://www.w3.org/2000/svg"><text>jobs → worker</text></svg>';
+    const svg =
+      '<?xml version="1.0" encoding="UTF-8"?>\n<!-- awsflow -->\n<svg xmlns="http://www.w3.org/2000/svg"><text>jobs → worker</text></svg>';
     assert.equal(new TextDecoder().decode(exportBytes('svg', svg)), svg);
     assert.ok(exportBytes('svg', '<svg></svg>').length > 0);
     assert.ok(exportBytes('svg', '<!DOCTYPE svg PUBLIC "-//W3C//DTD SVG 1.1//EN" "x">\n<svg></svg>').length > 0);
@@ -24,7 +25,10 @@ describe('diagram exports', () => {
     assert.throws(() => exportBytes('svg', 'hello <svg></svg>'), /not an SVG/);
     assert.throws(() => exportBytes('png', 'data:image/svg+xml;base64,PHN2Zy8+'), /not a PNG data URL/);
     assert.throws(() => exportBytes('png', 'data:image/png;base64,not base64!'), /not valid base64/);
-    assert.throws(() => exportBytes('png', `data:image/png;base64,${Buffer.from('GIF89a not a png').toString('base64')}`), /not a PNG image/);
+    assert.throws(
+      () => exportBytes('png', `data:image/png;base64,${Buffer.from('GIF89a not a png').toString('base64')}`),
+      /not a PNG image/,
+    );
   });
 
   test('the file is named after the document', () => {

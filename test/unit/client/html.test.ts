@@ -61,7 +61,9 @@ describe('preview page', () => {
   test('one script, ours, carrying the nonce; the CSP in a meta element', () => {
     const html = buildPreviewHtml(page());
     const scripts = [...html.matchAll(/<script\b[^>]*>/g)].map((m) => m[0]);
-    assert.deepEqual(scripts, ['<script nonce="bm9uY2Utbm9uY2Utbm9uY2U=" src="https://file+.vscode-resource.vscode-cdn.net/ext/dist/webview/preview.js">']);
+    assert.deepEqual(scripts, [
+      '<script nonce="bm9uY2Utbm9uY2Utbm9uY2U=" src="https://file+.vscode-resource.vscode-cdn.net/ext/dist/webview/preview.js">',
+    ]);
     const csp = /<meta http-equiv="Content-Security-Policy" content="([^"]*)">/.exec(html)?.[1];
     assert.equal(unescape(csp!), contentSecurityPolicy(CSP_SOURCE, 'bm9uY2Utbm9uY2Utbm9uY2U='));
     // The policy comes before anything it governs.
@@ -73,21 +75,33 @@ describe('preview page', () => {
     const html = buildPreviewHtml(page({ locked: true, layout: 'elk', resource: 'file:///a/b%20c/it\'s "x".awsflow' }));
     const raw = /<meta id="awsflow-preview-settings" data-settings="([^"]*)">/.exec(html)?.[1];
     assert.ok(raw, 'settings element present');
-    assert.deepEqual(JSON.parse(unescape(raw)), { resource: 'file:///a/b%20c/it\'s "x".awsflow', locked: true, layout: 'elk', protocol: WEBVIEW_PROTOCOL_VERSION });
+    assert.deepEqual(JSON.parse(unescape(raw)), {
+      resource: 'file:///a/b%20c/it\'s "x".awsflow',
+      locked: true,
+      layout: 'elk',
+      protocol: WEBVIEW_PROTOCOL_VERSION,
+    });
   });
 
   test('hostile titles and URIs stay text', () => {
     const hostile = '"><script>alert(1)</script><img src=x onerror=alert(2)>';
-    const html = buildPreviewHtml(page({ title: `Preview ${hostile}`, resource: `file:///${hostile}`, styles: [{ uri: `https://x/${hostile}.css`, id: hostile }] }));
+    const html = buildPreviewHtml(
+      page({ title: `Preview ${hostile}`, resource: `file:///${hostile}`, styles: [{ uri: `https://x/${hostile}.css`, id: hostile }] }),
+    );
     assert.equal([...html.matchAll(/<script\b/g)].length, 1);
     assert.doesNotMatch(html, /<img/);
     assert.match(html, /<title>Preview &quot;&gt;&lt;script&gt;alert\(1\)&lt;\/script&gt;&lt;img src=x onerror=alert\(2\)&gt;<\/title>/);
   });
 
   test('stylesheets are linked in order, with their ids', () => {
-    const html = buildPreviewHtml(page({ styles: [{ uri: 'https://r/codicon.css', id: 'vscode-codicon-stylesheet' }, { uri: 'https://r/preview.css' }] }));
+    const html = buildPreviewHtml(
+      page({ styles: [{ uri: 'https://r/codicon.css', id: 'vscode-codicon-stylesheet' }, { uri: 'https://r/preview.css' }] }),
+    );
     const links = [...html.matchAll(/<link [^>]*>/g)].map((m) => m[0]);
-    assert.deepEqual(links, ['<link rel="stylesheet" href="https://r/codicon.css" id="vscode-codicon-stylesheet">', '<link rel="stylesheet" href="https://r/preview.css">']);
+    assert.deepEqual(links, [
+      '<link rel="stylesheet" href="https://r/codicon.css" id="vscode-codicon-stylesheet">',
+      '<link rel="stylesheet" href="https://r/preview.css">',
+    ]);
   });
 
   test('escapeAttribute covers the five characters that end attributes or start markup', () => {

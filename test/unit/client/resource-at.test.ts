@@ -37,7 +37,12 @@ const at = (line: number, character: number) => resourceAt(diagram, { line, char
 
 describe('cursor → resource (preview highlight)', () => {
   test('the diagram has the resources this test is about', () => {
-    assert.deepEqual(diagram.nodes.map((node) => [node.resourceId, node.range.start.line]).sort(), [['jobs', 3], ['jobs-dlq', 8], ['orders.fifo', 9], ['worker', 12]]);
+    assert.deepEqual(diagram.nodes.map((node) => [node.resourceId, node.range.start.line]).sort(), [
+      ['jobs', 3],
+      ['jobs-dlq', 8],
+      ['orders.fifo', 9],
+      ['worker', 12],
+    ]);
   });
 
   test('on a key, or anywhere in the definition under it', () => {

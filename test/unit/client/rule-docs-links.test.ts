@@ -1,7 +1,13 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  isRuleId, RULE_DOCS_HANDLER_PATH, ruleDocsCommandLink, ruleDocsHandlerQuery, ruleIdOfDocsLink, ruleIdOfHandlerUri, rewriteRuleDocsLinks,
+  isRuleId,
+  RULE_DOCS_HANDLER_PATH,
+  ruleDocsCommandLink,
+  ruleDocsHandlerQuery,
+  ruleIdOfDocsLink,
+  ruleIdOfHandlerUri,
+  rewriteRuleDocsLinks,
 } from '../../../src/client/rule-docs-links';
 
 describe('rule links in VS Code', () => {
@@ -32,12 +38,16 @@ describe('rule links in VS Code', () => {
   });
 
   test('Markdown: rule page links rewritten, other links and text kept byte for byte', () => {
-    const markdown = '**`sqs/no-dlq`** — rule\n\n[Documentation](file:///opt/awsflow/docs/rules/sqs/no-dlq.md) and [AWS](https://docs.aws.amazon.com/x) (see docs/rules/)';
+    const markdown =
+      '**`sqs/no-dlq`** — rule\n\n[Documentation](file:///opt/awsflow/docs/rules/sqs/no-dlq.md) and [AWS](https://docs.aws.amazon.com/x) (see docs/rules/)';
     assert.equal(
       rewriteRuleDocsLinks(markdown, (id) => `command:open?${id}`),
       '**`sqs/no-dlq`** — rule\n\n[Documentation](command:open?sqs/no-dlq) and [AWS](https://docs.aws.amazon.com/x) (see docs/rules/)',
     );
     const plain = 'no links here';
-    assert.equal(rewriteRuleDocsLinks(plain, () => 'x'), plain);
+    assert.equal(
+      rewriteRuleDocsLinks(plain, () => 'x'),
+      plain,
+    );
   });
 });

@@ -77,9 +77,14 @@ describe('language server state', () => {
 });
 
 describe('status item text', () => {
-  test('running: the file\'s error and warning counts', () => {
+  test("running: the file's error and warning counts", () => {
     assert.deepEqual(describeStatus({ kind: 'running' }, { errors: 2, warnings: 1 }), {
-      text: '$(error) 2 $(warning) 1', label: 'awsflow: 2 errors, 1 warning in this file', detail: 'Language server running', severity: 'information', busy: false, action: 'showOutput',
+      text: '$(error) 2 $(warning) 1',
+      label: 'awsflow: 2 errors, 1 warning in this file',
+      detail: 'Language server running',
+      severity: 'information',
+      busy: false,
+      action: 'showOutput',
     });
     assert.equal(countsText({ errors: 0, warnings: 0 }), '$(check) No problems');
     assert.equal(countsText({ errors: 0, warnings: 3 }), '$(error) 0 $(warning) 3');
@@ -94,7 +99,13 @@ describe('status item text', () => {
   });
 
   test('every state has a label in plain words: no $(icon) codes', () => {
-    const states = [{ kind: 'starting' }, { kind: 'restarting', attempt: 1 }, { kind: 'failed', reason: 'It crashed.' }, { kind: 'stopped' }, { kind: 'running' }] as const;
+    const states = [
+      { kind: 'starting' },
+      { kind: 'restarting', attempt: 1 },
+      { kind: 'failed', reason: 'It crashed.' },
+      { kind: 'stopped' },
+      { kind: 'running' },
+    ] as const;
     for (const state of states) {
       for (const counts of [undefined, { errors: 3, warnings: 1 }, { errors: 0, warnings: 0 }]) {
         const { label } = describeStatus(state, counts);

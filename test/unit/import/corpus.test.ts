@@ -10,9 +10,21 @@ import { importTemplates } from '../../../src/core/index';
 import { assertAccepted } from './helpers';
 
 const TYPES = [
-  'AWS::SQS::Queue', 'AWS::SNS::Topic', 'AWS::Kinesis::Stream', 'AWS::KinesisFirehose::DeliveryStream', 'AWS::Lambda::Function',
-  'AWS::Serverless::Function', 'AWS::ECS::Service', 'AWS::DynamoDB::Table', 'AWS::S3::Bucket', 'AWS::ApiGateway::RestApi',
-  'AWS::IAM::Role', 'AWS::Logs::LogGroup', 'AWS::Lambda::EventSourceMapping', 'AWS::SNS::Subscription', 'AWS::Events::Rule',
+  'AWS::SQS::Queue',
+  'AWS::SNS::Topic',
+  'AWS::Kinesis::Stream',
+  'AWS::KinesisFirehose::DeliveryStream',
+  'AWS::Lambda::Function',
+  'AWS::Serverless::Function',
+  'AWS::ECS::Service',
+  'AWS::DynamoDB::Table',
+  'AWS::S3::Bucket',
+  'AWS::ApiGateway::RestApi',
+  'AWS::IAM::Role',
+  'AWS::Logs::LogGroup',
+  'AWS::Lambda::EventSourceMapping',
+  'AWS::SNS::Subscription',
+  'AWS::Events::Rule',
 ] as const;
 
 const id = fc.stringMatching(/^[A-Z][A-Za-z0-9]{0,20}$/);
@@ -32,28 +44,62 @@ function value(ids: readonly string[]) {
 }
 
 const PROPERTY_NAMES = [
-  'QueueName', 'VisibilityTimeout', 'MessageRetentionPeriod', 'MaximumMessageSize', 'DelaySeconds', 'ReceiveMessageWaitTimeSeconds', 'FifoQueue',
-  'KmsMasterKeyId', 'ShardCount', 'RetentionPeriodHours', 'MemorySize', 'Timeout', 'Runtime', 'ReservedConcurrentExecutions', 'FunctionName',
-  'EventSourceArn', 'BatchSize', 'MaximumBatchingWindowInSeconds', 'TopicArn', 'Endpoint', 'RawMessageDelivery', 'ScheduleExpression',
-  'DesiredCount', 'LaunchType', 'TableName', 'BucketName', 'Name', 'TopicName',
+  'QueueName',
+  'VisibilityTimeout',
+  'MessageRetentionPeriod',
+  'MaximumMessageSize',
+  'DelaySeconds',
+  'ReceiveMessageWaitTimeSeconds',
+  'FifoQueue',
+  'KmsMasterKeyId',
+  'ShardCount',
+  'RetentionPeriodHours',
+  'MemorySize',
+  'Timeout',
+  'Runtime',
+  'ReservedConcurrentExecutions',
+  'FunctionName',
+  'EventSourceArn',
+  'BatchSize',
+  'MaximumBatchingWindowInSeconds',
+  'TopicArn',
+  'Endpoint',
+  'RawMessageDelivery',
+  'ScheduleExpression',
+  'DesiredCount',
+  'LaunchType',
+  'TableName',
+  'BucketName',
+  'Name',
+  'TopicName',
 ];
 
 const template = fc.uniqueArray(id, { minLength: 1, maxLength: 12 }).chain((ids) =>
   fc.record({
     sam: fc.boolean(),
-    resources: fc.tuple(...ids.map((resourceId) =>
-      fc.record({
-        id: fc.constant(resourceId),
-        type: fc.constantFrom(...TYPES),
-        properties: fc.dictionary(fc.constantFrom(...PROPERTY_NAMES), value(ids), { maxKeys: 6 }),
-        targets: fc.array(fc.constantFrom(...ids).map((t) => ({ Id: 'x', Arn: { 'Fn::GetAtt': [t, 'Arn'] } })), { maxLength: 2 }),
-        redrive: fc.option(fc.constantFrom(...ids).map((t) => ({ deadLetterTargetArn: { 'Fn::GetAtt': [t, 'Arn'] }, maxReceiveCount: 3 }))),
-        events: fc.array(fc.record({
-          Type: fc.constantFrom('SQS', 'SNS', 'Kinesis', 'DynamoDB', 'S3', 'Schedule', 'Api', 'HttpApi', 'EventBridgeRule', 'IoTRule'),
-          target: fc.constantFrom(...ids),
-        }), { maxLength: 3 }),
-      }),
-    )),
+    resources: fc.tuple(
+      ...ids.map((resourceId) =>
+        fc.record({
+          id: fc.constant(resourceId),
+          type: fc.constantFrom(...TYPES),
+          properties: fc.dictionary(fc.constantFrom(...PROPERTY_NAMES), value(ids), { maxKeys: 6 }),
+          targets: fc.array(
+            fc.constantFrom(...ids).map((t) => ({ Id: 'x', Arn: { 'Fn::GetAtt': [t, 'Arn'] } })),
+            { maxLength: 2 },
+          ),
+          redrive: fc.option(
+            fc.constantFrom(...ids).map((t) => ({ deadLetterTargetArn: { 'Fn::GetAtt': [t, 'Arn'] }, maxReceiveCount: 3 })),
+          ),
+          events: fc.array(
+            fc.record({
+              Type: fc.constantFrom('SQS', 'SNS', 'Kinesis', 'DynamoDB', 'S3', 'Schedule', 'Api', 'HttpApi', 'EventBridgeRule', 'IoTRule'),
+              target: fc.constantFrom(...ids),
+            }),
+            { maxLength: 3 },
+          ),
+        }),
+      ),
+    ),
     json: fc.boolean(),
   }),
 );
@@ -61,7 +107,14 @@ const template = fc.uniqueArray(id, { minLength: 1, maxLength: 12 }).chain((ids)
 interface Generated {
   sam: boolean;
   json: boolean;
-  resources: { id: string; type: string; properties: Record<string, unknown>; targets: unknown[]; redrive: unknown; events: { Type: string; target: string }[] }[];
+  resources: {
+    id: string;
+    type: string;
+    properties: Record<string, unknown>;
+    targets: unknown[];
+    redrive: unknown;
+    events: { Type: string; target: string }[];
+  }[];
 }
 
 function build(generated: Generated) {
@@ -71,10 +124,21 @@ function build(generated: Generated) {
     if (resource.type === 'AWS::Events::Rule' && resource.targets.length) properties['Targets'] = resource.targets;
     if (resource.type === 'AWS::SQS::Queue' && resource.redrive) properties['RedrivePolicy'] = resource.redrive;
     if (resource.type === 'AWS::Serverless::Function' && resource.events.length) {
-      properties['Events'] = Object.fromEntries(resource.events.map((event, index) => [`E${index}`, {
-        Type: event.Type,
-        Properties: { Queue: { 'Fn::GetAtt': [event.target, 'Arn'] }, Stream: { 'Fn::GetAtt': [event.target, 'Arn'] }, Topic: { Ref: event.target }, Bucket: { Ref: event.target }, Schedule: 'rate(1 hour)' },
-      }]));
+      properties['Events'] = Object.fromEntries(
+        resource.events.map((event, index) => [
+          `E${index}`,
+          {
+            Type: event.Type,
+            Properties: {
+              Queue: { 'Fn::GetAtt': [event.target, 'Arn'] },
+              Stream: { 'Fn::GetAtt': [event.target, 'Arn'] },
+              Topic: { Ref: event.target },
+              Bucket: { Ref: event.target },
+              Schedule: 'rate(1 hour)',
+            },
+          },
+        ]),
+      );
     }
     resources[resource.id] = { Type: resource.type, Properties: properties };
   }

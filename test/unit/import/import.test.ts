@@ -16,7 +16,12 @@ function imported(text: string, name = 'template.yaml'): Extract<ImportResult, {
 
 /** The output from `resources:` on, without the header and the comments naming lines. */
 function body(text: string): string {
-  return text.slice(text.indexOf('resources:')).split('\n').filter((line) => !/^\s*# /.test(line)).map((line) => line.replace(/ {2}# .*$/, '')).join('\n');
+  return text
+    .slice(text.indexOf('resources:'))
+    .split('\n')
+    .filter((line) => !/^\s*# /.test(line))
+    .map((line) => line.replace(/ {2}# .*$/, ''))
+    .join('\n');
 }
 
 describe('awsflow import: fixtures (golden files)', () => {
@@ -25,7 +30,10 @@ describe('awsflow import: fixtures (golden files)', () => {
       const result = imported(readFileSync(join(fixtures, file), 'utf8'), file);
       const expected = readFileSync(join(fixtures, file.replace(/\.(yaml|json)$/, '.expected.awsflow')), 'utf8');
       // The title is the file name without its extension, as the CLI gives it.
-      const actual = importTemplates([{ name: file, text: readFileSync(join(fixtures, file), 'utf8') }], file.replace(/\.(yaml|json)$/, ''));
+      const actual = importTemplates(
+        [{ name: file, text: readFileSync(join(fixtures, file), 'utf8') }],
+        file.replace(/\.(yaml|json)$/, ''),
+      );
       assert.equal(actual.kind === 'imported' && actual.text, expected);
       assertAccepted(result.text, file);
     });
@@ -34,71 +42,78 @@ describe('awsflow import: fixtures (golden files)', () => {
 
 describe('awsflow import: mapping', () => {
   test('SQS properties with their units, a redrive policy, parameters at their Default', () => {
-    const result = imported([
-      'Parameters:',
-      '  Wait: { Type: Number, Default: 20 }',
-      'Resources:',
-      '  Jobs:',
-      '    Type: AWS::SQS::Queue',
-      '    Properties:',
-      '      FifoQueue: true',
-      '      QueueName: jobs.fifo',
-      '      FifoThroughputLimit: perMessageGroupId',
-      '      DeduplicationScope: messageGroup',
-      '      VisibilityTimeout: 90',
-      '      MessageRetentionPeriod: 86400',
-      '      MaximumMessageSize: 1048576',
-      '      ReceiveMessageWaitTimeSeconds: !Ref Wait',
-      '      DelaySeconds: 0',
-      '      SqsManagedSseEnabled: true',
-      '      RedrivePolicy: { deadLetterTargetArn: !GetAtt Dead.Arn, maxReceiveCount: 3 }',
-      '  Dead:',
-      '    Type: AWS::SQS::Queue',
-      '    Properties: { FifoQueue: true, QueueName: dead.fifo }',
-      '',
-    ].join('\n'));
-    assert.equal(body(result.text), [
-      'resources:',
-      '  Jobs:',
-      '    type: sqs',
-      '    name: jobs.fifo',
-      '    fifo: true',
-      '    highThroughput: true',
-      '    visibilityTimeout: 90s',
-      '    retention: 1d',
-      '    maxMessageSize: 1MB',
-      '    receiveWait: 20s',
-      '    delay: 0s',
-      '    encryption: sqs-managed',
-      '    deadLetter:',
-      '      target: Dead',
-      '      maxReceiveCount: 3',
-      '  Dead:',
-      '    type: sqs',
-      '    name: dead.fifo',
-      '    fifo: true',
-      '',
-    ].join('\n'));
+    const result = imported(
+      [
+        'Parameters:',
+        '  Wait: { Type: Number, Default: 20 }',
+        'Resources:',
+        '  Jobs:',
+        '    Type: AWS::SQS::Queue',
+        '    Properties:',
+        '      FifoQueue: true',
+        '      QueueName: jobs.fifo',
+        '      FifoThroughputLimit: perMessageGroupId',
+        '      DeduplicationScope: messageGroup',
+        '      VisibilityTimeout: 90',
+        '      MessageRetentionPeriod: 86400',
+        '      MaximumMessageSize: 1048576',
+        '      ReceiveMessageWaitTimeSeconds: !Ref Wait',
+        '      DelaySeconds: 0',
+        '      SqsManagedSseEnabled: true',
+        '      RedrivePolicy: { deadLetterTargetArn: !GetAtt Dead.Arn, maxReceiveCount: 3 }',
+        '  Dead:',
+        '    Type: AWS::SQS::Queue',
+        '    Properties: { FifoQueue: true, QueueName: dead.fifo }',
+        '',
+      ].join('\n'),
+    );
+    assert.equal(
+      body(result.text),
+      [
+        'resources:',
+        '  Jobs:',
+        '    type: sqs',
+        '    name: jobs.fifo',
+        '    fifo: true',
+        '    highThroughput: true',
+        '    visibilityTimeout: 90s',
+        '    retention: 1d',
+        '    maxMessageSize: 1MB',
+        '    receiveWait: 20s',
+        '    delay: 0s',
+        '    encryption: sqs-managed',
+        '    deadLetter:',
+        '      target: Dead',
+        '      maxReceiveCount: 3',
+        '  Dead:',
+        '    type: sqs',
+        '    name: dead.fifo',
+        '    fifo: true',
+        '',
+      ].join('\n'),
+    );
     assertAccepted(result.text);
   });
 
   test('a value known only at deploy is left out with a comment saying why; a condition is named', () => {
-    const result = imported([
-      'Parameters:',
-      '  Size: { Type: Number }',
-      'Conditions:',
-      '  Big: !Equals [!Ref AWS::Region, us-east-1]',
-      'Resources:',
-      '  Fn:',
-      '    Type: AWS::Lambda::Function',
-      '    Condition: Big',
-      '    Properties:',
-      '      MemorySize: !Ref Size',
-      '      Timeout: !If [Big, 60, 30]',
-      '      FunctionName: !Sub "${AWS::StackName}-fn"',
-      '      Runtime: !Magic x',
-      '',
-    ].join('\n'));
+    const result = imported(
+      [
+        'Parameters:',
+        '  Size: { Type: Number }',
+        'Conditions:',
+        '  Big: !Equals [!Ref AWS::Region, us-east-1]',
+        'Resources:',
+        '  Fn:',
+        '    Type: AWS::Lambda::Function',
+        '    Condition: Big',
+        '    Properties:',
+        '      MemorySize: !Ref Size',
+        '      Timeout: !If [Big, 60, 30]',
+        '      FunctionName: !Sub "${AWS::StackName}-fn"',
+        '      Runtime: !Magic x',
+        '',
+      ].join('\n'),
+    );
     assert.match(result.text, /^ {2}# only created when condition 'Big' holds$/m);
     assert.match(result.text, /^ {2}# memory left out: parameter 'Size' has no Default$/m);
     assert.match(result.text, /^ {2}# timeout left out: depends on condition 'Big', which is known only at deploy$/m);
@@ -109,57 +124,69 @@ describe('awsflow import: mapping', () => {
   });
 
   test('conditions evaluate from parameter defaults; Sub, Join, Select, Split and FindInMap compute', () => {
-    const result = imported([
-      'Parameters:',
-      '  Env: { Type: String, Default: prod }',
-      'Mappings:',
-      '  Sizes: { prod: { memory: 2048 } }',
-      'Conditions:',
-      '  IsProd: !Equals [!Ref Env, prod]',
-      '  NotProd: !Not [!Condition IsProd]',
-      'Resources:',
-      '  Fn:',
-      '    Type: AWS::Lambda::Function',
-      '    Properties:',
-      '      FunctionName: !Join ["-", [!Ref Env, worker]]',
-      '      MemorySize: !FindInMap [Sizes, !Ref Env, memory]',
-      '      Timeout: !If [NotProd, 3, !Select [1, !Split [",", "10,40"]]]',
-      '      Runtime: !Sub "python${Version}"',
-      '',
-    ].join('\n').replace('!Sub "python${Version}"', '!Sub ["python${V}", { V: "3.13" }]'));
-    assert.equal(body(result.text), 'resources:\n  Fn:\n    type: lambda\n    name: prod-worker\n    runtime: python3.13\n    memory: 2GB\n    timeout: 40s\n');
+    const result = imported(
+      [
+        'Parameters:',
+        '  Env: { Type: String, Default: prod }',
+        'Mappings:',
+        '  Sizes: { prod: { memory: 2048 } }',
+        'Conditions:',
+        '  IsProd: !Equals [!Ref Env, prod]',
+        '  NotProd: !Not [!Condition IsProd]',
+        'Resources:',
+        '  Fn:',
+        '    Type: AWS::Lambda::Function',
+        '    Properties:',
+        '      FunctionName: !Join ["-", [!Ref Env, worker]]',
+        '      MemorySize: !FindInMap [Sizes, !Ref Env, memory]',
+        '      Timeout: !If [NotProd, 3, !Select [1, !Split [",", "10,40"]]]',
+        '      Runtime: !Sub "python${Version}"',
+        '',
+      ]
+        .join('\n')
+        .replace('!Sub "python${Version}"', '!Sub ["python${V}", { V: "3.13" }]'),
+    );
+    assert.equal(
+      body(result.text),
+      'resources:\n  Fn:\n    type: lambda\n    name: prod-worker\n    runtime: python3.13\n    memory: 2GB\n    timeout: 40s\n',
+    );
   });
 
   test('SNS: Topic.Subscription and Subscription resources with raw delivery, filter policy and redrive; Resource "*" is never a flow', () => {
-    const result = imported([
-      'Resources:',
-      '  T:',
-      '    Type: AWS::SNS::Topic',
-      '    Properties:',
-      '      Subscription:',
-      '        - { Protocol: lambda, Endpoint: !GetAtt F.Arn }',
-      '  Q:',
-      '    Type: AWS::SQS::Queue',
-      '  D:',
-      '    Type: AWS::SQS::Queue',
-      '  S:',
-      '    Type: AWS::SNS::Subscription',
-      '    Properties:',
-      '      TopicArn: !Ref T',
-      '      Endpoint: !GetAtt Q.Arn',
-      '      Protocol: sqs',
-      '      RawMessageDelivery: "true"',
-      '      FilterPolicy: \'{"kind": ["a"]}\'',
-      '      RedrivePolicy: { deadLetterTargetArn: !GetAtt D.Arn }',
-      '  F:',
-      '    Type: AWS::Lambda::Function',
-      '    Properties:',
-      '      Policies: []',
-      '  R:',
-      '    Type: AWS::IAM::Role',
-      '',
-    ].join('\n'));
-    const flows = result.text.slice(result.text.indexOf('flows:')).split('\n').map((l) => l.replace(/ {2}# .*$/, ''));
+    const result = imported(
+      [
+        'Resources:',
+        '  T:',
+        '    Type: AWS::SNS::Topic',
+        '    Properties:',
+        '      Subscription:',
+        '        - { Protocol: lambda, Endpoint: !GetAtt F.Arn }',
+        '  Q:',
+        '    Type: AWS::SQS::Queue',
+        '  D:',
+        '    Type: AWS::SQS::Queue',
+        '  S:',
+        '    Type: AWS::SNS::Subscription',
+        '    Properties:',
+        '      TopicArn: !Ref T',
+        '      Endpoint: !GetAtt Q.Arn',
+        '      Protocol: sqs',
+        '      RawMessageDelivery: "true"',
+        '      FilterPolicy: \'{"kind": ["a"]}\'',
+        '      RedrivePolicy: { deadLetterTargetArn: !GetAtt D.Arn }',
+        '  F:',
+        '    Type: AWS::Lambda::Function',
+        '    Properties:',
+        '      Policies: []',
+        '  R:',
+        '    Type: AWS::IAM::Role',
+        '',
+      ].join('\n'),
+    );
+    const flows = result.text
+      .slice(result.text.indexOf('flows:'))
+      .split('\n')
+      .map((l) => l.replace(/ {2}# .*$/, ''));
     assert.deepEqual(flows, ['flows:', '  - T -> F', '  - T -> Q: { rawDelivery: true, filter: {"kind":["a"]}, deadLetter: D }', '']);
     assert.match(result.text, /^# Not modelled, left out: AWS::IAM::Role ×1$/m);
     assertAccepted(result.text);
@@ -195,82 +222,113 @@ describe('awsflow import: mapping', () => {
       '',
     ].join('\n');
     const result = imported(template);
-    assert.deepEqual(result.text.slice(result.text.indexOf('flows:')).split('\n').map((l) => l.replace(/ {2}# .*$/, '')), ['flows:', '  - Fn -> Q', '  - Fn -> K', '']);
+    assert.deepEqual(
+      result.text
+        .slice(result.text.indexOf('flows:'))
+        .split('\n')
+        .map((l) => l.replace(/ {2}# .*$/, '')),
+      ['flows:', '  - Fn -> Q', '  - Fn -> K', ''],
+    );
     assert.match(result.text, /^ {4}mode: on-demand$/m);
   });
 
-  test('SAM: Globals merge under the function\'s own values; Kinesis/DynamoDB events with on-failure; SQS-subscribed SNS event', () => {
-    const result = imported([
-      'Transform: AWS::Serverless-2016-10-31',
-      'Globals:',
-      '  Function:',
-      '    Timeout: 10',
-      '    Environment: { Variables: { A: "1", B: "2" } }',
-      'Resources:',
-      '  S: { Type: AWS::Kinesis::Stream, Properties: { ShardCount: 1 } }',
-      '  T: { Type: AWS::SNS::Topic }',
-      '  Fails: { Type: AWS::SQS::Queue }',
-      '  Fn:',
-      '    Type: AWS::Serverless::Function',
-      '    Properties:',
-      '      Timeout: 60',
-      '      Environment: { Variables: { B: "3" } }',
-      '      Events:',
-      '        Read:',
-      '          Type: Kinesis',
-      '          Properties:',
-      '            Stream: !GetAtt S.Arn',
-      '            StartingPosition: LATEST',
-      '            BatchSize: 100',
-      '            DestinationConfig: { OnFailure: { Destination: !GetAtt Fails.Arn } }',
-      '        Sub:',
-      '          Type: SNS',
-      '          Properties: { Topic: !Ref T, SqsSubscription: true }',
-      '',
-    ].join('\n'));
-    assert.equal(body(result.text), [
-      'resources:',
-      '  S:', '    type: kinesis', '    shards: 1',
-      '  T:', '    type: sns',
-      '  Fails:', '    type: sqs',
-      '  Fn:', '    type: lambda', '    timeout: 1m', '    env:', '      A: "1"', '      B: "3"',
-      '  FnSubQueue:', '    type: sqs',
-      'flows:',
-      '  - S -> Fn: { batchSize: 100, onFailure: Fails }',
-      '  - T -> FnSubQueue',
-      '  - FnSubQueue -> Fn',
-      '',
-    ].join('\n'));
+  test("SAM: Globals merge under the function's own values; Kinesis/DynamoDB events with on-failure; SQS-subscribed SNS event", () => {
+    const result = imported(
+      [
+        'Transform: AWS::Serverless-2016-10-31',
+        'Globals:',
+        '  Function:',
+        '    Timeout: 10',
+        '    Environment: { Variables: { A: "1", B: "2" } }',
+        'Resources:',
+        '  S: { Type: AWS::Kinesis::Stream, Properties: { ShardCount: 1 } }',
+        '  T: { Type: AWS::SNS::Topic }',
+        '  Fails: { Type: AWS::SQS::Queue }',
+        '  Fn:',
+        '    Type: AWS::Serverless::Function',
+        '    Properties:',
+        '      Timeout: 60',
+        '      Environment: { Variables: { B: "3" } }',
+        '      Events:',
+        '        Read:',
+        '          Type: Kinesis',
+        '          Properties:',
+        '            Stream: !GetAtt S.Arn',
+        '            StartingPosition: LATEST',
+        '            BatchSize: 100',
+        '            DestinationConfig: { OnFailure: { Destination: !GetAtt Fails.Arn } }',
+        '        Sub:',
+        '          Type: SNS',
+        '          Properties: { Topic: !Ref T, SqsSubscription: true }',
+        '',
+      ].join('\n'),
+    );
+    assert.equal(
+      body(result.text),
+      [
+        'resources:',
+        '  S:',
+        '    type: kinesis',
+        '    shards: 1',
+        '  T:',
+        '    type: sns',
+        '  Fails:',
+        '    type: sqs',
+        '  Fn:',
+        '    type: lambda',
+        '    timeout: 1m',
+        '    env:',
+        '      A: "1"',
+        '      B: "3"',
+        '  FnSubQueue:',
+        '    type: sqs',
+        'flows:',
+        '  - S -> Fn: { batchSize: 100, onFailure: Fails }',
+        '  - T -> FnSubQueue',
+        '  - FnSubQueue -> Fn',
+        '',
+      ].join('\n'),
+    );
     assertAccepted(result.text);
   });
 
   test('SAM connectors and EventBridgePutEventsPolicy on the default bus; a macro and a nested stack are named in the header', () => {
-    const result = imported([
-      'Transform: [AWS::Serverless-2016-10-31, MyMacro]',
-      'Resources:',
-      '  Q: { Type: AWS::SQS::Queue }',
-      '  Fn:',
-      '    Type: AWS::Serverless::Function',
-      '    Connectors:',
-      '      ToQ: { Properties: { Destination: { Id: Q }, Permissions: [Write] } }',
-      '    Properties:',
-      '      Policies: [{ EventBridgePutEventsPolicy: { EventBusName: default } }]',
-      '  Reader:',
-      '    Type: AWS::Serverless::Connector',
-      '    Properties: { Source: { Id: Fn }, Destination: { Id: Q }, Permissions: [Read] }',
-      '  App: { Type: AWS::Serverless::Application, Properties: { Location: x } }',
-      '',
-    ].join('\n'));
+    const result = imported(
+      [
+        'Transform: [AWS::Serverless-2016-10-31, MyMacro]',
+        'Resources:',
+        '  Q: { Type: AWS::SQS::Queue }',
+        '  Fn:',
+        '    Type: AWS::Serverless::Function',
+        '    Connectors:',
+        '      ToQ: { Properties: { Destination: { Id: Q }, Permissions: [Write] } }',
+        '    Properties:',
+        '      Policies: [{ EventBridgePutEventsPolicy: { EventBusName: default } }]',
+        '  Reader:',
+        '    Type: AWS::Serverless::Connector',
+        '    Properties: { Source: { Id: Fn }, Destination: { Id: Q }, Permissions: [Read] }',
+        '  App: { Type: AWS::Serverless::Application, Properties: { Location: x } }',
+        '',
+      ].join('\n'),
+    );
     assert.match(result.text, /^# Transform 'MyMacro' is a macro: what it generates is not imported\.$/m);
     assert.match(result.text, /^# App \(AWS::Serverless::Application\) is a nested stack: its resources are not imported\.$/m);
-    const flows = result.text.slice(result.text.indexOf('flows:')).split('\n').map((l) => l.replace(/ {2}# .*$/, ''));
+    const flows = result.text
+      .slice(result.text.indexOf('flows:'))
+      .split('\n')
+      .map((l) => l.replace(/ {2}# .*$/, ''));
     assert.deepEqual(flows, ['flows:', '  - Fn -> default-bus', '  - Fn -> Q', '']);
     assert.match(result.text, /^ {2}default-bus:\n {4}type: eventbridge\n {4}name: default$/m);
   });
 
-  test('ECS service: launch type, count, and the task definition\'s cpu and memory', () => {
-    const result = imported('Resources:\n  Svc: { Type: AWS::ECS::Service, Properties: { LaunchType: FARGATE, DesiredCount: 3, TaskDefinition: !Ref Td } }\n  Td: { Type: AWS::ECS::TaskDefinition, Properties: { Cpu: "1024", Memory: "3072" } }\n');
-    assert.equal(body(result.text), 'resources:\n  Svc:\n    type: ecs\n    launchType: fargate\n    desiredCount: 3\n    cpu: 1024\n    memory: 3GB\n');
+  test("ECS service: launch type, count, and the task definition's cpu and memory", () => {
+    const result = imported(
+      'Resources:\n  Svc: { Type: AWS::ECS::Service, Properties: { LaunchType: FARGATE, DesiredCount: 3, TaskDefinition: !Ref Td } }\n  Td: { Type: AWS::ECS::TaskDefinition, Properties: { Cpu: "1024", Memory: "3072" } }\n',
+    );
+    assert.equal(
+      body(result.text),
+      'resources:\n  Svc:\n    type: ecs\n    launchType: fargate\n    desiredCount: 3\n    cpu: 1024\n    memory: 3GB\n',
+    );
     assertAccepted(result.text);
   });
 
@@ -284,31 +342,49 @@ describe('awsflow import: mapping', () => {
 
 describe('awsflow import: source map', () => {
   test('each value, each resource id and each flow maps to its exact template range', () => {
-    const { text, ranges } = strip([
-      'Resources:',
-      '  «Jobs»:',
-      '    Type: AWS::SQS::Queue',
-      '    Properties:',
-      '      VisibilityTimeout: «120»',
-      '  «Worker»:',
-      '    Type: AWS::Lambda::Function',
-      '    Properties:',
-      '      MemorySize: «512»',
-      '  «Map»:',
-      '    Type: AWS::Lambda::EventSourceMapping',
-      '    Properties: { EventSourceArn: !GetAtt Jobs.Arn, FunctionName: !Ref Worker, BatchSize: «7» }',
-      '',
-    ].join('\n'));
+    const { text, ranges } = strip(
+      [
+        'Resources:',
+        '  «Jobs»:',
+        '    Type: AWS::SQS::Queue',
+        '    Properties:',
+        '      VisibilityTimeout: «120»',
+        '  «Worker»:',
+        '    Type: AWS::Lambda::Function',
+        '    Properties:',
+        '      MemorySize: «512»',
+        '  «Map»:',
+        '    Type: AWS::Lambda::EventSourceMapping',
+        '    Properties: { EventSourceArn: !GetAtt Jobs.Arn, FunctionName: !Ref Worker, BatchSize: «7» }',
+        '',
+      ].join('\n'),
+    );
     const result = imported(text);
     const out = result.text;
     const at = (generated: { start: number; end: number }) => out.slice(generated.start, generated.end);
-    assert.deepEqual(result.sourceMap.resources.map((r) => [r.id, at(r.generated), r.source.template, r.source.start, r.source.end]), [
-      ['Jobs', 'Jobs', 0, ranges[0]!.start, ranges[0]!.end],
-      ['Worker', 'Worker', 0, ranges[2]!.start, ranges[2]!.end],
-    ]);
-    assert.deepEqual(result.sourceMap.values.map((v) => [at(v.generated), text.slice(v.source.start, v.source.end)]), [['2m', '120'], ['512MB', '512'], ['7', '7']]);
-    assert.deepEqual(result.sourceMap.values.map((v) => ({ start: v.source.start, end: v.source.end })), [ranges[1], ranges[3], ranges[5]]);
-    assert.deepEqual(result.sourceMap.flows.map((f) => [at(f.generated), f.source.start, f.source.end]), [['Jobs -> Worker: { batchSize: 7 }', ranges[4]!.start, ranges[4]!.end]]);
+    assert.deepEqual(
+      result.sourceMap.resources.map((r) => [r.id, at(r.generated), r.source.template, r.source.start, r.source.end]),
+      [
+        ['Jobs', 'Jobs', 0, ranges[0]!.start, ranges[0]!.end],
+        ['Worker', 'Worker', 0, ranges[2]!.start, ranges[2]!.end],
+      ],
+    );
+    assert.deepEqual(
+      result.sourceMap.values.map((v) => [at(v.generated), text.slice(v.source.start, v.source.end)]),
+      [
+        ['2m', '120'],
+        ['512MB', '512'],
+        ['7', '7'],
+      ],
+    );
+    assert.deepEqual(
+      result.sourceMap.values.map((v) => ({ start: v.source.start, end: v.source.end })),
+      [ranges[1], ranges[3], ranges[5]],
+    );
+    assert.deepEqual(
+      result.sourceMap.flows.map((f) => [at(f.generated), f.source.start, f.source.end]),
+      [['Jobs -> Worker: { batchSize: 7 }', ranges[4]!.start, ranges[4]!.end]],
+    );
   });
 });
 

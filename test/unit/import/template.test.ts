@@ -9,17 +9,19 @@ function slice(text: string, range: { start: number; end: number }): string {
 
 describe('template reader', () => {
   test('YAML short-form tags become intrinsics, each keeping the range of its argument', () => {
-    const { text, ranges } = strip([
-      'Resources:',
-      '  «Queue»:',
-      '    Type: «AWS::SQS::Queue»',
-      '    Properties:',
-      '      QueueName: !Sub «"${AWS::StackName}-jobs"»',
-      '      RedrivePolicy:',
-      '        deadLetterTargetArn: !GetAtt «[Dlq, Arn]»',
-      '      Tags: !If [IsProd, !Ref «Tags», !Ref AWS::NoValue]',
-      '',
-    ].join('\n'));
+    const { text, ranges } = strip(
+      [
+        'Resources:',
+        '  «Queue»:',
+        '    Type: «AWS::SQS::Queue»',
+        '    Properties:',
+        '      QueueName: !Sub «"${AWS::StackName}-jobs"»',
+        '      RedrivePolicy:',
+        '        deadLetterTargetArn: !GetAtt «[Dlq, Arn]»',
+        '      Tags: !If [IsProd, !Ref «Tags», !Ref AWS::NoValue]',
+        '',
+      ].join('\n'),
+    );
     const template = readTemplate(text);
     assert.deepEqual(template.problems, []);
     assert.equal(template.format, 'yaml');
@@ -44,7 +46,9 @@ describe('template reader', () => {
   });
 
   test('JSON is read with ranges too, and one-key maps Ref / Fn::* are the long form of intrinsics', () => {
-    const { text, ranges } = strip('{"Resources": {«"T"»: {"Type": «"AWS::SNS::Topic"», "Properties": {"KmsMasterKeyId": {"Fn::GetAtt": «["Key", "Arn"]»}, "TopicName": «{"Ref": "Name"}»}}}}');
+    const { text, ranges } = strip(
+      '{"Resources": {«"T"»: {"Type": «"AWS::SNS::Topic"», "Properties": {"KmsMasterKeyId": {"Fn::GetAtt": «["Key", "Arn"]»}, "TopicName": «{"Ref": "Name"}»}}}}',
+    );
     const template = readTemplate(text);
     assert.equal(template.format, 'json');
     const [topic] = template.resources;

@@ -43,12 +43,18 @@ describe('decodeSource', () => {
     assert.deepEqual(decodeSource(Buffer.from([0xff]), 1), { kind: 'text', text: '\ufffd' });
     assert.deepEqual(decodeSource(Buffer.from([0x61, 0xff, 0xfe]), 3), { kind: 'text', text: 'a\ufffd\ufffd' });
   });
-  test('UTF-16 without a byte order mark: named when three quarters of the first KiB\'s code units are NUL + ASCII on one side', () => {
+  test("UTF-16 without a byte order mark: named when three quarters of the first KiB's code units are NUL + ASCII on one side", () => {
     const text = 'awsflow: 1\nresources:\n  jobs: { type: sqs }\n';
     const little = Buffer.from(text, 'utf16le');
     const big = Buffer.from(little).swap16();
-    assert.deepEqual(decodeSource(little, little.length), { kind: 'refused', reason: 'the file looks like UTF-16 (little-endian) without a byte order mark; save it as UTF-8' });
-    assert.deepEqual(decodeSource(big, big.length), { kind: 'refused', reason: 'the file looks like UTF-16 (big-endian) without a byte order mark; save it as UTF-8' });
+    assert.deepEqual(decodeSource(little, little.length), {
+      kind: 'refused',
+      reason: 'the file looks like UTF-16 (little-endian) without a byte order mark; save it as UTF-8',
+    });
+    assert.deepEqual(decodeSource(big, big.length), {
+      kind: 'refused',
+      reason: 'the file looks like UTF-16 (big-endian) without a byte order mark; save it as UTF-8',
+    });
     // The boundary: 3 of 4 code units ASCII (the fourth, é, is not) is UTF-16; 2 of 4 is not.
     const threeOfFour = Buffer.from('abcé', 'utf16le');
     assert.equal(decodeSource(threeOfFour, 8).kind, 'refused');
@@ -79,16 +85,25 @@ describe('readSourceFile, readSourceStream and findSourceFiles', () => {
     writeFileSync(join(folder, 'good.awsflow'), 'awsflow: 1\n');
     assert.deepEqual(await readSourceFile(join(folder, 'good.awsflow')), { kind: 'text', text: 'awsflow: 1\n' });
     assert.equal(spawnSync('mkfifo', [join(folder, 'pipe.awsflow')]).status, 0);
-    assert.deepEqual(await readSourceFile(join(folder, 'pipe.awsflow')), { kind: 'refused', reason: 'it is a named pipe (FIFO), not a regular file' });
+    assert.deepEqual(await readSourceFile(join(folder, 'pipe.awsflow')), {
+      kind: 'refused',
+      reason: 'it is a named pipe (FIFO), not a regular file',
+    });
     assert.deepEqual(await readSourceFile('/dev/zero'), { kind: 'refused', reason: 'it is a character device, not a regular file' });
     assert.deepEqual(await readSourceFile(folder), { kind: 'refused', reason: 'it is a folder' });
     assert.deepEqual(await readSourceFile(join(folder, 'missing.awsflow')), { kind: 'refused', reason: 'no such file or folder' });
     symlinkSync('self-link.awsflow', join(folder, 'self-link.awsflow'));
-    assert.deepEqual(await readSourceFile(join(folder, 'self-link.awsflow')), { kind: 'refused', reason: 'too many levels of symbolic links' });
+    assert.deepEqual(await readSourceFile(join(folder, 'self-link.awsflow')), {
+      kind: 'refused',
+      reason: 'too many levels of symbolic links',
+    });
   });
 
   test('a stream is read up to the limit and no further', async () => {
-    assert.deepEqual(await readSourceStream(Readable.from([Buffer.from('awsflow: '), Buffer.from('1\n')])), { kind: 'text', text: 'awsflow: 1\n' });
+    assert.deepEqual(await readSourceStream(Readable.from([Buffer.from('awsflow: '), Buffer.from('1\n')])), {
+      kind: 'text',
+      text: 'awsflow: 1\n',
+    });
     let pulled = 0;
     const endless = new Readable({
       read() {
@@ -107,7 +122,8 @@ describe('readSourceFile, readSourceStream and findSourceFiles', () => {
     const tree = join(folder, 'tree');
     mkdirSync(join(tree, 'b', 'deeper'), { recursive: true });
     mkdirSync(join(tree, 'node_modules'), { recursive: true });
-    for (const file of ['a.awsflow', 'b/x.awsflow', 'b/deeper/y.awsflow', 'c.awsflow', 'node_modules/n.awsflow', 'notes.yaml']) writeFileSync(join(tree, file), '');
+    for (const file of ['a.awsflow', 'b/x.awsflow', 'b/deeper/y.awsflow', 'c.awsflow', 'node_modules/n.awsflow', 'notes.yaml'])
+      writeFileSync(join(tree, file), '');
     symlinkSync('.', join(tree, 'loop'));
     symlinkSync('/', join(tree, 'root'));
     symlinkSync('b', join(tree, 'b-link.awsflow')); // named like a file, but a folder: not listed
@@ -116,10 +132,17 @@ describe('readSourceFile, readSourceStream and findSourceFiles', () => {
     const all = await findSourceFiles(tree);
     assert.deepEqual(names(all.files), ['a.awsflow', 'c.awsflow', 'd-link.awsflow', 'b/x.awsflow', 'b/deeper/y.awsflow']);
     assert.equal(all.truncated, false);
-    assert.deepEqual(names((await findSourceFiles(tree, { maxDepth: 1 })).files), ['a.awsflow', 'c.awsflow', 'd-link.awsflow', 'b/x.awsflow']);
+    assert.deepEqual(names((await findSourceFiles(tree, { maxDepth: 1 })).files), [
+      'a.awsflow',
+      'c.awsflow',
+      'd-link.awsflow',
+      'b/x.awsflow',
+    ]);
     const two = await findSourceFiles(tree, { maxFiles: 2 });
     assert.deepEqual(names(two.files), ['a.awsflow', 'c.awsflow']);
     assert.equal(two.truncated, true);
-    assert.deepEqual((await findSourceFiles(join(folder, 'no-such-folder'))).unreadableFolders, [{ path: join(folder, 'no-such-folder'), reason: 'no such file or folder' }]);
+    assert.deepEqual((await findSourceFiles(join(folder, 'no-such-folder'))).unreadableFolders, [
+      { path: join(folder, 'no-such-folder'), reason: 'no such file or folder' },
+    ]);
   });
 });

@@ -26,15 +26,32 @@ describe('guarded handlers', () => {
 
   test('a failure is logged on one line, escaped, and answered with the fallback', async () => {
     const { logged, log } = recorder();
-    const handler = guarded(log, 'completion', () => { throw new Error('bad\nline\u001b[31m'); }, [] as string[]);
+    const handler = guarded(
+      log,
+      'completion',
+      () => {
+        throw new Error('bad\nline\u001b[31m');
+      },
+      [] as string[],
+    );
     assert.deepEqual(await handler({}, new CancellationTokenSource().token), []);
     assert.deepEqual(logged, ['completion: bad\\nline\\x1b[31m']);
   });
 
   test('a refusal the handler meant (a ResponseError) reaches the client, not the log', async () => {
     const { logged, log } = recorder();
-    const handler = guarded(log, 'rename', () => { throw new ResponseError(ErrorCodes.InvalidParams, '`newName` must be a string.'); }, null);
-    await assert.rejects(handler({}, new CancellationTokenSource().token), (error: unknown) => error instanceof ResponseError && error.code === ErrorCodes.InvalidParams);
+    const handler = guarded(
+      log,
+      'rename',
+      () => {
+        throw new ResponseError(ErrorCodes.InvalidParams, '`newName` must be a string.');
+      },
+      null,
+    );
+    await assert.rejects(
+      handler({}, new CancellationTokenSource().token),
+      (error: unknown) => error instanceof ResponseError && error.code === ErrorCodes.InvalidParams,
+    );
     assert.deepEqual(logged, []);
   });
 
@@ -42,15 +59,37 @@ describe('guarded handlers', () => {
     const source = new CancellationTokenSource();
     source.cancel();
     let ran = false;
-    const handler = guarded(recorder().log, 'hover', () => { ran = true; return 1; }, 0);
-    await assert.rejects(handler({}, source.token), (error: unknown) => error instanceof ResponseError && error.code === LSPErrorCodes.RequestCancelled);
+    const handler = guarded(
+      recorder().log,
+      'hover',
+      () => {
+        ran = true;
+        return 1;
+      },
+      0,
+    );
+    await assert.rejects(
+      handler({}, source.token),
+      (error: unknown) => error instanceof ResponseError && error.code === LSPErrorCodes.RequestCancelled,
+    );
     assert.equal(ran, false);
   });
 
   test('cancelled while it runs: its answer is dropped, answered as cancelled', async () => {
     const source = new CancellationTokenSource();
-    const handler = guarded(recorder().log, 'hover', async () => { source.cancel(); return 1; }, 0);
-    await assert.rejects(handler({}, source.token), (error: unknown) => error instanceof ResponseError && error.code === LSPErrorCodes.RequestCancelled);
+    const handler = guarded(
+      recorder().log,
+      'hover',
+      async () => {
+        source.cancel();
+        return 1;
+      },
+      0,
+    );
+    await assert.rejects(
+      handler({}, source.token),
+      (error: unknown) => error instanceof ResponseError && error.code === LSPErrorCodes.RequestCancelled,
+    );
   });
 });
 

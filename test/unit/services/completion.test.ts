@@ -56,7 +56,10 @@ function assertReplaces(marked: string, expectedCount?: number): CompletionEntry
   return entries;
 }
 
-const SCHEMA = schema as unknown as { $defs: Record<string, { description?: string; properties?: Record<string, { description?: string }> }>; properties: Record<string, { description?: string }> };
+const SCHEMA = schema as unknown as {
+  $defs: Record<string, { description?: string; properties?: Record<string, { description?: string }> }>;
+  properties: Record<string, { description?: string }>;
+};
 
 const FILE = `awsflow: 1
 resources:
@@ -80,7 +83,10 @@ describe('top-level keys', () => {
     assert.equal(entries[0]!.insertText, 'awsflow: 1');
     assert.equal(entries[1]!.label, 'awsflow skeleton');
     assert.equal(entries[1]!.snippet, true);
-    assert.deepEqual(entries.filter((e) => e.kind === 'keyword').map((e) => e.label), ['awsflow', 'name', 'description', 'region', 'account', 'defaults', 'rules', 'resources', 'flows']);
+    assert.deepEqual(
+      entries.filter((e) => e.kind === 'keyword').map((e) => e.label),
+      ['awsflow', 'name', 'description', 'region', 'account', 'defaults', 'rules', 'resources', 'flows'],
+    );
     assert.equal(find(entries, 'resources').documentation, SCHEMA.properties.resources!.description);
   });
 
@@ -88,12 +94,22 @@ describe('top-level keys', () => {
     const skeleton = find(completeAt('‸'), 'awsflow skeleton');
     const text = plainSnippet(skeleton.insertText);
     assert.match(text, /^awsflow: 1\nname: my-architecture\n\nresources:\n {2}api:\n {4}type: api-gateway\n {2}jobs:\n/);
-    assert.deepEqual(analyze(text).findings.map((f) => `${f.ruleId}: ${f.message}`), []);
+    assert.deepEqual(
+      analyze(text).findings.map((f) => `${f.ruleId}: ${f.message}`),
+      [],
+    );
   });
 
   test('a file with only comments is still empty; a file with keys offers the missing ones, no skeleton', () => {
     assert.ok(labels('# my architecture\n‸').includes('awsflow skeleton'));
-    assert.deepEqual(labels('awsflow: 1\nname: x\nresources:\n  q: { type: sqs }\n‸\n'), ['description', 'region', 'account', 'defaults', 'rules', 'flows']);
+    assert.deepEqual(labels('awsflow: 1\nname: x\nresources:\n  q: { type: sqs }\n‸\n'), [
+      'description',
+      'region',
+      'account',
+      'defaults',
+      'rules',
+      'flows',
+    ]);
   });
 
   test('a half-typed key is replaced exactly', () => {
@@ -103,7 +119,7 @@ describe('top-level keys', () => {
     assert.ok(!entries.some((e) => e.label === 'awsflow'));
   });
 
-  test('inserted blocks use the file\'s indentation', () => {
+  test("inserted blocks use the file's indentation", () => {
     const entries = completeAt('awsflow: 1\nresources:\n    q:\n        type: sqs\n‸');
     assert.equal(find(entries, 'flows').insertText, 'flows:\n    - ');
     assert.equal(find(entries, 'account').insertText, 'account:\n    lambdaConcurrency: ${1:1000}');
@@ -115,9 +131,15 @@ describe('top-level keys', () => {
   });
 
   test('values of awsflow and region', () => {
-    assert.deepEqual(completeAt('awsflow: ‸').map((e) => e.insertText), ['1']);
+    assert.deepEqual(
+      completeAt('awsflow: ‸').map((e) => e.insertText),
+      ['1'],
+    );
     // Right after the colon, the value needs its space.
-    assert.deepEqual(completeAt('awsflow:‸').map((e) => e.insertText), [' 1']);
+    assert.deepEqual(
+      completeAt('awsflow:‸').map((e) => e.insertText),
+      [' 1'],
+    );
     const regions = assertReplaces('awsflow: 1\nregion: «eu-»‸\n');
     assert.ok(regions.some((e) => e.label === 'eu-west-1'));
     assert.ok(regions.some((e) => e.label === 'us-east-1'));
@@ -127,7 +149,10 @@ describe('top-level keys', () => {
 describe('account quotas', () => {
   test('every key of account, each once, with its AWS default', () => {
     const entries = completeAt('awsflow: 1\naccount:\n  ‸\nresources: {}\n');
-    assert.deepEqual(entries.map((e) => e.label), ['lambdaConcurrency', 'apiGatewayThrottle']);
+    assert.deepEqual(
+      entries.map((e) => e.label),
+      ['lambdaConcurrency', 'apiGatewayThrottle'],
+    );
     assert.equal(find(entries, 'lambdaConcurrency').detail, 'integer · default 1000');
     assert.equal(find(entries, 'apiGatewayThrottle').detail, 'rate · default 10000/s');
     assert.match(String(find(entries, 'apiGatewayThrottle').documentation), /API Gateway throttle quota/);
@@ -136,10 +161,19 @@ describe('account quotas', () => {
   });
 
   test('values: the AWS default as written, units after a number', () => {
-    assert.deepEqual(completeAt('awsflow: 1\naccount:\n  apiGatewayThrottle: ‸\nresources: {}\n').map((e) => [e.insertText, e.detail]), [['10000/s', 'AWS default']]);
-    assert.deepEqual(completeAt('awsflow: 1\naccount:\n  lambdaConcurrency: ‸\nresources: {}\n').map((e) => e.insertText), ['1000']);
+    assert.deepEqual(
+      completeAt('awsflow: 1\naccount:\n  apiGatewayThrottle: ‸\nresources: {}\n').map((e) => [e.insertText, e.detail]),
+      [['10000/s', 'AWS default']],
+    );
+    assert.deepEqual(
+      completeAt('awsflow: 1\naccount:\n  lambdaConcurrency: ‸\nresources: {}\n').map((e) => e.insertText),
+      ['1000'],
+    );
     const units = assertReplaces('awsflow: 1\naccount:\n  apiGatewayThrottle: «20000»‸\nresources: {}\n');
-    assert.deepEqual(units.map((e) => e.label), ['20000/s', '20000/min', '20000/h', '20000/day']);
+    assert.deepEqual(
+      units.map((e) => e.label),
+      ['20000/s', '20000/min', '20000/h', '20000/day'],
+    );
     assert.deepEqual(labels('awsflow: 1\naccount:\n  nonsense: ‸\nresources: {}\n'), []);
   });
 });
@@ -147,7 +181,10 @@ describe('account quotas', () => {
 describe('resource types', () => {
   test('after `type: ` all 21 types, with the schema description and a one-line detail', () => {
     const entries = assertReplaces('awsflow: 1\nresources:\n  q:\n    type: «sq»‸\n', 21);
-    assert.deepEqual(entries.map((e) => e.label), [...RESOURCE_TYPES]);
+    assert.deepEqual(
+      entries.map((e) => e.label),
+      [...RESOURCE_TYPES],
+    );
     const sqs = find(entries, 'sqs');
     assert.equal(sqs.detail, 'SQS queue');
     assert.equal(sqs.kind, 'type');
@@ -165,10 +202,25 @@ describe('resource types', () => {
 });
 
 describe('properties of a resource', () => {
-  test('block style: the type\'s own properties and the common ones not yet set, with `key: `', () => {
-    const entries = assertReplaces('awsflow: 1\nresources:\n  q:\n    type: sqs\n    visibilityTimeout: 3m\n    ‸\n    label: Jobs\n  w:\n    type: lambda\n');
+  test("block style: the type's own properties and the common ones not yet set, with `key: `", () => {
+    const entries = assertReplaces(
+      'awsflow: 1\nresources:\n  q:\n    type: sqs\n    visibilityTimeout: 3m\n    ‸\n    label: Jobs\n  w:\n    type: lambda\n',
+    );
     const names = entries.map((e) => e.label);
-    assert.deepEqual(names, ['fifo', 'highThroughput', 'contentBasedDeduplication', 'retention', 'maxMessageSize', 'receiveWait', 'delay', 'encryption', 'deadLetter', 'description', 'group', 'name']);
+    assert.deepEqual(names, [
+      'fifo',
+      'highThroughput',
+      'contentBasedDeduplication',
+      'retention',
+      'maxMessageSize',
+      'receiveWait',
+      'delay',
+      'encryption',
+      'deadLetter',
+      'description',
+      'group',
+      'name',
+    ]);
     assert.equal(find(entries, 'fifo').insertText, 'fifo: ');
     assert.equal(find(entries, 'retention').detail, 'duration · default 4d');
     assert.equal(find(entries, 'retention').documentation, SCHEMA.$defs.sqs!.properties!.retention!.description);
@@ -181,17 +233,23 @@ describe('properties of a resource', () => {
 
   test('a half-typed key is replaced exactly; the type is offered when missing', () => {
     const entries = assertReplaces('awsflow: 1\nresources:\n  q:\n    «ty»‸\n');
-    assert.deepEqual(entries.map((e) => e.label), ['type', 'label', 'description', 'group', 'name']);
+    assert.deepEqual(
+      entries.map((e) => e.label),
+      ['type', 'label', 'description', 'group', 'name'],
+    );
     assert.equal(entries[0]!.insertText, 'type: ');
   });
 
-  test('the lambda\'s deadLetter has no maxReceiveCount; ECS autoscaling and Firehose buffer are snippets', () => {
+  test("the lambda's deadLetter has no maxReceiveCount; ECS autoscaling and Firehose buffer are snippets", () => {
     const lambda = completeAt('awsflow: 1\nresources:\n  f:\n    type: lambda\n    ‸\n');
     assert.equal(find(lambda, 'deadLetter').insertText, 'deadLetter: { target: ${1} }');
     assert.equal(find(lambda, 'env').insertText, 'env: { ${1:NAME}: ${2:value} }');
     assert.equal(find(lambda, 'capacity').detail, 'on-demand | managed-instances · default on-demand');
     const ecs = completeAt('awsflow: 1\nresources:\n  e:\n    type: ecs\n    ‸\n');
-    assert.equal(find(ecs, 'autoscaling').insertText, 'autoscaling: { min: ${1:1}, max: ${2:10}, metric: ${3|cpu,memory,requests|}, target: ${4:70} }');
+    assert.equal(
+      find(ecs, 'autoscaling').insertText,
+      'autoscaling: { min: ${1:1}, max: ${2:10}, metric: ${3|cpu,memory,requests|}, target: ${4:70} }',
+    );
     const firehose = completeAt('awsflow: 1\nresources:\n  h:\n    type: firehose\n    ‸\n');
     assert.equal(find(firehose, 'buffer').insertText, 'buffer: { size: ${1:5MB}, interval: ${2:300s} }');
   });
@@ -219,9 +277,19 @@ describe('properties of a resource', () => {
     assert.ok(!names.includes('memory'));
   });
 
-  test('inside defaults.<type>: that type\'s properties, no `type` or common keys', () => {
+  test("inside defaults.<type>: that type's properties, no `type` or common keys", () => {
     const names = labels('awsflow: 1\ndefaults:\n  sqs: { receiveWait: 20s, ‸ }\n');
-    assert.deepEqual(names, ['fifo', 'highThroughput', 'contentBasedDeduplication', 'visibilityTimeout', 'retention', 'maxMessageSize', 'delay', 'encryption', 'deadLetter']);
+    assert.deepEqual(names, [
+      'fifo',
+      'highThroughput',
+      'contentBasedDeduplication',
+      'visibilityTimeout',
+      'retention',
+      'maxMessageSize',
+      'delay',
+      'encryption',
+      'deadLetter',
+    ]);
     const types = completeAt('awsflow: 1\ndefaults:\n  sqs: {}\n  ‸\n');
     assert.ok(!types.some((e) => e.label === 'sqs'));
     assert.equal(find(types, 'lambda').insertText, 'lambda:\n    ');
@@ -230,7 +298,9 @@ describe('properties of a resource', () => {
   });
 
   test('nested objects: deadLetter, autoscaling, buffer, encryption', () => {
-    assert.deepEqual(labels('awsflow: 1\nresources:\n  q:\n    type: sqs\n    deadLetter:\n      target: q-dlq\n      ‸\n'), ['maxReceiveCount']);
+    assert.deepEqual(labels('awsflow: 1\nresources:\n  q:\n    type: sqs\n    deadLetter:\n      target: q-dlq\n      ‸\n'), [
+      'maxReceiveCount',
+    ]);
     assert.deepEqual(labels('awsflow: 1\nresources:\n  e:\n    type: ecs\n    autoscaling: { min: 1, ‸ }\n'), ['max', 'metric', 'target']);
     assert.deepEqual(labels('awsflow: 1\nresources:\n  h:\n    type: firehose\n    buffer:\n      ‸\n'), ['size', 'interval']);
     assert.deepEqual(labels('awsflow: 1\nresources:\n  t:\n    type: sns\n    encryption:\n      ‸\n'), ['kms']);
@@ -249,15 +319,25 @@ describe('values', () => {
     assert.deepEqual(labels('awsflow: 1\nresources:\n  e: { type: ecs, launchType: ‸ }\n'), ['fargate', 'ec2']);
     assert.deepEqual(labels('awsflow: 1\nresources:\n  k:\n    type: eks\n    nodeType: «s»‸\n'), ['fargate', 'managed', 'self-managed']);
     const capacity = completeAt('awsflow: 1\nresources:\n  f:\n    type: lambda\n    capacity: ‸\n');
-    assert.deepEqual(capacity.map((e) => e.label), ['on-demand', 'managed-instances']);
+    assert.deepEqual(
+      capacity.map((e) => e.label),
+      ['on-demand', 'managed-instances'],
+    );
     assert.equal(capacity[0]!.detail, 'AWS default');
-    assert.deepEqual(labels('awsflow: 1\nresources:\n  e:\n    type: ecs\n    autoscaling:\n      metric: ‸\n'), ['cpu', 'memory', 'requests']);
+    assert.deepEqual(labels('awsflow: 1\nresources:\n  e:\n    type: ecs\n    autoscaling:\n      metric: ‸\n'), [
+      'cpu',
+      'memory',
+      'requests',
+    ]);
     assert.deepEqual(labels('awsflow: 1\ndefaults:\n  ecs: { autoscaling: { metric: ‸ } }\n'), ['cpu', 'memory', 'requests']);
   });
 
   test('encryption: sqs-managed only for queues, no `none` where AWS always encrypts, a customer key snippet', () => {
     const sqs = assertReplaces('awsflow: 1\nresources:\n  q:\n    type: sqs\n    encryption: «k»‸\n');
-    assert.deepEqual(sqs.map((e) => e.label), ['kms', '{ kms: alias/… }', 'sqs-managed', 'none']);
+    assert.deepEqual(
+      sqs.map((e) => e.label),
+      ['kms', '{ kms: alias/… }', 'sqs-managed', 'none'],
+    );
     assert.equal(find(sqs, '{ kms: alias/… }').insertText, '{ kms: ${1:alias/my-key} }');
     assert.equal(find(sqs, '{ kms: alias/… }').snippet, true);
     assert.deepEqual(labels('awsflow: 1\nresources:\n  t: { type: sns, encryption: ‸ }\n'), ['kms', '{ kms: alias/… }', 'none']);
@@ -266,28 +346,53 @@ describe('values', () => {
   });
 
   test('customer keys already used in the file, inside `{ kms: }`', () => {
-    const entries = completeAt('awsflow: 1\nresources:\n  t:\n    type: sns\n    encryption: { kms: ‸ }\n  q: { type: sqs, encryption: { kms: alias/orders } }\n');
-    assert.deepEqual(entries.map((e) => e.label), ['alias/orders']);
+    const entries = completeAt(
+      'awsflow: 1\nresources:\n  t:\n    type: sns\n    encryption: { kms: ‸ }\n  q: { type: sqs, encryption: { kms: alias/orders } }\n',
+    );
+    assert.deepEqual(
+      entries.map((e) => e.label),
+      ['alias/orders'],
+    );
   });
 
   test('booleans, with the AWS default marked', () => {
     const entries = completeAt('awsflow: 1\nresources:\n  q:\n    type: sqs\n    fifo: ‸\n');
-    assert.deepEqual(entries.map((e) => [e.label, e.detail]), [['true', undefined], ['false', 'AWS default']]);
+    assert.deepEqual(
+      entries.map((e) => [e.label, e.detail]),
+      [
+        ['true', undefined],
+        ['false', 'AWS default'],
+      ],
+    );
   });
 
-  test('an object property\'s value: the inline snippet', () => {
+  test("an object property's value: the inline snippet", () => {
     const entries = completeAt('awsflow: 1\nresources:\n  q:\n    type: sqs\n    deadLetter: ‸\n');
-    assert.deepEqual(entries.map((e) => [e.label, e.insertText]), [['{ target: …, maxReceiveCount: 5 }', '{ target: ${1}, maxReceiveCount: ${2:5} }']]);
+    assert.deepEqual(
+      entries.map((e) => [e.label, e.insertText]),
+      [['{ target: …, maxReceiveCount: 5 }', '{ target: ${1}, maxReceiveCount: ${2:5} }']],
+    );
   });
 
   test('schedule expressions and groups used elsewhere', () => {
-    assert.deepEqual(completeAt('awsflow: 1\nresources:\n  s:\n    type: schedule\n    expression: ‸\n').map((e) => e.insertText), ['rate(${1:5 minutes})', 'cron(${1:0 2 * * ? *})']);
+    assert.deepEqual(
+      completeAt('awsflow: 1\nresources:\n  s:\n    type: schedule\n    expression: ‸\n').map((e) => e.insertText),
+      ['rate(${1:5 minutes})', 'cron(${1:0 2 * * ? *})'],
+    );
     assert.deepEqual(labels('awsflow: 1\nresources:\n  a: { type: sqs, group: Orders }\n  b:\n    type: sqs\n    group: ‸\n'), ['Orders']);
   });
 
-  test('severities under rules:, with the rule\'s default marked', () => {
+  test("severities under rules:, with the rule's default marked", () => {
     const entries = assertReplaces('awsflow: 1\nrules:\n  sqs/no-dlq: «of»‸\n');
-    assert.deepEqual(entries.map((e) => [e.label, e.detail]), [['error', undefined], ['warning', undefined], ['info', 'default'], ['off', 'turn the rule off']]);
+    assert.deepEqual(
+      entries.map((e) => [e.label, e.detail]),
+      [
+        ['error', undefined],
+        ['warning', undefined],
+        ['info', 'default'],
+        ['off', 'turn the rule off'],
+      ],
+    );
   });
 
   test('rule ids as keys under rules:, with summaries, minus those already set', () => {
@@ -304,15 +409,24 @@ describe('values', () => {
   test('the documentation of a rule id links its page when the host has the docs', () => {
     const { text, offset } = fixture('awsflow: 1\nrules:\n  sqs/no-con‸\n');
     const entry = find(complete(analyze(text), offset, { links: { packageRoot: 'file:///opt/awsflow/' } }), 'sqs/no-consumer');
-    assert.ok(entry.documentation!.endsWith('Default severity: `warning`. [sqs/no-consumer](file:///opt/awsflow/docs/rules/sqs/no-consumer.md)'), entry.documentation);
+    assert.ok(
+      entry.documentation!.endsWith('Default severity: `warning`. [sqs/no-consumer](file:///opt/awsflow/docs/rules/sqs/no-consumer.md)'),
+      entry.documentation,
+    );
   });
 });
 
 describe('unit suffixes', () => {
   test('after a number typed as a duration: the number with each unit, replacing it', () => {
     const entries = assertReplaces('awsflow: 1\nresources:\n  w:\n    type: lambda\n    timeout: «30»‸\n');
-    assert.deepEqual(entries.map((e) => e.label), ['30s', '30m', '30h', '30ms', '30d']);
-    assert.deepEqual(entries.map((e) => e.detail), ['30 s', '30 min', '1 d 6 h', '30 ms', '30 d']);
+    assert.deepEqual(
+      entries.map((e) => e.label),
+      ['30s', '30m', '30h', '30ms', '30d'],
+    );
+    assert.deepEqual(
+      entries.map((e) => e.detail),
+      ['30 s', '30 min', '1 d 6 h', '30 ms', '30 d'],
+    );
     assert.ok(entries.every((e) => e.kind === 'unit' && e.insertText === e.label));
   });
 
@@ -322,19 +436,46 @@ describe('unit suffixes', () => {
   });
 
   test('sizes, memory sizes and rates', () => {
-    assert.deepEqual(labels('awsflow: 1\nresources:\n  q:\n    type: sqs\n    maxMessageSize: 256‸\n'), ['256KB', '256MB', '256GB', '256KiB', '256MiB', '256GiB', '256B']);
+    assert.deepEqual(labels('awsflow: 1\nresources:\n  q:\n    type: sqs\n    maxMessageSize: 256‸\n'), [
+      '256KB',
+      '256MB',
+      '256GB',
+      '256KiB',
+      '256MiB',
+      '256GiB',
+      '256B',
+    ]);
     const memory = completeAt('awsflow: 1\nresources:\n  w:\n    type: lambda\n    memory: 2‸\n');
-    assert.deepEqual(memory.map((e) => e.label), ['2MB', '2GB', '2MiB', '2GiB']);
+    assert.deepEqual(
+      memory.map((e) => e.label),
+      ['2MB', '2GB', '2MiB', '2GiB'],
+    );
     assert.equal(find(memory, '2GB').detail, '2 GB (2,048 MB)');
-    const rates = assertReplaces('awsflow: 1\nresources:\n  a: { type: client }\n  w: { type: lambda }\nflows:\n  - a -> w: { rate: «20/»‸ }\n');
-    assert.deepEqual(rates.map((e) => e.label), ['20/s', '20/min', '20/h', '20/day']);
-    assert.deepEqual(labels('awsflow: 1\nresources:\n  a: { type: client }\n  q: { type: sqs }\nflows:\n  - a -> q:\n      size: 1.5‸\n'), ['1.5KB', '1.5MB', '1.5GB', '1.5KiB', '1.5MiB', '1.5GiB', '1.5B']);
+    const rates = assertReplaces(
+      'awsflow: 1\nresources:\n  a: { type: client }\n  w: { type: lambda }\nflows:\n  - a -> w: { rate: «20/»‸ }\n',
+    );
+    assert.deepEqual(
+      rates.map((e) => e.label),
+      ['20/s', '20/min', '20/h', '20/day'],
+    );
+    assert.deepEqual(labels('awsflow: 1\nresources:\n  a: { type: client }\n  q: { type: sqs }\nflows:\n  - a -> q:\n      size: 1.5‸\n'), [
+      '1.5KB',
+      '1.5MB',
+      '1.5GB',
+      '1.5KiB',
+      '1.5MiB',
+      '1.5GiB',
+      '1.5B',
+    ]);
     assert.deepEqual(labels('awsflow: 1\nresources:\n  e:\n    type: ecs\n    cpu: 2‸\n'), ['2 vCPU']);
   });
 
   test('no units after something that is not a number; the AWS default when nothing is typed', () => {
     assert.deepEqual(labels('awsflow: 1\nresources:\n  w:\n    type: lambda\n    timeout: abc‸\n'), []);
-    assert.deepEqual(completeAt('awsflow: 1\nresources:\n  w:\n    type: lambda\n    timeout: ‸\n').map((e) => [e.label, e.detail]), [['3s', 'AWS default']]);
+    assert.deepEqual(
+      completeAt('awsflow: 1\nresources:\n  w:\n    type: lambda\n    timeout: ‸\n').map((e) => [e.label, e.detail]),
+      [['3s', 'AWS default']],
+    );
   });
 });
 
@@ -343,7 +484,10 @@ describe('resource ids in flows', () => {
     const text = FILE + 'flows:\n  - other-dlq -> busy\n  - jobs -> ‸\n';
     const entries = assertReplaces(text);
     // The loop back to the queue itself and what AWS cannot connect come last, in file order.
-    assert.deepEqual(entries.map((e) => e.label), ['worker', 'busy', 'service', 'api', 'jobs', 'events', 'table', 'other-dlq', 'jobs-dlq', 'orders.fifo', 'orders-dlq.fifo']);
+    assert.deepEqual(
+      entries.map((e) => e.label),
+      ['worker', 'busy', 'service', 'api', 'jobs', 'events', 'table', 'other-dlq', 'jobs-dlq', 'orders.fifo', 'orders-dlq.fifo'],
+    );
     const worker = find(entries, 'worker');
     assert.equal(worker.detail, 'lambda');
     assert.equal(worker.kind, 'resource');
@@ -356,7 +500,10 @@ describe('resource ids in flows', () => {
 
   test('after `api -> `: functions first, then what API Gateway can send to, itself last', () => {
     const entries = assertReplaces(FILE + 'flows:\n  - other-dlq -> busy\n  - api -> ‸\n');
-    assert.deepEqual(entries.map((e) => e.label), ['worker', 'busy', 'jobs', 'other-dlq', 'jobs-dlq', 'orders.fifo', 'orders-dlq.fifo', 'events', 'table', 'service', 'api']);
+    assert.deepEqual(
+      entries.map((e) => e.label),
+      ['worker', 'busy', 'jobs', 'other-dlq', 'jobs-dlq', 'orders.fifo', 'orders-dlq.fifo', 'events', 'table', 'service', 'api'],
+    );
     assert.equal(find(entries, 'worker').documentation, `**api → worker**: ${CONNECTION_KIND_TEXT['synchronous-call']}.`);
   });
 
@@ -374,7 +521,10 @@ describe('resource ids in flows', () => {
     // Queues first, then functions; an HTTP endpoint is a valid but unusual subscriber; a
     // standard topic cannot deliver to a FIFO queue (sns/fifo-subscription).
     assert.deepEqual(names, ['jobs-dlq', 'worker', 'busy', 'api', 'service', 'events', 'table', 'orders.fifo', 'orders-dlq.fifo']);
-    assert.match(find(completeAt(FILE + 'flows:\n  - events -> ‸\n'), 'orders.fifo').documentation!, /standard topic cannot deliver to a FIFO queue/);
+    assert.match(
+      find(completeAt(FILE + 'flows:\n  - events -> ‸\n'), 'orders.fifo').documentation!,
+      /standard topic cannot deliver to a FIFO queue/,
+    );
   });
 
   test('a chain: the step before the cursor is the source', () => {
@@ -382,8 +532,13 @@ describe('resource ids in flows', () => {
   });
 
   test('at the start of an entry: resources that send nothing yet first, then the others, then the flow snippets', () => {
-    const entries = completeAt('awsflow: 1\nresources:\n  api: { type: api-gateway }\n  jobs: { type: sqs }\n  w: { type: lambda }\n  t: { type: dynamodb }\nflows:\n  - api -> jobs\n  - ‸\n');
-    assert.deepEqual(entries.map((e) => e.label), ['jobs', 'w', 'api', 't', 'flow', 'queue consumer flow', 'fan-out flow', 'stream consumer flow', 'schedule flow']);
+    const entries = completeAt(
+      'awsflow: 1\nresources:\n  api: { type: api-gateway }\n  jobs: { type: sqs }\n  w: { type: lambda }\n  t: { type: dynamodb }\nflows:\n  - api -> jobs\n  - ‸\n',
+    );
+    assert.deepEqual(
+      entries.map((e) => e.label),
+      ['jobs', 'w', 'api', 't', 'flow', 'queue consumer flow', 'fan-out flow', 'stream consumer flow', 'schedule flow'],
+    );
     assert.equal(find(entries, 'fan-out flow').insertText, '${1:events} -> ${2:queue-a}, ${3:queue-b}');
   });
 
@@ -399,7 +554,10 @@ describe('resource ids in flows', () => {
     const dash = completeAt('awsflow: 1\nresources:\n  a: { type: sqs }\nflows:\n  -‸\n');
     assert.equal(find(dash, 'a').insertText, ' a');
     assert.equal(find(dash, 'flow').insertText, ' ${1:source} -> ${2:target}');
-    assert.equal(find(completeAt('awsflow: 1\nresources:\n  a: { type: sqs }\n  b: { type: lambda }\nflows:\n  - a ->‸\n'), 'b').insertText, ' b');
+    assert.equal(
+      find(completeAt('awsflow: 1\nresources:\n  a: { type: sqs }\n  b: { type: lambda }\nflows:\n  - a ->‸\n'), 'b').insertText,
+      ' b',
+    );
   });
 
   test('compact sequences, flow sequences and CRLF lines', () => {
@@ -408,30 +566,39 @@ describe('resource ids in flows', () => {
     assert.equal(labels((FILE + 'flows:\n  - jobs -> ‸\n').replace(/\n/g, '\r\n'))[0], 'worker');
   });
 
-  test('nothing after a complete id followed by a space, or inside a flow\'s comment', () => {
+  test("nothing after a complete id followed by a space, or inside a flow's comment", () => {
     assert.deepEqual(labels(FILE + 'flows:\n  - jobs -> worker ‸\n'), []);
     assert.deepEqual(labels(FILE + 'flows:\n  - jobs -> worker # wor‸\n'), []);
   });
 
   test('ids that cannot be written in a flow are not offered', () => {
     const names = labels('awsflow: 1\nresources:\n  "a b": { type: sqs }\n  "-x": { type: sqs }\n  ok: { type: sqs }\nflows:\n  - ‸\n');
-    assert.deepEqual(names.filter((n) => !n.includes('flow')), ['ok']);
+    assert.deepEqual(
+      names.filter((n) => !n.includes('flow')),
+      ['ok'],
+    );
   });
 });
 
 describe('dead-letter targets and onFailure', () => {
   test('deadLetter.target: queues first, DLQ-looking names first, the queue itself not offered', () => {
     const entries = assertReplaces(FILE.replace('  jobs: { type: sqs }\n', '  jobs:\n    type: sqs\n    deadLetter: { target: «j»‸ }\n'));
-    assert.deepEqual(entries.map((e) => e.label), ['jobs-dlq', 'other-dlq', 'orders-dlq.fifo', 'orders.fifo', 'api', 'worker', 'busy', 'events', 'service', 'table']);
+    assert.deepEqual(
+      entries.map((e) => e.label),
+      ['jobs-dlq', 'other-dlq', 'orders-dlq.fifo', 'orders.fifo', 'api', 'worker', 'busy', 'events', 'service', 'table'],
+    );
     assert.match(find(entries, 'orders-dlq.fifo').documentation!, /standard queue needs a standard dead-letter queue/);
   });
 
   test('a FIFO queue: FIFO queues first', () => {
-    const text = FILE.replace('  orders.fifo: { type: sqs, fifo: true }\n', '  orders.fifo:\n    type: sqs\n    fifo: true\n    deadLetter:\n      target: ‸\n');
+    const text = FILE.replace(
+      '  orders.fifo: { type: sqs, fifo: true }\n',
+      '  orders.fifo:\n    type: sqs\n    fifo: true\n    deadLetter:\n      target: ‸\n',
+    );
     assert.deepEqual(labels(text).slice(0, 3), ['orders-dlq.fifo', 'other-dlq', 'jobs-dlq']);
   });
 
-  test('a Lambda function\'s deadLetter: standard queues and topics', () => {
+  test("a Lambda function's deadLetter: standard queues and topics", () => {
     const names = labels(FILE + '  fn:\n    type: lambda\n    deadLetter: { target: ‸ }\n');
     assert.deepEqual(names.slice(0, 4), ['other-dlq', 'jobs-dlq', 'jobs', 'events']);
     assert.ok(names.indexOf('orders.fifo') > names.indexOf('events'));
@@ -443,13 +610,16 @@ describe('dead-letter targets and onFailure', () => {
   });
 
   test('ECS volumes: file systems first', () => {
-    assert.equal(labels('awsflow: 1\nresources:\n  fs: { type: efs }\n  q: { type: sqs }\n  e:\n    type: ecs\n    volumes:\n      - ‸\n')[0], 'fs');
+    assert.equal(
+      labels('awsflow: 1\nresources:\n  fs: { type: efs }\n  q: { type: sqs }\n  e:\n    type: ecs\n    volumes:\n      - ‸\n')[0],
+      'fs',
+    );
     assert.equal(labels('awsflow: 1\nresources:\n  q: { type: sqs }\n  fs: { type: efs }\n  e: { type: ecs, volumes: [‸] }\n')[0], 'fs');
   });
 });
 
 describe('connection properties', () => {
-  test('inside a flow entry\'s { }: what the connection makes relevant first, those set left out', () => {
+  test("inside a flow entry's { }: what the connection makes relevant first, those set left out", () => {
     const entries = assertReplaces(FILE + 'flows:\n  - jobs -> worker: { rate: 5/s, «b»‸ }\n');
     const names = entries.map((e) => e.label);
     assert.ok(!names.includes('rate'));
@@ -487,7 +657,10 @@ describe('rule ids in ignore comments', () => {
 
   test('the directive itself, and nothing in the reason or in other comments', () => {
     const directive = assertReplaces('awsflow: 1\n# «awsf»‸\n');
-    assert.deepEqual(directive.map((e) => e.insertText), ['awsflow-ignore ']);
+    assert.deepEqual(
+      directive.map((e) => e.insertText),
+      ['awsflow-ignore '],
+    );
     assert.deepEqual(labels('awsflow: 1\nresources:\n  q:\n    type: sqs # awsflow-ignore sqs/no-dlq -- not ‸\n'), []);
     assert.deepEqual(labels('awsflow: 1\n# just a note ‸\n'), []);
     assert.deepEqual(labels('awsflow: 1\nresources:\n  q:\n    type: sqs # ty‸\n'), []);
@@ -499,26 +672,40 @@ describe('snippets', () => {
 
   test('under resources: a snippet per type, indented to the cursor, and the pattern snippets', () => {
     const entries = assertReplaces(resourcesLine);
-    assert.deepEqual(entries.map((e) => e.label), [...RESOURCE_TYPES, 'queue with DLQ', 'SNS fan-out', 'stream with consumer', 'scheduled job']);
+    assert.deepEqual(
+      entries.map((e) => e.label),
+      [...RESOURCE_TYPES, 'queue with DLQ', 'SNS fan-out', 'stream with consumer', 'scheduled job'],
+    );
     const lambda = find(entries, 'lambda');
     assert.equal(lambda.insertText, '${1:name}:\n    type: lambda\n    memory: ${2:512MB}\n    timeout: ${3:30s}');
     assert.equal(lambda.snippet, true);
     assert.equal(lambda.detail, 'new Lambda function');
     assert.equal(lambda.documentation, '```yaml\nname:\n    type: lambda\n    memory: 512MB\n    timeout: 30s\n```');
-    assert.equal(find(entries, 'queue with DLQ').insertText, '${1:jobs}:\n    type: sqs\n    visibilityTimeout: ${2:3m}\n    deadLetter: { target: ${1}-dlq, maxReceiveCount: ${3:5} }\n  ${1}-dlq:\n    type: sqs\n    retention: 14d');
-    assert.equal(find(entries, 'SNS fan-out').insertText, '${1:events}:\n    type: sns\n    encryption: kms\n  ${2:queue-a}:\n    type: sqs\n  ${3:queue-b}:\n    type: sqs');
+    assert.equal(
+      find(entries, 'queue with DLQ').insertText,
+      '${1:jobs}:\n    type: sqs\n    visibilityTimeout: ${2:3m}\n    deadLetter: { target: ${1}-dlq, maxReceiveCount: ${3:5} }\n  ${1}-dlq:\n    type: sqs\n    retention: 14d',
+    );
+    assert.equal(
+      find(entries, 'SNS fan-out').insertText,
+      '${1:events}:\n    type: sns\n    encryption: kms\n  ${2:queue-a}:\n    type: sqs\n  ${3:queue-b}:\n    type: sqs',
+    );
   });
 
   test('a four-space file', () => {
     const entries = assertReplaces('awsflow: 1\nresources:\n    a:\n        type: sqs\n    ‸\n');
-    assert.equal(find(entries, 'lambda').insertText, '${1:name}:\n        type: lambda\n        memory: ${2:512MB}\n        timeout: ${3:30s}');
+    assert.equal(
+      find(entries, 'lambda').insertText,
+      '${1:name}:\n        type: lambda\n        memory: ${2:512MB}\n        timeout: ${3:30s}',
+    );
   });
 
   test('every snippet inserted as it is gives a file without errors', () => {
     const entries = completeAt('awsflow: 1\nresources:\n  ‸\n');
     for (const entry of entries) {
       const text = `awsflow: 1\nresources:\n  ${plainSnippet(entry.insertText)}\n`;
-      const errors = analyze(text).findings.filter((f) => f.severity === 'error').map((f) => `${f.ruleId}: ${f.message}`);
+      const errors = analyze(text)
+        .findings.filter((f) => f.severity === 'error')
+        .map((f) => `${f.ruleId}: ${f.message}`);
       assert.deepEqual(errors, [], entry.label);
     }
   });
@@ -534,13 +721,22 @@ describe('snippets', () => {
     ];
     for (const [pattern, flow, expected] of pairs) {
       const text = `awsflow: 1\nresources:\n  ${plainSnippet(find(resources, pattern).insertText)}\nflows:\n  ${plainSnippet(find(flows, flow).insertText)}\n`;
-      assert.deepEqual(analyze(text).findings.filter((f) => f.severity !== 'info').map((f) => f.ruleId), expected, pattern);
+      assert.deepEqual(
+        analyze(text)
+          .findings.filter((f) => f.severity !== 'info')
+          .map((f) => f.ruleId),
+        expected,
+        pattern,
+      );
     }
   });
 
   test('under flows: the flows entries as snippets starting with `- `', () => {
     const entries = assertReplaces('awsflow: 1\nresources:\n  a: { type: sqs }\nflows:\n  ‸\n');
-    assert.deepEqual(entries.map((e) => e.label), ['flow', 'queue consumer flow', 'fan-out flow', 'stream consumer flow', 'schedule flow']);
+    assert.deepEqual(
+      entries.map((e) => e.label),
+      ['flow', 'queue consumer flow', 'fan-out flow', 'stream consumer flow', 'schedule flow'],
+    );
     assert.equal(find(entries, 'fan-out flow').insertText, '- ${1:events} -> ${2:queue-a}, ${3:queue-b}');
   });
 
@@ -578,7 +774,10 @@ describe('a brand-new resource id', () => {
     assert.deepEqual(complete(analyze(text), offset, { triggerCharacter: ' ' }), []);
     // Asked for on that empty line (Ctrl+Space): the id the flows name, then the snippets.
     const asked = complete(analyze(text), offset);
-    assert.deepEqual(asked.slice(0, 3).map((e) => e.label), ['worker', ...RESOURCE_TYPES.slice(0, 2)]);
+    assert.deepEqual(
+      asked.slice(0, 3).map((e) => e.label),
+      ['worker', ...RESOURCE_TYPES.slice(0, 2)],
+    );
     assert.equal(asked.length, 1 + RESOURCE_TYPES.length + 4);
   });
 
@@ -591,7 +790,7 @@ describe('a brand-new resource id', () => {
     assert.equal(complete(analyze(text), offset, { triggerCharacter: ' ' }).length, RESOURCE_TYPES.length);
   });
 
-  test('other keys being typed still complete: top-level keys, rules, a resource\'s properties', () => {
+  test("other keys being typed still complete: top-level keys, rules, a resource's properties", () => {
     assert.deepEqual(labels('awsflow: 1\nres‸\n'), ['name', 'description', 'region', 'account', 'defaults', 'rules', 'resources', 'flows']);
     assert.ok(labels('awsflow: 1\nrules:\n  sqs/‸\n').includes('sqs/no-dlq'));
     assert.ok(labels('awsflow: 1\nresources:\n  q:\n    type: sqs\n    vis‸\n').includes('visibilityTimeout'));
@@ -621,14 +820,14 @@ describe('CRLF documents', () => {
 describe('block scalars and document markers', () => {
   const resource = 'awsflow: 1\nresources:\n  q:\n    type: sqs\n';
 
-  test('a block scalar\'s text is text: no keys, no values, no comment directives in it', () => {
+  test("a block scalar's text is text: no keys, no values, no comment directives in it", () => {
     assert.deepEqual(labels(`${resource}    description: |\n      vis‸`), []);
     assert.deepEqual(labels(`${resource}    description: >-\n      encryption: ‸`), []);
     assert.deepEqual(labels(`${resource}    description: |\n      # awsflow-ig‸`), []);
     assert.deepEqual(labels(`${resource}    description: |\n      text\n\n      ‸`), []);
   });
 
-  test('after the block scalar, at its key\'s column, the resource\'s keys again; its lines are not keys', () => {
+  test("after the block scalar, at its key's column, the resource's keys again; its lines are not keys", () => {
     const after = labels(`${resource}    description: |\n      retention: 4d\n    ‸\n`);
     assert.ok(after.includes('visibilityTimeout'));
     // `retention:` is the scalar's text, not a key already set.
@@ -660,7 +859,12 @@ describe('robustness', () => {
   ];
 
   test('never throws, at every offset of the examples and of hostile text', () => {
-    const texts = [...readdirSync(examples).filter((f) => f.endsWith('.awsflow')).map((f) => readFileSync(join(examples, f), 'utf8')), ...hostile];
+    const texts = [
+      ...readdirSync(examples)
+        .filter((f) => f.endsWith('.awsflow'))
+        .map((f) => readFileSync(join(examples, f), 'utf8')),
+      ...hostile,
+    ];
     for (const text of texts) {
       const analysis = analyze(text);
       const step = text.length > 5000 ? 997 : 1;
@@ -714,15 +918,25 @@ describe('robustness', () => {
   });
 
   test('positions deep in nested flow collections', () => {
-    assert.deepEqual(labels('awsflow: 1\nresources:\n  e: { type: ecs, autoscaling: { min: 1, metric: ‸ } }\n'), ['cpu', 'memory', 'requests']);
+    assert.deepEqual(labels('awsflow: 1\nresources:\n  e: { type: ecs, autoscaling: { min: 1, metric: ‸ } }\n'), [
+      'cpu',
+      'memory',
+      'requests',
+    ]);
     assert.deepEqual(labels('awsflow: 1\nresources:\n  q: { type: sqs, deadLetter: { maxReceiveCount: 3, ‸ } }\n'), ['target']);
-    assert.deepEqual(labels('awsflow: 1\nresources:\n  q: { type: sqs, deadLetter: { target: x, maxReceiveCount: 3 }, ‸ }\n').includes('deadLetter'), false);
+    assert.deepEqual(
+      labels('awsflow: 1\nresources:\n  q: { type: sqs, deadLetter: { target: x, maxReceiveCount: 3 }, ‸ }\n').includes('deadLetter'),
+      false,
+    );
     assert.deepEqual(labels('awsflow: 1\nflows:\n  - a -> b: { filter: { eventType: [‸] } }\n'), []);
   });
 
   test('a key typed before an existing colon: the key alone is inserted', () => {
     const entries = assertReplaces('awsflow: 1\nresources:\n  q:\n    «ty»‸: sqs\n');
-    assert.deepEqual(entries.map((e) => e.insertText), ['type', 'label', 'description', 'group', 'name']);
+    assert.deepEqual(
+      entries.map((e) => e.insertText),
+      ['type', 'label', 'description', 'group', 'name'],
+    );
   });
 
   test('quoted keys: the key alone is inserted', () => {

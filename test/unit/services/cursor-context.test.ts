@@ -10,20 +10,49 @@ import { cursor } from '../../helpers/markers';
  */
 function summary(context: CursorContext, text: string): Record<string, unknown> {
   const { kind } = context;
-  if (context.kind === 'comment') return { kind, comment: text.slice(context.start, text.indexOf('\n', context.start) === -1 ? undefined : text.indexOf('\n', context.start)) };
+  if (context.kind === 'comment')
+    return {
+      kind,
+      comment: text.slice(context.start, text.indexOf('\n', context.start) === -1 ? undefined : text.indexOf('\n', context.start)),
+    };
   if (context.kind === 'block-scalar') return { kind, headerLine: context.headerLine };
   const out: Record<string, unknown> = { kind };
   switch (context.kind) {
-    case 'top-level-value': out.key = context.key; break;
-    case 'section-key': out.section = context.section; out.keys = context.keys; break;
-    case 'section-value': out.section = context.section; out.keys = context.keys; out.name = context.name; break;
-    case 'resource-key': out.resource = context.resourceId; out.parents = context.parents; break;
-    case 'resource-value': out.resource = context.resourceId; out.property = context.property; break;
-    case 'flow-side': out.side = context.side; break;
-    case 'connection-key': out.flow = context.flow; break;
-    case 'connection-value': out.flow = context.flow; out.property = context.property; break;
-    case 'unknown': out.path = context.path; break;
-    default: break;
+    case 'top-level-value':
+      out.key = context.key;
+      break;
+    case 'section-key':
+      out.section = context.section;
+      out.keys = context.keys;
+      break;
+    case 'section-value':
+      out.section = context.section;
+      out.keys = context.keys;
+      out.name = context.name;
+      break;
+    case 'resource-key':
+      out.resource = context.resourceId;
+      out.parents = context.parents;
+      break;
+    case 'resource-value':
+      out.resource = context.resourceId;
+      out.property = context.property;
+      break;
+    case 'flow-side':
+      out.side = context.side;
+      break;
+    case 'connection-key':
+      out.flow = context.flow;
+      break;
+    case 'connection-value':
+      out.flow = context.flow;
+      out.property = context.property;
+      break;
+    case 'unknown':
+      out.path = context.path;
+      break;
+    default:
+      break;
   }
   out.partial = text.slice(context.at.partialStart, context.at.offset);
   if (context.at.quoted) out.quoted = true;
@@ -55,7 +84,10 @@ const CASES: readonly (readonly [string, Record<string, unknown>])[] = [
   ['rules:\n  sqs/no-‸', { kind: 'section-key', section: 'rules', keys: [], partial: 'sqs/no-' }],
   ['rules:\n  sqs/no-dlq: w‸', { kind: 'section-value', section: 'rules', keys: [], name: 'sqs/no-dlq', partial: 'w' }],
   ['defaults:\n  sqs:\n    ret‸', { kind: 'section-key', section: 'defaults', keys: ['sqs'], partial: 'ret' }],
-  ['defaults:\n  sqs: { retention: 4‸', { kind: 'section-value', section: 'defaults', keys: ['sqs'], name: 'retention', partial: '4', inFlow: true }],
+  [
+    'defaults:\n  sqs: { retention: 4‸',
+    { kind: 'section-value', section: 'defaults', keys: ['sqs'], name: 'retention', partial: '4', inFlow: true },
+  ],
   // Resources: ids, keys, values, nested maps, lists.
   ['resources:\n  jo‸', { kind: 'resource-id', partial: 'jo' }],
   ['resources:\n  ‸', { kind: 'resource-id', partial: '' }],
@@ -68,14 +100,29 @@ const CASES: readonly (readonly [string, Record<string, unknown>])[] = [
   [`${RESOURCE}    retention: 4d‸`, { kind: 'resource-value', resource: 'q', property: ['retention'], partial: '4d' }],
   ['resources:\n  q:\n    type: s‸', { kind: 'resource-value', resource: 'q', property: ['type'], partial: 's' }],
   [`${RESOURCE}    deadLetter:\n      max‸`, { kind: 'resource-key', resource: 'q', parents: ['deadLetter'], partial: 'max' }],
-  [`${RESOURCE}    deadLetter:\n      target: d‸`, { kind: 'resource-value', resource: 'q', property: ['deadLetter', 'target'], partial: 'd' }],
-  [`${RESOURCE}    deadLetter: { target: d‸`, { kind: 'resource-value', resource: 'q', property: ['deadLetter', 'target'], partial: 'd', inFlow: true }],
+  [
+    `${RESOURCE}    deadLetter:\n      target: d‸`,
+    { kind: 'resource-value', resource: 'q', property: ['deadLetter', 'target'], partial: 'd' },
+  ],
+  [
+    `${RESOURCE}    deadLetter: { target: d‸`,
+    { kind: 'resource-value', resource: 'q', property: ['deadLetter', 'target'], partial: 'd', inFlow: true },
+  ],
   [`${RESOURCE}    deadLetter: { ‸ }`, { kind: 'resource-key', resource: 'q', parents: ['deadLetter'], partial: '', inFlow: true }],
-  [`${RESOURCE}    deadLetter: { target: x, ma‸ }`, { kind: 'resource-key', resource: 'q', parents: ['deadLetter'], partial: 'ma', inFlow: true }],
+  [
+    `${RESOURCE}    deadLetter: { target: x, ma‸ }`,
+    { kind: 'resource-key', resource: 'q', parents: ['deadLetter'], partial: 'ma', inFlow: true },
+  ],
   ['resources:\n  q: { type: sqs, ret‸ }', { kind: 'resource-key', resource: 'q', parents: [], partial: 'ret', inFlow: true }],
   ['resources:\n  q: {\n    type: sqs,\n    ret‸\n  }', { kind: 'resource-key', resource: 'q', parents: [], partial: 'ret', inFlow: true }],
-  ['resources:\n  s:\n    type: ecs\n    volumes:\n      - f‸', { kind: 'resource-value', resource: 's', property: ['volumes', null], partial: 'f' }],
-  ['resources:\n  s:\n    type: ecs\n    volumes: [a, f‸', { kind: 'resource-value', resource: 's', property: ['volumes', null], partial: 'f', inFlow: true }],
+  [
+    'resources:\n  s:\n    type: ecs\n    volumes:\n      - f‸',
+    { kind: 'resource-value', resource: 's', property: ['volumes', null], partial: 'f' },
+  ],
+  [
+    'resources:\n  s:\n    type: ecs\n    volumes: [a, f‸',
+    { kind: 'resource-value', resource: 's', property: ['volumes', null], partial: 'f', inFlow: true },
+  ],
   ['resources:\n  - q‸', { kind: 'unknown', path: ['resources', null], partial: 'q' }],
   // Flows: sides, connection properties.
   ['flows:\n  ‸', { kind: 'flow-entry', partial: '' }],
@@ -99,8 +146,14 @@ const CASES: readonly (readonly [string, Record<string, unknown>])[] = [
   [`${RESOURCE}    retention: 4d #‸`, { kind: 'comment', comment: '#' }],
   [`${RESOURCE}    retention: 4d ‸#`, { kind: 'resource-value', resource: 'q', property: ['retention'], partial: '4d ' }],
   [`${RESOURCE}    label: "a # b‸"`, { kind: 'resource-value', resource: 'q', property: ['label'], partial: 'a # b', quoted: true }],
-  [`${RESOURCE}    label: 'it''s # b‸'`, { kind: 'resource-value', resource: 'q', property: ['label'], partial: "it''s # b", quoted: true }],
-  [`${RESOURCE}    label: "a \\" # b‸"`, { kind: 'resource-value', resource: 'q', property: ['label'], partial: 'a \\" # b', quoted: true }],
+  [
+    `${RESOURCE}    label: 'it''s # b‸'`,
+    { kind: 'resource-value', resource: 'q', property: ['label'], partial: "it''s # b", quoted: true },
+  ],
+  [
+    `${RESOURCE}    label: "a \\" # b‸"`,
+    { kind: 'resource-value', resource: 'q', property: ['label'], partial: 'a \\" # b', quoted: true },
+  ],
   [`${RESOURCE}    label: "a" # b‸`, { kind: 'comment', comment: '# b' }],
   [`${RESOURCE}    label: a#b‸`, { kind: 'resource-value', resource: 'q', property: ['label'], partial: 'a#b' }],
   [`${RESOURCE}    deadLetter: { target: x } # y‸`, { kind: 'comment', comment: '# y' }],
@@ -117,7 +170,10 @@ const CASES: readonly (readonly [string, Record<string, unknown>])[] = [
   [`${RESOURCE}    description: |\n      text\n\n      ‸`, { kind: 'block-scalar', headerLine: 3 }],
   [`${RESOURCE}    description: |\n      text\n    ret‸`, { kind: 'resource-key', resource: 'q', parents: [], partial: 'ret' }],
   [`${RESOURCE}    description: |\n      text\n    ‸`, { kind: 'resource-key', resource: 'q', parents: [], partial: '' }],
-  [`${RESOURCE}    description: |\n      text: x\n    deadLetter:\n      ta‸`, { kind: 'resource-key', resource: 'q', parents: ['deadLetter'], partial: 'ta' }],
+  [
+    `${RESOURCE}    description: |\n      text: x\n    deadLetter:\n      ta‸`,
+    { kind: 'resource-key', resource: 'q', parents: ['deadLetter'], partial: 'ta' },
+  ],
   [`${RESOURCE}    description: |‸`, { kind: 'resource-value', resource: 'q', property: ['description'], partial: '|' }],
   ['description: >\n  a\n  b‸', { kind: 'block-scalar', headerLine: 0 }],
   ['flows:\n  - |\n    a -> b‸', { kind: 'block-scalar', headerLine: 1 }],
@@ -154,7 +210,7 @@ describe('cursorContext: every kind, both sides of each boundary', () => {
     assert.deepEqual(summary(cursorContext('reg', Number.NaN), 'reg'), { kind: 'top-level-key', partial: '' });
   });
 
-  test('a resource\'s written type and entries, from any depth inside it', () => {
+  test("a resource's written type and entries, from any depth inside it", () => {
     const { text, offset } = cursor('resources:\n  q:\n    type: sqs\n    fifo: true\n    deadLetter:\n      ta‸\n');
     const context = cursorContext(text, offset);
     assert.equal(context.kind, 'resource-key');
@@ -219,8 +275,39 @@ describe('wordAt: the whole word on both sides of the cursor', () => {
 
 describe('cursorContext on any text', () => {
   test('never throws, and every offset it returns is inside the text', () => {
-    const pieces = ['resources:', 'flows:', '  ', '    ', '- ', 'a', ': ', ':', '{', '}', '[', ']', ',', '"', "'", '#', ' # c', '|', '>-', '---', '\t', '\n', '\r\n', '\r', '->', 'type: sqs', '🚀', '\\'];
-    const text = fc.array(fc.oneof(fc.constantFrom(...pieces), fc.string({ maxLength: 4 })), { maxLength: 40 }).map((parts) => parts.join(''));
+    const pieces = [
+      'resources:',
+      'flows:',
+      '  ',
+      '    ',
+      '- ',
+      'a',
+      ': ',
+      ':',
+      '{',
+      '}',
+      '[',
+      ']',
+      ',',
+      '"',
+      "'",
+      '#',
+      ' # c',
+      '|',
+      '>-',
+      '---',
+      '\t',
+      '\n',
+      '\r\n',
+      '\r',
+      '->',
+      'type: sqs',
+      '🚀',
+      '\\',
+    ];
+    const text = fc
+      .array(fc.oneof(fc.constantFrom(...pieces), fc.string({ maxLength: 4 })), { maxLength: 40 })
+      .map((parts) => parts.join(''));
     fc.assert(
       fc.property(text, fc.integer({ min: -3, max: 200 }), (source, offset) => {
         const doc = new YamlText(source);

@@ -42,16 +42,32 @@ describe('hover on a resource type', () => {
   test('says what the service is and lists its AWS limits, each linked to its source', () => {
     const markdown = hoverAt('awsflow: 1\nresources:\n  q:\n    type: «s‸qs»\n');
     assert.ok(markdown.startsWith('**`sqs`** — SQS queue\n\nAmazon SQS queue: a managed message queue.'), markdown);
-    assert.ok(markdown.includes(`**AWS limits**\n\n- \`visibilityTimeout\`: [0 s](${SQS_API}) – [43,200 s (12 h)](${SQS_API}), default 30 s\n`), markdown);
-    assert.ok(markdown.includes('- `retention`: [60 s (1 min)](https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/quotas-messages.html) – [1,209,600 s (14 d)]'), markdown);
+    assert.ok(
+      markdown.includes(`**AWS limits**\n\n- \`visibilityTimeout\`: [0 s](${SQS_API}) – [43,200 s (12 h)](${SQS_API}), default 30 s\n`),
+      markdown,
+    );
+    assert.ok(
+      markdown.includes(
+        '- `retention`: [60 s (1 min)](https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/quotas-messages.html) – [1,209,600 s (14 d)]',
+      ),
+      markdown,
+    );
     assert.ok(markdown.includes(`- \`deadLetter.maxReceiveCount\`: [1](${SQS_DLQ}) – [1,000](${SQS_DLQ})\n`), markdown);
-    assert.ok(markdown.endsWith('- name: [80 characters](https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/quotas-queues.html)'), markdown);
+    assert.ok(
+      markdown.endsWith(
+        '- name: [80 characters](https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/quotas-queues.html)',
+      ),
+      markdown,
+    );
   });
 
   test('Lambda lists the limits no property carries', () => {
     const markdown = hoverAt('resources:\n  f: { type: «lambda‸» }\n');
     assert.ok(markdown.includes(`- \`timeout\`: [1 s](${LAMBDA_QUOTAS}) – [900 s (15 min)](${LAMBDA_QUOTAS}), default 3 s\n`), markdown);
-    assert.ok(markdown.includes(`- \`memory\`: [128 MB](${LAMBDA_QUOTAS}) – [10,240 MB (10 GB)](${LAMBDA_QUOTAS}), default 128 MB\n`), markdown);
+    assert.ok(
+      markdown.includes(`- \`memory\`: [128 MB](${LAMBDA_QUOTAS}) – [10,240 MB (10 GB)](${LAMBDA_QUOTAS}), default 128 MB\n`),
+      markdown,
+    );
     assert.ok(markdown.includes(`- synchronous payload: [6 MB](${LAMBDA_QUOTAS})\n`), markdown);
   });
 
@@ -79,7 +95,10 @@ describe('hover on a property value: the value as AWS counts it', () => {
     const finding = analysis.findings.find((f) => f.ruleId === 'lambda/timeout-limit');
     assert.ok(finding && finding.start <= offset && offset <= finding.end);
     const markdown = hover(analysis, offset)!.markdown;
-    assert.ok(markdown.startsWith('**`timeout`** — Lambda function property\n\n`20m` = 1,200 s\n\nHow long an invocation may run'), markdown);
+    assert.ok(
+      markdown.startsWith('**`timeout`** — Lambda function property\n\n`20m` = 1,200 s\n\nHow long an invocation may run'),
+      markdown,
+    );
     assert.ok(markdown.endsWith(`AWS default: 3 s · Lambda allows [1 s](${LAMBDA_QUOTAS}) – [900 s (15 min)](${LAMBDA_QUOTAS})`), markdown);
     assert.ok(!markdown.includes(finding.message));
   });
@@ -94,24 +113,43 @@ describe('hover on a property value: the value as AWS counts it', () => {
   test('a managed-instances Lambda allows 90 minutes', () => {
     const markdown = hoverAt('resources:\n  f: { type: lambda, capacity: managed-instances, timeout: «1‸h» }\n');
     assert.ok(markdown.includes('\n\n`1h` = 3,600 s\n\n'), markdown);
-    assert.ok(markdown.endsWith(`AWS default: 3 s · Lambda allows [1 s](${LAMBDA_QUOTAS}) – [5,400 s (1 h 30 min)](${LAMBDA_QUOTAS}) with \`capacity: managed-instances\`, for asynchronous and event-source invocations`), markdown);
+    assert.ok(
+      markdown.endsWith(
+        `AWS default: 3 s · Lambda allows [1 s](${LAMBDA_QUOTAS}) – [5,400 s (1 h 30 min)](${LAMBDA_QUOTAS}) with \`capacity: managed-instances\`, for asynchronous and event-source invocations`,
+      ),
+      markdown,
+    );
   });
 
   test('sizes in bytes and KiB/MiB, memory in MB, CPU in units and vCPU', () => {
-    assert.ok(hoverAt('resources:\n  q: { type: sqs, maxMessageSize: «262‸144» }\n').includes('\n\n`262144` = 262,144 bytes (256 KiB)\n\n'));
+    assert.ok(
+      hoverAt('resources:\n  q: { type: sqs, maxMessageSize: «262‸144» }\n').includes('\n\n`262144` = 262,144 bytes (256 KiB)\n\n'),
+    );
     assert.ok(hoverAt('resources:\n  q: { type: sqs, maxMessageSize: «2‸KB» }\n').includes('\n\n`2KB` = 2,048 bytes\n\n'));
     assert.ok(hoverAt('resources:\n  f: { type: lambda, memory: «2G‸B» }\n').includes('\n\n`2GB` = 2,048 MB\n\n'));
     assert.ok(hoverAt('resources:\n  f: { type: lambda, memory: «30‸08» }\n').includes('\n\n`3008` = 3,008 MB (2.94 GB)\n\n'));
-    assert.ok(hoverAt('resources:\n  s: { type: ecs, cpu: «5‸12» }\n').includes('**`cpu`** — ECS service property\n\n`512` = 512 CPU units (0.5 vCPU)\n\nCPU of each task.'));
+    assert.ok(
+      hoverAt('resources:\n  s: { type: ecs, cpu: «5‸12» }\n').includes(
+        '**`cpu`** — ECS service property\n\n`512` = 512 CPU units (0.5 vCPU)\n\nCPU of each task.',
+      ),
+    );
     assert.ok(hoverAt('resources:\n  s: { type: ecs, cpu: «0.5 v‸CPU» }\n').includes('\n\n`0.5 vCPU` = 512 CPU units\n\n'));
   });
 
   test('nested objects: deadLetter.maxReceiveCount and Firehose buffer', () => {
     const count = hoverAt('resources:\n  q:\n    type: sqs\n    deadLetter: { target: d, «maxRe‸ceiveCount»: 5 }\n  d: { type: sqs }\n');
-    assert.equal(count, `**\`deadLetter.maxReceiveCount\`** — SQS queue property\n\nHow many times a message may be received without being deleted before it moves to the dead-letter queue.\n\nSQS allows [1](${SQS_DLQ}) – [1,000](${SQS_DLQ})`);
+    assert.equal(
+      count,
+      `**\`deadLetter.maxReceiveCount\`** — SQS queue property\n\nHow many times a message may be received without being deleted before it moves to the dead-letter queue.\n\nSQS allows [1](${SQS_DLQ}) – [1,000](${SQS_DLQ})`,
+    );
     const size = hoverAt('resources:\n  h:\n    type: firehose\n    buffer:\n      size: «5‸MiB»\n');
     assert.ok(size.startsWith('**`buffer.size`** — Firehose stream property\n\n`5MiB` = 5,242,880 bytes\n\n'), size);
-    assert.ok(size.includes('AWS default: 5,242,880 bytes (5 MiB) · Firehose allows [1,048,576 bytes (1 MiB)](https://docs.aws.amazon.com/firehose/latest/APIReference/API_BufferingHints.html)'), size);
+    assert.ok(
+      size.includes(
+        'AWS default: 5,242,880 bytes (5 MiB) · Firehose allows [1,048,576 bytes (1 MiB)](https://docs.aws.amazon.com/firehose/latest/APIReference/API_BufferingHints.html)',
+      ),
+      size,
+    );
   });
 
   test('values in defaults are explained for the type they apply to', () => {
@@ -120,17 +158,36 @@ describe('hover on a property value: the value as AWS counts it', () => {
   });
 
   test('encryption values say which key encrypts', () => {
-    assert.ok(hoverAt('resources:\n  q: { type: sqs, encryption: «k‸ms» }\n').startsWith('**`encryption`** — SQS queue property\n\n`kms`: SSE-KMS with the AWS managed key `alias/aws/sqs`.\n\nEncryption at rest.'));
-    assert.ok(hoverAt('resources:\n  q: { type: sqs, encryption: «sqs-‸managed» }\n').includes('\n\n`sqs-managed`: SSE-SQS, with keys SQS owns and manages.\n\n'));
+    assert.ok(
+      hoverAt('resources:\n  q: { type: sqs, encryption: «k‸ms» }\n').startsWith(
+        '**`encryption`** — SQS queue property\n\n`kms`: SSE-KMS with the AWS managed key `alias/aws/sqs`.\n\nEncryption at rest.',
+      ),
+    );
+    assert.ok(
+      hoverAt('resources:\n  q: { type: sqs, encryption: «sqs-‸managed» }\n').includes(
+        '\n\n`sqs-managed`: SSE-SQS, with keys SQS owns and manages.\n\n',
+      ),
+    );
     assert.ok(hoverAt('resources:\n  t: { type: sns, encryption: «no‸ne» }\n').includes('\n\n`none`: not encrypted at rest.\n\n'));
     const key = hoverAt('resources:\n  t: { type: sns, encryption: { kms: «alias/‸orders» } }\n');
     assert.ok(key.startsWith('**`encryption.kms`** — SNS topic property\n\nCustomer managed KMS key: an alias'), key);
   });
 
   test('plain text properties show their description only', () => {
-    assert.equal(hoverAt('resources:\n  f: { type: lambda, «run‸time»: nodejs22.x }\n'), '**`runtime`** — Lambda function property\n\nRuntime identifier, for example `nodejs22.x`, `python3.12`, `java21` or `provided.al2023`. Free text: a runtime awsflow does not know is at most an info.');
-    assert.ok(hoverAt('resources:\n  f: { type: lambda, «la‸bel»: Worker }\n').startsWith('**`label`** — property of every resource\n\nText shown on the diagram'));
-    assert.ok(hoverAt('resources:\n  f: { «ty‸pe»: lambda }\n').startsWith('**`type`** — property of every resource\n\nWhat the resource is: `sqs`, `sns`'));
+    assert.equal(
+      hoverAt('resources:\n  f: { type: lambda, «run‸time»: nodejs22.x }\n'),
+      '**`runtime`** — Lambda function property\n\nRuntime identifier, for example `nodejs22.x`, `python3.12`, `java21` or `provided.al2023`. Free text: a runtime awsflow does not know is at most an info.',
+    );
+    assert.ok(
+      hoverAt('resources:\n  f: { type: lambda, «la‸bel»: Worker }\n').startsWith(
+        '**`label`** — property of every resource\n\nText shown on the diagram',
+      ),
+    );
+    assert.ok(
+      hoverAt('resources:\n  f: { «ty‸pe»: lambda }\n').startsWith(
+        '**`type`** — property of every resource\n\nWhat the resource is: `sqs`, `sns`',
+      ),
+    );
   });
 
   test('an unknown property or an unparseable value adds nothing of its own', () => {
@@ -148,19 +205,40 @@ describe('hover on a property key: meaning, AWS default and range', () => {
   });
 
   test('event source mapping settings take their limits from the source', () => {
-    const header = 'resources:\n  q: { type: sqs }\n  fq: { type: sqs, fifo: true, name: fq.fifo }\n  k: { type: kinesis }\n  f: { type: lambda }\nflows:\n';
+    const header =
+      'resources:\n  q: { type: sqs }\n  fq: { type: sqs, fifo: true, name: fq.fifo }\n  k: { type: kinesis }\n  f: { type: lambda }\nflows:\n';
     const esm = 'https://docs.aws.amazon.com/lambda/latest/dg/services-sqs-parameters.html';
     const min = '[1](https://docs.aws.amazon.com/lambda/latest/api/API_CreateEventSourceMapping.html)';
-    assert.ok(hoverAt(`${header}  - q -> f: { «batch‸Size»: 5 }\n`).endsWith(`\n\nAWS default: 10 · Lambda allows ${min} – [10,000](${esm}) from a standard queue`));
-    assert.ok(hoverAt(`${header}  - fq -> f: { «batch‸Size»: 5 }\n`).endsWith(`\n\nAWS default: 10 · Lambda allows ${min} – [10](${esm}) from a FIFO queue`));
-    assert.ok(hoverAt(`${header}  - k -> f: { «batch‸Size»: 5 }\n`).endsWith(`\n\nAWS default: 100 · Lambda allows ${min} – [10,000](https://docs.aws.amazon.com/lambda/latest/dg/services-kinesis-parameters.html) from a Kinesis stream`));
+    assert.ok(
+      hoverAt(`${header}  - q -> f: { «batch‸Size»: 5 }\n`).endsWith(
+        `\n\nAWS default: 10 · Lambda allows ${min} – [10,000](${esm}) from a standard queue`,
+      ),
+    );
+    assert.ok(
+      hoverAt(`${header}  - fq -> f: { «batch‸Size»: 5 }\n`).endsWith(
+        `\n\nAWS default: 10 · Lambda allows ${min} – [10](${esm}) from a FIFO queue`,
+      ),
+    );
+    assert.ok(
+      hoverAt(`${header}  - k -> f: { «batch‸Size»: 5 }\n`).endsWith(
+        `\n\nAWS default: 100 · Lambda allows ${min} – [10,000](https://docs.aws.amazon.com/lambda/latest/dg/services-kinesis-parameters.html) from a Kinesis stream`,
+      ),
+    );
     assert.ok(hoverAt(`${header}  - q -> f: { batchWindow: «2‸0» }\n`).includes('\n\n`20` = 20 s\n\n'));
-    assert.ok(hoverAt(`${header}  - q -> f: { «maxConc‸urrency»: 5 }\n`).endsWith('\n\nLambda allows [2](https://docs.aws.amazon.com/lambda/latest/dg/services-sqs-scaling.html) – [1,000](https://docs.aws.amazon.com/lambda/latest/dg/services-sqs-scaling.html)'));
+    assert.ok(
+      hoverAt(`${header}  - q -> f: { «maxConc‸urrency»: 5 }\n`).endsWith(
+        '\n\nLambda allows [2](https://docs.aws.amazon.com/lambda/latest/dg/services-sqs-scaling.html) – [1,000](https://docs.aws.amazon.com/lambda/latest/dg/services-sqs-scaling.html)',
+      ),
+    );
   });
 
   test('connection quantities: rates per second, sizes in bytes', () => {
     const header = 'resources:\n  api: { type: api-gateway }\n  q: { type: sqs }\nflows:\n';
-    assert.ok(hoverAt(`${header}  - api -> q: { rate: «1200/‸min» }\n`).startsWith('**`rate`** — connection property\n\n`1200/min` = 20/s\n\nMessages, records or requests per second'));
+    assert.ok(
+      hoverAt(`${header}  - api -> q: { rate: «1200/‸min» }\n`).startsWith(
+        '**`rate`** — connection property\n\n`1200/min` = 20/s\n\nMessages, records or requests per second',
+      ),
+    );
     assert.ok(hoverAt(`${header}  - api -> q: { rate: «5‸/h» }\n`).includes('\n\n`5/h` = 0.0014/s\n\n'));
     assert.ok(hoverAt(`${header}  - api -> q: { size: «20‸48» }\n`).includes('\n\n`2048` = 2,048 bytes (2 KiB)\n\n'));
   });
@@ -195,27 +273,33 @@ describe('hover on a resource id', () => {
   test('the key: type, label, description, encryption, what it receives from and sends to, and dead letters', () => {
     const result = hoverOn('jobs:');
     assert.deepEqual([result.start, result.end], [text.indexOf('jobs:'), text.indexOf('jobs:') + 4]);
-    assert.equal(result.markdown, [
-      '**`jobs`** — SQS queue',
-      'Label: Compress \\*jobs\\*',
-      'Uploads waiting for compression.',
-      "Encryption at rest: SSE-SQS. `encryption` is not set, and SSE-SQS is AWS's default for new queues since 2022 ([AWS announcement](https://aws.amazon.com/blogs/compute/announcing-server-side-encryption-with-amazon-simple-queue-service-managed-encryption-keys-sse-sqs-by-default/)).",
+    assert.equal(
+      result.markdown,
       [
-        '- **Receives from** `api` — producer',
-        '- **Sends to** `worker` — Lambda event source mapping',
-        '- **Dead letters to** `jobs-dlq`, after 5 receives without a delete',
-        '- **Dead letters to** `jobs-dlq`: records the event source mapping `jobs -> worker` gives up on',
-      ].join('\n'),
-    ].join('\n\n'));
+        '**`jobs`** — SQS queue',
+        'Label: Compress \\*jobs\\*',
+        'Uploads waiting for compression.',
+        "Encryption at rest: SSE-SQS. `encryption` is not set, and SSE-SQS is AWS's default for new queues since 2022 ([AWS announcement](https://aws.amazon.com/blogs/compute/announcing-server-side-encryption-with-amazon-simple-queue-service-managed-encryption-keys-sse-sqs-by-default/)).",
+        [
+          '- **Receives from** `api` — producer',
+          '- **Sends to** `worker` — Lambda event source mapping',
+          '- **Dead letters to** `jobs-dlq`, after 5 receives without a delete',
+          '- **Dead letters to** `jobs-dlq`: records the event source mapping `jobs -> worker` gives up on',
+        ].join('\n'),
+      ].join('\n\n'),
+    );
   });
 
   test('a dead-letter queue: what it is the dead-letter queue of', () => {
     const result = hoverOn('jobs-dlq:');
-    assert.equal(result.markdown, [
-      '**`jobs-dlq`** — SQS queue',
-      'Encryption at rest: SSE-SQS, with keys SQS owns and manages.',
-      '- **Dead letters from** `jobs`, after 5 receives without a delete\n- **Dead letters from** the event source mapping `jobs -> worker`: records it gave up on',
-    ].join('\n\n'));
+    assert.equal(
+      result.markdown,
+      [
+        '**`jobs-dlq`** — SQS queue',
+        'Encryption at rest: SSE-SQS, with keys SQS owns and manages.',
+        '- **Dead letters from** `jobs`, after 5 receives without a delete\n- **Dead letters from** the event source mapping `jobs -> worker`: records it gave up on',
+      ].join('\n\n'),
+    );
   });
 
   test('references hover like the key, with the reference as range', () => {
@@ -244,12 +328,18 @@ describe('hover on a resource id', () => {
 
   test('invalid connections are named as such, without the finding text', () => {
     const markdown = hoverAt('resources:\n  «‸q»: { type: sqs }\n  t: { type: sns }\nflows:\n  - q -> t\n');
-    assert.equal(markdown, '**`q`** — SQS queue\n\nEncryption at rest: SSE-SQS. `encryption` is not set, and SSE-SQS is AWS\'s default for new queues since 2022 ([AWS announcement](https://aws.amazon.com/blogs/compute/announcing-server-side-encryption-with-amazon-simple-queue-service-managed-encryption-keys-sse-sqs-by-default/)).\n\n- **Sends to** `t` — a connection AWS cannot make');
+    assert.equal(
+      markdown,
+      "**`q`** — SQS queue\n\nEncryption at rest: SSE-SQS. `encryption` is not set, and SSE-SQS is AWS's default for new queues since 2022 ([AWS announcement](https://aws.amazon.com/blogs/compute/announcing-server-side-encryption-with-amazon-simple-queue-service-managed-encryption-keys-sse-sqs-by-default/)).\n\n- **Sends to** `t` — a connection AWS cannot make",
+    );
   });
 
   test('SNS and Kinesis without encryption: nothing said (encryption/at-rest says it on the same key)', () => {
     assert.equal(hoverAt('resources:\n  «t‸»: { type: sns }\n'), '**`t`** — SNS topic');
-    assert.equal(hoverAt('resources:\n  «b‸»: { type: s3 }\n'), "**`b`** — S3 bucket\n\nEncryption at rest: SSE-S3. `encryption` is not set, and SSE-S3 is AWS's default for new objects since January 2023.");
+    assert.equal(
+      hoverAt('resources:\n  «b‸»: { type: s3 }\n'),
+      "**`b`** — S3 bucket\n\nEncryption at rest: SSE-S3. `encryption` is not set, and SSE-S3 is AWS's default for new objects since January 2023.",
+    );
   });
 
   test('FIFO, physical name and group', () => {
@@ -263,7 +353,13 @@ describe('hover on a resource id', () => {
     const ids = Array.from({ length: 50 }, (_, i) => `q${i}`);
     const text = `resources:\n  t: { type: sns }\n${ids.map((id) => `  ${id}: { type: sqs }`).join('\n')}\nflows:\n  - t -> ${ids.join(', ')}\n`;
     const result = hover(analyze(text), text.indexOf('t:'))!;
-    assert.equal(result.markdown, `**\`t\`** — SNS topic\n\n- **Sends to** ${ids.slice(0, 20).map((id) => `\`${id}\``).join(', ')}, and 30 more — SNS subscription`);
+    assert.equal(
+      result.markdown,
+      `**\`t\`** — SNS topic\n\n- **Sends to** ${ids
+        .slice(0, 20)
+        .map((id) => `\`${id}\``)
+        .join(', ')}, and 30 more — SNS subscription`,
+    );
   });
 
   test('connections of different kinds get a line each; a fan-in too', () => {
@@ -284,23 +380,26 @@ describe('hover on a resource id', () => {
       '',
     ].join('\n');
     const result = hover(analyze(text), text.indexOf('f:'))!;
-    assert.equal(result.markdown, [
-      '**`f`** — Lambda function',
+    assert.equal(
+      result.markdown,
       [
-        '- **Receives from** `api` — synchronous call',
-        '- **Receives from** `cron` — EventBridge rule target',
-        '- **Receives from** `g` — invocation',
-        '- **Sends to** `q` — producer',
-        '- **Sends to** `table` — reads and writes data',
-      ].join('\n'),
-      [
-        '**Capacity**\n',
-        '- In: **12/h** (passed on by `cron`)',
-        '- Invocations: **12/h** (messages ÷ batch size for event source mappings)',
-        '- Concurrency: set `duration` (the average run time) to work it out',
-        '- Cost: about **$0.00/month** — 8,640 requests (set `duration` to count GB-seconds) a month, free tier deducted ([us-east-1 prices, 2026-11](https://aws.amazon.com/lambda/pricing/))',
-      ].join('\n'),
-    ].join('\n\n'));
+        '**`f`** — Lambda function',
+        [
+          '- **Receives from** `api` — synchronous call',
+          '- **Receives from** `cron` — EventBridge rule target',
+          '- **Receives from** `g` — invocation',
+          '- **Sends to** `q` — producer',
+          '- **Sends to** `table` — reads and writes data',
+        ].join('\n'),
+        [
+          '**Capacity**\n',
+          '- In: **12/h** (passed on by `cron`)',
+          '- Invocations: **12/h** (messages ÷ batch size for event source mappings)',
+          '- Concurrency: set `duration` (the average run time) to work it out',
+          '- Cost: about **$0.00/month** — 8,640 requests (set `duration` to count GB-seconds) a month, free tier deducted ([us-east-1 prices, 2026-11](https://aws.amazon.com/lambda/pricing/))',
+        ].join('\n'),
+      ].join('\n\n'),
+    );
   });
 });
 
@@ -309,25 +408,31 @@ describe('hover on a flow string', () => {
 
   test('on the arrow: each connection and the connection properties', () => {
     const markdown = hoverAt(`${header}  - jobs «-‸>» worker: { batchSize: 5, batchWindow: 30 }\n`);
-    assert.equal(markdown, [
-      '**Flow** `jobs -> worker`',
-      '**Connection**\n\n- `jobs -> worker`: Lambda event source mapping: Lambda polls the source and invokes the function with batches\n  - Rate: not known (no `rate` declared here or upstream)\n  - Batch size: **5** (declared)',
-      '**Connection properties**\n\n- `batchSize: 5`\n- `batchWindow: 30` = 30 s',
-    ].join('\n\n'));
+    assert.equal(
+      markdown,
+      [
+        '**Flow** `jobs -> worker`',
+        '**Connection**\n\n- `jobs -> worker`: Lambda event source mapping: Lambda polls the source and invokes the function with batches\n  - Rate: not known (no `rate` declared here or upstream)\n  - Batch size: **5** (declared)',
+        '**Connection properties**\n\n- `batchSize: 5`\n- `batchWindow: 30` = 30 s',
+      ].join('\n\n'),
+    );
   });
 
   test('fan-out: on a comma, every connection', () => {
     const markdown = hoverAt(`${header}  - t -> worker«,‸» other\n`);
-    assert.equal(markdown, [
-      '**Flow** `t -> worker, other`',
-      '**Connections (2)**',
+    assert.equal(
+      markdown,
       [
-        '- `t -> worker`: SNS subscription: the topic pushes every message to the target',
-        '  - Rate: not known (no `rate` declared here or upstream)',
-        '- `t -> other`: SNS subscription: the topic pushes every message to the target',
-        '  - Rate: not known (no `rate` declared here or upstream)',
-      ].join('\n'),
-    ].join('\n\n'));
+        '**Flow** `t -> worker, other`',
+        '**Connections (2)**',
+        [
+          '- `t -> worker`: SNS subscription: the topic pushes every message to the target',
+          '  - Rate: not known (no `rate` declared here or upstream)',
+          '- `t -> other`: SNS subscription: the topic pushes every message to the target',
+          '  - Rate: not known (no `rate` declared here or upstream)',
+        ].join('\n'),
+      ].join('\n\n'),
+    );
   });
 
   test('on spaces between tokens, the whole flow string is the range', () => {
@@ -337,7 +442,12 @@ describe('hover on a flow string', () => {
 
   test('the on-failure destination is a connection of the entry', () => {
     const markdown = hoverAt(`${header}  - jobs «‸->» worker: { onFailure: t }\n`);
-    assert.ok(markdown.includes('**Connections (2)**\n\n- `jobs -> worker`: Lambda event source mapping: Lambda polls the source and invokes the function with batches\n  - Rate: not known (no `rate` declared here or upstream)\n  - Batch size: **10** (AWS default from an SQS queue)\n- `jobs -> t`: on-failure destination: records the event source mapping gives up on\n\n'), markdown);
+    assert.ok(
+      markdown.includes(
+        '**Connections (2)**\n\n- `jobs -> worker`: Lambda event source mapping: Lambda polls the source and invokes the function with batches\n  - Rate: not known (no `rate` declared here or upstream)\n  - Batch size: **10** (AWS default from an SQS queue)\n- `jobs -> t`: on-failure destination: records the event source mapping gives up on\n\n',
+      ),
+      markdown,
+    );
   });
 
   test('the rate each connection carries, the batch size in effect, and the findings about it', () => {
@@ -356,33 +466,44 @@ describe('hover on a flow string', () => {
     ].join('\n');
     const analysis = analyze(text);
     const on = (needle: string) => hover(analysis, text.indexOf(needle) + 1)!.markdown;
-    assert.equal(on('-> handler'), [
-      '**Flow** `orders.fifo -> handler`',
-      '**Connection**',
+    assert.equal(
+      on('-> handler'),
       [
-        '- `orders.fifo -> handler`: Lambda event source mapping: Lambda polls the source and invokes the function with batches',
-        '  - Rate: **1,000/s** (passed on by `orders.fifo`)',
-        '  - Batch size: **50** (declared): 20/s invocations with full batches',
-        '  - Error `sqs/fifo-batch-size`: Batch size 50 from FIFO queue orders.fifo is over 10, the maximum for a Lambda event source mapping on a FIFO queue; AWS rejects the mapping.',
-      ].join('\n'),
-      '**Connection properties**',
-      '- `batchSize: 50`',
-    ].join('\n\n'));
-    assert.equal(on('-> reader'), [
-      '**Flow** `clicks -> reader`',
-      '**Connection**',
+        '**Flow** `orders.fifo -> handler`',
+        '**Connection**',
+        [
+          '- `orders.fifo -> handler`: Lambda event source mapping: Lambda polls the source and invokes the function with batches',
+          '  - Rate: **1,000/s** (passed on by `orders.fifo`)',
+          '  - Batch size: **50** (declared): 20/s invocations with full batches',
+          '  - Error `sqs/fifo-batch-size`: Batch size 50 from FIFO queue orders.fifo is over 10, the maximum for a Lambda event source mapping on a FIFO queue; AWS rejects the mapping.',
+        ].join('\n'),
+        '**Connection properties**',
+        '- `batchSize: 50`',
+      ].join('\n\n'),
+    );
+    assert.equal(
+      on('-> reader'),
       [
-        '- `clicks -> reader`: Lambda event source mapping: Lambda polls the source and invokes the function with batches',
-        '  - Rate: **1,000/s** (passed on by `clicks`)',
-        '  - Batch size: **100** (AWS default from a Kinesis stream): 10/s invocations with full batches',
-      ].join('\n'),
-    ].join('\n\n'));
-    assert.ok(on('-> orders.fifo').includes([
-      '- `api -> orders.fifo`: producer: sends messages, publishes or puts records',
-      '  - Rate: **1,000/s** (declared)',
-      '  - Sent in batches of up to 10 (`batching: true`)',
-      '- `api -> clicks`: producer: sends messages, publishes or puts records',
-    ].join('\n')), on('-> orders.fifo'));
+        '**Flow** `clicks -> reader`',
+        '**Connection**',
+        [
+          '- `clicks -> reader`: Lambda event source mapping: Lambda polls the source and invokes the function with batches',
+          '  - Rate: **1,000/s** (passed on by `clicks`)',
+          '  - Batch size: **100** (AWS default from a Kinesis stream): 10/s invocations with full batches',
+        ].join('\n'),
+      ].join('\n\n'),
+    );
+    assert.ok(
+      on('-> orders.fifo').includes(
+        [
+          '- `api -> orders.fifo`: producer: sends messages, publishes or puts records',
+          '  - Rate: **1,000/s** (declared)',
+          '  - Sent in batches of up to 10 (`batching: true`)',
+          '- `api -> clicks`: producer: sends messages, publishes or puts records',
+        ].join('\n'),
+      ),
+      on('-> orders.fifo'),
+    );
   });
 
   test('quoted flow strings keep exact token ranges', () => {
@@ -397,7 +518,10 @@ describe('hover on a flow string', () => {
 
 describe('hover on top-level keys, rules and ignore comments', () => {
   test('top-level keys show their schema description', () => {
-    assert.equal(hoverAt('awsflow: 1\n«res‸ources»: {}\n'), '**`resources`** (required)\n\nThe resources, by id. An id starts with a letter and uses letters, digits, `_`, `.` and `-` (80 characters at most); it is also the default physical name.');
+    assert.equal(
+      hoverAt('awsflow: 1\n«res‸ources»: {}\n'),
+      '**`resources`** (required)\n\nThe resources, by id. An id starts with a letter and uses letters, digits, `_`, `.` and `-` (80 characters at most); it is also the default physical name.',
+    );
     assert.equal(hoverAt('«na‸me»: shop\n'), '**`name`**\n\nTitle of the architecture, shown on the diagram.');
     assert.ok(hoverAt('«flow‸s»:\n  - a -> b\n').startsWith('**`flows`**\n\nConnections between resources: `a -> b`'));
     assert.ok(hoverAt('region: «us-e‸ast-1»\n').startsWith('**`region`**\n\nAWS Region the architecture runs in.'));
@@ -430,7 +554,9 @@ describe('hover on top-level keys, rules and ignore comments', () => {
   });
 
   test('a rule id in an ignore comment', () => {
-    const markdown = hoverAt('resources:\n  f:\n    type: lambda\n    timeout: 20m # awsflow-ignore sqs/no-dlq, «lambda/timeout-‸limit» -- migrating\n');
+    const markdown = hoverAt(
+      'resources:\n  f:\n    type: lambda\n    timeout: 20m # awsflow-ignore sqs/no-dlq, «lambda/timeout-‸limit» -- migrating\n',
+    );
     assert.ok(markdown.startsWith('**`lambda/timeout-limit`** — rule, default severity error\n\n'), markdown);
     assert.ok(markdown.endsWith('\n\n[Documentation](file:///opt/awsflow/docs/rules/lambda/timeout-limit.md)'));
   });
@@ -451,7 +577,9 @@ describe('hover on half-typed and hostile input', () => {
   test('a value still being typed, an empty type, whitespace', () => {
     noHover('resources:\n  q:\n    type: ‸\n');
     noHover('resources:\n  q:\n    type: sqs\n  ‸\n');
-    assert.ok(hoverAt('resources:\n  q:\n    type: sqs\n    «visibilityTime‸out»\n').startsWith('**`visibilityTimeout`** — SQS queue property'));
+    assert.ok(
+      hoverAt('resources:\n  q:\n    type: sqs\n    «visibilityTime‸out»\n').startsWith('**`visibilityTimeout`** — SQS queue property'),
+    );
   });
 
   test('where the tree does not reach, the text and its indentation say where the cursor is', () => {
@@ -468,8 +596,14 @@ describe('hover on half-typed and hostile input', () => {
     assert.ok(hoverAt(`${broken}    «la‸bel»: "deploy #1" # note\n`).startsWith('**`label`**'));
     noHover(`${broken}    label: x # not a va‸lue\n`);
     // Keys of a flow map, the type written in it, and a quoted key.
-    assert.ok(hoverAt('- oops\nresources:\n  f: { type: lambda, «time‸out»: 900 }\n').startsWith('**`timeout`** — Lambda function property'));
-    assert.ok(hoverAt('- oops\nresources:\n  f: { type: lambda, timeout: «9‸00» }\n').startsWith('**`timeout`** — Lambda function property\n\n`900` = 900 s (15 min)'));
+    assert.ok(
+      hoverAt('- oops\nresources:\n  f: { type: lambda, «time‸out»: 900 }\n').startsWith('**`timeout`** — Lambda function property'),
+    );
+    assert.ok(
+      hoverAt('- oops\nresources:\n  f: { type: lambda, timeout: «9‸00» }\n').startsWith(
+        '**`timeout`** — Lambda function property\n\n`900` = 900 s (15 min)',
+      ),
+    );
     assert.ok(hoverAt('- oops\n«"reso‸urces"»:\n').startsWith('**`resources`** (required)'));
   });
 
@@ -478,10 +612,12 @@ describe('hover on half-typed and hostile input', () => {
     assert.ok(markdown.startsWith('**`label`**'), markdown);
     // In a block scalar's text too; after the closing quote, a real comment.
     noHover('- oops\nresources:\n  q:\n    type: sqs\n    description: |\n      x # awsflow-ignore sqs/no-‸dlq\n');
-    assert.ok(hoverAt('resources:\n  q:\n    type: sqs\n    label: "x" # awsflow-ignore «sqs/no-‸dlq»\n').startsWith('**`sqs/no-dlq`** — rule'));
+    assert.ok(
+      hoverAt('resources:\n  q:\n    type: sqs\n    label: "x" # awsflow-ignore «sqs/no-‸dlq»\n').startsWith('**`sqs/no-dlq`** — rule'),
+    );
   });
 
-  test('in a block scalar\'s text, keys are text: nothing to say', () => {
+  test("in a block scalar's text, keys are text: nothing to say", () => {
     noHover('- oops\nresources:\n  f:\n    type: lambda\n    description: |\n      time‸out: 900\n');
   });
 
@@ -547,14 +683,19 @@ describe('hovers that read once and fit', () => {
 
   test('a value out of range: the value as AWS counts it, then the range once, linked', () => {
     const markdown = hoverAt('resources:\n  f: { type: lambda, timeout: «2‸0m» }\n');
-    assert.equal(markdown, [
-      '**`timeout`** — Lambda function property',
-      '`20m` = 1,200 s',
-      'How long an invocation may run before Lambda stops it. With `capacity: managed-instances`, up to 90 minutes for asynchronous and event-source invocations. A duration: `30s`, `5m`, `1h30m`, `250ms`, or a number of seconds.',
-      `AWS default: 3 s · Lambda allows [1 s](${LAMBDA_QUOTAS}) – [900 s (15 min)](${LAMBDA_QUOTAS})`,
-    ].join('\n\n'));
+    assert.equal(
+      markdown,
+      [
+        '**`timeout`** — Lambda function property',
+        '`20m` = 1,200 s',
+        'How long an invocation may run before Lambda stops it. With `capacity: managed-instances`, up to 90 minutes for asynchronous and event-source invocations. A duration: `30s`, `5m`, `1h30m`, `250ms`, or a number of seconds.',
+        `AWS default: 3 s · Lambda allows [1 s](${LAMBDA_QUOTAS}) – [900 s (15 min)](${LAMBDA_QUOTAS})`,
+      ].join('\n\n'),
+    );
     // A clause that states something else stays: reservedConcurrency's range depends on the account, which the facts line does not give.
-    assert.ok(hoverAt('resources:\n  f: { type: lambda, «reserved‸Concurrency»: 5 }\n').includes('Range 0 – the account concurrency minus 100.'));
+    assert.ok(
+      hoverAt('resources:\n  f: { type: lambda, «reserved‸Concurrency»: 5 }\n').includes('Range 0 – the account concurrency minus 100.'),
+    );
   });
 
   test('every resource of the shipped examples fits in 20 rendered lines', () => {

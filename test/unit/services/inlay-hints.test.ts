@@ -12,7 +12,10 @@ function hintsOf(text: string): [number, string][] {
 /** Each `«…»` marks a value whose hint is expected at its end, with the labels in order. */
 function expectHints(marked: string, labels: string[]): void {
   const { text, ranges } = strip(marked);
-  assert.deepEqual(hintsOf(text), ranges.map((r, i) => [r.end, labels[i]]));
+  assert.deepEqual(
+    hintsOf(text),
+    ranges.map((r, i) => [r.end, labels[i]]),
+  );
 }
 
 describe('inlay hints', () => {
@@ -24,7 +27,12 @@ describe('inlay hints', () => {
   });
 
   test('values that already say their unit get nothing', () => {
-    assert.deepEqual(hintsOf('resources:\n  f: { type: lambda, timeout: 30s, memory: 2GB, ephemeralStorage: 1GB, duration: 250ms }\n  q: { type: sqs, maxMessageSize: 256KiB, retention: 14d }\n  s: { type: ecs, cpu: 0.5 vCPU, memory: 1GB }\n'), []);
+    assert.deepEqual(
+      hintsOf(
+        'resources:\n  f: { type: lambda, timeout: 30s, memory: 2GB, ephemeralStorage: 1GB, duration: 250ms }\n  q: { type: sqs, maxMessageSize: 256KiB, retention: 14d }\n  s: { type: ecs, cpu: 0.5 vCPU, memory: 1GB }\n',
+      ),
+      [],
+    );
   });
 
   test('bare memory is MB; bare sizes are bytes, in KiB/MiB when exact', () => {
@@ -35,7 +43,10 @@ describe('inlay hints', () => {
   });
 
   test('bare CPU units in vCPU', () => {
-    expectHints('resources:\n  s: { type: ecs, launchType: fargate, cpu: «512», memory: «1024» }\n  a: { type: apprunner, cpu: «1024» }\n', [' = 0.5 vCPU', ' MB', ' = 1 vCPU']);
+    expectHints(
+      'resources:\n  s: { type: ecs, launchType: fargate, cpu: «512», memory: «1024» }\n  a: { type: apprunner, cpu: «1024» }\n',
+      [' = 0.5 vCPU', ' MB', ' = 1 vCPU'],
+    );
   });
 
   test('nested objects, defaults and connection properties', () => {
@@ -46,26 +57,41 @@ describe('inlay hints', () => {
   });
 
   test('a tooltip says the value in AWS unit', () => {
-    const text = 'resources:\n  f: { type: lambda, timeout: 900, memory: 512 }\n  q: { type: sqs, maxMessageSize: 2048 }\n  s: { type: ecs, cpu: 256 }\n';
-    assert.deepEqual(inlayHints(analyze(text), { start: 0, end: text.length }).map((h) => h.tooltip), [
-      '`900` is 900 seconds.',
-      '`512` is 512 MB: a bare number here is megabytes (MiB, as AWS counts).',
-      '`2048` is 2,048 bytes (1 KiB = 1,024 bytes).',
-      '`256` is 256 CPU units (1,024 units = 1 vCPU).',
-    ]);
+    const text =
+      'resources:\n  f: { type: lambda, timeout: 900, memory: 512 }\n  q: { type: sqs, maxMessageSize: 2048 }\n  s: { type: ecs, cpu: 256 }\n';
+    assert.deepEqual(
+      inlayHints(analyze(text), { start: 0, end: text.length }).map((h) => h.tooltip),
+      [
+        '`900` is 900 seconds.',
+        '`512` is 512 MB: a bare number here is megabytes (MiB, as AWS counts).',
+        '`2048` is 2,048 bytes (1 KiB = 1,024 bytes).',
+        '`256` is 256 CPU units (1,024 units = 1 vCPU).',
+      ],
+    );
   });
 
   test('only hints whose offset lies in the range', () => {
-    const { text, ranges } = strip('resources:\n  a: { type: lambda, timeout: «900» }\n  b: { type: lambda, timeout: «60» }\n  c: { type: lambda, timeout: «30» }\n');
-    const [a, b, c] = ranges as [typeof ranges[0], typeof ranges[0], typeof ranges[0]];
+    const { text, ranges } = strip(
+      'resources:\n  a: { type: lambda, timeout: «900» }\n  b: { type: lambda, timeout: «60» }\n  c: { type: lambda, timeout: «30» }\n',
+    );
+    const [a, b, c] = ranges as [(typeof ranges)[0], (typeof ranges)[0], (typeof ranges)[0]];
     const analysis = analyze(text);
-    assert.deepEqual(inlayHints(analysis, { start: b.start, end: b.end }).map((h) => h.offset), [b.end]);
-    assert.deepEqual(inlayHints(analysis, { start: a.end, end: c.end }).map((h) => h.offset), [a.end, b.end, c.end]);
+    assert.deepEqual(
+      inlayHints(analysis, { start: b.start, end: b.end }).map((h) => h.offset),
+      [b.end],
+    );
+    assert.deepEqual(
+      inlayHints(analysis, { start: a.end, end: c.end }).map((h) => h.offset),
+      [a.end, b.end, c.end],
+    );
     assert.deepEqual(inlayHints(analysis, { start: a.end + 1, end: b.end - 1 }), []);
   });
 
   test('unknown types, unknown properties and unreadable values give nothing', () => {
-    assert.deepEqual(hintsOf('resources:\n  x: { type: sqss, delay: 30 }\n  y: { type: sqs, wait: 30, delay: soon, retention: }\n  z: { delay: 30 }\n'), []);
+    assert.deepEqual(
+      hintsOf('resources:\n  x: { type: sqss, delay: 30 }\n  y: { type: sqs, wait: 30, delay: soon, retention: }\n  z: { delay: 30 }\n'),
+      [],
+    );
   });
 
   test('empty, half-typed and hostile input', () => {

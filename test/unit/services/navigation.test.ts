@@ -131,7 +131,9 @@ flows:
   - "api -> ord‸ers"
 `);
     assert.deepEqual(definition(analyze(text), offset), [ranges[0]]);
-    assert.deepEqual(definition(analyze(text), text.indexOf('"api') + 1), [{ start: text.indexOf("'api'") + 1, end: text.indexOf("'api'") + 4 }]);
+    assert.deepEqual(definition(analyze(text), text.indexOf('"api') + 1), [
+      { start: text.indexOf("'api'") + 1, end: text.indexOf("'api'") + 4 },
+    ]);
   });
 
   test('an id that is not defined, or a cursor off any id: nothing', () => {
@@ -144,7 +146,9 @@ flows:
   });
 
   test('a duplicated key: both declarations', () => {
-    const { text, offset, ranges } = fixture('resources:\n  «a»: { type: sqs }\n  «a»: { type: sqs }\n  b: { type: lambda }\nflows:\n  - ‸a -> b\n');
+    const { text, offset, ranges } = fixture(
+      'resources:\n  «a»: { type: sqs }\n  «a»: { type: sqs }\n  b: { type: lambda }\nflows:\n  - ‸a -> b\n',
+    );
     assert.deepEqual(definition(analyze(text), offset), ranges);
   });
 });
@@ -238,7 +242,8 @@ describe('prepareRename', () => {
     const { text } = fixture(ARCHITECTURE + '  - worker -> nowhere\n');
     const analysis = analyze(text);
     assert.deepEqual(prepareRename(analysis, text.indexOf('sqs')), {
-      error: 'Only a resource id can be renamed: put the cursor on a key under `resources`, or on an id in a flow, `deadLetter.target`, `onFailure` or `volumes`.',
+      error:
+        'Only a resource id can be renamed: put the cursor on a key under `resources`, or on an id in a flow, `deadLetter.target`, `onFailure` or `volumes`.',
     });
     assert.deepEqual(prepareRename(analysis, text.indexOf('nowhere')), {
       error: "'nowhere' is not defined under `resources`, so there is nothing to rename. Define it, or correct this reference.",
@@ -290,7 +295,8 @@ flows:
   });
 
   test('renaming the longer id leaves its prefix alone', () => {
-    const before = 'resources:\n  jobs: { type: sqs, deadLetter: { target: jobs-dlq } }\n  jobs-dlq: { type: sqs }\nflows:\n  - jobs -> jobs-dlq\n';
+    const before =
+      'resources:\n  jobs: { type: sqs, deadLetter: { target: jobs-dlq } }\n  jobs-dlq: { type: sqs }\nflows:\n  - jobs -> jobs-dlq\n';
     assert.equal(
       renamed(before.replace('target: jobs-dlq', 'target: jobs-‸dlq'), 'failures'),
       'resources:\n  jobs: { type: sqs, deadLetter: { target: failures } }\n  failures: { type: sqs }\nflows:\n  - jobs -> failures\n',
@@ -313,7 +319,10 @@ flows:
 
   test('a key written with escapes is rewritten whole, double-quoted', () => {
     const before = 'resources:\n  "ord\\x65rs": { type: sqs }\n  api: { type: api-gateway }\nflows:\n  - api -> orders\n';
-    assert.equal(renamed(before.replace('-> orders', '-> ‸orders'), 'queue'), 'resources:\n  "queue": { type: sqs }\n  api: { type: api-gateway }\nflows:\n  - api -> queue\n');
+    assert.equal(
+      renamed(before.replace('-> orders', '-> ‸orders'), 'queue'),
+      'resources:\n  "queue": { type: sqs }\n  api: { type: api-gateway }\nflows:\n  - api -> queue\n',
+    );
   });
 
   test('a flow written with escapes is refused, naming its line', () => {
@@ -327,15 +336,27 @@ flows:
   test('a name YAML would read as a boolean or null is quoted where it stands alone', () => {
     const before = 'resources:\n  dlq: { type: sqs }\n  jobs: { type: sqs, deadLetter: { target: dlq } }\nflows:\n  - jobs -> dlq\n';
     const after = renamed(before.replace('  dlq:', '  ‸dlq:'), 'null');
-    assert.equal(after, 'resources:\n  "null": { type: sqs }\n  jobs: { type: sqs, deadLetter: { target: "null" } }\nflows:\n  - jobs -> null\n');
+    assert.equal(
+      after,
+      'resources:\n  "null": { type: sqs }\n  jobs: { type: sqs, deadLetter: { target: "null" } }\nflows:\n  - jobs -> null\n',
+    );
     const model = analyze(after).model;
-    assert.deepEqual(model.resources.map((r) => r.id), ['null', 'jobs']);
-    assert.deepEqual(model.references.map((r) => r.id), ['null', 'jobs', 'null']);
+    assert.deepEqual(
+      model.resources.map((r) => r.id),
+      ['null', 'jobs'],
+    );
+    assert.deepEqual(
+      model.references.map((r) => r.id),
+      ['null', 'jobs', 'null'],
+    );
   });
 
   test('references inside defaults are renamed too', () => {
     const before = 'defaults:\n  sqs: { deadLetter: { target: dlq } }\nresources:\n  dlq: { type: sqs }\n';
-    assert.equal(renamed(before.replace('  dlq:', '  ‸dlq:'), 'failures'), 'defaults:\n  sqs: { deadLetter: { target: failures } }\nresources:\n  failures: { type: sqs }\n');
+    assert.equal(
+      renamed(before.replace('  dlq:', '  ‸dlq:'), 'failures'),
+      'defaults:\n  sqs: { deadLetter: { target: failures } }\nresources:\n  failures: { type: sqs }\n',
+    );
   });
 
   test('CRLF text: edits keep every line ending', () => {
@@ -351,7 +372,11 @@ flows:
   test('an invalid id is refused', () => {
     for (const bad of ['', '9lives', 'has space', 'a:b', 'x'.repeat(81), '"quoted"', 'a#b']) {
       const error = refusal(ARCHITECTURE.replace('«jobs»:', '‸jobs:'), bad);
-      assert.match(error, /is not a valid resource id: an id starts with a letter and uses letters, digits, '_', '\.' and '-' \(80 characters at most\)\.$/, bad);
+      assert.match(
+        error,
+        /is not a valid resource id: an id starts with a letter and uses letters, digits, '_', '\.' and '-' \(80 characters at most\)\.$/,
+        bad,
+      );
     }
     assert.equal(renamed(ARCHITECTURE.replace('«jobs»:', '‸jobs:'), 'x'.repeat(80)).split('x'.repeat(80)).length, 4);
   });
@@ -366,12 +391,16 @@ flows:
   });
 
   test('a FIFO queue or topic named by its id keeps .fifo', () => {
-    const text = 'resources:\n  orders.fifo: { type: sqs, fifo: true }\n  events.fifo: { type: sns, fifo: true }\n  api: { type: api-gateway }\nflows:\n  - api -> orders.fifo\n';
+    const text =
+      'resources:\n  orders.fifo: { type: sqs, fifo: true }\n  events.fifo: { type: sns, fifo: true }\n  api: { type: api-gateway }\nflows:\n  - api -> orders.fifo\n';
     assert.equal(
       refusal(text.replace('  orders.fifo:', '  ‸orders.fifo:'), 'orders'),
       "'orders.fifo' is a FIFO queue whose id is its AWS name, and AWS requires a FIFO queue's name to end in .fifo: keep the suffix, or set `name:` to keep the physical name.",
     );
-    assert.match(refusal(text.replace('  events.fifo:', '  ‸events.fifo:'), 'events'), /^'events\.fifo' is a FIFO topic whose id is its AWS name/);
+    assert.match(
+      refusal(text.replace('  events.fifo:', '  ‸events.fifo:'), 'events'),
+      /^'events\.fifo' is a FIFO topic whose id is its AWS name/,
+    );
     assert.equal(
       renamed(text.replace('-> orders.fifo', '-> ‸orders.fifo'), 'purchases.fifo'),
       text.replaceAll('orders.fifo', 'purchases.fifo'),
@@ -380,7 +409,10 @@ flows:
 
   test('a FIFO queue with its own name: the id is free', () => {
     const text = 'resources:\n  orders.fifo: { type: sqs, fifo: true, name: prod-orders.fifo }\n';
-    assert.equal(renamed(text.replace('  orders', '  ‸orders'), 'orders'), 'resources:\n  orders: { type: sqs, fifo: true, name: prod-orders.fifo }\n');
+    assert.equal(
+      renamed(text.replace('  orders', '  ‸orders'), 'orders'),
+      'resources:\n  orders: { type: sqs, fifo: true, name: prod-orders.fifo }\n',
+    );
   });
 
   test('the renamed document analyses to the same graph', () => {
@@ -388,7 +420,10 @@ flows:
     const after = renamed(ARCHITECTURE.replace('«jobs»:', '‸jobs:'), 'queue');
     const edges = (source: string, rename: (id: string) => string = (id) => id) =>
       analyze(source).model.connections.map((c) => `${rename(c.source.id)} ${rename(c.target.id)} ${c.origin}`);
-    assert.deepEqual(edges(after), edges(text, (id) => (id === 'jobs' ? 'queue' : id)));
+    assert.deepEqual(
+      edges(after),
+      edges(text, (id) => (id === 'jobs' ? 'queue' : id)),
+    );
     assert.ok(!analyze(after).findings.some((f) => f.ruleId === 'flows/unknown-resource'));
   });
 });
@@ -412,7 +447,9 @@ describe('half-typed and hostile documents', () => {
   });
 
   test('a broken block elsewhere does not stop navigation', () => {
-    const { text, offset, ranges } = fixture('resources:\n  «jobs»: { type: sqs }\n  worker: { type: lambda, timeout: [\nflows:\n  - j‸obs -> worker\n');
+    const { text, offset, ranges } = fixture(
+      'resources:\n  «jobs»: { type: sqs }\n  worker: { type: lambda, timeout: [\nflows:\n  - j‸obs -> worker\n',
+    );
     assert.deepEqual(definition(analyze(text), offset), [ranges[0]]);
   });
 
@@ -423,7 +460,8 @@ describe('half-typed and hostile documents', () => {
   });
 
   test('every offset of a messy document: no throw', () => {
-    const text = 'resources:\n  a: { type: sqs, deadLetter: { target: 12 } }\n  : x\n  "b\\t": 1\n  c: [\nflows:\n  - a -> \n  - -> b\n  - 42\n  - a,,b -> c: x\n  - {}\n';
+    const text =
+      'resources:\n  a: { type: sqs, deadLetter: { target: 12 } }\n  : x\n  "b\\t": 1\n  c: [\nflows:\n  - a -> \n  - -> b\n  - 42\n  - a,,b -> c: x\n  - {}\n';
     const analysis = analyze(text);
     for (let offset = 0; offset <= text.length; offset++) {
       definition(analysis, offset);
@@ -439,7 +477,9 @@ describe('half-typed and hostile documents', () => {
   });
 
   test('half-typed: a deadLetter target still being typed', () => {
-    const { text, offset, ranges } = fixture('resources:\n  «jobs-dlq»: { type: sqs }\n  jobs:\n    type: sqs\n    deadLetter:\n      target: jobs-d‸');
+    const { text, offset, ranges } = fixture(
+      'resources:\n  «jobs-dlq»: { type: sqs }\n  jobs:\n    type: sqs\n    deadLetter:\n      target: jobs-d‸',
+    );
     assert.deepEqual(definition(analyze(text), offset), []);
     assert.deepEqual(references(analyze(text), offset, true), [{ start: offset - 6, end: offset }]);
     assert.deepEqual(definition(analyze(text + 'lq'), offset + 2), [ranges[0]]);
@@ -454,7 +494,10 @@ describe('half-typed and hostile documents', () => {
     assert.deepEqual(definition(analysis, last + 40), [{ start: text.indexOf(id), end: text.indexOf(id) + 80 }]);
     assert.equal(references(analysis, last, false).length, 2);
     const n299 = references(analysis, text.indexOf('n299'), true);
-    assert.deepEqual(n299.map((r) => text.slice(r.start, r.end)), ['n299', 'n299', 'n299']);
+    assert.deepEqual(
+      n299.map((r) => text.slice(r.start, r.end)),
+      ['n299', 'n299', 'n299'],
+    );
     const result = rename(analysis, text.indexOf('n29:'), 'renamed.id');
     if ('error' in result) assert.fail(result.error);
     assert.equal(result.edits.length, 3);

@@ -14,60 +14,101 @@ function describeTokens(text: string, tokens: readonly SemanticToken[]): string[
 function tokensOf(marked: string): string[] {
   const { text, ranges } = strip(marked);
   const tokens = semanticTokens(analyze(text));
-  assert.deepEqual(tokens.map((t) => [t.start, t.end]), ranges.map((r) => [r.start, r.end]));
+  assert.deepEqual(
+    tokens.map((t) => [t.start, t.end]),
+    ranges.map((r) => [r.start, r.end]),
+  );
   return describeTokens(text, tokens);
 }
 
 describe('semantic tokens', () => {
   test('declarations, types, references, arrows and commas, in order', () => {
-    const described = tokensOf([
-      'awsflow: 1',
-      'defaults:',
-      '  «sqs»: { receiveWait: 20s }',
-      'resources:',
-      '  «api»: { type: «api-gateway» }',
-      '  «jobs»:',
-      '    type: «sqs»',
-      '    deadLetter: { target: «dlq» }',
-      '  «dlq»: { type: «sqs» }',
-      '  «t»: { type: «sns» }',
-      '  «f»: { type: «lambda» }',
-      '  «g»: { type: «lambda» }',
-      'flows:',
-      '  - «api» «->» «jobs»',
-      '  - «jobs» «->» «f»: { onFailure: «dlq» }',
-      '  - «f»«,» «g» «->» «t»',
-      '',
-    ].join('\n'));
+    const described = tokensOf(
+      [
+        'awsflow: 1',
+        'defaults:',
+        '  «sqs»: { receiveWait: 20s }',
+        'resources:',
+        '  «api»: { type: «api-gateway» }',
+        '  «jobs»:',
+        '    type: «sqs»',
+        '    deadLetter: { target: «dlq» }',
+        '  «dlq»: { type: «sqs» }',
+        '  «t»: { type: «sns» }',
+        '  «f»: { type: «lambda» }',
+        '  «g»: { type: «lambda» }',
+        'flows:',
+        '  - «api» «->» «jobs»',
+        '  - «jobs» «->» «f»: { onFailure: «dlq» }',
+        '  - «f»«,» «g» «->» «t»',
+        '',
+      ].join('\n'),
+    );
     assert.deepEqual(described, [
       'sqs:type',
-      'api:variable+declaration', 'api-gateway:type',
-      'jobs:variable+declaration', 'sqs:type',
+      'api:variable+declaration',
+      'api-gateway:type',
+      'jobs:variable+declaration',
+      'sqs:type',
       'dlq:variable',
-      'dlq:variable+declaration', 'sqs:type',
-      't:variable+declaration', 'sns:type',
-      'f:variable+declaration', 'lambda:type',
-      'g:variable+declaration', 'lambda:type',
-      'api:variable', '->:operator', 'jobs:variable',
-      'jobs:variable', '->:operator', 'f:variable', 'dlq:variable',
-      'f:variable', ',:operator', 'g:variable', '->:operator', 't:variable',
+      'dlq:variable+declaration',
+      'sqs:type',
+      't:variable+declaration',
+      'sns:type',
+      'f:variable+declaration',
+      'lambda:type',
+      'g:variable+declaration',
+      'lambda:type',
+      'api:variable',
+      '->:operator',
+      'jobs:variable',
+      'jobs:variable',
+      '->:operator',
+      'f:variable',
+      'dlq:variable',
+      'f:variable',
+      ',:operator',
+      'g:variable',
+      '->:operator',
+      't:variable',
     ]);
   });
 
   test('quoted ids and quoted flow strings: the id without its quotes', () => {
     const described = tokensOf('resources:\n  "«a»": { type: "«sqs»" }\n  \'«b»\': { type: «lambda» }\nflows:\n  - "«a» «->» «b»"\n');
-    assert.deepEqual(described, ['a:variable+declaration', 'sqs:type', 'b:variable+declaration', 'lambda:type', 'a:variable', '->:operator', 'b:variable']);
+    assert.deepEqual(described, [
+      'a:variable+declaration',
+      'sqs:type',
+      'b:variable+declaration',
+      'lambda:type',
+      'a:variable',
+      '->:operator',
+      'b:variable',
+    ]);
   });
 
   test('unknown types are not types; undefined ids in flows are still ids; volumes are references', () => {
-    const described = tokensOf('resources:\n  «x»: { type: sqss }\n  «fs»: { type: «efs» }\n  «s»: { type: «ecs», volumes: [«fs», scratch] }\nflows:\n  - «x» «->» «nowhere»\n');
-    assert.deepEqual(described, ['x:variable+declaration', 'fs:variable+declaration', 'efs:type', 's:variable+declaration', 'ecs:type', 'fs:variable', 'x:variable', '->:operator', 'nowhere:variable']);
+    const described = tokensOf(
+      'resources:\n  «x»: { type: sqss }\n  «fs»: { type: «efs» }\n  «s»: { type: «ecs», volumes: [«fs», scratch] }\nflows:\n  - «x» «->» «nowhere»\n',
+    );
+    assert.deepEqual(described, [
+      'x:variable+declaration',
+      'fs:variable+declaration',
+      'efs:type',
+      's:variable+declaration',
+      'ecs:type',
+      'fs:variable',
+      'x:variable',
+      '->:operator',
+      'nowhere:variable',
+    ]);
   });
 
   test('a flow string folded over two lines: every token stays on one line', () => {
     const { text } = strip('resources:\n  a: { type: client }\n  b: { type: lambda }\nflows:\n  - a ->\n    b\n');
     const tokens = semanticTokens(analyze(text));
-    for (const token of tokens) assert.ok(!/[\r\n]/.test(text.slice(token.start, token.end)), JSON.stringify(text.slice(token.start, token.end)));
+    for (const token of tokens)
+      assert.ok(!/[\r\n]/.test(text.slice(token.start, token.end)), JSON.stringify(text.slice(token.start, token.end)));
     assert.deepEqual(describeTokens(text, tokens).slice(-3), ['a:variable', '->:operator', 'b:variable']);
   });
 
@@ -87,7 +128,13 @@ describe('semantic tokens', () => {
 
   test('empty, half-typed and hostile input', () => {
     assert.deepEqual(semanticTokens(analyze('')), []);
-    assert.deepEqual(tokensOf('resources:\n  «q»:\n    type:\n  «w»: { type: «lambda»\nflows:\n  - «q» «->»\n'), ['q:variable+declaration', 'w:variable+declaration', 'lambda:type', 'q:variable', '->:operator']);
+    assert.deepEqual(tokensOf('resources:\n  «q»:\n    type:\n  «w»: { type: «lambda»\nflows:\n  - «q» «->»\n'), [
+      'q:variable+declaration',
+      'w:variable+declaration',
+      'lambda:type',
+      'q:variable',
+      '->:operator',
+    ]);
     assert.deepEqual(semanticTokens(analyze('- a -> b\n')), []);
   });
 });

@@ -13,7 +13,9 @@ function outline(text: string, symbols: readonly DocumentSymbolEntry[], depth = 
   const lines: string[] = [];
   for (const symbol of symbols) {
     const detail = symbol.detail === undefined ? '' : ` [${symbol.detail}]`;
-    lines.push(`${'  '.repeat(depth)}${symbol.name}${detail} ${symbol.kind} ${JSON.stringify(text.slice(symbol.start, symbol.end))} sel ${JSON.stringify(text.slice(symbol.selection.start, symbol.selection.end))}`);
+    lines.push(
+      `${'  '.repeat(depth)}${symbol.name}${detail} ${symbol.kind} ${JSON.stringify(text.slice(symbol.start, symbol.end))} sel ${JSON.stringify(text.slice(symbol.selection.start, symbol.selection.end))}`,
+    );
     lines.push(...outline(text, symbol.children, depth + 1));
   }
   return lines;
@@ -31,7 +33,11 @@ function assertNested(symbols: readonly DocumentSymbolEntry[], parent?: Document
     assert.ok(symbol.name !== '', 'a symbol name is never empty');
     assert.ok(symbol.start <= symbol.selection.start && symbol.selection.end <= symbol.end, `${symbol.name}: selection inside range`);
     if (parent) assert.ok(parent.start <= symbol.start && symbol.end <= parent.end, `${symbol.name}: inside ${parent.name}`);
-    if (previous) assert.ok(previous.end <= symbol.start, `${previous.name} [${previous.start}, ${previous.end}) overlaps ${symbol.name} [${symbol.start}, ${symbol.end})`);
+    if (previous)
+      assert.ok(
+        previous.end <= symbol.start,
+        `${previous.name} [${previous.start}, ${previous.end}) overlaps ${symbol.name} [${symbol.start}, ${symbol.end})`,
+      );
     previous = symbol;
     assertNested(symbol.children, symbol);
   }
@@ -77,17 +83,53 @@ flows:
   });
 
   test('every type has its own name and kind', () => {
-    const types = ['sqs', 'sns', 'kinesis', 'firehose', 'lambda', 'ecs', 'eks', 'apprunner', 'beanstalk', 'ec2', 'schedule', 'api-gateway', 'alb', 'cloudfront', 'dynamodb', 's3', 'rds', 'efs', 'client'];
+    const types = [
+      'sqs',
+      'sns',
+      'kinesis',
+      'firehose',
+      'lambda',
+      'ecs',
+      'eks',
+      'apprunner',
+      'beanstalk',
+      'ec2',
+      'schedule',
+      'api-gateway',
+      'alb',
+      'cloudfront',
+      'dynamodb',
+      's3',
+      'rds',
+      'efs',
+      'client',
+    ];
     const text = `resources:\n${types.map((type) => `  r-${type}: { type: ${type} }`).join('\n')}\n`;
     const [resources] = documentSymbols(analyze(text));
-    assert.deepEqual(resources!.children.map((r) => `${r.name}: ${r.detail} (${r.kind})`), [
-      'r-sqs: SQS queue (event)', 'r-sns: SNS topic (event)', 'r-kinesis: Kinesis stream (event)', 'r-firehose: Firehose stream (event)',
-      'r-lambda: Lambda function (function)', 'r-ecs: ECS service (function)', 'r-eks: EKS workload (function)', 'r-apprunner: App Runner service (function)',
-      'r-beanstalk: Beanstalk environment (function)', 'r-ec2: EC2 instance (function)', 'r-schedule: schedule (function)',
-      'r-api-gateway: API Gateway (interface)', 'r-alb: load balancer (interface)', 'r-cloudfront: CloudFront distribution (interface)',
-      'r-dynamodb: DynamoDB table (field)', 'r-s3: S3 bucket (field)', 'r-rds: RDS database (field)', 'r-efs: EFS file system (field)',
-      'r-client: client (object)',
-    ]);
+    assert.deepEqual(
+      resources!.children.map((r) => `${r.name}: ${r.detail} (${r.kind})`),
+      [
+        'r-sqs: SQS queue (event)',
+        'r-sns: SNS topic (event)',
+        'r-kinesis: Kinesis stream (event)',
+        'r-firehose: Firehose stream (event)',
+        'r-lambda: Lambda function (function)',
+        'r-ecs: ECS service (function)',
+        'r-eks: EKS workload (function)',
+        'r-apprunner: App Runner service (function)',
+        'r-beanstalk: Beanstalk environment (function)',
+        'r-ec2: EC2 instance (function)',
+        'r-schedule: schedule (function)',
+        'r-api-gateway: API Gateway (interface)',
+        'r-alb: load balancer (interface)',
+        'r-cloudfront: CloudFront distribution (interface)',
+        'r-dynamodb: DynamoDB table (field)',
+        'r-s3: S3 bucket (field)',
+        'r-rds: RDS database (field)',
+        'r-efs: EFS file system (field)',
+        'r-client: client (object)',
+      ],
+    );
   });
 
   test('groups whose members stand together hold them; the group symbol spans exactly its members', () => {
@@ -140,11 +182,15 @@ flows:
     assertNested(symbols);
     // An ungrouped resource between two members breaks the run as well.
     const split = 'resources:\n  a: { type: sqs, group: G }\n  x: { type: sqs }\n  b: { type: sqs, group: G }\n';
-    assert.deepEqual(documentSymbols(analyze(split))[0]!.children.map((c) => `${c.name} ${c.detail}`), ['a SQS queue · group G', 'x SQS queue', 'b SQS queue · group G']);
+    assert.deepEqual(
+      documentSymbols(analyze(split))[0]!.children.map((c) => `${c.name} ${c.detail}`),
+      ['a SQS queue · group G', 'x SQS queue', 'b SQS queue · group G'],
+    );
   });
 
-  test('a group set under defaults groups too, selecting the first member\'s id; an empty group is no group', () => {
-    const text = 'defaults:\n  sqs: { group: Queues }\nresources:\n  a: { type: sqs }\n  b: { type: sqs }\n  f: { type: lambda, group: "  " }\n';
+  test("a group set under defaults groups too, selecting the first member's id; an empty group is no group", () => {
+    const text =
+      'defaults:\n  sqs: { group: Queues }\nresources:\n  a: { type: sqs }\n  b: { type: sqs }\n  f: { type: lambda, group: "  " }\n';
     const symbols = documentSymbols(analyze(text));
     assert.deepEqual(outline(text, symbols[0]!.children), [
       'Queues [2 resources] namespace "a: { type: sqs }\\n  b: { type: sqs }" sel "a"',
@@ -173,7 +219,9 @@ flows:
       '  fn -> event "fn ->" sel "fn ->"',
     ]);
     assertNested(symbols);
-    assert.deepEqual(outline('resources:\n', documentSymbols(analyze('resources:\n'))), ['resources [0 resources] module "resources:" sel "resources"']);
+    assert.deepEqual(outline('resources:\n', documentSymbols(analyze('resources:\n'))), [
+      'resources [0 resources] module "resources:" sel "resources"',
+    ]);
   });
 
   test('quoted keys: the selection is the id inside the quotes; names are never empty', () => {
@@ -192,7 +240,14 @@ flows:
   test('types interleaved, CRLF text: each resource its own range, none holding another', () => {
     const text = 'resources:\r\n  a: { type: sqs }\r\n  b: { type: lambda }\r\n  c: { type: sqs }\r\n';
     const [resources] = documentSymbols(analyze(text));
-    assert.deepEqual(resources!.children.map((c) => [c.name, text.slice(c.start, c.end)]), [['a', 'a: { type: sqs }'], ['b', 'b: { type: lambda }'], ['c', 'c: { type: sqs }']]);
+    assert.deepEqual(
+      resources!.children.map((c) => [c.name, text.slice(c.start, c.end)]),
+      [
+        ['a', 'a: { type: sqs }'],
+        ['b', 'b: { type: lambda }'],
+        ['c', 'c: { type: sqs }'],
+      ],
+    );
     assertNested([resources!]);
   });
 
@@ -215,21 +270,38 @@ flows:
       comment: fc.boolean(),
     });
     fc.assert(
-      fc.property(fc.array(resource, { minLength: 1, maxLength: 12 }), fc.array(fc.tuple(fc.nat(), fc.nat()), { maxLength: 4 }), fc.boolean(), (resources, flows, crlf) => {
-        const lines = ['awsflow: 1', 'resources:'];
-        resources.forEach(({ type, group, block, comment }, i) => {
-          if (!block) lines.push(`  r${i}: { type: ${type}${group === undefined ? '' : `, group: ${group}`} }${comment ? ' # note' : ''}`);
-          else lines.push(`  r${i}:`, `    type: ${type}`, ...(group === undefined ? [] : [`    group: ${group}`]), ...(comment ? ['    # a comment', ''] : []));
-        });
-        lines.push('flows:', ...flows.map(([from, to]) => `  - r${from % resources.length} -> r${to % resources.length}`));
-        const text = lines.join(crlf ? '\r\n' : '\n') + '\n';
-        const symbols = documentSymbols(analyze(text));
-        assertNested(symbols);
-        // Every resource once, in document order; a group symbol holds only its own members.
-        const members = symbols[0]!.children.flatMap((c) => (c.kind === 'namespace' ? c.children.map((r) => [r.name, c.name]) : [[c.name, undefined]]));
-        assert.deepEqual(members.map(([id]) => id), resources.map((_, i) => `r${i}`));
-        for (const [id, group] of members) if (group !== undefined) assert.equal(resources[Number(id!.slice(1))]!.group, group);
-      }),
+      fc.property(
+        fc.array(resource, { minLength: 1, maxLength: 12 }),
+        fc.array(fc.tuple(fc.nat(), fc.nat()), { maxLength: 4 }),
+        fc.boolean(),
+        (resources, flows, crlf) => {
+          const lines = ['awsflow: 1', 'resources:'];
+          resources.forEach(({ type, group, block, comment }, i) => {
+            if (!block)
+              lines.push(`  r${i}: { type: ${type}${group === undefined ? '' : `, group: ${group}`} }${comment ? ' # note' : ''}`);
+            else
+              lines.push(
+                `  r${i}:`,
+                `    type: ${type}`,
+                ...(group === undefined ? [] : [`    group: ${group}`]),
+                ...(comment ? ['    # a comment', ''] : []),
+              );
+          });
+          lines.push('flows:', ...flows.map(([from, to]) => `  - r${from % resources.length} -> r${to % resources.length}`));
+          const text = lines.join(crlf ? '\r\n' : '\n') + '\n';
+          const symbols = documentSymbols(analyze(text));
+          assertNested(symbols);
+          // Every resource once, in document order; a group symbol holds only its own members.
+          const members = symbols[0]!.children.flatMap((c) =>
+            c.kind === 'namespace' ? c.children.map((r) => [r.name, c.name]) : [[c.name, undefined]],
+          );
+          assert.deepEqual(
+            members.map(([id]) => id),
+            resources.map((_, i) => `r${i}`),
+          );
+          for (const [id, group] of members) if (group !== undefined) assert.equal(resources[Number(id!.slice(1))]!.group, group);
+        },
+      ),
       { numRuns: 300, seed: 20261204 },
     );
   });
@@ -239,7 +311,10 @@ flows:
     const fanOut = Array.from({ length: 5000 }, (_, i) => `q${i % 2000}`).join(', ');
     const text = `resources:\n${ids.map((id) => `  ${id}: { type: sqs, group: Queues }`).join('\n')}\n  src: { type: lambda }\nflows:\n  - src -> ${fanOut}\n`;
     const symbols = documentSymbols(analyze(text));
-    assert.deepEqual(symbols[0]!.children.map((c) => `${c.name} ${c.detail}`), ['Queues 2000 resources', 'src Lambda function']);
+    assert.deepEqual(
+      symbols[0]!.children.map((c) => `${c.name} ${c.detail}`),
+      ['Queues 2000 resources', 'src Lambda function'],
+    );
     const flow = symbols[1]!.children[0]!;
     assert.equal(flow.name.length, 200);
     assert.ok(flow.name.startsWith('src -> q0, q1, ') && flow.name.endsWith('…'));
@@ -250,7 +325,9 @@ flows:
 
 describe('workspaceSymbols', () => {
   test('every resource, its id range and type', () => {
-    const { text, ranges } = strip('resources:\n  «jobs»: { type: sqs }\n  "«fn»": { type: lambda }\n  «odd»: { type: nonsense }\n  «bare»:\nflows:\n  - jobs -> fn\n');
+    const { text, ranges } = strip(
+      'resources:\n  «jobs»: { type: sqs }\n  "«fn»": { type: lambda }\n  «odd»: { type: nonsense }\n  «bare»:\nflows:\n  - jobs -> fn\n',
+    );
     assert.deepEqual(workspaceSymbols(analyze(text)), [
       { name: 'jobs', kind: 'event', detail: 'sqs', ...ranges[0] },
       { name: 'fn', kind: 'function', detail: 'lambda', ...ranges[1] },

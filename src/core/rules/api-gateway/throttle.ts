@@ -9,13 +9,15 @@ import { formatNumber, parseRate } from '../../parse/values';
 export default defineRule({
   id: 'api-gateway/throttle',
   defaultSeverity: 'warning',
-  summary: "Requests into all the account's API Gateways over the account throttle (10,000 requests/s per Region by default, or `account.apiGatewayThrottle`)",
+  summary:
+    "Requests into all the account's API Gateways over the account throttle (10,000 requests/s per Region by default, or `account.apiGatewayThrottle`)",
   facts: [API_GATEWAY.accountThrottleDefault, API_GATEWAY.accountBurstDefault, API_GATEWAY.accountThrottleLowRegionsDefault],
   sources: [API_GATEWAY.throttling],
   fixable: false,
   hasSuggestions: false,
   messages: {
-    overThrottle: "Requests into API Gateway total {total} requests/s across the account's APIs ({apis}), over the account throttle of {limit} requests/s ({limitSource}): API Gateway answers the excess with 429 Too Many Requests, beyond a burst of about {burst} requests. Raise the quota through Service Quotas (and set `account.apiGatewayThrottle`), or spread the load over accounts or Regions.",
+    overThrottle:
+      "Requests into API Gateway total {total} requests/s across the account's APIs ({apis}), over the account throttle of {limit} requests/s ({limitSource}): API Gateway answers the excess with 429 Too Many Requests, beyond a burst of about {burst} requests. Raise the quota through Service Quotas (and set `account.apiGatewayThrottle`), or spread the load over accounts or Regions.",
   },
   check(context) {
     const { model } = context;
@@ -81,5 +83,9 @@ function throttleOf(model: Model): Throttle | undefined {
     return rate === undefined ? undefined : { rate, burst: Math.round(rate / 2), source: 'account.apiGatewayThrottle' };
   }
   if (low) return { rate: API_GATEWAY.accountThrottleLowRegionsDefault.value, burst, source: `AWS default in ${model.region!}` };
-  return { rate: API_GATEWAY.accountThrottleDefault.value, burst, source: model.region ? `AWS default in ${model.region}` : 'AWS default; no region set' };
+  return {
+    rate: API_GATEWAY.accountThrottleDefault.value,
+    burst,
+    source: model.region ? `AWS default in ${model.region}` : 'AWS default; no region set',
+  };
 }

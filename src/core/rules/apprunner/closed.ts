@@ -12,7 +12,8 @@ export default defineRule({
   fixable: false,
   hasSuggestions: true,
   messages: {
-    closed: 'App Runner is closed to new customers since {date}: an account that has not used it before cannot create {id}. AWS recommends Amazon ECS (Express Mode, on Fargate) for new services.',
+    closed:
+      'App Runner is closed to new customers since {date}: an account that has not used it before cannot create {id}. AWS recommends Amazon ECS (Express Mode, on Fargate) for new services.',
     useEcs: 'Change {id} to an ECS service on Fargate',
   },
   check(context) {

@@ -20,7 +20,11 @@ export default defineRule({
         at: setting.key,
         messageId: 'unknown',
         data: { ruleId: setting.ruleId, hint: candidates.length ? ` Did you mean '${candidates[0]}'?` : ' `awsflow rules` lists them.' },
-        suggest: candidates.map((candidate) => ({ messageId: 'renameTo' as const, data: { ruleId: candidate }, build: (e) => e.replace(setting.key, candidate) })),
+        suggest: candidates.map((candidate) => ({
+          messageId: 'renameTo' as const,
+          data: { ruleId: candidate },
+          build: (e) => e.replace(setting.key, candidate),
+        })),
       });
     }
   },

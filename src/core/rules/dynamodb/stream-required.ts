@@ -13,7 +13,8 @@ export default defineRule({
   fixable: true,
   hasSuggestions: false,
   messages: {
-    noStream: "'{table}' has no stream (`stream: true`), so {reader} has nothing to read: an event source mapping and a Pipe read a table's DynamoDB stream, which is off unless enabled.",
+    noStream:
+      "'{table}' has no stream (`stream: true`), so {reader} has nothing to read: an event source mapping and a Pipe read a table's DynamoDB stream, which is off unless enabled.",
     enable: 'Set `stream: true` on {table}',
   },
   check(context) {
@@ -27,9 +28,10 @@ export default defineRule({
       const stream = table.props.get('stream');
       const node = table.node;
       // One fix per table, though each connection reading it is reported.
-      const fix = !reported.has(table) && node && !(stream?.fromDefaults)
-        ? { messageId: 'enable' as const, data: { table: table.id }, build: (edits: Edits) => edits.setProperty(node, 'stream', 'true') }
-        : undefined;
+      const fix =
+        !reported.has(table) && node && !stream?.fromDefaults
+          ? { messageId: 'enable' as const, data: { table: table.id }, build: (edits: Edits) => edits.setProperty(node, 'stream', 'true') }
+          : undefined;
       reported.add(table);
       context.report({
         at: connection,

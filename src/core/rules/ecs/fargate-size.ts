@@ -15,9 +15,11 @@ export default defineRule({
   fixable: true,
   hasSuggestions: true,
   messages: {
-    badMemory: 'ECS service {id} on Fargate: cpu {cpu} ({vcpu}) allows {allowed} of memory, not {given} ({mib}); ECS rejects the task definition.',
+    badMemory:
+      'ECS service {id} on Fargate: cpu {cpu} ({vcpu}) allows {allowed} of memory, not {given} ({mib}); ECS rejects the task definition.',
     badCpu: 'ECS service {id} on Fargate: cpu {given} ({units}) is not a size Fargate offers ({sizes}); ECS rejects the task definition.',
-    missing: 'ECS service {id} on Fargate sets no {missing}: Fargate needs both cpu and memory at task level, as one of the pairs it offers; ECS rejects the task definition.',
+    missing:
+      'ECS service {id} on Fargate sets no {missing}: Fargate needs both cpu and memory at task level, as one of the pairs it offers; ECS rejects the task definition.',
     set: 'Set {change}',
     add: 'Add {change}',
   },
@@ -58,8 +60,17 @@ export default defineRule({
         context.report({
           at: cpu!.node!,
           messageId: 'badCpu',
-          data: { id: svc.id, given: String(cpu!.raw), units: `${formatNumber(units)} units`, sizes: `${CPUS.join(', ')} units, that is ${CPUS.map((c) => c / 1024).join(', ')} vCPU` },
-          fix: { messageId: 'set', data: { change: describe(changes.map(([p, v]) => [p.name, v])) }, build: (edits) => changes.map(([p, v]) => setValue(edits, svc, p, v)) },
+          data: {
+            id: svc.id,
+            given: String(cpu!.raw),
+            units: `${formatNumber(units)} units`,
+            sizes: `${CPUS.join(', ')} units, that is ${CPUS.map((c) => c / 1024).join(', ')} vCPU`,
+          },
+          fix: {
+            messageId: 'set',
+            data: { change: describe(changes.map(([p, v]) => [p.name, v])) },
+            build: (edits) => changes.map(([p, v]) => setValue(edits, svc, p, v)),
+          },
         });
         continue;
       }
@@ -69,7 +80,14 @@ export default defineRule({
       context.report({
         at: memory!.node!,
         messageId: 'badMemory',
-        data: { id: svc.id, cpu: String(cpu!.raw), vcpu: `${units / 1024} vCPU`, allowed: describeMemory(allowed), given: String(memory!.raw), mib: `${formatNumber(mib)} MiB` },
+        data: {
+          id: svc.id,
+          cpu: String(cpu!.raw),
+          vcpu: `${units / 1024} vCPU`,
+          allowed: describeMemory(allowed),
+          given: String(memory!.raw),
+          mib: `${formatNumber(mib)} MiB`,
+        },
         fix: { messageId: 'set', data: { change: `memory to ${value}` }, build: (edits) => setValue(edits, svc, memory!, value) },
       });
     }
@@ -130,4 +148,3 @@ function writeCpu(units: number, raw: unknown): string {
   const match = typeof raw === 'string' ? /^\s*\d+(?:\.\d+)?(\s*)(vcpu)\s*$/i.exec(raw) : null;
   return match ? `${units / 1024}${match[1] ?? ''}${match[2]}` : String(units);
 }
-

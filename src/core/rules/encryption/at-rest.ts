@@ -13,7 +13,12 @@ const DYNAMODB_AT_REST = 'https://docs.aws.amazon.com/amazondynamodb/latest/deve
 
 /** What each type keeps at rest, for the message. */
 const CONTENT: Partial<Record<ResourceType, string>> = {
-  sqs: 'messages', sns: 'messages', kinesis: 'records', firehose: 'buffered records', rds: 'data', efs: 'files',
+  sqs: 'messages',
+  sns: 'messages',
+  kinesis: 'records',
+  firehose: 'buffered records',
+  rds: 'data',
+  efs: 'files',
 };
 
 /** Services that encrypt everything at rest whatever the configuration says. */
@@ -28,14 +33,16 @@ const SERVICE_PRODUCERS: readonly ResourceType[] = ['schedule', 's3'];
 export default defineRule({
   id: 'encryption/at-rest',
   defaultSeverity: 'warning',
-  summary: 'An SNS topic or Kinesis stream without encryption, a Firehose stream without it (info), or any resource with `encryption: none`',
+  summary:
+    'An SNS topic or Kinesis stream without encryption, a Firehose stream without it (info), or any resource with `encryption: none`',
   sources: [SNS.encryptionAtRest, KINESIS_SSE, FIREHOSE.encryption, SQS.defaultEncryption, S3_DEFAULT, DYNAMODB_AT_REST],
   fixable: true,
   hasSuggestions: true,
   messages: {
     missingTopic: "Topic '{id}' has no `encryption`: SNS stores its messages unencrypted at rest unless server-side encryption is on.",
     missingStream: "Stream '{id}' has no `encryption`: Kinesis stores its records unencrypted at rest unless server-side encryption is on.",
-    missingFirehose: "Firehose stream '{id}' has no `encryption`: server-side encryption of the records it takes by direct put is off. Turn it on if they are sensitive (`encryption: kms`, or a customer managed key).",
+    missingFirehose:
+      "Firehose stream '{id}' has no `encryption`: server-side encryption of the records it takes by direct put is off. Turn it on if they are sensitive (`encryption: kms`, or a customer managed key).",
     none: "'{id}' sets `encryption: none`: its {content} are stored unencrypted at rest.",
     noneDefaults: '`defaults` set `encryption: none` for {type}: {ids} store their {content} unencrypted at rest.',
     noneAlways: "'{id}' sets `encryption: none`, but {always}: the file does not describe what AWS deploys.",
@@ -56,7 +63,8 @@ export default defineRule({
       if (!encryption) {
         if ((type === 'sns' || type === 'kinesis') && resource.node) reportMissing(context, model, resource, type);
         // With a Kinesis stream as its source, Firehose keeps nothing at rest: the stream's encryption is what counts.
-        else if (type === 'firehose' && resource.node && !fedByKinesis(model, resource)) reportMissingFirehose(context, resource, resource.node);
+        else if (type === 'firehose' && resource.node && !fedByKinesis(model, resource))
+          reportMissingFirehose(context, resource, resource.node);
         continue;
       }
       const value = encryption.value;
@@ -74,8 +82,18 @@ export default defineRule({
 });
 
 type Context = RuleContext<
-  | 'missingTopic' | 'missingStream' | 'missingFirehose' | 'none' | 'noneDefaults' | 'noneAlways' | 'noneAlwaysDefaults'
-  | 'setKms' | 'overrideNoneKms' | 'overrideNoneSqsManaged' | 'setCustomerKey' | 'removeNone'
+  | 'missingTopic'
+  | 'missingStream'
+  | 'missingFirehose'
+  | 'none'
+  | 'noneDefaults'
+  | 'noneAlways'
+  | 'noneAlwaysDefaults'
+  | 'setKms'
+  | 'overrideNoneKms'
+  | 'overrideNoneSqsManaged'
+  | 'setCustomerKey'
+  | 'removeNone'
 >;
 
 function reportMissing(context: Context, model: Model, resource: Resource, type: 'sns' | 'kinesis'): void {
@@ -86,7 +104,12 @@ function reportMissing(context: Context, model: Model, resource: Resource, type:
   if (type === 'sns' && fedByService(model, resource)) {
     // `kms` would break EventBridge or S3 deliveries: only a customer managed key fits, and it needs a key policy.
     const alias = customerKey(resource);
-    context.report({ at: resource.key, messageId, data, suggest: [{ messageId: 'setCustomerKey', data: { alias }, build: insert(`{ kms: ${alias} }`) }] });
+    context.report({
+      at: resource.key,
+      messageId,
+      data,
+      suggest: [{ messageId: 'setCustomerKey', data: { alias }, build: insert(`{ kms: ${alias} }`) }],
+    });
     return;
   }
   context.report({ at: resource.key, messageId, data, fix: { messageId: 'setKms', build: insert('kms') } });
@@ -124,21 +147,32 @@ function reportNone(context: Context, model: Model, prop: Prop, type: ResourceTy
   }
   const messageId = prop.fromDefaults ? 'noneDefaults' : 'none';
   const data = { id: resources[0]!.id, ids, type, content: CONTENT[type] ?? 'data' };
-  const replace = (valueText: string) => (edits: Edits): TextEdit => edits.replace(node, valueText);
+  const replace =
+    (valueText: string) =>
+    (edits: Edits): TextEdit =>
+      edits.replace(node, valueText);
   if (type === 'sns' && resources.some((resource) => fedByService(model, resource))) {
     const alias = customerKey(resources[0]!);
-    context.report({ at: node, messageId, data, suggest: [{ messageId: 'setCustomerKey', data: { alias }, build: replace(`{ kms: ${alias} }`) }] });
+    context.report({
+      at: node,
+      messageId,
+      data,
+      suggest: [{ messageId: 'setCustomerKey', data: { alias }, build: replace(`{ kms: ${alias} }`) }],
+    });
     return;
   }
   // `none` is a choice AWS accepts, perhaps made on purpose: the fix waits for the user's decision.
-  const fix = type === 'sqs'
-    ? { messageId: 'overrideNoneSqsManaged' as const, build: replace('sqs-managed'), safeForFixAll: false as const }
-    : { messageId: 'overrideNoneKms' as const, build: replace('kms'), safeForFixAll: false as const };
+  const fix =
+    type === 'sqs'
+      ? { messageId: 'overrideNoneSqsManaged' as const, build: replace('sqs-managed'), safeForFixAll: false as const }
+      : { messageId: 'overrideNoneKms' as const, build: replace('kms'), safeForFixAll: false as const };
   context.report({ at: node, messageId, data, fix });
 }
 
 function fedByService(model: Model, resource: Resource): boolean {
-  return model.inbound(resource).some((connection) => connection.origin === 'flow' && !!connection.from?.type && SERVICE_PRODUCERS.includes(connection.from.type));
+  return model
+    .inbound(resource)
+    .some((connection) => connection.origin === 'flow' && !!connection.from?.type && SERVICE_PRODUCERS.includes(connection.from.type));
 }
 
 function customerKey(resource: Resource): string {

@@ -22,7 +22,8 @@ export default defineRule({
   fixable: false,
   hasSuggestions: true,
   messages: {
-    awsManagedKey: "{kind} '{id}' is encrypted with the AWS managed key ({alias}), whose key policy cannot be changed to let {service} use it: deliveries from '{producer}' fail. Use a customer managed key that grants {principal} kms:GenerateDataKey* and kms:Decrypt{orSqs}.",
+    awsManagedKey:
+      "{kind} '{id}' is encrypted with the AWS managed key ({alias}), whose key policy cannot be changed to let {service} use it: deliveries from '{producer}' fail. Use a customer managed key that grants {principal} kms:GenerateDataKey* and kms:Decrypt{orSqs}.",
     useSqsManaged: 'Use SSE-SQS (`encryption: sqs-managed`)',
     useCustomerKey: 'Use a customer managed key (`{ kms: {alias} }`)',
   },
@@ -56,13 +57,21 @@ export default defineRule({
           principal: services.map(principalOf).join(' and '),
           orSqs: queue ? ', or SSE-SQS (`sqs-managed`)' : '',
         },
-        related: producers.filter((connection) => connection.entry).map((connection) => ({
-          at: connection,
-          message: `${SERVICE[connection.from!.type!]} delivers to '${resource.id}' here`,
-        })),
+        related: producers
+          .filter((connection) => connection.entry)
+          .map((connection) => ({
+            at: connection,
+            message: `${SERVICE[connection.from!.type!]} delivers to '${resource.id}' here`,
+          })),
         suggest: [
-          ...(queue ? [{ messageId: 'useSqsManaged' as const, build: (edits: Edits) => setEncryption(edits, resource, encryption, 'sqs-managed') }] : []),
-          { messageId: 'useCustomerKey', data: { alias: customerKey }, build: (edits) => setEncryption(edits, resource, encryption, `{ kms: ${customerKey} }`) },
+          ...(queue
+            ? [{ messageId: 'useSqsManaged' as const, build: (edits: Edits) => setEncryption(edits, resource, encryption, 'sqs-managed') }]
+            : []),
+          {
+            messageId: 'useCustomerKey',
+            data: { alias: customerKey },
+            build: (edits) => setEncryption(edits, resource, encryption, `{ kms: ${customerKey} }`),
+          },
         ],
       });
     }

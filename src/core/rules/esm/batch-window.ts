@@ -10,18 +10,26 @@ const MIN_WINDOW = '1s';
 export default defineRule({
   id: 'esm/batch-window',
   defaultSeverity: 'error',
-  summary: 'Event source mapping batch settings Lambda rejects: batch over 10 from a standard queue without a 1 s window, a window on a FIFO queue, batch size or window over the maximum, a window that is not whole seconds',
+  summary:
+    'Event source mapping batch settings Lambda rejects: batch over 10 from a standard queue without a 1 s window, a window on a FIFO queue, batch size or window over the maximum, a window that is not whole seconds',
   facts: [ESM.batchSizeWithoutWindowMax, ESM.sqsStandardBatchSizeMax, ESM.kinesisBatchSizeMax, ESM.batchWindowMax, ESM.batchWindowStep],
-  sources: ['https://docs.aws.amazon.com/lambda/latest/api/API_CreateEventSourceMapping.html', 'https://docs.aws.amazon.com/lambda/latest/dg/services-sqs-parameters.html'],
+  sources: [
+    'https://docs.aws.amazon.com/lambda/latest/api/API_CreateEventSourceMapping.html',
+    'https://docs.aws.amazon.com/lambda/latest/dg/services-sqs-parameters.html',
+  ],
   fixable: true,
   hasSuggestions: false,
   messages: {
-    needsWindow: "Batch size {given} from standard queue '{source}' is over {limit} without a batchWindow: Lambda requires a batching window of at least 1 s for batches over 10 and rejects the mapping.",
-    windowTooShort: "batchWindow {given} ({seconds}) is under 1 s while the batch size from standard queue '{source}' is {size}: Lambda requires a window of at least 1 s for batches over 10 and rejects the mapping.",
-    fifoWindow: "batchWindow {given} is set on an event source mapping from FIFO queue '{source}': Lambda does not support a batching window on FIFO queues and rejects the mapping.",
+    needsWindow:
+      "Batch size {given} from standard queue '{source}' is over {limit} without a batchWindow: Lambda requires a batching window of at least 1 s for batches over 10 and rejects the mapping.",
+    windowTooShort:
+      "batchWindow {given} ({seconds}) is under 1 s while the batch size from standard queue '{source}' is {size}: Lambda requires a window of at least 1 s for batches over 10 and rejects the mapping.",
+    fifoWindow:
+      "batchWindow {given} is set on an event source mapping from FIFO queue '{source}': Lambda does not support a batching window on FIFO queues and rejects the mapping.",
     sizeOverMax: "Batch size {given} from {sourceKind} '{source}' is over the {max} maximum; Lambda rejects the mapping.",
     windowOverMax: 'batchWindow {given} ({seconds}) is over the {max} maximum; Lambda rejects the mapping.',
-    windowNotWhole: 'batchWindow {given} ({seconds}) is not a whole number of seconds; Lambda takes the batching window in whole seconds and rejects the mapping.',
+    windowNotWhole:
+      'batchWindow {given} ({seconds}) is not a whole number of seconds; Lambda takes the batching window in whole seconds and rejects the mapping.',
     addWindow: 'Set batchWindow to {value}',
     removeWindow: 'Remove batchWindow',
     setSize: 'Set batchSize to {value}',
@@ -68,7 +76,12 @@ export default defineRule({
           at: size.node,
           connections: source.type === 'sqs' ? standardQueues : alike((c) => c.from?.type === 'kinesis'),
           messageId: 'sizeOverMax',
-          data: { given: String(size.prop.raw), source: source.id, sourceKind: source.type === 'sqs' ? 'standard queue' : 'Kinesis stream', max: max.text },
+          data: {
+            given: String(size.prop.raw),
+            source: source.id,
+            sourceKind: source.type === 'sqs' ? 'standard queue' : 'Kinesis stream',
+            max: max.text,
+          },
           fix: { messageId: 'setSize', data: { value }, build: (edits) => edits.replace(size.node, value) },
         });
       }
@@ -82,14 +95,23 @@ export default defineRule({
             connections: standardQueues,
             messageId: 'needsWindow',
             data: { given: String(size.prop.raw), source: source.id, limit: ESM.batchSizeWithoutWindowMax.text },
-            fix: { messageId: 'addWindow', data: { value: MIN_WINDOW }, build: (edits) => edits.insertProperty(props, 'batchWindow', MIN_WINDOW) },
+            fix: {
+              messageId: 'addWindow',
+              data: { value: MIN_WINDOW },
+              build: (edits) => edits.insertProperty(props, 'batchWindow', MIN_WINDOW),
+            },
           });
         } else if (window && window.value < 1 && once(window.node, 'windowTooShort')) {
           context.report({
             at: window.node,
             connections: standardQueues,
             messageId: 'windowTooShort',
-            data: { given: String(window.prop.raw), seconds: window.value === 0 ? '0 s' : formatSeconds(window.value), source: source.id, size: size.value },
+            data: {
+              given: String(window.prop.raw),
+              seconds: window.value === 0 ? '0 s' : formatSeconds(window.value),
+              source: source.id,
+              size: size.value,
+            },
             fix: { messageId: 'addWindow', data: { value: MIN_WINDOW }, build: (edits) => edits.replace(window.node, MIN_WINDOW) },
           });
         }
@@ -108,7 +130,13 @@ export default defineRule({
 
       // `1.5s` deploys nowhere; a window already reported (too short, over the maximum) is not reported twice.
       const step = ESM.batchWindowStep.value;
-      if (window && window.value <= ESM.batchWindowMax.value && Math.abs(window.value / step - Math.round(window.value / step)) > 1e-6 && ![...reported].some((key) => key.startsWith(`${window.node.start}:`)) && once(window.node, 'windowNotWhole')) {
+      if (
+        window &&
+        window.value <= ESM.batchWindowMax.value &&
+        Math.abs(window.value / step - Math.round(window.value / step)) > 1e-6 &&
+        ![...reported].some((key) => key.startsWith(`${window.node.start}:`)) &&
+        once(window.node, 'windowNotWhole')
+      ) {
         const value = `${Math.round(window.value / step) * step}s`;
         context.report({
           at: window.node,

@@ -6,14 +6,15 @@ import { formatNumber } from '../../parse/values';
 export default defineRule({
   id: 'esm/max-concurrency',
   defaultSeverity: 'error',
-  summary: 'SQS event source mapping maxConcurrency outside 2–1,000 (error), or above the function\'s reserved concurrency (warning)',
+  summary: "SQS event source mapping maxConcurrency outside 2–1,000 (error), or above the function's reserved concurrency (warning)",
   facts: [ESM.maxConcurrencyMin, ESM.maxConcurrencyMax],
   fixable: true,
   hasSuggestions: true,
   messages: {
     belowMin: 'maxConcurrency {given} is below the minimum of {limit}: Lambda rejects the event source mapping.',
     overMax: 'maxConcurrency {given} is over the maximum of {limit}: Lambda rejects the event source mapping.',
-    overReserved: "maxConcurrency {given} is above the reserved concurrency of '{target}' ({reserved}): the mapping invokes more often than the function may run at once, so Lambda throttles it and the messages return to the queue (and reach its dead-letter queue after maxReceiveCount).",
+    overReserved:
+      "maxConcurrency {given} is above the reserved concurrency of '{target}' ({reserved}): the mapping invokes more often than the function may run at once, so Lambda throttles it and the messages return to the queue (and reach its dead-letter queue after maxReceiveCount).",
     clamp: 'Set maxConcurrency to {value}',
     matchReserved: 'Set maxConcurrency to {value} (the reserved concurrency)',
   },
@@ -33,7 +34,12 @@ export default defineRule({
       if (!prop || !isScalar(prop.node) || typeof prop.value !== 'number') continue;
       const node = prop.node;
       const given = prop.value;
-      const limit = given < ESM.maxConcurrencyMin.value ? ESM.maxConcurrencyMin : given > ESM.maxConcurrencyMax.value ? ESM.maxConcurrencyMax : undefined;
+      const limit =
+        given < ESM.maxConcurrencyMin.value
+          ? ESM.maxConcurrencyMin
+          : given > ESM.maxConcurrencyMax.value
+            ? ESM.maxConcurrencyMax
+            : undefined;
       if (limit) {
         if (!once(node, 'range')) continue;
         const value = String(limit.value);
@@ -54,7 +60,10 @@ export default defineRule({
         severity: 'warning',
         data: { given: formatNumber(given), target: target.id, reserved: formatNumber(reserved) },
         // Below the minimum of 2 there is no valid value to match: leave it to the user.
-        suggest: reserved >= ESM.maxConcurrencyMin.value ? [{ messageId: 'matchReserved', data: { value }, build: (edits) => edits.replace(node, value) }] : [],
+        suggest:
+          reserved >= ESM.maxConcurrencyMin.value
+            ? [{ messageId: 'matchReserved', data: { value }, build: (edits) => edits.replace(node, value) }]
+            : [],
       });
     }
   },

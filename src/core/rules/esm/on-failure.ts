@@ -6,13 +6,15 @@ import { formatSeconds } from '../../parse/values';
 export default defineRule({
   id: 'esm/on-failure',
   defaultSeverity: 'warning',
-  summary: 'A Kinesis or DynamoDB stream -> Lambda event source mapping without an onFailure destination: one bad record blocks its shard until it expires',
+  summary:
+    'A Kinesis or DynamoDB stream -> Lambda event source mapping without an onFailure destination: one bad record blocks its shard until it expires',
   facts: [KINESIS.retentionDefault, ESM.dynamodbStreamRetention],
   sources: [ESM.streamErrorHandling],
   fixable: false,
   hasSuggestions: false,
   messages: {
-    noOnFailure: "The event source mapping {source} -> {target} has no onFailure destination: Lambda retries a batch that fails until its records expire from the {kind} ({retention} retention), and that shard's later records wait behind it; the failed records are then lost. Set onFailure to an SQS queue or SNS topic (with a retry or age limit on the mapping).",
+    noOnFailure:
+      "The event source mapping {source} -> {target} has no onFailure destination: Lambda retries a batch that fails until its records expire from the {kind} ({retention} retention), and that shard's later records wait behind it; the failed records are then lost. Set onFailure to an SQS queue or SNS topic (with a retry or age limit on the mapping).",
   },
   check(context) {
     for (const connection of context.model.connections) {
@@ -24,7 +26,12 @@ export default defineRule({
       context.report({
         at: connection.target,
         messageId: 'noOnFailure',
-        data: { source: source.id, target: target.id, kind: source.type === 'kinesis' ? 'stream' : 'DynamoDB stream', retention: retentionText(source) },
+        data: {
+          source: source.id,
+          target: target.id,
+          kind: source.type === 'kinesis' ? 'stream' : 'DynamoDB stream',
+          retention: retentionText(source),
+        },
       });
     }
   },

@@ -20,7 +20,8 @@ export default defineRule({
   fixable: false,
   hasSuggestions: false,
   messages: {
-    tooMany: "Rule '{rule}' on bus '{bus}' has {count} targets: an EventBridge rule has at most {max}, so PutTargets rejects the {extra}. Give some of these entries another `rule` (or none: an entry without `rule` is a rule of its own per target).",
+    tooMany:
+      "Rule '{rule}' on bus '{bus}' has {count} targets: an EventBridge rule has at most {max}, so PutTargets rejects the {extra}. Give some of these entries another `rule` (or none: an entry without `rule` is a rule of its own per target).",
   },
   check(context) {
     const rules = new Map<string, NamedRule>();
@@ -46,8 +47,16 @@ export default defineRule({
       context.report({
         at: first.node ?? first.key,
         messageId: 'tooMany',
-        data: { rule: named.name, bus: named.bus, count: formatNumber(named.targets.size), max: formatNumber(max), extra: `target${beyond.length === 1 ? '' : 's'} beyond the ${formatNumber(max)}th (${extra})` },
-        related: named.props.filter((prop) => prop !== first).map((prop) => ({ at: prop.node ?? prop.key, message: `also rule '${named.name}'` })),
+        data: {
+          rule: named.name,
+          bus: named.bus,
+          count: formatNumber(named.targets.size),
+          max: formatNumber(max),
+          extra: `target${beyond.length === 1 ? '' : 's'} beyond the ${formatNumber(max)}th (${extra})`,
+        },
+        related: named.props
+          .filter((prop) => prop !== first)
+          .map((prop) => ({ at: prop.node ?? prop.key, message: `also rule '${named.name}'` })),
       });
     }
   },

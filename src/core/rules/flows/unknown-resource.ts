@@ -2,12 +2,20 @@ import { defineRule } from '../define-rule';
 import { closest } from '../../util/similar';
 import type { Edits } from '../../edit/edits';
 
-const KIND_TEXT = { flow: 'flow', deadLetter: '`deadLetter.target`', subscriptionDeadLetter: 'subscription\'s `deadLetter`', onFailure: '`onFailure`', volume: '`volumes`', enrich: 'Pipe\'s `enrich`' } as const;
+const KIND_TEXT = {
+  flow: 'flow',
+  deadLetter: '`deadLetter.target`',
+  subscriptionDeadLetter: "subscription's `deadLetter`",
+  onFailure: '`onFailure`',
+  volume: '`volumes`',
+  enrich: "Pipe's `enrich`",
+} as const;
 
 export default defineRule({
   id: 'flows/unknown-resource',
   defaultSeverity: 'error',
-  summary: 'A flow, `deadLetter.target`, `onFailure`, a subscription\'s `deadLetter` or a Pipe\'s `enrich` names a resource that is not defined',
+  summary:
+    "A flow, `deadLetter.target`, `onFailure`, a subscription's `deadLetter` or a Pipe's `enrich` names a resource that is not defined",
   fixable: false,
   hasSuggestions: true,
   messages: {
@@ -22,13 +30,22 @@ export default defineRule({
       if (model.byId.has(reference.id)) continue;
       ids ??= model.resources.map((resource) => resource.id);
       const candidates = closest(reference.id, ids);
-      const targetType = reference.kind === 'deadLetter' || reference.kind === 'subscriptionDeadLetter' || reference.kind === 'onFailure' ? 'sqs' : reference.kind === 'enrich' ? 'lambda' : undefined;
+      const targetType =
+        reference.kind === 'deadLetter' || reference.kind === 'subscriptionDeadLetter' || reference.kind === 'onFailure'
+          ? 'sqs'
+          : reference.kind === 'enrich'
+            ? 'lambda'
+            : undefined;
       context.report({
         at: reference,
         messageId: 'unknown',
         data: { where: KIND_TEXT[reference.kind], id: reference.id, hint: candidates.length ? ` Did you mean '${candidates[0]}'?` : '' },
         suggest: [
-          ...candidates.map((candidate) => ({ messageId: 'renameTo' as const, data: { id: candidate }, build: (e: Edits) => e.replace(reference, candidate) })),
+          ...candidates.map((candidate) => ({
+            messageId: 'renameTo' as const,
+            data: { id: candidate },
+            build: (e: Edits) => e.replace(reference, candidate),
+          })),
           {
             messageId: 'create' as const,
             data: { id: reference.id },

@@ -17,7 +17,8 @@ export default defineRule({
   hasSuggestions: false,
   messages: {
     cycle: 'Flows form a cycle: {cycle}. A message can go round it forever unless something ends the loop.',
-    cycleInGroup: 'Flows form a cycle: {cycle}. A message can go round it forever unless something ends the loop; {count} resources loop into one another here: {members}.',
+    cycleInGroup:
+      'Flows form a cycle: {cycle}. A message can go round it forever unless something ends the loop; {count} resources loop into one another here: {members}.',
   },
   check(context) {
     const { model } = context;
@@ -45,9 +46,13 @@ export default defineRule({
       const ids = [ordered[0]!.from!.id, ...ordered.map((connection) => connection.to!.id)];
       const last = ordered[ordered.length - 1]!;
       const inGroup = component.length > cycle.length;
-      const members = component.map((i) => nodes[i]!).sort((a, b) => a.key.start - b.key.start).map((resource) => resource.id);
+      const members = component
+        .map((i) => nodes[i]!)
+        .sort((a, b) => a.key.start - b.key.start)
+        .map((resource) => resource.id);
       const related = new Map<FlowEntry, Connection>();
-      for (const connection of ordered.slice(0, -1)) if (connection.entry !== last.entry && !related.has(connection.entry!)) related.set(connection.entry!, connection);
+      for (const connection of ordered.slice(0, -1))
+        if (connection.entry !== last.entry && !related.has(connection.entry!)) related.set(connection.entry!, connection);
       context.report({
         at: last,
         messageId: inGroup ? 'cycleInGroup' : 'cycle',
@@ -61,7 +66,6 @@ export default defineRule({
   },
 });
 
-
 function entryOrder(connection: Connection): number {
   // Targets lie inside their entry, so this is document order, also within a chain `a -> b -> a`.
   return connection.target.start;
@@ -74,7 +78,10 @@ function pathText(ids: readonly string[]): string {
 }
 
 function listIds(ids: readonly string[]): string {
-  const shown = ids.slice(0, 10).map((id) => `'${id}'`).join(', ');
+  const shown = ids
+    .slice(0, 10)
+    .map((id) => `'${id}'`)
+    .join(', ');
   return ids.length > 10 ? `${shown} and ${ids.length - 10} more` : shown;
 }
 

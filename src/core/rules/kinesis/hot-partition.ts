@@ -33,15 +33,18 @@ function constantKey(node: YScalar, raw: unknown): string | undefined {
 export default defineRule({
   id: 'kinesis/hot-partition',
   defaultSeverity: 'warning',
-  summary: 'A constant partitionKey into a Kinesis stream of several shards (or on-demand): every record goes to one shard, whose write limit then caps the stream',
+  summary:
+    'A constant partitionKey into a Kinesis stream of several shards (or on-demand): every record goes to one shard, whose write limit then caps the stream',
   facts: [SHARD_RECORDS, SHARD_BYTES],
   sources: [KINESIS.partitionKeyHashing],
   fixable: false,
   hasSuggestions: true,
   messages: {
-    hotShard: "Partition key '{key}' is the same on every record: Kinesis hashes the key to pick the shard, so all writes into stream '{stream}' ({shards}) from {producers} go to one shard, at most 1,000 records/s and 1 MiB/s. Use a key that varies per record (write `$field` for a key taken from each record).",
-    overOneShard: "Partition key '{key}' is the same on every record, so all {rate} records/s{bytes} into stream '{stream}' ({shards}) from {producers} go to one shard, over its write limit of 1,000 records/s and 1 MiB/s: Kinesis throttles the writes beyond it however many shards the stream has. Use a key that varies per record (write `$field` for a key taken from each record).",
-    markField: 'Take the key from each record\'s `{key}` field (`${key}`)',
+    hotShard:
+      "Partition key '{key}' is the same on every record: Kinesis hashes the key to pick the shard, so all writes into stream '{stream}' ({shards}) from {producers} go to one shard, at most 1,000 records/s and 1 MiB/s. Use a key that varies per record (write `$field` for a key taken from each record).",
+    overOneShard:
+      "Partition key '{key}' is the same on every record, so all {rate} records/s{bytes} into stream '{stream}' ({shards}) from {producers} go to one shard, over its write limit of 1,000 records/s and 1 MiB/s: Kinesis throttles the writes beyond it however many shards the stream has. Use a key that varies per record (write `$field` for a key taken from each record).",
+    markField: "Take the key from each record's `{key}` field (`${key}`)",
   },
   check(context) {
     const { model } = context;
@@ -73,7 +76,10 @@ export default defineRule({
         let bytes = 0;
         for (const connection of connections) {
           const load = capacity.connection(connection);
-          if (load) { rate += load.rate; bytes += load.bytes; }
+          if (load) {
+            rate += load.rate;
+            bytes += load.bytes;
+          }
         }
         const oneShard = shardWriteLimit(1);
         const over = rate > oneShard.records || bytes > oneShard.bytes;
@@ -93,12 +99,15 @@ export default defineRule({
             data,
             ...(FIELD_LIKE.test(key)
               ? {
-                  suggest: [{
-                    messageId: 'markField' as const,
-                    data: { key },
-                    // After an opening quote, so `'sessionId'` becomes `'$sessionId'`.
-                    build: (edits) => edits.insertAt(node.quoted && /['"]/.test(edits.text[node.start] ?? '') ? node.start + 1 : node.start, '$'),
-                  }],
+                  suggest: [
+                    {
+                      messageId: 'markField' as const,
+                      data: { key },
+                      // After an opening quote, so `'sessionId'` becomes `'$sessionId'`.
+                      build: (edits) =>
+                        edits.insertAt(node.quoted && /['"]/.test(edits.text[node.start] ?? '') ? node.start + 1 : node.start, '$'),
+                    },
+                  ],
                 }
               : {}),
           });

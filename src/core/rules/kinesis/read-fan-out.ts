@@ -9,14 +9,17 @@ import { formatBytes } from '../../parse/values';
 export default defineRule({
   id: 'kinesis/read-fan-out',
   defaultSeverity: 'warning',
-  summary: 'More standard consumers on a Kinesis stream than its shards\' shared read throughput serves (5 GetRecords calls/s and 2 MiB/s per shard)',
+  summary:
+    "More standard consumers on a Kinesis stream than its shards' shared read throughput serves (5 GetRecords calls/s and 2 MiB/s per shard)",
   facts: [KINESIS_THROUGHPUT.shardReadCalls, KINESIS_THROUGHPUT.shardReadBytes],
   sources: [KINESIS_THROUGHPUT.enhancedFanOut],
   fixable: false,
   hasSuggestions: true,
   messages: {
-    tooManyConsumers: '{count} standard consumers share the read throughput of Kinesis stream {stream}, over the 5 GetRecords calls/s per shard they share; their reads are throttled and fall behind.',
-    overReadBytes: '{count} standard consumers of Kinesis stream {stream} read {perShard}/s per shard each, {total}/s per shard in all, over the 2 MiB/s per shard they share; their reads are throttled and fall behind.',
+    tooManyConsumers:
+      '{count} standard consumers share the read throughput of Kinesis stream {stream}, over the 5 GetRecords calls/s per shard they share; their reads are throttled and fall behind.',
+    overReadBytes:
+      '{count} standard consumers of Kinesis stream {stream} read {perShard}/s per shard each, {total}/s per shard in all, over the 2 MiB/s per shard they share; their reads are throttled and fall behind.',
     useEnhancedFanOut: 'Use enhanced fan-out (enhancedFanOut: true) for {consumers}',
   },
   check(context) {
@@ -45,7 +48,9 @@ export default defineRule({
       // How many can keep reading through GetRecords; the rest move to enhanced fan-out.
       const keep = sharedReadersServed(perShard);
       const moving = chooseEnhanced(shared, shared.length - keep);
-      const consumers = moving ? [...new Set(moving.flatMap((entry) => shared.filter((c) => c.entry === entry).map((c) => c.target.id)))].join(', ') : '';
+      const consumers = moving
+        ? [...new Set(moving.flatMap((entry) => shared.filter((c) => c.entry === entry).map((c) => c.target.id)))].join(', ')
+        : '';
 
       context.report({
         at: stream.key,
@@ -58,7 +63,15 @@ export default defineRule({
         },
         related: shared.map((c) => ({ at: c, message: `${c.target.id} reads ${stream.id} through the shared GetRecords throughput` })),
         ...(moving
-          ? { suggest: [{ messageId: 'useEnhancedFanOut' as const, data: { consumers }, build: (edits: Edits) => setOnEntries(edits, moving, 'enhancedFanOut', 'true') }] }
+          ? {
+              suggest: [
+                {
+                  messageId: 'useEnhancedFanOut' as const,
+                  data: { consumers },
+                  build: (edits: Edits) => setOnEntries(edits, moving, 'enhancedFanOut', 'true'),
+                },
+              ],
+            }
           : {}),
       });
     }
@@ -94,7 +107,8 @@ function setOnEntries(edits: Edits, entries: readonly FlowEntry[], key: string, 
   const result: TextEdit[] = [];
   for (const entry of new Set(entries)) {
     if (entry.propsNode) result.push(edits.setProperty(entry.propsNode, key, value));
-    else if (entry.node === entry.flowNode) result.push(edits.replace(entry.flowNode, `${edits.textOf(entry.flowNode)}: { ${key}: ${value} }`));
+    else if (entry.node === entry.flowNode)
+      result.push(edits.replace(entry.flowNode, `${edits.textOf(entry.flowNode)}: { ${key}: ${value} }`));
     else return undefined;
   }
   return result;

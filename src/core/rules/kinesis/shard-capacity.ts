@@ -17,9 +17,12 @@ export default defineRule({
   fixable: true,
   hasSuggestions: false,
   messages: {
-    overShards: 'Writes of {rate} records/s{bytes} into Kinesis stream {stream} need {needed} shards, over the {shards} set (at most {maxRecords} records/s and {maxBytes}/s at 1,000 records/s and 1 MiB/s per shard); Kinesis throttles the writes beyond that.',
-    overNoShards: 'Writes of {rate} records/s{bytes} into provisioned Kinesis stream {stream} need {needed} shards, and none are set (1 shard: 1,000 records/s and 1 MiB/s); Kinesis throttles the writes beyond that.',
-    overOnDemand: 'Writes of {bytes}/s into on-demand Kinesis stream {stream} are over the on-demand maximum of {max} ({where}); Kinesis throttles the writes beyond it.',
+    overShards:
+      'Writes of {rate} records/s{bytes} into Kinesis stream {stream} need {needed} shards, over the {shards} set (at most {maxRecords} records/s and {maxBytes}/s at 1,000 records/s and 1 MiB/s per shard); Kinesis throttles the writes beyond that.',
+    overNoShards:
+      'Writes of {rate} records/s{bytes} into provisioned Kinesis stream {stream} need {needed} shards, and none are set (1 shard: 1,000 records/s and 1 MiB/s); Kinesis throttles the writes beyond that.',
+    overOnDemand:
+      'Writes of {bytes}/s into on-demand Kinesis stream {stream} are over the on-demand maximum of {max} ({where}); Kinesis throttles the writes beyond it.',
     setShards: 'Set shards to {value}',
     overrideShards: 'Set shards to {value} (overrides shards: {written}; each shard is billed by the hour)',
   },
@@ -41,7 +44,12 @@ export default defineRule({
         context.report({
           at: modeProp?.node ?? stream.key,
           messageId: 'overOnDemand',
-          data: { bytes: formatBytes(inbound.bytes), stream: stream.id, max: max.text, where: large ? model.region! : model.region ? `Region ${model.region}` : 'no region set' },
+          data: {
+            bytes: formatBytes(inbound.bytes),
+            stream: stream.id,
+            max: max.text,
+            where: large ? model.region! : model.region ? `Region ${model.region}` : 'no region set',
+          },
         });
         continue;
       }
@@ -72,7 +80,9 @@ export default defineRule({
           ? {
               fix: {
                 // A written shard count (here or in `defaults`) is a cost decision: raising it is the user's to confirm.
-                ...(shardsProp ? { messageId: 'overrideShards' as const, safeForFixAll: false as const } : { messageId: 'setShards' as const }),
+                ...(shardsProp
+                  ? { messageId: 'overrideShards' as const, safeForFixAll: false as const }
+                  : { messageId: 'setShards' as const }),
                 data: { value, written: String(shardsProp?.raw ?? '') },
                 // An inherited default stays for the other streams: this one gets its own count.
                 build: (edits) => (own ? edits.replace(own, value) : map ? edits.insertProperty(map, 'shards', value) : undefined),

@@ -6,18 +6,21 @@ import { formatSeconds } from '../../parse/values';
 export default defineRule({
   id: 'lambda/api-timeout',
   defaultSeverity: 'warning',
-  summary: 'Lambda function called by an API Gateway whose integration timeout is shorter than the function\'s timeout',
+  summary: "Lambda function called by an API Gateway whose integration timeout is shorter than the function's timeout",
   facts: [API_GATEWAY.integrationTimeoutDefault, LAMBDA.timeoutDefault],
   fixable: true,
   hasSuggestions: false,
   messages: {
-    tooLong: '{api} waits at most {integration} for {fn} (integration timeout {integrationSource}), but {fn} may run for {timeout} ({timeoutSource}): API Gateway answers 504 while the function keeps running.',
+    tooLong:
+      '{api} waits at most {integration} for {fn} (integration timeout {integrationSource}), but {fn} may run for {timeout} ({timeoutSource}): API Gateway answers 504 while the function keeps running.',
     setTimeout: 'Set the timeout of {fn} to {value}',
     overrideTimeout: 'Set the timeout of {fn} to {value} (overrides timeout: {written}, which other callers may need)',
   },
   check(context) {
     const { model } = context;
-    const calls = model.connections.filter((c) => c.origin === 'flow' && c.entry && c.from?.type === 'api-gateway' && c.to?.type === 'lambda');
+    const calls = model.connections.filter(
+      (c) => c.origin === 'flow' && c.entry && c.from?.type === 'api-gateway' && c.to?.type === 'lambda',
+    );
     // The fix has to satisfy every API that calls the function, so it uses the shortest integration timeout.
     const shortest = new Map<Resource, number>();
     for (const call of calls) {
@@ -44,21 +47,29 @@ export default defineRule({
           api: api.id,
           fn: fn.id,
           integration: formatSeconds(integration),
-          integrationSource: apiTimeout?.node ? String(apiTimeout.raw ?? apiTimeout.value) : `default ${API_GATEWAY.integrationTimeoutDefault.text}`,
+          integrationSource: apiTimeout?.node
+            ? String(apiTimeout.raw ?? apiTimeout.value)
+            : `default ${API_GATEWAY.integrationTimeoutDefault.text}`,
           timeout: formatSeconds(timeout),
           timeoutSource: written ? `timeout ${String(written.raw)}` : `the default timeout`,
         },
-        fix: target >= LAMBDA.timeoutMin.value && fn.node
-          ? {
-              // A written timeout AWS accepts may be what the function's other work needs: lowering it takes a decision.
-              ...(written ? { messageId: 'overrideTimeout' as const, safeForFixAll: false as const } : { messageId: 'setTimeout' as const }),
-              data: { fn: fn.id, value, written: String(written?.raw ?? '') },
-              build: (edits) => edits.setProperty(fn.node!, 'timeout', value),
-            }
-          : undefined,
+        fix:
+          target >= LAMBDA.timeoutMin.value && fn.node
+            ? {
+                // A written timeout AWS accepts may be what the function's other work needs: lowering it takes a decision.
+                ...(written
+                  ? { messageId: 'overrideTimeout' as const, safeForFixAll: false as const }
+                  : { messageId: 'setTimeout' as const }),
+                data: { fn: fn.id, value, written: String(written?.raw ?? '') },
+                build: (edits) => edits.setProperty(fn.node!, 'timeout', value),
+              }
+            : undefined,
         related: [
           written
-            ? { at: written.node!, message: `${fn.id}'s timeout: ${formatSeconds(timeout)}${written.fromDefaults ? ' (from defaults)' : ''}` }
+            ? {
+                at: written.node!,
+                message: `${fn.id}'s timeout: ${formatSeconds(timeout)}${written.fromDefaults ? ' (from defaults)' : ''}`,
+              }
             : { at: fn.key, message: `${fn.id} has no timeout: Lambda's default ${LAMBDA.timeoutDefault.text} applies` },
         ],
       });

@@ -12,13 +12,15 @@ const ASYNC_SOURCES: Partial<Record<ResourceType, string>> = {
 export default defineRule({
   id: 'lambda/async-failure',
   defaultSeverity: 'warning',
-  summary: 'An asynchronously invoked Lambda function (from SNS, S3 or a schedule) without a dead-letter target: events that fail every retry are discarded',
+  summary:
+    'An asynchronously invoked Lambda function (from SNS, S3 or a schedule) without a dead-letter target: events that fail every retry are discarded',
   facts: [LAMBDA.asyncRetriesDefault, LAMBDA.asyncEventAgeDefault],
   sources: [LAMBDA.deadLetterTargets],
   fixable: false,
   hasSuggestions: false,
   messages: {
-    noDeadLetter: "Lambda function '{id}' is invoked asynchronously (by {invokers}) but has no deadLetter: an event whose invocation fails, then fails Lambda's {retries}, or waits more than {age}, is discarded without a trace. Add deadLetter: { target: <queue> } with a standard SQS queue or SNS topic.",
+    noDeadLetter:
+      "Lambda function '{id}' is invoked asynchronously (by {invokers}) but has no deadLetter: an event whose invocation fails, then fails Lambda's {retries}, or waits more than {age}, is discarded without a trace. Add deadLetter: { target: <queue> } with a standard SQS queue or SNS topic.",
   },
   check(context) {
     const { model } = context;

@@ -10,16 +10,21 @@ const MAX_NAMED = 10;
 export default defineRule({
   id: 'lambda/concurrency',
   defaultSeverity: 'warning',
-  summary: 'Derived Lambda concurrency (invocations/s × duration) over the function\'s reserved concurrency, or, added up over the functions without one, over what the account leaves them; reservations over the account\'s concurrency − 100',
+  summary:
+    "Derived Lambda concurrency (invocations/s × duration) over the function's reserved concurrency, or, added up over the functions without one, over what the account leaves them; reservations over the account's concurrency − 100",
   facts: [LAMBDA.accountConcurrencyDefault, LAMBDA.unreservedMinimum],
   sources: ['https://docs.aws.amazon.com/lambda/latest/dg/lambda-concurrency.html'],
   fixable: false,
   hasSuggestions: false,
   messages: {
-    overReserved: '{invocations} invocations/s × {duration} duration = {concurrency} concurrent executions of {fn}, over reservedConcurrency {limit}; Lambda throttles the invocations beyond it.',
-    overAccount: '{invocations} invocations/s × {duration} duration = {concurrency} concurrent executions of {fn}, over {pool}; Lambda throttles the invocations beyond it.',
-    overPool: 'Functions without reserved concurrency need {concurrency} concurrent executions together ({functions}), over {pool}, which they share; Lambda throttles the invocations beyond it.',
-    overReservations: 'Reserved concurrency adds up to {total} ({functions}), over the {reservable} an account with Lambda concurrency {limit} ({source}) can reserve: {minimum} must stay unreserved; Lambda rejects the reservation that goes over.',
+    overReserved:
+      '{invocations} invocations/s × {duration} duration = {concurrency} concurrent executions of {fn}, over reservedConcurrency {limit}; Lambda throttles the invocations beyond it.',
+    overAccount:
+      '{invocations} invocations/s × {duration} duration = {concurrency} concurrent executions of {fn}, over {pool}; Lambda throttles the invocations beyond it.',
+    overPool:
+      'Functions without reserved concurrency need {concurrency} concurrent executions together ({functions}), over {pool}, which they share; Lambda throttles the invocations beyond it.',
+    overReservations:
+      'Reserved concurrency adds up to {total} ({functions}), over the {reservable} an account with Lambda concurrency {limit} ({source}) can reserve: {minimum} must stay unreserved; Lambda rejects the reservation that goes over.',
   },
   check(context) {
     const { model } = context;
@@ -33,7 +38,8 @@ export default defineRule({
     const inboundRelated = (fn: Resource) => {
       const related = [];
       const duration = fn.props.get('duration');
-      if (duration?.node && typeof duration.value === 'number') related.push({ at: duration.node, message: `duration of ${fn.id}: ${formatSeconds(duration.value)}` });
+      if (duration?.node && typeof duration.value === 'number')
+        related.push({ at: duration.node, message: `duration of ${fn.id}: ${formatSeconds(duration.value)}` });
       for (const connection of model.inbound(fn)) {
         const carried = connection.origin === 'flow' ? capacity.connection(connection) : undefined;
         if (!carried || !(carried.rate > 0) || !connection.entry) continue;
@@ -51,7 +57,13 @@ export default defineRule({
       context.report({
         at: fn.props.get('reservedConcurrency')!.node!,
         messageId: 'overReserved',
-        data: { invocations: formatNumber(load.invocations), duration: formatSeconds(duration), concurrency: formatNumber(load.concurrency), fn: fn.id, limit: formatNumber(limit) },
+        data: {
+          invocations: formatNumber(load.invocations),
+          duration: formatSeconds(duration),
+          concurrency: formatNumber(load.concurrency),
+          fn: fn.id,
+          limit: formatNumber(limit),
+        },
         related: inboundRelated(fn),
       });
     }
@@ -74,7 +86,10 @@ export default defineRule({
         },
         related: pool.reserved
           .filter((fn) => fn.props.get('reservedConcurrency')!.node !== lastNode)
-          .map((fn) => ({ at: fn.props.get('reservedConcurrency')!.node!, message: `reservedConcurrency of ${fn.id}: ${formatNumber(reservedConcurrency(fn) as number)}` })),
+          .map((fn) => ({
+            at: fn.props.get('reservedConcurrency')!.node!,
+            message: `reservedConcurrency of ${fn.id}: ${formatNumber(reservedConcurrency(fn) as number)}`,
+          })),
       });
     }
 
@@ -87,7 +102,13 @@ export default defineRule({
       context.report({
         at: fn.key,
         messageId: 'overAccount',
-        data: { invocations: formatNumber(load.invocations ?? 0), duration: formatSeconds(durationOf(fn) ?? 0), concurrency: formatNumber(load.concurrency ?? 0), fn: fn.id, pool: poolText },
+        data: {
+          invocations: formatNumber(load.invocations ?? 0),
+          duration: formatSeconds(durationOf(fn) ?? 0),
+          concurrency: formatNumber(load.concurrency ?? 0),
+          fn: fn.id,
+          pool: poolText,
+        },
         related: inboundRelated(fn),
       });
       return;
@@ -104,7 +125,10 @@ export default defineRule({
       },
       related: byNeed.slice(1).map((fn) => {
         const load = capacity.resource(fn);
-        return { at: fn.key, message: `${fn.id}: ${formatNumber(load.invocations ?? 0)} invocations/s × ${formatSeconds(durationOf(fn) ?? 0)} = ${formatNumber(load.concurrency ?? 0)} concurrent executions` };
+        return {
+          at: fn.key,
+          message: `${fn.id}: ${formatNumber(load.invocations ?? 0)} invocations/s × ${formatSeconds(durationOf(fn) ?? 0)} = ${formatNumber(load.concurrency ?? 0)} concurrent executions`,
+        };
       }),
     });
   },

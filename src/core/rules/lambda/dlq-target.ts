@@ -11,8 +11,10 @@ export default defineRule({
   fixable: false,
   hasSuggestions: false,
   messages: {
-    wrongType: 'The dead-letter target {target} is {kind}: Lambda sends failed asynchronous invocations only to an SQS queue or an SNS topic.',
-    fifoTarget: 'The dead-letter target {target} is a FIFO {kind}: Lambda sends failed asynchronous invocations only to a standard SQS queue or SNS topic, and its deliveries to FIFO fail.',
+    wrongType:
+      'The dead-letter target {target} is {kind}: Lambda sends failed asynchronous invocations only to an SQS queue or an SNS topic.',
+    fifoTarget:
+      'The dead-letter target {target} is a FIFO {kind}: Lambda sends failed asynchronous invocations only to a standard SQS queue or SNS topic, and its deliveries to FIFO fail.',
   },
   check(context) {
     const { model } = context;
@@ -26,7 +28,12 @@ export default defineRule({
       const resource = model.byId.get(target.raw);
       if (!resource?.type) continue;
       if (resource.type === 'sqs' || resource.type === 'sns') {
-        if (resource.fifo) context.report({ at: target.node, messageId: 'fifoTarget', data: { target: target.raw, kind: resource.type === 'sqs' ? 'SQS queue' : 'SNS topic' } });
+        if (resource.fifo)
+          context.report({
+            at: target.node,
+            messageId: 'fifoTarget',
+            data: { target: target.raw, kind: resource.type === 'sqs' ? 'SQS queue' : 'SNS topic' },
+          });
         continue;
       }
       context.report({ at: target.node, messageId: 'wrongType', data: { target: target.raw, kind: article(resource.type) } });

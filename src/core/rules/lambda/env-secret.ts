@@ -24,12 +24,14 @@ const ENTROPY_MIN = 4.3;
 export default defineRule({
   id: 'lambda/env-secret',
   defaultSeverity: 'info',
-  summary: 'A Lambda environment variable that looks like a secret (secret-like name, AWS access key id, private key, long random string); keep it in Secrets Manager or Parameter Store',
+  summary:
+    'A Lambda environment variable that looks like a secret (secret-like name, AWS access key id, private key, long random string); keep it in Secrets Manager or Parameter Store',
   sources: [LAMBDA.environmentSecrets],
   fixable: false,
   hasSuggestions: false,
   messages: {
-    secret: "Environment variable {name} {why}: anyone who can read the function's configuration sees it, and it sits in this file and its history. Keep it in AWS Secrets Manager or SSM Parameter Store (SecureString) and read it at run time, or pass a reference (an ARN, `{{resolve:…}}`).",
+    secret:
+      "Environment variable {name} {why}: anyone who can read the function's configuration sees it, and it sits in this file and its history. Keep it in AWS Secrets Manager or SSM Parameter Store (SecureString) and read it at run time, or pass a reference (an ARN, `{{resolve:…}}`).",
   },
   check(context) {
     // A map inherited from `defaults` is one node shared by several functions: report it once.
@@ -54,7 +56,7 @@ function secretReason(name: string, value: string): string | undefined {
   if (PARAMETER_NAME.test(value) && !randomLooking(value)) return undefined;
   if (ACCESS_KEY_ID.test(value)) return 'holds what looks like an AWS access key id';
   if (PRIVATE_KEY.test(value)) return 'holds a private key';
-  if (SECRET_NAME.test(snakeCase(name)) && value.length >= 6) return 'has a secret\'s name and a literal value';
+  if (SECRET_NAME.test(snakeCase(name)) && value.length >= 6) return "has a secret's name and a literal value";
   if (randomLooking(value)) return 'holds a long random-looking string, like a key or token';
   return undefined;
 }
@@ -65,7 +67,10 @@ function randomLooking(value: string): boolean {
 
 /** `stripeApiKey` -> `STRIPE_API_KEY`; `db-password` -> `DB_PASSWORD`. */
 function snakeCase(name: string): string {
-  return name.replace(/([a-z0-9])([A-Z])/g, '$1_$2').replace(/[^A-Za-z0-9]+/g, '_').toUpperCase();
+  return name
+    .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
+    .replace(/[^A-Za-z0-9]+/g, '_')
+    .toUpperCase();
 }
 
 /** Shannon entropy in bits per character. */

@@ -11,7 +11,8 @@ export default defineRule({
   fixable: false,
   hasSuggestions: false,
   messages: {
-    tooLarge: 'Environment variables total {total} bytes ({count}, names plus values in UTF-8), over Lambda\'s {max} limit ({maxBytes} bytes); the largest is {largest} ({largestBytes} bytes). AWS rejects the function.',
+    tooLarge:
+      "Environment variables total {total} bytes ({count}, names plus values in UTF-8), over Lambda's {max} limit ({maxBytes} bytes); the largest is {largest} ({largestBytes} bytes). AWS rejects the function.",
   },
   check(context) {
     const { text } = context;

@@ -35,10 +35,14 @@ export default defineRule({
       context.report({
         at: node,
         messageId: over ? 'overMax' : under ? 'underMin' : 'notWhole',
-        data: { given: String(memory.raw), megabytes: `${formatNumber(megabytes)} MB`, max: LAMBDA.memoryMax.text, min: LAMBDA.memoryMin.text },
+        data: {
+          given: String(memory.raw),
+          megabytes: `${formatNumber(megabytes)} MB`,
+          max: LAMBDA.memoryMax.text,
+          min: LAMBDA.memoryMin.text,
+        },
         fix: { messageId: 'setValue', data: { value }, build: (edits) => (isScalar(node) ? edits.replace(node, value) : undefined) },
       });
     }
   },
 });
-

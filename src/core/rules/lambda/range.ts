@@ -9,14 +9,16 @@ const PROVISIONED_CONCURRENCY = 'https://docs.aws.amazon.com/lambda/latest/dg/pr
 export default defineRule({
   id: 'lambda/range',
   defaultSeverity: 'error',
-  summary: 'Lambda property outside the range AWS accepts (timeout at least 1 s in whole seconds, ephemeral storage 512–10,240 MB, concurrency settings at least 0, provisioned concurrency within reserved concurrency)',
+  summary:
+    'Lambda property outside the range AWS accepts (timeout at least 1 s in whole seconds, ephemeral storage 512–10,240 MB, concurrency settings at least 0, provisioned concurrency within reserved concurrency)',
   facts: rangeFacts('lambda', OWNED_ELSEWHERE),
   sources: [PROVISIONED_CONCURRENCY],
   fixable: true,
   hasSuggestions: true,
   messages: {
     ...RANGE_MESSAGES,
-    provisionedOverReserved: 'Lambda provisionedConcurrency {provisioned} is over the function\'s reservedConcurrency {reserved}; AWS rejects provisioned concurrency above the reserved concurrency.',
+    provisionedOverReserved:
+      "Lambda provisionedConcurrency {provisioned} is over the function's reservedConcurrency {reserved}; AWS rejects provisioned concurrency above the reserved concurrency.",
     lowerProvisioned: 'Set provisionedConcurrency to {value}',
     raiseReserved: 'Set reservedConcurrency to {value}',
   },
@@ -40,8 +42,16 @@ export default defineRule({
         data: { provisioned: provisioned.value, reserved: reserved.value },
         related: [{ at: reservedNode, message: `reservedConcurrency of ${fn.id}: ${reserved.value}` }],
         suggest: [
-          { messageId: 'lowerProvisioned', data: { value: reserved.value }, build: (edits) => edits.replace(provisionedNode, String(reserved.value)) },
-          { messageId: 'raiseReserved', data: { value: provisioned.value }, build: (edits) => edits.replace(reservedNode, String(provisioned.value)) },
+          {
+            messageId: 'lowerProvisioned',
+            data: { value: reserved.value },
+            build: (edits) => edits.replace(provisionedNode, String(reserved.value)),
+          },
+          {
+            messageId: 'raiseReserved',
+            data: { value: provisioned.value },
+            build: (edits) => edits.replace(reservedNode, String(provisioned.value)),
+          },
         ],
       });
     }

@@ -13,7 +13,8 @@ export default defineRule({
   fixable: true,
   hasSuggestions: false,
   messages: {
-    reserved: 'Environment variable {name} is reserved by Lambda, which sets it itself: AWS rejects a function configuration that sets it (InvalidParameterValueException).',
+    reserved:
+      'Environment variable {name} is reserved by Lambda, which sets it itself: AWS rejects a function configuration that sets it (InvalidParameterValueException).',
     remove: 'Remove {name} (Lambda sets it)',
   },
   check(context) {

@@ -11,13 +11,16 @@ const IDS = LAMBDA_RUNTIMES.runtimes.map((runtime) => runtime.id);
 export default defineRule({
   id: 'lambda/runtime',
   defaultSeverity: 'warning',
-  summary: 'Lambda runtime that is deprecated (warning), whose function creation Lambda blocks (error), that is deprecated within 180 days, or that awsflow does not know (info)',
+  summary:
+    'Lambda runtime that is deprecated (warning), whose function creation Lambda blocks (error), that is deprecated within 180 days, or that awsflow does not know (info)',
   sources: [LAMBDA_RUNTIMES.source, LAMBDA_RUNTIMES.deprecationPolicy],
   fixable: false,
   hasSuggestions: true,
   messages: {
-    blocked: 'Runtime {runtime} was deprecated on {deprecated}, and since {blockCreate} Lambda rejects creating a function with it{updates}. Move to {newest}.',
-    deprecated: 'Runtime {runtime} has been deprecated since {deprecated}: Lambda no longer patches it and AWS no longer supports functions that use it{blockText}. Move to {newest}.',
+    blocked:
+      'Runtime {runtime} was deprecated on {deprecated}, and since {blockCreate} Lambda rejects creating a function with it{updates}. Move to {newest}.',
+    deprecated:
+      'Runtime {runtime} has been deprecated since {deprecated}: Lambda no longer patches it and AWS no longer supports functions that use it{blockText}. Move to {newest}.',
     deprecatedSoon: 'Runtime {runtime} is deprecated on {deprecated}, in {days}: from then Lambda no longer patches it{blockText}.',
     unknown: "awsflow does not know the Lambda runtime '{runtime}', so its deprecation dates are not checked.{hint}",
     upgrade: 'Change the runtime to {newest}',
@@ -41,14 +44,26 @@ export default defineRule({
           messageId: 'unknown',
           severity: 'info',
           data: { runtime: written, hint: candidates.length ? ` Did you mean '${candidates[0]}'?` : '' },
-          suggest: candidates.map((candidate) => ({ messageId: 'replace' as const, data: { runtime: candidate }, build: (edits: Edits) => replaceValue(edits, node, candidate) })),
+          suggest: candidates.map((candidate) => ({
+            messageId: 'replace' as const,
+            data: { runtime: candidate },
+            build: (edits: Edits) => replaceValue(edits, node, candidate),
+          })),
         });
         continue;
       }
       if (!runtime.deprecated) continue;
       const newest = LAMBDA_RUNTIMES.newest[runtime.family];
-      const data = { runtime: runtime.id, deprecated: runtime.deprecated, newest, blockCreate: runtime.blockCreate ?? '', updates: updatesText(runtime, today), blockText: blockText(runtime, today) };
-      const suggest = newest !== runtime.id ? [{ messageId: 'upgrade' as const, data, build: (edits: Edits) => replaceValue(edits, node, newest) }] : [];
+      const data = {
+        runtime: runtime.id,
+        deprecated: runtime.deprecated,
+        newest,
+        blockCreate: runtime.blockCreate ?? '',
+        updates: updatesText(runtime, today),
+        blockText: blockText(runtime, today),
+      };
+      const suggest =
+        newest !== runtime.id ? [{ messageId: 'upgrade' as const, data, build: (edits: Edits) => replaceValue(edits, node, newest) }] : [];
       if (runtime.blockCreate && today >= runtime.blockCreate) {
         context.report({ at: node, messageId: 'blocked', severity: 'error', data, suggest });
       } else if (today >= runtime.deprecated) {
@@ -56,7 +71,13 @@ export default defineRule({
       } else {
         const days = daysBetween(today, runtime.deprecated);
         if (days > LAMBDA_RUNTIMES.noticeDays) continue;
-        context.report({ at: node, messageId: 'deprecatedSoon', severity: 'info', data: { ...data, days: days === 1 ? '1 day' : `${days} days` }, suggest });
+        context.report({
+          at: node,
+          messageId: 'deprecatedSoon',
+          severity: 'info',
+          data: { ...data, days: days === 1 ? '1 day' : `${days} days` },
+          suggest,
+        });
       }
     }
   },
@@ -64,7 +85,9 @@ export default defineRule({
 
 function updatesText(runtime: LambdaRuntime, today: string): string {
   if (!runtime.blockUpdate) return '';
-  return today >= runtime.blockUpdate ? `, and since ${runtime.blockUpdate} updating one` : `; from ${runtime.blockUpdate} it also rejects updating one`;
+  return today >= runtime.blockUpdate
+    ? `, and since ${runtime.blockUpdate} updating one`
+    : `; from ${runtime.blockUpdate} it also rejects updating one`;
 }
 
 function blockText(runtime: LambdaRuntime, today: string): string {

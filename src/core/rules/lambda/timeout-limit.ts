@@ -19,9 +19,11 @@ export default defineRule({
   messages: {
     overLimit: 'Lambda timeout {given} ({seconds}) is over the {max} maximum; AWS rejects the function.',
     overManaged: 'Lambda timeout {given} ({seconds}) is over the {max} maximum of Lambda Managed Instances; AWS rejects the function.',
-    overManagedSync: 'Lambda timeout {given} ({seconds}) is over 15 minutes: Lambda Managed Instances allow up to 90 minutes only for asynchronous and event-source invocations, and {caller} calls this function synchronously.',
+    overManagedSync:
+      'Lambda timeout {given} ({seconds}) is over 15 minutes: Lambda Managed Instances allow up to 90 minutes only for asynchronous and event-source invocations, and {caller} calls this function synchronously.',
     setMax: 'Set the timeout to {value}',
-    useFargate: 'Run this work on ECS Fargate instead (no time limit): {cpu} CPU units and {memory} of memory, without the Lambda-only settings (replaces the function at deploy)',
+    useFargate:
+      'Run this work on ECS Fargate instead (no time limit): {cpu} CPU units and {memory} of memory, without the Lambda-only settings (replaces the function at deploy)',
   },
   check(context) {
     const { model } = context;
@@ -32,7 +34,13 @@ export default defineRule({
       if (!timeout?.node || typeof timeout.value !== 'number' || reported.has(timeout.node.start)) continue;
       const seconds = timeout.value;
       const managed = fn.props.get('capacity')?.value === 'managed-instances';
-      const syncCaller = model.inbound(fn).find((c) => c.origin === 'flow' && (c.from?.type === 'api-gateway' || c.from?.type === 'alb' || c.from?.type === 'client' || c.from?.type === 'cloudfront'));
+      const syncCaller = model
+        .inbound(fn)
+        .find(
+          (c) =>
+            c.origin === 'flow' &&
+            (c.from?.type === 'api-gateway' || c.from?.type === 'alb' || c.from?.type === 'client' || c.from?.type === 'cloudfront'),
+        );
       const max = managed && !syncCaller ? LAMBDA.timeoutMaxManagedInstances : LAMBDA.timeoutMax;
       if (seconds <= max.value) continue;
       const node = timeout.node;
@@ -40,13 +48,17 @@ export default defineRule({
       const messageId = !managed ? 'overLimit' : syncCaller ? 'overManagedSync' : 'overManaged';
       // In the user's notation: `901` becomes `900`, `16m` becomes `15m`, `2h` becomes `1h30m`.
       const maxText = isScalar(node) ? clampText('duration', node, max.value) : compactDuration(max.value);
-      const size = fargateSize(typeof fn.props.get('memory')?.value === 'number' ? fn.props.get('memory')!.value as number : LAMBDA.memoryDefault.value);
+      const size = fargateSize(
+        typeof fn.props.get('memory')?.value === 'number' ? (fn.props.get('memory')!.value as number) : LAMBDA.memoryDefault.value,
+      );
       context.report({
         at: node,
         messageId,
         data: { given: String(timeout.raw), seconds: formatSeconds(seconds), max: max.text, caller: syncCaller?.from?.id ?? '' },
         fix: { messageId: 'setMax', data: { value: maxText }, build: (edits) => edits.replace(node, maxText) },
-        suggest: [{ messageId: 'useFargate', data: { cpu: size.cpu, memory: `${size.memory} MiB` }, build: (edits) => toFargate(edits, fn, size) }],
+        suggest: [
+          { messageId: 'useFargate', data: { cpu: size.cpu, memory: `${size.memory} MiB` }, build: (edits) => toFargate(edits, fn, size) },
+        ],
       });
     }
   },
@@ -77,7 +89,11 @@ function toFargate(edits: Edits, fn: Resource, size: { cpu: number; memory: numb
   const lambdaOnly = (key: string) => key in TYPE_PROPERTIES.lambda && !(key in TYPE_PROPERTIES.ecs);
   const memory = map.items.find((item) => keyText(item.key) === 'memory');
   const memoryText = writeMegabytes(size.memory, memory?.value && 'value' in memory.value ? memory.value.value : undefined);
-  const added: [string, string][] = [['launchType', 'fargate'], ['cpu', String(size.cpu)], ...(memory ? [] : [['memory', memoryText] as [string, string]])];
+  const added: [string, string][] = [
+    ['launchType', 'fargate'],
+    ['cpu', String(size.cpu)],
+    ...(memory ? [] : [['memory', memoryText] as [string, string]]),
+  ];
   if (map.flow) {
     if (edits.textOf(map).includes('#')) return undefined;
     const pairs: string[] = [];

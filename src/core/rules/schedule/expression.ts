@@ -22,7 +22,11 @@ const FIELDS: readonly CronField[] = [
   { name: 'Day-of-week', min: 1, max: 7, names: DAYS },
   { name: 'Year', min: 1970, max: 2199 },
 ];
-const RATE_UNITS = new Map([['minute', 'minutes'], ['hour', 'hours'], ['day', 'days']]);
+const RATE_UNITS = new Map([
+  ['minute', 'minutes'],
+  ['hour', 'hours'],
+  ['day', 'days'],
+]);
 
 /** A piece of the expression, with its offset inside the written string. */
 interface Token {
@@ -39,14 +43,17 @@ export default defineRule({
   hasSuggestions: false,
   messages: {
     missing: 'Schedule {id} has no expression: EventBridge needs cron(…) or rate(…) to know when to fire.',
-    notExpression: 'Schedule expression {given} is not cron(…) or rate(…): EventBridge takes cron(Minutes Hours Day-of-month Month Day-of-week Year) or rate(value unit).{hint}',
+    notExpression:
+      'Schedule expression {given} is not cron(…) or rate(…): EventBridge takes cron(Minutes Hours Day-of-month Month Day-of-week Year) or rate(value unit).{hint}',
     cronFieldCount: '{given} has {count}; an EventBridge cron expression needs 6: Minutes Hours Day-of-month Month Day-of-week Year.{hint}',
     cronField: 'In {given}, the {field} field `{value}` is invalid: {reason}.',
     cronBothDays: 'In {given}, Day-of-month `{dom}` and Day-of-week `{dow}` are both set: EventBridge needs `?` in one of them.',
-    cronNoDays: 'In {given}, Day-of-month and Day-of-week are both `?`: only one of them may be `?`, the other says which days (a value or `*`).',
+    cronNoDays:
+      'In {given}, Day-of-month and Day-of-week are both `?`: only one of them may be `?`, the other says which days (a value or `*`).',
     rateForm: '{given} is not a valid rate: EventBridge takes rate(value unit), for example rate(5 minutes).',
     rateValue: 'In {given}, the value `{value}` is invalid: it must be a whole number of at least 1.',
-    rateUnit: 'In {given}, the unit `{unit}` is invalid: EventBridge takes minute(s), hour(s) or day(s); the finest interval is one minute.',
+    rateUnit:
+      'In {given}, the unit `{unit}` is invalid: EventBridge takes minute(s), hour(s) or day(s); the finest interval is one minute.',
     rateSingular: 'In {given}, the value is 1, so the unit must be singular: `{expected}`, not `{unit}`.',
     ratePlural: 'In {given}, the value {value} is over 1, so the unit must be plural: `{expected}`, not `{unit}`.',
     setField: 'Set {field} to `{value}`',
@@ -69,13 +76,18 @@ export default defineRule({
       const raw = node.value;
       const given = raw.trim();
       const base = valueOffset(node, text);
-      const replace = (token: Token, value: string) => (base === undefined ? undefined : { start: base + token.start, end: base + token.start + token.text.length, newText: value });
+      const replace = (token: Token, value: string) =>
+        base === undefined ? undefined : { start: base + token.start, end: base + token.start + token.text.length, newText: value };
 
       const form = /^\s*(cron|rate|at)\((.*)\)\s*$/s.exec(raw);
       if (!form) {
         const fields = given.split(/\s+/).length;
         const looksLikeCron = (fields === 5 || fields === 6) && /^[\d\s*?,/#LW-]+$/i.test(given);
-        context.report({ at: node, messageId: 'notExpression', data: { given: given === '' ? '""' : given, hint: looksLikeCron ? ' Write the fields inside cron(…).' : '' } });
+        context.report({
+          at: node,
+          messageId: 'notExpression',
+          data: { given: given === '' ? '""' : given, hint: looksLikeCron ? ' Write the fields inside cron(…).' : '' },
+        });
         continue;
       }
       const kind = form[1]!;
@@ -85,7 +97,11 @@ export default defineRule({
       if (kind === 'at') {
         // EventBridge Scheduler's one-time schedule: at(yyyy-mm-ddThh:mm:ss).
         if (tokens.length !== 1 || !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}$/.test(tokens[0]!.text)) {
-          context.report({ at: node, messageId: 'notExpression', data: { given, hint: ' A one-time schedule is at(yyyy-mm-ddThh:mm:ss).' } });
+          context.report({
+            at: node,
+            messageId: 'notExpression',
+            data: { given, hint: ' A one-time schedule is at(yyyy-mm-ddThh:mm:ss).' },
+          });
         }
         continue;
       }
@@ -148,13 +164,16 @@ export default defineRule({
         });
       } else if (dom.text !== '?' && dow.text !== '?') {
         // Only a `*` can become `?` without changing which days the schedule fires on.
-        const loose = dow.text === '*' ? { token: dow, field: 'Day-of-week' } : dom.text === '*' ? { token: dom, field: 'Day-of-month' } : undefined;
+        const loose =
+          dow.text === '*' ? { token: dow, field: 'Day-of-week' } : dom.text === '*' ? { token: dom, field: 'Day-of-month' } : undefined;
         const edit = loose ? replace(loose.token, '?') : undefined;
         context.report({
           at: node,
           messageId: 'cronBothDays',
           data: { given, dom: dom.text, dow: dow.text },
-          ...(edit && loose ? { fix: { messageId: 'setField' as const, data: { field: loose.field, value: '?' }, build: () => edit } } : {}),
+          ...(edit && loose
+            ? { fix: { messageId: 'setField' as const, data: { field: loose.field, value: '?' }, build: () => edit } }
+            : {}),
         });
       }
     }
@@ -166,7 +185,8 @@ function valueOffset(node: YScalar, text: string): number | undefined {
   const source = text.slice(node.start, node.end);
   const value = node.value as string;
   if (source === value) return node.start;
-  if (source.length === value.length + 2 && (source[0] === '"' || source[0] === "'") && source.slice(1, -1) === value) return node.start + 1;
+  if (source.length === value.length + 2 && (source[0] === '"' || source[0] === "'") && source.slice(1, -1) === value)
+    return node.start + 1;
   return undefined;
 }
 
@@ -188,7 +208,10 @@ function checkCronField(index: number, text: string): string | undefined {
 
 function checkCronItem(index: number, field: CronField, item: string): string | undefined {
   if (item === '') return 'a list has an empty item';
-  if (item.includes('?')) return index === DAY_OF_MONTH || index === DAY_OF_WEEK ? '`?` must stand alone, not in a list' : '`?` is only allowed in Day-of-month and Day-of-week';
+  if (item.includes('?'))
+    return index === DAY_OF_MONTH || index === DAY_OF_WEEK
+      ? '`?` must stand alone, not in a list'
+      : '`?` is only allowed in Day-of-month and Day-of-week';
   const plain = /^(?:(\*)|([0-9]+|[A-Z]{3})(?:-([0-9]+|[A-Z]{3}))?)(?:\/([0-9]+))?$/.exec(item);
   if (plain) {
     for (const value of [plain[2], plain[3]]) {

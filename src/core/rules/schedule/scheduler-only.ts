@@ -12,13 +12,16 @@ const SCHEDULER_ONLY = {
 export default defineRule({
   id: 'schedule/scheduler-only',
   defaultSeverity: 'error',
-  summary: 'A schedule with `kind: rule` uses what only EventBridge Scheduler has: a one-time `at(…)` expression, `timezone` or `flexibleWindow`',
+  summary:
+    'A schedule with `kind: rule` uses what only EventBridge Scheduler has: a one-time `at(…)` expression, `timezone` or `flexibleWindow`',
   sources: [EVENTBRIDGE.scheduleExpressions, SCHEDULER.expressions],
   fixable: false,
   hasSuggestions: true,
   messages: {
-    schedulerOnly: "Schedule '{id}' is an EventBridge scheduled rule (`kind: rule`), which has no {feature}: only EventBridge Scheduler does. Set `kind: scheduler`, or remove `{property}`.",
-    oneTime: "Schedule '{id}' is an EventBridge scheduled rule (`kind: rule`), which takes only cron(…) and rate(…): a one-time at(…) schedule needs EventBridge Scheduler. Set `kind: scheduler`.",
+    schedulerOnly:
+      "Schedule '{id}' is an EventBridge scheduled rule (`kind: rule`), which has no {feature}: only EventBridge Scheduler does. Set `kind: scheduler`, or remove `{property}`.",
+    oneTime:
+      "Schedule '{id}' is an EventBridge scheduled rule (`kind: rule`), which takes only cron(…) and rate(…): a one-time at(…) schedule needs EventBridge Scheduler. Set `kind: scheduler`.",
     useScheduler: 'Set `kind: scheduler`',
   },
   check(context) {

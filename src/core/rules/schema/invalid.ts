@@ -19,8 +19,22 @@ const KIND_HINTS: Record<string, string> = {
 };
 
 type MessageId =
-  | 'empty' | 'emptyEnum' | 'unknownProperty' | 'unknownPropertyOfType' | 'missing' | 'missingVersion' | 'type' | 'enum' | 'badVersion'
-  | 'pattern' | 'badId' | 'flowShape' | 'other' | 'renameTo' | 'replaceWith' | 'addVersion';
+  | 'empty'
+  | 'emptyEnum'
+  | 'unknownProperty'
+  | 'unknownPropertyOfType'
+  | 'missing'
+  | 'missingVersion'
+  | 'type'
+  | 'enum'
+  | 'badVersion'
+  | 'pattern'
+  | 'badId'
+  | 'flowShape'
+  | 'other'
+  | 'renameTo'
+  | 'replaceWith'
+  | 'addVersion';
 
 export default defineRule({
   id: 'schema/invalid',
@@ -35,7 +49,8 @@ export default defineRule({
     missing: "Missing required property '{name}'.",
     missingVersion: 'Missing `awsflow: 1`, the format version, at the top of the file.',
     type: 'Expected {expected}, got {actual}.',
-    empty: 'The file is empty: start it with `awsflow: 1` and a `resources:` section, or type `awsflow` and pick the "awsflow skeleton" completion for a whole example.',
+    empty:
+      'The file is empty: start it with `awsflow: 1` and a `resources:` section, or type `awsflow` and pick the "awsflow skeleton" completion for a whole example.',
     enum: "'{value}' is not allowed here: use one of {allowed}.",
     emptyEnum: "'{key}' needs a value: one of {allowed}.",
     badVersion: 'awsflow: {value} is not a format version this tool reads; it reads version 1.',
@@ -74,7 +89,9 @@ function isWrapperNoise(error: SchemaError, all: readonly SchemaError[]): boolea
     return error.propertyName !== undefined;
   }
   const path = error.path.join('/');
-  return all.some((other) => other !== error && other.keyword !== error.keyword && other.keyword !== 'if' && other.path.join('/').startsWith(path));
+  return all.some(
+    (other) => other !== error && other.keyword !== error.keyword && other.keyword !== 'if' && other.path.join('/').startsWith(path),
+  );
 }
 
 /** Schema findings sit on document ranges, never on a connection. */
@@ -84,7 +101,8 @@ function toReport(error: SchemaError, root: YNode | null, text: string): PlacedR
   const found = nodeAtPath(root, error.path);
   // An empty value (`key:` and nothing after it) has no width: point at its key instead.
   const emptyValue = isScalar(found) && found.value === null && found.start === found.end;
-  const valueNode: OffsetRange = (emptyValue ? pairAtPath(root, error.path)?.key : found) ?? nearestNode(root, error.path) ?? { start: 0, end: 0 };
+  const valueNode: OffsetRange = (emptyValue ? pairAtPath(root, error.path)?.key : found) ??
+    nearestNode(root, error.path) ?? { start: 0, end: 0 };
   // The flow string itself (an entry, or the key of a one-key entry): flows/syntax is more precise there.
   const inFlows = error.path[0] === 'flows' && error.path.length <= 2;
   switch (error.keyword) {
@@ -95,20 +113,33 @@ function toReport(error: SchemaError, root: YNode | null, text: string): PlacedR
       const at = pair?.key ?? valueNode;
       const properties = Object.keys((error.parentSchema?.['properties'] as Record<string, unknown> | undefined) ?? {});
       const candidates = closest(name, properties);
-      const hint = candidates.length > 0 ? ` Did you mean '${candidates[0]}'?` : properties.length > 0 && properties.length <= 30 ? ` Allowed: ${properties.join(', ')}.` : '';
-      const typeConst = ((error.parentSchema?.['properties'] as Record<string, Record<string, unknown>> | undefined)?.['type']?.['const']);
+      const hint =
+        candidates.length > 0
+          ? ` Did you mean '${candidates[0]}'?`
+          : properties.length > 0 && properties.length <= 30
+            ? ` Allowed: ${properties.join(', ')}.`
+            : '';
+      const typeConst = (error.parentSchema?.['properties'] as Record<string, Record<string, unknown>> | undefined)?.['type']?.['const'];
       return {
         at,
         messageId: typeof typeConst === 'string' ? 'unknownPropertyOfType' : 'unknownProperty',
         data: { name, hint, type: String(typeConst ?? '') },
-        suggest: candidates.map((candidate) => ({ messageId: 'renameTo' as const, data: { name: candidate }, build: (e) => e.replace(at, candidate) })),
+        suggest: candidates.map((candidate) => ({
+          messageId: 'renameTo' as const,
+          data: { name: candidate },
+          build: (e) => e.replace(at, candidate),
+        })),
       };
     }
     case 'required': {
       const name = String(error.params['missingProperty']);
       if (error.path.length === 0) {
         if (name === 'awsflow') {
-          return { at: firstLine(text), messageId: 'missingVersion', fix: { messageId: 'addVersion', build: (e) => e.insertAt(0, 'awsflow: 1' + e.newline) } };
+          return {
+            at: firstLine(text),
+            messageId: 'missingVersion',
+            fix: { messageId: 'addVersion', build: (e) => e.insertAt(0, 'awsflow: 1' + e.newline) },
+          };
         }
         return { at: firstLine(text), messageId: 'missing', data: { name } };
       }
@@ -122,20 +153,30 @@ function toReport(error: SchemaError, root: YNode | null, text: string): PlacedR
       return { at: valueNode, messageId: 'other', data: { message: error.message } };
     case 'enum': {
       const allowed = ((error.params['allowedValues'] as unknown[] | undefined) ?? []).map(String);
-      if (emptyValue) return { at: valueNode, messageId: 'emptyEnum', data: { key: String(error.path[error.path.length - 1] ?? ''), allowed: allowed.join(', ') } };
+      if (emptyValue)
+        return {
+          at: valueNode,
+          messageId: 'emptyEnum',
+          data: { key: String(error.path[error.path.length - 1] ?? ''), allowed: allowed.join(', ') },
+        };
       const value = scalarText(valueNode, text);
       const candidates = closest(value, allowed);
       return {
         at: valueNode,
         messageId: 'enum',
         data: { value, allowed: allowed.join(', ') },
-        suggest: candidates.map((candidate) => ({ messageId: 'replaceWith' as const, data: { value: candidate }, build: (e) => e.replace(valueNode, candidate) })),
+        suggest: candidates.map((candidate) => ({
+          messageId: 'replaceWith' as const,
+          data: { value: candidate },
+          build: (e) => e.replace(valueNode, candidate),
+        })),
       };
     }
     case 'type': {
       // A file with nothing in it yet (a new file, or only comments) is not wrong, only
       // not written yet: a hint where to start, not an error.
-      if (error.path.length === 0 && (!found || (isScalar(found) && found.value === null))) return { at: { start: 0, end: 0 }, messageId: 'empty', severity: 'info' };
+      if (error.path.length === 0 && (!found || (isScalar(found) && found.value === null)))
+        return { at: { start: 0, end: 0 }, messageId: 'empty', severity: 'info' };
       const expected = String(error.params['type']).replace(/,/g, ' or ');
       return { at: valueNode, messageId: 'type', data: { expected: describeType(expected), actual: describeNode(found ?? null) } };
     }
@@ -143,15 +184,25 @@ function toReport(error: SchemaError, root: YNode | null, text: string): PlacedR
       if (inFlows) return undefined; // flows/syntax says exactly what is wrong in a flow string
       const title = String(error.parentSchema?.['title'] ?? '');
       const kind = KIND_HINTS[title];
-      return { at: valueNode, messageId: 'pattern', data: { value: scalarText(valueNode, text), kind: kind ?? `in the expected form (${String(error.params['pattern'])})` } };
+      return {
+        at: valueNode,
+        messageId: 'pattern',
+        data: { value: scalarText(valueNode, text), kind: kind ?? `in the expected form (${String(error.params['pattern'])})` },
+      };
     }
     case 'propertyNames': {
       const name = String(error.params['propertyName']);
       const parent = nodeAtPath(root, error.path);
       const pair = isMap(parent) ? findPair(parent, name) : undefined;
       if (inFlows) return undefined;
-      const what = error.path[0] === 'resources' && error.path.length === 1 ? 'resource id' : error.path[0] === 'rules' ? 'rule id' : 'name';
-      if (what === 'rule id') return { at: pair?.key ?? valueNode, messageId: 'other', data: { message: `'${name}' is not a rule id (rule ids look like sqs/no-dlq)` } };
+      const what =
+        error.path[0] === 'resources' && error.path.length === 1 ? 'resource id' : error.path[0] === 'rules' ? 'rule id' : 'name';
+      if (what === 'rule id')
+        return {
+          at: pair?.key ?? valueNode,
+          messageId: 'other',
+          data: { message: `'${name}' is not a rule id (rule ids look like sqs/no-dlq)` },
+        };
       return { at: pair?.key ?? valueNode, messageId: 'badId', data: { value: name, what } };
     }
     case 'minProperties':

@@ -8,16 +8,20 @@ import { canChangeFifo, changeFifo, nameAfterChange } from '../fifo-change';
 export default defineRule({
   id: 'sns/fifo-subscription',
   defaultSeverity: 'error',
-  summary: 'A standard topic subscribing a FIFO queue, a FIFO topic subscribing anything but an SQS queue, or a FIFO topic delivering to a standard queue',
+  summary:
+    'A standard topic subscribing a FIFO queue, a FIFO topic subscribing anything but an SQS queue, or a FIFO topic delivering to a standard queue',
   sources: [SNS.fifoSubscriptions, 'https://docs.aws.amazon.com/sns/latest/dg/fifo-message-grouping.html'],
   fixable: false,
   hasSuggestions: true,
   messages: {
-    standardToFifo: "Standard topic '{topic}' cannot subscribe FIFO queue '{target}': SNS rejects the subscription (FIFO queues subscribe only to FIFO topics). Make the topic FIFO, or the queue standard.",
-    fifoToOther: "FIFO topic '{topic}' cannot deliver to {targetKind} '{target}': FIFO topics deliver only to SQS queues. Put an SQS FIFO queue between them, and let it trigger the target.",
+    standardToFifo:
+      "Standard topic '{topic}' cannot subscribe FIFO queue '{target}': SNS rejects the subscription (FIFO queues subscribe only to FIFO topics). Make the topic FIFO, or the queue standard.",
+    fifoToOther:
+      "FIFO topic '{topic}' cannot deliver to {targetKind} '{target}': FIFO topics deliver only to SQS queues. Put an SQS FIFO queue between them, and let it trigger the target.",
     makeTopicFifo: "Make topic '{id}' FIFO{renamed} (replaces the topic at deploy)",
     makeQueueStandard: "Make queue '{id}' standard{renamed} (replaces the queue at deploy)",
-    fifoToStandard: "FIFO topic '{topic}' delivers to standard queue '{target}': SNS allows it, but the queue drops the ordering and deduplication the topic provides, so '{target}' can see messages out of order and twice.",
+    fifoToStandard:
+      "FIFO topic '{topic}' delivers to standard queue '{target}': SNS allows it, but the queue drops the ordering and deduplication the topic provides, so '{target}' can see messages out of order and twice.",
   },
   check(context) {
     for (const connection of context.model.connections) {

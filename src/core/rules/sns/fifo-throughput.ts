@@ -29,9 +29,12 @@ export default defineRule({
   hasSuggestions: true,
   messages: {
     overMessages: '{rate} messages/s published to FIFO topic {topic} is over its {limit} limit; SNS throttles the publishes beyond it.',
-    overBytes: '{bytes}/s published to FIFO topic {topic} ({rate} messages/s) is over its {limit} limit; SNS throttles the publishes beyond it.',
-    overBoth: '{rate} messages/s ({bytes}/s) published to FIFO topic {topic} is over both its {limit} and {bytesLimit} limits; SNS throttles the publishes beyond them.',
-    overGroups: '{rate} messages/s published to FIFO topic {topic} over {groups} are over the {groupLimit} messages/s those groups take ({perGroup} messages/s per message group); SNS throttles the publishes beyond it.',
+    overBytes:
+      '{bytes}/s published to FIFO topic {topic} ({rate} messages/s) is over its {limit} limit; SNS throttles the publishes beyond it.',
+    overBoth:
+      '{rate} messages/s ({bytes}/s) published to FIFO topic {topic} is over both its {limit} and {bytesLimit} limits; SNS throttles the publishes beyond them.',
+    overGroups:
+      '{rate} messages/s published to FIFO topic {topic} over {groups} are over the {groupLimit} messages/s those groups take ({perGroup} messages/s per message group); SNS throttles the publishes beyond it.',
     moreGroups: 'Spread the publishes over more message groups ({groups})',
   },
   check(context) {
@@ -52,7 +55,12 @@ export default defineRule({
         raise.set(prop, Math.max(raise.get(prop) ?? 0, Math.ceil(c.load.rate / PER_GROUP - 1e-9)));
       }
       const editable = [...raise.keys()].every((prop) => prop.node);
-      const raised = [...raise].map(([prop, n]) => `messageGroups: ${formatNumber(n)} from ${[...new Set(short.filter((c) => c.connection.props.get('messageGroups') === prop).map((c) => c.connection.source.id))].join(', ')}`).join('; ');
+      const raised = [...raise]
+        .map(
+          ([prop, n]) =>
+            `messageGroups: ${formatNumber(n)} from ${[...new Set(short.filter((c) => c.connection.props.get('messageGroups') === prop).map((c) => c.connection.source.id))].join(', ')}`,
+        )
+        .join('; ');
       context.report({
         at: only ?? topicKey,
         // About the connections short of groups (their entries may fan out to others).
@@ -65,8 +73,21 @@ export default defineRule({
           groupLimit: formatNumber(groups * PER_GROUP),
           perGroup: formatNumber(PER_GROUP),
         },
-        related: only ? [] : short.map((c) => ({ at: c.connection, message: `${formatNumber(c.load.rate)} messages/s from ${c.connection.source.id} over ${formatNumber(groupCount(c)!)} message group(s)` })),
-        suggest: editable ? [{ messageId: 'moreGroups', data: { groups: raised }, build: (edits) => [...raise].map(([prop, n]) => edits.replace(prop.node!, String(n))) }] : [],
+        related: only
+          ? []
+          : short.map((c) => ({
+              at: c.connection,
+              message: `${formatNumber(c.load.rate)} messages/s from ${c.connection.source.id} over ${formatNumber(groupCount(c)!)} message group(s)`,
+            })),
+        suggest: editable
+          ? [
+              {
+                messageId: 'moreGroups',
+                data: { groups: raised },
+                build: (edits) => [...raise].map(([prop, n]) => edits.replace(prop.node!, String(n))),
+              },
+            ]
+          : [],
       });
     };
     const capacity = capacityOf(model);

@@ -21,15 +21,19 @@ export default defineRule({
   fixable: false,
   hasSuggestions: false,
   messages: {
-    tooManyKeys: 'The filter policy has {count} keys ({keys}), over the SNS maximum of {max}: SNS rejects the subscription. Split the subscriber, or filter on fewer attributes.',
-    tooManyCombinations: 'The filter policy has {count} combinations of values ({factors}), over the SNS maximum of {max}: SNS rejects the subscription. Use fewer values, or a prefix or anything-but match instead of a long list.',
+    tooManyKeys:
+      'The filter policy has {count} keys ({keys}), over the SNS maximum of {max}: SNS rejects the subscription. Split the subscriber, or filter on fewer attributes.',
+    tooManyCombinations:
+      'The filter policy has {count} combinations of values ({factors}), over the SNS maximum of {max}: SNS rejects the subscription. Use fewer values, or a prefix or anything-but match instead of a long list.',
     tooLarge: 'The filter policy is {size} bytes of JSON, over the SNS maximum of {max} ({maxBytes} bytes): SNS rejects the subscription.',
   },
   check(context) {
     for (const entry of context.model.flows) {
       const filter = entry.props.get('filter');
       if (!filter || !isMap(filter.node)) continue;
-      const subscribes = entry.connections.some((c) => c.from?.type === 'sns' && c.to?.type !== undefined && classifyConnection('sns', c.to.type).kind === 'subscription');
+      const subscribes = entry.connections.some(
+        (c) => c.from?.type === 'sns' && c.to?.type !== undefined && classifyConnection('sns', c.to.type).kind === 'subscription',
+      );
       if (!subscribes) continue;
       const policy = filter.node;
 
@@ -39,7 +43,11 @@ export default defineRule({
         // Attribute policies have only top-level keys; body policies count only their top-level keys too.
         const keys = policy.items.map((pair) => keyText(pair.key));
         if (keys.length > KEYS_MAX.value) {
-          context.report({ at: policy, messageId: 'tooManyKeys', data: { count: keys.length, keys: keys.join(', '), max: KEYS_MAX.value } });
+          context.report({
+            at: policy,
+            messageId: 'tooManyKeys',
+            data: { count: keys.length, keys: keys.join(', '), max: KEYS_MAX.value },
+          });
         }
         const factors = valueCounts(policy);
         const combinations = factors.reduce((product, count) => product * count, 1);
@@ -53,7 +61,11 @@ export default defineRule({
       }
       const size = utf8Length(JSON.stringify(toJson(policy)));
       if (size > SIZE_MAX.value) {
-        context.report({ at: policy, messageId: 'tooLarge', data: { size: formatNumber(size), max: SIZE_MAX.text, maxBytes: formatNumber(SIZE_MAX.value) } });
+        context.report({
+          at: policy,
+          messageId: 'tooLarge',
+          data: { size: formatNumber(size), max: SIZE_MAX.text, maxBytes: formatNumber(SIZE_MAX.value) },
+        });
       }
     }
   },

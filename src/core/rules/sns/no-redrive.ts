@@ -5,12 +5,14 @@ import { classifyConnection } from '../../model/connections';
 export default defineRule({
   id: 'sns/no-redrive',
   defaultSeverity: 'info',
-  summary: 'An SNS subscription without a dead-letter queue (deadLetter on the sns -> subscriber flow): messages SNS cannot deliver are discarded',
+  summary:
+    'An SNS subscription without a dead-letter queue (deadLetter on the sns -> subscriber flow): messages SNS cannot deliver are discarded',
   sources: [SNS.deadLetterQueues, SNS.deliveryRetries],
   fixable: false,
   hasSuggestions: false,
   messages: {
-    noRedrive: "The subscription {topic} -> {target} has no deadLetter: a message SNS cannot deliver (after its delivery retries, or at once on a client-side error such as a deleted endpoint or a denied key) is discarded. Set deadLetter to an SQS queue.",
+    noRedrive:
+      'The subscription {topic} -> {target} has no deadLetter: a message SNS cannot deliver (after its delivery retries, or at once on a client-side error such as a deleted endpoint or a denied key) is discarded. Set deadLetter to an SQS queue.',
   },
   check(context) {
     for (const connection of context.model.connections) {

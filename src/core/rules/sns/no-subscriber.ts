@@ -8,7 +8,8 @@ export default defineRule({
   fixable: false,
   hasSuggestions: false,
   messages: {
-    noSubscriber: "Nothing subscribes to topic '{id}': no flow goes out of it, and SNS keeps no copy of a message it has nobody to deliver to, so everything published to it is lost.",
+    noSubscriber:
+      "Nothing subscribes to topic '{id}': no flow goes out of it, and SNS keeps no copy of a message it has nobody to deliver to, so everything published to it is lost.",
   },
   check(context) {
     const { model } = context;

@@ -17,7 +17,8 @@ export default defineRule({
   fixable: true,
   hasSuggestions: false,
   messages: {
-    unsupported: 'Raw message delivery is not available for Lambda subscriptions: SNS rejects `RawMessageDelivery` on the subscription of {subscriptions} (only SQS, HTTP/S and Firehose subscriptions support it). The function always gets the JSON envelope.',
+    unsupported:
+      'Raw message delivery is not available for Lambda subscriptions: SNS rejects `RawMessageDelivery` on the subscription of {subscriptions} (only SQS, HTTP/S and Firehose subscriptions support it). The function always gets the JSON envelope.',
     remove: 'Remove `rawDelivery`',
   },
   check(context) {

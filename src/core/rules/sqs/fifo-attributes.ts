@@ -24,8 +24,10 @@ export default defineRule({
   fixable: true,
   hasSuggestions: true,
   messages: {
-    fifoOnly: "{property} is set on standard {kind} '{id}': AWS accepts {attribute} only on a FIFO {kind} (fifo: true) and rejects the {kind}.",
-    fifoOnlyFromDefaults: "{property} in defaults.{type} applies to standard {kind} '{id}' too: AWS accepts {attribute} only on a FIFO {kind} (fifo: true) and rejects the {kind}.",
+    fifoOnly:
+      "{property} is set on standard {kind} '{id}': AWS accepts {attribute} only on a FIFO {kind} (fifo: true) and rejects the {kind}.",
+    fifoOnlyFromDefaults:
+      "{property} in defaults.{type} applies to standard {kind} '{id}' too: AWS accepts {attribute} only on a FIFO {kind} (fifo: true) and rejects the {kind}.",
     remove: 'Remove {property}',
     makeFifo: "Make '{id}' a FIFO {kind} (fifo: true{renamed}; replaces the {kind} at deploy)",
   },
@@ -58,9 +60,16 @@ export default defineRule({
             fix: { messageId: 'remove', data, build: (edits) => removeProperty(edits, map, property) },
             // With `fifo: false` written, the user chose standard: only offer FIFO when nothing says so.
             // The shared FIFO change renames where `.fifo` must be added, and is offered only where every connection stays valid.
-            suggest: fifo || !canChangeFifo(context.model, resource, true)
-              ? []
-              : [{ messageId: 'makeFifo', data: { ...data, renamed: renamedText(resource) }, build: (edits: Edits) => changeFifo(edits, context.model, resource, true) }],
+            suggest:
+              fifo || !canChangeFifo(context.model, resource, true)
+                ? []
+                : [
+                    {
+                      messageId: 'makeFifo',
+                      data: { ...data, renamed: renamedText(resource) },
+                      build: (edits: Edits) => changeFifo(edits, context.model, resource, true),
+                    },
+                  ],
           });
         }
       }

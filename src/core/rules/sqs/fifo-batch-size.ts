@@ -9,14 +9,16 @@ export default defineRule({
   fixable: true,
   hasSuggestions: false,
   messages: {
-    overMax: 'Batch size {given} from FIFO queue {queue} is over {max}, the maximum for a Lambda event source mapping on a FIFO queue; AWS rejects the mapping.',
+    overMax:
+      'Batch size {given} from FIFO queue {queue} is over {max}, the maximum for a Lambda event source mapping on a FIFO queue; AWS rejects the mapping.',
     setMax: 'Set batchSize to {max}',
   },
   check(context) {
     const max = ESM.sqsFifoBatchSizeMax.value;
     const seen = new Set<number>();
     for (const connection of context.model.connections) {
-      if (connection.origin !== 'flow' || connection.from?.type !== 'sqs' || !connection.from.fifo || connection.to?.type !== 'lambda') continue;
+      if (connection.origin !== 'flow' || connection.from?.type !== 'sqs' || !connection.from.fifo || connection.to?.type !== 'lambda')
+        continue;
       const batchSize = connection.props.get('batchSize');
       if (!batchSize?.node || typeof batchSize.value !== 'number' || batchSize.value <= max) continue;
       // Fan-in from several FIFO queues shares one batchSize node: one finding.
@@ -26,7 +28,9 @@ export default defineRule({
       context.report({
         at: node,
         // Every FIFO queue into a function this entry connects shares the value.
-        connections: connection.entry?.connections.filter((c) => c.from?.type === 'sqs' && c.from.fifo && c.to?.type === 'lambda') ?? [connection],
+        connections: connection.entry?.connections.filter((c) => c.from?.type === 'sqs' && c.from.fifo && c.to?.type === 'lambda') ?? [
+          connection,
+        ],
         messageId: 'overMax',
         data: { given: String(batchSize.raw), queue: connection.from.id, max },
         fix: { messageId: 'setMax', data: { max }, build: (edits) => edits.replace(node, String(max)) },

@@ -17,12 +17,12 @@ export default defineRule({
   fixable: true,
   hasSuggestions: true,
   messages: {
-    missingSuffix: 'FIFO {kind} name \'{name}\' does not end in .fifo; AWS requires the suffix on every FIFO {kind}.',
-    standardWithSuffix: 'Standard {kind} name \'{name}\' ends in .fifo; AWS accepts that suffix only on a FIFO {kind} (fifo: true).',
-    tooLong: '{Kind} name \'{name}\' has {length} characters, over the maximum of {max}.',
-    appendSuffix: 'Rename to \'{name}\'{references} (replaces the {kind} at deploy)',
+    missingSuffix: "FIFO {kind} name '{name}' does not end in .fifo; AWS requires the suffix on every FIFO {kind}.",
+    standardWithSuffix: "Standard {kind} name '{name}' ends in .fifo; AWS accepts that suffix only on a FIFO {kind} (fifo: true).",
+    tooLong: "{Kind} name '{name}' has {length} characters, over the maximum of {max}.",
+    appendSuffix: "Rename to '{name}'{references} (replaces the {kind} at deploy)",
     makeFifo: 'Make it a FIFO {kind} (fifo: true; replaces the {kind} at deploy)',
-    removeSuffix: 'Rename to \'{name}\'{references} (replaces the {kind} at deploy)',
+    removeSuffix: "Rename to '{name}'{references} (replaces the {kind} at deploy)",
   },
   check(context) {
     const { model } = context;
@@ -47,7 +47,16 @@ export default defineRule({
           data: { kind, name },
           related: fifo?.node && !fifo.fromDefaults ? [{ at: nameAt, message: `the ${kind}'s name: '${name}'` }] : [],
           // A rename makes AWS create a new queue or topic: never applied blind.
-          ...(canRename ? { fix: { messageId: 'appendSuffix' as const, data: { name: renamed, kind, references }, build: (edits: Edits) => rename(edits, model, resource, nameNode, renamed), safeForFixAll: false as const } } : {}),
+          ...(canRename
+            ? {
+                fix: {
+                  messageId: 'appendSuffix' as const,
+                  data: { name: renamed, kind, references },
+                  build: (edits: Edits) => rename(edits, model, resource, nameNode, renamed),
+                  safeForFixAll: false as const,
+                },
+              }
+            : {}),
         });
       } else if (!resource.fifo && name.endsWith(SUFFIX)) {
         const stripped = name.slice(0, -SUFFIX.length);
@@ -58,13 +67,33 @@ export default defineRule({
           messageId: 'standardWithSuffix',
           data: { kind, name },
           suggest: [
-            ...(map ? [{ messageId: 'makeFifo' as const, data: { kind }, build: (edits: Edits) => edits.setProperty(map, 'fifo', 'true', { after: 'type' }) }] : []),
-            ...(canStrip ? [{ messageId: 'removeSuffix' as const, data: { name: stripped, kind, references }, build: (edits: Edits) => rename(edits, model, resource, nameNode, stripped) }] : []),
+            ...(map
+              ? [
+                  {
+                    messageId: 'makeFifo' as const,
+                    data: { kind },
+                    build: (edits: Edits) => edits.setProperty(map, 'fifo', 'true', { after: 'type' }),
+                  },
+                ]
+              : []),
+            ...(canStrip
+              ? [
+                  {
+                    messageId: 'removeSuffix' as const,
+                    data: { name: stripped, kind, references },
+                    build: (edits: Edits) => rename(edits, model, resource, nameNode, stripped),
+                  },
+                ]
+              : []),
           ],
         });
       }
       if (name.length > max) {
-        context.report({ at: nameAt, messageId: 'tooLong', data: { Kind: kind === 'queue' ? 'Queue' : 'Topic', name, length: name.length, max } });
+        context.report({
+          at: nameAt,
+          messageId: 'tooLong',
+          data: { Kind: kind === 'queue' ? 'Queue' : 'Topic', name, length: name.length, max },
+        });
       }
     }
   },
@@ -77,12 +106,19 @@ function ownNameNode(resource: Resource): YScalar | undefined {
   return prop.value === resource.physicalName ? prop.node : undefined;
 }
 
-function rename(edits: Edits, model: Model, resource: Resource, nameNode: YScalar | undefined, newName: string): TextEdit | TextEdit[] | undefined {
+function rename(
+  edits: Edits,
+  model: Model,
+  resource: Resource,
+  nameNode: YScalar | undefined,
+  newName: string,
+): TextEdit | TextEdit[] | undefined {
   if (!nameNode) return edits.renameResource(model, resource.id, newName);
   // Keep the scalar's quoting: replace only its content.
   const written = edits.textOf(nameNode);
   const name = resource.physicalName;
   if (written === name) return edits.replace(nameNode, newName);
-  if (written === `"${name}"` || written === `'${name}'`) return edits.replace({ start: nameNode.start + 1, end: nameNode.end - 1 }, newName);
+  if (written === `"${name}"` || written === `'${name}'`)
+    return edits.replace({ start: nameNode.start + 1, end: nameNode.end - 1 }, newName);
   return undefined;
 }

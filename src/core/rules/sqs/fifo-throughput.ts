@@ -20,7 +20,8 @@ interface Carrier {
   readonly groups: Prop | undefined;
 }
 
-const groupCount = (c: Carrier): number | undefined => (typeof c.groups?.value === 'number' && c.groups.value >= 1 ? c.groups.value : undefined);
+const groupCount = (c: Carrier): number | undefined =>
+  typeof c.groups?.value === 'number' && c.groups.value >= 1 ? c.groups.value : undefined;
 const callsOf = (c: Carrier, batched: boolean): number => c.load.rate / (batched ? SQS_FIFO.batchSize : 1);
 /** Groups a carrier needs so that none takes more than a partition's calls. */
 const groupsNeeded = (c: Carrier, batched: boolean): number => Math.max(1, Math.ceil(callsOf(c, batched) / PER_GROUP - 1e-9));
@@ -34,15 +35,19 @@ const plural = (n: number, word: string): string => `${formatNumber(n)} ${word}$
 export default defineRule({
   id: 'sqs/fifo-throughput',
   defaultSeverity: 'error',
-  summary: 'Inbound rate into a FIFO queue over its send limit: 300 API calls/s (3,000 messages/s in batches of 10), the Regional quota of high-throughput mode, or 300 API calls/s per declared message group',
+  summary:
+    'Inbound rate into a FIFO queue over its send limit: 300 API calls/s (3,000 messages/s in batches of 10), the Regional quota of high-throughput mode, or 300 API calls/s per declared message group',
   facts: [SQS_FIFO.callsPerSecond, SQS_FIFO.messagesPerSecondBatched, SQS_FIFO.perGroupCallsPerSecond],
   sources: [SQS_FIFO.highThroughputSource, SQS_FIFO.partitionsSource],
   fixable: false,
   hasSuggestions: true,
   messages: {
-    overLimit: '{rate} messages/s into FIFO queue {queue} is over its {limit} API calls/s send limit (no batching, {mode}); SQS throttles the sends beyond it.',
-    overLimitBatched: '{rate} messages/s into FIFO queue {queue} make {calls} send calls/s ({batching}), over its {limit} API calls/s send limit ({mode}); SQS throttles the sends beyond it.',
-    overGroups: '{rate} messages/s into FIFO queue {queue} make {calls} send calls/s ({batching}) over {groups}, which take at most {groupLimit} API calls/s ({perGroup} per message group: each group is one partition), whatever the queue\'s {limit} ({mode}); SQS throttles the sends beyond it.',
+    overLimit:
+      '{rate} messages/s into FIFO queue {queue} is over its {limit} API calls/s send limit (no batching, {mode}); SQS throttles the sends beyond it.',
+    overLimitBatched:
+      '{rate} messages/s into FIFO queue {queue} make {calls} send calls/s ({batching}), over its {limit} API calls/s send limit ({mode}); SQS throttles the sends beyond it.',
+    overGroups:
+      "{rate} messages/s into FIFO queue {queue} make {calls} send calls/s ({batching}) over {groups}, which take at most {groupLimit} API calls/s ({perGroup} per message group: each group is one partition), whatever the queue's {limit} ({mode}); SQS throttles the sends beyond it.",
     enableBatching: 'Send in batches of 10 (batching: true) from {producers}{groups}',
     enableHighThroughput: 'Turn on high-throughput mode ({limit} API calls/s, {where}){groups}',
     enableBoth: 'Send in batches of 10 from {producers} and turn on high-throughput mode ({limit} API calls/s, {where}){groups}',
@@ -57,7 +62,13 @@ export default defineRule({
       for (const connection of model.inbound(queue)) {
         const load = connection.origin === 'flow' ? capacity.connection(connection) : undefined;
         if (!load || !(load.rate > 0) || !connection.entry) continue;
-        carriers.push({ connection, entry: connection.entry, load, batched: connection.props.get('batching')?.value === true, groups: connection.props.get('messageGroups') });
+        carriers.push({
+          connection,
+          entry: connection.entry,
+          load,
+          batched: connection.props.get('batching')?.value === true,
+          groups: connection.props.get('messageGroups'),
+        });
       }
       if (carriers.length === 0) continue;
 
@@ -69,9 +80,17 @@ export default defineRule({
       const short = carriers.filter((c) => shortOfGroups(c, c.batched));
       if (calls <= limit.calls && short.length === 0) continue;
 
-      const batchable = carriers.filter((c) => !c.batched && c.connection.from?.type !== undefined && CAN_BATCH.has(c.connection.from.type));
+      const batchable = carriers.filter(
+        (c) => !c.batched && c.connection.from?.type !== undefined && CAN_BATCH.has(c.connection.from.type),
+      );
       const producersOf = (list: readonly Carrier[]) => [...new Set(list.map((c) => c.connection.source.id))].join(', ');
-      const batchEdits = (list: readonly Carrier[]) => (edits: Edits) => setOnEntries(edits, list.map((c) => c.entry), 'batching', 'true');
+      const batchEdits = (list: readonly Carrier[]) => (edits: Edits) =>
+        setOnEntries(
+          edits,
+          list.map((c) => c.entry),
+          'batching',
+          'true',
+        );
       const queueMap = queue.node;
       const htEdit = (edits: Edits) => (queueMap ? edits.setProperty(queueMap, 'highThroughput', 'true') : undefined);
 
@@ -88,22 +107,26 @@ export default defineRule({
           if (!c.groups?.node) return undefined;
           raise.set(c.groups, Math.max(raise.get(c.groups) ?? 0, groupsNeeded(c, batched(c))));
         }
-        const raised = [...raise].map(([prop, n]) => `messageGroups: ${formatNumber(n)} from ${producersOf(carriers.filter((c) => c.groups === prop))}`).join('; ');
+        const raised = [...raise]
+          .map(([prop, n]) => `messageGroups: ${formatNumber(n)} from ${producersOf(carriers.filter((c) => c.groups === prop))}`)
+          .join('; ');
         return {
           groups: raised === '' ? '' : ` and spread the sends over more message groups (${raised})`,
           raised,
           edits: (edits: Edits): TextEdit[] => [...raise].map(([prop, n]) => edits.replace(prop.node!, String(n))),
         };
       };
-      const combine = (...parts: ((edits: Edits) => TextEdit | readonly TextEdit[] | undefined)[]) => (edits: Edits) => {
-        const result: TextEdit[] = [];
-        for (const part of parts) {
-          const made = part(edits);
-          if (made === undefined) return undefined;
-          result.push(...(Array.isArray(made) ? made : [made as TextEdit]));
-        }
-        return result;
-      };
+      const combine =
+        (...parts: ((edits: Edits) => TextEdit | readonly TextEdit[] | undefined)[]) =>
+        (edits: Edits) => {
+          const result: TextEdit[] = [];
+          for (const part of parts) {
+            const made = part(edits);
+            if (made === undefined) return undefined;
+            result.push(...(Array.isArray(made) ? made : [made as TextEdit]));
+          }
+          return result;
+        };
 
       const batchingText = (list: readonly Carrier[]) => {
         const count = list.filter((c) => c.batched).length;
@@ -122,10 +145,19 @@ export default defineRule({
             }));
         const suggest = [];
         const byBatching = batchable.length > 0 ? plan(batchable, false) : undefined;
-        if (byBatching) suggest.push({ messageId: 'enableBatching' as const, data: { producers: producersOf(batchable), groups: byBatching.groups }, build: combine(batchEdits(batchable), byBatching.edits) });
+        if (byBatching)
+          suggest.push({
+            messageId: 'enableBatching' as const,
+            data: { producers: producersOf(batchable), groups: byBatching.groups },
+            build: combine(batchEdits(batchable), byBatching.edits),
+          });
         const byHighThroughput = !highThroughput && queueMap ? plan([], true) : undefined;
         if (byHighThroughput) {
-          suggest.push({ messageId: 'enableHighThroughput' as const, data: { limit: formatNumber(tier.calls), where: tier.where, groups: byHighThroughput.groups }, build: combine(htEdit, byHighThroughput.edits) });
+          suggest.push({
+            messageId: 'enableHighThroughput' as const,
+            data: { limit: formatNumber(tier.calls), where: tier.where, groups: byHighThroughput.groups },
+            build: combine(htEdit, byHighThroughput.edits),
+          });
         }
         const byBoth = suggest.length === 0 && !highThroughput && queueMap && batchable.length > 0 ? plan(batchable, true) : undefined;
         if (byBoth) {
@@ -140,7 +172,14 @@ export default defineRule({
           // On the one connection's rate: about that connection (its entry may fan out to others).
           ...(rateNode && only ? { connections: [only.connection] } : {}),
           messageId: carriers.some((c) => c.batched) ? 'overLimitBatched' : 'overLimit',
-          data: { rate: formatNumber(rate), queue: queue.id, calls: formatNumber(calls), batching: batchingText(carriers), limit: formatNumber(limit.calls), mode: limit.mode },
+          data: {
+            rate: formatNumber(rate),
+            queue: queue.id,
+            calls: formatNumber(calls),
+            batching: batchingText(carriers),
+            limit: formatNumber(limit.calls),
+            mode: limit.mode,
+          },
           related,
           suggest,
         });
@@ -153,9 +192,15 @@ export default defineRule({
       const suggest = [];
       const shortBatchable = short.filter((c) => batchable.includes(c));
       const byBatching = shortBatchable.length > 0 ? plan(shortBatchable, false) : undefined;
-      if (byBatching && byBatching.raised === '') suggest.push({ messageId: 'enableBatching' as const, data: { producers: producersOf(shortBatchable), groups: '' }, build: batchEdits(shortBatchable) });
+      if (byBatching && byBatching.raised === '')
+        suggest.push({
+          messageId: 'enableBatching' as const,
+          data: { producers: producersOf(shortBatchable), groups: '' },
+          build: batchEdits(shortBatchable),
+        });
       const byGroups = plan([], false);
-      if (byGroups && byGroups.raised !== '') suggest.push({ messageId: 'moreGroups' as const, data: { groups: byGroups.raised }, build: byGroups.edits });
+      if (byGroups && byGroups.raised !== '')
+        suggest.push({ messageId: 'moreGroups' as const, data: { groups: byGroups.raised }, build: byGroups.edits });
       context.report({
         at: onlyNode ?? queue.key,
         // About the connections short of groups (their entries may fan out to others).
@@ -174,7 +219,10 @@ export default defineRule({
         },
         related: onlyNode
           ? []
-          : short.map((c) => ({ at: c.connection, message: `${formatNumber(callsOf(c, c.batched))} send calls/s from ${c.connection.source.id} over ${plural(groupCount(c)!, 'message group')}` })),
+          : short.map((c) => ({
+              at: c.connection,
+              message: `${formatNumber(callsOf(c, c.batched))} send calls/s from ${c.connection.source.id} over ${plural(groupCount(c)!, 'message group')}`,
+            })),
         suggest,
       });
     }
@@ -189,7 +237,8 @@ function setOnEntries(edits: Edits, entries: readonly FlowEntry[], key: string, 
   const result: TextEdit[] = [];
   for (const entry of new Set(entries)) {
     if (entry.propsNode) result.push(edits.setProperty(entry.propsNode, key, value));
-    else if (entry.node === entry.flowNode) result.push(edits.replace(entry.flowNode, `${edits.textOf(entry.flowNode)}: { ${key}: ${value} }`));
+    else if (entry.node === entry.flowNode)
+      result.push(edits.replace(entry.flowNode, `${edits.textOf(entry.flowNode)}: { ${key}: ${value} }`));
     else return undefined;
   }
   return result;

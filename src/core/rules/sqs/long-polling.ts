@@ -15,17 +15,24 @@ export default defineRule({
   fixable: true,
   hasSuggestions: false,
   messages: {
-    shortPolling: "Queue '{id}' is polled by {consumers} with receiveWait {given} (short polling): a receive returns at once, often empty, and every empty receive is a billed request. Long polling waits up to {max} for messages.",
-    shortPollingDefault: "Queue '{id}' is polled by {consumers} and sets no receiveWait, so SQS uses its default of 0 s (short polling): a receive returns at once, often empty, and every empty receive is a billed request. Long polling waits up to {max} for messages.",
+    shortPolling:
+      "Queue '{id}' is polled by {consumers} with receiveWait {given} (short polling): a receive returns at once, often empty, and every empty receive is a billed request. Long polling waits up to {max} for messages.",
+    shortPollingDefault:
+      "Queue '{id}' is polled by {consumers} and sets no receiveWait, so SQS uses its default of 0 s (short polling): a receive returns at once, often empty, and every empty receive is a billed request. Long polling waits up to {max} for messages.",
     setWait: 'Set receiveWait to {value}',
     overrideWait: 'Set receiveWait to {value} (overrides receiveWait: {given})',
   },
   check(context) {
     const { model } = context;
     for (const queue of model.ofType('sqs')) {
-      const pollers = model.outbound(queue).filter(
-        (connection) => connection.origin === 'flow' && connection.to?.type && classifyConnection('sqs', connection.to.type).kind === 'polling-consumer',
-      );
+      const pollers = model
+        .outbound(queue)
+        .filter(
+          (connection) =>
+            connection.origin === 'flow' &&
+            connection.to?.type &&
+            classifyConnection('sqs', connection.to.type).kind === 'polling-consumer',
+        );
       if (pollers.length === 0 || numberOf(queue, 'receiveWait') !== 0) continue;
       const consumers = [...new Set(pollers.map((connection) => `'${connection.to!.id}'`))].join(', ');
       const wait = queue.props.get('receiveWait');
@@ -45,7 +52,9 @@ export default defineRule({
           at: queue.key,
           messageId: 'shortPollingDefault',
           data,
-          ...(map ? { fix: { messageId: 'setWait' as const, data, build: (edits: Edits) => edits.insertProperty(map, 'receiveWait', LONG_POLL) } } : {}),
+          ...(map
+            ? { fix: { messageId: 'setWait' as const, data, build: (edits: Edits) => edits.insertProperty(map, 'receiveWait', LONG_POLL) } }
+            : {}),
         });
       }
     }

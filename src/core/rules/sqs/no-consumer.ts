@@ -12,7 +12,8 @@ export default defineRule({
   fixable: false,
   hasSuggestions: false,
   messages: {
-    noConsumer: "Nothing reads queue '{id}': no flow goes out of it, so its messages wait until the {retention} retention period deletes them unread.",
+    noConsumer:
+      "Nothing reads queue '{id}': no flow goes out of it, so its messages wait until the {retention} retention period deletes them unread.",
   },
   check(context) {
     const { model } = context;

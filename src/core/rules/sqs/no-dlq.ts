@@ -15,7 +15,8 @@ export default defineRule({
   fixable: false,
   hasSuggestions: true,
   messages: {
-    noDlq: "Queue '{id}' is read by '{consumer}' but has no `deadLetter`: a message that keeps failing is received again and again until the {retention} retention period deletes it, and nobody sees why.",
+    noDlq:
+      "Queue '{id}' is read by '{consumer}' but has no `deadLetter`: a message that keeps failing is received again and again until the {retention} retention period deletes it, and nobody sees why.",
     addDlq: "Add dead-letter queue '{dlq}' (maxReceiveCount {count})",
     useDlq: "Send failed messages to the existing '{dlq}' (maxReceiveCount {count})",
   },
@@ -34,16 +35,22 @@ export default defineRule({
         messageId: 'noDlq',
         data: { id: queue.id, consumer: consumer.target.id, retention: retention === undefined ? 'queue' : formatSeconds(retention) },
         suggest: map
-          ? [{
-              messageId: exists ? 'useDlq' : 'addDlq',
-              data: { dlq, count: MAX_RECEIVE_COUNT },
-              build: (edits) => {
-                const link = edits.insertProperty(map, 'deadLetter', `{ target: ${dlq}, maxReceiveCount: ${MAX_RECEIVE_COUNT} }`);
-                if (exists) return link;
-                const properties: [string, string][] = [['type', 'sqs'], ...(queue.fifo ? [['fifo', 'true'] as [string, string]] : []), ['retention', '14d']];
-                return combine(link, edits.appendResource(model, dlq, properties));
+          ? [
+              {
+                messageId: exists ? 'useDlq' : 'addDlq',
+                data: { dlq, count: MAX_RECEIVE_COUNT },
+                build: (edits) => {
+                  const link = edits.insertProperty(map, 'deadLetter', `{ target: ${dlq}, maxReceiveCount: ${MAX_RECEIVE_COUNT} }`);
+                  if (exists) return link;
+                  const properties: [string, string][] = [
+                    ['type', 'sqs'],
+                    ...(queue.fifo ? [['fifo', 'true'] as [string, string]] : []),
+                    ['retention', '14d'],
+                  ];
+                  return combine(link, edits.appendResource(model, dlq, properties));
+                },
               },
-            }]
+            ]
           : [],
       });
     }

@@ -4,7 +4,8 @@ import { checkRanges, RANGE_MESSAGES, rangeFacts } from '../range-check';
 export default defineRule({
   id: 'sqs/range',
   defaultSeverity: 'error',
-  summary: 'SQS queue property outside the range AWS accepts (visibility timeout, retention, message size, receive wait, delay, maxReceiveCount), or durations that are not whole seconds',
+  summary:
+    'SQS queue property outside the range AWS accepts (visibility timeout, retention, message size, receive wait, delay, maxReceiveCount), or durations that are not whole seconds',
   facts: rangeFacts('sqs'),
   fixable: true,
   hasSuggestions: false,

@@ -12,14 +12,16 @@ const ADVICE_FACTOR = 6;
 export default defineRule({
   id: 'sqs/visibility-timeout',
   defaultSeverity: 'error',
-  summary: 'SQS visibility timeout below the consuming Lambda function\'s timeout (error), or below 6 × that timeout (warning)',
+  summary: "SQS visibility timeout below the consuming Lambda function's timeout (error), or below 6 × that timeout (warning)",
   facts: [SQS.visibilityTimeoutDefault, SQS.visibilityTimeoutMax, LAMBDA.timeoutDefault],
   sources: [ESM.visibilityTimeoutAdvice],
   fixable: true,
   hasSuggestions: false,
   messages: {
-    belowTimeout: 'Visibility timeout {visibility} of queue {queue} is below the {timeout} timeout of {fn}, which consumes it; Lambda refuses to create the event source mapping.',
-    belowAdvice: 'Visibility timeout {visibility} of queue {queue} is below 6 × the {timeout} timeout of {fn} ({advice}), the minimum AWS advises so that retried batches do not become visible again while still being processed.',
+    belowTimeout:
+      'Visibility timeout {visibility} of queue {queue} is below the {timeout} timeout of {fn}, which consumes it; Lambda refuses to create the event source mapping.',
+    belowAdvice:
+      'Visibility timeout {visibility} of queue {queue} is below 6 × the {timeout} timeout of {fn} ({advice}), the minimum AWS advises so that retried batches do not become visible again while still being processed.',
     setAdvice: 'Set the visibility timeout to {value}',
     overrideAdvice: 'Set the visibility timeout to {value} (overrides visibilityTimeout: {written})',
   },
@@ -45,8 +47,13 @@ export default defineRule({
       const written = prop?.node && isScalar(prop.node) ? prop.node : undefined;
       const timeoutProp = fn.props.get('timeout');
       const visibilityText = written ? given(String(written.value), visibility) : `${formatSeconds(visibility)} (AWS default)`;
-      const timeoutText = timeoutProp?.node && isScalar(timeoutProp.node) ? given(String(timeoutProp.node.value), timeout) : `${formatSeconds(timeout)} (AWS default)`;
-      const related: { at: ReportAt; message: string }[] = [{ at: timeoutProp?.node ?? fn.key, message: `timeout of ${fn.id}: ${formatSeconds(timeout)}` }];
+      const timeoutText =
+        timeoutProp?.node && isScalar(timeoutProp.node)
+          ? given(String(timeoutProp.node.value), timeout)
+          : `${formatSeconds(timeout)} (AWS default)`;
+      const related: { at: ReportAt; message: string }[] = [
+        { at: timeoutProp?.node ?? fn.key, message: `timeout of ${fn.id}: ${formatSeconds(timeout)}` },
+      ];
       if (connection.entry) related.push({ at: connection, message: `${fn.id} consumes ${queue.id} here` });
 
       // The fix would itself be out of range past 12 hours.
@@ -65,10 +72,13 @@ export default defineRule({
           ? {
               fix: {
                 // Below the function's timeout, AWS rejects the written value; below the advice it accepts it, and the value may be deliberate.
-                ...(written && visibility >= timeout ? { messageId: 'overrideAdvice' as const, safeForFixAll: false as const } : { messageId: 'setAdvice' as const }),
+                ...(written && visibility >= timeout
+                  ? { messageId: 'overrideAdvice' as const, safeForFixAll: false as const }
+                  : { messageId: 'setAdvice' as const }),
                 data: { value, written: String(written?.value ?? '') },
                 // An inherited default stays for the other queues: this queue gets its own value.
-                build: (edits) => (own ? edits.replace(own, value) : map ? edits.insertProperty(map, 'visibilityTimeout', value) : undefined),
+                build: (edits) =>
+                  own ? edits.replace(own, value) : map ? edits.insertProperty(map, 'visibilityTimeout', value) : undefined,
               },
             }
           : {}),

@@ -19,7 +19,10 @@ export interface SchemaNode {
   readonly then?: SchemaNode;
 }
 
-export const SCHEMA = schema as unknown as { readonly properties: Readonly<Record<string, SchemaNode>>; readonly $defs: Readonly<Record<string, SchemaNode>> };
+export const SCHEMA = schema as unknown as {
+  readonly properties: Readonly<Record<string, SchemaNode>>;
+  readonly $defs: Readonly<Record<string, SchemaNode>>;
+};
 
 export const TYPE_DETAILS = typeRecord((facts) => facts.detail);
 
@@ -33,7 +36,13 @@ export class Context {
   readonly partial: string;
   private unitCache: string | undefined;
 
-  constructor(readonly analysis: Analysis, readonly doc: YamlText, readonly where: Located, readonly triggerCharacter: string | undefined, readonly links: DocsLinks) {
+  constructor(
+    readonly analysis: Analysis,
+    readonly doc: YamlText,
+    readonly where: Located,
+    readonly triggerCharacter: string | undefined,
+    readonly links: DocsLinks,
+  ) {
     this.text = analysis.text;
     this.place = where.at;
     this.end = where.at.offset;
@@ -44,18 +53,30 @@ export class Context {
     return (this.unitCache ??= this.doc.indentUnit());
   }
 
-  entry(label: string, kind: CompletionKind, insertText: string, extra: Partial<Omit<CompletionEntry, 'label' | 'kind' | 'insertText' | 'replace'>> = {}): CompletionEntry {
+  entry(
+    label: string,
+    kind: CompletionKind,
+    insertText: string,
+    extra: Partial<Omit<CompletionEntry, 'label' | 'kind' | 'insertText' | 'replace'>> = {},
+  ): CompletionEntry {
     return { label, kind, insertText, replace: { start: this.place.partialStart, end: this.end }, ...extra };
   }
 
   /** A value: with a space before it after `key:‸`. */
-  value(label: string, kind: CompletionKind, extra: Partial<Omit<CompletionEntry, 'label' | 'kind' | 'insertText' | 'replace'>> = {}, insertText = label): CompletionEntry {
+  value(
+    label: string,
+    kind: CompletionKind,
+    extra: Partial<Omit<CompletionEntry, 'label' | 'kind' | 'insertText' | 'replace'>> = {},
+    insertText = label,
+  ): CompletionEntry {
     return this.entry(label, kind, this.place.needsSpace ? ` ${insertText}` : insertText, extra);
   }
 
   /** Lines after the first are indented to the cursor's line, plus `depth` steps of the file's indentation. */
   lines(lines: readonly (readonly [number, string])[]): string {
-    return lines.map(([depth, line], index) => (index === 0 ? line : this.place.indent + this.unit.repeat(depth) + line)).join(this.doc.eol);
+    return lines
+      .map(([depth, line], index) => (index === 0 ? line : this.place.indent + this.unit.repeat(depth) + line))
+      .join(this.doc.eol);
   }
 
   /** The type written in the resource the cursor is in, or else the model's. */

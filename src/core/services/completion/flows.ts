@@ -6,7 +6,17 @@ import type { CompletionEntry } from '../types';
 import { flowSnippets } from './snippets';
 import type { Context } from './context';
 import { pad, SCHEMA } from './context';
-import { candidates, enrichmentIds, hasFlowOutbound, idEntries, onFailureTargets, rankConnection, type RankedId, SINKS, subscriptionDeadLetterTargets } from './resource-ids';
+import {
+  candidates,
+  enrichmentIds,
+  hasFlowOutbound,
+  idEntries,
+  onFailureTargets,
+  rankConnection,
+  type RankedId,
+  SINKS,
+  subscriptionDeadLetterTargets,
+} from './resource-ids';
 import { propertyKeyEntry } from './resource-keys';
 import { propertyValues } from './values';
 
@@ -25,7 +35,12 @@ export function connectionKeys(c: Context, flowText: string): CompletionEntry[] 
   const present = c.place.entries();
   const relevant = new Set<string>(['rate', 'size']);
   const { model } = c.analysis;
-  const steps = flowText.split('->').map((side) => side.split(',').map((id) => id.trim()).filter(Boolean));
+  const steps = flowText.split('->').map((side) =>
+    side
+      .split(',')
+      .map((id) => id.trim())
+      .filter(Boolean),
+  );
   for (let step = 0; step + 1 < steps.length; step++) {
     for (const from of steps[step]!) {
       for (const to of steps[step + 1]!) {
@@ -69,13 +84,20 @@ export function flowIds(c: Context): CompletionEntry[] {
   const pieces = sides[sides.length - 1]!.split(',');
   const last = /^\s*([A-Za-z0-9_.-]*)$/.exec(pieces[pieces.length - 1]!);
   if (!last) return [];
-  const ids = (side: string | undefined): string[] => (side ?? '').split(',').map((id) => id.trim()).filter(Boolean);
+  const ids = (side: string | undefined): string[] =>
+    (side ?? '')
+      .split(',')
+      .map((id) => id.trim())
+      .filter(Boolean);
   const previous = sides.length >= 2 ? ids(sides[sides.length - 2]) : [];
   let rest = c.restOfLine();
   const stop = rest.search(/:(\s|$)|\s#|["'\]}]/);
   if (stop >= 0) rest = rest.slice(0, stop);
   const restSides = rest.split('->');
-  const sameStep = new Set([...pieces.slice(0, -1).map((id) => id.trim()), ...ids(restSides[0]).slice(restSides[0]!.trimStart().startsWith(',') ? 0 : 1)]);
+  const sameStep = new Set([
+    ...pieces.slice(0, -1).map((id) => id.trim()),
+    ...ids(restSides[0]).slice(restSides[0]!.trimStart().startsWith(',') ? 0 : 1),
+  ]);
   const next = ids(restSides[1]);
   const { model } = c.analysis;
   const pool = candidates(c).filter((resource) => !sameStep.has(resource.id));
@@ -89,7 +111,11 @@ export function flowIds(c: Context): CompletionEntry[] {
     ranked = pool.map((candidate) => rankConnection(c, candidate, targets, 'source', next.includes(candidate.id)));
   } else {
     ranked = pool.map((candidate) => {
-      const likely = candidate.type !== undefined && !SINKS.includes(candidate.type) && !model.deadLetterIds.has(candidate.id) && !hasFlowOutbound(c, candidate);
+      const likely =
+        candidate.type !== undefined &&
+        !SINKS.includes(candidate.type) &&
+        !model.deadLetterIds.has(candidate.id) &&
+        !hasFlowOutbound(c, candidate);
       return { resource: candidate, rank: likely ? '0' : '1' };
     });
   }

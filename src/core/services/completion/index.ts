@@ -96,7 +96,8 @@ function valueCompletions(c: Context): CompletionEntry[] {
   const where = c.where;
   switch (where.kind) {
     case 'top-level-value':
-      if (where.key === 'awsflow') return [c.value('1', 'value', { detail: 'format version', documentation: SCHEMA.properties.awsflow?.description })];
+      if (where.key === 'awsflow')
+        return [c.value('1', 'value', { detail: 'format version', documentation: SCHEMA.properties.awsflow?.description })];
       if (where.key === 'region') return examples(c, SCHEMA.properties.region);
       return [];
     case 'section-value': {

@@ -35,11 +35,16 @@ export interface RankedId {
 export function idEntries(c: Context, ranked: RankedId[], insertPrefix = '', replaceStart = c.place.partialStart): CompletionEntry[] {
   const order = new Map(c.analysis.model.resources.map((resource, index) => [resource, index]));
   return ranked.map(({ resource, rank, documentation }) => ({
-    ...c.value(resource.id, 'resource', {
-      detail: idDetail(resource),
-      ...(documentation ? { documentation } : {}),
-      sortText: `${rank}${pad(order.get(resource) ?? 0, 6)}`,
-    }, insertPrefix + resource.id),
+    ...c.value(
+      resource.id,
+      'resource',
+      {
+        detail: idDetail(resource),
+        ...(documentation ? { documentation } : {}),
+        sortText: `${rank}${pad(order.get(resource) ?? 0, 6)}`,
+      },
+      insertPrefix + resource.id,
+    ),
     replace: { start: replaceStart, end: c.end },
   }));
 }
@@ -57,7 +62,12 @@ export function hasFlowOutbound(c: Context, resource: Resource): boolean {
  * then the others AWS allows, then those of unknown type, and what AWS cannot connect last.
  */
 export function rankConnection(c: Context, candidate: Resource, others: Resource[], role: 'source' | 'target', loops: boolean): RankedId {
-  if (loops) return { resource: candidate, rank: '3999', documentation: 'Connects the resource to itself: a message would loop forever (`graph/cycle`).' };
+  if (loops)
+    return {
+      resource: candidate,
+      rank: '3999',
+      documentation: 'Connects the resource to itself: a message would loop forever (`graph/cycle`).',
+    };
   if (!candidate.type) return { resource: candidate, rank: '2999' };
   let best = 99;
   let verdict: Verdict | undefined;
@@ -84,7 +94,11 @@ export function rankConnection(c: Context, candidate: Resource, others: Resource
   const inbound = role === 'target' ? hasFlowInbound(c, candidate) : hasFlowOutbound(c, candidate);
   const arrow = role === 'target' ? `${other.id} → ${candidate.id}` : `${candidate.id} → ${other.id}`;
   const documentation = verdict.kind === 'invalid' ? undefined : `**${arrow}**: ${CONNECTION_KIND_TEXT[verdict.kind]}.`;
-  return { resource: candidate, rank: `${best < 99 ? 0 : 1}${pad(best, 2)}${inbound ? 1 : 0}`, ...(documentation ? { documentation } : {}) };
+  return {
+    resource: candidate,
+    rank: `${best < 99 ? 0 : 1}${pad(best, 2)}${inbound ? 1 : 0}`,
+    ...(documentation ? { documentation } : {}),
+  };
 }
 
 /** What `sns/fifo-subscription` reports as an error, before it is written. */
@@ -99,22 +113,26 @@ const DLQ_NAME = /dlq|dead/i;
 
 export function deadLetterTargets(c: Context, ownerType: ResourceType, ownerId: string | undefined): CompletionEntry[] {
   const ownerFifo = ownerId !== undefined && c.resourceFifo();
-  const ranked = candidates(c).filter((resource) => resource.id !== ownerId).map((resource): RankedId => {
-    let tier: number;
-    let documentation: string | undefined;
-    if (ownerType === 'lambda') {
-      tier = (resource.type === 'sqs' || resource.type === 'sns') && !resource.fifo ? 0 : 3;
-      if (tier === 3) documentation = 'Lambda sends failed asynchronous invocations only to a standard SQS queue or SNS topic (`lambda/dlq-target`).';
-    } else if (ownerType === 'sqs') {
-      tier = resource.type !== 'sqs' ? 3 : resource.fifo === ownerFifo ? 0 : 1;
-      if (tier === 1) documentation = `A ${ownerFifo ? 'FIFO' : 'standard'} queue needs a ${ownerFifo ? 'FIFO' : 'standard'} dead-letter queue (\`sqs/dlq-type\`).`;
-      if (tier === 3) documentation = 'A dead-letter queue must be an SQS queue.';
-    } else {
-      tier = resource.type === 'sqs' ? 0 : resource.type === 'sns' ? 1 : 3;
-    }
-    const named = DLQ_NAME.test(resource.id) ? (ownerId && resource.id.startsWith(ownerId) ? 0 : 1) : 2;
-    return { resource, rank: `${tier}${named}${hasFlowInbound(c, resource) ? 1 : 0}`, ...(documentation ? { documentation } : {}) };
-  });
+  const ranked = candidates(c)
+    .filter((resource) => resource.id !== ownerId)
+    .map((resource): RankedId => {
+      let tier: number;
+      let documentation: string | undefined;
+      if (ownerType === 'lambda') {
+        tier = (resource.type === 'sqs' || resource.type === 'sns') && !resource.fifo ? 0 : 3;
+        if (tier === 3)
+          documentation = 'Lambda sends failed asynchronous invocations only to a standard SQS queue or SNS topic (`lambda/dlq-target`).';
+      } else if (ownerType === 'sqs') {
+        tier = resource.type !== 'sqs' ? 3 : resource.fifo === ownerFifo ? 0 : 1;
+        if (tier === 1)
+          documentation = `A ${ownerFifo ? 'FIFO' : 'standard'} queue needs a ${ownerFifo ? 'FIFO' : 'standard'} dead-letter queue (\`sqs/dlq-type\`).`;
+        if (tier === 3) documentation = 'A dead-letter queue must be an SQS queue.';
+      } else {
+        tier = resource.type === 'sqs' ? 0 : resource.type === 'sns' ? 1 : 3;
+      }
+      const named = DLQ_NAME.test(resource.id) ? (ownerId && resource.id.startsWith(ownerId) ? 0 : 1) : 2;
+      return { resource, rank: `${tier}${named}${hasFlowInbound(c, resource) ? 1 : 0}`, ...(documentation ? { documentation } : {}) };
+    });
   ranked.sort((a, b) => (a.rank < b.rank ? -1 : a.rank > b.rank ? 1 : 0));
   return idEntries(c, ranked);
 }
@@ -132,24 +150,30 @@ export function onFailureTargets(c: Context): CompletionEntry[] {
 
 /** A subscription's dead-letter queue is an SQS queue (FIFO for a FIFO topic's subscription). */
 export function subscriptionDeadLetterTargets(c: Context): CompletionEntry[] {
-  const ranked = candidates(c).map((resource): RankedId => (resource.type === 'sqs'
-    ? { resource, rank: `0${DLQ_NAME.test(resource.id) ? 0 : 1}` }
-    : { resource, rank: '39', documentation: 'A subscription\'s redrive policy names an SQS queue.' }));
+  const ranked = candidates(c).map((resource): RankedId =>
+    resource.type === 'sqs'
+      ? { resource, rank: `0${DLQ_NAME.test(resource.id) ? 0 : 1}` }
+      : { resource, rank: '39', documentation: "A subscription's redrive policy names an SQS queue." },
+  );
   ranked.sort((a, b) => (a.rank < b.rank ? -1 : a.rank > b.rank ? 1 : 0));
   return idEntries(c, ranked);
 }
 
 /** A Pipe's enrichment step is a Lambda function or a Step Functions state machine. */
 export function enrichmentIds(c: Context): CompletionEntry[] {
-  const ranked = candidates(c).map((resource): RankedId => (resource.type === 'lambda' || resource.type === 'stepfunctions'
-    ? { resource, rank: '0' }
-    : { resource, rank: '39', documentation: 'A Pipe enriches with a Lambda function or a Step Functions state machine.' }));
+  const ranked = candidates(c).map((resource): RankedId =>
+    resource.type === 'lambda' || resource.type === 'stepfunctions'
+      ? { resource, rank: '0' }
+      : { resource, rank: '39', documentation: 'A Pipe enriches with a Lambda function or a Step Functions state machine.' },
+  );
   ranked.sort((a, b) => (a.rank < b.rank ? -1 : a.rank > b.rank ? 1 : 0));
   return idEntries(c, ranked);
 }
 
 export function volumeIds(c: Context, ownerId: string): CompletionEntry[] {
-  const ranked = candidates(c).filter((resource) => resource.id !== ownerId).map((resource): RankedId => ({ resource, rank: resource.type === 'efs' ? '0' : '3' }));
+  const ranked = candidates(c)
+    .filter((resource) => resource.id !== ownerId)
+    .map((resource): RankedId => ({ resource, rank: resource.type === 'efs' ? '0' : '3' }));
   ranked.sort((a, b) => (a.rank < b.rank ? -1 : a.rank > b.rank ? 1 : 0));
   return idEntries(c, ranked);
 }

@@ -66,7 +66,14 @@ export function objectSnippet(name: string, type: ResourceType | undefined): str
   }
 }
 
-export function propertyKeyEntry(c: Context, name: string, spec: PropertySpec, node: SchemaNode | undefined, type: ResourceType | undefined, order: number): CompletionEntry {
+export function propertyKeyEntry(
+  c: Context,
+  name: string,
+  spec: PropertySpec,
+  node: SchemaNode | undefined,
+  type: ResourceType | undefined,
+  order: number,
+): CompletionEntry {
   const keyOnly = c.place.quoted || followedByColon(c);
   const value = keyOnly ? undefined : objectSnippet(name, type);
   return c.entry(name, 'property', value ? `${name}: ${value}` : keyInsert(c, name), {
@@ -80,20 +87,47 @@ export function propertyKeyEntry(c: Context, name: string, spec: PropertySpec, n
 export function describe(spec: PropertySpec, node: SchemaNode | undefined, type: ResourceType | undefined): string {
   let kind: string;
   switch (spec.kind) {
-    case 'duration': kind = 'duration'; break;
-    case 'size': kind = 'size'; break;
-    case 'megabytes': kind = 'size (MB)'; break;
-    case 'rate': kind = 'rate'; break;
-    case 'cpu': kind = 'CPU units or vCPU'; break;
-    case 'boolean': kind = 'true | false'; break;
-    case 'enum': kind = (spec.values ?? []).join(' | '); break;
-    case 'encryption': kind = type === 'sqs' ? 'none | kms | sqs-managed | { kms: key }' : 'none | kms | { kms: key }'; break;
-    case 'object': kind = spec.properties ? `{ ${Object.keys(spec.properties).join(', ')} }` : 'map'; break;
-    case 'map': kind = 'map'; break;
-    case 'list': kind = 'list'; break;
-    case 'integer': kind = 'integer'; break;
-    case 'number': kind = 'number'; break;
-    default: kind = 'text';
+    case 'duration':
+      kind = 'duration';
+      break;
+    case 'size':
+      kind = 'size';
+      break;
+    case 'megabytes':
+      kind = 'size (MB)';
+      break;
+    case 'rate':
+      kind = 'rate';
+      break;
+    case 'cpu':
+      kind = 'CPU units or vCPU';
+      break;
+    case 'boolean':
+      kind = 'true | false';
+      break;
+    case 'enum':
+      kind = (spec.values ?? []).join(' | ');
+      break;
+    case 'encryption':
+      kind = type === 'sqs' ? 'none | kms | sqs-managed | { kms: key }' : 'none | kms | { kms: key }';
+      break;
+    case 'object':
+      kind = spec.properties ? `{ ${Object.keys(spec.properties).join(', ')} }` : 'map';
+      break;
+    case 'map':
+      kind = 'map';
+      break;
+    case 'list':
+      kind = 'list';
+      break;
+    case 'integer':
+      kind = 'integer';
+      break;
+    case 'number':
+      kind = 'number';
+      break;
+    default:
+      kind = 'text';
   }
   if (kind.length > 60) kind = 'resource type';
   const fallback = node?.default ?? spec.default;

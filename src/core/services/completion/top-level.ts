@@ -26,22 +26,26 @@ export function topLevelKeys(c: Context): CompletionEntry[] {
   TOP_LEVEL_KEYS.forEach((key, index) => {
     if (present.has(key)) return;
     const insert = inserts[key];
-    entries.push(c.entry(key, 'keyword', keyOnly ? key : insert.text, {
-      detail: insert.detail,
-      documentation: SCHEMA.properties[key]?.description,
-      sortText: `0${pad(index)}`,
-      ...(insert.snippet && !keyOnly ? { snippet: true } : {}),
-    }));
+    entries.push(
+      c.entry(key, 'keyword', keyOnly ? key : insert.text, {
+        detail: insert.detail,
+        documentation: SCHEMA.properties[key]?.description,
+        sortText: `0${pad(index)}`,
+        ...(insert.snippet && !keyOnly ? { snippet: true } : {}),
+      }),
+    );
   });
   if (isEmptyDocument(c) && !keyOnly) {
     const body = skeleton(c.unit, eol);
-    entries.push(c.entry('awsflow skeleton', 'snippet', body, {
-      snippet: true,
-      detail: 'a whole file: an API, a queue with its DLQ, a worker',
-      documentation: yamlBlock(plainSnippet(body)),
-      filterText: 'awsflow skeleton',
-      sortText: '0000a',
-    }));
+    entries.push(
+      c.entry('awsflow skeleton', 'snippet', body, {
+        snippet: true,
+        detail: 'a whole file: an API, a queue with its DLQ, a worker',
+        documentation: yamlBlock(plainSnippet(body)),
+        filterText: 'awsflow skeleton',
+        sortText: '0000a',
+      }),
+    );
   }
   return entries;
 }

@@ -20,11 +20,13 @@ export function slot(type: ResourceType, name: string): Slot {
 }
 
 export function typeValues(c: Context): CompletionEntry[] {
-  return RESOURCE_TYPES.map((type, index) => c.value(type, 'type', {
-    detail: TYPE_DETAILS[type],
-    documentation: SCHEMA.$defs[type]?.description,
-    sortText: pad(index),
-  }));
+  return RESOURCE_TYPES.map((type, index) =>
+    c.value(type, 'type', {
+      detail: TYPE_DETAILS[type],
+      documentation: SCHEMA.$defs[type]?.description,
+      sortText: pad(index),
+    }),
+  );
 }
 
 export function propertyValues(c: Context, target: Slot): CompletionEntry[] {
@@ -32,11 +34,13 @@ export function propertyValues(c: Context, target: Slot): CompletionEntry[] {
   if (!spec) return [];
   switch (spec.kind) {
     case 'enum':
-      return (spec.values ?? []).map((value, index) => c.value(value, 'value', {
-        ...(value === (target.node?.default ?? spec.default) ? { detail: 'AWS default' } : {}),
-        ...(target.node?.description ? { documentation: target.node.description } : {}),
-        sortText: pad(index),
-      }));
+      return (spec.values ?? []).map((value, index) =>
+        c.value(value, 'value', {
+          ...(value === (target.node?.default ?? spec.default) ? { detail: 'AWS default' } : {}),
+          ...(target.node?.description ? { documentation: target.node.description } : {}),
+          sortText: pad(index),
+        }),
+      );
     case 'boolean':
       return booleans(c, target.node, spec);
     case 'encryption':
@@ -52,9 +56,18 @@ export function propertyValues(c: Context, target: Slot): CompletionEntry[] {
     case 'list': {
       const value = objectSnippet(target.name, target.type);
       if (!value || c.place.inFlow || c.place.quoted || c.partial !== '') return [];
-      return [c.value(plainSnippet(value.replace(/\$\{(\d+)\}/g, '$${$1:…}')), 'snippet', {
-        snippet: true, detail: describe(spec, target.node, target.type), ...(target.node?.description ? { documentation: target.node.description } : {}),
-      }, value)];
+      return [
+        c.value(
+          plainSnippet(value.replace(/\$\{(\d+)\}/g, '$${$1:…}')),
+          'snippet',
+          {
+            snippet: true,
+            detail: describe(spec, target.node, target.type),
+            ...(target.node?.description ? { documentation: target.node.description } : {}),
+          },
+          value,
+        ),
+      ];
     }
     default:
       return stringValues(c, target);
@@ -63,23 +76,57 @@ export function propertyValues(c: Context, target: Slot): CompletionEntry[] {
 
 function booleans(c: Context, node: SchemaNode | undefined, spec: PropertySpec): CompletionEntry[] {
   const fallback = node?.default ?? spec.default;
-  return ['true', 'false'].map((value, index) => c.value(value, 'value', {
-    ...(String(fallback) === value ? { detail: 'AWS default' } : {}),
-    ...(node?.description ? { documentation: node.description } : {}),
-    sortText: pad(index),
-  }));
+  return ['true', 'false'].map((value, index) =>
+    c.value(value, 'value', {
+      ...(String(fallback) === value ? { detail: 'AWS default' } : {}),
+      ...(node?.description ? { documentation: node.description } : {}),
+      sortText: pad(index),
+    }),
+  );
 }
 
 function encryptionValues(c: Context, type: ResourceType | undefined): CompletionEntry[] {
   const entries: CompletionEntry[] = [
-    c.value('kms', 'value', { detail: 'SSE-KMS, AWS managed key', documentation: `SSE-KMS with the service's AWS managed key (\`alias/aws/${type === 'sqs' || type === 'sns' || type === 'kinesis' ? type : '…'}\`). SNS, EventBridge and S3 cannot publish into a queue or topic encrypted with it (\`encryption/service-producer-key\`).`, sortText: '000' }),
+    c.value('kms', 'value', {
+      detail: 'SSE-KMS, AWS managed key',
+      documentation: `SSE-KMS with the service's AWS managed key (\`alias/aws/${type === 'sqs' || type === 'sns' || type === 'kinesis' ? type : '…'}\`). SNS, EventBridge and S3 cannot publish into a queue or topic encrypted with it (\`encryption/service-producer-key\`).`,
+      sortText: '000',
+    }),
   ];
   if (!c.place.quoted) {
-    entries.push(c.value('{ kms: alias/… }', 'value', { snippet: true, detail: 'SSE-KMS, customer managed key', documentation: 'SSE-KMS with a customer managed key (an alias, key id or ARN): its key policy can let SNS, EventBridge and S3 use it.', filterText: 'kms', sortText: '001' }, '{ kms: ${1:alias/my-key} }'));
+    entries.push(
+      c.value(
+        '{ kms: alias/… }',
+        'value',
+        {
+          snippet: true,
+          detail: 'SSE-KMS, customer managed key',
+          documentation:
+            'SSE-KMS with a customer managed key (an alias, key id or ARN): its key policy can let SNS, EventBridge and S3 use it.',
+          filterText: 'kms',
+          sortText: '001',
+        },
+        '{ kms: ${1:alias/my-key} }',
+      ),
+    );
   }
-  if (type === 'sqs') entries.push(c.value('sqs-managed', 'value', { detail: 'SSE-SQS', documentation: 'SSE-SQS: encryption with keys owned by SQS, at no cost. New queues get it by default (since 2022).', sortText: '002' }));
+  if (type === 'sqs')
+    entries.push(
+      c.value('sqs-managed', 'value', {
+        detail: 'SSE-SQS',
+        documentation: 'SSE-SQS: encryption with keys owned by SQS, at no cost. New queues get it by default (since 2022).',
+        sortText: '002',
+      }),
+    );
   // DynamoDB and S3 always encrypt: there is no `none` to choose.
-  if (type !== 'dynamodb' && type !== 's3' && type !== 'eventbridge') entries.push(c.value('none', 'value', { detail: 'not encrypted', documentation: 'No encryption at rest (`encryption/at-rest` warns).', sortText: '003' }));
+  if (type !== 'dynamodb' && type !== 's3' && type !== 'eventbridge')
+    entries.push(
+      c.value('none', 'value', {
+        detail: 'not encrypted',
+        documentation: 'No encryption at rest (`encryption/at-rest` warns).',
+        sortText: '003',
+      }),
+    );
   return entries;
 }
 
@@ -92,11 +139,18 @@ const SIZE_UNITS: readonly string[] = ['KB', 'MB', 'GB', 'KiB', 'MiB', 'GiB', 'B
 const MEGABYTE_UNITS: readonly string[] = ['MB', 'GB', 'MiB', 'GiB'];
 
 const RATE_UNITS: readonly { unit: string; text: string }[] = [
-  { unit: '/s', text: 'per second' }, { unit: '/min', text: 'per minute' }, { unit: '/h', text: 'per hour' }, { unit: '/day', text: 'per day' },
+  { unit: '/s', text: 'per second' },
+  { unit: '/min', text: 'per minute' },
+  { unit: '/h', text: 'per hour' },
+  { unit: '/day', text: 'per day' },
 ];
 
 /** After a number: the number with each unit of the property's kind, replacing it. */
-export function unitValues(c: Context, kind: 'duration' | 'size' | 'megabytes' | 'rate' | 'cpu', name: string): CompletionEntry[] | undefined {
+export function unitValues(
+  c: Context,
+  kind: 'duration' | 'size' | 'megabytes' | 'rate' | 'cpu',
+  name: string,
+): CompletionEntry[] | undefined {
   const match = /^(\d+(?:\.\d+)?)(\s*)([A-Za-z/]*)$/.exec(c.partial);
   if (!match || c.place.quoted) return undefined;
   const number = match[1]!;
@@ -104,7 +158,9 @@ export function unitValues(c: Context, kind: 'duration' | 'size' | 'megabytes' |
   const made = (label: string, detail: string, index: number): CompletionEntry => c.value(label, 'unit', { detail, sortText: pad(index) });
   switch (kind) {
     case 'duration':
-      return (name === 'retention' ? LONG_DURATION_UNITS : DURATION_UNITS).map((unit, index) => made(`${number}${unit}`, formatSeconds(parseDuration(`${number}${unit}`) ?? 0), index));
+      return (name === 'retention' ? LONG_DURATION_UNITS : DURATION_UNITS).map((unit, index) =>
+        made(`${number}${unit}`, formatSeconds(parseDuration(`${number}${unit}`) ?? 0), index),
+      );
     case 'size':
       return SIZE_UNITS.map((unit, index) => made(`${number}${unit}`, sizeDetail(parseSize(`${number}${unit}`) ?? 0), index));
     case 'megabytes':
@@ -123,19 +179,34 @@ function sizeDetail(bytes: number): string {
 
 export function defaultValue(c: Context, node: SchemaNode | undefined): CompletionEntry[] {
   if (node?.default === undefined || (c.partial !== '' && !String(node.default).startsWith(c.partial))) return [];
-  return [c.value(String(node.default), 'value', { detail: 'AWS default', ...(node.description ? { documentation: node.description } : {}) })];
+  return [
+    c.value(String(node.default), 'value', { detail: 'AWS default', ...(node.description ? { documentation: node.description } : {}) }),
+  ];
 }
 
 export function examples(c: Context, node: SchemaNode | undefined): CompletionEntry[] {
-  return (node?.examples ?? []).filter((example): example is string => typeof example === 'string').map((example, index) =>
-    c.value(example, 'value', { ...(node?.description ? { documentation: node.description } : {}), sortText: pad(index) }));
+  return (node?.examples ?? [])
+    .filter((example): example is string => typeof example === 'string')
+    .map((example, index) =>
+      c.value(example, 'value', { ...(node?.description ? { documentation: node.description } : {}), sortText: pad(index) }),
+    );
 }
 
 function stringValues(c: Context, target: Slot): CompletionEntry[] {
   if (target.name === 'expression') {
     return [
-      c.value('rate(…)', 'snippet', { snippet: true, detail: 'every fixed interval', documentation: target.node?.description, filterText: 'rate', sortText: '000' }, 'rate(${1:5 minutes})'),
-      c.value('cron(…)', 'snippet', { snippet: true, detail: 'at set times (UTC)', documentation: target.node?.description, filterText: 'cron', sortText: '001' }, 'cron(${1:0 2 * * ? *})'),
+      c.value(
+        'rate(…)',
+        'snippet',
+        { snippet: true, detail: 'every fixed interval', documentation: target.node?.description, filterText: 'rate', sortText: '000' },
+        'rate(${1:5 minutes})',
+      ),
+      c.value(
+        'cron(…)',
+        'snippet',
+        { snippet: true, detail: 'at set times (UTC)', documentation: target.node?.description, filterText: 'cron', sortText: '001' },
+        'cron(${1:0 2 * * ? *})',
+      ),
     ];
   }
   if (target.name === 'group') {
@@ -149,7 +220,13 @@ function stringValues(c: Context, target: Slot): CompletionEntry[] {
   return examples(c, target.node);
 }
 
-export function nestedValues(c: Context, type: ResourceType, parent: string, name: string, resourceId: string | undefined): CompletionEntry[] {
+export function nestedValues(
+  c: Context,
+  type: ResourceType,
+  parent: string,
+  name: string,
+  resourceId: string | undefined,
+): CompletionEntry[] {
   const parentSpec = TYPE_PROPERTIES[type][parent];
   if (!parentSpec) return [];
   if (parentSpec.kind === 'encryption' && name === 'kms') return kmsKeys(c);

@@ -25,7 +25,11 @@ ruleTester(rule, {
       name: 'between two whole milliseconds',
       code: 'resources:\n  a: { type: api-gateway, timeout: «50.5ms» }\n  b: { type: api-gateway, timeout: «1.0001s» }',
       errors: [
-        { messageId: 'notWhole', message: 'API Gateway timeout 50.5ms (50.5 ms) is not a whole number of milliseconds; AWS takes timeout in whole milliseconds and rejects the value.' },
+        {
+          messageId: 'notWhole',
+          message:
+            'API Gateway timeout 50.5ms (50.5 ms) is not a whole number of milliseconds; AWS takes timeout in whole milliseconds and rejects the value.',
+        },
         { messageId: 'notWhole' },
       ],
       output: 'resources:\n  a: { type: api-gateway, timeout: 51ms }\n  b: { type: api-gateway, timeout: 1s }',

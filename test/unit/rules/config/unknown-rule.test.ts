@@ -6,11 +6,13 @@ ruleTester(rule, {
   invalid: [
     {
       code: 'rules:\n  «lambda/timeout-limt»: off\nresources:\n  a: { type: client }\n',
-      errors: [{
-        messageId: 'unknown',
-        message: "'lambda/timeout-limt' is not an awsflow rule, so this setting does nothing. Did you mean 'lambda/timeout-limit'?",
-        suggestions: ['rules:\n  lambda/timeout-limit: off\nresources:\n  a: { type: client }\n'],
-      }],
+      errors: [
+        {
+          messageId: 'unknown',
+          message: "'lambda/timeout-limt' is not an awsflow rule, so this setting does nothing. Did you mean 'lambda/timeout-limit'?",
+          suggestions: ['rules:\n  lambda/timeout-limit: off\nresources:\n  a: { type: client }\n'],
+        },
+      ],
     },
   ],
 });

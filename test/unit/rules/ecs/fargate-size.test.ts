@@ -27,11 +27,15 @@ ruleTester(rule, {
     {
       name: 'examples/mistakes.awsflow worker: 0.25 vCPU with 4 GB, comment kept',
       code: 'resources:\n  worker:\n    type: ecs\n    launchType: fargate\n    cpu: 256\n    memory: «4GB»                    # too much for 0.25 vCPU\n',
-      errors: [{
-        messageId: 'badMemory',
-        message: 'ECS service worker on Fargate: cpu 256 (0.25 vCPU) allows 512 MiB, 1 GB or 2 GB of memory, not 4GB (4,096 MiB); ECS rejects the task definition.',
-      }],
-      output: 'resources:\n  worker:\n    type: ecs\n    launchType: fargate\n    cpu: 256\n    memory: 2GB                    # too much for 0.25 vCPU\n',
+      errors: [
+        {
+          messageId: 'badMemory',
+          message:
+            'ECS service worker on Fargate: cpu 256 (0.25 vCPU) allows 512 MiB, 1 GB or 2 GB of memory, not 4GB (4,096 MiB); ECS rejects the task definition.',
+        },
+      ],
+      output:
+        'resources:\n  worker:\n    type: ecs\n    launchType: fargate\n    cpu: 256\n    memory: 2GB                    # too much for 0.25 vCPU\n',
     },
     {
       name: 'just over the maximum for 4 vCPU',
@@ -60,10 +64,13 @@ ruleTester(rule, {
     {
       name: 'a cpu Fargate does not offer: the nearest that fits the memory',
       code: svc('cpu: «300», memory: 1GB'),
-      errors: [{
-        messageId: 'badCpu',
-        message: 'ECS service svc on Fargate: cpu 300 (300 units) is not a size Fargate offers (256, 512, 1024, 2048, 4096, 8192, 16384 units, that is 0.25, 0.5, 1, 2, 4, 8, 16 vCPU); ECS rejects the task definition.',
-      }],
+      errors: [
+        {
+          messageId: 'badCpu',
+          message:
+            'ECS service svc on Fargate: cpu 300 (300 units) is not a size Fargate offers (256, 512, 1024, 2048, 4096, 8192, 16384 units, that is 0.25, 0.5, 1, 2, 4, 8, 16 vCPU); ECS rejects the task definition.',
+        },
+      ],
       output: svc('cpu: 256, memory: 1GB'),
     },
     {
@@ -81,32 +88,55 @@ ruleTester(rule, {
     {
       name: 'memory missing: on the key, with a suggestion',
       code: 'resources:\n  «svc»: { type: ecs, launchType: fargate, cpu: 1024 }',
-      errors: [{
-        messageId: 'missing',
-        message: 'ECS service svc on Fargate sets no memory: Fargate needs both cpu and memory at task level, as one of the pairs it offers; ECS rejects the task definition.',
-        suggestions: ['resources:\n  svc: { type: ecs, launchType: fargate, cpu: 1024, memory: 2GB }'],
-      }],
+      errors: [
+        {
+          messageId: 'missing',
+          message:
+            'ECS service svc on Fargate sets no memory: Fargate needs both cpu and memory at task level, as one of the pairs it offers; ECS rejects the task definition.',
+          suggestions: ['resources:\n  svc: { type: ecs, launchType: fargate, cpu: 1024, memory: 2GB }'],
+        },
+      ],
     },
     {
       name: 'cpu missing: the smallest cpu for the memory',
       code: 'resources:\n  «svc»:\n    type: ecs\n    launchType: fargate\n    memory: 3GB\n',
-      errors: [{ messageId: 'missing', message: /sets no cpu:/, suggestions: ['resources:\n  svc:\n    type: ecs\n    launchType: fargate\n    memory: 3GB\n    cpu: 512\n'] }],
+      errors: [
+        {
+          messageId: 'missing',
+          message: /sets no cpu:/,
+          suggestions: ['resources:\n  svc:\n    type: ecs\n    launchType: fargate\n    memory: 3GB\n    cpu: 512\n'],
+        },
+      ],
     },
     {
       name: 'both missing',
       code: 'resources:\n  «svc»: { type: ecs, launchType: fargate }',
-      errors: [{ messageId: 'missing', message: /sets no cpu and memory:/, suggestions: ['resources:\n  svc: { type: ecs, launchType: fargate, cpu: 256, memory: 512MB }'] }],
+      errors: [
+        {
+          messageId: 'missing',
+          message: /sets no cpu and memory:/,
+          suggestions: ['resources:\n  svc: { type: ecs, launchType: fargate, cpu: 256, memory: 512MB }'],
+        },
+      ],
     },
     {
       name: 'both missing, block style',
       code: 'resources:\n  «svc»:\n    type: ecs\n    launchType: fargate   # sizes to come\n  next: { type: sqs }\n',
-      errors: [{ messageId: 'missing', suggestions: ['resources:\n  svc:\n    type: ecs\n    launchType: fargate   # sizes to come\n    cpu: 256\n    memory: 512MB\n  next: { type: sqs }\n'] }],
+      errors: [
+        {
+          messageId: 'missing',
+          suggestions: [
+            'resources:\n  svc:\n    type: ecs\n    launchType: fargate   # sizes to come\n    cpu: 256\n    memory: 512MB\n  next: { type: sqs }\n',
+          ],
+        },
+      ],
     },
     {
       name: 'memory from defaults: on the defaults node, fixed on the service only',
       code: 'defaults:\n  ecs: { launchType: fargate, memory: «4GB» }\nresources:\n  small: { type: ecs, cpu: 256 }\n  big: { type: ecs, cpu: 1024 }',
       errors: [{ messageId: 'badMemory', message: /^ECS service small on Fargate/ }],
-      output: 'defaults:\n  ecs: { launchType: fargate, memory: 4GB }\nresources:\n  small: { type: ecs, cpu: 256, memory: 2GB }\n  big: { type: ecs, cpu: 1024 }',
+      output:
+        'defaults:\n  ecs: { launchType: fargate, memory: 4GB }\nresources:\n  small: { type: ecs, cpu: 256, memory: 2GB }\n  big: { type: ecs, cpu: 1024 }',
     },
   ],
 });

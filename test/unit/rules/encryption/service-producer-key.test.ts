@@ -7,9 +7,18 @@ ruleTester(rule, {
   valid: [
     { name: 'SSE-SQS queue subscribed to SNS', code: `${T}  q: { type: sqs, encryption: sqs-managed }\nflows:\n  - t -> q\n  - q -> f` },
     { name: 'no encryption (SSE-SQS by default) subscribed to SNS', code: `${T}  q: { type: sqs }\nflows:\n  - t -> q\n  - q -> f` },
-    { name: 'customer managed key subscribed to SNS', code: `${T}  q: { type: sqs, encryption: { kms: alias/orders } }\nflows:\n  - t -> q\n  - q -> f` },
-    { name: 'AWS managed key, fed by a function (its role uses the key)', code: `${T}  q: { type: sqs, encryption: kms }\nflows:\n  - f -> q\n  - q -> f` },
-    { name: 'AWS managed topic key, fed by a function', code: 'resources:\n  p: { type: lambda }\n  t: { type: sns, encryption: kms }\n  f: { type: lambda }\nflows:\n  - p -> t -> f' },
+    {
+      name: 'customer managed key subscribed to SNS',
+      code: `${T}  q: { type: sqs, encryption: { kms: alias/orders } }\nflows:\n  - t -> q\n  - q -> f`,
+    },
+    {
+      name: 'AWS managed key, fed by a function (its role uses the key)',
+      code: `${T}  q: { type: sqs, encryption: kms }\nflows:\n  - f -> q\n  - q -> f`,
+    },
+    {
+      name: 'AWS managed topic key, fed by a function',
+      code: 'resources:\n  p: { type: lambda }\n  t: { type: sns, encryption: kms }\n  f: { type: lambda }\nflows:\n  - p -> t -> f',
+    },
     {
       name: 'half-typed: encryption with no value',
       code: `${T}  q:\n    type: sqs\n    encryption:\nflows:\n  - t -> q\n  - q -> f`,
@@ -20,67 +29,87 @@ ruleTester(rule, {
     {
       name: 'queue with the AWS managed key, subscribed to SNS',
       code: `${T}  q:\n    type: sqs\n    encryption: «kms»   # default key\nflows:\n  - t -> q\n  - q -> f`,
-      errors: [{
-        messageId: 'awsManagedKey',
-        message: "Queue 'q' is encrypted with the AWS managed key (alias/aws/sqs), whose key policy cannot be changed to let SNS use it: deliveries from 't' fail. Use a customer managed key that grants sns.amazonaws.com kms:GenerateDataKey* and kms:Decrypt, or SSE-SQS (`sqs-managed`).",
-        suggestions: [
-          `${T}  q:\n    type: sqs\n    encryption: sqs-managed   # default key\nflows:\n  - t -> q\n  - q -> f`,
-          `${T}  q:\n    type: sqs\n    encryption: { kms: alias/q-key }   # default key\nflows:\n  - t -> q\n  - q -> f`,
-        ],
-      }],
+      errors: [
+        {
+          messageId: 'awsManagedKey',
+          message:
+            "Queue 'q' is encrypted with the AWS managed key (alias/aws/sqs), whose key policy cannot be changed to let SNS use it: deliveries from 't' fail. Use a customer managed key that grants sns.amazonaws.com kms:GenerateDataKey* and kms:Decrypt, or SSE-SQS (`sqs-managed`).",
+          suggestions: [
+            `${T}  q:\n    type: sqs\n    encryption: sqs-managed   # default key\nflows:\n  - t -> q\n  - q -> f`,
+            `${T}  q:\n    type: sqs\n    encryption: { kms: alias/q-key }   # default key\nflows:\n  - t -> q\n  - q -> f`,
+          ],
+        },
+      ],
     },
     {
       name: 'the AWS managed key named by alias, fed by a schedule',
       code: 'resources:\n  tick: { type: schedule, expression: rate(5 minutes) }\n  jobs.fifo: { type: sqs, fifo: true, encryption: «{ kms: alias/aws/sqs }» }\n  f: { type: lambda }\nflows:\n  - tick -> jobs.fifo\n  - jobs.fifo -> f',
-      errors: [{
-        messageId: 'awsManagedKey',
-        message: /let EventBridge use it: deliveries from 'tick' fail\. Use a customer managed key that grants events\.amazonaws\.com/,
-        suggestions: [
-          'resources:\n  tick: { type: schedule, expression: rate(5 minutes) }\n  jobs.fifo: { type: sqs, fifo: true, encryption: sqs-managed }\n  f: { type: lambda }\nflows:\n  - tick -> jobs.fifo\n  - jobs.fifo -> f',
-          'resources:\n  tick: { type: schedule, expression: rate(5 minutes) }\n  jobs.fifo: { type: sqs, fifo: true, encryption: { kms: alias/jobs-fifo-key } }\n  f: { type: lambda }\nflows:\n  - tick -> jobs.fifo\n  - jobs.fifo -> f',
-        ],
-      }],
+      errors: [
+        {
+          messageId: 'awsManagedKey',
+          message: /let EventBridge use it: deliveries from 'tick' fail\. Use a customer managed key that grants events\.amazonaws\.com/,
+          suggestions: [
+            'resources:\n  tick: { type: schedule, expression: rate(5 minutes) }\n  jobs.fifo: { type: sqs, fifo: true, encryption: sqs-managed }\n  f: { type: lambda }\nflows:\n  - tick -> jobs.fifo\n  - jobs.fifo -> f',
+            'resources:\n  tick: { type: schedule, expression: rate(5 minutes) }\n  jobs.fifo: { type: sqs, fifo: true, encryption: { kms: alias/jobs-fifo-key } }\n  f: { type: lambda }\nflows:\n  - tick -> jobs.fifo\n  - jobs.fifo -> f',
+          ],
+        },
+      ],
     },
     {
       name: 'block map key, fed by S3 and SNS',
       code: `${T}  b: { type: s3 }\n  q:\n    type: sqs\n    encryption:\n      «kms: alias/aws/sqs»\n  # consumers\nflows:\n  - b -> q\n  - t -> q\n  - q -> f\n`,
-      errors: [{
-        messageId: 'awsManagedKey',
-        message: /let S3 event notifications or SNS use it: deliveries from 'b' fail\. Use a customer managed key that grants s3\.amazonaws\.com and sns\.amazonaws\.com/,
-        suggestions: [
-          `${T}  b: { type: s3 }\n  q:\n    type: sqs\n    encryption: sqs-managed\n  # consumers\nflows:\n  - b -> q\n  - t -> q\n  - q -> f\n`,
-          `${T}  b: { type: s3 }\n  q:\n    type: sqs\n    encryption: { kms: alias/q-key }\n  # consumers\nflows:\n  - b -> q\n  - t -> q\n  - q -> f\n`,
-        ],
-      }],
+      errors: [
+        {
+          messageId: 'awsManagedKey',
+          message:
+            /let S3 event notifications or SNS use it: deliveries from 'b' fail\. Use a customer managed key that grants s3\.amazonaws\.com and sns\.amazonaws\.com/,
+          suggestions: [
+            `${T}  b: { type: s3 }\n  q:\n    type: sqs\n    encryption: sqs-managed\n  # consumers\nflows:\n  - b -> q\n  - t -> q\n  - q -> f\n`,
+            `${T}  b: { type: s3 }\n  q:\n    type: sqs\n    encryption: { kms: alias/q-key }\n  # consumers\nflows:\n  - b -> q\n  - t -> q\n  - q -> f\n`,
+          ],
+        },
+      ],
     },
     {
       name: 'an EventBridge rule target (format 1.1) delivers as EventBridge',
       code: 'resources:\n  bus: { type: eventbridge }\n  t: { type: sns, encryption: «kms» }\n  f: { type: lambda }\nflows:\n  - bus -> t -> f',
-      errors: [{
-        messageId: 'awsManagedKey',
-        message: "Topic 't' is encrypted with the AWS managed key (alias/aws/sns), whose key policy cannot be changed to let EventBridge use it: deliveries from 'bus' fail. Use a customer managed key that grants events.amazonaws.com kms:GenerateDataKey* and kms:Decrypt.",
-        suggestions: ['resources:\n  bus: { type: eventbridge }\n  t: { type: sns, encryption: { kms: alias/t-key } }\n  f: { type: lambda }\nflows:\n  - bus -> t -> f'],
-      }],
+      errors: [
+        {
+          messageId: 'awsManagedKey',
+          message:
+            "Topic 't' is encrypted with the AWS managed key (alias/aws/sns), whose key policy cannot be changed to let EventBridge use it: deliveries from 'bus' fail. Use a customer managed key that grants events.amazonaws.com kms:GenerateDataKey* and kms:Decrypt.",
+          suggestions: [
+            'resources:\n  bus: { type: eventbridge }\n  t: { type: sns, encryption: { kms: alias/t-key } }\n  f: { type: lambda }\nflows:\n  - bus -> t -> f',
+          ],
+        },
+      ],
     },
     {
       name: 'topic with the AWS managed key, fed by a schedule: no SSE-SQS for topics',
       code: 'resources:\n  tick: { type: schedule, expression: rate(1 hour) }\n  t: { type: sns, encryption: «kms» }\n  f: { type: lambda }\nflows:\n  - tick -> t -> f',
-      errors: [{
-        messageId: 'awsManagedKey',
-        message: "Topic 't' is encrypted with the AWS managed key (alias/aws/sns), whose key policy cannot be changed to let EventBridge use it: deliveries from 'tick' fail. Use a customer managed key that grants events.amazonaws.com kms:GenerateDataKey* and kms:Decrypt.",
-        suggestions: ['resources:\n  tick: { type: schedule, expression: rate(1 hour) }\n  t: { type: sns, encryption: { kms: alias/t-key } }\n  f: { type: lambda }\nflows:\n  - tick -> t -> f'],
-      }],
+      errors: [
+        {
+          messageId: 'awsManagedKey',
+          message:
+            "Topic 't' is encrypted with the AWS managed key (alias/aws/sns), whose key policy cannot be changed to let EventBridge use it: deliveries from 'tick' fail. Use a customer managed key that grants events.amazonaws.com kms:GenerateDataKey* and kms:Decrypt.",
+          suggestions: [
+            'resources:\n  tick: { type: schedule, expression: rate(1 hour) }\n  t: { type: sns, encryption: { kms: alias/t-key } }\n  f: { type: lambda }\nflows:\n  - tick -> t -> f',
+          ],
+        },
+      ],
     },
     {
       name: 'from defaults: the finding sits there, the suggestions change only this queue',
       code: `defaults:\n  sqs: { encryption: «kms» }\n${T}  q: { type: sqs }\n  other: { type: sqs }\nflows:\n  - t -> q\n  - q, other -> f`,
-      errors: [{
-        messageId: 'awsManagedKey',
-        suggestions: [
-          `defaults:\n  sqs: { encryption: kms }\n${T}  q: { type: sqs, encryption: sqs-managed }\n  other: { type: sqs }\nflows:\n  - t -> q\n  - q, other -> f`,
-          `defaults:\n  sqs: { encryption: kms }\n${T}  q: { type: sqs, encryption: { kms: alias/q-key } }\n  other: { type: sqs }\nflows:\n  - t -> q\n  - q, other -> f`,
-        ],
-      }],
+      errors: [
+        {
+          messageId: 'awsManagedKey',
+          suggestions: [
+            `defaults:\n  sqs: { encryption: kms }\n${T}  q: { type: sqs, encryption: sqs-managed }\n  other: { type: sqs }\nflows:\n  - t -> q\n  - q, other -> f`,
+            `defaults:\n  sqs: { encryption: kms }\n${T}  q: { type: sqs, encryption: { kms: alias/q-key } }\n  other: { type: sqs }\nflows:\n  - t -> q\n  - q, other -> f`,
+          ],
+        },
+      ],
     },
   ],
 });

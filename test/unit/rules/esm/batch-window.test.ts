@@ -1,7 +1,8 @@
 import rule from '../../../../src/core/rules/esm/batch-window';
 import { ruleTester } from '../../../helpers/rule-tester';
 
-const R = 'resources:\n  q: { type: sqs, visibilityTimeout: 1m }\n  q.fifo: { type: sqs, fifo: true, visibilityTimeout: 1m }\n  k: { type: kinesis, encryption: kms }\n  f: { type: lambda }\n';
+const R =
+  'resources:\n  q: { type: sqs, visibilityTimeout: 1m }\n  q.fifo: { type: sqs, fifo: true, visibilityTimeout: 1m }\n  k: { type: kinesis, encryption: kms }\n  f: { type: lambda }\n';
 
 ruleTester(rule, {
   valid: [
@@ -25,10 +26,13 @@ ruleTester(rule, {
     {
       name: 'batch over 10 without a window (flow style)',
       code: `${R}flows:\n  - q -> f: { batchSize: «50» }   # bigger batches`,
-      errors: [{
-        messageId: 'needsWindow',
-        message: "Batch size 50 from standard queue 'q' is over 10 without a batchWindow: Lambda requires a batching window of at least 1 s for batches over 10 and rejects the mapping.",
-      }],
+      errors: [
+        {
+          messageId: 'needsWindow',
+          message:
+            "Batch size 50 from standard queue 'q' is over 10 without a batchWindow: Lambda requires a batching window of at least 1 s for batches over 10 and rejects the mapping.",
+        },
+      ],
       output: `${R}flows:\n  - q -> f: { batchSize: 50, batchWindow: 1s }   # bigger batches`,
     },
     {
@@ -41,8 +45,16 @@ ruleTester(rule, {
       name: 'a window between two whole seconds',
       code: `${R}flows:\n  - q -> f: { batchWindow: «1.5s» }\n  - k -> f: { batchSize: 500, batchWindow: «2500ms» }\n  - q -> f: { batchSize: 5, batchWindow: «0.4» }`,
       errors: [
-        { messageId: 'windowNotWhole', message: 'batchWindow 1.5s (1.5 s) is not a whole number of seconds; Lambda takes the batching window in whole seconds and rejects the mapping.' },
-        { messageId: 'windowNotWhole', message: 'batchWindow 2500ms (2.5 s) is not a whole number of seconds; Lambda takes the batching window in whole seconds and rejects the mapping.' },
+        {
+          messageId: 'windowNotWhole',
+          message:
+            'batchWindow 1.5s (1.5 s) is not a whole number of seconds; Lambda takes the batching window in whole seconds and rejects the mapping.',
+        },
+        {
+          messageId: 'windowNotWhole',
+          message:
+            'batchWindow 2500ms (2.5 s) is not a whole number of seconds; Lambda takes the batching window in whole seconds and rejects the mapping.',
+        },
         { messageId: 'windowNotWhole' },
       ],
       output: `${R}flows:\n  - q -> f: { batchWindow: 2s }\n  - k -> f: { batchSize: 500, batchWindow: 3s }\n  - q -> f: { batchSize: 5, batchWindow: 0s }`,
@@ -50,10 +62,13 @@ ruleTester(rule, {
     {
       name: 'window under 1 s',
       code: `${R}flows:\n  - q -> f: { batchSize: 100, batchWindow: «500ms» }`,
-      errors: [{
-        messageId: 'windowTooShort',
-        message: "batchWindow 500ms (500 ms) is under 1 s while the batch size from standard queue 'q' is 100: Lambda requires a window of at least 1 s for batches over 10 and rejects the mapping.",
-      }],
+      errors: [
+        {
+          messageId: 'windowTooShort',
+          message:
+            "batchWindow 500ms (500 ms) is under 1 s while the batch size from standard queue 'q' is 100: Lambda requires a window of at least 1 s for batches over 10 and rejects the mapping.",
+        },
+      ],
       output: `${R}flows:\n  - q -> f: { batchSize: 100, batchWindow: 1s }`,
     },
     {
@@ -66,7 +81,10 @@ ruleTester(rule, {
       name: 'batch over the maximum from a standard queue, and no window',
       code: `${R}flows:\n  - q -> f: { batchSize: ««10001»» }`,
       errors: [
-        { messageId: 'sizeOverMax', message: "Batch size 10001 from standard queue 'q' is over the 10,000 maximum; Lambda rejects the mapping." },
+        {
+          messageId: 'sizeOverMax',
+          message: "Batch size 10001 from standard queue 'q' is over the 10,000 maximum; Lambda rejects the mapping.",
+        },
         { messageId: 'needsWindow' },
       ],
       output: `${R}flows:\n  - q -> f: { batchSize: 10000, batchWindow: 1s }`,
@@ -74,7 +92,12 @@ ruleTester(rule, {
     {
       name: 'Kinesis batch over the maximum',
       code: `${R}flows:\n  - k -> f: { batchSize: «20000» }`,
-      errors: [{ messageId: 'sizeOverMax', message: "Batch size 20000 from Kinesis stream 'k' is over the 10,000 maximum; Lambda rejects the mapping." }],
+      errors: [
+        {
+          messageId: 'sizeOverMax',
+          message: "Batch size 20000 from Kinesis stream 'k' is over the 10,000 maximum; Lambda rejects the mapping.",
+        },
+      ],
       output: `${R}flows:\n  - k -> f: { batchSize: 10000 }`,
     },
     {
@@ -86,7 +109,13 @@ ruleTester(rule, {
     {
       name: 'window on a FIFO queue, last pair of a flow map',
       code: `${R}flows:\n  - q.fifo -> f: { batchSize: 10, batchWindow: «5s» }   # keep me`,
-      errors: [{ messageId: 'fifoWindow', message: "batchWindow 5s is set on an event source mapping from FIFO queue 'q.fifo': Lambda does not support a batching window on FIFO queues and rejects the mapping." }],
+      errors: [
+        {
+          messageId: 'fifoWindow',
+          message:
+            "batchWindow 5s is set on an event source mapping from FIFO queue 'q.fifo': Lambda does not support a batching window on FIFO queues and rejects the mapping.",
+        },
+      ],
       output: `${R}flows:\n  - q.fifo -> f: { batchSize: 10 }   # keep me`,
     },
     {

@@ -1,11 +1,15 @@
 import rule from '../../../../src/core/rules/flows/invalid-connection';
 import { ruleTester } from '../../../helpers/rule-tester';
 
-const R = 'resources:\n  q: { type: sqs }\n  t: { type: sns }\n  f: { type: lambda }\n  k: { type: kinesis }\n  b: { type: s3 }\n  s: { type: schedule, expression: rate(1 hour) }\n';
+const R =
+  'resources:\n  q: { type: sqs }\n  t: { type: sns }\n  f: { type: lambda }\n  k: { type: kinesis }\n  b: { type: s3 }\n  s: { type: schedule, expression: rate(1 hour) }\n';
 
 ruleTester(rule, {
   valid: [
-    { name: 'event source mapping, subscription, producer', code: `${R}flows:\n  - f -> t\n  - t -> q\n  - q -> f\n  - f -> k\n  - k -> f` },
+    {
+      name: 'event source mapping, subscription, producer',
+      code: `${R}flows:\n  - f -> t\n  - t -> q\n  - q -> f\n  - f -> k\n  - k -> f`,
+    },
     { name: 'schedule and S3 notification targets', code: `${R}flows:\n  - s -> f\n  - b -> q, t\n  - b -> f` },
     { name: 'chain and fan-out, with properties', code: `${R}flows:\n  - f -> t -> q, f: { rate: 5/s }` },
     { name: 'S3 to a standard queue', code: 'resources:\n  b: { type: s3 }\n  q: { type: sqs }\nflows:\n  - b -> q' },
@@ -19,15 +23,20 @@ ruleTester(rule, {
     {
       name: 'queue to topic',
       code: `${R}flows:\n  - q -> «t»`,
-      errors: [{
-        messageId: 'invalid',
-        message: "AWS cannot connect 'q' (sqs) to 't' (sns): an SQS queue cannot deliver to an SNS topic: something must poll it (a Lambda event source mapping, or compute that calls ReceiveMessage), then send on; EventBridge Pipes can do this without code.",
-      }],
+      errors: [
+        {
+          messageId: 'invalid',
+          message:
+            "AWS cannot connect 'q' (sqs) to 't' (sns): an SQS queue cannot deliver to an SNS topic: something must poll it (a Lambda event source mapping, or compute that calls ReceiveMessage), then send on; EventBridge Pipes can do this without code.",
+        },
+      ],
     },
     {
       name: 'topic to stream, in a fan-out with a valid target',
       code: `${R}flows:\n  - t -> q, «k», f   # mixed`,
-      errors: [{ messageId: 'invalid', message: /^AWS cannot connect 't' \(sns\) to 'k' \(kinesis\): SNS cannot subscribe a Kinesis stream/ }],
+      errors: [
+        { messageId: 'invalid', message: /^AWS cannot connect 't' \(sns\) to 'k' \(kinesis\): SNS cannot subscribe a Kinesis stream/ },
+      ],
     },
     {
       name: 'every invalid step of a chain, with properties',
@@ -37,13 +46,23 @@ ruleTester(rule, {
     {
       name: 'nothing sends to a schedule',
       code: `${R}flows:\n  - f -> «s»`,
-      errors: [{ messageId: 'invalid', message: "AWS cannot connect 'f' (lambda) to 's' (schedule): a schedule only starts things: nothing can send to it." }],
+      errors: [
+        {
+          messageId: 'invalid',
+          message: "AWS cannot connect 'f' (lambda) to 's' (schedule): a schedule only starts things: nothing can send to it.",
+        },
+      ],
     },
     {
       name: 'a resource connected to itself: a warning where AWS can make the call (a function invoking itself), an error where it cannot (a queue)',
       code: `${R}flows:\n  - f -> «f»\n  - q -> «q»`,
       errors: [
-        { messageId: 'self', severity: 'warning', message: "'f' is connected to itself: whatever it sends comes straight back to it, a loop that never ends. Name the resource it really sends to." },
+        {
+          messageId: 'self',
+          severity: 'warning',
+          message:
+            "'f' is connected to itself: whatever it sends comes straight back to it, a loop that never ends. Name the resource it really sends to.",
+        },
         { messageId: 'self', severity: 'error' },
       ],
     },
@@ -51,7 +70,11 @@ ruleTester(rule, {
       name: 'S3 notification to a FIFO queue and a FIFO topic',
       code: 'resources:\n  b: { type: s3 }\n  jobs.fifo: { type: sqs, fifo: true }\n  news.fifo: { type: sns, fifo: true }\n  f: { type: lambda }\nflows:\n  - b -> «jobs.fifo», «news.fifo»\n  - jobs.fifo -> f\n  - news.fifo -> jobs.fifo',
       errors: [
-        { messageId: 's3Fifo', message: "S3 event notifications cannot go to 'jobs.fifo': it is a FIFO queue, and S3 sends only to standard SQS queues and SNS topics (or Lambda, or EventBridge)." },
+        {
+          messageId: 's3Fifo',
+          message:
+            "S3 event notifications cannot go to 'jobs.fifo': it is a FIFO queue, and S3 sends only to standard SQS queues and SNS topics (or Lambda, or EventBridge).",
+        },
         { messageId: 's3Fifo' },
       ],
     },

@@ -9,14 +9,16 @@ ruleTester(rule, {
     {
       name: 'a typo in a flow: did-you-mean and create',
       code: resources + 'flows:\n  - api -> «jbos» # typo\n',
-      errors: [{
-        messageId: 'unknown',
-        message: "The flow names 'jbos', which is not a resource in this file. Did you mean 'jobs'?",
-        suggestions: [
-          resources + 'flows:\n  - api -> jobs # typo\n',
-          resources + '  jbos:\n    type: lambda\nflows:\n  - api -> jbos # typo\n',
-        ],
-      }],
+      errors: [
+        {
+          messageId: 'unknown',
+          message: "The flow names 'jbos', which is not a resource in this file. Did you mean 'jobs'?",
+          suggestions: [
+            resources + 'flows:\n  - api -> jobs # typo\n',
+            resources + '  jbos:\n    type: lambda\nflows:\n  - api -> jbos # typo\n',
+          ],
+        },
+      ],
     },
     {
       name: 'deadLetter.target and onFailure',
@@ -29,7 +31,14 @@ ruleTester(rule, {
     {
       name: 'block-style resources: the new resource is indented like the others',
       code: 'resources:\n    api:\n        type: api-gateway\nflows:\n  - api -> «lambda-fn»\n',
-      errors: [{ messageId: 'unknown', suggestions: ['resources:\n    api:\n        type: api-gateway\n    lambda-fn:\n        type: lambda\nflows:\n  - api -> lambda-fn\n'] }],
+      errors: [
+        {
+          messageId: 'unknown',
+          suggestions: [
+            'resources:\n    api:\n        type: api-gateway\n    lambda-fn:\n        type: lambda\nflows:\n  - api -> lambda-fn\n',
+          ],
+        },
+      ],
     },
   ],
 });

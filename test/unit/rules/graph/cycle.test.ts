@@ -17,14 +17,28 @@ ruleTester(rule, {
       name: 'a dead-letter queue is not a flow',
       code: 'resources:\n  q: { type: sqs, deadLetter: { target: dlq, maxReceiveCount: 5 } }\n  dlq: { type: sqs }\n  f: { type: lambda }\n  redrive: { type: lambda }\nflows:\n  - q -> f\n  - dlq -> redrive\n  - redrive -> q',
     },
-    { name: 'a resource connected to itself is flows/invalid-connection\'s finding', code: `${R}flows:\n  - a -> a`, ruleSeverities: { 'flows/invalid-connection': 'off' } },
-    { name: 'half-typed: unknown ids and an empty entry', code: `${R}flows:\n  - a -> x\n  - x -> a\n  -\n  - b ->`, ruleSeverities: { 'flows/unknown-resource': 'off', 'flows/syntax': 'off', 'schema/invalid': 'off' } },
+    {
+      name: "a resource connected to itself is flows/invalid-connection's finding",
+      code: `${R}flows:\n  - a -> a`,
+      ruleSeverities: { 'flows/invalid-connection': 'off' },
+    },
+    {
+      name: 'half-typed: unknown ids and an empty entry',
+      code: `${R}flows:\n  - a -> x\n  - x -> a\n  -\n  - b ->`,
+      ruleSeverities: { 'flows/unknown-resource': 'off', 'flows/syntax': 'off', 'schema/invalid': 'off' },
+    },
   ],
   invalid: [
     {
       name: 'three entries; the last one closes the loop',
       code: `${R}flows:\n  - a -> b\n  - b -> c\n  - c -> «a»   # back to the start\n`,
-      errors: [{ messageId: 'cycle', severity: 'warning', message: 'Flows form a cycle: a -> b -> c -> a. A message can go round it forever unless something ends the loop.' }],
+      errors: [
+        {
+          messageId: 'cycle',
+          severity: 'warning',
+          message: 'Flows form a cycle: a -> b -> c -> a. A message can go round it forever unless something ends the loop.',
+        },
+      ],
     },
     {
       name: 'the entry written last closes the loop, wherever the loop starts',
@@ -44,19 +58,31 @@ ruleTester(rule, {
     {
       name: 'two separate loops',
       code: `${R}flows:\n  - a -> b\n  - b -> «a»\n  - c -> d\n  - d -> «c»`,
-      errors: [{ messageId: 'cycle', message: /a -> b -> a\./ }, { messageId: 'cycle', message: /c -> d -> c\./ }],
+      errors: [
+        { messageId: 'cycle', message: /a -> b -> a\./ },
+        { messageId: 'cycle', message: /c -> d -> c\./ },
+      ],
     },
     {
       name: 'a knot of several loops: one finding, naming the shortest loop through the first resource',
       code: `${R}flows:\n  - a -> b -> c\n  - c -> d\n  - d -> a, b\n  - c -> «a»`,
       errors: [
-        { messageId: 'cycleInGroup', message: "Flows form a cycle: a -> b -> c -> a. A message can go round it forever unless something ends the loop; 4 resources loop into one another here: 'a', 'b', 'c', 'd'." },
+        {
+          messageId: 'cycleInGroup',
+          message:
+            "Flows form a cycle: a -> b -> c -> a. A message can go round it forever unless something ends the loop; 4 resources loop into one another here: 'a', 'b', 'c', 'd'.",
+        },
       ],
     },
     {
       name: '5,000 resources in one loop',
       code: longLoop(5000),
-      errors: [{ messageId: 'cycle', message: /^Flows form a cycle: r0 -> r1 -> r2 -> r3 -> r4 -> … \(4991 more\) -> r4996 -> r4997 -> r4998 -> r4999 -> r0\./ }],
+      errors: [
+        {
+          messageId: 'cycle',
+          message: /^Flows form a cycle: r0 -> r1 -> r2 -> r3 -> r4 -> … \(4991 more\) -> r4996 -> r4997 -> r4998 -> r4999 -> r0\./,
+        },
+      ],
     },
   ],
 });

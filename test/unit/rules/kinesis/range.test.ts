@@ -7,7 +7,11 @@ ruleTester(rule, {
     { name: 'the minimums', code: 'resources:\n  s: { type: kinesis, mode: provisioned, shards: 1, retention: 24h, encryption: kms }' },
     { name: 'the maximum in days', code: 'resources:\n  s: { type: kinesis, retention: 365d, encryption: kms }' },
     { name: 'the maximum in hours', code: 'resources:\n  s:\n    type: kinesis\n    retention: 8760h\n    encryption: kms' },
-    { name: 'half-typed', code: 'resources:\n  s:\n    type: kinesis\n    shards:\n    retention: later', ruleSeverities: { 'schema/invalid': 'off' } },
+    {
+      name: 'half-typed',
+      code: 'resources:\n  s:\n    type: kinesis\n    shards:\n    retention: later',
+      ruleSeverities: { 'schema/invalid': 'off' },
+    },
   ],
   invalid: [
     {
@@ -23,7 +27,8 @@ ruleTester(rule, {
         { messageId: 'overMax', message: 'Kinesis retention 366d (366 d) is over the maximum of 365 days (8,760 hours, 31,536,000 s).' },
         { messageId: 'overMax' },
       ],
-      output: 'resources:\n  a: { type: kinesis, encryption: kms, retention: 365d }\n  b: { type: kinesis, encryption: kms, retention: 365d }',
+      output:
+        'resources:\n  a: { type: kinesis, encryption: kms, retention: 365d }\n  b: { type: kinesis, encryption: kms, retention: 365d }',
     },
     {
       name: 'bare seconds',
@@ -41,16 +46,22 @@ ruleTester(rule, {
       name: 'retention between two whole hours',
       code: 'resources:\n  s: { type: kinesis, retention: «25.5h», encryption: kms }\n  t: { type: kinesis, retention: «90500», encryption: kms }',
       errors: [
-        { messageId: 'notWhole', message: 'Kinesis retention 25.5h (1 d 1 h 30 min) is not a whole number of hours; AWS takes retention in whole hours and rejects the value.' },
+        {
+          messageId: 'notWhole',
+          message:
+            'Kinesis retention 25.5h (1 d 1 h 30 min) is not a whole number of hours; AWS takes retention in whole hours and rejects the value.',
+        },
         { messageId: 'notWhole' },
       ],
-      output: 'resources:\n  s: { type: kinesis, retention: 26h, encryption: kms }\n  t: { type: kinesis, retention: 90000, encryption: kms }',
+      output:
+        'resources:\n  s: { type: kinesis, retention: 26h, encryption: kms }\n  t: { type: kinesis, retention: 90000, encryption: kms }',
     },
     {
       name: 'from defaults',
       code: 'defaults:\n  kinesis: { retention: «1h» }\nresources:\n  a: { type: kinesis, encryption: kms }\n  b: { type: kinesis, encryption: kms }',
       errors: [{ messageId: 'belowMin' }],
-      output: 'defaults:\n  kinesis: { retention: 24h }\nresources:\n  a: { type: kinesis, encryption: kms }\n  b: { type: kinesis, encryption: kms }',
+      output:
+        'defaults:\n  kinesis: { retention: 24h }\nresources:\n  a: { type: kinesis, encryption: kms }\n  b: { type: kinesis, encryption: kms }',
     },
   ],
 });

@@ -3,23 +3,45 @@ import { ruleTester } from '../../../helpers/rule-tester';
 
 ruleTester(rule, {
   valid: [
-    { name: 'SNS -> Lambda with a dead-letter queue', code: 'resources:\n  t: { type: sns, encryption: kms }\n  f: { type: lambda, deadLetter: { target: failed } }\n  failed: { type: sqs }\nflows:\n  - t -> f' },
-    { name: 'dead-letter target from defaults', code: 'defaults:\n  lambda: { deadLetter: { target: failed } }\nresources:\n  nightly: { type: schedule, expression: rate(1 day) }\n  f: { type: lambda }\n  failed: { type: sqs }\nflows:\n  - nightly -> f' },
-    { name: 'API Gateway -> Lambda is synchronous: the caller sees the error', code: 'resources:\n  api: { type: api-gateway }\n  f: { type: lambda }\nflows:\n  - api -> f' },
-    { name: 'SQS -> Lambda is an event source mapping', code: 'resources:\n  jobs: { type: sqs }\n  f: { type: lambda }\nflows:\n  - jobs -> f' },
-    { name: 'Kinesis -> Lambda is an event source mapping', code: 'resources:\n  s: { type: kinesis, encryption: kms }\n  f: { type: lambda }\n  failed: { type: sqs }\nflows:\n  - s -> f: { onFailure: failed }' },
+    {
+      name: 'SNS -> Lambda with a dead-letter queue',
+      code: 'resources:\n  t: { type: sns, encryption: kms }\n  f: { type: lambda, deadLetter: { target: failed } }\n  failed: { type: sqs }\nflows:\n  - t -> f',
+    },
+    {
+      name: 'dead-letter target from defaults',
+      code: 'defaults:\n  lambda: { deadLetter: { target: failed } }\nresources:\n  nightly: { type: schedule, expression: rate(1 day) }\n  f: { type: lambda }\n  failed: { type: sqs }\nflows:\n  - nightly -> f',
+    },
+    {
+      name: 'API Gateway -> Lambda is synchronous: the caller sees the error',
+      code: 'resources:\n  api: { type: api-gateway }\n  f: { type: lambda }\nflows:\n  - api -> f',
+    },
+    {
+      name: 'SQS -> Lambda is an event source mapping',
+      code: 'resources:\n  jobs: { type: sqs }\n  f: { type: lambda }\nflows:\n  - jobs -> f',
+    },
+    {
+      name: 'Kinesis -> Lambda is an event source mapping',
+      code: 'resources:\n  s: { type: kinesis, encryption: kms }\n  f: { type: lambda }\n  failed: { type: sqs }\nflows:\n  - s -> f: { onFailure: failed }',
+    },
     { name: 'a Lambda function nothing invokes', code: 'resources:\n  f: { type: lambda }' },
-    { name: 'half-typed: deadLetter.target with no value yet', code: 'resources:\n  t: { type: sns, encryption: kms }\n  f:\n    type: lambda\n    deadLetter:\n      target:\nflows:\n  - t -> f\n', ruleSeverities: { 'schema/invalid': 'off' } },
+    {
+      name: 'half-typed: deadLetter.target with no value yet',
+      code: 'resources:\n  t: { type: sns, encryption: kms }\n  f:\n    type: lambda\n    deadLetter:\n      target:\nflows:\n  - t -> f\n',
+      ruleSeverities: { 'schema/invalid': 'off' },
+    },
   ],
   invalid: [
     {
       name: 'SNS -> Lambda without a dead-letter queue',
       code: 'resources:\n  t: { type: sns, encryption: kms }\n  «f»: { type: lambda }\nflows:\n  - t -> f\n',
-      errors: [{
-        messageId: 'noDeadLetter',
-        severity: 'warning',
-        message: "Lambda function 'f' is invoked asynchronously (by SNS topic 't') but has no deadLetter: an event whose invocation fails, then fails Lambda's 2 retries, or waits more than 6 hours, is discarded without a trace. Add deadLetter: { target: <queue> } with a standard SQS queue or SNS topic.",
-      }],
+      errors: [
+        {
+          messageId: 'noDeadLetter',
+          severity: 'warning',
+          message:
+            "Lambda function 'f' is invoked asynchronously (by SNS topic 't') but has no deadLetter: an event whose invocation fails, then fails Lambda's 2 retries, or waits more than 6 hours, is discarded without a trace. Add deadLetter: { target: <queue> } with a standard SQS queue or SNS topic.",
+        },
+      ],
     },
     {
       name: 'a schedule and an S3 notification, block style: every invoker named once',
@@ -35,7 +57,10 @@ ruleTester(rule, {
     {
       name: 'fan-out from a topic: one finding per function',
       code: 'resources:\n  t: { type: sns, encryption: kms }\n  «f»: { type: lambda }\n  «g»: { type: lambda }\n  h: { type: lambda, deadLetter: { target: failed } }\n  failed: { type: sqs }\nflows:\n  - t -> f, g, h\n',
-      errors: [{ messageId: 'noDeadLetter', message: /^Lambda function 'f'/ }, { messageId: 'noDeadLetter', message: /^Lambda function 'g'/ }],
+      errors: [
+        { messageId: 'noDeadLetter', message: /^Lambda function 'f'/ },
+        { messageId: 'noDeadLetter', message: /^Lambda function 'g'/ },
+      ],
     },
   ],
 });

@@ -6,7 +6,10 @@ ruleTester(rule, {
     { name: 'no memory: the 128 MB default', code: 'resources:\n  f: { type: lambda }' },
     { name: 'the maximum in GB', code: 'resources:\n  f: { type: lambda, memory: 10GB }' },
     { name: 'the maximum as a bare number of MB', code: 'resources:\n  f: { type: lambda, memory: 10240 }' },
-    { name: 'fractions of a GB that are whole MB', code: 'resources:\n  f: { type: lambda, memory: 1.5GB }\n  g: { type: lambda, memory: 0.25GB }' },
+    {
+      name: 'fractions of a GB that are whole MB',
+      code: 'resources:\n  f: { type: lambda, memory: 1.5GB }\n  g: { type: lambda, memory: 0.25GB }',
+    },
     { name: 'the minimum', code: 'resources:\n  f:\n    type: lambda\n    memory: 128MB\n' },
     { name: 'from defaults, in range', code: 'defaults:\n  lambda: { memory: 2GB }\nresources:\n  f: { type: lambda }' },
     { name: 'an ecs service may have more', code: 'resources:\n  svc: { type: ecs, launchType: fargate, cpu: 4096, memory: 30GB }' },
@@ -20,7 +23,9 @@ ruleTester(rule, {
     {
       name: 'over the maximum in GB, block style, comment kept',
       code: 'resources:\n  f:\n    type: lambda\n    memory: «12GB»   # big model\n',
-      errors: [{ messageId: 'overMax', message: 'Lambda memory 12GB (12,288 MB) is over the 10,240 MB maximum; AWS rejects the function.' }],
+      errors: [
+        { messageId: 'overMax', message: 'Lambda memory 12GB (12,288 MB) is over the 10,240 MB maximum; AWS rejects the function.' },
+      ],
       output: 'resources:\n  f:\n    type: lambda\n    memory: 10GB   # big model\n',
     },
     {
@@ -69,7 +74,10 @@ ruleTester(rule, {
       name: 'between two whole MB',
       code: 'resources:\n  f: { type: lambda, memory: «128.5MB» }\n  g: { type: lambda, memory: «1000.4» }',
       errors: [
-        { messageId: 'notWhole', message: 'Lambda memory 128.5MB (128.5 MB) is not a whole number of MB; AWS takes memory in whole MB and rejects the function.' },
+        {
+          messageId: 'notWhole',
+          message: 'Lambda memory 128.5MB (128.5 MB) is not a whole number of MB; AWS takes memory in whole MB and rejects the function.',
+        },
         { messageId: 'notWhole' },
       ],
       output: 'resources:\n  f: { type: lambda, memory: 129MB }\n  g: { type: lambda, memory: 1000 }',

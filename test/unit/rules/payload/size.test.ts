@@ -6,32 +6,81 @@ const svc = 'resources:\n  svc: { type: ecs }\n';
 ruleTester(rule, {
   valid: [
     { name: 'SQS: exactly 1 MiB', code: `${svc}  q: { type: sqs }\nflows:\n  - svc -> q: { size: 1MB }` },
-    { name: 'SQS: exactly the queue\'s maxMessageSize', code: `${svc}  q: { type: sqs, maxMessageSize: 256KB }\nflows:\n  - svc -> q: { size: 256KB }` },
+    {
+      name: "SQS: exactly the queue's maxMessageSize",
+      code: `${svc}  q: { type: sqs, maxMessageSize: 256KB }\nflows:\n  - svc -> q: { size: 256KB }`,
+    },
     { name: 'SNS: exactly 256 KiB', code: `${svc}  t: { type: sns, encryption: kms }\nflows:\n  - svc -> t: { size: 256KiB }` },
     { name: 'Kinesis: exactly 1 MiB', code: `${svc}  s: { type: kinesis, encryption: kms }\nflows:\n  - svc -> s: { size: 1MiB }` },
-    { name: 'Lambda, asynchronous: exactly 1 MB', code: 'resources:\n  f: { type: lambda }\n  g: { type: lambda }\nflows:\n  - f -> g: { size: 1MB }' },
-    { name: 'Lambda, synchronous: exactly 6 MB', code: 'resources:\n  api: { type: api-gateway }\n  f: { type: lambda }\nflows:\n  - api -> f: { size: 6MB }' },
-    { name: 'an S3 notification carries a description of the object, not the object', code: 'resources:\n  uploads: { type: s3 }\n  f: { type: lambda }\nflows:\n  - uploads -> f: { size: 50MB }' },
-    { name: 'a batch of 10 × 600KB fits in 6 MB', code: `${svc}  q: { type: sqs }\n  f: { type: lambda }\nflows:\n  - svc -> q: { rate: 5/s }\n  - q -> f: { size: 600KB }` },
-    { name: 'a batch of exactly 6 MB with the size from upstream', code: `${svc}  q: { type: sqs }\n  f: { type: lambda }\nflows:\n  - svc -> q: { rate: 1/s, size: 1MB }\n  - q -> f: { batchSize: 6 }` },
-    { name: 'a size carried through API Gateway: exactly 6 MB to the Lambda behind it', code: 'resources:\n  web: { type: client }\n  api: { type: api-gateway }\n  f: { type: lambda }\nflows:\n  - web -> api: { size: 6MB }\n  - api -> f' },
-    { name: 'API Gateway: exactly 10 MB', code: 'resources:\n  web: { type: client }\n  api: { type: api-gateway }\n  b: { type: s3 }\nflows:\n  - web -> api: { size: 10MB }\n  - api -> b' },
-    { name: 'a size declared downstream wins over the one carried', code: `${svc}  q: { type: sqs }\n  f: { type: lambda }\n  t: { type: sns, encryption: kms }\nflows:\n  - svc -> q: { size: 300KB }\n  - q -> f\n  - f -> t: { size: 2KB }` },
-    { name: 'a store does not pass the object on: its notification describes it', code: `${svc}  b: { type: s3 }\n  f: { type: lambda }\n  q: { type: sqs }\nflows:\n  - svc -> b: { size: 50MB }\n  - b -> f\n  - f -> q` },
-    { name: 'a carried size exactly at the queue\'s maxMessageSize', code: `${svc}  t: { type: sns, encryption: kms }\n  q: { type: sqs, maxMessageSize: 100KB }\nflows:\n  - svc -> t: { size: 100KB }\n  - t -> q` },
+    {
+      name: 'Lambda, asynchronous: exactly 1 MB',
+      code: 'resources:\n  f: { type: lambda }\n  g: { type: lambda }\nflows:\n  - f -> g: { size: 1MB }',
+    },
+    {
+      name: 'Lambda, synchronous: exactly 6 MB',
+      code: 'resources:\n  api: { type: api-gateway }\n  f: { type: lambda }\nflows:\n  - api -> f: { size: 6MB }',
+    },
+    {
+      name: 'an S3 notification carries a description of the object, not the object',
+      code: 'resources:\n  uploads: { type: s3 }\n  f: { type: lambda }\nflows:\n  - uploads -> f: { size: 50MB }',
+    },
+    {
+      name: 'a batch of 10 × 600KB fits in 6 MB',
+      code: `${svc}  q: { type: sqs }\n  f: { type: lambda }\nflows:\n  - svc -> q: { rate: 5/s }\n  - q -> f: { size: 600KB }`,
+    },
+    {
+      name: 'a batch of exactly 6 MB with the size from upstream',
+      code: `${svc}  q: { type: sqs }\n  f: { type: lambda }\nflows:\n  - svc -> q: { rate: 1/s, size: 1MB }\n  - q -> f: { batchSize: 6 }`,
+    },
+    {
+      name: 'a size carried through API Gateway: exactly 6 MB to the Lambda behind it',
+      code: 'resources:\n  web: { type: client }\n  api: { type: api-gateway }\n  f: { type: lambda }\nflows:\n  - web -> api: { size: 6MB }\n  - api -> f',
+    },
+    {
+      name: 'API Gateway: exactly 10 MB',
+      code: 'resources:\n  web: { type: client }\n  api: { type: api-gateway }\n  b: { type: s3 }\nflows:\n  - web -> api: { size: 10MB }\n  - api -> b',
+    },
+    {
+      name: 'a size declared downstream wins over the one carried',
+      code: `${svc}  q: { type: sqs }\n  f: { type: lambda }\n  t: { type: sns, encryption: kms }\nflows:\n  - svc -> q: { size: 300KB }\n  - q -> f\n  - f -> t: { size: 2KB }`,
+    },
+    {
+      name: 'a store does not pass the object on: its notification describes it',
+      code: `${svc}  b: { type: s3 }\n  f: { type: lambda }\n  q: { type: sqs }\nflows:\n  - svc -> b: { size: 50MB }\n  - b -> f\n  - f -> q`,
+    },
+    {
+      name: "a carried size exactly at the queue's maxMessageSize",
+      code: `${svc}  t: { type: sns, encryption: kms }\n  q: { type: sqs, maxMessageSize: 100KB }\nflows:\n  - svc -> t: { size: 100KB }\n  - t -> q`,
+    },
     { name: 'no size declared', code: `${svc}  q: { type: sqs, maxMessageSize: 1KB }\nflows:\n  - svc -> q: { rate: 10/s }` },
-    { name: 'half-typed size', code: `${svc}  q: { type: sqs }\nflows:\n  - svc -> q: { size: }`, ruleSeverities: { 'schema/invalid': 'off' } },
+    {
+      name: 'half-typed size',
+      code: `${svc}  q: { type: sqs }\nflows:\n  - svc -> q: { size: }`,
+      ruleSeverities: { 'schema/invalid': 'off' },
+    },
   ],
   invalid: [
     {
       name: 'a 6,145 KB request through API Gateway to a Lambda: on the hop over 6 MB, naming where the size was declared',
       code: 'resources:\n  web: { type: client }\n  api: { type: api-gateway }\n  f: { type: lambda }\nflows:\n  - web -> api: { size: 6145KB }\n  - api -> «f»',
-      errors: [{ messageId: 'overLambdaSync', message: 'Request size 6145KB (declared on web -> api) for Lambda function f, called synchronously by api, is over the 6 MB maximum payload of a synchronous invocation; Lambda rejects the request.' }],
+      errors: [
+        {
+          messageId: 'overLambdaSync',
+          message:
+            'Request size 6145KB (declared on web -> api) for Lambda function f, called synchronously by api, is over the 6 MB maximum payload of a synchronous invocation; Lambda rejects the request.',
+        },
+      ],
     },
     {
-      name: 'a 300 KB message into SQS, through a function, into an SNS topic: on the topic\'s hop',
+      name: "a 300 KB message into SQS, through a function, into an SNS topic: on the topic's hop",
       code: `${svc}  q: { type: sqs }\n  f: { type: lambda }\n  t: { type: sns, encryption: kms }\nflows:\n  - svc -> q: { size: 300KB }\n  - q -> f\n  - f -> «t»`,
-      errors: [{ messageId: 'overSns', message: 'Message size 300KB (declared on svc -> q) published to SNS topic t is over the 256 KiB maximum; SNS rejects the publish.' }],
+      errors: [
+        {
+          messageId: 'overSns',
+          message:
+            'Message size 300KB (declared on svc -> q) published to SNS topic t is over the 256 KiB maximum; SNS rejects the publish.',
+        },
+      ],
     },
     {
       name: 'rejected once: a topic that refuses the message stops it, its subscriber is not reported again',
@@ -41,7 +90,13 @@ ruleTester(rule, {
     {
       name: 'fan-out downstream: only the subscriber whose maximum is passed, on its id',
       code: `${svc}  t: { type: sns, encryption: kms }\n  a: { type: sqs, maxMessageSize: 100KB }\n  f: { type: lambda }\nflows:\n  - svc -> t: { size: 101KB }\n  - t -> «a», f`,
-      errors: [{ messageId: 'overSqs', message: 'Message size 101KB (declared on svc -> t) sent to SQS queue a is over its maximum message size of 100KB; SQS rejects the message.' }],
+      errors: [
+        {
+          messageId: 'overSqs',
+          message:
+            'Message size 101KB (declared on svc -> t) sent to SQS queue a is over its maximum message size of 100KB; SQS rejects the message.',
+        },
+      ],
     },
     {
       name: 'through a function into a Kinesis stream',
@@ -51,7 +106,13 @@ ruleTester(rule, {
     {
       name: 'API Gateway: just over 10 MB',
       code: 'resources:\n  web: { type: client }\n  api: { type: api-gateway }\n  b: { type: s3 }\nflows:\n  - web -> api: { size: «10241KB» }\n  - api -> b',
-      errors: [{ messageId: 'overApiGateway', message: 'Request size 10241KB sent to API Gateway api by web is over its 10 MB maximum payload; API Gateway rejects the request.' }],
+      errors: [
+        {
+          messageId: 'overApiGateway',
+          message:
+            'Request size 10241KB sent to API Gateway api by web is over its 10 MB maximum payload; API Gateway rejects the request.',
+        },
+      ],
     },
     {
       name: 'a batch over 6 MB with a size carried from upstream and no rate: on the batch size',
@@ -61,33 +122,65 @@ ruleTester(rule, {
     {
       name: 'SQS: just over the 1 MiB default',
       code: `${svc}  q: { type: sqs }\nflows:\n  - svc -> q: { size: «1025KB» }`,
-      errors: [{ messageId: 'overSqs', severity: 'error', message: 'Message size 1025KB sent to SQS queue q is over its maximum message size of 1 MiB (AWS default); SQS rejects the message.' }],
+      errors: [
+        {
+          messageId: 'overSqs',
+          severity: 'error',
+          message:
+            'Message size 1025KB sent to SQS queue q is over its maximum message size of 1 MiB (AWS default); SQS rejects the message.',
+        },
+      ],
     },
     {
-      name: 'SQS: over the queue\'s maxMessageSize; block style with a comment',
+      name: "SQS: over the queue's maxMessageSize; block style with a comment",
       code: `${svc}  q:\n    type: sqs\n    maxMessageSize: 256KB\nflows:\n  - svc -> q:\n      size: «257KB»   # with attributes\n`,
-      errors: [{ messageId: 'overSqs', message: 'Message size 257KB sent to SQS queue q is over its maximum message size of 256KB; SQS rejects the message.' }],
+      errors: [
+        {
+          messageId: 'overSqs',
+          message: 'Message size 257KB sent to SQS queue q is over its maximum message size of 256KB; SQS rejects the message.',
+        },
+      ],
     },
     {
       name: 'SQS: maxMessageSize from defaults; a bare number is bytes',
       code: `defaults:\n  sqs: { maxMessageSize: 64KB }\n${svc}  q: { type: sqs }\nflows:\n  - svc -> q: { size: «65537» }`,
-      errors: [{ messageId: 'overSqs', message: 'Message size 65537 bytes sent to SQS queue q is over its maximum message size of 64KB; SQS rejects the message.' }],
+      errors: [
+        {
+          messageId: 'overSqs',
+          message: 'Message size 65537 bytes sent to SQS queue q is over its maximum message size of 64KB; SQS rejects the message.',
+        },
+      ],
     },
     {
       name: 'SNS: just over 256 KiB',
       code: `${svc}  t: { type: sns, encryption: kms }\nflows:\n  - svc -> t: { size: «257KB» }`,
-      errors: [{ messageId: 'overSns', message: 'Message size 257KB published to SNS topic t is over the 256 KiB maximum; SNS rejects the publish.' }],
+      errors: [
+        {
+          messageId: 'overSns',
+          message: 'Message size 257KB published to SNS topic t is over the 256 KiB maximum; SNS rejects the publish.',
+        },
+      ],
     },
     {
       name: 'Kinesis: just over 1 MiB',
       code: `${svc}  s: { type: kinesis, encryption: kms }\nflows:\n  - svc -> s: { size: «1025KB» }`,
-      errors: [{ messageId: 'overKinesis', message: 'Record size 1025KB put to Kinesis stream s is over the maximum record size of 1 MiB (the default per-stream maximum); Kinesis rejects the record.' }],
+      errors: [
+        {
+          messageId: 'overKinesis',
+          message:
+            'Record size 1025KB put to Kinesis stream s is over the maximum record size of 1 MiB (the default per-stream maximum); Kinesis rejects the record.',
+        },
+      ],
     },
     {
       name: 'Lambda called synchronously: just over 6 MB',
       code: 'resources:\n  api: { type: api-gateway }\n  lb: { type: alb }\n  f: { type: lambda }\nflows:\n  - api -> f: { size: «6145KB» }\n  - lb -> f: { size: «7MB» }',
       errors: [
-        { messageId: 'overLambdaSync', message: 'Request size 6145KB for Lambda function f, called synchronously by api, is over the 6 MB maximum payload of a synchronous invocation; Lambda rejects the request.' },
+        {
+          messageId: 'overLambdaSync',
+          message:
+            'Request size 6145KB for Lambda function f, called synchronously by api, is over the 6 MB maximum payload of a synchronous invocation; Lambda rejects the request.',
+        },
         { messageId: 'overLambdaSync', message: /called synchronously by lb/ },
       ],
     },
@@ -95,7 +188,11 @@ ruleTester(rule, {
       name: 'Lambda invoked asynchronously: by another function, by a schedule',
       code: 'resources:\n  f: { type: lambda }\n  g: { type: lambda }\n  tick: { type: schedule, expression: rate(1 hour) }\nflows:\n  - f -> g: { size: «1025KB» }\n  - tick -> g: { size: «2MB» }',
       errors: [
-        { messageId: 'overLambdaAsync', message: 'Event size 1025KB for Lambda function g, invoked asynchronously by f, is over the 1 MB maximum payload of an asynchronous invocation; Lambda rejects the event.' },
+        {
+          messageId: 'overLambdaAsync',
+          message:
+            'Event size 1025KB for Lambda function g, invoked asynchronously by f, is over the 1 MB maximum payload of an asynchronous invocation; Lambda rejects the event.',
+        },
         { messageId: 'overLambdaAsync', message: /invoked asynchronously by tick/ },
       ],
     },
@@ -127,12 +224,26 @@ ruleTester(rule, {
     {
       name: 'a batch over 6 MB with the size on the mapping: a warning',
       code: `${svc}  q: { type: sqs }\n  f: { type: lambda }\nflows:\n  - svc -> q: { rate: 5/s }\n  - q -> f: { batchSize: 10, size: «700KB» }`,
-      errors: [{ messageId: 'overBatch', severity: 'info', message: 'A batch of 10 records of 700KB from q comes to 6.84 MiB, over the 6 MB payload maximum of a synchronous invocation of Lambda function f: Lambda passes smaller batches than batchSize, about 8 records each.' }],
+      errors: [
+        {
+          messageId: 'overBatch',
+          severity: 'info',
+          message:
+            'A batch of 10 records of 700KB from q comes to 6.84 MiB, over the 6 MB payload maximum of a synchronous invocation of Lambda function f: Lambda passes smaller batches than batchSize, about 8 records each.',
+        },
+      ],
     },
     {
       name: 'a batch over 6 MB with the size from upstream: on the batch size',
       code: `${svc}  q: { type: sqs }\n  f: { type: lambda }\nflows:\n  - svc -> q: { rate: 10/s, size: 1MB }\n  - q -> f: { batchSize: «7» }`,
-      errors: [{ messageId: 'overBatch', severity: 'info', message: 'A batch of 7 records of 1 MiB (the average into q) from q comes to 7 MiB, over the 6 MB payload maximum of a synchronous invocation of Lambda function f: Lambda passes smaller batches than batchSize, about 6 records each.' }],
+      errors: [
+        {
+          messageId: 'overBatch',
+          severity: 'info',
+          message:
+            'A batch of 7 records of 1 MiB (the average into q) from q comes to 7 MiB, over the 6 MB payload maximum of a synchronous invocation of Lambda function f: Lambda passes smaller batches than batchSize, about 6 records each.',
+        },
+      ],
     },
     {
       name: 'the default batch of 10 from SQS: on the target function',

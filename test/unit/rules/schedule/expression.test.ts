@@ -29,7 +29,12 @@ ruleTester(rule, {
     {
       name: 'examples/mistakes.awsflow: both day fields set, comment kept',
       code: 'resources:\n  tick:\n    type: schedule\n    expression: «cron(0 12 * * * *)» # noon\n',
-      errors: [{ messageId: 'cronBothDays', message: 'In cron(0 12 * * * *), Day-of-month `*` and Day-of-week `*` are both set: EventBridge needs `?` in one of them.' }],
+      errors: [
+        {
+          messageId: 'cronBothDays',
+          message: 'In cron(0 12 * * * *), Day-of-month `*` and Day-of-week `*` are both set: EventBridge needs `?` in one of them.',
+        },
+      ],
       output: 'resources:\n  tick:\n    type: schedule\n    expression: cron(0 12 * * ? *) # noon\n',
     },
     {
@@ -46,16 +51,25 @@ ruleTester(rule, {
     {
       name: 'both `?`',
       code: tick('«cron(0 8 ? * ? *)»'),
-      errors: [{ messageId: 'cronNoDays', message: 'In cron(0 8 ? * ? *), Day-of-month and Day-of-week are both `?`: only one of them may be `?`, the other says which days (a value or `*`).' }],
+      errors: [
+        {
+          messageId: 'cronNoDays',
+          message:
+            'In cron(0 8 ? * ? *), Day-of-month and Day-of-week are both `?`: only one of them may be `?`, the other says which days (a value or `*`).',
+        },
+      ],
       output: tick('cron(0 8 * * ? *)'),
     },
     {
       name: 'a Unix cron: 5 fields',
       code: tick('«cron(0 12 * * *)»'),
-      errors: [{
-        messageId: 'cronFieldCount',
-        message: 'cron(0 12 * * *) has 5 fields; an EventBridge cron expression needs 6: Minutes Hours Day-of-month Month Day-of-week Year. A Unix cron has 5: add the Year (`*`) and put `?` in Day-of-month or Day-of-week.',
-      }],
+      errors: [
+        {
+          messageId: 'cronFieldCount',
+          message:
+            'cron(0 12 * * *) has 5 fields; an EventBridge cron expression needs 6: Minutes Hours Day-of-month Month Day-of-week Year. A Unix cron has 5: add the Year (`*`) and put `?` in Day-of-month or Day-of-week.',
+        },
+      ],
     },
     {
       name: 'just over each range',
@@ -71,12 +85,21 @@ ruleTester(rule, {
     {
       name: 'just under: day of month 0, year 1969',
       code: tick('««cron(0 0 0 * ? 1969)»»'),
-      errors: [{ messageId: 'cronField', message: /Day-of-month field `0` is invalid: 0 is outside 1–31/ }, { messageId: 'cronField', message: /Year field `1969`/ }],
+      errors: [
+        { messageId: 'cronField', message: /Day-of-month field `0` is invalid: 0 is outside 1–31/ },
+        { messageId: 'cronField', message: /Year field `1969`/ },
+      ],
     },
     {
       name: 'two # expressions',
       code: block('«cron(0 9 ? * 3#1,6#3 *)»'),
-      errors: [{ messageId: 'cronField', message: 'In cron(0 9 ? * 3#1,6#3 *), the Day-of-week field `3#1,6#3` is invalid: only one `#` expression is allowed in the field.' }],
+      errors: [
+        {
+          messageId: 'cronField',
+          message:
+            'In cron(0 9 ? * 3#1,6#3 *), the Day-of-week field `3#1,6#3` is invalid: only one `#` expression is allowed in the field.',
+        },
+      ],
     },
     {
       name: 'wildcards in the wrong field',
@@ -98,24 +121,39 @@ ruleTester(rule, {
     {
       name: 'rate: plural with 1',
       code: 'resources:\n  tick:\n    type: schedule\n    expression: «rate(1 hours)»   # hourly\n',
-      errors: [{ messageId: 'rateSingular', message: 'In rate(1 hours), the value is 1, so the unit must be singular: `hour`, not `hours`.' }],
+      errors: [
+        { messageId: 'rateSingular', message: 'In rate(1 hours), the value is 1, so the unit must be singular: `hour`, not `hours`.' },
+      ],
       output: 'resources:\n  tick:\n    type: schedule\n    expression: rate(1 hour)   # hourly\n',
     },
     {
       name: 'rate: singular over 1, quoted',
       code: tick("«'rate(5 minute)'»"),
-      errors: [{ messageId: 'ratePlural', message: 'In rate(5 minute), the value 5 is over 1, so the unit must be plural: `minutes`, not `minute`.' }],
+      errors: [
+        {
+          messageId: 'ratePlural',
+          message: 'In rate(5 minute), the value 5 is over 1, so the unit must be plural: `minutes`, not `minute`.',
+        },
+      ],
       output: tick("'rate(5 minutes)'"),
     },
     {
       name: 'rate: zero',
       code: tick('«rate(0 minutes)»'),
-      errors: [{ messageId: 'rateValue', message: 'In rate(0 minutes), the value `0` is invalid: it must be a whole number of at least 1.' }],
+      errors: [
+        { messageId: 'rateValue', message: 'In rate(0 minutes), the value `0` is invalid: it must be a whole number of at least 1.' },
+      ],
     },
     {
       name: 'rate: seconds',
       code: tick('«rate(30 seconds)»'),
-      errors: [{ messageId: 'rateUnit', message: 'In rate(30 seconds), the unit `seconds` is invalid: EventBridge takes minute(s), hour(s) or day(s); the finest interval is one minute.' }],
+      errors: [
+        {
+          messageId: 'rateUnit',
+          message:
+            'In rate(30 seconds), the unit `seconds` is invalid: EventBridge takes minute(s), hour(s) or day(s); the finest interval is one minute.',
+        },
+      ],
     },
     {
       name: 'rate: not value and unit',
@@ -125,7 +163,13 @@ ruleTester(rule, {
     {
       name: 'fields without cron(…)',
       code: tick('«"0 12 * * ? *"»'),
-      errors: [{ messageId: 'notExpression', message: 'Schedule expression 0 12 * * ? * is not cron(…) or rate(…): EventBridge takes cron(Minutes Hours Day-of-month Month Day-of-week Year) or rate(value unit). Write the fields inside cron(…).' }],
+      errors: [
+        {
+          messageId: 'notExpression',
+          message:
+            'Schedule expression 0 12 * * ? * is not cron(…) or rate(…): EventBridge takes cron(Minutes Hours Day-of-month Month Day-of-week Year) or rate(value unit). Write the fields inside cron(…).',
+        },
+      ],
     },
     {
       name: 'a bad one-time schedule',
@@ -135,7 +179,9 @@ ruleTester(rule, {
     {
       name: 'no expression: on the key',
       code: 'resources:\n  «tick»:\n    type: schedule\n    label: nightly\n',
-      errors: [{ messageId: 'missing', message: 'Schedule tick has no expression: EventBridge needs cron(…) or rate(…) to know when to fire.' }],
+      errors: [
+        { messageId: 'missing', message: 'Schedule tick has no expression: EventBridge needs cron(…) or rate(…) to know when to fire.' },
+      ],
     },
     {
       name: 'from defaults: reported once, on the defaults node',

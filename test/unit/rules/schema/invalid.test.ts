@@ -11,13 +11,25 @@ ruleTester(rule, {
       name: 'an empty file: a hint where to start (info), at the start of the file',
       code: '«»',
       header: false,
-      errors: [{ messageId: 'empty', severity: 'info', message: 'The file is empty: start it with `awsflow: 1` and a `resources:` section, or type `awsflow` and pick the "awsflow skeleton" completion for a whole example.' }],
+      errors: [
+        {
+          messageId: 'empty',
+          severity: 'info',
+          message:
+            'The file is empty: start it with `awsflow: 1` and a `resources:` section, or type `awsflow` and pick the "awsflow skeleton" completion for a whole example.',
+        },
+      ],
     },
     { name: 'whitespace only is empty too', code: '«»\n  \n\t\n', header: false, errors: [{ messageId: 'empty', severity: 'info' }] },
-    { name: 'comments only are empty too', code: '«»# orders pipeline, to be written\n\n# owner: payments\n', header: false, errors: [{ messageId: 'empty', severity: 'info' }] },
+    {
+      name: 'comments only are empty too',
+      code: '«»# orders pipeline, to be written\n\n# owner: payments\n',
+      header: false,
+      errors: [{ messageId: 'empty', severity: 'info' }],
+    },
     { name: 'a document marker and nothing else', code: '«»---\n', header: false, errors: [{ messageId: 'empty', severity: 'info' }] },
     {
-      name: 'the user\'s severity for the rule applies to the empty file too',
+      name: "the user's severity for the rule applies to the empty file too",
       code: '«»\n',
       header: false,
       ruleSeverities: { 'schema/invalid': 'error' },
@@ -30,18 +42,25 @@ ruleTester(rule, {
       errors: [{ messageId: 'missing', severity: 'error', message: "Missing required property 'resources'." }],
     },
     {
-      name: 'unknown key: on the key, did-you-mean from the type\'s own properties',
+      name: "unknown key: on the key, did-you-mean from the type's own properties",
       code: 'resources:\n  q:\n    type: sqs\n    «visibiltyTimeout»: 2m # typo\n',
-      errors: [{
-        messageId: 'unknownPropertyOfType',
-        message: "Unknown property 'visibiltyTimeout' for a resource of type sqs. Did you mean 'visibilityTimeout'?",
-        suggestions: ['resources:\n  q:\n    type: sqs\n    visibilityTimeout: 2m # typo\n'],
-      }],
+      errors: [
+        {
+          messageId: 'unknownPropertyOfType',
+          message: "Unknown property 'visibiltyTimeout' for a resource of type sqs. Did you mean 'visibilityTimeout'?",
+          suggestions: ['resources:\n  q:\n    type: sqs\n    visibilityTimeout: 2m # typo\n'],
+        },
+      ],
     },
     {
       name: 'a property of another type',
       code: 'resources:\n  q: { type: sqs, «shards»: 2 }\n',
-      errors: [{ messageId: 'unknownPropertyOfType', message: /^Unknown property 'shards' for a resource of type sqs\. Allowed: .*visibilityTimeout/ }],
+      errors: [
+        {
+          messageId: 'unknownPropertyOfType',
+          message: /^Unknown property 'shards' for a resource of type sqs\. Allowed: .*visibilityTimeout/,
+        },
+      ],
     },
     {
       name: 'bad enum: on the value, closest value suggested',
@@ -61,7 +80,9 @@ ruleTester(rule, {
     {
       name: 'a value that is not a duration',
       code: 'resources:\n  f: { type: lambda, timeout: «abc» }\n',
-      errors: [{ messageId: 'pattern', message: "'abc' is not a duration such as 30s, 5m, 2h, 4d, 250ms or 1h30m (a bare number is seconds)." }],
+      errors: [
+        { messageId: 'pattern', message: "'abc' is not a duration such as 30s, 5m, 2h, 4d, 250ms or 1h30m (a bare number is seconds)." },
+      ],
     },
     {
       name: 'a value that is not a size',
@@ -88,7 +109,13 @@ ruleTester(rule, {
     {
       name: 'a bad resource id',
       code: 'resources:\n  «9a»: { type: client }\n',
-      errors: [{ messageId: 'badId', message: "'9a' is not a valid resource id: ids start with a letter and use letters, digits, '_', '.' and '-' (80 characters at most)." }],
+      errors: [
+        {
+          messageId: 'badId',
+          message:
+            "'9a' is not a valid resource id: ids start with a letter and use letters, digits, '_', '.' and '-' (80 characters at most).",
+        },
+      ],
     },
     {
       name: 'a misspelt top-level key',

@@ -19,28 +19,47 @@ const values = (count: number) => `[${Array.from({ length: count }, (_, i) => `v
 
 ruleTester(rule, {
   valid: [
-    { name: 'five keys, 5 × 5 × 6 = 150 combinations', code: `${R}flows:\n  - news -> f: { filter: { a: ${values(5)}, b: ${values(5)}, c: ${values(6)}, d: [x], e: [y] } }` },
+    {
+      name: 'five keys, 5 × 5 × 6 = 150 combinations',
+      code: `${R}flows:\n  - news -> f: { filter: { a: ${values(5)}, b: ${values(5)}, c: ${values(6)}, d: [x], e: [y] } }`,
+    },
     { name: 'one array of exactly 150 values', code: `${R}flows:\n  - news -> f: { filter: { a: ${values(150)} } }` },
-    { name: 'operators count as one value each', code: `${R}flows:\n  - news -> jobs: { filter: { store: [{ prefix: eu- }], price: [{ numeric: [">", 0, "<=", 100] }] } }\n  - jobs -> f` },
+    {
+      name: 'operators count as one value each',
+      code: `${R}flows:\n  - news -> jobs: { filter: { store: [{ prefix: eu- }], price: [{ numeric: [">", 0, "<=", 100] }] } }\n  - jobs -> f`,
+    },
     {
       name: 'a message-body policy: nested keys do not count toward the five top-level keys',
       code: `${R}flows:\n  - news -> f:\n      filter:\n        order:\n          kind: [a]\n          region: [b]\n          store: [c]\n          channel: [d]\n          tier: [e]\n          size: [f]\n`,
     },
     { name: 'exactly 256 KB of JSON', code: `${R}flows:\n  - news -> f: { filter: ${policyOfSize(262_144)} }` },
-    { name: '$or: checked for size only', code: `${R}flows:\n  - news -> f: { filter: { $or: [{ a: [x] }, { b: [y] }], c: [1], d: [2], e: [3], f: [4], g: [5] } }` },
-    { name: 'a filter on a connection that is not a subscription is not this rule\'s business', code: `${R}flows:\n  - news -> jobs\n  - jobs -> f: { filter: { a: [1], b: [2], c: [3], d: [4], e: [5], f: [6] } }` },
-    { name: 'half-typed: filter with no value', code: `${R}flows:\n  - news -> f:\n      filter:\n`, ruleSeverities: { 'schema/invalid': 'off' } },
+    {
+      name: '$or: checked for size only',
+      code: `${R}flows:\n  - news -> f: { filter: { $or: [{ a: [x] }, { b: [y] }], c: [1], d: [2], e: [3], f: [4], g: [5] } }`,
+    },
+    {
+      name: "a filter on a connection that is not a subscription is not this rule's business",
+      code: `${R}flows:\n  - news -> jobs\n  - jobs -> f: { filter: { a: [1], b: [2], c: [3], d: [4], e: [5], f: [6] } }`,
+    },
+    {
+      name: 'half-typed: filter with no value',
+      code: `${R}flows:\n  - news -> f:\n      filter:\n`,
+      ruleSeverities: { 'schema/invalid': 'off' },
+    },
     { name: 'half-typed: keys without values yet', code: `${R}flows:\n  - news -> f:\n      filter:\n        a:\n        b:\n` },
   ],
   invalid: [
     {
       name: 'six keys',
       code: `${R}flows:\n  - news -> f: { filter: «{ a: [1], b: [2], c: [3], d: [4], e: [5], f: [6] }» }`,
-      errors: [{
-        messageId: 'tooManyKeys',
-        severity: 'error',
-        message: 'The filter policy has 6 keys (a, b, c, d, e, f), over the SNS maximum of 5: SNS rejects the subscription. Split the subscriber, or filter on fewer attributes.',
-      }],
+      errors: [
+        {
+          messageId: 'tooManyKeys',
+          severity: 'error',
+          message:
+            'The filter policy has 6 keys (a, b, c, d, e, f), over the SNS maximum of 5: SNS rejects the subscription. Split the subscriber, or filter on fewer attributes.',
+        },
+      ],
     },
     {
       name: 'six top-level keys of a body policy, block style',
@@ -50,10 +69,13 @@ ruleTester(rule, {
     {
       name: '5 × 5 × 7 = 175 combinations',
       code: `${R}flows:\n  - news -> f: { filter: «{ a: ${values(5)}, b: ${values(5)}, c: ${values(7)} }» }`,
-      errors: [{
-        messageId: 'tooManyCombinations',
-        message: 'The filter policy has 175 combinations of values (5 × 5 × 7), over the SNS maximum of 150: SNS rejects the subscription. Use fewer values, or a prefix or anything-but match instead of a long list.',
-      }],
+      errors: [
+        {
+          messageId: 'tooManyCombinations',
+          message:
+            'The filter policy has 175 combinations of values (5 × 5 × 7), over the SNS maximum of 150: SNS rejects the subscription. Use fewer values, or a prefix or anything-but match instead of a long list.',
+        },
+      ],
     },
     {
       name: 'one array of 151 values',
@@ -68,12 +90,21 @@ ruleTester(rule, {
     {
       name: 'one byte over 256 KB',
       code: `${R}flows:\n  - news -> f: { filter: «${policyOfSize(262_145)}» }`,
-      errors: [{ messageId: 'tooLarge', message: 'The filter policy is 262,145 bytes of JSON, over the SNS maximum of 256 KB (262,144 bytes): SNS rejects the subscription.' }],
+      errors: [
+        {
+          messageId: 'tooLarge',
+          message:
+            'The filter policy is 262,145 bytes of JSON, over the SNS maximum of 256 KB (262,144 bytes): SNS rejects the subscription.',
+        },
+      ],
     },
     {
       name: 'keys and combinations over at once: two findings',
       code: `${R}flows:\n  - news -> f: { filter: ««{ a: ${values(2)}, b: ${values(2)}, c: ${values(2)}, d: ${values(2)}, e: ${values(2)}, f: ${values(5)} }»» }`,
-      errors: [{ messageId: 'tooManyKeys' }, { messageId: 'tooManyCombinations', message: /160 combinations of values \(2 × 2 × 2 × 2 × 2 × 5\)/ }],
+      errors: [
+        { messageId: 'tooManyKeys' },
+        { messageId: 'tooManyCombinations', message: /160 combinations of values \(2 × 2 × 2 × 2 × 2 × 5\)/ },
+      ],
     },
   ],
 });

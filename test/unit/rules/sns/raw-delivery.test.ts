@@ -15,23 +15,44 @@ const R = [
 
 ruleTester(rule, {
   valid: [
-    { name: 'raw delivery to SQS, Firehose, an HTTP/S client and an API', code: `${R}flows:\n  - news -> jobs, hose, hook, api: { rawDelivery: true }\n  - jobs -> f` },
+    {
+      name: 'raw delivery to SQS, Firehose, an HTTP/S client and an API',
+      code: `${R}flows:\n  - news -> jobs, hose, hook, api: { rawDelivery: true }\n  - jobs -> f`,
+    },
     { name: 'rawDelivery: false to a function', code: `${R}flows:\n  - news -> f: { rawDelivery: false }` },
     { name: 'a function subscription without rawDelivery', code: `${R}flows:\n  - news -> f: { rate: 5/s }` },
-    { name: 'rawDelivery on a connection that is not a subscription is not this rule\'s business', code: `${R}flows:\n  - jobs -> f: { rawDelivery: true }\n  - news -> jobs` },
-    { name: 'half-typed: rawDelivery with no value', code: `${R}flows:\n  - news -> f:\n      rawDelivery:\n`, ruleSeverities: { 'schema/invalid': 'off' } },
-    { name: 'half-typed: rawDelivery written as a string', code: `${R}flows:\n  - news -> f: { rawDelivery: "yes" }`, ruleSeverities: { 'schema/invalid': 'off' } },
-    { name: 'half-typed: unknown target', code: `${R}flows:\n  - news -> nowhere: { rawDelivery: true }`, ruleSeverities: { 'flows/unknown-resource': 'off' } },
+    {
+      name: "rawDelivery on a connection that is not a subscription is not this rule's business",
+      code: `${R}flows:\n  - jobs -> f: { rawDelivery: true }\n  - news -> jobs`,
+    },
+    {
+      name: 'half-typed: rawDelivery with no value',
+      code: `${R}flows:\n  - news -> f:\n      rawDelivery:\n`,
+      ruleSeverities: { 'schema/invalid': 'off' },
+    },
+    {
+      name: 'half-typed: rawDelivery written as a string',
+      code: `${R}flows:\n  - news -> f: { rawDelivery: "yes" }`,
+      ruleSeverities: { 'schema/invalid': 'off' },
+    },
+    {
+      name: 'half-typed: unknown target',
+      code: `${R}flows:\n  - news -> nowhere: { rawDelivery: true }`,
+      ruleSeverities: { 'flows/unknown-resource': 'off' },
+    },
   ],
   invalid: [
     {
       name: 'raw delivery to a function (flow style)',
       code: `${R}flows:\n  - news -> f: { rate: 5/s, rawDelivery: «true» }`,
-      errors: [{
-        messageId: 'unsupported',
-        severity: 'error',
-        message: "Raw message delivery is not available for Lambda subscriptions: SNS rejects `RawMessageDelivery` on the subscription of 'news' to 'f' (only SQS, HTTP/S and Firehose subscriptions support it). The function always gets the JSON envelope.",
-      }],
+      errors: [
+        {
+          messageId: 'unsupported',
+          severity: 'error',
+          message:
+            "Raw message delivery is not available for Lambda subscriptions: SNS rejects `RawMessageDelivery` on the subscription of 'news' to 'f' (only SQS, HTTP/S and Firehose subscriptions support it). The function always gets the JSON envelope.",
+        },
+      ],
       output: `${R}flows:\n  - news -> f: { rate: 5/s }`,
     },
     {

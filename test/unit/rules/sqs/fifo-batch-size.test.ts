@@ -7,15 +7,27 @@ ruleTester(rule, {
   valid: [
     { name: 'default batch size', code: `${FIFO}flows:\n  - jobs.fifo -> worker` },
     { name: 'batch size 10', code: `${FIFO}flows:\n  - jobs.fifo -> worker: { batchSize: 10 }` },
-    { name: 'standard queue', code: 'resources:\n  jobs: { type: sqs }\n  worker: { type: lambda }\nflows:\n  - jobs -> worker: { batchSize: 100, batchWindow: 5s }' },
-    { name: 'FIFO queue read by ECS', code: 'resources:\n  jobs.fifo: { type: sqs, fifo: true }\n  worker: { type: ecs }\nflows:\n  - jobs.fifo -> worker: { batchSize: 50 }' },
+    {
+      name: 'standard queue',
+      code: 'resources:\n  jobs: { type: sqs }\n  worker: { type: lambda }\nflows:\n  - jobs -> worker: { batchSize: 100, batchWindow: 5s }',
+    },
+    {
+      name: 'FIFO queue read by ECS',
+      code: 'resources:\n  jobs.fifo: { type: sqs, fifo: true }\n  worker: { type: ecs }\nflows:\n  - jobs.fifo -> worker: { batchSize: 50 }',
+    },
     { name: 'half-typed', code: `${FIFO}flows:\n  - jobs.fifo -> worker: { batchSize: }`, ruleSeverities: { 'schema/invalid': 'off' } },
   ],
   invalid: [
     {
       name: 'just over 10, comment kept',
       code: `${FIFO}flows:\n  - jobs.fifo -> worker:\n      batchSize: «11»   # more per call\n`,
-      errors: [{ messageId: 'overMax', message: 'Batch size 11 from FIFO queue jobs.fifo is over 10, the maximum for a Lambda event source mapping on a FIFO queue; AWS rejects the mapping.' }],
+      errors: [
+        {
+          messageId: 'overMax',
+          message:
+            'Batch size 11 from FIFO queue jobs.fifo is over 10, the maximum for a Lambda event source mapping on a FIFO queue; AWS rejects the mapping.',
+        },
+      ],
       output: `${FIFO}flows:\n  - jobs.fifo -> worker:\n      batchSize: 10   # more per call\n`,
     },
     {
@@ -28,13 +40,15 @@ ruleTester(rule, {
       name: 'fan-in from two FIFO queues: one finding',
       code: 'resources:\n  a.fifo: { type: sqs, fifo: true }\n  b.fifo: { type: sqs, fifo: true }\n  worker: { type: lambda }\nflows:\n  - a.fifo, b.fifo -> worker: { batchSize: «20» }',
       errors: [{ messageId: 'overMax' }],
-      output: 'resources:\n  a.fifo: { type: sqs, fifo: true }\n  b.fifo: { type: sqs, fifo: true }\n  worker: { type: lambda }\nflows:\n  - a.fifo, b.fifo -> worker: { batchSize: 10 }',
+      output:
+        'resources:\n  a.fifo: { type: sqs, fifo: true }\n  b.fifo: { type: sqs, fifo: true }\n  worker: { type: lambda }\nflows:\n  - a.fifo, b.fifo -> worker: { batchSize: 10 }',
     },
     {
       name: 'fifo from defaults',
       code: 'defaults:\n  sqs: { fifo: true }\nresources:\n  jobs.fifo: { type: sqs }\n  worker: { type: lambda }\nflows:\n  - jobs.fifo -> worker: { batchSize: «100» }',
       errors: [{ messageId: 'overMax' }],
-      output: 'defaults:\n  sqs: { fifo: true }\nresources:\n  jobs.fifo: { type: sqs }\n  worker: { type: lambda }\nflows:\n  - jobs.fifo -> worker: { batchSize: 10 }',
+      output:
+        'defaults:\n  sqs: { fifo: true }\nresources:\n  jobs.fifo: { type: sqs }\n  worker: { type: lambda }\nflows:\n  - jobs.fifo -> worker: { batchSize: 10 }',
     },
   ],
 });

@@ -14,7 +14,10 @@ ruleTester(rule, {
       name: 'every minimum',
       code: 'resources:\n  q:\n    type: sqs\n    visibilityTimeout: 0\n    retention: 60s\n    maxMessageSize: 1KB\n    receiveWait: 0s\n    delay: 0\n    deadLetter: { target: dlq, maxReceiveCount: 1 }\n  dlq: { type: sqs }',
     },
-    { name: 'bare numbers at the limits', code: 'resources:\n  q: { type: sqs, retention: 1209600, maxMessageSize: 1048576, visibilityTimeout: 43200 }' },
+    {
+      name: 'bare numbers at the limits',
+      code: 'resources:\n  q: { type: sqs, retention: 1209600, maxMessageSize: 1048576, visibilityTimeout: 43200 }',
+    },
     { name: 'defaults within range', code: 'defaults:\n  sqs: { receiveWait: 20s, retention: 14d }\nresources:\n  q: { type: sqs }' },
     { name: 'other types are not SQS', code: 'resources:\n  k: { type: kinesis, retention: 20d }' },
     {
@@ -50,8 +53,13 @@ ruleTester(rule, {
     {
       name: 'sizes keep their unit family and spacing',
       code: 'resources:\n  a: { type: sqs, maxMessageSize: «2MB» }\n  b: { type: sqs, maxMessageSize: «2 MiB» }\n  c: { type: sqs, maxMessageSize: «0.5KiB» }',
-      errors: [{ messageId: 'overMax' }, { messageId: 'overMax' }, { messageId: 'belowMin', message: 'SQS maxMessageSize 0.5KiB (512 bytes) is below the minimum of 1 KiB (1,024 bytes).' }],
-      output: 'resources:\n  a: { type: sqs, maxMessageSize: 1MB }\n  b: { type: sqs, maxMessageSize: 1 MiB }\n  c: { type: sqs, maxMessageSize: 1KiB }',
+      errors: [
+        { messageId: 'overMax' },
+        { messageId: 'overMax' },
+        { messageId: 'belowMin', message: 'SQS maxMessageSize 0.5KiB (512 bytes) is below the minimum of 1 KiB (1,024 bytes).' },
+      ],
+      output:
+        'resources:\n  a: { type: sqs, maxMessageSize: 1MB }\n  b: { type: sqs, maxMessageSize: 1 MiB }\n  c: { type: sqs, maxMessageSize: 1KiB }',
     },
     {
       name: 'maxReceiveCount below 1 and over 1,000',
@@ -60,19 +68,32 @@ ruleTester(rule, {
         { messageId: 'belowMin', message: 'SQS deadLetter.maxReceiveCount 0 is below the minimum of 1.' },
         { messageId: 'overMax', message: 'SQS deadLetter.maxReceiveCount 5000 is over the maximum of 1,000.' },
       ],
-      output: 'resources:\n  a:\n    type: sqs\n    deadLetter: { target: dlq, maxReceiveCount: 1 }\n  b:\n    type: sqs\n    deadLetter:\n      target: dlq\n      maxReceiveCount: 1000\n  dlq: { type: sqs }',
+      output:
+        'resources:\n  a:\n    type: sqs\n    deadLetter: { target: dlq, maxReceiveCount: 1 }\n  b:\n    type: sqs\n    deadLetter:\n      target: dlq\n      maxReceiveCount: 1000\n  dlq: { type: sqs }',
     },
     {
       name: 'durations between two whole seconds, and a size between two bytes',
       code: 'resources:\n  q:\n    type: sqs\n    visibilityTimeout: «0.5s»   # short\n    delay: «1500ms»\n    receiveWait: «19.9»\n    retention: «1.0001h»\n    maxMessageSize: «1.001KB»',
       errors: [
-        { messageId: 'notWhole', message: 'SQS visibilityTimeout 0.5s (500 ms) is not a whole number of seconds; AWS takes visibilityTimeout in whole seconds and rejects the value.' },
-        { messageId: 'notWhole', message: 'SQS delay 1500ms (1.5 s) is not a whole number of seconds; AWS takes delay in whole seconds and rejects the value.' },
+        {
+          messageId: 'notWhole',
+          message:
+            'SQS visibilityTimeout 0.5s (500 ms) is not a whole number of seconds; AWS takes visibilityTimeout in whole seconds and rejects the value.',
+        },
+        {
+          messageId: 'notWhole',
+          message: 'SQS delay 1500ms (1.5 s) is not a whole number of seconds; AWS takes delay in whole seconds and rejects the value.',
+        },
         { messageId: 'notWhole' },
         { messageId: 'notWhole' },
-        { messageId: 'notWhole', message: 'SQS maxMessageSize 1.001KB (1,025.02 bytes) is not a whole number of bytes; AWS takes maxMessageSize in whole bytes and rejects the value.' },
+        {
+          messageId: 'notWhole',
+          message:
+            'SQS maxMessageSize 1.001KB (1,025.02 bytes) is not a whole number of bytes; AWS takes maxMessageSize in whole bytes and rejects the value.',
+        },
       ],
-      output: 'resources:\n  q:\n    type: sqs\n    visibilityTimeout: 1s   # short\n    delay: 2s\n    receiveWait: 20\n    retention: 1h\n    maxMessageSize: 1025B',
+      output:
+        'resources:\n  q:\n    type: sqs\n    visibilityTimeout: 1s   # short\n    delay: 2s\n    receiveWait: 20\n    retention: 1h\n    maxMessageSize: 1025B',
     },
     {
       name: 'below the minimum in sub-second units is a range finding only',

@@ -27,7 +27,12 @@ test('syntax/limits: nesting deeper than 200 levels is refused, not overflowed',
 
 test('syntax/limits: an alias bomb is refused in bounded time', () => {
   const lines = ['awsflow: 1', 'a0: &a0 [x, x, x, x, x, x, x, x, x, x]'];
-  for (let i = 1; i <= 9; i++) lines.push(`a${i}: &a${i} [${Array(10).fill(`*a${i - 1}`).join(', ')}]`);
+  for (let i = 1; i <= 9; i++)
+    lines.push(
+      `a${i}: &a${i} [${Array(10)
+        .fill(`*a${i - 1}`)
+        .join(', ')}]`,
+    );
   lines.push('resources:', '  r: { type: client }');
   const started = Date.now();
   const analysis = analyze(lines.join('\n') + '\n');
@@ -37,13 +42,26 @@ test('syntax/limits: an alias bomb is refused in bounded time', () => {
 
 test('syntax/limits: a file over 4 M characters is refused at once', () => {
   const analysis = analyze('awsflow: 1\n#' + 'x'.repeat(4 * 1024 * 1024) + '\n');
-  assert.deepEqual(analysis.findings.map((f) => f.ruleId), ['syntax/limits']);
+  assert.deepEqual(
+    analysis.findings.map((f) => f.ruleId),
+    ['syntax/limits'],
+  );
 });
 
 test('syntax/limits: a text its host read only in part (truncated) is refused, with the size when known', () => {
-  const message = (bytes?: number) => analyze('awsflow: 1\nresources:\n  a: { type: client }\n', { truncated: bytes === undefined ? {} : { bytes } }).findings.map((f) => `${f.ruleId} ${f.start}-${f.end}: ${f.message}`);
-  assert.deepEqual(message(20 * 1024 * 1024), ['syntax/limits 0-0: The file has 20.0 MB; awsflow checks files up to 4 M characters (about 40,000 resources). Split the architecture into several files.']);
-  assert.deepEqual(message(), ['syntax/limits 0-0: The file is larger than 12 MB; awsflow checks files up to 4 M characters (about 40,000 resources). Split the architecture into several files.']);
+  const message = (bytes?: number) =>
+    analyze('awsflow: 1\nresources:\n  a: { type: client }\n', { truncated: bytes === undefined ? {} : { bytes } }).findings.map(
+      (f) => `${f.ruleId} ${f.start}-${f.end}: ${f.message}`,
+    );
+  assert.deepEqual(message(20 * 1024 * 1024), [
+    'syntax/limits 0-0: The file has 20.0 MB; awsflow checks files up to 4 M characters (about 40,000 resources). Split the architecture into several files.',
+  ]);
+  assert.deepEqual(message(), [
+    'syntax/limits 0-0: The file is larger than 12 MB; awsflow checks files up to 4 M characters (about 40,000 resources). Split the architecture into several files.',
+  ]);
   // Without the option, the same text is checked as usual.
-  assert.deepEqual(analyze('awsflow: 1\nresources:\n  a: { type: client }\n').findings.filter((f) => f.ruleId === 'syntax/limits'), []);
+  assert.deepEqual(
+    analyze('awsflow: 1\nresources:\n  a: { type: client }\n').findings.filter((f) => f.ruleId === 'syntax/limits'),
+    [],
+  );
 });

@@ -27,19 +27,29 @@ ruleTester(rule, {
       code: 'resources:\n  q:\n    type: sqs\n    deadLetter:\n      target: dlq\n      «target»: dlq\n  dlq: { type: sqs }\n  f: { type: lambda }\nflows:\n  - q -> f: { batchSize: 5, «batchSize»: 6 }\n',
       errors: [
         { messageId: 'duplicateKey', message: "Duplicate key 'target': YAML keeps one value per key. The first 'target' is on line 6." },
-        { messageId: 'duplicateKey', message: "Duplicate key 'batchSize': YAML keeps one value per key. The first 'batchSize' is on line 11." },
+        {
+          messageId: 'duplicateKey',
+          message: "Duplicate key 'batchSize': YAML keeps one value per key. The first 'batchSize' is on line 11.",
+        },
       ],
     },
     {
       name: 'duplicate key in a file with anchors and aliases (parsed whole)',
       code: 'x-common: &common { label: a }\nresources:\n  a: { type: client }\n  b: { type: client, «type»: s3 }\n',
-      errors: [{ messageId: 'duplicateKey', message: "Duplicate key 'type': YAML keeps one value per key. The first 'type' is on line 5." }],
+      errors: [
+        { messageId: 'duplicateKey', message: "Duplicate key 'type': YAML keeps one value per key. The first 'type' is on line 5." },
+      ],
       allowOtherErrors: true,
     },
     {
       name: 'an unclosed flow mapping at the end of the file: on the line that opens it',
       code: 'resources:\n  a: «{ type: client»\n',
-      errors: [{ messageId: 'syntax', message: 'YAML syntax error: This `{` is never closed: end the mapping with `}` (on this line, or on a line indented under it)' }],
+      errors: [
+        {
+          messageId: 'syntax',
+          message: 'YAML syntax error: This `{` is never closed: end the mapping with `}` (on this line, or on a line indented under it)',
+        },
+      ],
       allowOtherErrors: true,
     },
     {
@@ -50,7 +60,7 @@ ruleTester(rule, {
     },
     {
       name: 'an unclosed `{` around a closed one, with a comment that holds brackets and quotes',
-      code: 'resources:\n  # { "not this one\n  d: { type: sqs }\n  q: «{ type: sqs, deadLetter: { target: d }, label: \'[x]\'»\n  w: { type: lambda }\n',
+      code: "resources:\n  # { \"not this one\n  d: { type: sqs }\n  q: «{ type: sqs, deadLetter: { target: d }, label: '[x]'»\n  w: { type: lambda }\n",
       errors: [{ messageId: 'syntax' }],
       allowOtherErrors: true,
     },
@@ -63,7 +73,12 @@ ruleTester(rule, {
     {
       name: 'an unclosed flow sequence',
       code: 'resources:\n  fs: { type: efs }\n  e:\n    type: ecs\n    volumes: «[fs, x»\n  w:\n    type: lambda\n',
-      errors: [{ messageId: 'syntax', message: 'YAML syntax error: This `[` is never closed: end the list with `]` (on this line, or on a line indented under it)' }],
+      errors: [
+        {
+          messageId: 'syntax',
+          message: 'YAML syntax error: This `[` is never closed: end the list with `]` (on this line, or on a line indented under it)',
+        },
+      ],
       allowOtherErrors: true,
     },
     {
@@ -80,7 +95,7 @@ ruleTester(rule, {
     },
     {
       name: 'an unclosed single quote after a plain scalar with an apostrophe and a quoted one with an escaped quote',
-      code: 'resources:\n  a: { type: client, description: it\'s ours }\n  q:\n    type: sqs\n    description: \'the team\'\'s\'\n    label: «\'Jobs»\n  w:\n    type: lambda\n',
+      code: "resources:\n  a: { type: client, description: it's ours }\n  q:\n    type: sqs\n    description: 'the team''s'\n    label: «'Jobs»\n  w:\n    type: lambda\n",
       errors: [{ messageId: 'syntax', message: "YAML syntax error: This `'` is never closed: end the string with `'`" }],
       allowOtherErrors: true,
     },
