@@ -231,7 +231,12 @@ export async function runUi({ browser, url, workspace, extensionPath, manifest, 
 
     await step('restore-after-reload', async () => {
       rmSync(join(workspace, 'gone.awsflow'));
-      await page.reload({ timeout: 120_000 });
+      // Reload as a user does, through the workbench: it shuts down and saves its editors
+      // (and each webview's state) before the page goes. A bare page reload can cut that
+      // save short, and the workbench then restores the editors of an earlier save.
+      const reloaded = page.waitForEvent('load', { timeout: 120_000 });
+      await runCommand(page, 'Developer: Reload Window');
+      await reloaded;
       await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
       await previewTabs.nth(tabsBeforeReload.length - 1).waitFor({ timeout: 60_000 });
       const seen = [];
