@@ -316,7 +316,29 @@ function buildFix(
 const MISSING_REASON = 'suppression/missing-reason';
 const UNUSED = 'suppression/unused';
 
-function applySuppressions(raw: RawFinding[], text: string, options: AnalyzeOptions): RawFinding[] {
+/**
+ * Applies a text's `# awsflow-ignore` comments to findings placed on that text, and adds
+ * the suppression rules' own findings. For findings made elsewhere and moved onto the
+ * text (a template's, checked through its import).
+ */
+export function suppressFindings(findings: readonly Finding[], text: string, options: AnalyzeOptions = {}): Finding[] {
+  const severities = options.ruleSeverities ?? {};
+  const kept: Finding[] = [];
+  for (const finding of applySuppressions([...findings], text, options)) {
+    if (!('rule' in finding)) {
+      kept.push(finding); // moved here with its severity already settled
+      continue;
+    }
+    // A suppression rule's own finding: the editor's severity setting applies to it.
+    const setting = severities[finding.ruleId];
+    if (setting === 'off') continue;
+    const { rule: _rule, ...plain } = finding;
+    kept.push(setting ? { ...plain, severity: setting } : plain);
+  }
+  return kept;
+}
+
+function applySuppressions<T extends Finding>(raw: T[], text: string, options: AnalyzeOptions): (T | RawFinding)[] {
   const comments = findIgnoreComments(text);
   if (comments.length === 0) return raw;
   const lineIndex = new LineIndex(text);
@@ -327,7 +349,7 @@ function applySuppressions(raw: RawFinding[], text: string, options: AnalyzeOpti
     byLine.set(comment.line, list);
   }
   const used = new Set<string>();
-  const kept: RawFinding[] = [];
+  const kept: (T | RawFinding)[] = [];
   for (const finding of raw) {
     const line = lineIndex.positionAt(finding.start).line;
     const candidates = [...(byLine.get(line) ?? []), ...(byLine.get(line - 1) ?? [])];

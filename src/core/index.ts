@@ -1,5 +1,5 @@
 /** The public API of the analysis core. Pure: no Node, no VS Code, no DOM. */
-export { analyze, Analyzer, MAX_TEXT_LENGTH, type Analysis, type AnalyzeOptions, type InternalError } from './analyze';
+export { analyze, Analyzer, suppressFindings, MAX_TEXT_LENGTH, type Analysis, type AnalyzeOptions, type InternalError } from './analyze';
 export { rules, ruleById } from './rules/index';
 export { docsPath, docsUrl, RULE_DOCS_FOLDER, type DocsLinks } from './rules/define-rule';
 export type { Finding, Fix, Rule, Severity, SeveritySetting, RelatedInformation } from './rules/types';
@@ -44,6 +44,11 @@ export {
 export { capacityOf, type Capacity, type ResourceLoad, type ConnectionLoad } from './model/capacity';
 export {
   importTemplates,
+  checkTemplate,
+  templateSyntaxFindings,
+  TemplateLocator,
+  type TemplateCheck,
+  type TemplateCheckOptions,
   readTemplate,
   isTemplate,
   GENERATED_HEADER,

@@ -63,3 +63,4 @@ export {
 export { GENERATED_HEADER, type SourceMap, type SourceMapEntry, type ResourceSource } from './write';
 export type { TemplateRange } from './imported';
 export { DEFAULT_BUS_ID } from './map';
+export { checkTemplate, templateSyntaxFindings, TemplateLocator, type TemplateCheck, type TemplateCheckOptions } from './check';
