@@ -17,7 +17,11 @@ export interface IgnoreComment {
 
 const IGNORE = /(^|[ \t])#[ \t]*awsflow-ignore\b([^\r\n]*)/g;
 
-/** Every `# awsflow-ignore <ids> -- <reason>` comment, with the range of each id. */
+/**
+ * Every `# awsflow-ignore <ids> -- <reason>` comment, with the range of each id. A `#`
+ * inside a quoted value (`label: "step # awsflow-ignore"`, a JSON template's string) is
+ * text, not a comment.
+ */
 export function findIgnoreComments(text: string): IgnoreComment[] {
   const comments: IgnoreComment[] = [];
   if (!text.includes('awsflow-ignore')) return comments;
@@ -32,6 +36,7 @@ export function findIgnoreComments(text: string): IgnoreComment[] {
       line++;
       lineStart = next + 1;
     }
+    if (insideQuotes(text, lineStart, commentStart)) continue;
     const body = match[2]!;
     const bodyStart = match.index + match[0].length - body.length;
     const separator = body.indexOf('--');
@@ -45,6 +50,53 @@ export function findIgnoreComments(text: string): IgnoreComment[] {
     comments.push({ line, start: commentStart, end: match.index + match[0].length, ruleIds, reason });
   }
   return comments;
+}
+
+/**
+ * Whether `offset` is inside a quoted scalar that starts on its line. A quote opens a
+ * scalar only where a token starts (after the indentation, `- `, `? `, `: `, `[`, `{` or
+ * `,`): the apostrophe of `label: it's` is text. Quoted scalars that span lines are rare
+ * in architectures and templates alike, and are not followed.
+ */
+function insideQuotes(text: string, lineStart: number, offset: number): boolean {
+  let tokenStart = true;
+  for (let i = lineStart; i < offset; i++) {
+    const char = text[i]!;
+    if ((char === '"' || char === "'") && tokenStart) {
+      const close = closingQuote(text, i, char);
+      if (close === -1 || close >= offset) return true;
+      i = close;
+      tokenStart = false;
+      continue;
+    }
+    if (char === ' ' || char === '\t') {
+      const previous = text[i - 1];
+      if (i === lineStart || previous === ' ' || previous === '\t') continue; // still indentation or spacing
+      tokenStart = previous === '-' || previous === '?' || previous === ':' || previous === ',' || tokenStart;
+      continue;
+    }
+    tokenStart = char === '[' || char === '{' || char === ',';
+  }
+  return false;
+}
+
+/** The offset of the quote closing the scalar opened at `open`, on the same line; -1 if none. */
+function closingQuote(text: string, open: number, quote: string): number {
+  for (let i = open + 1; i < text.length; i++) {
+    const char = text[i]!;
+    if (char === '\n' || char === '\r') return -1;
+    if (quote === '"' && char === '\\') {
+      i++;
+      continue;
+    }
+    if (char !== quote) continue;
+    if (quote === "'" && text[i + 1] === "'") {
+      i++; // '' is an escaped quote
+      continue;
+    }
+    return i;
+  }
+  return -1;
 }
 
 export type SeverityOverrides = Readonly<Record<string, SeveritySetting>>;
