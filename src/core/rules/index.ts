@@ -41,6 +41,8 @@ import lambdaReservedEnv from './lambda/reserved-env';
 import lambdaRuntime from './lambda/runtime';
 import lambdaTimeoutLimit from './lambda/timeout-limit';
 import payloadSize from './payload/size';
+import s3FifoNotification from './s3/fifo-notification';
+import s3OverlappingNotifications from './s3/overlapping-notifications';
 import scheduleExpression from './schedule/expression';
 import scheduleSchedulerOnly from './schedule/scheduler-only';
 import schemaInvalid from './schema/invalid';
@@ -104,6 +106,8 @@ export const rules: readonly Rule[] = [
   lambdaRuntime,
   lambdaTimeoutLimit,
   payloadSize,
+  s3FifoNotification,
+  s3OverlappingNotifications,
   scheduleExpression,
   scheduleSchedulerOnly,
   schemaInvalid,
