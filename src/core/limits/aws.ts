@@ -460,11 +460,17 @@ export const DYNAMODB_STREAMS = {
   parallelizationMin: fact(1, '1', DYNAMODB_ESM_PARAMETERS),
   parallelizationMax: fact(10, '10', DYNAMODB_ESM_PARAMETERS),
   /** MaximumRetryAttempts: -1 (the default) retries until the record expires. */
-  retryAttemptsMin: fact(-1, '-1 (retry until the record expires)', DYNAMODB_ESM_PARAMETERS),
+  retryAttemptsMin: fact(-1, '-1', DYNAMODB_ESM_PARAMETERS),
   retryAttemptsMax: fact(10_000, '10,000', DYNAMODB_ESM_PARAMETERS),
   /** MaximumRecordAgeInSeconds, an integer of seconds; -1 (the default) is no limit. */
   recordAgeMax: fact(604_800, '7 days', DYNAMODB_ESM_PARAMETERS),
   pipesSource: PIPES_DYNAMODB_PARAMETERS,
+  /**
+   * A Pipe from a stream (Kinesis or DynamoDB) retries a failed batch up to its retry policy's
+   * MaximumRetryAttempts, default -1: until the records expire from the stream; a dead-letter
+   * queue (DeadLetterConfig) keeps what it gives up on.
+   */
+  pipesErrorHandling: 'https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-pipes-error-troubleshooting.html',
 } as const;
 
 const SNS_FILTER_CONSTRAINTS = 'https://docs.aws.amazon.com/sns/latest/dg/subscription-filter-policy-constraints.html';

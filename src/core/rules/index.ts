@@ -9,6 +9,8 @@ import apprunnerClosed from './apprunner/closed';
 import apprunnerRange from './apprunner/range';
 import beanstalkRange from './beanstalk/range';
 import configUnknownRule from './config/unknown-rule';
+import dynamodbRange from './dynamodb/range';
+import dynamodbStreamConsumers from './dynamodb/stream-consumers';
 import dynamodbStreamRequired from './dynamodb/stream-required';
 import ec2Range from './ec2/range';
 import ecsFargateSize from './ecs/fargate-size';
@@ -74,6 +76,8 @@ export const rules: readonly Rule[] = [
   apprunnerRange,
   beanstalkRange,
   configUnknownRule,
+  dynamodbRange,
+  dynamodbStreamConsumers,
   dynamodbStreamRequired,
   ec2Range,
   ecsFargateSize,
