@@ -419,6 +419,60 @@ export const FIREHOSE = {
   bufferIntervalDefault: fact(300, '300 s', 'https://docs.aws.amazon.com/firehose/latest/APIReference/API_BufferingHints.html'),
 } as const;
 
+const S3_FILTERING = 'https://docs.aws.amazon.com/AmazonS3/latest/userguide/notification-how-to-filtering.html';
+
+/** S3 event notifications (format 1.1), looked up 2026-12-04. */
+export const S3_NOTIFICATIONS = {
+  /** "Currently, Standard SNS is only allowed as an S3 event notification destination, whereas SNS FIFO is not allowed." */
+  destinations: 'https://docs.aws.amazon.com/AmazonS3/latest/userguide/notification-how-to-event-types-and-destinations.html',
+  /** QueueConfiguration.Queue: "FIFO queues are not allowed when enabling an SQS queue as the event notification destination." */
+  queueConfiguration:
+    'https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-properties-s3-bucket-queueconfiguration.html',
+  /**
+   * Two configurations of one bucket for overlapping event types (`s3:ObjectCreated:*` covers
+   * `s3:ObjectCreated:Put`) must not overlap in key filter: two prefixes overlap when a key can
+   * begin with both (one is a prefix of the other), two suffixes when a key can end with both,
+   * and a missing prefix or suffix overlaps every other. Overlapping prefixes are fine with
+   * suffixes that do not overlap. S3 rejects an overlapping configuration when it is saved.
+   */
+  overlap: S3_FILTERING,
+  /** FilterRule: "Overlapping prefixes and suffixes are not supported." */
+  filterRule: 'https://docs.aws.amazon.com/AmazonS3/latest/API/API_FilterRule.html',
+} as const;
+
+const DYNAMODB_QUOTAS = 'https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/ServiceQuotas.html#limits-dynamodb-streams';
+const DYNAMODB_ESM_PARAMETERS = 'https://docs.aws.amazon.com/lambda/latest/dg/services-ddb-params.html';
+const PIPES_DYNAMODB_PARAMETERS =
+  'https://docs.aws.amazon.com/eventbridge/latest/pipes-reference/API_PipeSourceDynamoDBStreamParameters.html';
+
+/** DynamoDB Streams and the event source mappings and Pipes that read them (format 1.1), looked up 2026-12-04. */
+export const DYNAMODB_STREAMS = {
+  /**
+   * "Do not allow more than two processes to read from the same DynamoDB Streams shard at the
+   * same time": more readers are throttled (the Streams API's LimitExceededException says the
+   * same). Each event source mapping and each Pipe on the stream is one reader of every shard.
+   */
+  readersPerShardMax: fact(2, '2 readers per stream shard', DYNAMODB_QUOTAS),
+  /** Lambda's DynamoDB parameters and the Pipes source parameters agree on every range below. */
+  batchSizeDefault: fact(100, '100', DYNAMODB_ESM_PARAMETERS),
+  batchSizeMax: fact(10_000, '10,000', DYNAMODB_ESM_PARAMETERS),
+  batchWindowMax: fact(300, '300 s', PIPES_DYNAMODB_PARAMETERS),
+  parallelizationMin: fact(1, '1', DYNAMODB_ESM_PARAMETERS),
+  parallelizationMax: fact(10, '10', DYNAMODB_ESM_PARAMETERS),
+  /** MaximumRetryAttempts: -1 (the default) retries until the record expires. */
+  retryAttemptsMin: fact(-1, '-1', DYNAMODB_ESM_PARAMETERS),
+  retryAttemptsMax: fact(10_000, '10,000', DYNAMODB_ESM_PARAMETERS),
+  /** MaximumRecordAgeInSeconds, an integer of seconds; -1 (the default) is no limit. */
+  recordAgeMax: fact(604_800, '7 days', DYNAMODB_ESM_PARAMETERS),
+  pipesSource: PIPES_DYNAMODB_PARAMETERS,
+  /**
+   * A Pipe from a stream (Kinesis or DynamoDB) retries a failed batch up to its retry policy's
+   * MaximumRetryAttempts, default -1: until the records expire from the stream; a dead-letter
+   * queue (DeadLetterConfig) keeps what it gives up on.
+   */
+  pipesErrorHandling: 'https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-pipes-error-troubleshooting.html',
+} as const;
+
 const SNS_FILTER_CONSTRAINTS = 'https://docs.aws.amazon.com/sns/latest/dg/subscription-filter-policy-constraints.html';
 
 export const SNS = {

@@ -9,6 +9,8 @@ import apprunnerClosed from './apprunner/closed';
 import apprunnerRange from './apprunner/range';
 import beanstalkRange from './beanstalk/range';
 import configUnknownRule from './config/unknown-rule';
+import dynamodbRange from './dynamodb/range';
+import dynamodbStreamConsumers from './dynamodb/stream-consumers';
 import dynamodbStreamRequired from './dynamodb/stream-required';
 import ec2Range from './ec2/range';
 import ecsFargateSize from './ecs/fargate-size';
@@ -41,6 +43,8 @@ import lambdaReservedEnv from './lambda/reserved-env';
 import lambdaRuntime from './lambda/runtime';
 import lambdaTimeoutLimit from './lambda/timeout-limit';
 import payloadSize from './payload/size';
+import s3FifoNotification from './s3/fifo-notification';
+import s3OverlappingNotifications from './s3/overlapping-notifications';
 import scheduleExpression from './schedule/expression';
 import scheduleSchedulerOnly from './schedule/scheduler-only';
 import schemaInvalid from './schema/invalid';
@@ -72,6 +76,8 @@ export const rules: readonly Rule[] = [
   apprunnerRange,
   beanstalkRange,
   configUnknownRule,
+  dynamodbRange,
+  dynamodbStreamConsumers,
   dynamodbStreamRequired,
   ec2Range,
   ecsFargateSize,
@@ -104,6 +110,8 @@ export const rules: readonly Rule[] = [
   lambdaRuntime,
   lambdaTimeoutLimit,
   payloadSize,
+  s3FifoNotification,
+  s3OverlappingNotifications,
   scheduleExpression,
   scheduleSchedulerOnly,
   schemaInvalid,

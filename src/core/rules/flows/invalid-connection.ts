@@ -2,8 +2,6 @@ import { defineRule } from '../define-rule';
 import { classifyConnection, connectionOptions } from '../../model/connections';
 
 const S3_DESTINATIONS = 'https://docs.aws.amazon.com/AmazonS3/latest/userguide/EventNotifications.html';
-const S3_NO_FIFO_QUEUE =
-  'https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-properties-s3-bucket-queueconfiguration.html';
 
 export default defineRule({
   id: 'flows/invalid-connection',
@@ -13,15 +11,12 @@ export default defineRule({
     'https://docs.aws.amazon.com/sns/latest/dg/sns-create-subscribe-endpoint-to-topic.html',
     'https://docs.aws.amazon.com/lambda/latest/dg/invocation-eventsourcemapping.html',
     S3_DESTINATIONS,
-    S3_NO_FIFO_QUEUE,
   ],
   fixable: false,
   hasSuggestions: false,
   messages: {
     invalid: "AWS cannot connect '{from}' ({fromType}) to '{to}' ({toType}): {reason}.",
     self: "'{id}' is connected to itself: whatever it sends comes straight back to it, a loop that never ends. Name the resource it really sends to.",
-    s3Fifo:
-      "S3 event notifications cannot go to '{to}': it is a FIFO {kind}, and S3 sends only to standard SQS queues and SNS topics (or Lambda, or EventBridge).",
   },
   check(context) {
     for (const connection of context.model.connections) {
@@ -45,10 +40,8 @@ export default defineRule({
           messageId: 'invalid',
           data: { from: from.id, fromType: from.type, to: to.id, toType: to.type, reason: verdict.reason ?? 'not a supported integration' },
         });
-      } else if (from.type === 's3' && to.fifo && (to.type === 'sqs' || to.type === 'sns')) {
-        // Only the types reach classifyConnection; FIFO is a property of the resource.
-        context.report({ at: connection, messageId: 's3Fifo', data: { to: to.id, kind: to.type === 'sqs' ? 'queue' : 'topic' } });
       }
+      // An S3 notification to a FIFO queue or topic is s3/fifo-notification's finding (FIFO is the resource's property, not its type).
     }
   },
 });

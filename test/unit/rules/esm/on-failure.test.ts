@@ -27,6 +27,14 @@ ruleTester(rule, {
       code: 'resources:\n  clicks: { type: kinesis, encryption: kms }\n  app: { type: ecs, launchType: ec2 }\nflows:\n  - clicks -> app',
     },
     {
+      name: 'Pipes from both streams with onFailure',
+      code: 'resources:\n  orders: { type: dynamodb, stream: true }\n  clicks: { type: kinesis, encryption: kms }\n  q: { type: sqs }\n  failed: { type: sqs }\nflows:\n  - orders, clicks -> q: { via: pipe, onFailure: failed }',
+    },
+    {
+      name: 'a Pipe from a queue: the queue redrives to its own DLQ',
+      code: 'resources:\n  jobs: { type: sqs }\n  wf: { type: stepfunctions }\nflows:\n  - jobs -> wf: { via: pipe }',
+    },
+    {
       name: 'half-typed: onFailure with no value yet',
       code: `${RESOURCES}flows:\n  - clicks -> f:\n      onFailure:\n`,
       ruleSeverities: { 'schema/invalid': 'off' },
@@ -59,6 +67,25 @@ ruleTester(rule, {
       name: 'DynamoDB stream -> Lambda',
       code: 'resources:\n  orders: { type: dynamodb, stream: true }\n  f: { type: lambda }\nflows:\n  - orders -> «f»\n',
       errors: [{ messageId: 'noOnFailure', message: /expire from the DynamoDB stream \(24 hours retention\)/ }],
+    },
+    {
+      name: 'a Pipe from a DynamoDB stream',
+      code: 'resources:\n  orders: { type: dynamodb, stream: true }\n  wf: { type: stepfunctions }\nflows:\n  - orders -> «wf»: { via: pipe, batchSize: 10 }\n',
+      errors: [
+        {
+          messageId: 'pipeNoOnFailure',
+          severity: 'warning',
+          message:
+            "The Pipe orders -> wf has no onFailure (dead-letter queue): EventBridge Pipes retries a batch that fails until its records expire from the DynamoDB stream (24 hours retention), and that shard's later records wait behind it; the failed records are then lost. Set onFailure to an SQS queue (with a retry or age limit on the pipe).",
+        },
+      ],
+    },
+    {
+      name: "a Pipe from a Kinesis stream to a function: the Pipe's message, the stream's retention",
+      code: 'resources:\n  clicks: { type: kinesis, retention: 48h, encryption: kms }\n  f: { type: lambda }\nflows:\n  - clicks -> «f»:\n      via: pipe\n',
+      errors: [
+        { messageId: 'pipeNoOnFailure', message: /^The Pipe clicks -> f has no onFailure .* expire from the stream \(2 d retention\)/ },
+      ],
     },
     {
       name: 'fan-out: one finding per mapping, on each target',

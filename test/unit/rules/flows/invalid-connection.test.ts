@@ -67,18 +67,6 @@ ruleTester(rule, {
       ],
     },
     {
-      name: 'S3 notification to a FIFO queue and a FIFO topic',
-      code: 'resources:\n  b: { type: s3 }\n  jobs.fifo: { type: sqs, fifo: true }\n  news.fifo: { type: sns, fifo: true }\n  f: { type: lambda }\nflows:\n  - b -> «jobs.fifo», «news.fifo»\n  - jobs.fifo -> f\n  - news.fifo -> jobs.fifo',
-      errors: [
-        {
-          messageId: 's3Fifo',
-          message:
-            "S3 event notifications cannot go to 'jobs.fifo': it is a FIFO queue, and S3 sends only to standard SQS queues and SNS topics (or Lambda, or EventBridge).",
-        },
-        { messageId: 's3Fifo' },
-      ],
-    },
-    {
       name: 'block-style entry, quoted flow',
       code: `${R}flows:\n  - "k -> «b»":\n      rate: 1/s`,
       errors: [{ messageId: 'invalid' }],
