@@ -41,6 +41,10 @@ import lambdaReservedEnv from './lambda/reserved-env';
 import lambdaRuntime from './lambda/runtime';
 import lambdaTimeoutLimit from './lambda/timeout-limit';
 import payloadSize from './payload/size';
+import pipesBatchSize from './pipes/batch-size';
+import pipesEnrichment from './pipes/enrichment';
+import pipesOrdering from './pipes/ordering';
+import pipesSource from './pipes/source';
 import scheduleExpression from './schedule/expression';
 import scheduleSchedulerOnly from './schedule/scheduler-only';
 import schemaInvalid from './schema/invalid';
@@ -60,6 +64,8 @@ import sqsNoConsumer from './sqs/no-consumer';
 import sqsNoDlq from './sqs/no-dlq';
 import sqsRange from './sqs/range';
 import sqsVisibilityTimeout from './sqs/visibility-timeout';
+import stepfunctionsExpressCallback from './stepfunctions/express-callback';
+import stepfunctionsExpressTimeout from './stepfunctions/express-timeout';
 import suppressionMissingReason from './suppression/missing-reason';
 import suppressionUnused from './suppression/unused';
 import syntaxLimits from './syntax/limits';
@@ -104,6 +110,10 @@ export const rules: readonly Rule[] = [
   lambdaRuntime,
   lambdaTimeoutLimit,
   payloadSize,
+  pipesBatchSize,
+  pipesEnrichment,
+  pipesOrdering,
+  pipesSource,
   scheduleExpression,
   scheduleSchedulerOnly,
   schemaInvalid,
@@ -123,6 +133,8 @@ export const rules: readonly Rule[] = [
   sqsNoDlq,
   sqsRange,
   sqsVisibilityTimeout,
+  stepfunctionsExpressCallback,
+  stepfunctionsExpressTimeout,
   suppressionMissingReason,
   suppressionUnused,
   syntaxLimits,

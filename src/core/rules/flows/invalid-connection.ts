@@ -1,5 +1,7 @@
 import { defineRule } from '../define-rule';
-import { classifyConnection, connectionOptions } from '../../model/connections';
+import { classifyConnection, connectionOptions, PIPE_SOURCES } from '../../model/connections';
+import { PIPES, STEP_FUNCTIONS } from '../../limits/aws';
+import type { Connection } from '../../model/model';
 
 const S3_DESTINATIONS = 'https://docs.aws.amazon.com/AmazonS3/latest/userguide/EventNotifications.html';
 const S3_NO_FIFO_QUEUE =
@@ -14,6 +16,8 @@ export default defineRule({
     'https://docs.aws.amazon.com/lambda/latest/dg/invocation-eventsourcemapping.html',
     S3_DESTINATIONS,
     S3_NO_FIFO_QUEUE,
+    PIPES.targets,
+    STEP_FUNCTIONS.integrationPatterns,
   ],
   fixable: false,
   hasSuggestions: false,
@@ -22,11 +26,19 @@ export default defineRule({
     self: "'{id}' is connected to itself: whatever it sends comes straight back to it, a loop that never ends. Name the resource it really sends to.",
     s3Fifo:
       "S3 event notifications cannot go to '{to}': it is a FIFO {kind}, and S3 sends only to standard SQS queues and SNS topics (or Lambda, or EventBridge).",
+    pipeFifoTopic:
+      "An EventBridge Pipe cannot deliver to '{to}': it is a FIFO topic, and Pipes do not support SNS FIFO topics as targets. Pipe into a FIFO queue, or into a standard topic.",
+    callbackNotTask:
+      "`callback: true` on '{from}' -> '{to}', which is not a Step Functions task: only a task (`stepfunctions -> <service>`) waits for a task token (`.waitForTaskToken`). Remove `callback`.",
   },
   check(context) {
+    // A fan-out or fan-in entry shares one `callback` node: one finding there.
+    const callbacks = new Map<number, Connection[]>();
     for (const connection of context.model.connections) {
       const { from, to } = connection;
       if (connection.origin !== 'flow' || !from?.type || !to?.type) continue;
+      // A Pipe from a source Pipes cannot read is pipes/source's finding.
+      if (connection.props.get('via')?.value === 'pipe' && !PIPE_SOURCES.includes(from.type)) continue;
       if (from === to) {
         context.report({
           at: connection,
@@ -48,7 +60,23 @@ export default defineRule({
       } else if (from.type === 's3' && to.fifo && (to.type === 'sqs' || to.type === 'sns')) {
         // Only the types reach classifyConnection; FIFO is a property of the resource.
         context.report({ at: connection, messageId: 's3Fifo', data: { to: to.id, kind: to.type === 'sqs' ? 'queue' : 'topic' } });
+      } else if (verdict.kind === 'pipe' && to.type === 'sns' && to.fifo) {
+        context.report({ at: connection, messageId: 'pipeFifoTopic', data: { to: to.id } });
+      } else if (verdict.kind !== 'task' && connection.props.get('callback')?.value === true && connection.props.get('callback')?.node) {
+        const node = connection.props.get('callback')!.node!;
+        const group = callbacks.get(node.start);
+        if (group) group.push(connection);
+        else callbacks.set(node.start, [connection]);
       }
+    }
+    for (const connections of callbacks.values()) {
+      const first = connections[0]!;
+      context.report({
+        at: first.props.get('callback')!.node!,
+        connections,
+        messageId: 'callbackNotTask',
+        data: { from: first.from!.id, to: first.to!.id },
+      });
     }
   },
 });
