@@ -4,7 +4,7 @@ import { classifyConnection, connectionOptions } from '../../model/connections';
 import type { Resource } from '../../model/model';
 
 const SQS_STANDARD_ORDERING = 'https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/standard-queues.html';
-const EVENTBRIDGE_ORDERING = 'https://repost.aws/questions/QUDxAa0fS4TNus4mLxZpUjEw/aws-event-bridge';
+const EVENTBRIDGE_ORDERING = 'https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-custom-bus-ordering.html';
 const ECS_RUN_TASK = 'https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-pipes-event-target.html#pipes-targets-specifics-ecs-task';
 
 export default defineRule({
