@@ -574,6 +574,59 @@ export const STEP_FUNCTIONS = {
     '256 KiB (262,144 bytes) of input or output',
     'https://docs.aws.amazon.com/step-functions/latest/dg/limits.html',
   ),
+  /**
+   * "Express Workflows only support Request Response integrations": no `.sync`, no
+   * `.waitForTaskToken`. Standard workflows wait for a callback with the optimized
+   * integrations that offer it (Lambda, SQS, SNS, EventBridge, ECS, EKS, API Gateway, Step
+   * Functions; not DynamoDB) and with every AWS SDK integration (checked 2026-12-04).
+   */
+  integrationPatterns: 'https://docs.aws.amazon.com/step-functions/latest/dg/integrate-optimized.html',
+} as const;
+
+/** Amazon EventBridge Pipes (format 1.1), looked up 2026-12-04. */
+const PIPES_BATCHING = 'https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-pipes-batching-concurrency.html';
+export const PIPES = {
+  /** DynamoDB streams, Kinesis streams, Amazon MQ brokers, Amazon MSK, SQS queues, self-managed Apache Kafka. */
+  sources: 'https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-pipes-event-source.html',
+  /** "SNS FIFO topics not supported"; standard workflows only asynchronously (FIRE_AND_FORGET). */
+  targets: 'https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-pipes-event-target.html',
+  /** API destination, API Gateway, Lambda, Step Functions: "EventBridge Pipes only supports Express workflows as enrichments". */
+  enrichment: 'https://docs.aws.amazon.com/eventbridge/latest/userguide/pipes-enrichment.html',
+  /** "REQUEST_RESPONSE is not supported for STANDARD state machine workflows." */
+  stateMachineTarget: 'https://docs.aws.amazon.com/eventbridge/latest/pipes-reference/API_PipeTargetStateMachineParameters.html',
+  /** BatchSize 1-10,000 for SQS (standard and FIFO alike), Kinesis and DynamoDB stream sources. */
+  sqsBatchSizeMax: fact(
+    10_000,
+    '10,000',
+    'https://docs.aws.amazon.com/eventbridge/latest/pipes-reference/API_PipeSourceSqsQueueParameters.html',
+  ),
+  kinesisBatchSizeMax: fact(10_000, '10,000', PIPES_BATCHING),
+  dynamodbBatchSizeMax: fact(
+    10_000,
+    '10,000',
+    'https://docs.aws.amazon.com/eventbridge/latest/pipes-reference/API_PipeSourceDynamoDBStreamParameters.html',
+  ),
+  /** MaximumBatchingWindowInSeconds: an integer, 0-300, for every source. */
+  batchWindowMax: fact(
+    300,
+    '300 s',
+    'https://docs.aws.amazon.com/eventbridge/latest/pipes-reference/API_PipeSourceSqsQueueParameters.html',
+  ),
+  batchWindowStep: fact(
+    1,
+    'whole seconds',
+    'https://docs.aws.amazon.com/eventbridge/latest/pipes-reference/API_PipeSourceSqsQueueParameters.html',
+  ),
+  /** "You can't configure a pipe with a larger batch size than the target supports." */
+  sqsTargetBatchMax: fact(10, '10 messages per batch', PIPES_BATCHING),
+  snsTargetBatchMax: fact(10, '10 messages per batch', PIPES_BATCHING),
+  eventBusTargetBatchMax: fact(10, '10 events per batch', PIPES_BATCHING),
+  kinesisTargetBatchMax: fact(500, '500 records per batch', PIPES_BATCHING),
+  firehoseTargetBatchMax: fact(500, '500 records per batch', PIPES_BATCHING),
+  /** "If you configure a pipe with an enrichment or target that doesn't support batching, you won't be able to activate batching on the source." */
+  unbatchedBatchMax: fact(1, '1 (no batching)', PIPES_BATCHING),
+  /** "If a source enforces order to the events sent to EventBridge Pipes, that order is maintained throughout the entire process to the destination." */
+  ordering: 'https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-pipes-event-source.html',
 } as const;
 
 export const APP_RUNNER = {

@@ -67,7 +67,10 @@ export const EVENT_TARGETS: readonly ResourceType[] = [
 ];
 /** The sources an EventBridge Pipe polls (of this format's types). */
 export const PIPE_SOURCES: readonly ResourceType[] = ['sqs', 'kinesis', 'dynamodb'];
-/** What a Step Functions task can call (FORMAT 1.1). */
+/**
+ * What a Step Functions task can call (FORMAT 1.1), and, as AWS offers them beyond FORMAT.md's
+ * list, API Gateway and EKS (optimized integrations) and S3 (its AWS SDK integration).
+ */
 export const TASK_TARGETS: readonly ResourceType[] = [
   'lambda',
   'sqs',
@@ -78,6 +81,9 @@ export const TASK_TARGETS: readonly ResourceType[] = [
   'firehose',
   'stepfunctions',
   'ecs',
+  'api-gateway',
+  'eks',
+  's3',
 ];
 /** Who puts events on a bus: compute and clients (PutEvents), API Gateway, S3 notifications, state machines, rules and schedules. */
 const EVENT_PRODUCERS: readonly ResourceType[] = [...COMPUTE, 'client', 'api-gateway', 's3', 'stepfunctions', 'eventbridge', 'schedule'];

@@ -43,6 +43,10 @@ import lambdaReservedEnv from './lambda/reserved-env';
 import lambdaRuntime from './lambda/runtime';
 import lambdaTimeoutLimit from './lambda/timeout-limit';
 import payloadSize from './payload/size';
+import pipesBatchSize from './pipes/batch-size';
+import pipesEnrichment from './pipes/enrichment';
+import pipesOrdering from './pipes/ordering';
+import pipesSource from './pipes/source';
 import s3FifoNotification from './s3/fifo-notification';
 import s3OverlappingNotifications from './s3/overlapping-notifications';
 import scheduleExpression from './schedule/expression';
@@ -64,6 +68,8 @@ import sqsNoConsumer from './sqs/no-consumer';
 import sqsNoDlq from './sqs/no-dlq';
 import sqsRange from './sqs/range';
 import sqsVisibilityTimeout from './sqs/visibility-timeout';
+import stepfunctionsExpressCallback from './stepfunctions/express-callback';
+import stepfunctionsExpressTimeout from './stepfunctions/express-timeout';
 import suppressionMissingReason from './suppression/missing-reason';
 import suppressionUnused from './suppression/unused';
 import syntaxLimits from './syntax/limits';
@@ -110,6 +116,10 @@ export const rules: readonly Rule[] = [
   lambdaRuntime,
   lambdaTimeoutLimit,
   payloadSize,
+  pipesBatchSize,
+  pipesEnrichment,
+  pipesOrdering,
+  pipesSource,
   s3FifoNotification,
   s3OverlappingNotifications,
   scheduleExpression,
@@ -131,6 +141,8 @@ export const rules: readonly Rule[] = [
   sqsNoDlq,
   sqsRange,
   sqsVisibilityTimeout,
+  stepfunctionsExpressCallback,
+  stepfunctionsExpressTimeout,
   suppressionMissingReason,
   suppressionUnused,
   syntaxLimits,

@@ -47,6 +47,8 @@ export default defineRule({
     for (const connection of context.model.connections) {
       const { from: source, entry } = connection;
       if (connection.origin !== 'flow' || !entry || connection.to?.type !== 'lambda') continue;
+      // A Pipe is no event source mapping: its batch settings are pipes/batch-size's.
+      if (connection.props.get('via')?.value === 'pipe') continue;
       if (source?.type !== 'sqs' && source?.type !== 'kinesis') continue;
       const size = numberProp(connection.props.get('batchSize'));
       const window = numberProp(connection.props.get('batchWindow'));

@@ -19,6 +19,8 @@ export default defineRule({
     for (const connection of context.model.connections) {
       if (connection.origin !== 'flow' || connection.from?.type !== 'sqs' || !connection.from.fifo || connection.to?.type !== 'lambda')
         continue;
+      // A Pipe is no event source mapping: its batch size is pipes/batch-size's.
+      if (connection.props.get('via')?.value === 'pipe') continue;
       const batchSize = connection.props.get('batchSize');
       if (!batchSize?.node || typeof batchSize.value !== 'number' || batchSize.value <= max) continue;
       // Fan-in from several FIFO queues shares one batchSize node: one finding.

@@ -17,6 +17,10 @@ ruleTester(rule, {
     { name: 'FIFO without a window; a zero window is no window', code: `${R}flows:\n  - q.fifo -> f: { batchSize: 10, batchWindow: 0 }` },
     { name: 'not an event source mapping', code: `${R}  w: { type: ecs }\nflows:\n  - q -> w: { batchSize: 50 }` },
     {
+      name: 'a Pipe into a function is no event source mapping (pipes/batch-size)',
+      code: `${R}flows:\n  - q -> f: { via: pipe, batchSize: 100 }\n  - q.fifo -> f: { via: pipe, batchWindow: 5s }`,
+    },
+    {
       name: 'half-typed: batchSize and batchWindow with no value',
       code: `${R}flows:\n  - q -> f:\n      batchSize:\n      batchWindow:`,
       ruleSeverities: { 'schema/invalid': 'off' },

@@ -8,6 +8,10 @@ ruleTester(rule, {
     { name: 'default batch size', code: `${FIFO}flows:\n  - jobs.fifo -> worker` },
     { name: 'batch size 10', code: `${FIFO}flows:\n  - jobs.fifo -> worker: { batchSize: 10 }` },
     {
+      name: 'a Pipe is no event source mapping (pipes/batch-size)',
+      code: `${FIFO}flows:\n  - jobs.fifo -> worker: { via: pipe, batchSize: 100 }`,
+    },
+    {
       name: 'standard queue',
       code: 'resources:\n  jobs: { type: sqs }\n  worker: { type: lambda }\nflows:\n  - jobs -> worker: { batchSize: 100, batchWindow: 5s }',
     },
