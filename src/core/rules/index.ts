@@ -18,6 +18,8 @@ import encryptionServiceProducerKey from './encryption/service-producer-key';
 import esmBatchWindow from './esm/batch-window';
 import esmMaxConcurrency from './esm/max-concurrency';
 import esmOnFailure from './esm/on-failure';
+import eventbridgeInvocationsThroughput from './eventbridge/invocations-throughput';
+import eventbridgePutEventsThroughput from './eventbridge/put-events-throughput';
 import eventbridgeRuleTargets from './eventbridge/rule-targets';
 import firehoseRange from './firehose/range';
 import flowsInvalidConnection from './flows/invalid-connection';
@@ -60,6 +62,7 @@ import sqsNoConsumer from './sqs/no-consumer';
 import sqsNoDlq from './sqs/no-dlq';
 import sqsRange from './sqs/range';
 import sqsVisibilityTimeout from './sqs/visibility-timeout';
+import stepfunctionsStartRate from './stepfunctions/start-rate';
 import suppressionMissingReason from './suppression/missing-reason';
 import suppressionUnused from './suppression/unused';
 import syntaxLimits from './syntax/limits';
@@ -81,6 +84,8 @@ export const rules: readonly Rule[] = [
   esmBatchWindow,
   esmMaxConcurrency,
   esmOnFailure,
+  eventbridgeInvocationsThroughput,
+  eventbridgePutEventsThroughput,
   eventbridgeRuleTargets,
   firehoseRange,
   flowsInvalidConnection,
@@ -123,6 +128,7 @@ export const rules: readonly Rule[] = [
   sqsNoDlq,
   sqsRange,
   sqsVisibilityTimeout,
+  stepfunctionsStartRate,
   suppressionMissingReason,
   suppressionUnused,
   syntaxLimits,
