@@ -542,8 +542,6 @@ export const EVENTBRIDGE_THROUGHPUT = {
     },
   ] as readonly RegionalTier[],
   invocationsOtherRegions: fact(750, '750 invocations/s (each other Region)', EVENTBRIDGE_QUOTAS),
-  /** The quota is per account and Region, not per bus (AWS re:Post answer to "Does PutEvents throttle limit per event bus?"). */
-  perAccount: 'https://repost.aws/questions/QU5JzyVY7uRa-HWDgpmMtd-w/does-putevents-throttle-limit-per-event-bus-or-per-whole-event-bridge',
   /** A rule target's failed or throttled delivery is retried, by default for 24 hours and 185 attempts. */
   retryPolicy: 'https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-rule-retry-policy.html',
 } as const;

@@ -21,7 +21,6 @@ export default defineRule({
   summary:
     "Events put on EventBridge buses need more PutEvents requests per second than the account's quota in the file's Region (10,000/s in us-east-1, us-west-2 and eu-west-1; 400/s in the smallest Regions)",
   facts: [EVENTBRIDGE_THROUGHPUT.putEventsOtherRegions, EVENTBRIDGE.putEventsEntriesMax],
-  sources: [EVENTBRIDGE_THROUGHPUT.perAccount],
   fixable: false,
   hasSuggestions: true,
   messages: {
