@@ -238,3 +238,86 @@ describe('capacity shown to the user', () => {
     assert.equal(hints[0]!.offset, text.indexOf('q -> f') + 'q -> f'.length);
   });
 });
+
+describe('capacity through buses, pipes, workflows and stores (format 1.1)', () => {
+  const rate = (analysis: ReturnType<typeof analyze>, from: string, to: string) =>
+    capacityOf(analysis.model).connection(analysis.model.connections.find((c) => c.source.id === from && c.target.id === to)!)?.rate;
+
+  test("a rule delivers every event unless its edge declares a rate; the bus's rule target invocations add the targets up", () => {
+    const { analysis, byId } = loads(
+      'resources:\n  svc: { type: ecs }\n  bus: { type: eventbridge }\n  f: { type: lambda }\n  q: { type: sqs }\n  t: { type: sns, encryption: kms }\nflows:\n  - svc -> bus: { rate: 100/s }\n  - bus -> f\n  - bus -> q: { rate: 10/s, pattern: { source: [shop] } }\n  - bus -> t\n',
+    );
+    assert.equal(byId('bus').inbound?.rate, 100);
+    assert.equal(rate(analysis, 'bus', 'f'), 100);
+    assert.equal(rate(analysis, 'bus', 'q'), 10);
+    assert.equal(rate(analysis, 'bus', 't'), 100);
+    assert.equal(byId('bus').ruleInvocations, 210);
+    assert.equal(byId('f').invocations, 100); // a rule invokes its Lambda target once per event
+  });
+
+  test('a bus without a known rate has no rule invocations; a schedule into a bus fires at its rate', () => {
+    const { byId } = loads(
+      'resources:\n  tick: { type: schedule, expression: rate(1 minute) }\n  bus: { type: eventbridge }\n  idle: { type: eventbridge }\n  f: { type: lambda }\n  g: { type: lambda }\nflows:\n  - tick -> bus -> f\n  - idle -> g\n',
+    );
+    assert.equal(byId('bus').inbound?.rate, 1 / 60);
+    assert.equal(byId('f').inbound?.rate, 1 / 60);
+    assert.equal(byId('idle').ruleInvocations, undefined);
+    assert.equal(byId('g').inbound, undefined);
+  });
+
+  test('a workflow runs one execution per start and its tasks carry one call each; a task declaring a rate wins', () => {
+    const { analysis, byId } = loads(
+      'resources:\n  api: { type: api-gateway }\n  flow: { type: stepfunctions }\n  f: { type: lambda }\n  table: { type: dynamodb }\n  t: { type: sns, encryption: kms }\nflows:\n  - api -> flow: { rate: 20/s }\n  - flow -> f, table\n  - flow -> t: { rate: 2/s }\n',
+    );
+    assert.equal(byId('flow').executions, 20);
+    assert.equal(rate(analysis, 'flow', 'f'), 20);
+    assert.equal(rate(analysis, 'flow', 'table'), 20);
+    assert.equal(rate(analysis, 'flow', 't'), 2);
+  });
+
+  test('a Pipe starts one execution per batch; the enrichment does not change the rate; tasks run once per execution', () => {
+    const { analysis, byId } = loads(
+      'resources:\n  svc: { type: ecs }\n  q: { type: sqs }\n  s: { type: kinesis, encryption: kms }\n  enricher: { type: lambda }\n  flow: { type: stepfunctions }\n  other: { type: stepfunctions }\n  f: { type: lambda }\nflows:\n  - svc -> q: { rate: 50/s }\n  - q -> flow: { via: pipe, batchSize: 5, enrich: enricher }\n  - flow -> f\n  - svc -> s: { rate: 200/s }\n  - s -> other: { via: pipe }\n',
+    );
+    assert.equal(rate(analysis, 'q', 'flow'), 50);
+    assert.equal(byId('flow').inbound?.rate, 50);
+    assert.equal(byId('flow').executions, 10);
+    assert.equal(rate(analysis, 'flow', 'f'), 10);
+    assert.equal(byId('f').invocations, 10);
+    // A stream's default batch is 100.
+    assert.equal(byId('other').executions, 2);
+  });
+
+  test('S3 notifications and DynamoDB streams carry the rate declared on them, else none', () => {
+    const { analysis, byId } = loads(
+      'resources:\n  web: { type: client }\n  b: { type: s3 }\n  f: { type: lambda }\n  q: { type: sqs }\n  table: { type: dynamodb, stream: true }\n  g: { type: lambda }\n  h: { type: lambda }\nflows:\n  - web -> b: { rate: 50/s }\n  - b -> f\n  - b -> q: { rate: 5/s, events: [s3:ObjectCreated:*] }\n  - f -> table\n  - table -> g\n  - table -> h: { rate: 30/s }\n',
+    );
+    assert.equal(byId('b').inbound?.rate, 50);
+    assert.equal(rate(analysis, 'b', 'f'), undefined);
+    assert.equal(byId('f').inbound, undefined);
+    assert.equal(rate(analysis, 'b', 'q'), 5);
+    assert.equal(rate(analysis, 'table', 'g'), undefined);
+    assert.equal(rate(analysis, 'table', 'h'), 30);
+    assert.equal(byId('h').invocations, 0.3); // DynamoDB stream batches: 100 by default
+  });
+
+  test('hover on a bus, a workflow and a pipe edge says what each figure is; hints follow the new edges', () => {
+    const text =
+      'awsflow: 1\nresources:\n  svc: { type: ecs }\n  bus: { type: eventbridge }\n  flow: { type: stepfunctions }\n  q: { type: sqs }\n  f: { type: lambda }\nflows:\n  - svc -> bus: { rate: 40/s }\n  - bus -> q\n  - q -> flow: { via: pipe, batchSize: 4 }\n  - flow -> f\n';
+    const analysis = analyze(text);
+    const markdown = (at: string) => hover(analysis, text.indexOf(at) + 2)!.markdown;
+    assert.match(markdown('  bus:'), /^- Rule target invocations: \*\*40\/s\*\* \(every target's rate, added up\)$/m);
+    assert.match(markdown('  flow:'), /^- In: \*\*40\/s\*\* \(passed on by `q`\)$/m);
+    assert.match(markdown('  flow:'), /^- Executions: \*\*10\/s\*\* \(one per start; one per batch from a Pipe\)$/m);
+    assert.match(markdown('q -> flow'), /^ {2}- Batch size: \*\*4\*\* \(declared\): 10\/s executions with full batches$/m);
+    const hints = inlayHints(analysis, { start: 0, end: text.length }).filter((h) => h.label.includes('/s'));
+    assert.deepEqual(
+      hints.map((h) => [text.slice(0, h.offset).split('\n').pop(), h.label]),
+      [
+        ['  - bus -> q', ' = 40/s'],
+        ['  - q -> flow', ' = 40/s'],
+        ['  - flow -> f', ' = 10/s'],
+      ],
+    );
+  });
+});

@@ -552,6 +552,54 @@ export const EVENTBRIDGE = {
   retrySecondsStep: fact(1, 'whole seconds', 'https://docs.aws.amazon.com/eventbridge/latest/APIReference/API_RetryPolicy.html'),
 } as const;
 
+const EVENTBRIDGE_QUOTAS = 'https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-quota.html';
+
+/** A Regional quota: its figure in the Regions listed (a Region not listed takes `otherRegions`). */
+export interface RegionalTier {
+  readonly regions: readonly string[];
+  readonly perSecond: number;
+}
+
+/**
+ * EventBridge throughput quotas (event buses, "Custom Event Bus - Classic" in the quotas page),
+ * per account and Region, shared by every bus of the account; adjustable through Service Quotas.
+ * Looked up 2026-12-04 in the quotas page (the full Regional table read from AWS's own copy of
+ * the page, awsdocs/amazon-eventbridge-user-guide doc_source/eb-quota.md; the live page's
+ * figures for the listed Regions agree). A Region the table does not list takes the lowest
+ * figure (the page's "each of the other supported Regions"), as does a file without `region`.
+ */
+export const EVENTBRIDGE_THROUGHPUT = {
+  source: EVENTBRIDGE_QUOTAS,
+  /** "PutEvents throttle limit in transactions per second": requests, each of up to 10 entries; further requests are throttled. */
+  putEventsTiers: [
+    { regions: ['us-east-1', 'us-west-2', 'eu-west-1'], perSecond: 10_000 },
+    { regions: ['us-east-2', 'eu-central-1', 'eu-south-2'], perSecond: 2_400 },
+    { regions: ['us-west-1', 'ap-northeast-1', 'ap-southeast-1', 'ap-southeast-2', 'eu-west-2'], perSecond: 1_200 },
+    {
+      regions: ['ap-east-1', 'ap-northeast-2', 'ap-south-1', 'ca-central-1', 'eu-north-1', 'eu-west-3', 'sa-east-1'],
+      perSecond: 600,
+    },
+  ] as readonly RegionalTier[],
+  putEventsOtherRegions: fact(400, '400 PutEvents requests/s (each other Region)', EVENTBRIDGE_QUOTAS),
+  /**
+   * "Invocations throttle limit in transactions per second": "An invocation is an event matching a
+   * rule and being sent on to the rule's targets. After the limit is reached, the invocations are
+   * throttled; that is, they still happen but they are delayed."
+   */
+  invocationsTiers: [
+    { regions: ['us-east-1', 'us-west-2', 'eu-west-1'], perSecond: 18_750 },
+    { regions: ['us-east-2', 'eu-central-1', 'eu-south-2'], perSecond: 4_500 },
+    { regions: ['us-west-1', 'ap-northeast-1', 'ap-southeast-1', 'ap-southeast-2', 'eu-west-2'], perSecond: 2_250 },
+    {
+      regions: ['ap-east-1', 'ap-northeast-2', 'ap-south-1', 'ca-central-1', 'eu-north-1', 'eu-west-3', 'sa-east-1'],
+      perSecond: 1_100,
+    },
+  ] as readonly RegionalTier[],
+  invocationsOtherRegions: fact(750, '750 invocations/s (each other Region)', EVENTBRIDGE_QUOTAS),
+  /** A rule target's failed or throttled delivery is retried, by default for 24 hours and 185 attempts. */
+  retryPolicy: 'https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-rule-retry-policy.html',
+} as const;
+
 /** EventBridge Scheduler (format 1.1), looked up 2026-12-04. */
 export const SCHEDULER = {
   expressions: 'https://docs.aws.amazon.com/scheduler/latest/UserGuide/schedule-types.html',
@@ -627,6 +675,28 @@ export const PIPES = {
   unbatchedBatchMax: fact(1, '1 (no batching)', PIPES_BATCHING),
   /** "If a source enforces order to the events sent to EventBridge Pipes, that order is maintained throughout the entire process to the destination." */
   ordering: 'https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-pipes-event-source.html',
+} as const;
+
+const STEP_FUNCTIONS_QUOTAS = 'https://docs.aws.amazon.com/step-functions/latest/dg/service-quotas.html';
+
+/**
+ * StartExecution throttling, a token bucket per account and Region (soft quotas: "Quotas related
+ * to API action throttling"). Standard workflows: a bucket of 1,300 refilled at 300/s in
+ * us-east-1, us-west-2 and eu-west-1, of 800 refilled at 150/s elsewhere; Express workflows:
+ * 6,000 refilled at 6,000/s everywhere. A burst up to the bucket goes through; a sustained rate
+ * over the refill is throttled (ThrottlingException). Synchronous Express executions do not count.
+ * Looked up 2026-12-04 (AWS's copy of the page: awsdocs/aws-step-functions-developer-guide
+ * doc_source/limits-overview.md).
+ */
+export const STEP_FUNCTIONS_START = {
+  source: STEP_FUNCTIONS_QUOTAS,
+  largeRegions: ['us-east-1', 'us-west-2', 'eu-west-1'] as readonly string[],
+  standardLargeBucket: fact(1_300, 'a bucket of 1,300', STEP_FUNCTIONS_QUOTAS),
+  standardLargeRefill: fact(300, '300 StartExecution calls/s', STEP_FUNCTIONS_QUOTAS),
+  standardOtherBucket: fact(800, 'a bucket of 800', STEP_FUNCTIONS_QUOTAS),
+  standardOtherRefill: fact(150, '150 StartExecution calls/s', STEP_FUNCTIONS_QUOTAS),
+  expressBucket: fact(6_000, 'a bucket of 6,000', STEP_FUNCTIONS_QUOTAS),
+  expressRefill: fact(6_000, '6,000 StartExecution calls/s', STEP_FUNCTIONS_QUOTAS),
 } as const;
 
 export const APP_RUNNER = {

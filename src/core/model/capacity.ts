@@ -7,6 +7,13 @@
  *   stream passes its inbound rate to each consumer; compute passes its inbound rate on
  *   along each outgoing connection that does not declare its own.
  * - A schedule written as `rate(…)` fires at that rate.
+ * - An EventBridge bus delivers its whole inbound rate to every rule target (a rule's pattern
+ *   may match fewer: declare `rate` on its edge to say how many); a Pipe passes its source's
+ *   rate on (enrichment does not change it).
+ * - A Step Functions state machine runs one execution per message that starts it (a Pipe
+ *   starts one per batch), and each task edge carries one call per execution.
+ * - A data store (S3, DynamoDB, RDS, EFS) passes nothing on by itself: its notifications and
+ *   streams carry the rate declared on them, or none (a read and a write share one arrow).
  * Dead-letter connections carry no rate: failures are not declared.
  *
  * - A resource over its limit (FIFO queue or topic, Kinesis stream, Lambda concurrency)
@@ -19,10 +26,23 @@
  */
 import type { Connection, Model, Prop, Resource } from './model';
 import type { ResourceType } from './properties';
-import { API_GATEWAY, ESM, LAMBDA, PAYLOAD, SNS_FIFO, SQS_FIFO } from '../limits/aws';
+import {
+  API_GATEWAY,
+  ESM,
+  EVENTBRIDGE,
+  EVENTBRIDGE_THROUGHPUT,
+  LAMBDA,
+  PAYLOAD,
+  SNS_FIFO,
+  SQS_FIFO,
+  STEP_FUNCTIONS,
+  STEP_FUNCTIONS_START,
+  type RegionalTier,
+} from '../limits/aws';
 import { formatNumber } from '../parse/values';
 import { classifyConnection, connectionOptions, type ConnectionKind } from './connections';
 import { onDemandWriteMax, shardsNeeded, shardWriteLimit, streamMode } from './kinesis';
+import { typesOf } from './resource-types';
 
 export interface Flow {
   /** Messages (records, requests) per second: what gets through, after any throttle upstream. */
@@ -60,6 +80,10 @@ export interface ResourceLoad {
   readonly concurrency?: number;
   /** Kinesis: shards the inbound writes need (1 MiB/s and 1,000 records/s per shard). */
   readonly shardsNeeded?: number;
+  /** Step Functions: executions started per second (one per message; one per batch from a Pipe). */
+  readonly executions?: number;
+  /** EventBridge bus: rule target invocations per second (each target's rate, added up). */
+  readonly ruleInvocations?: number;
 }
 
 /**
@@ -96,7 +120,16 @@ export interface MessageSize {
 /** What a hop accepts per message; undefined when nothing there rejects a large one. */
 export interface PayloadLimit {
   readonly bytes: number;
-  readonly target: 'sqs' | 'sns' | 'kinesis' | 'lambda-async' | 'lambda-sync' | 'api-gateway';
+  readonly target:
+    | 'sqs'
+    | 'sns'
+    | 'kinesis'
+    | 'lambda-async'
+    | 'lambda-sync'
+    | 'api-gateway'
+    | 'eventbridge'
+    | 'stepfunctions-input'
+    | 'stepfunctions-state';
 }
 
 export interface Capacity {
@@ -131,6 +164,65 @@ export function sqsFifoLimit(highThroughput: boolean, region: string | undefined
   return { calls: tier ? tier.callsPerSecond : SQS_FIFO.highThroughputOtherRegions, mode: `high-throughput mode, ${where}`, where };
 }
 
+/** An account's quota in the file's Region: the tier that lists the Region, else the lowest figure (also without `region`). */
+export interface RegionalQuota {
+  readonly perSecond: number;
+  /** `us-east-1`, `Region ca-west-1: lowest Regional figure`, `no region set: lowest Regional figure`. */
+  readonly where: string;
+}
+
+function regionalQuota(tiers: readonly RegionalTier[], other: number, region: string | undefined): RegionalQuota {
+  const tier = region ? tiers.find((t) => t.regions.includes(region)) : undefined;
+  if (tier) return { perSecond: tier.perSecond, where: region! };
+  return { perSecond: other, where: `${region ? `Region ${region}` : 'no region set'}: lowest Regional figure` };
+}
+
+/** PutEvents requests per second the account gets in the Region (every bus together). */
+export function putEventsQuota(region: string | undefined): RegionalQuota {
+  return regionalQuota(EVENTBRIDGE_THROUGHPUT.putEventsTiers, EVENTBRIDGE_THROUGHPUT.putEventsOtherRegions.value, region);
+}
+
+/** Rule target invocations per second the account gets in the Region (every bus together). */
+export function invocationsQuota(region: string | undefined): RegionalQuota {
+  return regionalQuota(EVENTBRIDGE_THROUGHPUT.invocationsTiers, EVENTBRIDGE_THROUGHPUT.invocationsOtherRegions.value, region);
+}
+
+export interface StartExecutionQuota {
+  /** Sustained StartExecution calls per second: the bucket's refill rate. */
+  readonly refill: number;
+  /** The burst the bucket absorbs. */
+  readonly bucket: number;
+  readonly where: string;
+}
+
+/** StartExecution's token bucket for a workflow type in the Region: Express has one figure everywhere. */
+export function startExecutionQuota(workflow: 'standard' | 'express', region: string | undefined): StartExecutionQuota {
+  const q = STEP_FUNCTIONS_START;
+  if (workflow === 'express') return { refill: q.expressRefill.value, bucket: q.expressBucket.value, where: 'every Region' };
+  if (region && q.largeRegions.includes(region))
+    return { refill: q.standardLargeRefill.value, bucket: q.standardLargeBucket.value, where: region };
+  return {
+    refill: q.standardOtherRefill.value,
+    bucket: q.standardOtherBucket.value,
+    where: region ? region : 'no region set: the figure of Regions other than us-east-1, us-west-2 and eu-west-1',
+  };
+}
+
+/** A state machine's `workflow`: express, or standard (AWS's default). */
+export function workflowType(machine: Resource): 'standard' | 'express' {
+  return machine.props.get('workflow')?.value === 'express' ? 'express' : 'standard';
+}
+
+/** The batch a Pipe or an event source mapping delivers: `batchSize`, or AWS's default for the source (queues 10, streams 100). */
+export function batchSizeOf(connection: Connection): number {
+  const written = connection.props.get('batchSize')?.value;
+  if (typeof written === 'number' && written > 0) return written;
+  return connection.from?.type === 'sqs' ? ESM.sqsBatchSizeDefault.value : ESM.kinesisBatchSizeDefault.value;
+}
+
+/** Data stores: what flows out of them (notifications, streams) is declared there or unknown. */
+const STORES: ReadonlySet<ResourceType> = new Set<ResourceType>(typesOf('data-store'));
+
 /** Resources that do not pass a message on as it came: stores (notifications describe the change) and Firehose (it buffers). */
 const SIZE_STOPS: ReadonlySet<ResourceType> = new Set<ResourceType>(['dynamodb', 's3', 'rds', 'efs', 'firehose', 'schedule']);
 
@@ -145,6 +237,13 @@ export function payloadLimit(connection: Connection, known?: ConnectionKind | 'i
   if (!from?.type || !to?.type) return undefined;
   const kind = known ?? classifyConnection(from.type, to.type, connectionOptions(connection)).kind;
   if (kind === 'invalid' || kind === 'notification' || kind === 'event-source-mapping') return undefined;
+  // A task's input is a state's data: Step Functions' limit comes first, unless the target's own is lower.
+  if (from.type === 'stepfunctions' && kind === 'task') {
+    const own = payloadLimit(connection, 'call');
+    return own && own.bytes < STEP_FUNCTIONS.payloadMax.value
+      ? own
+      : { bytes: STEP_FUNCTIONS.payloadMax.value, target: 'stepfunctions-state' };
+  }
   switch (to.type) {
     case 'sqs': {
       const own = to.props.get('maxMessageSize')?.value;
@@ -156,6 +255,10 @@ export function payloadLimit(connection: Connection, known?: ConnectionKind | 'i
       return { bytes: PAYLOAD.kinesisRecordMax.value, target: 'kinesis' };
     case 'api-gateway':
       return { bytes: API_GATEWAY.payloadMax.value, target: 'api-gateway' };
+    case 'eventbridge':
+      return { bytes: EVENTBRIDGE.putEventsEntrySizeMax.value, target: 'eventbridge' };
+    case 'stepfunctions':
+      return { bytes: STEP_FUNCTIONS.payloadMax.value, target: 'stepfunctions-input' };
     case 'lambda': {
       // Schedules, SNS and other functions invoke asynchronously; callers that wait for a response (and compute's default Invoke) synchronously.
       const asynchronous = kind === 'subscription' || kind === 'rule-target' || kind === 'asynchronous-invoke';
@@ -208,17 +311,35 @@ function lambdaInvocations(model: Model, fn: Resource, loads: ReadonlyMap<Connec
     const kind = classifyConnection(connection.from.type, 'lambda', connectionOptions(connection)).kind;
     let perSecond = load.rate;
     // An event source mapping and a Pipe both invoke the function with batches (streams: 100 by default, queues: 10).
-    if (kind === 'event-source-mapping' || kind === 'pipe') {
-      const written = connection.props.get('batchSize')?.value;
-      const batch =
-        typeof written === 'number' && written > 0
-          ? written
-          : connection.from.type === 'sqs'
-            ? ESM.sqsBatchSizeDefault.value
-            : ESM.kinesisBatchSizeDefault.value;
-      perSecond = load.rate / batch;
-    }
+    if (kind === 'event-source-mapping' || kind === 'pipe') perSecond = load.rate / batchSizeOf(connection);
     invocations = (invocations ?? 0) + perSecond;
+  }
+  return invocations;
+}
+
+/**
+ * Executions per second of a state machine: one per message that starts it, one per batch
+ * from a Pipe (a Pipe hands its Step Functions target the whole batch as one input).
+ */
+function executionsOf(model: Model, machine: Resource, loads: ReadonlyMap<Connection, ConnectionLoad>): number | undefined {
+  let executions: number | undefined;
+  for (const connection of model.inbound(machine)) {
+    const load = loads.get(connection);
+    if (!load || connection.origin !== 'flow' || !connection.from?.type) continue;
+    const kind = classifyConnection(connection.from.type, 'stepfunctions', connectionOptions(connection)).kind;
+    executions = (executions ?? 0) + (kind === 'pipe' ? load.rate / batchSizeOf(connection) : load.rate);
+  }
+  return executions;
+}
+
+/** Rule target invocations per second of a bus: the rates of its rule-target connections, added up. */
+function ruleInvocationsOf(model: Model, bus: Resource, loads: ReadonlyMap<Connection, ConnectionLoad>): number | undefined {
+  let invocations: number | undefined;
+  for (const connection of model.outbound(bus)) {
+    const load = loads.get(connection);
+    if (!load || connection.origin !== 'flow' || !connection.to?.type) continue;
+    if (classifyConnection('eventbridge', connection.to.type, connectionOptions(connection)).kind !== 'rule-target') continue;
+    invocations = (invocations ?? 0) + load.rate;
   }
   return invocations;
 }
@@ -353,6 +474,15 @@ function computeCapacity(model: Model): Capacity {
         throttles.set(resource, throttle);
         const kept = throttle.delivered / source.rate;
         source = { ...source, rate: throttle.delivered, bytes: source.bytes * kept };
+      }
+      if (resource.type && STORES.has(resource.type)) source = undefined;
+      if (source && resource.type === 'stepfunctions') {
+        // Each task runs once per execution: a Pipe's batches make fewer executions than messages.
+        const executions = executionsOf(model, resource, loads);
+        if (executions !== undefined && source.rate > 0) {
+          const per = executions / source.rate;
+          source = { ...source, rate: executions, demand: source.demand * per, bytes: source.bytes * per };
+        }
       }
       for (const connection of model.outbound(resource)) {
         if (connection.origin !== 'flow' || !connection.to) continue;
@@ -513,6 +643,14 @@ function deriveLoad(
       ...(invocations !== undefined ? { invocations } : {}),
       ...(concurrency !== undefined ? { concurrency } : {}),
     };
+  }
+  if (resource.type === 'stepfunctions') {
+    const executions = executionsOf(model, resource, loads);
+    return { inbound, ...throttled, ...(executions !== undefined ? { executions } : {}) };
+  }
+  if (resource.type === 'eventbridge') {
+    const ruleInvocations = ruleInvocationsOf(model, resource, loads);
+    return { inbound, ...throttled, ...(ruleInvocations !== undefined ? { ruleInvocations } : {}) };
   }
   if (resource.type === 'kinesis' && inbound) {
     // Bytes count only when every connection in says its size; kinesis/shard-capacity adds the part known.

@@ -20,6 +20,8 @@ import encryptionServiceProducerKey from './encryption/service-producer-key';
 import esmBatchWindow from './esm/batch-window';
 import esmMaxConcurrency from './esm/max-concurrency';
 import esmOnFailure from './esm/on-failure';
+import eventbridgeInvocationsThroughput from './eventbridge/invocations-throughput';
+import eventbridgePutEventsThroughput from './eventbridge/put-events-throughput';
 import eventbridgeRuleTargets from './eventbridge/rule-targets';
 import firehoseRange from './firehose/range';
 import flowsInvalidConnection from './flows/invalid-connection';
@@ -70,6 +72,7 @@ import sqsRange from './sqs/range';
 import sqsVisibilityTimeout from './sqs/visibility-timeout';
 import stepfunctionsExpressCallback from './stepfunctions/express-callback';
 import stepfunctionsExpressTimeout from './stepfunctions/express-timeout';
+import stepfunctionsStartRate from './stepfunctions/start-rate';
 import suppressionMissingReason from './suppression/missing-reason';
 import suppressionUnused from './suppression/unused';
 import syntaxLimits from './syntax/limits';
@@ -93,6 +96,8 @@ export const rules: readonly Rule[] = [
   esmBatchWindow,
   esmMaxConcurrency,
   esmOnFailure,
+  eventbridgeInvocationsThroughput,
+  eventbridgePutEventsThroughput,
   eventbridgeRuleTargets,
   firehoseRange,
   flowsInvalidConnection,
@@ -143,6 +148,7 @@ export const rules: readonly Rule[] = [
   sqsVisibilityTimeout,
   stepfunctionsExpressCallback,
   stepfunctionsExpressTimeout,
+  stepfunctionsStartRate,
   suppressionMissingReason,
   suppressionUnused,
   syntaxLimits,

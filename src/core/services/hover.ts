@@ -550,6 +550,12 @@ function capacitySection(analysis: Analysis, resource: Resource): string | undef
       `- Cost: about **$${cost.monthly < 10 ? cost.monthly.toFixed(2) : formatNumber(Math.round(cost.monthly))}/month** — ${cost.basis} ([${PRICES.region} prices, ${PRICES.asOf}](${cost.source}))`,
     );
   }
+  if (load.executions !== undefined) {
+    lines.push(`- Executions: **${formatRate(load.executions)}** (one per start; one per batch from a Pipe)`);
+  }
+  if (load.ruleInvocations !== undefined) {
+    lines.push(`- Rule target invocations: **${formatRate(load.ruleInvocations)}** (every target's rate, added up)`);
+  }
   if (load.shardsNeeded !== undefined) {
     const shards = resource.props.get('shards')?.value;
     lines.push(
@@ -668,14 +674,16 @@ function connectionLoadLines(analysis: Analysis, connection: Connection): string
   const from = connection.from?.type;
   const to = connection.to?.type;
   const kind = from && to ? classifyConnection(from, to, connectionOptions(connection)).kind : undefined;
-  if (from && (kind === 'event-source-mapping' || (kind === 'pipe' && to === 'lambda'))) {
+  if (from && (kind === 'event-source-mapping' || (kind === 'pipe' && (to === 'lambda' || to === 'stepfunctions')))) {
     const written = connection.props.get('batchSize')?.value;
     const declared = typeof written === 'number' && written > 0;
     const batch = declared ? written : from === 'sqs' ? ESM.sqsBatchSizeDefault.value : ESM.kinesisBatchSizeDefault.value;
     const why = declared
       ? 'declared'
       : `AWS default from ${from === 'kinesis' ? 'a Kinesis stream' : from === 'dynamodb' ? 'a DynamoDB stream' : 'an SQS queue'}`;
-    const invocations = load ? `: ${formatRate(load.rate / batch)} invocations with full batches` : '';
+    const invocations = load
+      ? `: ${formatRate(load.rate / batch)} ${to === 'stepfunctions' ? 'executions' : 'invocations'} with full batches`
+      : '';
     lines.push(`  - Batch size: **${formatNumber(batch)}** (${why})${invocations}`);
   } else if (connection.props.get('batching')?.value === true) {
     lines.push('  - Sent in batches of up to 10 (`batching: true`)');

@@ -1,5 +1,5 @@
 import { defineRule } from '../define-rule';
-import { API_GATEWAY, ESM, PAYLOAD } from '../../limits/aws';
+import { API_GATEWAY, ESM, EVENTBRIDGE, PAYLOAD, STEP_FUNCTIONS } from '../../limits/aws';
 import { capacityOf, payloadLimit } from '../../model/capacity';
 import { classifyConnection, connectionToken } from '../../model/connections';
 import { isScalar } from '../../parse/ast';
@@ -8,13 +8,23 @@ import type { Report } from '../types';
 import { formatBytes, formatNumber } from '../../parse/values';
 import type { OffsetRange } from '../../text/line-index';
 
-type MessageId = 'overSqs' | 'overSns' | 'overKinesis' | 'overApiGateway' | 'overLambdaAsync' | 'overLambdaSync' | 'overBatch';
+type MessageId =
+  | 'overSqs'
+  | 'overSns'
+  | 'overKinesis'
+  | 'overApiGateway'
+  | 'overLambdaAsync'
+  | 'overLambdaSync'
+  | 'overBatch'
+  | 'overEventBridge'
+  | 'overStepFunctionsInput'
+  | 'overStepFunctionsState';
 
 export default defineRule({
   id: 'payload/size',
   defaultSeverity: 'error',
   summary:
-    "Declared message size, on the flow or carried from upstream, over a hop's maximum: SQS 1 MiB (or the queue's maxMessageSize), SNS 256 KiB, Kinesis record 1 MiB, API Gateway 10 MB, Lambda 1 MB asynchronous / 6 MB synchronous",
+    "Declared message size, on the flow or carried from upstream, over a hop's maximum: SQS 1 MiB (or the queue's maxMessageSize), SNS 256 KiB, Kinesis record 1 MiB, API Gateway 10 MB, Lambda 1 MB asynchronous / 6 MB synchronous, EventBridge event 1 MB, Step Functions input and state 256 KiB",
   facts: [
     PAYLOAD.sqsMax,
     PAYLOAD.snsDefaultMax,
@@ -22,6 +32,8 @@ export default defineRule({
     API_GATEWAY.payloadMax,
     PAYLOAD.lambdaAsyncMax,
     PAYLOAD.lambdaSyncMax,
+    EVENTBRIDGE.putEventsEntrySizeMax,
+    STEP_FUNCTIONS.payloadMax,
   ],
   sources: ['https://docs.aws.amazon.com/lambda/latest/api/API_CreateEventSourceMapping.html'],
   fixable: false,
@@ -36,6 +48,12 @@ export default defineRule({
       'Event size {given} for Lambda function {target}, invoked asynchronously by {source}, is over the {max} maximum payload of an asynchronous invocation; Lambda rejects the event.',
     overLambdaSync:
       'Request size {given} for Lambda function {target}, called synchronously by {source}, is over the {max} maximum payload of a synchronous invocation; Lambda rejects the request.',
+    overEventBridge:
+      'Event size {given} put on EventBridge bus {target} by {source} is over the PutEvents maximum ({max}); EventBridge rejects the entry.',
+    overStepFunctionsInput:
+      "Input size {given} starting Step Functions state machine {target} from {source} is over Step Functions' maximum of {max}; the execution is not started.",
+    overStepFunctionsState:
+      "Task input size {given} from Step Functions state machine {source} to {target} is over Step Functions' maximum of {max}; the execution fails (States.DataLimitExceeded).",
     overBatch:
       'A batch of {batch} records of {given} from {source} comes to {total}, over the {max} payload maximum of a synchronous invocation of Lambda function {target}: Lambda passes smaller batches than batchSize, about {fits} records each.',
   },
@@ -179,6 +197,39 @@ export default defineRule({
             to.id,
             'overLambdaSync',
             { given: given.text, source: from.id, max: PAYLOAD.lambdaSyncMax.text },
+            undefined,
+            related,
+          );
+          break;
+        case 'eventbridge':
+          report(
+            connection,
+            at,
+            to.id,
+            'overEventBridge',
+            { given: given.text, source: from.id, max: EVENTBRIDGE.putEventsEntrySizeMax.text },
+            undefined,
+            related,
+          );
+          break;
+        case 'stepfunctions-input':
+          report(
+            connection,
+            at,
+            to.id,
+            'overStepFunctionsInput',
+            { given: given.text, source: from.id, max: STEP_FUNCTIONS.payloadMax.text },
+            undefined,
+            related,
+          );
+          break;
+        case 'stepfunctions-state':
+          report(
+            connection,
+            at,
+            to.id,
+            'overStepFunctionsState',
+            { given: given.text, source: from.id, max: STEP_FUNCTIONS.payloadMax.text },
             undefined,
             related,
           );

@@ -58,6 +58,26 @@ ruleTester(rule, {
       code: `${svc}  q: { type: sqs }\nflows:\n  - svc -> q: { size: }`,
       ruleSeverities: { 'schema/invalid': 'off' },
     },
+    {
+      name: 'EventBridge: an event of exactly 1 MB (1,048,576 bytes) put on a bus',
+      code: `${svc}  bus: { type: eventbridge }\nflows:\n  - svc -> bus: { size: 1MB }`,
+    },
+    {
+      name: 'EventBridge: an event of 1 MB carried on to a rule target invoked asynchronously',
+      code: `${svc}  bus: { type: eventbridge }\n  f: { type: lambda }\nflows:\n  - svc -> bus: { size: 1MB }\n  - bus -> f`,
+    },
+    {
+      name: 'S3 notifications to a bus describe the object, not the object',
+      code: 'resources:\n  b: { type: s3 }\n  bus: { type: eventbridge }\nflows:\n  - b -> bus: { size: 5MB }',
+    },
+    {
+      name: 'Step Functions: an input of exactly 256 KiB; a task passing 256 KiB on',
+      code: 'resources:\n  api: { type: api-gateway }\n  flow: { type: stepfunctions }\n  f: { type: lambda }\nflows:\n  - api -> flow: { size: 256KiB }\n  - flow -> f',
+    },
+    {
+      name: 'Step Functions: a task declaring a smaller size than the input',
+      code: 'resources:\n  bus: { type: eventbridge }\n  flow: { type: stepfunctions }\n  q: { type: sqs }\nflows:\n  - bus -> flow: { size: 200KB }\n  - flow -> q: { size: 10KB }',
+    },
   ],
   invalid: [
     {
@@ -254,6 +274,75 @@ ruleTester(rule, {
       name: 'the default batch of 100 from Kinesis',
       code: `${svc}  s: { type: kinesis, encryption: kms }\n  f: { type: lambda }\nflows:\n  - svc -> s: { rate: 10/s, size: 100KB }\n  - s -> «f»`,
       errors: [{ messageId: 'overBatch', message: /^A batch of 100 records of 100 KiB \(the average into s\) from s comes to 9\.77 MiB/ }],
+    },
+    {
+      name: 'EventBridge: just over 1 MB put on a bus by a function',
+      code: 'resources:\n  f: { type: lambda }\n  bus: { type: eventbridge }\nflows:\n  - f -> bus: { size: «1048577» }',
+      errors: [
+        {
+          messageId: 'overEventBridge',
+          message:
+            'Event size 1048577 bytes put on EventBridge bus bus by f is over the PutEvents maximum (1 MB per PutEvents entry); EventBridge rejects the entry.',
+        },
+      ],
+    },
+    {
+      name: 'EventBridge: a size declared on the hop into a bus, reported there once (the bus rejects it: its rule target never sees it)',
+      code: `${svc}  q: { type: sqs, maxMessageSize: 1MB }\n  f: { type: lambda }\n  bus: { type: eventbridge }\n  g: { type: lambda }\nflows:\n  - svc -> q: { size: 1MB }\n  - q -> f: { batchSize: 1 }\n  - f -> bus: { size: «1025KB» }\n  - bus -> g`,
+      errors: [
+        {
+          messageId: 'overEventBridge',
+          message: /^Event size 1025KB put on EventBridge bus bus by f is over the PutEvents maximum/,
+        },
+      ],
+    },
+    {
+      name: 'EventBridge: a size carried from upstream onto a bus: on the bus, naming where it was declared',
+      code: 'resources:\n  web: { type: client }\n  api: { type: api-gateway }\n  bus: { type: eventbridge }\nflows:\n  - web -> api: { size: 2MB }\n  - api -> «bus»',
+      errors: [
+        {
+          messageId: 'overEventBridge',
+          message:
+            'Event size 2MB (declared on web -> api) put on EventBridge bus bus by api is over the PutEvents maximum (1 MB per PutEvents entry); EventBridge rejects the entry.',
+        },
+      ],
+    },
+    {
+      name: 'EventBridge: a rule forwarding to another bus',
+      code: 'resources:\n  a: { type: eventbridge }\n  b: { type: eventbridge }\nflows:\n  - a -> b: { size: «2MB» }',
+      errors: [{ messageId: 'overEventBridge', message: /^Event size 2MB put on EventBridge bus b by a is over/ }],
+    },
+    {
+      name: 'Step Functions: an execution input just over 256 KiB',
+      code: 'resources:\n  api: { type: api-gateway }\n  flow: { type: stepfunctions }\nflows:\n  - api -> flow: { size: «262145» }',
+      errors: [
+        {
+          messageId: 'overStepFunctionsInput',
+          message:
+            "Input size 262145 bytes starting Step Functions state machine flow from api is over Step Functions' maximum of 256 KiB (262,144 bytes) of input or output; the execution is not started.",
+        },
+      ],
+    },
+    {
+      name: 'Step Functions: an event of 300 KB from a bus starts a workflow: the bus takes it, the workflow does not',
+      code: `${svc}  bus: { type: eventbridge }\n  flow: { type: stepfunctions }\nflows:\n  - svc -> bus: { size: 300KB }\n  - bus -> «flow»`,
+      errors: [
+        {
+          messageId: 'overStepFunctionsInput',
+          message: /^Input size 300KB \(declared on svc -> bus\) starting Step Functions state machine flow from bus/,
+        },
+      ],
+    },
+    {
+      name: "Step Functions: a task's input over 256 KiB, though the Lambda function takes 6 MB",
+      code: 'resources:\n  flow: { type: stepfunctions }\n  f: { type: lambda }\nflows:\n  - flow -> f: { size: «300KB» }',
+      errors: [
+        {
+          messageId: 'overStepFunctionsState',
+          message:
+            "Task input size 300KB from Step Functions state machine flow to f is over Step Functions' maximum of 256 KiB (262,144 bytes) of input or output; the execution fails (States.DataLimitExceeded).",
+        },
+      ],
     },
   ],
 });
