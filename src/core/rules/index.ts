@@ -18,7 +18,9 @@ import encryptionServiceProducerKey from './encryption/service-producer-key';
 import esmBatchWindow from './esm/batch-window';
 import esmMaxConcurrency from './esm/max-concurrency';
 import esmOnFailure from './esm/on-failure';
-import eventbridgeRuleTargets from './eventbridge/rule-targets';
+import eventbridgeDlqType from './eventbridge/dlq-type';
+import eventbridgeNoDlq from './eventbridge/no-dlq';
+import eventbridgeTargetsPerRule from './eventbridge/targets-per-rule';
 import firehoseRange from './firehose/range';
 import flowsInvalidConnection from './flows/invalid-connection';
 import flowsRange from './flows/range';
@@ -81,7 +83,9 @@ export const rules: readonly Rule[] = [
   esmBatchWindow,
   esmMaxConcurrency,
   esmOnFailure,
-  eventbridgeRuleTargets,
+  eventbridgeDlqType,
+  eventbridgeNoDlq,
+  eventbridgeTargetsPerRule,
   firehoseRange,
   flowsInvalidConnection,
   flowsRange,
