@@ -20,6 +20,7 @@ import esmMaxConcurrency from './esm/max-concurrency';
 import esmOnFailure from './esm/on-failure';
 import eventbridgeDlqType from './eventbridge/dlq-type';
 import eventbridgeNoDlq from './eventbridge/no-dlq';
+import eventbridgePattern from './eventbridge/pattern';
 import eventbridgeTargetsPerRule from './eventbridge/targets-per-rule';
 import firehoseRange from './firehose/range';
 import flowsInvalidConnection from './flows/invalid-connection';
@@ -85,6 +86,7 @@ export const rules: readonly Rule[] = [
   esmOnFailure,
   eventbridgeDlqType,
   eventbridgeNoDlq,
+  eventbridgePattern,
   eventbridgeTargetsPerRule,
   firehoseRange,
   flowsInvalidConnection,
