@@ -45,6 +45,7 @@ import lambdaRuntime from './lambda/runtime';
 import lambdaTimeoutLimit from './lambda/timeout-limit';
 import payloadSize from './payload/size';
 import scheduleExpression from './schedule/expression';
+import scheduleRange from './schedule/range';
 import scheduleSchedulerOnly from './schedule/scheduler-only';
 import schemaInvalid from './schema/invalid';
 import snsFifoSubscription from './sns/fifo-subscription';
@@ -111,6 +112,7 @@ export const rules: readonly Rule[] = [
   lambdaTimeoutLimit,
   payloadSize,
   scheduleExpression,
+  scheduleRange,
   scheduleSchedulerOnly,
   schemaInvalid,
   snsFifoSubscription,
