@@ -12,9 +12,9 @@ export default defineRule({
   fixable: false,
   hasSuggestions: false,
   messages: {
-    fifo: "'{dlq}' is a FIFO queue, and {service} takes only a standard SQS queue as a target's dead-letter queue: {api} rejects it. Use a standard queue for {sender}'s failed events.",
+    fifo: "'{dlq}' is a FIFO queue, and {service} takes only a standard SQS queue as a target's dead-letter queue: {api} rejects it. Use a standard queue for the events '{sender}' fails to deliver.",
     notQueue:
-      "'{dlq}' is {kind}, and {service} takes only a standard SQS queue as a target's dead-letter queue: {api} rejects it. Use a standard queue for {sender}'s failed events.",
+      "'{dlq}' is {kind}, and {service} takes only a standard SQS queue as a target's dead-letter queue: {api} rejects it. Use a standard queue for the events '{sender}' fails to deliver.",
   },
   check(context) {
     const { model } = context;

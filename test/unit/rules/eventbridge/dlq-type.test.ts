@@ -32,7 +32,7 @@ ruleTester(rule, {
           messageId: 'fifo',
           severity: 'error',
           message:
-            "'dlq.fifo' is a FIFO queue, and EventBridge takes only a standard SQS queue as a target's dead-letter queue: PutTargets rejects it. Use a standard queue for bus's failed events.",
+            "'dlq.fifo' is a FIFO queue, and EventBridge takes only a standard SQS queue as a target's dead-letter queue: PutTargets rejects it. Use a standard queue for the events 'bus' fails to deliver.",
         },
       ],
     },
@@ -43,7 +43,7 @@ ruleTester(rule, {
         {
           messageId: 'notQueue',
           message:
-            "'t' is an SNS topic, and EventBridge takes only a standard SQS queue as a target's dead-letter queue: PutTargets rejects it. Use a standard queue for bus's failed events.",
+            "'t' is an SNS topic, and EventBridge takes only a standard SQS queue as a target's dead-letter queue: PutTargets rejects it. Use a standard queue for the events 'bus' fails to deliver.",
         },
       ],
     },
@@ -53,7 +53,8 @@ ruleTester(rule, {
       errors: [
         {
           messageId: 'fifo',
-          message: /EventBridge Scheduler takes only a standard SQS queue .*: CreateSchedule rejects it\. Use a standard queue for tick's/,
+          message:
+            /EventBridge Scheduler takes only a standard SQS queue .*: CreateSchedule rejects it\. Use a standard queue for the events 'tick'/,
         },
       ],
     },
