@@ -550,6 +550,22 @@ export const EVENTBRIDGE = {
   retryMaxAgeMax: fact(86_400, '24 hours', 'https://docs.aws.amazon.com/eventbridge/latest/APIReference/API_RetryPolicy.html'),
   retryMaxAgeDefault: fact(86_400, '24 hours', 'https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-rule-retry-policy.html'),
   retrySecondsStep: fact(1, 'whole seconds', 'https://docs.aws.amazon.com/eventbridge/latest/APIReference/API_RetryPolicy.html'),
+  /**
+   * "EventBridge DLQs are standard Amazon SQS queues"; PutTargets rejects a FIFO queue with
+   * "SQS FIFO is not supported by Dead Letter Queues." Looked up 2026-12-04.
+   */
+  targetDeadLetterQueue: 'https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-rule-dlq.html',
+  /**
+   * Event pattern syntax: every field's value is an array of match values, or an object of
+   * nested fields; arrays and objects may not be empty; `$or` takes at least two objects.
+   * Looked up 2026-12-04.
+   */
+  eventPatterns: 'https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-event-patterns.html',
+  /**
+   * The comparison operators of event patterns: prefix, suffix, anything-but, numeric, exists,
+   * cidr, equals-ignore-case, wildcard, and `$or`. Looked up 2026-12-04.
+   */
+  patternOperators: 'https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-create-pattern-operators.html',
 } as const;
 
 const EVENTBRIDGE_QUOTAS = 'https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-quota.html';
@@ -611,6 +627,13 @@ export const SCHEDULER = {
   ),
   /** `MaximumWindowInMinutes` is an integer of minutes. */
   flexibleWindowStep: fact(60, 'whole minutes', 'https://docs.aws.amazon.com/scheduler/latest/APIReference/API_FlexibleTimeWindow.html'),
+  // A schedule's target retry policy, looked up 2026-12-04: the same ranges as a rule target's.
+  retryAttemptsMin: fact(0, '0', 'https://docs.aws.amazon.com/scheduler/latest/APIReference/API_RetryPolicy.html'),
+  retryAttemptsMax: fact(185, '185', 'https://docs.aws.amazon.com/scheduler/latest/APIReference/API_RetryPolicy.html'),
+  retryMaxAgeMin: fact(60, '60 s', 'https://docs.aws.amazon.com/scheduler/latest/APIReference/API_RetryPolicy.html'),
+  retryMaxAgeMax: fact(86_400, '24 hours', 'https://docs.aws.amazon.com/scheduler/latest/APIReference/API_RetryPolicy.html'),
+  /** "EventBridge Scheduler does not support using a FIFO queue as your schedule's DLQ." Looked up 2026-12-04. */
+  deadLetterQueue: 'https://docs.aws.amazon.com/scheduler/latest/UserGuide/configuring-schedule-dlq.html',
 } as const;
 
 /** AWS Step Functions (format 1.1), looked up 2026-12-04. */

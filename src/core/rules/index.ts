@@ -20,9 +20,12 @@ import encryptionServiceProducerKey from './encryption/service-producer-key';
 import esmBatchWindow from './esm/batch-window';
 import esmMaxConcurrency from './esm/max-concurrency';
 import esmOnFailure from './esm/on-failure';
+import eventbridgeDlqType from './eventbridge/dlq-type';
 import eventbridgeInvocationsThroughput from './eventbridge/invocations-throughput';
+import eventbridgeNoDlq from './eventbridge/no-dlq';
+import eventbridgePattern from './eventbridge/pattern';
 import eventbridgePutEventsThroughput from './eventbridge/put-events-throughput';
-import eventbridgeRuleTargets from './eventbridge/rule-targets';
+import eventbridgeTargetsPerRule from './eventbridge/targets-per-rule';
 import firehoseRange from './firehose/range';
 import flowsInvalidConnection from './flows/invalid-connection';
 import flowsRange from './flows/range';
@@ -52,6 +55,7 @@ import pipesSource from './pipes/source';
 import s3FifoNotification from './s3/fifo-notification';
 import s3OverlappingNotifications from './s3/overlapping-notifications';
 import scheduleExpression from './schedule/expression';
+import scheduleRange from './schedule/range';
 import scheduleSchedulerOnly from './schedule/scheduler-only';
 import schemaInvalid from './schema/invalid';
 import snsFifoSubscription from './sns/fifo-subscription';
@@ -96,9 +100,12 @@ export const rules: readonly Rule[] = [
   esmBatchWindow,
   esmMaxConcurrency,
   esmOnFailure,
+  eventbridgeDlqType,
   eventbridgeInvocationsThroughput,
+  eventbridgeNoDlq,
+  eventbridgePattern,
   eventbridgePutEventsThroughput,
-  eventbridgeRuleTargets,
+  eventbridgeTargetsPerRule,
   firehoseRange,
   flowsInvalidConnection,
   flowsRange,
@@ -128,6 +135,7 @@ export const rules: readonly Rule[] = [
   s3FifoNotification,
   s3OverlappingNotifications,
   scheduleExpression,
+  scheduleRange,
   scheduleSchedulerOnly,
   schemaInvalid,
   snsFifoSubscription,

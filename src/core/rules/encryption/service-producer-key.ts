@@ -1,7 +1,7 @@
 import { defineRule } from '../define-rule';
-import { SNS, SQS } from '../../limits/aws';
+import { EVENTBRIDGE, SCHEDULER, SNS, SQS } from '../../limits/aws';
 import type { Edits, TextEdit } from '../../edit/edits';
-import type { Prop, Resource } from '../../model/model';
+import { scheduleKind, type Connection, type Prop, type Resource } from '../../model/model';
 import type { ResourceType } from '../../model/properties';
 import { isMap } from '../../parse/ast';
 import { nodeEnd } from '../../edit/remove';
@@ -17,13 +17,14 @@ const SERVICE: Partial<Record<ResourceType, string>> = {
 export default defineRule({
   id: 'encryption/service-producer-key',
   defaultSeverity: 'error',
-  summary: 'An SQS queue or SNS topic encrypted with the AWS managed KMS key and fed by SNS, EventBridge or S3, whose deliveries then fail',
-  sources: [SQS.keyManagement, SNS.keyManagement],
+  summary:
+    "An SQS queue or SNS topic encrypted with the AWS managed KMS key and fed by SNS, EventBridge or S3 (also as an EventBridge rule's or schedule's dead-letter queue), whose deliveries then fail",
+  sources: [SQS.keyManagement, SNS.keyManagement, EVENTBRIDGE.targetDeadLetterQueue, SCHEDULER.deadLetterQueue],
   fixable: false,
   hasSuggestions: true,
   messages: {
     awsManagedKey:
-      "{kind} '{id}' is encrypted with the AWS managed key ({alias}), whose key policy cannot be changed to let {service} use it: deliveries from '{producer}' fail. Use a customer managed key that grants {principal} kms:GenerateDataKey* and kms:Decrypt{orSqs}.",
+      "{kind} '{id}' is encrypted with the AWS managed key ({alias}), whose key policy cannot be changed to let {service} use it: {failure}. Use a customer managed key that grants {principal} kms:GenerateDataKey* and kms:Decrypt{orSqs}.",
     useSqsManaged: 'Use SSE-SQS (`encryption: sqs-managed`)',
     useCustomerKey: 'Use a customer managed key (`{ kms: {alias} }`)',
   },
@@ -35,7 +36,13 @@ export default defineRule({
       if (!encryption?.node || typeof value !== 'object' || value.kind !== 'kms-aws-managed') continue;
       const producers = model.inbound(resource).filter((connection) => {
         const type = connection.from?.type;
-        if (connection.origin !== 'flow' || !type || !SERVICE[type]) return false;
+        if (!type || !SERVICE[type]) return false;
+        // EventBridge Scheduler delivers (and dead-letters) with the schedule's execution role, an IAM
+        // principal of the account, which the AWS managed key's policy lets use SQS and SNS.
+        if (type === 'schedule' && scheduleKind(connection.from!) === 'scheduler') return false;
+        // A rule's or schedule's target sends the events it could not deliver to its dead-letter queue (`onFailure`).
+        if (connection.origin === 'onFailure') return isDeadLetterSender(connection);
+        if (connection.origin !== 'flow') return false;
         return type !== 'sns' || resource.type === 'sqs';
       });
       const first = producers[0];
@@ -53,7 +60,9 @@ export default defineRule({
           id: resource.id,
           alias: queue ? 'alias/aws/sqs' : 'alias/aws/sns',
           service: services.join(' or '),
-          producer: first.from.id,
+          failure: isDeadLetterSender(first)
+            ? `the events '${first.from.id}' could not deliver cannot be sent to this dead-letter queue, and are lost`
+            : `deliveries from '${first.from.id}' fail`,
           principal: services.map(principalOf).join(' and '),
           orSqs: queue ? ', or SSE-SQS (`sqs-managed`)' : '',
         },
@@ -61,7 +70,9 @@ export default defineRule({
           .filter((connection) => connection.entry)
           .map((connection) => ({
             at: connection,
-            message: `${SERVICE[connection.from!.type!]} delivers to '${resource.id}' here`,
+            message: isDeadLetterSender(connection)
+              ? `${SERVICE[connection.from!.type!]} sends the events it could not deliver to '${resource.id}' here`
+              : `${SERVICE[connection.from!.type!]} delivers to '${resource.id}' here`,
           })),
         suggest: [
           ...(queue
@@ -77,6 +88,12 @@ export default defineRule({
     }
   },
 });
+
+/** The `onFailure` of a bus's or schedule's target: EventBridge (or Scheduler) itself writes to that queue. */
+function isDeadLetterSender(connection: Connection): boolean {
+  const type = connection.from?.type;
+  return connection.origin === 'onFailure' && (type === 'eventbridge' || type === 'schedule');
+}
 
 function principalOf(service: string): string {
   if (service === 'SNS') return 'sns.amazonaws.com';

@@ -13,7 +13,7 @@ interface NamedRule {
 }
 
 export default defineRule({
-  id: 'eventbridge/rule-targets',
+  id: 'eventbridge/targets-per-rule',
   defaultSeverity: 'error',
   summary: 'More than 5 targets share one EventBridge rule (flow entries from a bus with the same `rule`)',
   facts: [EVENTBRIDGE.targetsPerRuleMax],

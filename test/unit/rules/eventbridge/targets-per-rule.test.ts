@@ -1,4 +1,4 @@
-import rule from '../../../../src/core/rules/eventbridge/rule-targets';
+import rule from '../../../../src/core/rules/eventbridge/targets-per-rule';
 import { ruleTester } from '../../../helpers/rule-tester';
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -46,7 +46,7 @@ ruleTester(rule, {
 
 test('the other entries of the rule are related information, on their rule values', () => {
   const text = `awsflow: 1\n${R}flows:\n  - bus -> a, b, c: { rule: orders }\n  - bus -> d, e: { rule: orders }\n  - bus -> f: { rule: orders }\n`;
-  const [finding, ...others] = analyze(text).findings.filter((f) => f.ruleId === 'eventbridge/rule-targets');
+  const [finding, ...others] = analyze(text).findings.filter((f) => f.ruleId === 'eventbridge/targets-per-rule');
   assert.equal(others.length, 0);
   assert.equal(finding!.start, text.lastIndexOf('orders'));
   const first = text.indexOf('rule: orders') + 6;
