@@ -40,6 +40,7 @@ import lambdaRange from './lambda/range';
 import lambdaReservedEnv from './lambda/reserved-env';
 import lambdaRuntime from './lambda/runtime';
 import lambdaTimeoutLimit from './lambda/timeout-limit';
+import latencyBudget from './latency/budget';
 import payloadSize from './payload/size';
 import scheduleExpression from './schedule/expression';
 import scheduleSchedulerOnly from './schedule/scheduler-only';
@@ -103,6 +104,7 @@ export const rules: readonly Rule[] = [
   lambdaReservedEnv,
   lambdaRuntime,
   lambdaTimeoutLimit,
+  latencyBudget,
   payloadSize,
   scheduleExpression,
   scheduleSchedulerOnly,
