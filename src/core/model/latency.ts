@@ -28,8 +28,10 @@ import { formatNumber, formatSeconds } from '../parse/values';
 export type LatencyBasis = 'file' | 'aws' | 'assumption';
 
 export interface LatencyPart {
-  /** What the time is spent on, for people: `batch window 5 s`. */
+  /** What the time is spent on, short: `batch window 5 s`, `SNS delivery`. */
   readonly what: string;
+  /** How the figure was worked out: the AWS fact or assumption, the file's values. */
+  readonly detail?: string;
   /** Seconds. */
   readonly p50: number;
   readonly worst: number;
@@ -42,7 +44,7 @@ export interface LatencyEstimate {
   readonly p50: number;
   readonly worst: number;
   readonly parts: readonly LatencyPart[];
-  /** What is not counted, and why (a run time the file does not give, retries that never end). */
+  /** What is not counted, and why: `a's run time in p50 (no duration)`. */
   readonly notes: readonly string[];
 }
 
@@ -70,6 +72,18 @@ export interface Latency {
   chain(entry: FlowEntry): SlowestPaths | undefined;
   /** The slowest paths from each entry point that reaches the resource, in document order of the entry points. */
   fromEntryPoints(resource: Resource): ReadonlyMap<Resource, SlowestPaths>;
+}
+
+/**
+ * An estimate for reading at a glance (hover): milliseconds below a second, one decimal below
+ * ten seconds, then the two largest units (`1 h 39 min`): the figures are estimates.
+ */
+export function formatLatency(seconds: number): string {
+  if (seconds < 1) return `${Math.round(seconds * 1000)} ms`;
+  if (seconds < 10) return `${Math.round(seconds * 10) / 10} s`;
+  if (seconds < 60) return `${Math.round(seconds)} s`;
+  const units = formatSeconds(Math.round(seconds)).split(' ');
+  return units.slice(0, 4).join(' ');
 }
 
 const cache = new WeakMap<Model, Latency>();
@@ -152,13 +166,14 @@ function basisOf(fact: Fact): LatencyBasis {
 /** A part from a typical and a worst-case fact. */
 function fromFacts(what: string, typical: Fact, worst: Fact): LatencyPart {
   const basis = basisOf(typical) === 'assumption' || basisOf(worst) === 'assumption' ? 'assumption' : 'aws';
-  return { what: `${what} (${typical.text}; ${worst.text})`, p50: typical.value, worst: worst.value, basis, source: typical.source };
+  return { what, detail: `${typical.text}; ${worst.text}`, p50: typical.value, worst: worst.value, basis, source: typical.source };
 }
 
 /** A part from a polling interval: on average half of it, at most all of it. */
 function polling(what: string, interval: Fact): LatencyPart {
   return {
-    what: `${what}: ${interval.text}, ${formatSeconds(interval.value / 2)} on average`,
+    what,
+    detail: `${interval.text}: ${formatSeconds(interval.value / 2)} on average`,
     p50: interval.value / 2,
     worst: interval.value,
     basis: basisOf(interval),
@@ -183,8 +198,7 @@ function connectionLatency(model: Model, c: Connection): LatencyEstimate | undef
     case 'polling-consumer': {
       parts.push(...pollParts(from, c, kind));
       if (from.type === 'sqs') parts.push(...queueParts(from, to, notes));
-      else if (kind !== 'polling-consumer')
-        notes.push(`a failing batch from ${from.id} is retried until its records expire unless the mapping limits retries: not counted`);
+      else if (kind !== 'polling-consumer') notes.push(`retries of a failing batch from ${from.id}, until its records expire`);
       const window = batchWindowPart(model, c, from);
       if (window) parts.push(window);
       if (kind === 'pipe') {
@@ -192,10 +206,10 @@ function connectionLatency(model: Model, c: Connection): LatencyEstimate | undef
         const enricher = typeof enrich === 'string' ? model.byId.get(enrich) : undefined;
         if (enricher) {
           const run = runTime(enricher);
-          parts.push(API_CALL(`enrichment by ${enricher.id}`), ...run.parts.map((p) => ({ ...p, what: `${enricher.id}: ${p.what}` })));
+          parts.push(API_CALL(`enrichment call`), ...run.parts);
           notes.push(...run.notes);
         }
-        parts.push(API_CALL(`the pipe invokes ${to.id}`));
+        parts.push(API_CALL('pipe delivery'));
       }
       break;
     }
@@ -206,7 +220,13 @@ function connectionLatency(model: Model, c: Connection): LatencyEstimate | undef
       if (from.type === 'schedule') {
         const window = from.props.get('flexibleWindow')?.value;
         if (typeof window === 'number' && window > 0)
-          parts.push({ what: `flexible window ${formatSeconds(window)}`, p50: window / 2, worst: window, basis: 'file' });
+          parts.push({
+            what: 'flexible window',
+            detail: `${formatSeconds(window)}, half of it on average`,
+            p50: window / 2,
+            worst: window,
+            basis: 'file',
+          });
       }
       parts.push(fromFacts('EventBridge delivery', LATENCY.eventBridgeDeliveryTypical, LATENCY.eventBridgeDeliveryWorst));
       const retry = retryPart(c);
@@ -215,11 +235,11 @@ function connectionLatency(model: Model, c: Connection): LatencyEstimate | undef
     }
     case 'notification':
       if (from.type === 's3') parts.push(fromFacts('S3 event notification', LATENCY.s3NotificationTypical, LATENCY.s3NotificationWorst));
-      else parts.push(API_CALL(`${from.id} notifies ${to.id}`));
+      else parts.push(API_CALL('notification'));
       break;
     case 'delivery':
       if (from.type === 'firehose') parts.push(firehoseBufferPart(model, from));
-      else parts.push(polling(`Firehose reads ${from.id}`, LATENCY.kinesisConsumerPoll));
+      else parts.push(polling('Firehose polling', LATENCY.kinesisConsumerPoll));
       break;
     case 'task':
       parts.push(fromFacts('Step Functions task', LATENCY.stepFunctionsTransitionTypical, LATENCY.stepFunctionsTransitionWorst));
@@ -227,24 +247,26 @@ function connectionLatency(model: Model, c: Connection): LatencyEstimate | undef
         const timeout = from.props.get('timeout')?.value;
         if (typeof timeout === 'number')
           parts.push({
-            what: `waits for the task token, at most ${from.id}'s timeout ${formatSeconds(timeout)}`,
+            what: 'callback',
+            detail: `waits for the task token, at most ${from.id}'s timeout ${formatSeconds(timeout)}`,
             p50: 0,
             worst: timeout,
             basis: 'file',
           });
         notes.push(
-          `the wait for the callback's task token is not in the file: not counted in p50${typeof timeout === 'number' ? '' : ` nor, without a timeout on ${from.id}, in the worst case`}`,
+          `the wait for the callback's task token (in p50${typeof timeout === 'number' ? '' : `, and in the worst case: ${from.id} has no timeout`})`,
         );
       }
       break;
     default:
-      parts.push(API_CALL(callText(kind, from, to)));
+      parts.push(API_CALL(callText(kind)));
   }
   if (to.type === 'lambda' && invokesAsynchronously(kind, from)) {
-    parts.push(fromFacts(`Lambda's queue of asynchronous events`, LATENCY.lambdaAsyncQueueTypical, LATENCY.lambdaAsyncQueueWorst));
+    parts.push(fromFacts('Lambda async queue', LATENCY.lambdaAsyncQueueTypical, LATENCY.lambdaAsyncQueueWorst));
     const timeout = numberOf(to, 'timeout') ?? LAMBDA.timeoutDefault.value;
     parts.push({
-      what: `after function errors Lambda retries ${to.id} ${LATENCY.lambdaAsyncRetries.text} (${LATENCY.lambdaAsyncRetryWaits.text}), each failed run up to its timeout ${formatSeconds(timeout)}`,
+      what: 'Lambda retries',
+      detail: `after function errors Lambda retries ${to.id} ${LATENCY.lambdaAsyncRetries.text} (${LATENCY.lambdaAsyncRetryWaits.text}), each failed run up to its timeout ${formatSeconds(timeout)}`,
       p50: 0,
       worst: LATENCY.lambdaAsyncRetryWaits.value + LATENCY.lambdaAsyncRetries.value * timeout,
       basis: 'aws',
@@ -261,20 +283,20 @@ function invokesAsynchronously(kind: ConnectionKind, from: Resource): boolean {
   return kind === 'notification' && from.type === 's3';
 }
 
-function callText(kind: ConnectionKind, from: Resource, to: Resource): string {
+function callText(kind: ConnectionKind): string {
   switch (kind) {
     case 'send':
-      return `${from.id} sends to ${to.id}`;
+      return 'send';
     case 'put-events':
-      return `${from.id} puts events on ${to.id}`;
+      return 'PutEvents';
     case 'start-execution':
-      return `${from.id} starts ${to.id}`;
-    case 'synchronous-call':
-      return `${from.id} calls ${to.id}`;
+      return 'StartExecution';
     case 'asynchronous-invoke':
-      return `${from.id} invokes ${to.id}`;
+      return 'invoke';
+    case 'synchronous-call':
+      return 'synchronous call';
     default:
-      return `${from.id} calls ${to.id}`;
+      return 'API call';
   }
 }
 
@@ -282,27 +304,17 @@ function callText(kind: ConnectionKind, from: Resource, to: Resource): string {
 function pollParts(from: Resource, c: Connection, kind: ConnectionKind): LatencyPart[] {
   const enhanced = c.props.get('enhancedFanOut')?.value === true;
   if (kind === 'pipe' && from.type !== 'dynamodb' && !(from.type === 'kinesis' && enhanced))
-    return [fromFacts('the pipe polls the source', LATENCY.pipePollTypical, LATENCY.pipePollWorst)];
+    return [fromFacts('pipe polling', LATENCY.pipePollTypical, LATENCY.pipePollWorst)];
   switch (from.type) {
     case 'sqs':
       if (kind === 'polling-consumer' && !(numberOf(from, 'receiveWait')! > 0))
-        return [fromFacts(`${c.target.id} short-polls (receiveWait 0)`, LATENCY.sqsShortPollTypical, LATENCY.sqsShortPollWorst)];
-      return [fromFacts(`long polling`, LATENCY.sqsLongPollTypical, LATENCY.sqsLongPollWorst)];
+        return [fromFacts('short polling', LATENCY.sqsShortPollTypical, LATENCY.sqsShortPollWorst)];
+      return [fromFacts('long polling', LATENCY.sqsLongPollTypical, LATENCY.sqsLongPollWorst)];
     case 'kinesis':
       if (enhanced) return [fromFacts('enhanced fan-out', LATENCY.kinesisEnhancedFanOut, LATENCY.kinesisEnhancedFanOutWorst)];
-      return [
-        polling(
-          kind === 'polling-consumer' ? `${c.target.id} polls each shard` : 'Lambda polls each shard',
-          kind === 'polling-consumer' ? LATENCY.kinesisConsumerPoll : LATENCY.kinesisLambdaPoll,
-        ),
-      ];
+      return [polling('shard polling', kind === 'polling-consumer' ? LATENCY.kinesisConsumerPoll : LATENCY.kinesisLambdaPoll)];
     case 'dynamodb':
-      return [
-        polling(
-          kind === 'pipe' ? 'the pipe polls each stream shard (as Lambda does)' : 'Lambda polls each stream shard',
-          LATENCY.dynamodbLambdaPoll,
-        ),
-      ];
+      return [polling('stream polling', LATENCY.dynamodbLambdaPoll)];
     default:
       return [];
   }
@@ -313,19 +325,20 @@ function queueParts(queue: Resource, reader: Resource, notes: string[]): Latency
   const parts: LatencyPart[] = [];
   const delay = numberOf(queue, 'delay');
   if (delay !== undefined && delay > 0)
-    parts.push({ what: `delivery delay ${formatSeconds(delay)} of ${queue.id}`, p50: delay, worst: delay, basis: 'file' });
+    parts.push({ what: 'delivery delay', detail: `${queue.id}'s delay`, p50: delay, worst: delay, basis: 'file' });
   const visibility = numberOf(queue, 'visibilityTimeout') ?? SQS.visibilityTimeoutDefault.value;
   const receives = queue.props.get('deadLetter')?.children.get('maxReceiveCount')?.value;
   if (typeof receives === 'number' && receives > 1) {
     parts.push({
-      what: `${formatNumber(receives - 1)} redeliveries after failures (maxReceiveCount ${formatNumber(receives)}), each after the visibility timeout ${formatSeconds(visibility)}`,
+      what: 'redeliveries',
+      detail: `${formatNumber(receives - 1)} redeliveries after failures (maxReceiveCount ${formatNumber(receives)}), each after the visibility timeout ${formatSeconds(visibility)}`,
       p50: 0,
       worst: (receives - 1) * visibility,
       basis: 'file',
       source: SQS.deadLetterQueues,
     });
   } else if (typeof receives !== 'number') {
-    notes.push(`${queue.id} has no dead-letter queue: a message ${reader.id} keeps failing returns until its retention ends, not counted`);
+    notes.push(`redeliveries of a message ${reader.id} keeps failing, until its retention ends (${queue.id} has no dead-letter queue)`);
   }
   return parts;
 }
@@ -344,14 +357,16 @@ function batchWindowPart(model: Model, c: Connection, from: Resource): LatencyPa
   const fill = rate !== undefined && rate > 0 ? batch / rate : Infinity;
   if (fill < window) {
     return {
-      what: `batch window ${formatSeconds(window)}; at ${formatNumber(rate!)}/s a batch of ${formatNumber(batch)} fills in ${formatSeconds(fill)}`,
+      what: 'batch window',
+      detail: `window ${formatSeconds(window)}; at ${formatNumber(rate!)}/s a batch of ${formatNumber(batch)} fills in ${formatSeconds(fill)}`,
       p50: fill,
       worst: window,
       basis: 'file',
     };
   }
   return {
-    what: `batch window ${formatSeconds(window)}${rate === undefined ? ' (no rate: the window runs out before a batch fills)' : ''}`,
+    what: 'batch window',
+    detail: `window ${formatSeconds(window)}; ${rate === undefined ? 'no rate declared: it runs out before a batch fills' : `a batch of ${formatNumber(batch)} takes longer to fill`}`,
     p50: window,
     worst: window,
     basis: 'file',
@@ -373,7 +388,14 @@ function retryPart(c: Connection): LatencyPart | undefined {
     backoff <= cap
       ? `${formatNumber(attempts as number)} retries, ${LATENCY.eventBridgeFirstBackoff.text}`
       : `retries until maxAge ${formatSeconds(cap)}`;
-  return { what: why, p50: 0, worst, basis: backoff <= cap ? 'assumption' : 'file', source: LATENCY.eventBridgeFirstBackoff.source };
+  return {
+    what: 'retries',
+    detail: why,
+    p50: 0,
+    worst,
+    basis: backoff <= cap ? 'assumption' : 'file',
+    source: LATENCY.eventBridgeFirstBackoff.source,
+  };
 }
 
 /** Firehose delivers when its buffer's interval or size is reached, whichever comes first. */
@@ -387,7 +409,8 @@ function firehoseBufferPart(model: Model, firehose: Resource): LatencyPart {
   const fill = inbound?.sized && inbound.bytes > 0 ? bytes / inbound.bytes : Infinity;
   const written = typeof interval === 'number';
   return {
-    what: `Firehose buffer interval ${formatSeconds(seconds)}${written ? '' : ' (default)'}${fill < seconds ? `; the ${formatNumber(bytes / 1048576)} MiB buffer fills in ${formatSeconds(fill)}` : ''}`,
+    what: 'Firehose buffer',
+    detail: `interval ${formatSeconds(seconds)}${written ? '' : ' (default)'}${fill < seconds ? `; the ${formatNumber(bytes / 1048576)} MiB buffer fills in ${formatSeconds(fill)}` : ''}`,
     p50: Math.min(fill, seconds),
     worst: seconds,
     basis: written ? 'file' : 'aws',
@@ -404,29 +427,26 @@ function runTime(resource: Resource): LatencyEstimate {
       const written = resource.props.get('timeout')?.value === timeout;
       const parts: LatencyPart[] = [
         {
-          what: `${resource.id} runs${typeof duration === 'number' ? ` ${formatSeconds(duration)} (duration)` : ''}, at most ${formatSeconds(timeout)} (${written ? 'timeout' : `Lambda's default timeout`})`,
+          what: `${resource.id} runs`,
+          detail: `${typeof duration === 'number' ? `duration ${formatSeconds(duration)}` : 'no duration'}, ${written ? 'timeout' : `Lambda's default timeout`} ${formatSeconds(timeout)}`,
           p50: typeof duration === 'number' ? duration : 0,
           worst: timeout,
           basis: written || typeof duration === 'number' ? 'file' : 'aws',
           ...(written ? {} : { source: LAMBDA.timeoutDefault.source }),
         },
       ];
-      return estimate(parts, typeof duration === 'number' ? [] : [`${resource.id} has no duration: its run time is not in p50`]);
+      return estimate(parts, typeof duration === 'number' ? [] : [`${resource.id}'s run time in p50 (no duration)`]);
     }
     case 'stepfunctions':
       return estimate([
-        fromFacts(
-          `${resource.id} starts and moves between states`,
-          LATENCY.stepFunctionsTransitionTypical,
-          LATENCY.stepFunctionsTransitionWorst,
-        ),
+        fromFacts(`${resource.id} state transitions`, LATENCY.stepFunctionsTransitionTypical, LATENCY.stepFunctionsTransitionWorst),
       ]);
     case 'ecs':
     case 'eks':
     case 'ec2':
     case 'apprunner':
     case 'beanstalk':
-      return estimate([], [`${resource.id}'s run time is not in the file: not counted`]);
+      return estimate([], [`${resource.id}'s run time (the file gives none for ${resource.type})`]);
     default:
       return estimate([]);
   }

@@ -81,7 +81,7 @@ function costliestHops(latency: Latency, path: LatencyPath, measure: 'p50' | 'wo
     const parts = [...hop.parts].filter((part) => part[measure] > 0).sort((a, b) => b[measure] - a[measure]);
     const why = parts
       .slice(0, 2)
-      .map((part) => `${part.what}${part.basis === 'assumption' && !part.what.includes('assumption') ? ' (assumption)' : ''}`)
+      .map((part) => `${part.what} ${formatSeconds(part[measure])}${part.detail ? ` (${part.detail})` : ''}`)
       .join('; ');
     hops.push({ connection, cost: hop[measure], p50: hop.p50, worst: hop.worst, why: why || 'no wait known' });
   }

@@ -163,15 +163,15 @@ test('the finding names the costliest hops in related information, on their ids 
   assert.deepEqual(
     finding.related.map((r) => [text.slice(r.start, r.end), r.message]),
     [
-      ['work', 'q -> work: p50 32.02 s, worst case 40.2 s — delivery delay 30 s of q; work runs 2 s (duration), at most 10 s (timeout)'],
+      ['work', "q -> work: p50 32.02 s, worst case 40.2 s — delivery delay 30 s (q's delay); work runs 2 s (duration 2 s, timeout 10 s)"],
       [
         'put',
-        "api -> put: p50 1.02 s, worst case 3.2 s — put runs 1 s (duration), at most 3 s (Lambda's default timeout); api calls put (assumption: about 20 ms for one API call within a Region; assumption: up to 200 ms for one API call, SDK retries aside)",
+        "api -> put: p50 1.02 s, worst case 3.2 s — put runs 1 s (duration 1 s, Lambda's default timeout 3 s); synchronous call 20 ms (assumption: about 20 ms for one API call within a Region; assumption: up to 200 ms for one API call, SDK retries aside)",
       ],
       // Two hops tie at 20 ms: the first on the path is named.
       [
         'api',
-        'web -> api: p50 20 ms, worst case 200 ms — web calls api (assumption: about 20 ms for one API call within a Region; assumption: up to 200 ms for one API call, SDK retries aside)',
+        'web -> api: p50 20 ms, worst case 200 ms — synchronous call 20 ms (assumption: about 20 ms for one API call within a Region; assumption: up to 200 ms for one API call, SDK retries aside)',
       ],
     ],
   );
