@@ -722,6 +722,130 @@ export const STEP_FUNCTIONS_START = {
   expressRefill: fact(6_000, '6,000 StartExecution calls/s', STEP_FUNCTIONS_QUOTAS),
 } as const;
 
+/**
+ * Latency figures for the latency model (model/latency.ts), looked up 2026-12-04. Where AWS
+ * publishes a figure or a mechanism (a polling rate, a retry schedule), the fact cites it; where
+ * AWS publishes none, the text starts with "assumption" and the source is the page that
+ * describes the mechanism without a figure. Seconds.
+ */
+const SNS_RETRIES = 'https://docs.aws.amazon.com/sns/latest/dg/sns-message-delivery-retries.html';
+const LAMBDA_ASYNC_ERRORS = 'https://docs.aws.amazon.com/lambda/latest/dg/invocation-async-error-handling.html';
+export const LATENCY = {
+  /** No published figure for a single API call (SendMessage, Publish, PutEvents, Invoke, StartExecution). */
+  apiCallTypical: fact(
+    0.02,
+    'assumption: about 20 ms for one API call within a Region',
+    'https://docs.aws.amazon.com/general/latest/gr/api-retries.html',
+  ),
+  apiCallWorst: fact(
+    0.2,
+    'assumption: up to 200 ms for one API call, SDK retries aside',
+    'https://docs.aws.amazon.com/general/latest/gr/api-retries.html',
+  ),
+  /** Long polling "returns messages as soon as they become available"; no figure for the wait itself. */
+  sqsLongPollTypical: fact(0.02, 'assumption: about 20 ms from send to a long poll returning it', SQS.longPolling),
+  sqsLongPollWorst: fact(0.2, 'assumption: up to 200 ms from send to a long poll returning it', SQS.longPolling),
+  /** Short polling (receiveWait 0) samples a subset of servers and can come back empty: the consumer's own loop decides. */
+  sqsShortPollTypical: fact(
+    0.5,
+    'assumption: a consumer that short-polls once a second finds a message after 0.5 s on average',
+    SQS.longPolling,
+  ),
+  sqsShortPollWorst: fact(2, 'assumption: up to 2 s (an empty short poll, then the next one)', SQS.longPolling),
+  /** "Lambda polls shards in your stream for records at a rate of once per second for each shard." */
+  kinesisLambdaPoll: fact(
+    1,
+    'once per second per shard (Lambda polling a Kinesis stream)',
+    'https://docs.aws.amazon.com/lambda/latest/dg/with-kinesis.html',
+  ),
+  /** "Lambda polls shards in your DynamoDB stream for records at a base rate of 4 times per second." */
+  dynamodbLambdaPoll: fact(
+    0.25,
+    '4 times per second per shard (Lambda polling a DynamoDB stream)',
+    'https://docs.aws.amazon.com/lambda/latest/dg/with-ddb.html',
+  ),
+  /** Enhanced fan-out pushes records over HTTP/2: "typically an average of 70 ms". */
+  kinesisEnhancedFanOut: fact(
+    0.07,
+    'about 70 ms on average (enhanced fan-out, pushed over HTTP/2)',
+    'https://docs.aws.amazon.com/streams/latest/dev/building-consumers.html',
+  ),
+  kinesisEnhancedFanOutWorst: fact(
+    0.5,
+    'assumption: up to 500 ms with enhanced fan-out',
+    'https://docs.aws.amazon.com/streams/latest/dev/building-consumers.html',
+  ),
+  /** The KCL polls each shard once a second by default: "average propagation delays that are typically below 1 second". */
+  kinesisConsumerPoll: fact(
+    1,
+    'once per second per shard (the KCL default), average delay below 1 s',
+    'https://docs.aws.amazon.com/streams/latest/dev/kinesis-low-latency.html',
+  ),
+  /** No published figure for SNS delivery to SQS, Lambda or HTTP/S. */
+  snsDeliveryTypical: fact(0.1, 'assumption: about 100 ms from publish to delivery', SNS_RETRIES),
+  snsDeliveryWorst: fact(1, 'assumption: up to 1 s from publish to delivery while nothing fails', SNS_RETRIES),
+  /** No published figure for an EventBridge rule delivering to its target. */
+  eventBridgeDeliveryTypical: fact(
+    0.1,
+    'assumption: about 100 ms from PutEvents to the target',
+    'https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-rule-retry-policy.html',
+  ),
+  eventBridgeDeliveryWorst: fact(
+    1,
+    'assumption: up to 1 s from PutEvents to the target while nothing fails',
+    'https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-rule-retry-policy.html',
+  ),
+  /** Retries "with an exponential back off and jitter": AWS gives no first delay or factor. */
+  eventBridgeFirstBackoff: fact(
+    1,
+    'assumption: a first retry after 1 s, each next wait twice as long',
+    'https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-rule-retry-policy.html',
+  ),
+  /** No published figure for a Pipe's poll; assumed like Lambda's event source mapping. */
+  pipePollTypical: fact(
+    0.1,
+    "assumption: about 100 ms from the source to the pipe (pollers like Lambda's)",
+    'https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-pipes-batching-concurrency.html',
+  ),
+  pipePollWorst: fact(
+    1,
+    'assumption: up to 1 s from the source to the pipe',
+    'https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-pipes-batching-concurrency.html',
+  ),
+  /** No published figure for a state transition or a task's service call. */
+  stepFunctionsTransitionTypical: fact(
+    0.05,
+    'assumption: about 50 ms per state transition and task call',
+    'https://docs.aws.amazon.com/step-functions/latest/dg/concepts-standard-vs-express.html',
+  ),
+  stepFunctionsTransitionWorst: fact(
+    0.5,
+    'assumption: up to 500 ms per state transition and task call',
+    'https://docs.aws.amazon.com/step-functions/latest/dg/concepts-standard-vs-express.html',
+  ),
+  /** "Typically, event notifications are delivered in seconds but can sometimes take a minute or longer." */
+  s3NotificationTypical: fact(
+    1,
+    'assumption within AWS\'s "typically in seconds": 1 s',
+    'https://docs.aws.amazon.com/AmazonS3/latest/userguide/EventNotifications.html',
+  ),
+  s3NotificationWorst: fact(
+    60,
+    '"a minute or longer" (AWS gives no upper bound: 1 min counted)',
+    'https://docs.aws.amazon.com/AmazonS3/latest/userguide/EventNotifications.html',
+  ),
+  /** No published figure for Lambda's internal queue of asynchronous invocations. */
+  lambdaAsyncQueueTypical: fact(0.05, "assumption: about 50 ms in Lambda's queue of asynchronous events", LAMBDA_ASYNC_ERRORS),
+  lambdaAsyncQueueWorst: fact(
+    1,
+    "assumption: up to 1 s in Lambda's queue of asynchronous events while nothing is throttled",
+    LAMBDA_ASYNC_ERRORS,
+  ),
+  /** "…attempts to run it two more times, with a one-minute wait between the first two attempts, and two minutes between the second and third." */
+  lambdaAsyncRetryWaits: fact(180, 'waits of 1 min, then 2 min', LAMBDA_ASYNC_ERRORS),
+  lambdaAsyncRetries: fact(2, 'twice', LAMBDA_ASYNC_ERRORS),
+} as const;
+
 export const APP_RUNNER = {
   availability: 'https://docs.aws.amazon.com/apprunner/latest/dg/apprunner-availability-change.html',
   closedOn: '2026-04-30',

@@ -47,6 +47,7 @@ import lambdaRange from './lambda/range';
 import lambdaReservedEnv from './lambda/reserved-env';
 import lambdaRuntime from './lambda/runtime';
 import lambdaTimeoutLimit from './lambda/timeout-limit';
+import latencyBudget from './latency/budget';
 import payloadSize from './payload/size';
 import pipesBatchSize from './pipes/batch-size';
 import pipesEnrichment from './pipes/enrichment';
@@ -127,6 +128,7 @@ export const rules: readonly Rule[] = [
   lambdaReservedEnv,
   lambdaRuntime,
   lambdaTimeoutLimit,
+  latencyBudget,
   payloadSize,
   pipesBatchSize,
   pipesEnrichment,

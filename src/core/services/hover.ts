@@ -35,6 +35,7 @@ import {
 } from '../model/connections';
 import { API_GATEWAY, ESM, LAMBDA, SQS, type Fact } from '../limits/aws';
 import { capacityOf } from '../model/capacity';
+import { formatLatency, latencyOf, type LatencyPath } from '../model/latency';
 import { estimateCost, PRICES } from '../model/cost';
 import { formatBytes, formatNumber, formatRate, formatSeconds, parseSize } from '../parse/values';
 import { compactDuration } from '../edit/write-values';
@@ -425,6 +426,8 @@ function referenceHover(analysis: Analysis, id: string, range: OffsetRange): Hov
 
 /** The most connections listed per section; the rest are counted. */
 const MAX_LISTED = 20;
+/** The most entry points whose latency a resource's hover lists (it must stay short). */
+const MAX_LATENCY_ENTRY_POINTS = 2;
 
 function resourceHover(analysis: Analysis, resource: Resource, range: OffsetRange): HoverResult {
   const { model } = analysis;
@@ -460,7 +463,57 @@ function resourceHover(analysis: Analysis, resource: Resource, range: OffsetRang
   if (relations.length) sections.push(relations.join('\n'));
   const capacity = capacitySection(analysis, resource);
   if (capacity) sections.push(`**Capacity**\n\n${capacity}`);
+  const latency = latencySection(analysis, resource);
+  if (latency) sections.push(`**Latency** (estimated p50 · worst case)\n\n${latency}`);
   return result(range, sections);
+}
+
+/**
+ * The resource's latency from each entry point that reaches it (the slowest path by each
+ * measure), then what each hop into it costs and why: the file's values, AWS's figures, and
+ * the assumptions where AWS publishes none, said as such.
+ */
+function latencySection(analysis: Analysis, resource: Resource): string | undefined {
+  const reached = latencyOf(analysis.model).fromEntryPoints(resource);
+  if (reached.size === 0) return undefined;
+  const lines: string[] = [];
+  for (const [entryPoint, slowest] of [...reached].slice(0, MAX_LATENCY_ENTRY_POINTS)) {
+    lines.push(
+      `- From ${code(entryPoint.id)}: **${formatLatency(slowest.p50.p50)}** · **${formatLatency(slowest.worst.worst)}** by ${code(pathIdsText(slowest.p50))}`,
+    );
+  }
+  const more = reached.size - MAX_LATENCY_ENTRY_POINTS;
+  if (more > 0) lines.push(`- … and ${formatNumber(more)} more entry point${more === 1 ? '' : 's'}`);
+  return lines.join('\n');
+}
+
+/**
+ * A connection's latency line for the flow hover: the hop (the connection, then the run time
+ * of what it reaches) part by part, each figure AWS publishes none for marked as assumed.
+ */
+function connectionLatencyLines(analysis: Analysis, connection: Connection): string[] {
+  const hop = latencyOf(analysis.model).hop(connection);
+  if (!hop) return [];
+  const parts = hop.parts.map((part) => {
+    const figure =
+      part.p50 === part.worst
+        ? formatLatency(part.p50)
+        : part.p50 === 0
+          ? `up to ${formatLatency(part.worst)}`
+          : `${formatLatency(part.p50)} – ${formatLatency(part.worst)}`;
+    return `${escapeMarkdown(part.what)} ${figure}${part.basis === 'assumption' ? ' (assumed)' : ''}`;
+  });
+  const lines = [`  - Latency: **${formatLatency(hop.p50)}** · **${formatLatency(hop.worst)}** (p50 · worst case): ${parts.join(', ')}`];
+  if (hop.notes.length) lines.push(`  - Not counted: ${escapeMarkdown(hop.notes.join('; '))}`);
+  return lines;
+}
+
+/** `a -> b -> c`; a longer path keeps its first and last ids (the hover has little room). */
+function pathIdsText(path: LatencyPath): string {
+  const first = path.connections[0];
+  if (!first) return '';
+  const ids = [first.source.id, ...path.connections.map((c) => c.target.id)];
+  return ids.length <= 3 ? ids.join(' -> ') : `${ids[0]!} -> … -> ${ids[ids.length - 1]!}`;
 }
 
 /**
@@ -639,6 +692,7 @@ function flowStringHover(analysis: Analysis, entry: FlowEntry, offset: number): 
           ? `- ${code(`${c.source.id} -> ${c.target.id}`)}: the subscription's dead-letter queue: messages SNS could not deliver`
           : flowConnectionLine(c),
       ...(c.origin === 'flow' ? connectionLoadLines(analysis, c) : []),
+      ...(c.origin === 'flow' ? connectionLatencyLines(analysis, c) : []),
       ...connectionFindingLines(analysis, c),
     ].join('\n'),
   );

@@ -286,6 +286,8 @@ describe('hover on a resource id', () => {
           '- **Dead letters to** `jobs-dlq`, after 5 receives without a delete',
           '- **Dead letters to** `jobs-dlq`: records the event source mapping `jobs -> worker` gives up on',
         ].join('\n'),
+        '**Latency** (estimated p50 · worst case)',
+        '- From `api`: **20 ms** · **200 ms** by `api -> jobs`',
       ].join('\n\n'),
     );
   });
@@ -313,7 +315,16 @@ describe('hover on a resource id', () => {
     assert.equal(text.slice(onFailure.start, onFailure.end), 'jobs-dlq');
     assert.ok(onFailure.start > text.indexOf('onFailure'));
     const worker = hoverOn('worker: {');
-    assert.equal(worker.markdown, '**`worker`** — Lambda function\n\n- **Receives from** `jobs` — Lambda event source mapping');
+    assert.equal(
+      worker.markdown,
+      [
+        '**`worker`** — Lambda function',
+        '- **Receives from** `jobs` — Lambda event source mapping',
+        '**Latency** (estimated p50 · worst case)',
+        // Four redeliveries (maxReceiveCount 5) after the default 30 s visibility timeout each.
+        '- From `api`: **40 ms** · **2 min 3 s** by `api -> jobs -> worker`',
+      ].join('\n\n'),
+    );
   });
 
   test('a cursor right after an id is still on it; the end of the flow too', () => {
@@ -398,6 +409,12 @@ describe('hover on a resource id', () => {
           '- Concurrency: set `duration` (the average run time) to work it out',
           '- Cost: about **$0.00/month** — 8,640 requests (set `duration` to count GB-seconds) a month, free tier deducted ([us-east-1 prices, 2026-11](https://aws.amazon.com/lambda/pricing/))',
         ].join('\n'),
+        '**Latency** (estimated p50 · worst case)',
+        [
+          '- From `web`: **40 ms** · **3.4 s** by `web -> api -> f`',
+          '- From `cron`: **150 ms** · **3 min 11 s** by `cron -> f`',
+          '- … and 1 more entry point',
+        ].join('\n'),
       ].join('\n\n'),
     );
   });
@@ -412,7 +429,14 @@ describe('hover on a flow string', () => {
       markdown,
       [
         '**Flow** `jobs -> worker`',
-        '**Connection**\n\n- `jobs -> worker`: Lambda event source mapping: Lambda polls the source and invokes the function with batches\n  - Rate: not known (no `rate` declared here or upstream)\n  - Batch size: **5** (declared)',
+        [
+          '**Connection**\n',
+          '- `jobs -> worker`: Lambda event source mapping: Lambda polls the source and invokes the function with batches',
+          '  - Rate: not known (no `rate` declared here or upstream)',
+          '  - Batch size: **5** (declared)',
+          '  - Latency: **30 s** · **33 s** (p50 · worst case): long polling 20 ms – 200 ms (assumed), batch window 30 s, worker runs up to 3 s',
+          "  - Not counted: redeliveries of a message worker keeps failing, until its retention ends \\(jobs has no dead-letter queue\\); worker's run time in p50 \\(no duration\\)",
+        ].join('\n'),
         '**Connection properties**\n\n- `batchSize: 5`\n- `batchWindow: 30` = 30 s',
       ].join('\n\n'),
     );
@@ -428,8 +452,12 @@ describe('hover on a flow string', () => {
         [
           '- `t -> worker`: SNS subscription: the topic pushes every message to the target',
           '  - Rate: not known (no `rate` declared here or upstream)',
+          '  - Latency: **150 ms** · **3 min 11 s** (p50 · worst case): SNS delivery 100 ms – 1 s (assumed), Lambda async queue 50 ms – 1 s (assumed), Lambda retries up to 3 min 6 s, worker runs up to 3 s',
+          "  - Not counted: worker's run time in p50 \\(no duration\\)",
           '- `t -> other`: SNS subscription: the topic pushes every message to the target',
           '  - Rate: not known (no `rate` declared here or upstream)',
+          '  - Latency: **150 ms** · **3 min 11 s** (p50 · worst case): SNS delivery 100 ms – 1 s (assumed), Lambda async queue 50 ms – 1 s (assumed), Lambda retries up to 3 min 6 s, other runs up to 3 s',
+          "  - Not counted: other's run time in p50 \\(no duration\\)",
         ].join('\n'),
       ].join('\n\n'),
     );
@@ -444,7 +472,15 @@ describe('hover on a flow string', () => {
     const markdown = hoverAt(`${header}  - jobs «‸->» worker: { onFailure: t }\n`);
     assert.ok(
       markdown.includes(
-        '**Connections (2)**\n\n- `jobs -> worker`: Lambda event source mapping: Lambda polls the source and invokes the function with batches\n  - Rate: not known (no `rate` declared here or upstream)\n  - Batch size: **10** (AWS default from an SQS queue)\n- `jobs -> t`: on-failure destination: records the event source mapping gives up on\n\n',
+        [
+          '**Connections (2)**\n',
+          '- `jobs -> worker`: Lambda event source mapping: Lambda polls the source and invokes the function with batches',
+          '  - Rate: not known (no `rate` declared here or upstream)',
+          '  - Batch size: **10** (AWS default from an SQS queue)',
+          '  - Latency: **20 ms** · **3.2 s** (p50 · worst case): long polling 20 ms – 200 ms (assumed), worker runs up to 3 s',
+          "  - Not counted: redeliveries of a message worker keeps failing, until its retention ends \\(jobs has no dead-letter queue\\); worker's run time in p50 \\(no duration\\)",
+          '- `jobs -> t`: on-failure destination: records the event source mapping gives up on\n\n',
+        ].join('\n'),
       ),
       markdown,
     );
@@ -475,6 +511,8 @@ describe('hover on a flow string', () => {
           '- `orders.fifo -> handler`: Lambda event source mapping: Lambda polls the source and invokes the function with batches',
           '  - Rate: **1,000/s** (passed on by `orders.fifo`)',
           '  - Batch size: **50** (declared): 20/s invocations with full batches',
+          '  - Latency: **20 ms** · **30 s** (p50 · worst case): long polling 20 ms – 200 ms (assumed), handler runs up to 30 s',
+          "  - Not counted: redeliveries of a message handler keeps failing, until its retention ends \\(orders.fifo has no dead-letter queue\\); handler's run time in p50 \\(no duration\\)",
           '  - Error `sqs/fifo-batch-size`: Batch size 50 from FIFO queue orders.fifo is over 10, the maximum for a Lambda event source mapping on a FIFO queue; AWS rejects the mapping.',
         ].join('\n'),
         '**Connection properties**',
@@ -490,6 +528,8 @@ describe('hover on a flow string', () => {
           '- `clicks -> reader`: Lambda event source mapping: Lambda polls the source and invokes the function with batches',
           '  - Rate: **1,000/s** (passed on by `clicks`)',
           '  - Batch size: **100** (AWS default from a Kinesis stream): 10/s invocations with full batches',
+          '  - Latency: **500 ms** · **31 s** (p50 · worst case): shard polling 500 ms – 1 s, reader runs up to 30 s',
+          "  - Not counted: retries of a failing batch from clicks, until its records expire; reader's run time in p50 \\(no duration\\)",
         ].join('\n'),
       ].join('\n\n'),
     );
@@ -499,6 +539,7 @@ describe('hover on a flow string', () => {
           '- `api -> orders.fifo`: producer: sends messages, publishes or puts records',
           '  - Rate: **1,000/s** (declared)',
           '  - Sent in batches of up to 10 (`batching: true`)',
+          '  - Latency: **20 ms** · **200 ms** (p50 · worst case): send 20 ms – 200 ms (assumed)',
           '- `api -> clicks`: producer: sends messages, publishes or puts records',
         ].join('\n'),
       ),
