@@ -172,7 +172,7 @@ describe('awsflow check', () => {
   test('folders are searched for .awsflow files', () => {
     const result = awsflow(['check', '--format', 'json', 'examples']);
     const files = JSON.parse(result.stdout).map((f: { file: string }) => f.file);
-    assert.equal(files.length, 8);
+    assert.equal(files.length, 9);
     assert.ok(files.every((f: string) => f.startsWith('examples/') && f.endsWith('.awsflow')));
   });
 

@@ -50,3 +50,38 @@ for (const file of files.filter((f) => f !== 'mistakes.awsflow')) {
     assert.deepEqual(analysis.internalErrors, []);
   });
 }
+
+/**
+ * The two examples of format 1.1 (issue 16) show what they are about: the order system
+ * EventBridge rules with a pattern and a name and a Step Functions workflow with its tasks;
+ * the claims system a Pipe from a queue to a workflow with an enrichment. Both are clean,
+ * infos included.
+ */
+test('the format 1.1 examples: what each shows, and no finding at all', () => {
+  const kindsOf = (file: string) => {
+    const analysis = analyze(readFileSync(join(dir, file), 'utf8'), AS_OF);
+    assert.deepEqual(
+      analysis.findings.map((f) => `${f.ruleId}: ${f.message}`),
+      [],
+      file,
+    );
+    return analysis.model.connections.filter((c) => c.origin === 'flow');
+  };
+  const orders = kindsOf('event-driven-orders.awsflow');
+  const rules = orders.filter((c) => c.from?.type === 'eventbridge');
+  assert.ok(rules.some((c) => c.props.has('pattern') && c.props.has('rule') && c.to?.type === 'stepfunctions'));
+  assert.ok(
+    orders.some((c) => c.to?.type === 'eventbridge'),
+    'a producer puts events on the bus',
+  );
+  assert.ok(orders.filter((c) => c.from?.type === 'stepfunctions').length >= 2, "the workflow's tasks");
+  const claims = kindsOf('pipe-to-workflow.awsflow');
+  const pipe = claims.find((c) => c.props.get('via')?.value === 'pipe');
+  assert.equal(pipe?.from?.type, 'sqs');
+  assert.equal(pipe?.to?.type, 'stepfunctions');
+  assert.equal(pipe?.props.get('enrich')?.value, 'lookup-customer');
+  assert.equal(
+    claims.find((c) => c.source.id === 'lookup-customer' || c.target.id === 'lookup-customer'),
+    undefined,
+  );
+});

@@ -397,7 +397,7 @@ describe('format 1.1 diagram: icons and edge styles', () => {
     assert.match(diagram.mermaid, new RegExp(`${node('checkout').id}@\\{ icon: "logos:aws-step-functions"`));
   });
 
-  test('rule targets thick, pipes circle-ended, tasks plain, failures dotted', () => {
+  test('rule targets thick, pipes circle-ended, tasks headed both ways, failures dotted', () => {
     assert.equal(edge('orders-bus', 'checkout', 'rule')?.label, 'placed');
     assert.equal(edge('jobs', 'news', 'pipe')?.label, 'big jobs');
     assert.equal(edge('checkout', 'jobs')?.style, 'task');
@@ -405,7 +405,7 @@ describe('format 1.1 diagram: icons and edge styles', () => {
     assert.equal(edge('orders-bus', 'failed')?.style, 'dead-letter');
     assert.match(diagram.mermaid, new RegExp(`^ {2}${node('orders-bus').id} ==>\\|"placed"\\| ${node('checkout').id}$`, 'm'));
     assert.match(diagram.mermaid, new RegExp(`^ {2}${node('jobs').id} --o\\|"big jobs"\\| ${node('news').id}$`, 'm'));
-    assert.match(diagram.mermaid, new RegExp(`^ {2}${node('checkout').id} --> ${node('jobs').id}$`, 'm'));
+    assert.match(diagram.mermaid, new RegExp(`^ {2}${node('checkout').id} <-->\\|"task token"\\| ${node('jobs').id}$`, 'm'));
   });
 
   test('the dead-letter queue is drawn as one', () => {

@@ -12,7 +12,7 @@ import type { Finding, Severity } from '../rules/types';
 import { formatRate } from '../parse/values';
 import { capacityOf } from '../model/capacity';
 import { connectionKey } from '../model/connections';
-import { findPair, isScalar } from '../parse/ast';
+import { findPair, isMap, isScalar, isSeq, keyText, type YMap, type YNode } from '../parse/ast';
 import { iconOf } from './icons';
 import { typeRecord } from '../model/resource-types';
 
@@ -234,7 +234,7 @@ export interface EdgeToDraw {
   readonly label: string | undefined;
   readonly rate: number | undefined;
   readonly derivedRate: boolean;
-  readonly arrow: '-->' | '-.->' | '==>' | '--o';
+  readonly arrow: '-->' | '-.->' | '==>' | '--o' | '<-->';
 }
 
 /**
@@ -265,14 +265,18 @@ export function edgesToDraw(model: Model, idOf: ReadonlyMap<Resource, string>): 
   return edges;
 }
 
-/** Fan-out (a topic's subscriptions, a bus's rules) thick; failures dotted; a Pipe circle-ended. */
+/**
+ * Fan-out (a topic's subscriptions, a bus's rules) thick; failures dotted; a Pipe
+ * circle-ended; a Step Functions task headed both ways: the state machine calls the
+ * service and takes its answer (or its task token's callback) before it moves on.
+ */
 export const ARROWS: Readonly<Record<DiagramEdge['style'], EdgeToDraw['arrow']>> = {
   flow: '-->',
   subscription: '==>',
   'dead-letter': '-.->',
   rule: '==>',
   pipe: '--o',
-  task: '-->',
+  task: '<-->',
 };
 
 export function edgeStyle(connection: Connection): DiagramEdge['style'] {
@@ -291,13 +295,71 @@ function edgeKind(connection: Connection): EdgeKind {
   return edgeStyle(connection) === 'subscription' ? 'subscription' : 'flow';
 }
 
-/** The connection's own label, its declared rate, or (≈) the rate worked out from upstream. */
+/**
+ * The connection's own label; else what the connection is, when its kind says more than
+ * its arrow (a rule's name and pattern, a Pipe and its enrichment, a task that waits for
+ * its token), with its declared rate, or (≈) the rate worked out from upstream.
+ */
 export function edgeLabel(connection: Connection, derivedRate: number | undefined): string | undefined {
   if (connection.origin === 'deadLetter') return 'dead letter';
   if (connection.origin === 'onFailure') return 'on failure';
   const label = connection.props.get('label')?.value;
   if (typeof label === 'string' && label !== '') return label;
-  const rate = connection.props.get('rate')?.value;
-  if (typeof rate === 'number') return formatRate(rate);
-  return derivedRate !== undefined ? `≈${formatRate(derivedRate)}` : undefined;
+  const declared = connection.props.get('rate')?.value;
+  const rate = typeof declared === 'number' ? formatRate(declared) : derivedRate !== undefined ? `≈${formatRate(derivedRate)}` : undefined;
+  const caption = connectionCaption(connection);
+  return caption && rate ? `${caption} · ${rate}` : (caption ?? rate);
+}
+
+/** The longest pattern summary an edge shows; the rest is cut with `…`. */
+const MAX_PATTERN = 48;
+
+/** `orders: source=shop` for a rule, `pipe → enrich-fn` for an enriched Pipe, `task token` for a callback task. */
+function connectionCaption(connection: Connection): string | undefined {
+  const props = connection.props;
+  switch (edgeStyle(connection)) {
+    case 'rule': {
+      if (connection.from?.type !== 'eventbridge') return undefined;
+      const rule = props.get('rule')?.value;
+      const pattern = patternSummary(props.get('pattern')?.node ?? null);
+      return [typeof rule === 'string' && rule !== '' ? rule : undefined, pattern].filter(Boolean).join(': ') || undefined;
+    }
+    case 'pipe': {
+      const enrich = props.get('enrich')?.value;
+      return typeof enrich === 'string' && enrich !== '' ? `pipe → ${enrich}` : 'pipe';
+    }
+    case 'task':
+      return props.get('callback')?.value === true ? 'task token' : undefined;
+    default:
+      return undefined;
+  }
+}
+
+/**
+ * An event pattern in one short line: each matched field by its path, with the values it
+ * takes (`source=shop, detail.status=PAID|SENT`); a filter that is not a plain value (a
+ * prefix, a numeric range) as `…`.
+ */
+export function patternSummary(node: YNode | null): string | undefined {
+  if (!isMap(node)) return undefined;
+  const parts: string[] = [];
+  let length = 0;
+  const walk = (map: YMap, prefix: string): void => {
+    for (const pair of map.items) {
+      // Enough to fill the label: a large pattern is not walked to its end.
+      if (length > MAX_PATTERN) return;
+      const path = `${prefix}${keyText(pair.key)}`;
+      const value = pair.value;
+      if (isMap(value)) walk(value, `${path}.`);
+      else if (isSeq(value)) {
+        const values = value.items.map((item) => (isScalar(item) && item.value !== null ? String(item.value) : '…'));
+        parts.push(`${path}=${values.join('|')}`);
+      } else if (isScalar(value)) parts.push(`${path}=${String(value.value)}`);
+      length += (parts[parts.length - 1]?.length ?? 0) + 2;
+    }
+  };
+  walk(node, '');
+  const text = parts.join(', ');
+  if (text === '') return undefined;
+  return text.length > MAX_PATTERN ? `${text.slice(0, MAX_PATTERN - 1)}…` : text;
 }

@@ -15,6 +15,7 @@ export {
   architectureName,
   buildGraph,
   edgeLabel,
+  patternSummary,
   edgeStyle,
   edgesToDraw,
   labelOf,

@@ -87,7 +87,7 @@ export const RESOURCE_TYPE_TABLE = {
     title: 'Lambda',
     service: 'Lambda',
     icon: 'aws-lambda',
-    likelyTargets: ['sqs', 'sns', 'kinesis', 'firehose', 'dynamodb', 's3', 'rds', 'efs', 'lambda'],
+    likelyTargets: ['sqs', 'sns', 'kinesis', 'firehose', 'dynamodb', 's3', 'rds', 'efs', 'lambda', 'eventbridge', 'stepfunctions'],
   },
   ecs: {
     category: 'compute',
@@ -151,7 +151,7 @@ export const RESOURCE_TYPE_TABLE = {
     title: 'API Gateway',
     service: 'API Gateway',
     icon: 'aws-api-gateway',
-    likelyTargets: ['lambda', 'sqs', 'sns', 'kinesis', 'firehose', 'dynamodb', 's3', 'ecs'],
+    likelyTargets: ['lambda', 'sqs', 'sns', 'kinesis', 'firehose', 'dynamodb', 's3', 'ecs', 'stepfunctions', 'eventbridge'],
   },
   alb: {
     category: 'entry-point',

@@ -738,7 +738,10 @@ interface InResource extends Located {
  * - `flow-entry`: a key typed right in the `flows:` list (a new entry, no `-` yet typed).
  * - `flow-side`: in a flow string (`a -> b`); `side` is `target` after an arrow.
  * - `connection-key`, `connection-value`: in the properties of a flow entry
- *   (`- a -> b: { batchSize: 10 }`); `flow` is the flow string.
+ *   (`- a -> b: { batchSize: 10 }`); `flow` is the flow string. A key has `parents`, the
+ *   keys between the entry and the cursor (`['filter']` in `filter: { ‸ }`); a value has
+ *   `property`, the entry's property it is in, and `nested`, the keys below it
+ *   (`['prefix']` in `filter: { prefix: ‸ }`; `null` for a list item, as in `events: [‸]`).
  * - `unknown`: anywhere else (a list under `resources:`, a key the format has no place for).
  */
 export type CursorContext =
@@ -753,8 +756,8 @@ export type CursorContext =
   | (InResource & { readonly kind: 'resource-value'; readonly property: readonly [string, ...(string | null)[]] })
   | (Located & { readonly kind: 'flow-entry' })
   | (Located & { readonly kind: 'flow-side'; readonly side: 'source' | 'target' })
-  | (Located & { readonly kind: 'connection-key'; readonly flow: string })
-  | (Located & { readonly kind: 'connection-value'; readonly flow: string; readonly property: string })
+  | (Located & { readonly kind: 'connection-key'; readonly flow: string; readonly parents: KeyPath })
+  | (Located & { readonly kind: 'connection-value'; readonly flow: string; readonly property: string; readonly nested: KeyPath })
   | (Located & { readonly kind: 'unknown' });
 
 export type CursorContextKind = CursorContext['kind'];
@@ -815,7 +818,8 @@ function classify(doc: YamlText, at: CursorPlace): CursorContext {
     }
     if (k0 === 'flows') {
       if (depth === 1) return { kind: 'flow-entry', at, path };
-      if (depth === 3 && k1 === null && typeof k2 === 'string') return { kind: 'connection-key', flow: k2, at, path };
+      if (depth >= 3 && k1 === null && typeof k2 === 'string')
+        return { kind: 'connection-key', flow: k2, parents: path.slice(3), at, path };
     }
     return { kind: 'unknown', at, path };
   }
@@ -829,8 +833,8 @@ function classify(doc: YamlText, at: CursorPlace): CursorContext {
   if (k0 === 'flows' && k1 === null) {
     if (depth === 2)
       return { kind: 'flow-side', side: doc.text.slice(at.valueStart, at.offset).includes('->') ? 'target' : 'source', at, path };
-    if (depth === 4 && typeof k2 === 'string' && typeof k3 === 'string')
-      return { kind: 'connection-value', flow: k2, property: k3, at, path };
+    if (depth >= 4 && typeof k2 === 'string' && typeof k3 === 'string')
+      return { kind: 'connection-value', flow: k2, property: k3, nested: path.slice(4), at, path };
   }
   return { kind: 'unknown', at, path };
 }

@@ -33,7 +33,7 @@ import {
   connectionOptions,
   typeDisplayName as typeName,
 } from '../model/connections';
-import { API_GATEWAY, ESM, LAMBDA, SQS, type Fact } from '../limits/aws';
+import { API_GATEWAY, ESM, EVENTBRIDGE, LAMBDA, SCHEDULER, SQS, STEP_FUNCTIONS, type Fact } from '../limits/aws';
 import { capacityOf } from '../model/capacity';
 import { formatLatency, latencyOf, type LatencyPath } from '../model/latency';
 import { estimateCost, PRICES } from '../model/cost';
@@ -106,8 +106,15 @@ function hoverInSeq(analysis: Analysis, path: readonly string[], seq: YSeq, offs
     if (!hit) return undefined;
     const name = keyText(hit.pair.key);
     if (hit.on === 'key') return hoverAtPath(analysis, { path: ['flows', name], on: 'key', range: hit.pair.key, entry });
-    return isScalar(hit.pair.value)
-      ? hoverAtPath(analysis, { path: ['flows', name], on: 'value', range: hit.pair.value, value: hit.pair.value, entry })
+    if (isScalar(hit.pair.value))
+      return hoverAtPath(analysis, { path: ['flows', name], on: 'value', range: hit.pair.value, value: hit.pair.value, entry });
+    // One level down: a rule's `retry: { attempts, maxAge }`, an S3 notification's `filter: { prefix }`.
+    const inner = isMap(hit.pair.value) ? pairAt(hit.pair.value, offset) : undefined;
+    if (!inner) return undefined;
+    const innerPath = ['flows', name, keyText(inner.pair.key)];
+    if (inner.on === 'key') return hoverAtPath(analysis, { path: innerPath, on: 'key', range: inner.pair.key, entry });
+    return isScalar(inner.pair.value)
+      ? hoverAtPath(analysis, { path: innerPath, on: 'value', range: inner.pair.value, value: inner.pair.value, entry })
       : undefined;
   }
   if (path.length === 3 && path[0] === 'resources' && path[2] === 'volumes' && isScalar(item) && typeof item.value === 'string') {
@@ -266,6 +273,19 @@ function typeLimits(type: ResourceType): string[] {
 /** Limits of a type that no property carries. */
 const OTHER_LIMITS: Partial<Record<ResourceType, readonly (readonly [string, Fact])[]>> = {
   sqs: [['name', SQS.nameMaxLength]],
+  eventbridge: [
+    ['targets per rule', EVENTBRIDGE.targetsPerRuleMax],
+    ['entries per PutEvents call', EVENTBRIDGE.putEventsEntriesMax],
+    ['event size (one PutEvents entry)', EVENTBRIDGE.putEventsEntrySizeMax],
+    ['retry attempts of a target', EVENTBRIDGE.retryAttemptsMax],
+    ['oldest event a target retries', EVENTBRIDGE.retryMaxAgeMax],
+  ],
+  stepfunctions: [
+    ['a standard execution runs at most', STEP_FUNCTIONS.standardDurationMax],
+    ['an express execution runs at most', STEP_FUNCTIONS.expressDurationMax],
+    ['input or output of a state', STEP_FUNCTIONS.payloadMax],
+  ],
+  schedule: [['flexible window (Scheduler)', SCHEDULER.flexibleWindowMax]],
   lambda: [
     ['environment variables', LAMBDA.environmentMax],
     ['synchronous payload', LAMBDA.syncPayloadMax],
@@ -341,9 +361,25 @@ interface Limits {
 }
 
 function limitsOf(context: PropertyContext, path: readonly string[], spec: PropertySpec | undefined): Limits {
-  if (context.owner === 'connection') return connectionLimits(context, path[0] ?? '', spec);
+  if (context.owner === 'connection') return connectionLimits(context, path.join('.'), spec);
   const service = context.type ? SERVICE[context.type] : 'AWS';
   const base: Limits = { min: spec?.min, max: spec?.max, default: spec?.default, service };
+  if (path.length === 1 && path[0] === 'timeout' && context.type === 'stepfunctions') {
+    // The most an execution may run is the workflow type's: written on the resource, or in defaults.
+    const express = (context.resource?.props.get('workflow')?.value ?? 'standard') === 'express';
+    return express
+      ? { ...base, max: STEP_FUNCTIONS.expressDurationMax, note: 'for an express workflow' }
+      : { ...base, max: STEP_FUNCTIONS.standardDurationMax, note: 'for a standard workflow' };
+  }
+  if (path.length === 1 && path[0] === 'flexibleWindow' && context.type === 'schedule') {
+    return {
+      ...base,
+      service: 'EventBridge Scheduler',
+      min: SCHEDULER.flexibleWindowMin,
+      max: SCHEDULER.flexibleWindowMax,
+      note: 'when on (0 is off)',
+    };
+  }
   if (
     context.type === 'lambda' &&
     path.length === 1 &&
@@ -388,6 +424,23 @@ function connectionLimits(context: PropertyContext, name: string, spec: Property
       return { ...base, service: 'Lambda', max: ESM.batchWindowMax, default: 0 };
     case 'maxConcurrency':
       return { ...base, service: 'Lambda', min: ESM.maxConcurrencyMin, max: ESM.maxConcurrencyMax };
+    // An EventBridge rule's or schedule's retry policy.
+    case 'retry.attempts':
+      return {
+        ...base,
+        service: 'EventBridge',
+        min: EVENTBRIDGE.retryAttemptsMin,
+        max: EVENTBRIDGE.retryAttemptsMax,
+        default: EVENTBRIDGE.retryAttemptsDefault.value,
+      };
+    case 'retry.maxAge':
+      return {
+        ...base,
+        service: 'EventBridge',
+        min: EVENTBRIDGE.retryMaxAgeMin,
+        max: EVENTBRIDGE.retryMaxAgeMax,
+        default: EVENTBRIDGE.retryMaxAgeDefault.value,
+      };
     default:
       return base;
   }
@@ -645,6 +698,13 @@ function deadLetterLine(connection: Connection, direction: 'in' | 'out'): string
   const from = (what: string) => `- **Dead letters from** ${what}`;
   if (connection.origin === 'onFailure') {
     const flow = code(flowText(connection.entry));
+    // A rule's, a schedule's or a Pipe's dead-letter queue takes the events it could not deliver.
+    const sourceType = connection.from?.type;
+    const viaPipe = connection.entry?.props.get('via')?.value === 'pipe';
+    if (viaPipe || sourceType === 'eventbridge' || sourceType === 'schedule') {
+      const what = viaPipe ? 'the Pipe' : sourceType === 'schedule' ? 'the schedule target' : 'the rule target';
+      return direction === 'out' ? to(`: events ${what} ${flow} could not deliver`) : from(`${what} ${flow}: events it could not deliver`);
+    }
     return direction === 'out'
       ? to(`: records the event source mapping ${flow} gives up on`)
       : from(`the event source mapping ${flow}: records it gave up on`);

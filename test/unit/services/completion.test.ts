@@ -377,7 +377,7 @@ describe('values', () => {
   test('schedule expressions and groups used elsewhere', () => {
     assert.deepEqual(
       completeAt('awsflow: 1\nresources:\n  s:\n    type: schedule\n    expression: ‸\n').map((e) => e.insertText),
-      ['rate(${1:5 minutes})', 'cron(${1:0 2 * * ? *})'],
+      ['rate(${1:5 minutes})', 'cron(${1:0 2 * * ? *})', 'at(${1:2027-01-01T09:00:00})'],
     );
     assert.deepEqual(labels('awsflow: 1\nresources:\n  a: { type: sqs, group: Orders }\n  b:\n    type: sqs\n    group: ‸\n'), ['Orders']);
   });
@@ -483,17 +483,19 @@ describe('resource ids in flows', () => {
   test('after `queue ->`: consumers first (lambdas without a trigger before those with one), what AWS cannot connect last', () => {
     const text = FILE + 'flows:\n  - other-dlq -> busy\n  - jobs -> ‸\n';
     const entries = assertReplaces(text);
-    // The loop back to the queue itself and what AWS cannot connect come last, in file order.
+    // What only an EventBridge Pipe connects (format 1.1) next; the loop back to the queue itself
+    // and what AWS cannot connect come last, in file order.
     assert.deepEqual(
       entries.map((e) => e.label),
-      ['worker', 'busy', 'service', 'api', 'jobs', 'events', 'table', 'other-dlq', 'jobs-dlq', 'orders.fifo', 'orders-dlq.fifo'],
+      ['worker', 'busy', 'service', 'api', 'events', 'other-dlq', 'jobs-dlq', 'orders.fifo', 'orders-dlq.fifo', 'jobs', 'table'],
     );
     const worker = find(entries, 'worker');
     assert.equal(worker.detail, 'lambda');
     assert.equal(worker.kind, 'resource');
     assert.equal(worker.insertText, 'worker');
     assert.equal(worker.documentation, `**jobs → worker**: ${CONNECTION_KIND_TEXT['event-source-mapping']}.`);
-    assert.match(find(entries, 'events').documentation!, /^Not a connection AWS can make: an SQS queue cannot deliver to an SNS topic/);
+    assert.match(find(entries, 'events').documentation!, /^\*\*jobs → events\*\* through an EventBridge Pipe: add `\{ via: pipe \}`/);
+    assert.match(find(entries, 'table').documentation!, /^Not a connection AWS can make: an SQS queue cannot deliver to a DynamoDB table/);
     assert.match(find(entries, 'jobs').documentation!, /itself/);
     assert.equal(find(entries, 'orders.fifo').detail, 'sqs · FIFO');
   });
@@ -912,7 +914,9 @@ describe('robustness', () => {
     const elapsed = performance.now() - started;
     assert.equal(entries.length, 10_000);
     assert.equal(entries[0]!.label, 'f0');
-    assert.equal(entries[entries.length - 1]!.label, 'q4999');
+    // The other queues are a Pipe's targets; the queue itself, a loop, comes last.
+    assert.equal(entries[entries.length - 2]!.label, 'q4999');
+    assert.equal(entries[entries.length - 1]!.label, 'q1');
     // Relative to the analysis of the same text, timed next to it, so a loaded machine slows both.
     assert.ok(elapsed < analysisTime / 2, `completion ${elapsed} ms, the analysis ${analysisTime} ms`);
   });

@@ -43,10 +43,12 @@ function summary(context: CursorContext, text: string): Record<string, unknown> 
       break;
     case 'connection-key':
       out.flow = context.flow;
+      if (context.parents.length > 0) out.parents = context.parents;
       break;
     case 'connection-value':
       out.flow = context.flow;
       out.property = context.property;
+      if (context.nested.length > 0) out.nested = context.nested;
       break;
     case 'unknown':
       out.path = context.path;
@@ -138,6 +140,21 @@ const CASES: readonly (readonly [string, Record<string, unknown>])[] = [
   ['flows:\n  - a -> b: { batchSize: 1‸', { kind: 'connection-value', flow: 'a -> b', property: 'batchSize', partial: '1', inFlow: true }],
   ['flows:\n  - a -> b:\n      batch‸', { kind: 'connection-key', flow: 'a -> b', partial: 'batch' }],
   ['flows:\n  - a -> b:\n      onFailure: f‸', { kind: 'connection-value', flow: 'a -> b', property: 'onFailure', partial: 'f' }],
+  // Inside a connection property's own map or list (an S3 notification's filter and events, a rule's retry).
+  ['flows:\n  - a -> b: { filter: { pre‸', { kind: 'connection-key', flow: 'a -> b', parents: ['filter'], partial: 'pre', inFlow: true }],
+  ['flows:\n  - a -> b:\n      retry:\n        att‸', { kind: 'connection-key', flow: 'a -> b', parents: ['retry'], partial: 'att' }],
+  [
+    'flows:\n  - a -> b: { filter: { prefix: up‸',
+    { kind: 'connection-value', flow: 'a -> b', property: 'filter', nested: ['prefix'], partial: 'up', inFlow: true },
+  ],
+  [
+    'flows:\n  - a -> b: { events: [s3‸',
+    { kind: 'connection-value', flow: 'a -> b', property: 'events', nested: [null], partial: 's3', inFlow: true },
+  ],
+  [
+    'flows:\n  - a -> b:\n      events:\n        - ‸',
+    { kind: 'connection-value', flow: 'a -> b', property: 'events', nested: [null], partial: '' },
+  ],
   // Comments: `#` after a space or at the start, never inside quotes, never inside a word.
   ['# awsflow-ig‸', { kind: 'comment', comment: '# awsflow-ig' }],
   ['#‸', { kind: 'comment', comment: '#' }],

@@ -86,7 +86,7 @@ function keyCompletions(c: Context): CompletionEntry[] {
     case 'flow-entry':
       return flowSnippets(c, true);
     case 'connection-key':
-      return connectionKeys(c, where.flow);
+      return connectionKeys(c, where.flow, where.parents);
     default:
       return [];
   }
@@ -123,7 +123,7 @@ function valueCompletions(c: Context): CompletionEntry[] {
     case 'flow-side':
       return flowIds(c);
     case 'connection-value':
-      return connectionValues(c, where.property);
+      return connectionValues(c, where.flow, where.property, where.nested);
     default:
       return [];
   }

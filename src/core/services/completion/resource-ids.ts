@@ -61,7 +61,14 @@ export function hasFlowOutbound(c: Context, resource: Resource): boolean {
  * Rank a candidate for the other end of a connection: the types usually connected first,
  * then the others AWS allows, then those of unknown type, and what AWS cannot connect last.
  */
-export function rankConnection(c: Context, candidate: Resource, others: Resource[], role: 'source' | 'target', loops: boolean): RankedId {
+export function rankConnection(
+  c: Context,
+  candidate: Resource,
+  others: Resource[],
+  role: 'source' | 'target',
+  loops: boolean,
+  via?: string,
+): RankedId {
   if (loops)
     return {
       resource: candidate,
@@ -76,9 +83,18 @@ export function rankConnection(c: Context, candidate: Resource, others: Resource
     if (!resource.type) continue;
     const [source, target] = role === 'target' ? [resource, candidate] : [candidate, resource];
     const [from, to] = [source.type!, target.type!];
-    const current = classifyConnection(from, to);
-    const reason = current.kind === 'invalid' ? current.reason : fifoSubscriptionProblem(source, target);
+    const current = classifyConnection(from, to, { via });
+    const reason = current.kind === 'invalid' ? current.reason : fifoProblem(source, target);
     if (reason !== undefined) {
+      // `queue -> workflow`: no connection as written, one through a Pipe: after those AWS makes as written.
+      if (current.kind === 'invalid' && via === undefined && classifyConnection(from, to, { via: 'pipe' }).kind === 'pipe') {
+        const arrow = role === 'target' ? `${resource.id} → ${candidate.id}` : `${candidate.id} → ${resource.id}`;
+        return {
+          resource: candidate,
+          rank: '2000',
+          documentation: `**${arrow}** through an EventBridge Pipe: add \`{ via: pipe }\` (${CONNECTION_KIND_TEXT.pipe}).`,
+        };
+      }
       return { resource: candidate, rank: '3999', documentation: `Not a connection AWS can make: ${reason}.` };
     }
     verdict ??= current;
@@ -101,8 +117,9 @@ export function rankConnection(c: Context, candidate: Resource, others: Resource
   };
 }
 
-/** What `sns/fifo-subscription` reports as an error, before it is written. */
-function fifoSubscriptionProblem(source: Resource, target: Resource): string | undefined {
+/** What `sns/fifo-subscription` and `s3/fifo-notification` report as errors, before they are written. */
+function fifoProblem(source: Resource, target: Resource): string | undefined {
+  if (source.type === 's3') return target.type === 'sqs' && target.fifo ? 'S3 event notifications cannot go to a FIFO queue' : undefined;
   if (source.type !== 'sns') return undefined;
   if (source.fifo && target.type !== 'sqs') return 'a FIFO topic delivers only to SQS queues';
   if (!source.fifo && target.type === 'sqs' && target.fifo) return 'a standard topic cannot deliver to a FIFO queue';
@@ -137,12 +154,19 @@ export function deadLetterTargets(c: Context, ownerType: ResourceType, ownerId: 
   return idEntries(c, ranked);
 }
 
-export function onFailureTargets(c: Context): CompletionEntry[] {
+/**
+ * `onFailure`: an event source mapping sends what it gave up on to a standard SQS queue or
+ * SNS topic; an EventBridge rule's or schedule's target, and a Pipe, to a standard SQS queue,
+ * its dead-letter queue (a FIFO one is `eventbridge/dlq-type`).
+ */
+export function onFailureTargets(c: Context, kinds: readonly string[]): CompletionEntry[] {
+  const queueOnly = kinds.length > 0 && kinds.every((kind) => kind === 'rule-target' || kind === 'pipe');
+  const why = queueOnly
+    ? "An EventBridge rule's or schedule's target, or a Pipe, sends what it could not deliver to a standard SQS queue, its dead-letter queue."
+    : 'An event source mapping sends what it gave up on to a standard SQS queue or SNS topic.';
   const ranked = candidates(c).map((resource): RankedId => {
-    const fits = (resource.type === 'sqs' || resource.type === 'sns') && !resource.fifo;
-    return fits
-      ? { resource, rank: `0${DLQ_NAME.test(resource.id) ? 0 : 1}` }
-      : { resource, rank: '39', documentation: 'An event source mapping sends what it gave up on to a standard SQS queue or SNS topic.' };
+    const fits = (resource.type === 'sqs' || (resource.type === 'sns' && !queueOnly)) && !resource.fifo;
+    return fits ? { resource, rank: `0${DLQ_NAME.test(resource.id) ? 0 : 1}` } : { resource, rank: '39', documentation: why };
   });
   ranked.sort((a, b) => (a.rank < b.rank ? -1 : a.rank > b.rank ? 1 : 0));
   return idEntries(c, ranked);

@@ -207,6 +207,23 @@ function stringValues(c: Context, target: Slot): CompletionEntry[] {
         { snippet: true, detail: 'at set times (UTC)', documentation: target.node?.description, filterText: 'cron', sortText: '001' },
         'cron(${1:0 2 * * ? *})',
       ),
+      // A one-time schedule is EventBridge Scheduler's alone (`schedule/scheduler-only` on a `kind: rule`).
+      ...(c.where.kind === 'resource-value' && c.where.resourceEntries().get('kind') === 'rule'
+        ? []
+        : [
+            c.value(
+              'at(…)',
+              'snippet',
+              {
+                snippet: true,
+                detail: 'once, at a date and time (Scheduler only)',
+                documentation: target.node?.description,
+                filterText: 'at',
+                sortText: '002',
+              },
+              'at(${1:2027-01-01T09:00:00})',
+            ),
+          ]),
     ];
   }
   if (target.name === 'group') {
@@ -243,4 +260,56 @@ function kmsKeys(c: Context): CompletionEntry[] {
     if (typeof encryption === 'object' && encryption.kind === 'kms-customer-managed') keys.add(encryption.key);
   }
   return [...keys].map((key) => c.value(key, 'value', { detail: 'key used in this file' }));
+}
+
+/**
+ * The S3 event types a notification to SQS, SNS or Lambda can name, the families first
+ * (`s3:ObjectCreated:*` is every way an object is created). From "Supported event types for
+ * SQS, SNS, and Lambda": https://docs.aws.amazon.com/AmazonS3/latest/userguide/notification-how-to-event-types-and-destinations.html
+ */
+const S3_EVENT_TYPES: readonly (readonly [string, string])[] = [
+  ['s3:ObjectCreated:*', 'an object is created, by any API'],
+  ['s3:ObjectRemoved:*', 'an object or version is deleted'],
+  ['s3:ObjectCreated:Put', 'PutObject'],
+  ['s3:ObjectCreated:Post', 'a browser POST upload'],
+  ['s3:ObjectCreated:Copy', 'CopyObject'],
+  ['s3:ObjectCreated:CompleteMultipartUpload', 'a multipart upload completes'],
+  ['s3:ObjectRemoved:Delete', 'an object or version is deleted for good'],
+  ['s3:ObjectRemoved:DeleteMarkerCreated', 'a delete marker is created (versioned bucket)'],
+  ['s3:ObjectRestore:*', 'a restore from an archive class starts, completes or expires'],
+  ['s3:ObjectRestore:Post', 'a restore starts'],
+  ['s3:ObjectRestore:Completed', 'a restore completes'],
+  ['s3:ObjectRestore:Delete', 'a restored copy expires'],
+  ['s3:ObjectTagging:*', 'tags are added or removed'],
+  ['s3:ObjectTagging:Put', 'tags are added or replaced'],
+  ['s3:ObjectTagging:Delete', 'tags are removed'],
+  ['s3:ObjectAcl:Put', 'an object ACL changes'],
+  ['s3:LifecycleExpiration:*', 'a lifecycle rule expires an object'],
+  ['s3:LifecycleExpiration:Delete', 'a lifecycle rule deletes an object'],
+  ['s3:LifecycleExpiration:DeleteMarkerCreated', 'a lifecycle rule creates a delete marker'],
+  ['s3:LifecycleTransition', 'a lifecycle rule moves an object to another storage class'],
+  ['s3:IntelligentTiering', 'Intelligent-Tiering moves an object to an archive tier'],
+  ['s3:Replication:*', 'a replication event'],
+  ['s3:Replication:OperationFailedReplication', 'an object failed to replicate'],
+  ['s3:Replication:OperationMissedThreshold', 'an object missed the replication time threshold'],
+  ['s3:Replication:OperationReplicatedAfterThreshold', 'an object replicated after the threshold'],
+  ['s3:Replication:OperationNotTracked', 'an object is no longer tracked by replication metrics'],
+  ['s3:ReducedRedundancyLostObject', 'a Reduced Redundancy object was lost'],
+];
+
+/** An item of an S3 notification's `events` list: the event types not listed yet. */
+export function s3EventNames(c: Context): CompletionEntry[] {
+  // In `[a, b, ‸]` the names before the cursor's item are on its line.
+  const before = c.text.slice(c.doc.starts[c.doc.lineAt(c.end)], c.place.partialStart);
+  const listed = new Set(before.split(/[\s,[\]'"]+/).filter(Boolean));
+  const node = SCHEMA.$defs.connection?.properties?.events;
+  return S3_EVENT_TYPES.filter(([name]) => !listed.has(name)).map(([name, detail], index) =>
+    c.value(name, 'value', {
+      detail,
+      ...(node?.description ? { documentation: node.description } : {}),
+      // The name is one word to the editor only from `s3:` on: filter on all of it.
+      filterText: name,
+      sortText: pad(index),
+    }),
+  );
 }
