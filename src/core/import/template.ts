@@ -59,6 +59,8 @@ export interface TemplateResource {
 
 export interface TemplateProblem extends OffsetRange {
   readonly message: string;
+  /** `TOO_LARGE`: the template was not read (see MAX_TEMPLATE_LENGTH); otherwise a YAML or JSON error. */
+  readonly code?: 'TOO_LARGE';
 }
 
 export interface Template {
