@@ -269,8 +269,19 @@ class TemplateImport {
 
   run(): void {
     for (const transform of this.template.transforms) {
-      if (!transform.startsWith('AWS::Serverless'))
+      if (transform === 'AWS::LanguageExtensions')
+        this.out.headerNotes.push(
+          `Transform '${transform}' is not applied: Fn::ForEach and the other language extensions are not expanded.`,
+        );
+      else if (!transform.startsWith('AWS::Serverless'))
         this.out.headerNotes.push(`Transform '${transform}' is a macro: what it generates is not imported.`);
+    }
+    for (const macro of this.template.macros) {
+      this.out.headerNotes.push(
+        macro.key === 'Fn::Transform'
+          ? `Fn::Transform${macro.name !== undefined ? ` '${macro.name}'` : ''} in Resources is a macro: the resources it adds are not imported.`
+          : `${macro.key} in Resources is expanded by AWS::LanguageExtensions at deploy: the resources it makes are not imported.`,
+      );
     }
     for (const resource of this.template.resources) this.importResource(resource);
   }

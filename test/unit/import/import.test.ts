@@ -419,4 +419,44 @@ describe('awsflow import: bad input', () => {
     assert.match(result.text, /^ {2}# memory left out: MemorySize "lots" is not a value awsflow reads$/m);
     assertAccepted(result.text);
   });
+
+  test('macros and nested stacks are left out and named: Fn::Transform (a property, in Resources), Fn::ForEach, AWS::LanguageExtensions, AWS::CloudFormation::Stack', () => {
+    const result = imported(
+      [
+        'AWSTemplateFormatVersion: "2010-09-09"',
+        'Transform: AWS::LanguageExtensions',
+        'Resources:',
+        '  Orders:',
+        '    Type: AWS::SQS::Queue',
+        '    Properties:',
+        '      VisibilityTimeout:',
+        '        Fn::Transform: { Name: Numbers, Parameters: { Value: 60 } }',
+        '      DelaySeconds: { "Fn::Transform": [1] }',
+        '  Fn::Transform:',
+        '    Name: AWS::Include',
+        '    Parameters: { Location: s3://bucket/more.yaml }',
+        '  Fn::ForEach::Topics:',
+        '    - TopicName',
+        '    - [A, B]',
+        '    - Topic${TopicName}: { Type: AWS::SNS::Topic }',
+        '  Child:',
+        '    Type: AWS::CloudFormation::Stack',
+        '    Properties: { TemplateURL: https://s3.amazonaws.com/b/child.yaml }',
+        '  Worker: { Type: AWS::Lambda::Function, Properties: { Timeout: 10 } }',
+        '',
+      ].join('\n'),
+    );
+    const header = result.text.slice(0, result.text.indexOf('awsflow: 1')).split('\n');
+    assert.deepEqual(header.slice(1), [
+      "# Transform 'AWS::LanguageExtensions' is not applied: Fn::ForEach and the other language extensions are not expanded.",
+      "# Fn::Transform 'AWS::Include' in Resources is a macro: the resources it adds are not imported.",
+      '# Fn::ForEach::Topics in Resources is expanded by AWS::LanguageExtensions at deploy: the resources it makes are not imported.',
+      '# Child (AWS::CloudFormation::Stack) is a nested stack: its resources are not imported.',
+      '',
+    ]);
+    assert.match(result.text, /^ {2}# visibilityTimeout left out: a macro 'Numbers' \(Fn::Transform\) decides it at deploy$/m);
+    assert.match(result.text, /^ {2}# delay left out: a macro \(Fn::Transform\) decides it at deploy$/m);
+    assert.equal(body(result.text), 'resources:\n  Orders:\n    type: sqs\n  Worker:\n    type: lambda\n    timeout: 10s\n');
+    assertAccepted(result.text);
+  });
 });
