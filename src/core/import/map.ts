@@ -64,7 +64,15 @@ const PRODUCER_ACTIONS: readonly (readonly [string, string])[] = [
   ['states:StartSyncExecution', 'stepfunctions'],
   ['lambda:InvokeFunction', 'lambda'],
   ['lambda:InvokeAsync', 'lambda'],
+  // Writes to a store: the table or bucket a function fills (a DynamoDB stream or an S3 notification may carry on from it).
+  ['dynamodb:PutItem', 'dynamodb'],
+  ['dynamodb:BatchWriteItem', 'dynamodb'],
+  ['dynamodb:UpdateItem', 'dynamodb'],
+  ['s3:PutObject', 's3'],
 ];
+
+/** Service actions that read or manage a resource rather than carry a message into it. */
+const READING_ACTION = /^(?:Receive|Get|Describe|List|Delete|Query|Scan|Purge|ChangeMessageVisibility)/;
 
 /** SAM policy templates that let a function produce to a resource, and the parameter naming it. */
 const SAM_POLICY_TEMPLATES: Readonly<Record<string, { readonly parameter: string; readonly type: string }>> = {
@@ -77,6 +85,10 @@ const SAM_POLICY_TEMPLATES: Readonly<Record<string, { readonly parameter: string
   EventBridgePutEventsPolicy: { parameter: 'EventBusName', type: 'eventbridge' },
   StepFunctionsExecutionPolicy: { parameter: 'StateMachineName', type: 'stepfunctions' },
   LambdaInvokePolicy: { parameter: 'FunctionName', type: 'lambda' },
+  DynamoDBCrudPolicy: { parameter: 'TableName', type: 'dynamodb' },
+  DynamoDBWritePolicy: { parameter: 'TableName', type: 'dynamodb' },
+  S3CrudPolicy: { parameter: 'BucketName', type: 's3' },
+  S3WritePolicy: { parameter: 'BucketName', type: 's3' },
 };
 
 /** SAM event source types that awsflow does not model (yet), named in a comment. */
@@ -1005,10 +1017,22 @@ class TemplateImport {
     const named = resourcesIn(resolved).filter((id) => id !== api);
     let target = named.length ? named[named.length - 1] : this.targetOf(resolved);
     if (!target && resolved.kind === 'literal') target = this.out.byPhysicalName(String(resolved.value).split(/[:/]/).pop() ?? '');
+    const called = integrationAction(integration);
+    // An integration that reads (ReceiveMessage, GetRecords) carries no message into the resource.
+    if (called?.action !== undefined && READING_ACTION.test(called.action)) return;
     if (!target) {
       // A Step Functions or SNS integration names its resource in the request template.
       const templates = field(integration, 'RequestTemplates');
       if (templates?.kind === 'map') for (const entry of templates.entries) target ??= resourcesIn(this.resolve(entry.value))[0];
+    }
+    if (!target && called && api) {
+      // `kinesis:action/PutRecord` takes the stream from the request: the integration's role says which it may be.
+      const allowed = (name: string) =>
+        called.action !== undefined
+          ? name.toLowerCase() === `${called.service}:${called.action}`.toLowerCase()
+          : name.startsWith(`${called.service}:`);
+      this.rolePolicies(api, field(integration, 'Credentials'), allowed, resource.idRange, 'API integration (its role)');
+      return;
     }
     this.flow(api, target, resource.idRange, 'API integration');
   }
@@ -1163,8 +1187,18 @@ class TemplateImport {
     }
   }
 
-  /** IAM statements allowing a producer action on resources of this template. */
-  private statements(producer: string, statements: TemplateValue | undefined): void {
+  /**
+   * IAM statements allowing a producer action on resources of this template. `allowed`
+   * narrows the producer actions counted; `at` and `because` say where the flow is stated
+   * when that is not the statement itself.
+   */
+  private statements(
+    producer: string,
+    statements: TemplateValue | undefined,
+    allowed: (action: string) => boolean = () => true,
+    at?: OffsetRange,
+    because = 'IAM policy',
+  ): void {
     const list = statements?.kind === 'list' ? statements.items : statements ? [statements] : [];
     for (const statement of list) {
       const effect = this.resolve(field(statement, 'Effect'));
@@ -1176,7 +1210,7 @@ class TemplateImport {
       const types = new Set<string>();
       for (const action of actionNames) {
         const pattern = new RegExp('^' + action.split('*').map(escapeRegExp).join('.*') + '$', 'i');
-        for (const [name, type] of PRODUCER_ACTIONS) if (pattern.test(name)) types.add(type);
+        for (const [name, type] of PRODUCER_ACTIONS) if (pattern.test(name) && allowed(name)) types.add(type);
       }
       if (types.size === 0) continue;
       const resourceValue = field(statement, 'Resource');
@@ -1188,26 +1222,33 @@ class TemplateImport {
         let target = this.targetOf(item);
         if (!target && item.kind === 'literal' && String(item.value).endsWith(':event-bus/default'))
           target = this.out.defaultBus(this.range(item.range), this.group);
-        if (target && types.has(this.out.typeOf(target) ?? '')) this.flow(producer, target, statement.range, 'IAM policy');
+        if (target && types.has(this.out.typeOf(target) ?? '')) this.flow(producer, target, at ?? statement.range, because);
       }
     }
   }
 
   /** The policies of the role a function or task uses: the role's own, and `AWS::IAM::Policy` resources attached to it. */
-  private rolePolicies(producer: string, roleValue: TemplateValue | undefined): void {
+  private rolePolicies(
+    producer: string,
+    roleValue: TemplateValue | undefined,
+    allowed?: (action: string) => boolean,
+    at?: OffsetRange,
+    because?: string,
+  ): void {
     const role = this.target(roleValue);
     if (!role) return;
     const roleResource = this.template.resources.find((r) => r.id === role && r.type === 'AWS::IAM::Role');
     if (roleResource) {
       const policies = field(roleResource.properties, 'Policies');
       if (policies?.kind === 'list')
-        for (const policy of policies.items) this.statements(producer, field(field(policy, 'PolicyDocument'), 'Statement'));
+        for (const policy of policies.items)
+          this.statements(producer, field(field(policy, 'PolicyDocument'), 'Statement'), allowed, at, because);
     }
     for (const policy of this.template.resources) {
       if (policy.type !== 'AWS::IAM::Policy' && policy.type !== 'AWS::IAM::ManagedPolicy') continue;
       const roles = this.resolve(field(policy.properties, 'Roles'));
       if (roles.kind === 'list' && roles.items.some((r) => this.targetOf(r) === role))
-        this.statements(producer, field(field(policy.properties, 'PolicyDocument'), 'Statement'));
+        this.statements(producer, field(field(policy.properties, 'PolicyDocument'), 'Statement'), allowed, at, because);
     }
   }
 
@@ -1236,6 +1277,38 @@ class TemplateImport {
       this.flow(from, to, entry?.keyRange ?? resource.idRange, 'SAM connector');
     }
   }
+}
+
+/** The plain strings in a value, intrinsics' arguments included: what a URI built with `!Join`/`!Sub` says. */
+function stringsIn(value: TemplateValue | undefined): string[] {
+  if (!value) return [];
+  switch (value.kind) {
+    case 'scalar':
+      return typeof value.value === 'string' ? [value.value] : [];
+    case 'list':
+      return value.items.flatMap(stringsIn);
+    case 'map':
+      return value.entries.flatMap((entry) => stringsIn(entry.value));
+    case 'intrinsic':
+      return stringsIn(value.argument);
+  }
+}
+
+/**
+ * The service and action an API Gateway AWS integration calls: `…:kinesis:action/PutRecord`
+ * in its Uri, or for a `…:sqs:path/…` Uri the `Action` query parameter or the `Action=`
+ * of its request template. Undefined when the Uri is not a service integration's.
+ */
+function integrationAction(integration: TemplateValue | undefined): { service: string; action: string | undefined } | undefined {
+  const uri = stringsIn(field(integration, 'Uri')).join('');
+  const match = /:([a-z0-9-]+):(action|path)\/([A-Za-z]*)/.exec(uri);
+  if (!match) return undefined;
+  const service = match[1]!;
+  if (match[2] === 'action') return { service, action: match[3] || undefined };
+  const parameter = scalarString(field(field(integration, 'RequestParameters'), 'integration.request.querystring.Action'));
+  const fromParameter = parameter !== undefined ? /^'(\w+)'$/.exec(parameter)?.[1] : undefined;
+  const fromTemplate = /(?:^|[&?"\s])Action=(\w+)/.exec(stringsIn(field(integration, 'RequestTemplates')).join('\n'))?.[1];
+  return { service, action: fromParameter ?? fromTemplate };
 }
 
 function escapeRegExp(text: string): string {

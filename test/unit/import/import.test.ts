@@ -460,3 +460,146 @@ describe('awsflow import: bad input', () => {
     assertAccepted(result.text);
   });
 });
+
+/** The flows of an import, without their comments. */
+function flowsOf(text: string): string[] {
+  return text
+    .slice(text.indexOf('flows:'))
+    .split('\n')
+    .slice(1)
+    .filter((line) => line.trim() !== '')
+    .map((line) => line.replace(/ {2}# .*$/, ''));
+}
+
+describe('awsflow import: shapes found in public templates (docs/import.md, "Tested on")', () => {
+  test('an API Gateway integration that reads a queue (ReceiveMessage) carries nothing into it: no flow', () => {
+    const template = (action: string) =>
+      [
+        'Resources:',
+        '  Api: { Type: AWS::ApiGateway::RestApi, Properties: { Name: x } }',
+        '  Get:',
+        '    Type: AWS::ApiGateway::Method',
+        '    Properties:',
+        '      RestApiId: !Ref Api',
+        '      HttpMethod: GET',
+        '      Integration:',
+        '        Type: AWS',
+        '        IntegrationHttpMethod: POST',
+        `        RequestParameters: { integration.request.querystring.Action: "'${action}'" }`,
+        "        Uri: !Join ['', ['arn:aws:apigateway:', !Ref AWS::Region, ':sqs:path/', !Ref AWS::AccountId, '/', !GetAtt Jobs.QueueName]]",
+        '  Jobs: { Type: AWS::SQS::Queue }',
+        '',
+      ].join('\n');
+    const reading = imported(template('ReceiveMessage'));
+    assert.equal(reading.text.includes('flows:'), false, reading.text);
+    assertAccepted(reading.text);
+    // The same integration sending: a flow, as before.
+    assert.deepEqual(flowsOf(imported(template('SendMessage')).text), ['  - Api -> Jobs']);
+    // Sending through a request template's `Action=SendMessage`, the Uri naming the queue by !Sub.
+    const viaTemplate = imported(
+      [
+        'Resources:',
+        '  Api: { Type: AWS::ApiGateway::RestApi, Properties: { Name: x } }',
+        '  Post:',
+        '    Type: AWS::ApiGateway::Method',
+        '    Properties:',
+        '      RestApiId: !Ref Api',
+        '      Integration:',
+        '        Type: AWS',
+        '        Uri: !Sub arn:aws:apigateway:${AWS::Region}:sqs:path/${AWS::AccountId}/${Jobs.QueueName}',
+        "        RequestTemplates: { application/json: 'Action=SendMessage&MessageBody=$input.body' }",
+        '  Jobs: { Type: AWS::SQS::Queue }',
+        '',
+      ].join('\n'),
+    );
+    assert.deepEqual(flowsOf(viaTemplate.text), ['  - Api -> Jobs']);
+  });
+
+  test('kinesis:action/PutRecord names no stream: the integration role’s kinesis:PutRecord statement says which', () => {
+    const text = [
+      'Resources:',
+      '  Stream: { Type: AWS::Kinesis::Stream, Properties: { ShardCount: 1 } }',
+      '  Other: { Type: AWS::Kinesis::Stream, Properties: { ShardCount: 1 } }',
+      '  Queue: { Type: AWS::SQS::Queue }',
+      '  ApiRole:',
+      '    Type: AWS::IAM::Role',
+      '    Properties:',
+      '      Policies:',
+      '        - PolicyName: put',
+      '          PolicyDocument:',
+      '            Statement:',
+      "              - { Effect: Allow, Action: ['kinesis:PutRecord', 'kinesis:GetRecords'], Resource: !Sub ['${Arn}*', { Arn: !GetAtt Stream.Arn }] }",
+      '              - { Effect: Allow, Action: kinesis:GetRecords, Resource: !GetAtt Other.Arn }',
+      '              - { Effect: Allow, Action: sqs:SendMessage, Resource: !GetAtt Queue.Arn }',
+      '  Api: { Type: AWS::ApiGateway::RestApi, Properties: { Name: x } }',
+      '  Put:',
+      '    Type: AWS::ApiGateway::Method',
+      '    Properties:',
+      '      RestApiId: !Ref Api',
+      '      Integration:',
+      '        Type: AWS',
+      '        Credentials: !GetAtt ApiRole.Arn',
+      "        Uri: !Sub 'arn:aws:apigateway:${AWS::Region}:kinesis:action/PutRecord'",
+      '        RequestTemplates: { application/json: "{ \\"StreamName\\": \\"$input.params(\'stream\')\\" }" }',
+      '  Read:',
+      '    Type: AWS::ApiGateway::Method',
+      '    Properties:',
+      '      RestApiId: !Ref Api',
+      '      Integration:',
+      '        Type: AWS',
+      '        Credentials: !GetAtt ApiRole.Arn',
+      "        Uri: !Sub 'arn:aws:apigateway:${AWS::Region}:kinesis:action/GetRecords'",
+      '',
+    ].join('\n');
+    const result = imported(text);
+    // Only the stream the role may PutRecord to; not the queue the same role may send to, nor the stream it only reads.
+    assert.deepEqual(flowsOf(result.text), ['  - Api -> Stream']);
+    assert.match(result.text, /- Api -> Stream {2}# API integration \(its role\), template\.yaml:16$/m);
+    assertAccepted(result.text);
+  });
+
+  test('a function that writes a table or a bucket (SAM CRUD/write policies, dynamodb:PutItem, s3:PutObject): a flow into it', () => {
+    const result = imported(
+      [
+        'Transform: AWS::Serverless-2016-10-31',
+        'Resources:',
+        '  Table:',
+        '    Type: AWS::DynamoDB::Table',
+        '    Properties: { StreamSpecification: { StreamViewType: NEW_IMAGE } }',
+        '  Archive: { Type: AWS::S3::Bucket }',
+        '  Reports: { Type: AWS::S3::Bucket }',
+        '  Writer:',
+        '    Type: AWS::Serverless::Function',
+        '    Properties:',
+        '      Runtime: python3.13',
+        '      Policies: { DynamoDBCrudPolicy: { TableName: !Ref Table } }',
+        '  Archiver:',
+        '    Type: AWS::Serverless::Function',
+        '    Properties:',
+        '      Runtime: python3.13',
+        '      Policies:',
+        '        - S3WritePolicy: { BucketName: !Ref Archive }',
+        '        - S3ReadPolicy: { BucketName: !Ref Reports }',
+        '        - Statement: [{ Effect: Allow, Action: [dynamodb:GetItem, dynamodb:Query], Resource: !GetAtt Table.Arn }]',
+        '  Loader:',
+        '    Type: AWS::Serverless::Function',
+        '    Properties:',
+        '      Runtime: python3.13',
+        "      Policies: [{ Statement: [{ Effect: Allow, Action: ['s3:PutObject'], Resource: !Sub '${Reports.Arn}/*' }] }]",
+        '  Reader:',
+        '    Type: AWS::Serverless::Function',
+        '    Properties:',
+        '      Runtime: python3.13',
+        '      Events: { Changes: { Type: DynamoDB, Properties: { Stream: !GetAtt Table.StreamArn, StartingPosition: LATEST } } }',
+        '',
+      ].join('\n'),
+    );
+    assert.deepEqual(flowsOf(result.text).sort(), [
+      '  - Archiver -> Archive',
+      '  - Loader -> Reports',
+      '  - Table -> Reader',
+      '  - Writer -> Table',
+    ]);
+    assertAccepted(result.text);
+  });
+});
