@@ -78,13 +78,26 @@ describe('awsflow import', () => {
       result.stderr,
       "awsflow: 'plain.yaml' is not a CloudFormation or SAM template (no AWSTemplateFormatVersion, no SAM Transform, no Resources of AWS:: types)\n",
     );
-    writeFileSync(join(work, 'broken.yaml'), 'Resources:\n  A:\n    Type: AWS::SQS::Queue\n  A:\n    Type: AWS::SNS::Topic\n');
+    writeFileSync(join(work, 'broken.yaml'), 'Resources:\n  A:\n    Type: AWS::SQS::Queue\n   B: [\n');
     result = awsflow(['import', 'broken.yaml']);
     assert.equal(result.code, 1);
     assert.equal(
       result.stdout,
-      "broken.yaml\n  4:3  error    Map keys must be unique: 'A' is already defined  syntax/yaml\n\n✖ 1 problem (1 error, 0 warnings, 0 info) in 1 file\n",
+      [
+        'broken.yaml',
+        '  4:1  error    All mapping items must start at the same column                                   syntax/yaml',
+        '  5:1  error    Flow sequence in block collection must be sufficiently indented and end with a ]  syntax/yaml',
+        '',
+        '✖ 2 problems (2 errors, 0 warnings, 0 info) in 1 file',
+        '',
+      ].join('\n'),
     );
+    // A repeated key (public templates have them, in Outputs say, and deploy): the first is read, the header says so.
+    writeFileSync(join(work, 'repeated.yaml'), 'Resources:\n  A:\n    Type: AWS::SQS::Queue\n  A:\n    Type: AWS::SNS::Topic\n');
+    result = awsflow(['import', 'repeated.yaml']);
+    assert.equal(result.code, 0, result.stderr);
+    assert.match(result.stdout, /^# repeated\.yaml:4: Map keys must be unique: 'A' is already defined; the first one is read\.$/m);
+    assert.match(result.stdout, /^ {2}A:\n {4}type: sqs$/m);
     for (const args of [
       ['import'],
       ['import', 'a', 'b'],

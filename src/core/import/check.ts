@@ -71,6 +71,8 @@ export function checkTemplate(text: string, options: TemplateCheckOptions = {}, 
     if (fix) fixed.add(key);
     moved.push({ ...rest, start: at.start, end: at.end, suggestions: [], related });
   }
+  // A key repeated in the template: read as the first, and an error, as in an .awsflow file.
+  moved.push(...templateSyntaxFindings(result.duplicateKeys.map((duplicate) => duplicate.problem)));
   const findings = suppressFindings(moved, text, options);
   findings.sort((a, b) => a.start - b.start || a.end - b.end || a.ruleId.localeCompare(b.ruleId));
   const fixesDropped = findings.filter((f) => fixed.has(`${f.start}:${f.end}:${f.ruleId}:${f.message}`)).length;

@@ -16,8 +16,14 @@ export interface TemplateInput {
 }
 
 export type ImportResult =
-  /** Written. */
-  | { readonly kind: 'imported'; readonly text: string; readonly sourceMap: SourceMap; readonly templates: readonly Template[] }
+  /** Written. `duplicateKeys`: keys repeated in a template's maps (the first was read), said in the header too. */
+  | {
+      readonly kind: 'imported';
+      readonly text: string;
+      readonly sourceMap: SourceMap;
+      readonly templates: readonly Template[];
+      readonly duplicateKeys: readonly { readonly template: number; readonly problem: TemplateProblem }[];
+    }
   /**
    * YAML or JSON errors in one template (or a template too large to import: a problem with
    * code `TOO_LARGE`): reported like `check` reports them. `looksLikeTemplate`: whether the
@@ -57,7 +63,7 @@ export function importTemplates(inputs: readonly TemplateInput[], title: string)
   const templates = inputs.map((input) => readTemplate(input.text));
   for (let index = 0; index < templates.length; index++) {
     const template = templates[index]!;
-    if (template.problems.length > 0) {
+    if (template.problems.some((problem) => problem.code !== 'DUPLICATE_KEY')) {
       const looksLikeTemplate = isTemplate(template) || TEMPLATE_MARKERS.test(inputs[index]!.text);
       return { kind: 'syntax-errors', template: index, problems: template.problems, looksLikeTemplate };
     }
@@ -66,14 +72,22 @@ export function importTemplates(inputs: readonly TemplateInput[], title: string)
   const builder = new ImportBuilder(
     templates.map((template, index) => ({ template, ...(inputs[index]!.stack !== undefined ? { group: inputs[index]!.stack } : {}) })),
   );
+  const lineIndexes = inputs.map((input) => new LineIndex(input.text));
+  const duplicateKeys = templates.flatMap((template, index) =>
+    template.problems.filter((problem) => problem.code === 'DUPLICATE_KEY').map((problem) => ({ template: index, problem })),
+  );
+  for (const { template, problem } of duplicateKeys) {
+    const line = lineIndexes[template]!.positionAt(problem.start).line + 1;
+    builder.headerNotes.push(`${inputs[template]!.name}:${line}: ${problem.message}; the first one is read.`);
+  }
   builder.finish();
   const written = writeImport(
     builder,
-    inputs.map((input) => ({ name: input.name, lineIndex: new LineIndex(input.text) })),
+    inputs.map((input, index) => ({ name: input.name, lineIndex: lineIndexes[index]! })),
     title,
     descriptionOf(templates),
   );
-  return { kind: 'imported', text: written.text, sourceMap: written.sourceMap, templates };
+  return { kind: 'imported', text: written.text, sourceMap: written.sourceMap, templates, duplicateKeys };
 }
 
 function tooLarge(text: string): TemplateProblem {

@@ -9,7 +9,7 @@
  * send/publish/put/start scoped to a resource of the template (never `Resource: "*"`).
  */
 import { Resolver, resourcesIn, type ExportTarget, type Resolved } from './resolve';
-import { field, type Template, type TemplateEntry, type TemplateMap, type TemplateResource, type TemplateValue } from './template';
+import { entryOf, field, type Template, type TemplateEntry, type TemplateMap, type TemplateResource, type TemplateValue } from './template';
 import type { ImportedFlow, ImportedProperty, ImportedResource, ImportedValue, TemplateRange } from './imported';
 import { durationText, jsonText, megabytesText, sizeText, stringText } from './values';
 import type { OffsetRange } from '../text/line-index';
@@ -357,6 +357,13 @@ class TemplateImport {
         if (field(resource.properties, 'StreamSpecification')) p.fixed('stream', 'true', field(resource.properties, 'StreamSpecification'));
         if (isTrue(field(field(resource.properties, 'SSESpecification'), 'SSEEnabled')))
           p.fixed('encryption', 'kms', field(resource.properties, 'SSESpecification'));
+        {
+          // Kinesis Data Streams for DynamoDB: the table's changes are written to a stream.
+          const kinesis = entryOf(resource.properties, 'KinesisStreamSpecification');
+          const stream = this.target(field(kinesis?.value, 'StreamArn'));
+          if (kinesis && stream && this.out.typeOf(stream) === 'kinesis')
+            this.flow(resource.id, stream, kinesis.keyRange, 'KinesisStreamSpecification');
+        }
         return;
       case 'AWS::Serverless::SimpleTable':
         p.scalar('TableName', 'name', stringValue);

@@ -67,8 +67,12 @@ export interface TemplateMacro {
 
 export interface TemplateProblem extends OffsetRange {
   readonly message: string;
-  /** `TOO_LARGE`: the template was not read (see MAX_TEMPLATE_LENGTH); otherwise a YAML or JSON error. */
-  readonly code?: 'TOO_LARGE';
+  /**
+   * `TOO_LARGE`: the template was not read (see MAX_TEMPLATE_LENGTH). `DUPLICATE_KEY`: a key
+   * repeated in a map; the first is read, and the import goes on (public templates have
+   * them, in Outputs say, and deploy). Otherwise a YAML or JSON error.
+   */
+  readonly code?: 'TOO_LARGE' | 'DUPLICATE_KEY';
 }
 
 export interface Template {
@@ -273,7 +277,7 @@ function convertPlain(node: YamlNode, problems: TemplateProblem[]): TemplateValu
       const keyRange = rangeOf(keyNode);
       const key = String(keyNode.value);
       if (seen.has(key)) {
-        problems.push({ ...keyRange, message: `Map keys must be unique: '${key}' is already defined` });
+        problems.push({ ...keyRange, code: 'DUPLICATE_KEY', message: `Map keys must be unique: '${key}' is already defined` });
         continue;
       }
       seen.add(key);

@@ -185,4 +185,22 @@ describe('checkTemplate: what the CLI needs', () => {
     const refused = checkTemplate(json, { today: TODAY });
     assert.equal(refused.kind === 'syntax-errors' && refused.findings.map((f) => f.ruleId).join(), 'syntax/limits');
   });
+
+  test('a repeated key is read as the first and reported as a syntax/yaml error on the repeat; the rest is still checked', () => {
+    const { text, ranges } = strip(`Resources:
+  «Jobs»:
+    Type: AWS::SQS::Queue
+Outputs:
+  Name:
+    Description: the queue
+    «Description»: its name
+    Value: !GetAtt Jobs.QueueName
+`);
+    const result = checkTemplate(text, { today: TODAY });
+    assert.equal(result.kind, 'checked');
+    assert.deepEqual(placed(text, result.kind === 'checked' ? result.findings : []), [
+      `sqs/no-consumer «Jobs» ${ranges[0]!.start}`,
+      `syntax/yaml «Description» ${ranges[1]!.start}`,
+    ]);
+  });
 });

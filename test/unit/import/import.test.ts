@@ -602,4 +602,24 @@ describe('awsflow import: shapes found in public templates (docs/import.md, "Tes
     ]);
     assertAccepted(result.text);
   });
+
+  test('a table with KinesisStreamSpecification writes its changes to the stream: a flow table -> stream', () => {
+    const result = imported(
+      [
+        'Resources:',
+        '  Changes: { Type: AWS::Kinesis::Stream, Properties: { ShardCount: 1 } }',
+        '  Table:',
+        '    Type: AWS::DynamoDB::Table',
+        '    Properties:',
+        '      KinesisStreamSpecification: { StreamArn: !GetAtt Changes.Arn }',
+        '  Plain:',
+        '    Type: AWS::DynamoDB::Table',
+        "    Properties: { KinesisStreamSpecification: { StreamArn: 'arn:aws:kinesis:us-east-1:1:stream/elsewhere' } }",
+        '',
+      ].join('\n'),
+    );
+    assert.deepEqual(flowsOf(result.text), ['  - Table -> Changes']);
+    assert.match(result.text, /- Table -> Changes {2}# KinesisStreamSpecification, template\.yaml:6$/m);
+    assertAccepted(result.text);
+  });
 });
