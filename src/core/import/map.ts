@@ -298,6 +298,25 @@ class TemplateImport {
     for (const resource of this.template.resources) this.importResource(resource);
   }
 
+  /**
+   * An API whose OpenAPI definition is in another file (`DefinitionUri`, `BodyS3Location`,
+   * or `Fn::Transform` AWS::Include): its integrations are not read, and the note says so.
+   */
+  private externalDefinition(p: PropertyWriter, resource: TemplateResource): void {
+    for (const key of ['DefinitionBody', 'Body']) {
+      const body = field(resource.properties, key);
+      if (body?.kind !== 'intrinsic' || body.name !== 'Transform') continue;
+      const location = scalarString(field(field(body.argument, 'Parameters'), 'Location'));
+      p.note(`integrations left out: its OpenAPI definition is included from ${location !== undefined ? `'${location}'` : 'another file'}`);
+      return;
+    }
+    for (const key of ['DefinitionUri', 'BodyS3Location']) {
+      if (field(resource.properties, key) === undefined) continue;
+      p.note(`integrations left out: its OpenAPI definition is in another file (${key})`);
+      return;
+    }
+  }
+
   private range(range: OffsetRange): TemplateRange {
     return { template: this.index, start: range.start, end: range.end };
   }
@@ -375,6 +394,7 @@ class TemplateImport {
       case 'AWS::Serverless::Api':
       case 'AWS::Serverless::HttpApi':
         p.scalar('Name', 'name', stringValue);
+        this.externalDefinition(p, resource);
         return;
       default:
         return;
@@ -404,6 +424,12 @@ class TemplateImport {
         return this.connector(resource, field(resource.properties, 'Source'), resource.properties);
       case 'AWS::ECS::TaskDefinition':
         return; // read through its service
+      case 'Custom::S3BucketNotifications': {
+        const bucket = this.target(field(resource.properties, 'BucketName'));
+        if (bucket && this.out.typeOf(bucket) === 's3')
+          return this.notifications(bucket, field(resource.properties, 'NotificationConfiguration'));
+        return this.out.omit(resource.type);
+      }
       default:
         this.out.omit(resource.type || '(no Type)');
     }
@@ -847,22 +873,31 @@ class TemplateImport {
       const algorithm = this.resolve(field(field(rules.items[0], 'ServerSideEncryptionByDefault'), 'SSEAlgorithm'));
       if (algorithm.kind === 'literal' && String(algorithm.value).startsWith('aws:kms')) p.fixed('encryption', 'kms', rules);
     }
-    const notifications = field(resource.properties, 'NotificationConfiguration');
-    const configs: readonly (readonly [string, string])[] = [
-      ['QueueConfigurations', 'Queue'],
-      ['TopicConfigurations', 'Topic'],
-      ['LambdaConfigurations', 'Function'],
+    this.notifications(resource.id, field(resource.properties, 'NotificationConfiguration'));
+  }
+
+  /**
+   * A bucket's notification configuration: a bucket's own, or that of the custom resource
+   * the CDK writes for it (`Custom::S3BucketNotifications`, naming the bucket in `BucketName`).
+   */
+  private notifications(bucket: string | undefined, notifications: TemplateValue | undefined): void {
+    if (!bucket) return;
+    // CloudFormation's keys (`Queue`, `Event`), then the S3 API's the CDK's custom resource uses (`QueueArn`, `Events`).
+    const configs: readonly (readonly [string, string, string])[] = [
+      ['QueueConfigurations', 'Queue', 'QueueArn'],
+      ['TopicConfigurations', 'Topic', 'TopicArn'],
+      ['LambdaConfigurations', 'Function', 'LambdaFunctionArn'],
     ];
-    for (const [listKey, targetKey] of configs) {
+    for (const [listKey, targetKey, apiTargetKey] of configs) {
       const list = field(notifications, listKey);
       if (list?.kind !== 'list') continue;
       for (const config of list.items) {
         this.flow(
-          resource.id,
-          this.target(field(config, targetKey)),
+          bucket,
+          this.target(field(config, targetKey) ?? field(config, apiTargetKey)),
           config.range,
           'event notification',
-          this.s3Options(field(config, 'Event'), field(config, 'Filter')),
+          this.s3Options(field(config, 'Event') ?? field(config, 'Events'), field(config, 'Filter')),
         );
       }
     }
@@ -870,12 +905,7 @@ class TemplateImport {
     if (eventBridge) {
       const enabled = field(eventBridge, 'EventBridgeEnabled');
       if (!enabled || isTrue(enabled))
-        this.flow(
-          resource.id,
-          this.out.defaultBus(this.range(eventBridge.range), this.group),
-          eventBridge.range,
-          'EventBridge notifications',
-        );
+        this.flow(bucket, this.out.defaultBus(this.range(eventBridge.range), this.group), eventBridge.range, 'EventBridge notifications');
     }
   }
 

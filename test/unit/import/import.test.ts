@@ -622,4 +622,71 @@ describe('awsflow import: shapes found in public templates (docs/import.md, "Tes
     assert.match(result.text, /- Table -> Changes {2}# KinesisStreamSpecification, template\.yaml:6$/m);
     assertAccepted(result.text);
   });
+
+  test('the CDK’s Custom::S3BucketNotifications (S3 API keys: TopicArn, QueueArn, LambdaFunctionArn, Events) is the bucket’s notifications', () => {
+    const text = JSON.stringify(
+      {
+        Resources: {
+          images9BF4DCD5: { Type: 'AWS::S3::Bucket' },
+          imagesNotifications: {
+            Type: 'Custom::S3BucketNotifications',
+            Properties: {
+              ServiceToken: { 'Fn::GetAtt': ['Handler', 'Arn'] },
+              BucketName: { Ref: 'images9BF4DCD5' },
+              NotificationConfiguration: {
+                TopicConfigurations: [{ Events: ['s3:ObjectCreated:*'], TopicArn: { Ref: 'Topic' } }],
+                QueueConfigurations: [{ Events: ['s3:ObjectRemoved:*'], QueueArn: { 'Fn::GetAtt': ['Queue', 'Arn'] } }],
+                LambdaConfigurations: [{ Events: ['s3:ObjectCreated:Put'], LambdaFunctionArn: { 'Fn::GetAtt': ['Fn', 'Arn'] } }],
+              },
+              Managed: true,
+            },
+          },
+          Other: { Type: 'Custom::S3BucketNotifications', Properties: { BucketName: 'not-in-this-template' } },
+          Topic: { Type: 'AWS::SNS::Topic' },
+          Queue: { Type: 'AWS::SQS::Queue' },
+          Fn: { Type: 'AWS::Lambda::Function', Properties: { Runtime: 'nodejs22.x', Timeout: 5 } },
+        },
+      },
+      null,
+      1,
+    );
+    const result = imported(text, 'Stack.template.json');
+    assert.deepEqual(flowsOf(result.text), [
+      '  - images9BF4DCD5 -> Queue: { events: ["s3:ObjectRemoved:*"] }',
+      '  - images9BF4DCD5 -> Topic: { events: ["s3:ObjectCreated:*"] }',
+      '  - images9BF4DCD5 -> Fn: { events: ["s3:ObjectCreated:Put"] }',
+    ]);
+    // The one naming no bucket of this template is listed as not modelled; the other is folded into the bucket.
+    assert.match(result.text, /^# Not modelled, left out: Custom::S3BucketNotifications ×1$/m);
+    assertAccepted(result.text);
+  });
+
+  test('an API whose OpenAPI definition is in another file says its integrations are left out', () => {
+    const result = imported(
+      [
+        'Transform: AWS::Serverless-2016-10-31',
+        'Resources:',
+        '  Included:',
+        '    Type: AWS::Serverless::HttpApi',
+        "    Properties: { DefinitionBody: { 'Fn::Transform': { Name: AWS::Include, Parameters: { Location: api.yaml } } } }",
+        '  FromS3:',
+        '    Type: AWS::Serverless::Api',
+        '    Properties: { StageName: prod, DefinitionUri: s3://bucket/api.yaml }',
+        '  Rest:',
+        '    Type: AWS::ApiGateway::RestApi',
+        '    Properties: { Name: rest, BodyS3Location: { Bucket: b, Key: api.yaml } }',
+        '  Inline:',
+        '    Type: AWS::Serverless::HttpApi',
+        '    Properties: { DefinitionBody: { openapi: 3.0.1 } }',
+        '',
+      ].join('\n'),
+    );
+    const notes = result.text.split('\n').filter((line) => line.includes('integrations left out'));
+    assert.deepEqual(notes, [
+      "  # integrations left out: its OpenAPI definition is included from 'api.yaml'",
+      '  # integrations left out: its OpenAPI definition is in another file (DefinitionUri)',
+      '  # integrations left out: its OpenAPI definition is in another file (BodyS3Location)',
+    ]);
+    assertAccepted(result.text);
+  });
 });
