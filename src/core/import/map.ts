@@ -614,6 +614,16 @@ class TemplateImport {
           entries.push({ key: 'interval', value: { text: durationText(Number(interval.value)), source: this.range(interval.range) } });
         if (entries.length) p.push('buffer', { entries, source: this.range(hints.range) });
       }
+      // A Lambda processor transforms the records on their way: the format has no place for it yet.
+      const processors = field(field(destination, 'ProcessingConfiguration'), 'Processors');
+      for (const processor of processors?.kind === 'list' ? processors.items : []) {
+        const parameters = field(processor, 'Parameters');
+        for (const parameter of parameters?.kind === 'list' ? parameters.items : []) {
+          if (scalarString(field(parameter, 'ParameterName')) !== 'LambdaArn') continue;
+          const fn = this.target(field(parameter, 'ParameterValue'));
+          p.note(`record transformation${fn !== undefined ? ` by '${fn}'` : ''} left out: the format has no Firehose processor`);
+        }
+      }
     }
   }
 
@@ -625,11 +635,10 @@ class TemplateImport {
     p.globals = globals?.kind === 'map' ? globals : undefined;
     p.scalar('FunctionName', 'name', stringValue);
     p.scalar('Runtime', 'runtime', stringValue);
-    p.scalar('MemorySize', 'memory', (v) => (Number.isFinite(Number(v)) ? megabytesText(Number(v)) : undefined));
+    p.scalar('MemorySize', 'memory', megabytes);
     p.scalar('Timeout', 'timeout', seconds);
     const storage = p.lookup('EphemeralStorage');
-    if (storage)
-      p.value('ephemeralStorage', field(storage, 'Size'), (v) => (Number.isFinite(Number(v)) ? megabytesText(Number(v)) : undefined));
+    if (storage) p.value('ephemeralStorage', field(storage, 'Size'), megabytes, 'EphemeralStorage.Size');
     p.scalar('ReservedConcurrentExecutions', 'reservedConcurrency', integer);
     p.environment();
     // Where failed asynchronous invocations go.
@@ -1376,8 +1385,21 @@ type Convert = (value: string | number | boolean) => string | undefined;
 const stringValue: Convert = (v) => stringText(String(v));
 const booleanValue: Convert = (v) => (v === true || v === 'true' ? 'true' : v === false || v === 'false' ? 'false' : undefined);
 const integer: Convert = (v) => (Number.isInteger(Number(v)) && String(v).trim() !== '' ? String(Number(v)) : undefined);
-const seconds: Convert = (v) => (Number.isFinite(Number(v)) && String(v).trim() !== '' ? durationText(Number(v)) : undefined);
-const bytes: Convert = (v) => (Number.isFinite(Number(v)) && String(v).trim() !== '' ? sizeText(Number(v)) : undefined);
+/** A quantity: a number, not negative (a negative size or time is no value; the format's units cannot write it). */
+const quantity = (v: unknown): number | undefined =>
+  String(v).trim() !== '' && Number.isFinite(Number(v)) && Number(v) >= 0 ? Number(v) : undefined;
+const seconds: Convert = (v) => {
+  const n = quantity(v);
+  return n === undefined ? undefined : durationText(n);
+};
+const bytes: Convert = (v) => {
+  const n = quantity(v);
+  return n === undefined ? undefined : sizeText(n);
+};
+const megabytes: Convert = (v) => {
+  const n = quantity(v);
+  return n === undefined ? undefined : megabytesText(n);
+};
 
 /** Writes one resource's properties from its template properties (and SAM Globals), noting what it leaves out. */
 class PropertyWriter {

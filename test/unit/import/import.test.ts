@@ -689,4 +689,52 @@ describe('awsflow import: shapes found in public templates (docs/import.md, "Tes
     ]);
     assertAccepted(result.text);
   });
+
+  test('a Firehose Lambda processor is named in a note (the format has no place for it)', () => {
+    const result = imported(
+      [
+        'Resources:',
+        '  Transform: { Type: AWS::Lambda::Function, Properties: { Runtime: nodejs22.x, Timeout: 60 } }',
+        '  Bucket: { Type: AWS::S3::Bucket }',
+        '  Delivery:',
+        '    Type: AWS::KinesisFirehose::DeliveryStream',
+        '    Properties:',
+        '      ExtendedS3DestinationConfiguration:',
+        '        BucketARN: !GetAtt Bucket.Arn',
+        '        ProcessingConfiguration:',
+        '          Enabled: true',
+        '          Processors:',
+        '            - Type: Lambda',
+        '              Parameters: [{ ParameterName: LambdaArn, ParameterValue: !GetAtt Transform.Arn }]',
+        '',
+      ].join('\n'),
+    );
+    assert.match(
+      result.text,
+      /^ {2}# record transformation by 'Transform' left out: the format has no Firehose processor\n {2}Delivery:$/m,
+    );
+    assert.deepEqual(flowsOf(result.text), ['  - Delivery -> Bucket']);
+    assertAccepted(result.text);
+  });
+
+  test('a negative size or time is left out with its reason, never written (the corpus found MemorySize: -1)', () => {
+    const result = imported(
+      [
+        'Resources:',
+        '  Fn: { Type: AWS::Lambda::Function, Properties: { MemorySize: -1, Timeout: -5, EphemeralStorage: { Size: -1 } } }',
+        '  Q: { Type: AWS::SQS::Queue, Properties: { VisibilityTimeout: -1, MaximumMessageSize: -2, DelaySeconds: 0 } }',
+        '',
+      ].join('\n'),
+    );
+    for (const [key, templateKey, value] of [
+      ['memory', 'MemorySize', '-1'],
+      ['timeout', 'Timeout', '-5'],
+      ['ephemeralStorage', 'EphemeralStorage.Size', '-1'],
+      ['visibilityTimeout', 'VisibilityTimeout', '-1'],
+      ['maxMessageSize', 'MaximumMessageSize', '-2'],
+    ])
+      assert.match(result.text, new RegExp(`^ {2}# ${key} left out: ${templateKey} ${value} is not a value awsflow reads$`, 'm'));
+    assert.match(result.text, /^ {4}delay: 0s$/m);
+    assertAccepted(result.text);
+  });
 });
