@@ -17,11 +17,13 @@ import {
   docsPath,
   docsUrl,
   escapeControlCharacters,
+  checkTemplate,
   fixAll,
   GENERATED_HEADER,
   importTemplates,
   LineIndex,
   ruleById,
+  templateSyntaxFindings,
   rules,
   type Analysis,
   type Finding,
@@ -31,7 +33,7 @@ import { readCloudAssembly } from '../node/cloud-assembly';
 import { findPackageRoot, localDocsLinks } from '../node/local-docs';
 import { describeError, readSourceFile, readSourceStream, type SourceRead } from '../node/source-files';
 import { collectFiles, STDIN, UsageError } from './files';
-import { formatJson, formatSarif, formatStylish, formatUndecided, type FileResult } from './report';
+import { formatJson, formatSarif, formatStylish, formatUndecided, type FileResult, type FindingsOf } from './report';
 import { diagramHtml } from './html';
 
 const VERSION = '0.1.0';
@@ -40,9 +42,13 @@ const HELP = `awsflow ${VERSION}: check AWS messaging architectures in .awsflow 
 
 Usage:
   awsflow check [files or folders…]   check .awsflow files (default: the current folder; - reads standard input)
+                                       and CloudFormation/SAM templates named as files (template.yaml,
+                                       cfn/*.json): findings on the template's own lines; a folder is
+                                       searched for .awsflow files only
       --format stylish|json|sarif      output format (default: stylish)
       --fix                            apply the fixes safe to apply blind, then report what
-                                       is left (renames and overrides need a decision)
+                                       is left (renames and overrides need a decision);
+                                       templates are never edited
       --max-warnings <n>               exit 1 when there are more than n warnings
       --quiet                          report errors only
   awsflow diagram <file>               print the architecture as a Mermaid flowchart (- reads standard input)
@@ -155,7 +161,7 @@ async function check(args: string[]): Promise<number> {
     throw new UsageError(`no .awsflow files found in ${positionals.length ? positionals.join(', ') : 'the current folder'}`);
   if (values.fix && files.includes(STDIN)) throw new UsageError('--fix writes files in place; it cannot fix standard input');
 
-  const results: FileResult[] = [];
+  const results: FindingsOf[] = [];
   // A file that could not be read or written: the others are still checked and reported, the exit code is 2.
   let fileFailed = false;
   // Before --quiet drops warnings: a fix left undone is worth saying whatever its severity.
@@ -166,6 +172,18 @@ async function check(args: string[]): Promise<number> {
     if (read.kind === 'refused') {
       note(`cannot read '${name}': ${read.reason}`);
       fileFailed = true;
+      continue;
+    }
+    const source = await sourceOf(file, name, read, values.fix === true);
+    if (source.kind === 'failed') {
+      fileFailed = true;
+      continue;
+    }
+    if (source.kind === 'template') {
+      let findings = source.findings;
+      if (values.quiet) findings = findings.filter((f) => f.severity === 'error');
+      for (const error of source.internalErrors) note(`internal error in rule ${error.ruleId} on ${name}: ${error.message.split('\n')[0]}`);
+      results.push({ file: name, analysis: { lineIndex: new LineIndex(read.text), findings } });
       continue;
     }
     let analysis = analyzeRead(read);
@@ -203,6 +221,49 @@ async function check(args: string[]): Promise<number> {
     return 1;
   }
   return 0;
+}
+
+/** A top-level `awsflow:` key: the format's version, which every .awsflow file starts with. */
+const AWSFLOW_MARKER = /^awsflow[ \t]*:/m;
+
+type Source =
+  | { readonly kind: 'awsflow' }
+  | { readonly kind: 'template'; readonly findings: readonly Finding[]; readonly internalErrors: Analysis['internalErrors'] }
+  /** Said on stderr already. */
+  | { readonly kind: 'failed' };
+
+/**
+ * What a file given to `check` is. A `.awsflow` file, or any text with the format's
+ * `awsflow:` key, is checked as one. Anything else named on the command line must be a
+ * CloudFormation or SAM template, checked in place (checkTemplate); a file that is
+ * neither is one line and exit 2. Standard input is a template when it says so, and an
+ * .awsflow text otherwise, as it always was.
+ */
+async function sourceOf(file: string, name: string, read: Exclude<SourceRead, { kind: 'refused' }>, fix: boolean): Promise<Source> {
+  if (file.endsWith('.awsflow') || AWSFLOW_MARKER.test(read.text)) return { kind: 'awsflow' };
+  const stdin = file === STDIN;
+  if (read.kind === 'too-large') {
+    if (stdin) return { kind: 'awsflow' };
+    note(`cannot check '${name}': it is larger than awsflow reads (CloudFormation itself takes templates of 1 MB at most)`);
+    return { kind: 'failed' };
+  }
+  const result = checkTemplate(read.text, { name: stdin ? 'template' : basename(file) });
+  if (result.kind === 'not-a-template' || (result.kind === 'syntax-errors' && !result.looksLikeTemplate)) {
+    if (stdin) return { kind: 'awsflow' };
+    note(
+      `'${name}' is neither an .awsflow file nor a CloudFormation or SAM template (no AWSTemplateFormatVersion, no SAM Transform, no Resources of AWS:: types)`,
+    );
+    return { kind: 'failed' };
+  }
+  if (result.kind === 'syntax-errors') return { kind: 'template', findings: result.findings, internalErrors: [] };
+  if (fix) {
+    const fixable =
+      result.fixesDropped > 0
+        ? ` (${count(result.fixesDropped, 'finding has a fix', 'findings have fixes')} for the imported .awsflow text)`
+        : '';
+    note(`'${name}' is a template: --fix does not edit templates${fixable}; it is checked, not changed`);
+  }
+  return { kind: 'template', findings: result.findings, internalErrors: result.imported.analysis.internalErrors };
 }
 
 /**
@@ -318,16 +379,9 @@ async function importCommand(args: string[]): Promise<number> {
   }
   if (result.kind === 'syntax-errors') {
     const input = inputs[result.template]!;
-    const findings: Finding[] = result.problems.map((problem) => ({
-      start: problem.start,
-      end: problem.end,
-      ruleId: 'syntax/yaml',
-      severity: 'error',
-      message: problem.message,
-      messageId: 'syntax',
-      suggestions: [],
-      related: [],
-    }));
+    const tooLarge = result.problems.find((problem) => problem.code === 'TOO_LARGE');
+    if (tooLarge) throw new UsageError(`cannot import '${input.name}': ${tooLarge.message.replace(/^The/, 'the')}`);
+    const findings = templateSyntaxFindings(result.problems);
     print(
       formatStylish(
         [{ file: input.name, analysis: { lineIndex: new LineIndex(input.text), findings } }],

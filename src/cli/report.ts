@@ -63,7 +63,7 @@ export function formatUndecided(results: readonly FileResult[]): string {
   return `${count}: run ${lines.length === 1 ? 'it' : 'them'} from the editor (Ctrl+. on the problem) or edit by hand:\n${lines.join('\n')}\n`;
 }
 
-export function formatJson(results: readonly FileResult[]): string {
+export function formatJson(results: readonly FindingsOf[]): string {
   return toJson(results.map((result) => ({ file: result.file, findings: locate(result) })));
 }
 
@@ -109,7 +109,7 @@ export function formatStylish(results: readonly FindingsOf[], color: boolean): s
 
 const SARIF_LEVEL = { error: 'error', warning: 'warning', info: 'note' } as const;
 
-export function formatSarif(results: readonly FileResult[], rules: readonly Rule[], version: string): string {
+export function formatSarif(results: readonly FindingsOf[], rules: readonly Rule[], version: string): string {
   const ruleIndex = new Map(rules.map((rule, index) => [rule.id, index]));
   const sarif = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',

@@ -24,12 +24,19 @@ export interface TemplateCheckOptions extends AnalyzeOptions {
 export type TemplateCheck =
   /** Not a CloudFormation or SAM template (the text parsed, and says nothing of AWS resources). */
   | { readonly kind: 'not-a-template' }
-  /** YAML or JSON errors: reported as `syntax/yaml` findings on the template. */
-  | { readonly kind: 'syntax-errors'; readonly findings: readonly Finding[] }
+  /**
+   * YAML or JSON errors: reported as `syntax/yaml` findings on the template; a template too
+   * large to import, as one `syntax/limits` finding. `looksLikeTemplate`: whether the text
+   * says it is a template as far as it was read (AWSTemplateFormatVersion, the SAM transform,
+   * an `AWS::` type), for a caller that must tell a broken template from another file.
+   */
+  | { readonly kind: 'syntax-errors'; readonly findings: readonly Finding[]; readonly looksLikeTemplate: boolean }
   | {
       readonly kind: 'checked';
       /** On the template's text, sorted. */
       readonly findings: readonly Finding[];
+      /** How many of these findings had a fix for the generated text, dropped (they do not apply to the template). */
+      readonly fixesDropped: number;
       /** The `.awsflow` text the template imports to, its analysis and the map back. */
       readonly imported: { readonly text: string; readonly analysis: Analysis; readonly sourceMap: SourceMap };
     };
@@ -41,11 +48,13 @@ export type TemplateCheck =
 export function checkTemplate(text: string, options: TemplateCheckOptions = {}, analyzer = new Analyzer()): TemplateCheck {
   const result = importTemplates([{ name: options.name ?? 'template', text }], options.name ?? 'template');
   if (result.kind === 'not-a-template') return { kind: 'not-a-template' };
-  if (result.kind === 'syntax-errors') return { kind: 'syntax-errors', findings: templateSyntaxFindings(result.problems) };
+  if (result.kind === 'syntax-errors')
+    return { kind: 'syntax-errors', findings: templateSyntaxFindings(result.problems), looksLikeTemplate: result.looksLikeTemplate };
   const analysis = analyzer.analyze(result.text, options);
   const locator = new TemplateLocator(result.text, result.sourceMap);
   const moved: Finding[] = [];
   const seen = new Set<string>();
+  const fixed = new Set<string>();
   for (const finding of analysis.findings) {
     // The generated text has no suppression comments of its own: those are the template's.
     if (finding.ruleId.startsWith('suppression/')) continue;
@@ -58,23 +67,27 @@ export function checkTemplate(text: string, options: TemplateCheckOptions = {}, 
       const range = locator.locate(information);
       related.push({ start: range.start, end: range.end, message: information.message });
     }
-    const { fix: _fix, ...rest } = finding;
+    const { fix, ...rest } = finding;
+    if (fix) fixed.add(key);
     moved.push({ ...rest, start: at.start, end: at.end, suggestions: [], related });
   }
+  // A key repeated in the template: read as the first, and an error, as in an .awsflow file.
+  moved.push(...templateSyntaxFindings(result.duplicateKeys.map((duplicate) => duplicate.problem)));
   const findings = suppressFindings(moved, text, options);
   findings.sort((a, b) => a.start - b.start || a.end - b.end || a.ruleId.localeCompare(b.ruleId));
-  return { kind: 'checked', findings, imported: { text: result.text, analysis, sourceMap: result.sourceMap } };
+  const fixesDropped = findings.filter((f) => fixed.has(`${f.start}:${f.end}:${f.ruleId}:${f.message}`)).length;
+  return { kind: 'checked', findings, fixesDropped, imported: { text: result.text, analysis, sourceMap: result.sourceMap } };
 }
 
-/** A template's YAML or JSON errors as findings, the way `check` reports a file's. */
+/** A template's YAML or JSON errors as findings, the way `check` reports a file's; too large, `syntax/limits`. */
 export function templateSyntaxFindings(problems: readonly TemplateProblem[]): Finding[] {
   return problems.map((problem) => ({
     start: problem.start,
     end: problem.end,
-    ruleId: 'syntax/yaml',
+    ruleId: problem.code === 'TOO_LARGE' ? 'syntax/limits' : 'syntax/yaml',
     severity: 'error',
     message: problem.message,
-    messageId: 'syntax',
+    messageId: problem.code === 'TOO_LARGE' ? 'limit' : 'syntax',
     suggestions: [],
     related: [],
   }));

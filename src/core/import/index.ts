@@ -16,31 +16,88 @@ export interface TemplateInput {
 }
 
 export type ImportResult =
-  /** Written. */
-  | { readonly kind: 'imported'; readonly text: string; readonly sourceMap: SourceMap; readonly templates: readonly Template[] }
-  /** YAML or JSON errors in one template: reported like `check` reports them. */
-  | { readonly kind: 'syntax-errors'; readonly template: number; readonly problems: readonly TemplateProblem[] }
+  /** Written. `duplicateKeys`: keys repeated in a template's maps (the first was read), said in the header too. */
+  | {
+      readonly kind: 'imported';
+      readonly text: string;
+      readonly sourceMap: SourceMap;
+      readonly templates: readonly Template[];
+      readonly duplicateKeys: readonly { readonly template: number; readonly problem: TemplateProblem }[];
+    }
+  /**
+   * YAML or JSON errors in one template (or a template too large to import: a problem with
+   * code `TOO_LARGE`): reported like `check` reports them. `looksLikeTemplate`: whether the
+   * text, as far as it was read, says it is a template, so that a caller who was not told
+   * can tell a broken template from a file of some other kind.
+   */
+  | {
+      readonly kind: 'syntax-errors';
+      readonly template: number;
+      readonly problems: readonly TemplateProblem[];
+      readonly looksLikeTemplate: boolean;
+    }
   /** Parsed, but not a CloudFormation or SAM template. */
   | { readonly kind: 'not-a-template'; readonly template: number };
 
+/**
+ * The longest template text imported, in UTF-16 code units: twice the 1 MB CloudFormation
+ * accepts for a template (see CLOUDFORMATION_TEMPLATE_BYTES), so that every template
+ * CloudFormation deploys is read, and reading stays bounded: the import of a 2 M character
+ * template takes seconds; a 10 MB file took minutes and a gigabyte of memory.
+ */
+export const MAX_TEMPLATE_LENGTH = 2 * 1024 * 1024;
+
+/** What CloudFormation accepts: a template body of at most 1 MB (from S3; 51,200 bytes inline). */
+const CLOUDFORMATION_TEMPLATE_BYTES = 1024 * 1024;
+
+/** Words only a template has: its version, the SAM transform, a resource type. */
+const TEMPLATE_MARKERS = /AWSTemplateFormatVersion|AWS::Serverless-2016-10-31|\bAWS::[A-Za-z0-9]+::[A-Za-z0-9]+/;
+
 export function importTemplates(inputs: readonly TemplateInput[], title: string): ImportResult {
+  for (let index = 0; index < inputs.length; index++) {
+    const text = inputs[index]!.text;
+    if (text.length > MAX_TEMPLATE_LENGTH) {
+      return { kind: 'syntax-errors', template: index, problems: [tooLarge(text)], looksLikeTemplate: TEMPLATE_MARKERS.test(text) };
+    }
+  }
   const templates = inputs.map((input) => readTemplate(input.text));
   for (let index = 0; index < templates.length; index++) {
     const template = templates[index]!;
-    if (template.problems.length > 0) return { kind: 'syntax-errors', template: index, problems: template.problems };
+    if (template.problems.some((problem) => problem.code !== 'DUPLICATE_KEY')) {
+      const looksLikeTemplate = isTemplate(template) || TEMPLATE_MARKERS.test(inputs[index]!.text);
+      return { kind: 'syntax-errors', template: index, problems: template.problems, looksLikeTemplate };
+    }
     if (!isTemplate(template)) return { kind: 'not-a-template', template: index };
   }
   const builder = new ImportBuilder(
     templates.map((template, index) => ({ template, ...(inputs[index]!.stack !== undefined ? { group: inputs[index]!.stack } : {}) })),
   );
+  const lineIndexes = inputs.map((input) => new LineIndex(input.text));
+  const duplicateKeys = templates.flatMap((template, index) =>
+    template.problems.filter((problem) => problem.code === 'DUPLICATE_KEY').map((problem) => ({ template: index, problem })),
+  );
+  for (const { template, problem } of duplicateKeys) {
+    const line = lineIndexes[template]!.positionAt(problem.start).line + 1;
+    builder.headerNotes.push(`${inputs[template]!.name}:${line}: ${problem.message}; the first one is read.`);
+  }
   builder.finish();
   const written = writeImport(
     builder,
-    inputs.map((input) => ({ name: input.name, lineIndex: new LineIndex(input.text) })),
+    inputs.map((input, index) => ({ name: input.name, lineIndex: lineIndexes[index]! })),
     title,
     descriptionOf(templates),
   );
-  return { kind: 'imported', text: written.text, sourceMap: written.sourceMap, templates };
+  return { kind: 'imported', text: written.text, sourceMap: written.sourceMap, templates, duplicateKeys };
+}
+
+function tooLarge(text: string): TemplateProblem {
+  const size = (text.length / (1024 * 1024)).toFixed(1);
+  return {
+    start: 0,
+    end: 0,
+    code: 'TOO_LARGE',
+    message: `The template has ${size} M characters; awsflow imports templates up to ${MAX_TEMPLATE_LENGTH / (1024 * 1024)} M characters (CloudFormation itself takes templates of ${CLOUDFORMATION_TEMPLATE_BYTES / (1024 * 1024)} MB at most). Split it into several stacks.`,
+  };
 }
 
 /** The first template's `Description`, when it is a plain string. */

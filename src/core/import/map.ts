@@ -9,7 +9,7 @@
  * send/publish/put/start scoped to a resource of the template (never `Resource: "*"`).
  */
 import { Resolver, resourcesIn, type ExportTarget, type Resolved } from './resolve';
-import { field, type Template, type TemplateEntry, type TemplateMap, type TemplateResource, type TemplateValue } from './template';
+import { entryOf, field, type Template, type TemplateEntry, type TemplateMap, type TemplateResource, type TemplateValue } from './template';
 import type { ImportedFlow, ImportedProperty, ImportedResource, ImportedValue, TemplateRange } from './imported';
 import { durationText, jsonText, megabytesText, sizeText, stringText } from './values';
 import type { OffsetRange } from '../text/line-index';
@@ -64,7 +64,15 @@ const PRODUCER_ACTIONS: readonly (readonly [string, string])[] = [
   ['states:StartSyncExecution', 'stepfunctions'],
   ['lambda:InvokeFunction', 'lambda'],
   ['lambda:InvokeAsync', 'lambda'],
+  // Writes to a store: the table or bucket a function fills (a DynamoDB stream or an S3 notification may carry on from it).
+  ['dynamodb:PutItem', 'dynamodb'],
+  ['dynamodb:BatchWriteItem', 'dynamodb'],
+  ['dynamodb:UpdateItem', 'dynamodb'],
+  ['s3:PutObject', 's3'],
 ];
+
+/** Service actions that read or manage a resource rather than carry a message into it. */
+const READING_ACTION = /^(?:Receive|Get|Describe|List|Delete|Query|Scan|Purge|ChangeMessageVisibility)/;
 
 /** SAM policy templates that let a function produce to a resource, and the parameter naming it. */
 const SAM_POLICY_TEMPLATES: Readonly<Record<string, { readonly parameter: string; readonly type: string }>> = {
@@ -77,6 +85,10 @@ const SAM_POLICY_TEMPLATES: Readonly<Record<string, { readonly parameter: string
   EventBridgePutEventsPolicy: { parameter: 'EventBusName', type: 'eventbridge' },
   StepFunctionsExecutionPolicy: { parameter: 'StateMachineName', type: 'stepfunctions' },
   LambdaInvokePolicy: { parameter: 'FunctionName', type: 'lambda' },
+  DynamoDBCrudPolicy: { parameter: 'TableName', type: 'dynamodb' },
+  DynamoDBWritePolicy: { parameter: 'TableName', type: 'dynamodb' },
+  S3CrudPolicy: { parameter: 'BucketName', type: 's3' },
+  S3WritePolicy: { parameter: 'BucketName', type: 's3' },
 };
 
 /** SAM event source types that awsflow does not model (yet), named in a comment. */
@@ -269,10 +281,40 @@ class TemplateImport {
 
   run(): void {
     for (const transform of this.template.transforms) {
-      if (!transform.startsWith('AWS::Serverless'))
+      if (transform === 'AWS::LanguageExtensions')
+        this.out.headerNotes.push(
+          `Transform '${transform}' is not applied: Fn::ForEach and the other language extensions are not expanded.`,
+        );
+      else if (!transform.startsWith('AWS::Serverless'))
         this.out.headerNotes.push(`Transform '${transform}' is a macro: what it generates is not imported.`);
     }
+    for (const macro of this.template.macros) {
+      this.out.headerNotes.push(
+        macro.key === 'Fn::Transform'
+          ? `Fn::Transform${macro.name !== undefined ? ` '${macro.name}'` : ''} in Resources is a macro: the resources it adds are not imported.`
+          : `${macro.key} in Resources is expanded by AWS::LanguageExtensions at deploy: the resources it makes are not imported.`,
+      );
+    }
     for (const resource of this.template.resources) this.importResource(resource);
+  }
+
+  /**
+   * An API whose OpenAPI definition is in another file (`DefinitionUri`, `BodyS3Location`,
+   * or `Fn::Transform` AWS::Include): its integrations are not read, and the note says so.
+   */
+  private externalDefinition(p: PropertyWriter, resource: TemplateResource): void {
+    for (const key of ['DefinitionBody', 'Body']) {
+      const body = field(resource.properties, key);
+      if (body?.kind !== 'intrinsic' || body.name !== 'Transform') continue;
+      const location = scalarString(field(field(body.argument, 'Parameters'), 'Location'));
+      p.note(`integrations left out: its OpenAPI definition is included from ${location !== undefined ? `'${location}'` : 'another file'}`);
+      return;
+    }
+    for (const key of ['DefinitionUri', 'BodyS3Location']) {
+      if (field(resource.properties, key) === undefined) continue;
+      p.note(`integrations left out: its OpenAPI definition is in another file (${key})`);
+      return;
+    }
   }
 
   private range(range: OffsetRange): TemplateRange {
@@ -334,6 +376,13 @@ class TemplateImport {
         if (field(resource.properties, 'StreamSpecification')) p.fixed('stream', 'true', field(resource.properties, 'StreamSpecification'));
         if (isTrue(field(field(resource.properties, 'SSESpecification'), 'SSEEnabled')))
           p.fixed('encryption', 'kms', field(resource.properties, 'SSESpecification'));
+        {
+          // Kinesis Data Streams for DynamoDB: the table's changes are written to a stream.
+          const kinesis = entryOf(resource.properties, 'KinesisStreamSpecification');
+          const stream = this.target(field(kinesis?.value, 'StreamArn'));
+          if (kinesis && stream && this.out.typeOf(stream) === 'kinesis')
+            this.flow(resource.id, stream, kinesis.keyRange, 'KinesisStreamSpecification');
+        }
         return;
       case 'AWS::Serverless::SimpleTable':
         p.scalar('TableName', 'name', stringValue);
@@ -345,6 +394,7 @@ class TemplateImport {
       case 'AWS::Serverless::Api':
       case 'AWS::Serverless::HttpApi':
         p.scalar('Name', 'name', stringValue);
+        this.externalDefinition(p, resource);
         return;
       default:
         return;
@@ -374,6 +424,12 @@ class TemplateImport {
         return this.connector(resource, field(resource.properties, 'Source'), resource.properties);
       case 'AWS::ECS::TaskDefinition':
         return; // read through its service
+      case 'Custom::S3BucketNotifications': {
+        const bucket = this.target(field(resource.properties, 'BucketName'));
+        if (bucket && this.out.typeOf(bucket) === 's3')
+          return this.notifications(bucket, field(resource.properties, 'NotificationConfiguration'));
+        return this.out.omit(resource.type);
+      }
       default:
         this.out.omit(resource.type || '(no Type)');
     }
@@ -558,6 +614,16 @@ class TemplateImport {
           entries.push({ key: 'interval', value: { text: durationText(Number(interval.value)), source: this.range(interval.range) } });
         if (entries.length) p.push('buffer', { entries, source: this.range(hints.range) });
       }
+      // A Lambda processor transforms the records on their way: the format has no place for it yet.
+      const processors = field(field(destination, 'ProcessingConfiguration'), 'Processors');
+      for (const processor of processors?.kind === 'list' ? processors.items : []) {
+        const parameters = field(processor, 'Parameters');
+        for (const parameter of parameters?.kind === 'list' ? parameters.items : []) {
+          if (scalarString(field(parameter, 'ParameterName')) !== 'LambdaArn') continue;
+          const fn = this.target(field(parameter, 'ParameterValue'));
+          p.note(`record transformation${fn !== undefined ? ` by '${fn}'` : ''} left out: the format has no Firehose processor`);
+        }
+      }
     }
   }
 
@@ -569,11 +635,10 @@ class TemplateImport {
     p.globals = globals?.kind === 'map' ? globals : undefined;
     p.scalar('FunctionName', 'name', stringValue);
     p.scalar('Runtime', 'runtime', stringValue);
-    p.scalar('MemorySize', 'memory', (v) => (Number.isFinite(Number(v)) ? megabytesText(Number(v)) : undefined));
+    p.scalar('MemorySize', 'memory', megabytes);
     p.scalar('Timeout', 'timeout', seconds);
     const storage = p.lookup('EphemeralStorage');
-    if (storage)
-      p.value('ephemeralStorage', field(storage, 'Size'), (v) => (Number.isFinite(Number(v)) ? megabytesText(Number(v)) : undefined));
+    if (storage) p.value('ephemeralStorage', field(storage, 'Size'), megabytes, 'EphemeralStorage.Size');
     p.scalar('ReservedConcurrentExecutions', 'reservedConcurrency', integer);
     p.environment();
     // Where failed asynchronous invocations go.
@@ -817,22 +882,31 @@ class TemplateImport {
       const algorithm = this.resolve(field(field(rules.items[0], 'ServerSideEncryptionByDefault'), 'SSEAlgorithm'));
       if (algorithm.kind === 'literal' && String(algorithm.value).startsWith('aws:kms')) p.fixed('encryption', 'kms', rules);
     }
-    const notifications = field(resource.properties, 'NotificationConfiguration');
-    const configs: readonly (readonly [string, string])[] = [
-      ['QueueConfigurations', 'Queue'],
-      ['TopicConfigurations', 'Topic'],
-      ['LambdaConfigurations', 'Function'],
+    this.notifications(resource.id, field(resource.properties, 'NotificationConfiguration'));
+  }
+
+  /**
+   * A bucket's notification configuration: a bucket's own, or that of the custom resource
+   * the CDK writes for it (`Custom::S3BucketNotifications`, naming the bucket in `BucketName`).
+   */
+  private notifications(bucket: string | undefined, notifications: TemplateValue | undefined): void {
+    if (!bucket) return;
+    // CloudFormation's keys (`Queue`, `Event`), then the S3 API's the CDK's custom resource uses (`QueueArn`, `Events`).
+    const configs: readonly (readonly [string, string, string])[] = [
+      ['QueueConfigurations', 'Queue', 'QueueArn'],
+      ['TopicConfigurations', 'Topic', 'TopicArn'],
+      ['LambdaConfigurations', 'Function', 'LambdaFunctionArn'],
     ];
-    for (const [listKey, targetKey] of configs) {
+    for (const [listKey, targetKey, apiTargetKey] of configs) {
       const list = field(notifications, listKey);
       if (list?.kind !== 'list') continue;
       for (const config of list.items) {
         this.flow(
-          resource.id,
-          this.target(field(config, targetKey)),
+          bucket,
+          this.target(field(config, targetKey) ?? field(config, apiTargetKey)),
           config.range,
           'event notification',
-          this.s3Options(field(config, 'Event'), field(config, 'Filter')),
+          this.s3Options(field(config, 'Event') ?? field(config, 'Events'), field(config, 'Filter')),
         );
       }
     }
@@ -840,12 +914,7 @@ class TemplateImport {
     if (eventBridge) {
       const enabled = field(eventBridge, 'EventBridgeEnabled');
       if (!enabled || isTrue(enabled))
-        this.flow(
-          resource.id,
-          this.out.defaultBus(this.range(eventBridge.range), this.group),
-          eventBridge.range,
-          'EventBridge notifications',
-        );
+        this.flow(bucket, this.out.defaultBus(this.range(eventBridge.range), this.group), eventBridge.range, 'EventBridge notifications');
     }
   }
 
@@ -994,10 +1063,22 @@ class TemplateImport {
     const named = resourcesIn(resolved).filter((id) => id !== api);
     let target = named.length ? named[named.length - 1] : this.targetOf(resolved);
     if (!target && resolved.kind === 'literal') target = this.out.byPhysicalName(String(resolved.value).split(/[:/]/).pop() ?? '');
+    const called = integrationAction(integration);
+    // An integration that reads (ReceiveMessage, GetRecords) carries no message into the resource.
+    if (called?.action !== undefined && READING_ACTION.test(called.action)) return;
     if (!target) {
       // A Step Functions or SNS integration names its resource in the request template.
       const templates = field(integration, 'RequestTemplates');
       if (templates?.kind === 'map') for (const entry of templates.entries) target ??= resourcesIn(this.resolve(entry.value))[0];
+    }
+    if (!target && called && api) {
+      // `kinesis:action/PutRecord` takes the stream from the request: the integration's role says which it may be.
+      const allowed = (name: string) =>
+        called.action !== undefined
+          ? name.toLowerCase() === `${called.service}:${called.action}`.toLowerCase()
+          : name.startsWith(`${called.service}:`);
+      this.rolePolicies(api, field(integration, 'Credentials'), allowed, resource.idRange, 'API integration (its role)');
+      return;
     }
     this.flow(api, target, resource.idRange, 'API integration');
   }
@@ -1152,8 +1233,18 @@ class TemplateImport {
     }
   }
 
-  /** IAM statements allowing a producer action on resources of this template. */
-  private statements(producer: string, statements: TemplateValue | undefined): void {
+  /**
+   * IAM statements allowing a producer action on resources of this template. `allowed`
+   * narrows the producer actions counted; `at` and `because` say where the flow is stated
+   * when that is not the statement itself.
+   */
+  private statements(
+    producer: string,
+    statements: TemplateValue | undefined,
+    allowed: (action: string) => boolean = () => true,
+    at?: OffsetRange,
+    because = 'IAM policy',
+  ): void {
     const list = statements?.kind === 'list' ? statements.items : statements ? [statements] : [];
     for (const statement of list) {
       const effect = this.resolve(field(statement, 'Effect'));
@@ -1165,7 +1256,7 @@ class TemplateImport {
       const types = new Set<string>();
       for (const action of actionNames) {
         const pattern = new RegExp('^' + action.split('*').map(escapeRegExp).join('.*') + '$', 'i');
-        for (const [name, type] of PRODUCER_ACTIONS) if (pattern.test(name)) types.add(type);
+        for (const [name, type] of PRODUCER_ACTIONS) if (pattern.test(name) && allowed(name)) types.add(type);
       }
       if (types.size === 0) continue;
       const resourceValue = field(statement, 'Resource');
@@ -1177,26 +1268,33 @@ class TemplateImport {
         let target = this.targetOf(item);
         if (!target && item.kind === 'literal' && String(item.value).endsWith(':event-bus/default'))
           target = this.out.defaultBus(this.range(item.range), this.group);
-        if (target && types.has(this.out.typeOf(target) ?? '')) this.flow(producer, target, statement.range, 'IAM policy');
+        if (target && types.has(this.out.typeOf(target) ?? '')) this.flow(producer, target, at ?? statement.range, because);
       }
     }
   }
 
   /** The policies of the role a function or task uses: the role's own, and `AWS::IAM::Policy` resources attached to it. */
-  private rolePolicies(producer: string, roleValue: TemplateValue | undefined): void {
+  private rolePolicies(
+    producer: string,
+    roleValue: TemplateValue | undefined,
+    allowed?: (action: string) => boolean,
+    at?: OffsetRange,
+    because?: string,
+  ): void {
     const role = this.target(roleValue);
     if (!role) return;
     const roleResource = this.template.resources.find((r) => r.id === role && r.type === 'AWS::IAM::Role');
     if (roleResource) {
       const policies = field(roleResource.properties, 'Policies');
       if (policies?.kind === 'list')
-        for (const policy of policies.items) this.statements(producer, field(field(policy, 'PolicyDocument'), 'Statement'));
+        for (const policy of policies.items)
+          this.statements(producer, field(field(policy, 'PolicyDocument'), 'Statement'), allowed, at, because);
     }
     for (const policy of this.template.resources) {
       if (policy.type !== 'AWS::IAM::Policy' && policy.type !== 'AWS::IAM::ManagedPolicy') continue;
       const roles = this.resolve(field(policy.properties, 'Roles'));
       if (roles.kind === 'list' && roles.items.some((r) => this.targetOf(r) === role))
-        this.statements(producer, field(field(policy.properties, 'PolicyDocument'), 'Statement'));
+        this.statements(producer, field(field(policy.properties, 'PolicyDocument'), 'Statement'), allowed, at, because);
     }
   }
 
@@ -1227,6 +1325,38 @@ class TemplateImport {
   }
 }
 
+/** The plain strings in a value, intrinsics' arguments included: what a URI built with `!Join`/`!Sub` says. */
+function stringsIn(value: TemplateValue | undefined): string[] {
+  if (!value) return [];
+  switch (value.kind) {
+    case 'scalar':
+      return typeof value.value === 'string' ? [value.value] : [];
+    case 'list':
+      return value.items.flatMap(stringsIn);
+    case 'map':
+      return value.entries.flatMap((entry) => stringsIn(entry.value));
+    case 'intrinsic':
+      return stringsIn(value.argument);
+  }
+}
+
+/**
+ * The service and action an API Gateway AWS integration calls: `…:kinesis:action/PutRecord`
+ * in its Uri, or for a `…:sqs:path/…` Uri the `Action` query parameter or the `Action=`
+ * of its request template. Undefined when the Uri is not a service integration's.
+ */
+function integrationAction(integration: TemplateValue | undefined): { service: string; action: string | undefined } | undefined {
+  const uri = stringsIn(field(integration, 'Uri')).join('');
+  const match = /:([a-z0-9-]+):(action|path)\/([A-Za-z]*)/.exec(uri);
+  if (!match) return undefined;
+  const service = match[1]!;
+  if (match[2] === 'action') return { service, action: match[3] || undefined };
+  const parameter = scalarString(field(field(integration, 'RequestParameters'), 'integration.request.querystring.Action'));
+  const fromParameter = parameter !== undefined ? /^'(\w+)'$/.exec(parameter)?.[1] : undefined;
+  const fromTemplate = /(?:^|[&?"\s])Action=(\w+)/.exec(stringsIn(field(integration, 'RequestTemplates')).join('\n'))?.[1];
+  return { service, action: fromParameter ?? fromTemplate };
+}
+
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
@@ -1255,8 +1385,21 @@ type Convert = (value: string | number | boolean) => string | undefined;
 const stringValue: Convert = (v) => stringText(String(v));
 const booleanValue: Convert = (v) => (v === true || v === 'true' ? 'true' : v === false || v === 'false' ? 'false' : undefined);
 const integer: Convert = (v) => (Number.isInteger(Number(v)) && String(v).trim() !== '' ? String(Number(v)) : undefined);
-const seconds: Convert = (v) => (Number.isFinite(Number(v)) && String(v).trim() !== '' ? durationText(Number(v)) : undefined);
-const bytes: Convert = (v) => (Number.isFinite(Number(v)) && String(v).trim() !== '' ? sizeText(Number(v)) : undefined);
+/** A quantity: a number, not negative (a negative size or time is no value; the format's units cannot write it). */
+const quantity = (v: unknown): number | undefined =>
+  String(v).trim() !== '' && Number.isFinite(Number(v)) && Number(v) >= 0 ? Number(v) : undefined;
+const seconds: Convert = (v) => {
+  const n = quantity(v);
+  return n === undefined ? undefined : durationText(n);
+};
+const bytes: Convert = (v) => {
+  const n = quantity(v);
+  return n === undefined ? undefined : sizeText(n);
+};
+const megabytes: Convert = (v) => {
+  const n = quantity(v);
+  return n === undefined ? undefined : megabytesText(n);
+};
 
 /** Writes one resource's properties from its template properties (and SAM Globals), noting what it leaves out. */
 class PropertyWriter {

@@ -156,6 +156,11 @@ export class Resolver {
       case 'Length':
       case 'ToJsonString':
         return unresolved(`!${name} is not evaluated by the import`, range);
+      case 'Transform': {
+        const macro = argument.kind === 'map' ? argument.entries.find((entry) => entry.key === 'Name')?.value : undefined;
+        const macroName = macro?.kind === 'scalar' && typeof macro.value === 'string' ? ` '${macro.value}'` : '';
+        return unresolved(`a macro${macroName} (Fn::Transform) decides it at deploy`, range);
+      }
       default:
         return unresolved(`unknown intrinsic function '${name}'`, range);
     }

@@ -57,8 +57,22 @@ export interface TemplateResource {
   readonly body: TemplateMap;
 }
 
+export interface TemplateMacro {
+  /** `Fn::Transform`, `Fn::ForEach::Topics`. */
+  readonly key: string;
+  readonly keyRange: OffsetRange;
+  /** The macro's `Name` (`AWS::Include`), for `Fn::Transform`. */
+  readonly name: string | undefined;
+}
+
 export interface TemplateProblem extends OffsetRange {
   readonly message: string;
+  /**
+   * `TOO_LARGE`: the template was not read (see MAX_TEMPLATE_LENGTH). `DUPLICATE_KEY`: a key
+   * repeated in a map; the first is read, and the import goes on (public templates have
+   * them, in Outputs say, and deploy). Otherwise a YAML or JSON error.
+   */
+  readonly code?: 'TOO_LARGE' | 'DUPLICATE_KEY';
 }
 
 export interface Template {
@@ -69,6 +83,12 @@ export interface Template {
   readonly sections: ReadonlyMap<string, TemplateEntry>;
   /** In template order. */
   readonly resources: readonly TemplateResource[];
+  /**
+   * Entries of `Resources` that are not resources but instructions to a transform:
+   * `Fn::Transform` (a macro such as AWS::Include adds resources) and `Fn::ForEach::<name>`
+   * (AWS::LanguageExtensions makes resources from a list). Named, never expanded.
+   */
+  readonly macros: readonly TemplateMacro[];
   /** YAML/JSON syntax errors: the template is still read as far as the parser got. */
   readonly problems: readonly TemplateProblem[];
 }
@@ -151,6 +171,7 @@ export function readTemplate(text: string): Template {
   const sections = new Map<string, TemplateEntry>();
   const resources: TemplateResource[] = [];
   const transforms: string[] = [];
+  const macros: TemplateMacro[] = [];
   if (root?.kind === 'map') {
     for (const entry of root.entries) if (!sections.has(entry.key)) sections.set(entry.key, entry);
     const transform = sections.get('Transform')?.value;
@@ -160,6 +181,15 @@ export function readTemplate(text: string): Template {
     const resourceSection = sections.get('Resources')?.value;
     if (resourceSection?.kind === 'map') {
       for (const entry of resourceSection.entries) {
+        if (entry.key === 'Fn::Transform' || entry.key.startsWith('Fn::ForEach::')) {
+          const name = field(entry.value, 'Name');
+          macros.push({
+            key: entry.key,
+            keyRange: entry.keyRange,
+            name: name?.kind === 'scalar' && typeof name.value === 'string' ? name.value : undefined,
+          });
+          continue;
+        }
         if (entry.value.kind !== 'map') continue;
         const body = entry.value;
         const typeValue = field(body, 'Type');
@@ -177,7 +207,7 @@ export function readTemplate(text: string): Template {
       }
     }
   }
-  return { format, transforms, sections, resources, problems };
+  return { format, transforms, sections, resources, macros, problems };
 }
 
 /** Whether the text is a CloudFormation or SAM template: `AWSTemplateFormatVersion`, the SAM transform, or a resource of an `AWS::` type. */
@@ -247,7 +277,7 @@ function convertPlain(node: YamlNode, problems: TemplateProblem[]): TemplateValu
       const keyRange = rangeOf(keyNode);
       const key = String(keyNode.value);
       if (seen.has(key)) {
-        problems.push({ ...keyRange, message: `Map keys must be unique: '${key}' is already defined` });
+        problems.push({ ...keyRange, code: 'DUPLICATE_KEY', message: `Map keys must be unique: '${key}' is already defined` });
         continue;
       }
       seen.add(key);

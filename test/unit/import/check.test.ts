@@ -1,6 +1,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { checkTemplate, type Finding } from '../../../src/core/index';
+import { MAX_TEMPLATE_LENGTH } from '../../../src/core/import/index';
 import { strip } from '../../helpers/markers';
 
 const TODAY = '2026-12-04';
@@ -100,5 +101,106 @@ Resources:
     assert.equal(broken.kind, 'syntax-errors');
     assert.ok(broken.kind === 'syntax-errors' && broken.findings.length > 0 && broken.findings.every((f) => f.ruleId === 'syntax/yaml'));
     assert.deepEqual(checkTemplate('name: not a template\nitems: [1, 2]\n', { today: TODAY }), { kind: 'not-a-template' });
+  });
+});
+
+describe('checkTemplate: what the CLI needs', () => {
+  test('fixesDropped counts the findings whose fix was dropped, after suppression', () => {
+    const text = `Resources:
+  Orders:
+    Type: AWS::SQS::Queue
+    Properties:
+      VisibilityTimeout: 30
+  Audit:
+    Type: AWS::SQS::Queue
+    Properties:
+      VisibilityTimeout: 30 # awsflow-ignore sqs/visibility-timeout -- finishes in 20 s
+  Worker:
+    Type: AWS::Lambda::Function
+    Properties: { Runtime: python3.13, Timeout: 60 }
+  Auditor:
+    Type: AWS::Lambda::Function
+    Properties: { Runtime: python3.13, Timeout: 60 }
+  OrdersMapping:
+    Type: AWS::Lambda::EventSourceMapping
+    Properties: { EventSourceArn: !GetAtt Orders.Arn, FunctionName: !Ref Worker }
+  AuditMapping:
+    Type: AWS::Lambda::EventSourceMapping
+    Properties: { EventSourceArn: !GetAtt Audit.Arn, FunctionName: !Ref Auditor }
+`;
+    const result = checkTemplate(text, { today: TODAY });
+    assert.equal(result.kind, 'checked');
+    if (result.kind !== 'checked') return;
+    assert.ok(result.imported.analysis.findings.filter((f) => f.ruleId === 'sqs/visibility-timeout' && f.fix).length === 2);
+    assert.deepEqual(
+      result.findings.filter((f) => f.ruleId === 'sqs/visibility-timeout').map((f) => text.slice(f.start, f.end)),
+      ['30'],
+    );
+    assert.equal(result.fixesDropped, 1);
+    const clean = checkTemplate(text.replaceAll('VisibilityTimeout: 30', 'VisibilityTimeout: 360'), { today: TODAY });
+    assert.equal(clean.kind === 'checked' && clean.fixesDropped, 0);
+  });
+
+  test('looksLikeTemplate tells a broken template from a broken file of another kind', () => {
+    const cases: [string, boolean][] = [
+      ['AWSTemplateFormatVersion: "2010-09-09"\nResources: [\n', true],
+      ['Transform: AWS::Serverless-2016-10-31\nResources:\n  F: {\n', true],
+      ['Resources:\n  Q:\n    Type: AWS::SQS::Queue\n   Properties: [\n', true],
+      ['{ "Resources": { "Q": { "Type": "AWS::SNS::Topic" ,, } } }', true],
+      ['name: settings\nitems: [1, 2\n', false],
+      ['{ "name": "package", "version": 1,, }', false],
+    ];
+    for (const [text, expected] of cases) {
+      const result = checkTemplate(text, { today: TODAY });
+      assert.equal(result.kind, 'syntax-errors', text);
+      assert.equal(result.kind === 'syntax-errors' && result.looksLikeTemplate, expected, text);
+    }
+  });
+
+  test('a template longer than MAX_TEMPLATE_LENGTH is refused unread, with one syntax/limits finding; one at the limit is read', () => {
+    const body = 'AWSTemplateFormatVersion: "2010-09-09"\nResources:\n  Q: { Type: AWS::SQS::Queue }\n';
+    // A comment pads the text to the length wanted: the parser passes over it quickly.
+    const padded = (length: number) => body + '#' + 'x'.repeat(length - body.length - 2) + '\n';
+    const atLimit = checkTemplate(padded(MAX_TEMPLATE_LENGTH), { today: TODAY });
+    assert.equal(atLimit.kind, 'checked');
+    const over = checkTemplate(padded(MAX_TEMPLATE_LENGTH + 1), { today: TODAY });
+    assert.deepEqual(over, {
+      kind: 'syntax-errors',
+      looksLikeTemplate: true,
+      findings: [
+        {
+          start: 0,
+          end: 0,
+          ruleId: 'syntax/limits',
+          severity: 'error',
+          message:
+            'The template has 2.0 M characters; awsflow imports templates up to 2 M characters (CloudFormation itself takes templates of 1 MB at most). Split it into several stacks.',
+          messageId: 'limit',
+          suggestions: [],
+          related: [],
+        },
+      ],
+    });
+    const json = `{ "Resources": { "Q": { "Type": "AWS::SQS::Queue" } }, "Description": "${'x'.repeat(MAX_TEMPLATE_LENGTH)}" }`;
+    const refused = checkTemplate(json, { today: TODAY });
+    assert.equal(refused.kind === 'syntax-errors' && refused.findings.map((f) => f.ruleId).join(), 'syntax/limits');
+  });
+
+  test('a repeated key is read as the first and reported as a syntax/yaml error on the repeat; the rest is still checked', () => {
+    const { text, ranges } = strip(`Resources:
+  «Jobs»:
+    Type: AWS::SQS::Queue
+Outputs:
+  Name:
+    Description: the queue
+    «Description»: its name
+    Value: !GetAtt Jobs.QueueName
+`);
+    const result = checkTemplate(text, { today: TODAY });
+    assert.equal(result.kind, 'checked');
+    assert.deepEqual(placed(text, result.kind === 'checked' ? result.findings : []), [
+      `sqs/no-consumer «Jobs» ${ranges[0]!.start}`,
+      `syntax/yaml «Description» ${ranges[1]!.start}`,
+    ]);
   });
 });

@@ -419,4 +419,322 @@ describe('awsflow import: bad input', () => {
     assert.match(result.text, /^ {2}# memory left out: MemorySize "lots" is not a value awsflow reads$/m);
     assertAccepted(result.text);
   });
+
+  test('macros and nested stacks are left out and named: Fn::Transform (a property, in Resources), Fn::ForEach, AWS::LanguageExtensions, AWS::CloudFormation::Stack', () => {
+    const result = imported(
+      [
+        'AWSTemplateFormatVersion: "2010-09-09"',
+        'Transform: AWS::LanguageExtensions',
+        'Resources:',
+        '  Orders:',
+        '    Type: AWS::SQS::Queue',
+        '    Properties:',
+        '      VisibilityTimeout:',
+        '        Fn::Transform: { Name: Numbers, Parameters: { Value: 60 } }',
+        '      DelaySeconds: { "Fn::Transform": [1] }',
+        '  Fn::Transform:',
+        '    Name: AWS::Include',
+        '    Parameters: { Location: s3://bucket/more.yaml }',
+        '  Fn::ForEach::Topics:',
+        '    - TopicName',
+        '    - [A, B]',
+        '    - Topic${TopicName}: { Type: AWS::SNS::Topic }',
+        '  Child:',
+        '    Type: AWS::CloudFormation::Stack',
+        '    Properties: { TemplateURL: https://s3.amazonaws.com/b/child.yaml }',
+        '  Worker: { Type: AWS::Lambda::Function, Properties: { Timeout: 10 } }',
+        '',
+      ].join('\n'),
+    );
+    const header = result.text.slice(0, result.text.indexOf('awsflow: 1')).split('\n');
+    assert.deepEqual(header.slice(1), [
+      "# Transform 'AWS::LanguageExtensions' is not applied: Fn::ForEach and the other language extensions are not expanded.",
+      "# Fn::Transform 'AWS::Include' in Resources is a macro: the resources it adds are not imported.",
+      '# Fn::ForEach::Topics in Resources is expanded by AWS::LanguageExtensions at deploy: the resources it makes are not imported.',
+      '# Child (AWS::CloudFormation::Stack) is a nested stack: its resources are not imported.',
+      '',
+    ]);
+    assert.match(result.text, /^ {2}# visibilityTimeout left out: a macro 'Numbers' \(Fn::Transform\) decides it at deploy$/m);
+    assert.match(result.text, /^ {2}# delay left out: a macro \(Fn::Transform\) decides it at deploy$/m);
+    assert.equal(body(result.text), 'resources:\n  Orders:\n    type: sqs\n  Worker:\n    type: lambda\n    timeout: 10s\n');
+    assertAccepted(result.text);
+  });
+});
+
+/** The flows of an import, without their comments. */
+function flowsOf(text: string): string[] {
+  return text
+    .slice(text.indexOf('flows:'))
+    .split('\n')
+    .slice(1)
+    .filter((line) => line.trim() !== '')
+    .map((line) => line.replace(/ {2}# .*$/, ''));
+}
+
+describe('awsflow import: shapes found in public templates (docs/import.md, "Tested on")', () => {
+  test('an API Gateway integration that reads a queue (ReceiveMessage) carries nothing into it: no flow', () => {
+    const template = (action: string) =>
+      [
+        'Resources:',
+        '  Api: { Type: AWS::ApiGateway::RestApi, Properties: { Name: x } }',
+        '  Get:',
+        '    Type: AWS::ApiGateway::Method',
+        '    Properties:',
+        '      RestApiId: !Ref Api',
+        '      HttpMethod: GET',
+        '      Integration:',
+        '        Type: AWS',
+        '        IntegrationHttpMethod: POST',
+        `        RequestParameters: { integration.request.querystring.Action: "'${action}'" }`,
+        "        Uri: !Join ['', ['arn:aws:apigateway:', !Ref AWS::Region, ':sqs:path/', !Ref AWS::AccountId, '/', !GetAtt Jobs.QueueName]]",
+        '  Jobs: { Type: AWS::SQS::Queue }',
+        '',
+      ].join('\n');
+    const reading = imported(template('ReceiveMessage'));
+    assert.equal(reading.text.includes('flows:'), false, reading.text);
+    assertAccepted(reading.text);
+    // The same integration sending: a flow, as before.
+    assert.deepEqual(flowsOf(imported(template('SendMessage')).text), ['  - Api -> Jobs']);
+    // Sending through a request template's `Action=SendMessage`, the Uri naming the queue by !Sub.
+    const viaTemplate = imported(
+      [
+        'Resources:',
+        '  Api: { Type: AWS::ApiGateway::RestApi, Properties: { Name: x } }',
+        '  Post:',
+        '    Type: AWS::ApiGateway::Method',
+        '    Properties:',
+        '      RestApiId: !Ref Api',
+        '      Integration:',
+        '        Type: AWS',
+        '        Uri: !Sub arn:aws:apigateway:${AWS::Region}:sqs:path/${AWS::AccountId}/${Jobs.QueueName}',
+        "        RequestTemplates: { application/json: 'Action=SendMessage&MessageBody=$input.body' }",
+        '  Jobs: { Type: AWS::SQS::Queue }',
+        '',
+      ].join('\n'),
+    );
+    assert.deepEqual(flowsOf(viaTemplate.text), ['  - Api -> Jobs']);
+  });
+
+  test('kinesis:action/PutRecord names no stream: the integration role’s kinesis:PutRecord statement says which', () => {
+    const text = [
+      'Resources:',
+      '  Stream: { Type: AWS::Kinesis::Stream, Properties: { ShardCount: 1 } }',
+      '  Other: { Type: AWS::Kinesis::Stream, Properties: { ShardCount: 1 } }',
+      '  Queue: { Type: AWS::SQS::Queue }',
+      '  ApiRole:',
+      '    Type: AWS::IAM::Role',
+      '    Properties:',
+      '      Policies:',
+      '        - PolicyName: put',
+      '          PolicyDocument:',
+      '            Statement:',
+      "              - { Effect: Allow, Action: ['kinesis:PutRecord', 'kinesis:GetRecords'], Resource: !Sub ['${Arn}*', { Arn: !GetAtt Stream.Arn }] }",
+      '              - { Effect: Allow, Action: kinesis:GetRecords, Resource: !GetAtt Other.Arn }',
+      '              - { Effect: Allow, Action: sqs:SendMessage, Resource: !GetAtt Queue.Arn }',
+      '  Api: { Type: AWS::ApiGateway::RestApi, Properties: { Name: x } }',
+      '  Put:',
+      '    Type: AWS::ApiGateway::Method',
+      '    Properties:',
+      '      RestApiId: !Ref Api',
+      '      Integration:',
+      '        Type: AWS',
+      '        Credentials: !GetAtt ApiRole.Arn',
+      "        Uri: !Sub 'arn:aws:apigateway:${AWS::Region}:kinesis:action/PutRecord'",
+      '        RequestTemplates: { application/json: "{ \\"StreamName\\": \\"$input.params(\'stream\')\\" }" }',
+      '  Read:',
+      '    Type: AWS::ApiGateway::Method',
+      '    Properties:',
+      '      RestApiId: !Ref Api',
+      '      Integration:',
+      '        Type: AWS',
+      '        Credentials: !GetAtt ApiRole.Arn',
+      "        Uri: !Sub 'arn:aws:apigateway:${AWS::Region}:kinesis:action/GetRecords'",
+      '',
+    ].join('\n');
+    const result = imported(text);
+    // Only the stream the role may PutRecord to; not the queue the same role may send to, nor the stream it only reads.
+    assert.deepEqual(flowsOf(result.text), ['  - Api -> Stream']);
+    assert.match(result.text, /- Api -> Stream {2}# API integration \(its role\), template\.yaml:16$/m);
+    assertAccepted(result.text);
+  });
+
+  test('a function that writes a table or a bucket (SAM CRUD/write policies, dynamodb:PutItem, s3:PutObject): a flow into it', () => {
+    const result = imported(
+      [
+        'Transform: AWS::Serverless-2016-10-31',
+        'Resources:',
+        '  Table:',
+        '    Type: AWS::DynamoDB::Table',
+        '    Properties: { StreamSpecification: { StreamViewType: NEW_IMAGE } }',
+        '  Archive: { Type: AWS::S3::Bucket }',
+        '  Reports: { Type: AWS::S3::Bucket }',
+        '  Writer:',
+        '    Type: AWS::Serverless::Function',
+        '    Properties:',
+        '      Runtime: python3.13',
+        '      Policies: { DynamoDBCrudPolicy: { TableName: !Ref Table } }',
+        '  Archiver:',
+        '    Type: AWS::Serverless::Function',
+        '    Properties:',
+        '      Runtime: python3.13',
+        '      Policies:',
+        '        - S3WritePolicy: { BucketName: !Ref Archive }',
+        '        - S3ReadPolicy: { BucketName: !Ref Reports }',
+        '        - Statement: [{ Effect: Allow, Action: [dynamodb:GetItem, dynamodb:Query], Resource: !GetAtt Table.Arn }]',
+        '  Loader:',
+        '    Type: AWS::Serverless::Function',
+        '    Properties:',
+        '      Runtime: python3.13',
+        "      Policies: [{ Statement: [{ Effect: Allow, Action: ['s3:PutObject'], Resource: !Sub '${Reports.Arn}/*' }] }]",
+        '  Reader:',
+        '    Type: AWS::Serverless::Function',
+        '    Properties:',
+        '      Runtime: python3.13',
+        '      Events: { Changes: { Type: DynamoDB, Properties: { Stream: !GetAtt Table.StreamArn, StartingPosition: LATEST } } }',
+        '',
+      ].join('\n'),
+    );
+    assert.deepEqual(flowsOf(result.text).sort(), [
+      '  - Archiver -> Archive',
+      '  - Loader -> Reports',
+      '  - Table -> Reader',
+      '  - Writer -> Table',
+    ]);
+    assertAccepted(result.text);
+  });
+
+  test('a table with KinesisStreamSpecification writes its changes to the stream: a flow table -> stream', () => {
+    const result = imported(
+      [
+        'Resources:',
+        '  Changes: { Type: AWS::Kinesis::Stream, Properties: { ShardCount: 1 } }',
+        '  Table:',
+        '    Type: AWS::DynamoDB::Table',
+        '    Properties:',
+        '      KinesisStreamSpecification: { StreamArn: !GetAtt Changes.Arn }',
+        '  Plain:',
+        '    Type: AWS::DynamoDB::Table',
+        "    Properties: { KinesisStreamSpecification: { StreamArn: 'arn:aws:kinesis:us-east-1:1:stream/elsewhere' } }",
+        '',
+      ].join('\n'),
+    );
+    assert.deepEqual(flowsOf(result.text), ['  - Table -> Changes']);
+    assert.match(result.text, /- Table -> Changes {2}# KinesisStreamSpecification, template\.yaml:6$/m);
+    assertAccepted(result.text);
+  });
+
+  test('the CDK’s Custom::S3BucketNotifications (S3 API keys: TopicArn, QueueArn, LambdaFunctionArn, Events) is the bucket’s notifications', () => {
+    const text = JSON.stringify(
+      {
+        Resources: {
+          images9BF4DCD5: { Type: 'AWS::S3::Bucket' },
+          imagesNotifications: {
+            Type: 'Custom::S3BucketNotifications',
+            Properties: {
+              ServiceToken: { 'Fn::GetAtt': ['Handler', 'Arn'] },
+              BucketName: { Ref: 'images9BF4DCD5' },
+              NotificationConfiguration: {
+                TopicConfigurations: [{ Events: ['s3:ObjectCreated:*'], TopicArn: { Ref: 'Topic' } }],
+                QueueConfigurations: [{ Events: ['s3:ObjectRemoved:*'], QueueArn: { 'Fn::GetAtt': ['Queue', 'Arn'] } }],
+                LambdaConfigurations: [{ Events: ['s3:ObjectCreated:Put'], LambdaFunctionArn: { 'Fn::GetAtt': ['Fn', 'Arn'] } }],
+              },
+              Managed: true,
+            },
+          },
+          Other: { Type: 'Custom::S3BucketNotifications', Properties: { BucketName: 'not-in-this-template' } },
+          Topic: { Type: 'AWS::SNS::Topic' },
+          Queue: { Type: 'AWS::SQS::Queue' },
+          Fn: { Type: 'AWS::Lambda::Function', Properties: { Runtime: 'nodejs22.x', Timeout: 5 } },
+        },
+      },
+      null,
+      1,
+    );
+    const result = imported(text, 'Stack.template.json');
+    assert.deepEqual(flowsOf(result.text), [
+      '  - images9BF4DCD5 -> Queue: { events: ["s3:ObjectRemoved:*"] }',
+      '  - images9BF4DCD5 -> Topic: { events: ["s3:ObjectCreated:*"] }',
+      '  - images9BF4DCD5 -> Fn: { events: ["s3:ObjectCreated:Put"] }',
+    ]);
+    // The one naming no bucket of this template is listed as not modelled; the other is folded into the bucket.
+    assert.match(result.text, /^# Not modelled, left out: Custom::S3BucketNotifications ×1$/m);
+    assertAccepted(result.text);
+  });
+
+  test('an API whose OpenAPI definition is in another file says its integrations are left out', () => {
+    const result = imported(
+      [
+        'Transform: AWS::Serverless-2016-10-31',
+        'Resources:',
+        '  Included:',
+        '    Type: AWS::Serverless::HttpApi',
+        "    Properties: { DefinitionBody: { 'Fn::Transform': { Name: AWS::Include, Parameters: { Location: api.yaml } } } }",
+        '  FromS3:',
+        '    Type: AWS::Serverless::Api',
+        '    Properties: { StageName: prod, DefinitionUri: s3://bucket/api.yaml }',
+        '  Rest:',
+        '    Type: AWS::ApiGateway::RestApi',
+        '    Properties: { Name: rest, BodyS3Location: { Bucket: b, Key: api.yaml } }',
+        '  Inline:',
+        '    Type: AWS::Serverless::HttpApi',
+        '    Properties: { DefinitionBody: { openapi: 3.0.1 } }',
+        '',
+      ].join('\n'),
+    );
+    const notes = result.text.split('\n').filter((line) => line.includes('integrations left out'));
+    assert.deepEqual(notes, [
+      "  # integrations left out: its OpenAPI definition is included from 'api.yaml'",
+      '  # integrations left out: its OpenAPI definition is in another file (DefinitionUri)',
+      '  # integrations left out: its OpenAPI definition is in another file (BodyS3Location)',
+    ]);
+    assertAccepted(result.text);
+  });
+
+  test('a Firehose Lambda processor is named in a note (the format has no place for it)', () => {
+    const result = imported(
+      [
+        'Resources:',
+        '  Transform: { Type: AWS::Lambda::Function, Properties: { Runtime: nodejs22.x, Timeout: 60 } }',
+        '  Bucket: { Type: AWS::S3::Bucket }',
+        '  Delivery:',
+        '    Type: AWS::KinesisFirehose::DeliveryStream',
+        '    Properties:',
+        '      ExtendedS3DestinationConfiguration:',
+        '        BucketARN: !GetAtt Bucket.Arn',
+        '        ProcessingConfiguration:',
+        '          Enabled: true',
+        '          Processors:',
+        '            - Type: Lambda',
+        '              Parameters: [{ ParameterName: LambdaArn, ParameterValue: !GetAtt Transform.Arn }]',
+        '',
+      ].join('\n'),
+    );
+    assert.match(
+      result.text,
+      /^ {2}# record transformation by 'Transform' left out: the format has no Firehose processor\n {2}Delivery:$/m,
+    );
+    assert.deepEqual(flowsOf(result.text), ['  - Delivery -> Bucket']);
+    assertAccepted(result.text);
+  });
+
+  test('a negative size or time is left out with its reason, never written (the corpus found MemorySize: -1)', () => {
+    const result = imported(
+      [
+        'Resources:',
+        '  Fn: { Type: AWS::Lambda::Function, Properties: { MemorySize: -1, Timeout: -5, EphemeralStorage: { Size: -1 } } }',
+        '  Q: { Type: AWS::SQS::Queue, Properties: { VisibilityTimeout: -1, MaximumMessageSize: -2, DelaySeconds: 0 } }',
+        '',
+      ].join('\n'),
+    );
+    for (const [key, templateKey, value] of [
+      ['memory', 'MemorySize', '-1'],
+      ['timeout', 'Timeout', '-5'],
+      ['ephemeralStorage', 'EphemeralStorage.Size', '-1'],
+      ['visibilityTimeout', 'VisibilityTimeout', '-1'],
+      ['maxMessageSize', 'MaximumMessageSize', '-2'],
+    ])
+      assert.match(result.text, new RegExp(`^ {2}# ${key} left out: ${templateKey} ${value} is not a value awsflow reads$`, 'm'));
+    assert.match(result.text, /^ {4}delay: 0s$/m);
+    assertAccepted(result.text);
+  });
 });

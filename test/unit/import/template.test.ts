@@ -67,6 +67,9 @@ describe('template reader', () => {
     const template = readTemplate('Resources:\n  A:\n    Type: AWS::SQS::Queue\n  A:\n    Type: AWS::SNS::Topic\n');
     assert.equal(template.problems.length, 1);
     assert.match(template.problems[0]!.message, /unique/i);
+    assert.equal(template.problems[0]!.code, 'DUPLICATE_KEY');
+    assert.equal(template.resources.length, 1, 'the first A is read');
+    assert.equal(template.resources[0]!.type, 'AWS::SQS::Queue');
     const broken = readTemplate('Resources: [1\n');
     assert.ok(broken.problems.length > 0);
     assert.ok(broken.problems.every((p) => p.start <= p.end));
