@@ -70,11 +70,11 @@ async function startServer(kind, root) {
     });
   return {
     child,
-    async open(uri, text) {
+    async open(uri, text, languageId = kind === 'yaml' ? 'yaml' : 'awsflow') {
       const waiting = nextDiagnostics(uri, 1);
       const start = performance.now();
       await connection.sendNotification('textDocument/didOpen', {
-        textDocument: { uri, languageId: kind === 'yaml' ? 'yaml' : 'awsflow', version: 1, text },
+        textDocument: { uri, languageId, version: 1, text },
       });
       const result = await waiting;
       return { ms: performance.now() - start, count: result.diagnostics.length };
@@ -146,4 +146,48 @@ async function benchLsp({ out, root, SIZES, median, ms, ratio, generateArchitect
   out();
 }
 
-export const benches = [benchLsp];
+/**
+ * A CloudFormation template edited in the editor (issue 15): the same one-value edit, 20
+ * times, on a template opened as YAML (import, analysis of the import on the document's
+ * Analyzer, findings moved onto the template) against an .awsflow file of as many
+ * resources, on the same awsflow server.
+ */
+async function benchTemplateEdit({ out, root, median, ms, ratio, generateArchitecture, record }) {
+  const { generateTemplate } = await import('./import.mjs');
+  out('## Template edit → diagnostics');
+  out();
+  out(
+    'One value changed 20 times (each edit waiting for its diagnostics): a CloudFormation template opened as YAML, and an `.awsflow` file of as many resources, on the same awsflow server; medians.',
+  );
+  out();
+  out('| resources | template edit | .awsflow edit | ratio |');
+  out('|---|---|---|---|');
+  for (const size of [100, 1000]) {
+    const server = await startServer('awsflow', root);
+    const template = generateTemplate(size);
+    const architecture = generateArchitecture(size);
+    await server.open('file:///bench/template.yaml', template, 'yaml');
+    await server.open('file:///bench/arch.awsflow', architecture);
+    const templateEdits = [];
+    const awsflowEdits = [];
+    let currentTemplate = template;
+    let currentArchitecture = architecture;
+    for (let version = 2; version <= 21; version++) {
+      currentTemplate = currentTemplate.replace(
+        /VisibilityTimeout: 6[01]\b/,
+        version % 2 ? 'VisibilityTimeout: 60' : 'VisibilityTimeout: 61',
+      );
+      templateEdits.push(await server.change('file:///bench/template.yaml', version, currentTemplate));
+      currentArchitecture = currentArchitecture.replace(/memory: [12]GB/, version % 2 ? 'memory: 1GB' : 'memory: 2GB');
+      awsflowEdits.push(await server.change('file:///bench/arch.awsflow', version, currentArchitecture));
+    }
+    await server.stop();
+    const t = median(templateEdits);
+    const a = median(awsflowEdits);
+    out(`| ${size.toLocaleString('en-US')} | ${ms(t)} | ${ms(a)} | ${ratio(t, a)} |`);
+    record?.('template-edit', size, { template: t, awsflow: a });
+  }
+  out();
+}
+
+export const benches = [benchLsp, benchTemplateEdit];

@@ -11,6 +11,7 @@ export const COMMANDS = {
   restartServer: 'awsflow.restartServer',
   showOutput: 'awsflow.showOutput',
   showRuleDocs: 'awsflow.showRuleDocs',
+  importTemplate: 'awsflow.importTemplate',
 } as const;
 
 export type CommandName = keyof typeof COMMANDS;

@@ -7,6 +7,7 @@ import * as vscode from 'vscode';
 import { COMMANDS, type CommandName } from './command-ids';
 import type { LanguageServer } from './language-server';
 import type { PreviewManager } from './preview/preview-manager';
+import { importTemplate } from './import-template';
 import type { RuleDocs } from './rule-docs';
 
 export interface CommandContext {
@@ -36,6 +37,8 @@ export function commandHandlers({ server, previews, output, ruleDocs }: CommandC
     showOutput: () => output.show(true),
     // A rule id (from a hover's or a setting's link) or a diagnostic's rule link.
     showRuleDocs: (rule) => ruleDocs.show(rule),
+    // From the explorer, the file's URI; from the palette, the active editor's template.
+    importTemplate: (uri) => importTemplate(server, asUri(uri)),
   };
 }
 

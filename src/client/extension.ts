@@ -10,6 +10,7 @@ import { LanguageServer } from './language-server';
 import { PreviewManager } from './preview/preview-manager';
 import { RuleDocs } from './rule-docs';
 import { LanguageStatus } from './status';
+import { Templates } from './templates';
 
 let server: LanguageServer | undefined;
 
@@ -18,11 +19,13 @@ export function activate(context: vscode.ExtensionContext): AwsflowApi {
   const ruleDocs = new RuleDocs(context.extensionUri, context.extension.id, output);
   server = new LanguageServer(context, output, ruleDocs.middleware());
   const status = new LanguageStatus(server);
-  const previews = new PreviewManager(context, server, output);
+  const templates = new Templates(server);
+  const previews = new PreviewManager(context, server, output, (uri) => templates.isTemplate(uri));
   context.subscriptions.push(
     output,
     status,
     previews,
+    templates,
     vscode.window.registerUriHandler(ruleDocs),
     ...registerCommands({ server, previews, output, ruleDocs }),
   );

@@ -1,8 +1,8 @@
 /**
  * awsflow's own LSP methods, declared once for the server, the extension and the tests.
  */
-import { RequestType } from 'vscode-languageserver-protocol';
-import type { Range } from 'vscode-languageserver-protocol';
+import { NotificationType, RequestType } from 'vscode-languageserver-protocol';
+import type { DocumentSelector, Range } from 'vscode-languageserver-protocol';
 
 export type DiagramSeverity = 'error' | 'warning' | 'info';
 
@@ -143,4 +143,57 @@ export interface PlainMermaidResult {
 export const PlainMermaidRequest = {
   method: 'awsflow/plainMermaid',
   type: new RequestType<PlainMermaidParams, PlainMermaidResult | null, void>('awsflow/plainMermaid'),
+} as const;
+
+// --- CloudFormation and SAM templates --------------------------------------------
+
+/**
+ * The language ids templates are opened with: VS Code's own `yaml` and `json`, and the
+ * ids CloudFormation extensions give them (`cloudformation`: AWS's CloudFormation
+ * language server; `cloudformation-yaml` / `cloudformation-json`: others). awsflow
+ * registers no language and no grammar for them, so it never takes a file from another
+ * extension; the server only asks to be sent these documents, and finds out itself which
+ * of them are templates (a cheap look at the text, then the import).
+ */
+export const TEMPLATE_LANGUAGE_IDS = ['yaml', 'json', 'cloudformation', 'cloudformation-yaml', 'cloudformation-json'] as const;
+
+/** What the server asks the client to send it besides `.awsflow` files: the languages above, and `*.template` files (plain text in VS Code). */
+export const TEMPLATE_DOCUMENT_SELECTOR: DocumentSelector = [
+  ...TEMPLATE_LANGUAGE_IDS.map((language) => ({ language })),
+  { pattern: '**/*.template' },
+];
+
+/** Whether a document the server was sent is a CloudFormation or SAM template: sent when that changes (edits can make it one, or stop it being one). */
+export interface TemplateStatusParams {
+  uri: string;
+  template: boolean;
+}
+
+export const TemplateStatusNotification = {
+  method: 'awsflow/templateStatus',
+  type: new NotificationType<TemplateStatusParams>('awsflow/templateStatus'),
+} as const;
+
+export interface ImportTemplateParams {
+  /** The template's URI: its file name gives the import's title, as `awsflow import` does. */
+  uri: string;
+  /** The template's text (the editor's, saved or not; a file from the explorer, read). */
+  text: string;
+}
+
+export type ImportTemplateResult =
+  /** The `.awsflow` text `awsflow import` writes for the template. */
+  | {
+      kind: 'imported';
+      text: string;
+      /** The first line of every file the import writes: a file that does not start with it was not written by awsflow, and is never overwritten. */
+      generatedHeader: string;
+    }
+  | { kind: 'not-a-template' }
+  /** YAML or JSON errors: the first one, and where (0-based line). */
+  | { kind: 'syntax-errors'; message: string; line: number };
+
+export const ImportTemplateRequest = {
+  method: 'awsflow/importTemplate',
+  type: new RequestType<ImportTemplateParams, ImportTemplateResult, void>('awsflow/importTemplate'),
 } as const;

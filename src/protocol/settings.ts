@@ -15,19 +15,29 @@ export interface AwsflowSettings {
   trace: {
     server: 'off' | 'messages' | 'verbose';
   };
+  templates: {
+    /** awsflow's findings on CloudFormation and SAM templates (YAML and JSON files detected as such). */
+    diagnostics: boolean;
+  };
 }
 
 export const DEFAULT_SETTINGS: AwsflowSettings = {
   rules: {},
   validate: { delay: 150 },
   trace: { server: 'off' },
+  templates: { diagnostics: true },
 };
 
 const SEVERITIES = new Set(['error', 'warning', 'info', 'off']);
 
 /** Whatever the client sent, made into settings: unknown or ill-typed values fall back to defaults. */
 export function normaliseSettings(raw: unknown): AwsflowSettings {
-  const value = (raw ?? {}) as { rules?: unknown; validate?: { delay?: unknown }; trace?: { server?: unknown } };
+  const value = (raw ?? {}) as {
+    rules?: unknown;
+    validate?: { delay?: unknown };
+    trace?: { server?: unknown };
+    templates?: { diagnostics?: unknown };
+  };
   const rules: Record<string, SeveritySetting> = {};
   if (value.rules && typeof value.rules === 'object') {
     for (const [id, severity] of Object.entries(value.rules as Record<string, unknown>)) {
@@ -40,5 +50,6 @@ export function normaliseSettings(raw: unknown): AwsflowSettings {
     rules,
     validate: { delay: typeof delay === 'number' && delay >= 0 && delay <= 10_000 ? delay : DEFAULT_SETTINGS.validate.delay },
     trace: { server: trace === 'messages' || trace === 'verbose' ? trace : 'off' },
+    templates: { diagnostics: typeof value.templates?.diagnostics === 'boolean' ? value.templates.diagnostics : true },
   };
 }

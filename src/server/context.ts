@@ -3,12 +3,13 @@
  * analyses, the settings, the host's extras, and the two helpers every handler uses
  * (`analysisOf`, `guard`). One context per server; features get it at registration.
  */
-import { TextDocuments, type CancellationToken, type Connection } from 'vscode-languageserver';
+import { TextDocuments, type CancellationToken, type ClientCapabilities, type Connection } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { escapeControlCharacters, type Analysis, type DocsLinks } from '../core/index';
 import { DEFAULT_SETTINGS, normaliseSettings, type AwsflowSettings } from '../protocol/settings';
 import { AnalysisCache, snapshotOf, type DocumentSnapshot } from './documents';
 import { describeFailure, guarded, type Handler } from './guard';
+import { isAwsflowDocument, type TemplateResult } from './templates';
 
 /** What the platform gives the server beyond the connection (files on disk, for workspace symbols). */
 export interface ServerHost {
@@ -65,6 +66,12 @@ export interface ServerContext {
   readonly links: DocsLinks;
   /** The workspace folders' URIs, from initialize. */
   workspaceFolders: string[];
+  /** The client's capabilities, from initialize. */
+  clientCapabilities: ClientCapabilities;
+  /** Run `listener` once the client says it is initialized (the connection takes one handler: this shares it). */
+  whenInitialized(listener: () => void): void;
+  /** Called once, by the connection's handler. */
+  initialized(): void;
   /** Log a failure of `where` to the client's output. */
   log(where: string, error: unknown): void;
   /**
@@ -73,6 +80,13 @@ export interface ServerContext {
    * object is updated in place); the snapshot, and so the answer, keeps this version.
    */
   analysisOf(uri: string): Promise<{ document: DocumentSnapshot; analysis: Analysis } | undefined>;
+  /**
+   * A document sent as a possible CloudFormation or SAM template (YAML, JSON), checked as
+   * it is now (same rule as `analysisOf`: call it before any `await`); undefined for an
+   * `.awsflow` document or one that is not open. `analysisOf` gives nothing for these
+   * documents, so hover, completion and the rest stay with the extensions that own them.
+   */
+  templateOf(uri: string): Promise<{ document: DocumentSnapshot; result: TemplateResult } | undefined>;
   /** A handler that never throws to the connection (see `guarded`). */
   guard<P, R>(name: string, handler: Handler<P, R>, fallback: R): (params: P, token: CancellationToken) => Promise<R>;
 }
@@ -82,6 +96,7 @@ export function createContext(connection: Connection, host: ServerHost): ServerC
   const cache = new AnalysisCache((message) => connection.console.error(escapeControlCharacters(message)));
   const settings = new Settings(connection);
   const log = (where: string, error: unknown) => connection.console.error(`${where} failed: ${describeFailure(error)}`);
+  const initializedListeners: (() => void)[] = [];
   return {
     connection,
     documents,
@@ -90,12 +105,23 @@ export function createContext(connection: Connection, host: ServerHost): ServerC
     host,
     links: host.docsLinks ?? {},
     workspaceFolders: [],
+    clientCapabilities: {},
+    whenInitialized: (listener) => void initializedListeners.push(listener),
+    initialized: () => {
+      for (const listener of initializedListeners) listener();
+    },
     log,
     async analysisOf(uri) {
       const open = documents.get(uri);
-      if (!open) return undefined;
+      if (!open || !isAwsflowDocument(open)) return undefined;
       const document = snapshotOf(open);
       return { document, analysis: await cache.analysisFor(document, await settings.for(uri)) };
+    },
+    async templateOf(uri) {
+      const open = documents.get(uri);
+      if (!open || isAwsflowDocument(open)) return undefined;
+      const document = snapshotOf(open);
+      return { document, result: cache.templateFor(document, await settings.for(uri)) };
     },
     guard: (name, handler, fallback) => guarded(log, name, handler, fallback),
   };

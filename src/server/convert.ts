@@ -70,11 +70,14 @@ export function offsetsOfRange(lineIndex: LineIndex, range: Range): { start: num
 
 // --- core -> LSP ----------------------------------------------------------------
 
-export function toRange(analysis: Analysis, range: OffsetRange): Range {
+/** Where positions come from: an analysis, or a template's own line index. */
+export type Positioned = Pick<Analysis, 'lineIndex'>;
+
+export function toRange(analysis: Positioned, range: OffsetRange): Range {
   return analysis.lineIndex.rangeOf(range);
 }
 
-export function toLocation(analysis: Analysis, uri: string, range: OffsetRange): Location {
+export function toLocation(analysis: Positioned, uri: string, range: OffsetRange): Location {
   return { uri, range: toRange(analysis, range) };
 }
 
@@ -83,7 +86,7 @@ export function toLocation(analysis: Analysis, uri: string, range: OffsetRange):
  * findings under the requested range), never from a diagnostic a client sends back, and
  * the version a set belongs to is publishDiagnostics' own `version`.
  */
-export function toDiagnostic(analysis: Analysis, uri: string, finding: Finding, links: DocsLinks): Diagnostic {
+export function toDiagnostic(analysis: Positioned, uri: string, finding: Finding, links: DocsLinks): Diagnostic {
   const diagnostic: Diagnostic = {
     range: toRange(analysis, finding),
     severity: SEVERITY[finding.severity],

@@ -3,9 +3,10 @@
  * re-parse only the blocks they touch) and its latest analysis; handlers ask for the
  * analysis of the version they were called for and never see a stale one.
  */
-import { Analyzer, type Analysis } from '../core/index';
+import { Analyzer, checkTemplate, type Analysis } from '../core/index';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { AwsflowSettings } from '../protocol/settings';
+import { mayBeTemplate, templateDocument, templateTitle, type TemplateResult } from './templates';
 
 /**
  * One version of a document, as it was when a message asked about it. `TextDocuments`
@@ -30,6 +31,8 @@ interface DocumentState {
   /** Analyses of one document run one after another: they share the Analyzer's blocks. */
   queue: Promise<unknown>;
   timer?: ReturnType<typeof setTimeout>;
+  /** For a document sent as a possible template (YAML, JSON): its latest check. */
+  template?: TemplateResult;
 }
 
 /**
@@ -65,6 +68,28 @@ export class AnalysisCache {
     state.queue = promise.catch(() => undefined);
     state.pending = { version, settingsKey, promise };
     return promise;
+  }
+
+  /**
+   * A possible template's check, for this version: the cheap look first (most YAML and
+   * JSON files stop there), then the import and the analysis of its text on the
+   * document's own Analyzer, so the next version re-analyses only what changed.
+   */
+  templateFor(document: DocumentSnapshot, settings: AwsflowSettings): TemplateResult {
+    const state = this.state(document.uri);
+    const settingsKey = JSON.stringify(settings.rules);
+    const latest = state.template;
+    if (latest && latest.version === document.version && latest.settingsKey === settingsKey) return latest;
+    const { text } = document;
+    const template = mayBeTemplate(text)
+      ? templateDocument(text, checkTemplate(text, { ruleSeverities: settings.rules, name: templateTitle(document.uri) }, state.analyzer))
+      : undefined;
+    if (template?.check.kind === 'checked')
+      for (const error of template.check.imported.analysis.internalErrors)
+        this.log(`rule ${error.ruleId} failed on ${document.uri}: ${error.message}`);
+    const result = { version: document.version, settingsKey, template };
+    if (!latest || latest.version <= document.version) state.template = result;
+    return result;
   }
 
   /** The last analysis, whatever its version (for requests that may use a slightly older one). */

@@ -25,6 +25,7 @@ import { registerNavigation } from './features/navigation';
 import { registerSemanticTokens } from './features/semantic-tokens';
 import { registerSettings } from './features/settings';
 import { registerSymbols } from './features/symbols';
+import { registerTemplates } from './features/templates';
 
 export type { ServerHost } from './context';
 export { describeFailure } from './guard';
@@ -44,15 +45,18 @@ export function startServer(connection: Connection, host: ServerHost = {}): void
     ...registerSemanticTokens(context),
     ...registerInlayHints(context),
     ...registerDiagram(context),
+    ...registerTemplates(context),
   };
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
+    context.clientCapabilities = params.capabilities;
     context.settings.hasConfiguration = Boolean(params.capabilities.workspace?.configuration);
     context.workspaceFolders = (params.workspaceFolders ?? []).map((folder) => folder.uri);
     if (context.workspaceFolders.length === 0 && params.rootUri) context.workspaceFolders = [params.rootUri];
     return { capabilities, serverInfo: { name: 'awsflow-language-server', version: '0.1.0' } };
   });
 
+  connection.onInitialized(() => context.initialized());
   context.documents.listen(connection);
   connection.listen();
 }

@@ -15,6 +15,7 @@ import { breaksTheDiagram, rules } from '../../src/core/index';
 import { DEFAULT_SETTINGS, normaliseSettings } from '../../src/protocol/settings';
 import { DEFAULT_CLIENT_SETTINGS, LAYOUTS } from '../../src/client/client-settings';
 import { COMMANDS } from '../../src/client/command-ids';
+import { TEMPLATE_LANGUAGE_IDS } from '../../src/protocol/lsp';
 
 const root = join(__dirname, '../../..');
 const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
@@ -230,7 +231,22 @@ describe('manifest: commands', () => {
 describe('manifest: language, activation, packaging', () => {
   test('activation, entry point and engine', () => {
     assert.equal(manifest.main, './dist/client/extension.js');
-    assert.deepEqual(manifest.activationEvents, ['onLanguage:awsflow', 'workspaceContains:**/*.awsflow', 'onWebviewPanel:awsflow.preview']);
+    // Templates: the extension starts when one may be opened (the server then decides, cheaply, which files are templates).
+    assert.deepEqual(manifest.activationEvents, [
+      'onLanguage:awsflow',
+      'workspaceContains:**/*.awsflow',
+      'onWebviewPanel:awsflow.preview',
+      ...TEMPLATE_LANGUAGE_IDS.map((id) => `onLanguage:${id}`),
+    ]);
+    // …and never takes those files from the YAML or CloudFormation extensions: one language, one grammar, awsflow's.
+    assert.deepEqual(
+      contributes.languages.map((language: { id: string }) => language.id),
+      ['awsflow'],
+    );
+    assert.deepEqual(
+      contributes.grammars.map((grammar: { language: string }) => grammar.language),
+      ['awsflow'],
+    );
     assert.equal(manifest.engines.vscode, '^1.139.0');
     // @types/vscode may not be newer than the engine (vsce refuses to package otherwise).
     const types = JSON.parse(readFileSync(join(root, 'node_modules/@types/vscode/package.json'), 'utf8')).version as string;

@@ -189,6 +189,12 @@ export class TestClient {
     return new Promise((resolve, reject) => this.waiters.push({ uri, version, resolve, reject }));
   }
 
+  /** The next publishDiagnostics for `uri` received from now on (never one already received). */
+  nextDiagnostics(uri: string): Promise<PublishDiagnosticsParams> {
+    if (this.gone) return Promise.reject(this.gone);
+    return new Promise((resolve, reject) => this.waiters.push({ uri, version: undefined, resolve, reject }));
+  }
+
   async open(uri: string, text: string, version = 1): Promise<Diagnostic[]> {
     const waiting = this.diagnostics(uri, version);
     await this.connection.sendNotification(DidOpenTextDocumentNotification.type, {

@@ -49,6 +49,8 @@ export class PreviewManager implements vscode.WebviewPanelSerializer, vscode.Dis
     private readonly context: vscode.ExtensionContext,
     server: LanguageServer,
     output: vscode.LogOutputChannel,
+    /** Whether a document is a CloudFormation or SAM template the server reads (it is previewed like an .awsflow file). */
+    private readonly isTemplate: (uri: vscode.Uri) => boolean = () => false,
   ) {
     if (context.workspaceState.get(LEGACY_OPEN_PREVIEWS_KEY) !== undefined)
       void context.workspaceState.update(LEGACY_OPEN_PREVIEWS_KEY, undefined);
@@ -78,8 +80,8 @@ export class PreviewManager implements vscode.WebviewPanelSerializer, vscode.Dis
         for (const preview of this.#of(event.textEditor.document.uri)) preview.cursorMoved(event.textEditor);
       }),
       vscode.window.onDidChangeActiveTextEditor((editor) => {
-        if (editor?.document.languageId !== 'awsflow') return;
-        // The unlocked preview follows the active awsflow editor…
+        if (!editor || !this.#previewable(editor.document)) return;
+        // The unlocked preview follows the active awsflow editor (or template)…
         this.#dynamic?.switchTo(editor.document.uri, editor.viewColumn);
         // …and every preview of the document highlights where its cursor is.
         for (const preview of this.#of(editor.document.uri)) preview.cursorMoved(editor);
@@ -107,7 +109,7 @@ export class PreviewManager implements vscode.WebviewPanelSerializer, vscode.Dis
 
   async #show(resource: vscode.Uri | undefined, options: ShowOptions): Promise<Preview | undefined> {
     const editor = vscode.window.activeTextEditor;
-    const target = resource ?? (editor?.document.languageId === 'awsflow' ? editor.document.uri : undefined);
+    const target = resource ?? (editor && this.#previewable(editor.document) ? editor.document.uri : undefined);
     if (!target) {
       void vscode.window.showInformationMessage('awsflow: open an .awsflow file to preview it.');
       return undefined;
@@ -220,6 +222,10 @@ export class PreviewManager implements vscode.WebviewPanelSerializer, vscode.Dis
     this.#active ??= preview;
     this.#updateFocusContext();
     return preview;
+  }
+
+  #previewable(document: vscode.TextDocument): boolean {
+    return document.languageId === 'awsflow' || this.isTemplate(document.uri);
   }
 
   #all(): Preview[] {

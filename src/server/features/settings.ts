@@ -4,7 +4,7 @@ import type { ServerContext } from '../context';
 
 export function registerSettings(context: ServerContext): ServerCapabilities {
   const { connection, settings } = context;
-  connection.onInitialized(() => {
+  context.whenInitialized(() => {
     if (settings.hasConfiguration)
       void connection.client.register(DidChangeConfigurationNotification.type, { section: 'awsflow' }).catch(() => undefined);
   });

@@ -7,6 +7,7 @@ import { Analyzer, documentSymbols, matchesQuery, workspaceSymbols, type Analysi
 import type { ServerContext } from '../context';
 import { toDocumentSymbol, toSymbolInformation } from '../convert';
 import { snapshotOf } from '../documents';
+import { isAwsflowDocument } from '../templates';
 import { readDocumentUri, readString } from '../params';
 
 /** At most this many workspace symbols in one answer. */
@@ -41,7 +42,7 @@ export function registerSymbols(context: ServerContext): ServerCapabilities {
           }
         };
         // Snapshots first: each document as it was when the request came in.
-        for (const document of documents.all().map(snapshotOf)) {
+        for (const document of documents.all().filter(isAwsflowDocument).map(snapshotOf)) {
           open.add(document.uri);
           add(document.uri, await cache.analysisFor(document, await settings.for(document.uri)));
         }
