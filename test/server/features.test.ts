@@ -474,10 +474,13 @@ describe('editor features over LSP', { timeout: 120_000 }, () => {
       assert.deepEqual(section(text, 'Connections (3)'), [
         '- `charge -> warehouse`: reads and writes data',
         '  - Rate: not known (no `rate` declared here or upstream)',
+        '  - Latency: **20 ms** · **200 ms** (p50 · worst case): API call 20 ms – 200 ms (assumed)',
         '- `ship -> warehouse`: reads and writes data',
         '  - Rate: **50/s** (passed on by `ship`)',
+        '  - Latency: **20 ms** · **200 ms** (p50 · worst case): API call 20 ms – 200 ms (assumed)',
         '- `sessionize -> warehouse`: reads and writes data',
         '  - Rate: **50/s** (passed on by `sessionize`)',
+        '  - Latency: **20 ms** · **200 ms** (p50 · worst case): API call 20 ms – 200 ms (assumed)',
       ]);
       assert.deepEqual(fanIn!.range, arrow);
 
@@ -485,8 +488,11 @@ describe('editor features over LSP', { timeout: 120_000 }, () => {
       assert.deepEqual(section(markdown(chain), 'Connections (2)'), [
         '- `api -> checkout`: synchronous call: the caller waits for the response',
         '  - Rate: not known (no `rate` declared here or upstream)',
+        '  - Latency: **20 ms** · **200 ms** (p50 · worst case): synchronous call 20 ms – 200 ms (assumed)',
+        "  - Not counted: checkout's run time \\(the file gives none for ecs\\)",
         '- `checkout -> payments.fifo`: producer: sends messages, publishes or puts records',
         '  - Rate: not known (no `rate` declared here or upstream)',
+        '  - Latency: **20 ms** · **200 ms** (p50 · worst case): send 20 ms – 200 ms (assumed)',
       ]);
       assert.deepEqual(chain!.range, span(FIXTURE, '->', 'api -> checkout'));
     });
@@ -497,6 +503,8 @@ describe('editor features over LSP', { timeout: 120_000 }, () => {
         '- `clicks -> sessionize`: Lambda event source mapping: Lambda polls the source and invokes the function with batches',
         '  - Rate: **50/s** (passed on by `clicks`)',
         '  - Batch size: **500** (declared): 6/min invocations with full batches',
+        '  - Latency: **5.5 s** · **15 min 6 s** (p50 · worst case): shard polling 500 ms – 1 s, batch window 5 s, sessionize runs up to 15 min',
+        "  - Not counted: retries of a failing batch from clicks, until its records expire; sessionize's run time in p50 \\(no duration\\)",
       ]);
 
       const uri = 'file:///w/flow-finding.awsflow';
@@ -514,6 +522,8 @@ describe('editor features over LSP', { timeout: 120_000 }, () => {
               '- `orders.fifo -> handler`: Lambda event source mapping: Lambda polls the source and invokes the function with batches',
               '  - Rate: not known (no `rate` declared here or upstream)',
               '  - Batch size: **50** (declared)',
+              '  - Latency: **20 ms** · **3.2 s** (p50 · worst case): long polling 20 ms – 200 ms (assumed), handler runs up to 3 s',
+              "  - Not counted: redeliveries of a message handler keeps failing, until its retention ends \\(orders.fifo has no dead-letter queue\\); handler's run time in p50 \\(no duration\\)",
               '  - Error `sqs/fifo-batch-size`: Batch size 50 from FIFO queue orders.fifo is over 10, the maximum for a Lambda event source mapping on a FIFO queue; AWS rejects the mapping.',
             ].join('\n'),
             '**Connection properties**',
@@ -533,8 +543,10 @@ describe('editor features over LSP', { timeout: 120_000 }, () => {
       assert.deepEqual(section(text, 'Connections (2)'), [
         '- `checkout -> order-events`: producer: sends messages, publishes or puts records',
         '  - Rate: **50/s** (declared)',
+        '  - Latency: **20 ms** · **200 ms** (p50 · worst case): send 20 ms – 200 ms (assumed)',
         '- `checkout -> clicks`: producer: sends messages, publishes or puts records',
         '  - Rate: **50/s** (declared)',
+        '  - Latency: **20 ms** · **200 ms** (p50 · worst case): send 20 ms – 200 ms (assumed)',
       ]);
       assert.deepEqual(section(text, 'Connection properties'), ['- `rate: 50/s` = 50/s', '- `size: 2KB` = 2,048 bytes']);
       assert.deepEqual(result!.range, span(FIXTURE, ',', 'order-events, clicks:'));

@@ -211,6 +211,10 @@ describe('capacity shown to the user', () => {
         // 20/s × 2,592,000 s = 51,840,000 requests; × 2 s × 0.125 GB = 12,960,000 GB-s.
         // (51.84 M − 1 M) × $0.20/M = $10.17; (12.96 M − 0.4 M) GB-s × $0.0000166667 = $209.33.
         '- Cost: about **$220/month** — 51,840,000 requests and 12,960,000 GB-s a month, free tier deducted ([us-east-1 prices, 2026-11](https://aws.amazon.com/lambda/pricing/))',
+        '',
+        '**Latency** (estimated p50 · worst case)',
+        '',
+        '- From `api`: **2 s** · **3.4 s** by `api -> q -> f`',
       ].join('\n'),
     );
   });

@@ -244,13 +244,16 @@ describe('format 1.1 flow targets, ranked by what AWS can connect', () => {
     );
   });
 
-  test("a state machine's task integrations first; a bucket, a schedule, an API or a load balancer last", () => {
+  test("a state machine's task integrations first (S3 and API Gateway among them); itself, a schedule, a database or a load balancer last", () => {
     const entries = idsAfter('flow -> ‸');
     assert.deepEqual(
       tiers(entries).filter((tier) => tier.endsWith(':3')),
-      ['flow:3', 'bucket:3', 'tick:3', 'api:3', 'db:3', 'lb:3'],
+      ['flow:3', 'tick:3', 'db:3', 'lb:3'],
     );
     assert.equal(entries[0]!.label, 'fn');
+    // A task can call S3 (an AWS SDK integration) and API Gateway (an optimized one): valid, after the likely ones.
+    assert.equal(find(entries, 'bucket').sortText![0], '1');
+    assert.equal(find(entries, 'api').sortText![0], '1');
   });
 
   test('a bucket notifies functions, standard queues, topics and buses; never a FIFO queue', () => {
