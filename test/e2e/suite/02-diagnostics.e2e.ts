@@ -33,6 +33,7 @@ const EXPECTED: [string, vscode.DiagnosticSeverity, string][] = [
   ['lambda/api-timeout', W, '50:11-50:23'],
   ['sns/fifo-subscription', E, '52:14-52:25'],
   ['sns/no-redrive', I, '52:14-52:25'],
+  ['eventbridge/no-dlq', I, '53:12-53:18'],
   ['flows/unknown-resource', E, '54:14-54:22'],
 ];
 
