@@ -145,6 +145,18 @@ function benchTargets() {
       verdict(r && r.awsflow.edit < limit),
     ]);
   }
+  const templateEdits = results['template-edit'] ?? {};
+  for (const [size, limit] of [
+    [1000, 50],
+    [5000, 100],
+  ]) {
+    const r = templateEdits[size];
+    rows.push([
+      `template edit → diagnostics under ${limit} ms at ${at(size)} resources (as for \`.awsflow\` files)`,
+      r ? `value edit ${ms(r.value)}, new line ${ms(r.line)} (\`.awsflow\` value edit ${ms(r.awsflow)})` : '',
+      verdict(r && Math.max(r.value, r.line) < limit),
+    ]);
+  }
   const open = lsp[5000];
   rows.push([
     "open → diagnostics at most a third of yaml-language-server's at 5,000",

@@ -50,6 +50,7 @@ export {
   type TemplateCheck,
   type TemplateCheckOptions,
   readTemplate,
+  TemplateReader,
   isTemplate,
   GENERATED_HEADER,
   DEFAULT_BUS_ID,

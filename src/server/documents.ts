@@ -3,7 +3,7 @@
  * re-parse only the blocks they touch) and its latest analysis; handlers ask for the
  * analysis of the version they were called for and never see a stale one.
  */
-import { Analyzer, checkTemplate, type Analysis } from '../core/index';
+import { Analyzer, checkTemplate, TemplateReader, type Analysis } from '../core/index';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { AwsflowSettings } from '../protocol/settings';
 import { mayBeTemplate, templateDocument, templateTitle, type TemplateResult } from './templates';
@@ -33,6 +33,8 @@ interface DocumentState {
   timer?: ReturnType<typeof setTimeout>;
   /** For a document sent as a possible template (YAML, JSON): its latest check. */
   template?: TemplateResult;
+  /** Made at the first check of a template: its pieces, so that an edit re-parses only those it changed. */
+  templateReader?: TemplateReader;
 }
 
 /**
@@ -72,8 +74,9 @@ export class AnalysisCache {
 
   /**
    * A possible template's check, for this version: the cheap look first (most YAML and
-   * JSON files stop there), then the import and the analysis of its text on the
-   * document's own Analyzer, so the next version re-analyses only what changed.
+   * JSON files stop there), then the import (with the document's own TemplateReader) and
+   * the analysis of its text on the document's own Analyzer, so the next version
+   * re-parses and re-analyses only what changed.
    */
   templateFor(document: DocumentSnapshot, settings: AwsflowSettings): TemplateResult {
     const state = this.state(document.uri);
@@ -81,9 +84,12 @@ export class AnalysisCache {
     const latest = state.template;
     if (latest && latest.version === document.version && latest.settingsKey === settingsKey) return latest;
     const { text } = document;
-    const template = mayBeTemplate(text)
-      ? templateDocument(text, checkTemplate(text, { ruleSeverities: settings.rules, name: templateTitle(document.uri) }, state.analyzer))
-      : undefined;
+    let template: TemplateResult['template'];
+    if (mayBeTemplate(text)) {
+      state.templateReader ??= new TemplateReader();
+      const options = { ruleSeverities: settings.rules, name: templateTitle(document.uri) };
+      template = templateDocument(text, checkTemplate(text, options, state.analyzer, state.templateReader));
+    }
     if (template?.check.kind === 'checked')
       for (const error of template.check.imported.analysis.internalErrors)
         this.log(`rule ${error.ruleId} failed on ${document.uri}: ${error.message}`);

@@ -13,6 +13,7 @@ import { Analyzer, suppressFindings, type Analysis, type AnalyzeOptions } from '
 import type { Finding, RelatedInformation } from '../rules/types';
 import type { OffsetRange } from '../text/line-index';
 import { importTemplates } from './index';
+import type { TemplateReader } from './reader';
 import type { SourceMap } from './write';
 import type { TemplateProblem } from './template';
 
@@ -42,11 +43,21 @@ export type TemplateCheck =
     };
 
 /**
- * Checks one template's text. `analyzer` may be kept per document by an editor, so that
- * the next version re-analyses only what changed in the generated text.
+ * Checks one template's text. An editor keeps an `analyzer` and a `reader` per document,
+ * so that the next version re-parses only the template's pieces an edit changed and
+ * re-analyses only what changed in the generated text.
  */
-export function checkTemplate(text: string, options: TemplateCheckOptions = {}, analyzer = new Analyzer()): TemplateCheck {
-  const result = importTemplates([{ name: options.name ?? 'template', text }], options.name ?? 'template');
+export function checkTemplate(
+  text: string,
+  options: TemplateCheckOptions = {},
+  analyzer = new Analyzer(),
+  reader?: TemplateReader,
+): TemplateCheck {
+  const name = options.name ?? 'template';
+  const result = importTemplates([{ name, text }], name, {
+    ...(reader ? { read: (template: string) => reader.read(template) } : {}),
+    templateLines: false,
+  });
   if (result.kind === 'not-a-template') return { kind: 'not-a-template' };
   if (result.kind === 'syntax-errors')
     return { kind: 'syntax-errors', findings: templateSyntaxFindings(result.problems), looksLikeTemplate: result.looksLikeTemplate };

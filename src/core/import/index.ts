@@ -53,14 +53,26 @@ const CLOUDFORMATION_TEMPLATE_BYTES = 1024 * 1024;
 /** Words only a template has: its version, the SAM transform, a resource type. */
 const TEMPLATE_MARKERS = /AWSTemplateFormatVersion|AWS::Serverless-2016-10-31|\bAWS::[A-Za-z0-9]+::[A-Za-z0-9]+/;
 
-export function importTemplates(inputs: readonly TemplateInput[], title: string): ImportResult {
+export interface ImportOptions {
+  /** How each template text is read; an editor passes a TemplateReader's, which re-parses only the pieces an edit changed. */
+  readonly read?: (text: string) => Template;
+  /**
+   * Whether the comment above each resource and after each flow names its template line
+   * (the default, for people). A check leaves the lines out, so that a line added to the
+   * template changes no more of the generated text than the resources it edits.
+   */
+  readonly templateLines?: boolean;
+}
+
+export function importTemplates(inputs: readonly TemplateInput[], title: string, options: ImportOptions = {}): ImportResult {
+  const read = options.read ?? readTemplate;
   for (let index = 0; index < inputs.length; index++) {
     const text = inputs[index]!.text;
     if (text.length > MAX_TEMPLATE_LENGTH) {
       return { kind: 'syntax-errors', template: index, problems: [tooLarge(text)], looksLikeTemplate: TEMPLATE_MARKERS.test(text) };
     }
   }
-  const templates = inputs.map((input) => readTemplate(input.text));
+  const templates = inputs.map((input) => read(input.text));
   for (let index = 0; index < templates.length; index++) {
     const template = templates[index]!;
     if (template.problems.some((problem) => problem.code !== 'DUPLICATE_KEY')) {
@@ -72,20 +84,24 @@ export function importTemplates(inputs: readonly TemplateInput[], title: string)
   const builder = new ImportBuilder(
     templates.map((template, index) => ({ template, ...(inputs[index]!.stack !== undefined ? { group: inputs[index]!.stack } : {}) })),
   );
-  const lineIndexes = inputs.map((input) => new LineIndex(input.text));
+  // Made when a line is asked for (a check writes no template lines).
+  const lineIndexes: (LineIndex | undefined)[] = [];
+  const lineOf = (template: number, offset: number): number =>
+    (lineIndexes[template] ??= new LineIndex(inputs[template]!.text)).positionAt(offset).line;
   const duplicateKeys = templates.flatMap((template, index) =>
     template.problems.filter((problem) => problem.code === 'DUPLICATE_KEY').map((problem) => ({ template: index, problem })),
   );
   for (const { template, problem } of duplicateKeys) {
-    const line = lineIndexes[template]!.positionAt(problem.start).line + 1;
+    const line = lineOf(template, problem.start) + 1;
     builder.headerNotes.push(`${inputs[template]!.name}:${line}: ${problem.message}; the first one is read.`);
   }
   builder.finish();
   const written = writeImport(
     builder,
-    inputs.map((input, index) => ({ name: input.name, lineIndex: lineIndexes[index]! })),
+    inputs.map((input, index) => ({ name: input.name, lineOf: (offset: number) => lineOf(index, offset) })),
     title,
     descriptionOf(templates),
+    options.templateLines ?? true,
   );
   return { kind: 'imported', text: written.text, sourceMap: written.sourceMap, templates, duplicateKeys };
 }
@@ -120,4 +136,5 @@ export {
 export { GENERATED_HEADER, type SourceMap, type SourceMapEntry, type ResourceSource } from './write';
 export type { TemplateRange } from './imported';
 export { DEFAULT_BUS_ID } from './map';
+export { TemplateReader } from './reader';
 export { checkTemplate, templateSyntaxFindings, TemplateLocator, type TemplateCheck, type TemplateCheckOptions } from './check';

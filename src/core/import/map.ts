@@ -670,7 +670,7 @@ class TemplateImport {
     if (launch) p.value('launchType', launch, (v) => (v === 'FARGATE' ? 'fargate' : v === 'EC2' ? 'ec2' : undefined));
     p.scalar('DesiredCount', 'desiredCount', integer);
     const taskId = this.target(field(resource.properties, 'TaskDefinition'));
-    const task = this.template.resources.find((r) => r.id === taskId && r.type === 'AWS::ECS::TaskDefinition');
+    const task = this.resourceOf(taskId, 'AWS::ECS::TaskDefinition');
     if (task) {
       const taskProperties = new PropertyWriter(this, p.resource, task.properties?.kind === 'map' ? task.properties : undefined);
       taskProperties.scalar('Cpu', 'cpu', (v) => (/^\d+$/.test(String(v)) ? String(v) : undefined));
@@ -1283,19 +1283,46 @@ class TemplateImport {
   ): void {
     const role = this.target(roleValue);
     if (!role) return;
-    const roleResource = this.template.resources.find((r) => r.id === role && r.type === 'AWS::IAM::Role');
+    const roleResource = this.resourceOf(role, 'AWS::IAM::Role');
     if (roleResource) {
       const policies = field(roleResource.properties, 'Policies');
       if (policies?.kind === 'list')
         for (const policy of policies.items)
           this.statements(producer, field(field(policy, 'PolicyDocument'), 'Statement'), allowed, at, because);
     }
-    for (const policy of this.template.resources) {
-      if (policy.type !== 'AWS::IAM::Policy' && policy.type !== 'AWS::IAM::ManagedPolicy') continue;
-      const roles = this.resolve(field(policy.properties, 'Roles'));
-      if (roles.kind === 'list' && roles.items.some((r) => this.targetOf(r) === role))
+    for (const { policy, roles } of this.policies()) {
+      if (roles.some((r) => this.targetOf(r) === role))
         this.statements(producer, field(field(policy.properties, 'PolicyDocument'), 'Statement'), allowed, at, because);
     }
+  }
+
+  /** The template's resources by logical id (ids are unique: a repeated one was read once). */
+  private byId: Map<string, TemplateResource> | undefined;
+
+  private resourceOf(id: string | undefined, type: string): TemplateResource | undefined {
+    if (id === undefined) return undefined;
+    this.byId ??= new Map(this.template.resources.map((resource) => [resource.id, resource]));
+    const resource = this.byId.get(id);
+    return resource?.type === type ? resource : undefined;
+  }
+
+  /**
+   * `AWS::IAM::Policy` and `ManagedPolicy` resources with the roles they name, resolved
+   * once: every function and task looks its role up in them, and a template with
+   * thousands of resources must not be walked once per function.
+   */
+  private policyRoles: { policy: TemplateResource; roles: readonly Resolved[] }[] | undefined;
+
+  private policies(): readonly { policy: TemplateResource; roles: readonly Resolved[] }[] {
+    if (!this.policyRoles) {
+      this.policyRoles = [];
+      for (const policy of this.template.resources) {
+        if (policy.type !== 'AWS::IAM::Policy' && policy.type !== 'AWS::IAM::ManagedPolicy') continue;
+        const roles = this.resolve(field(policy.properties, 'Roles'));
+        if (roles.kind === 'list') this.policyRoles.push({ policy, roles: roles.items });
+      }
+    }
+    return this.policyRoles;
   }
 
   /** SAM connectors with `Write` permission: the source produces to the destination. */

@@ -152,22 +152,67 @@ function longFormName(key: string): string | undefined {
  * parser could read is still returned.
  */
 export function readTemplate(text: string): Template {
-  const format = /^\s*[{[]/.test(text) ? 'json' : 'yaml';
-  // Duplicate keys are found by `convert` with a Set: the parser's own check compares each
-  // key with every other, which takes minutes on a Resources map of tens of thousands.
-  const document = parseDocument(text, {
-    customTags: CUSTOM_TAGS,
-    keepSourceTokens: false,
-    uniqueKeys: false,
-    prettyErrors: false,
-    strict: false,
-  });
+  const { root, problems } = parseTemplateText(text);
+  return assembleTemplate(templateFormat(text), root, problems);
+}
+
+/** JSON when the text opens a map or a list; YAML otherwise. */
+export function templateFormat(text: string): Template['format'] {
+  // Not /^\s*[{[]/: V8 tries that at every offset of a YAML text before it gives up.
+  const first = text[text.search(/\S/)];
+  return first === '{' || first === '[' ? 'json' : 'yaml';
+}
+
+/**
+ * How every template text (or piece of one, see TemplateReader) is parsed. Duplicate keys
+ * are found by `convert` with a Set: the parser's own check compares each key with every
+ * other, which takes minutes on a Resources map of tens of thousands.
+ */
+const PARSE_OPTIONS = {
+  customTags: CUSTOM_TAGS,
+  keepSourceTokens: false,
+  uniqueKeys: false,
+  prettyErrors: false,
+  strict: false,
+} as const;
+
+/** A text parsed and converted: its root value (none for an empty text) and its problems, offsets from the text's start. */
+export function parseTemplateText(text: string): { root: TemplateValue | undefined; problems: TemplateProblem[] } {
+  const document = parseDocument(text, PARSE_OPTIONS);
   const problems: TemplateProblem[] = document.errors.map((error) => ({
     start: error.pos[0],
     end: Math.max(error.pos[1], error.pos[0]),
     message: firstLine(error.message),
   }));
   const root = document.contents ? convert(document.contents as YamlNode, problems) : undefined;
+  return { root, problems };
+}
+
+/**
+ * A piece of a template that must be a map (a top-level section, one resource): its
+ * entries, each converted, its duplicate keys, how many pairs it has and where the map
+ * ends (after its last line, which its last value may not reach); undefined when
+ * the piece has a YAML error, or is anything but a block map with no tag. Offsets from the
+ * piece's start.
+ */
+export function parseTemplateEntries(
+  text: string,
+): { entries: TemplateEntry[]; problems: TemplateProblem[]; pairs: number; end: number } | undefined {
+  const document = parseDocument(text, PARSE_OPTIONS);
+  const root = document.contents;
+  if (document.errors.length > 0 || !isMap(root) || root.flow || root.tag !== undefined) return undefined;
+  const problems: TemplateProblem[] = [];
+  const seen = new Set<string>();
+  const entries: TemplateEntry[] = [];
+  for (const pair of root.items) {
+    const entry = convertPair(pair, problems, seen);
+    if (entry) entries.push(entry);
+  }
+  return { entries, problems, pairs: root.items.length, end: rangeOf(root).end };
+}
+
+/** The template a converted root value makes: its sections, transforms, resources and macros. */
+export function assembleTemplate(format: Template['format'], root: TemplateValue | undefined, problems: TemplateProblem[]): Template {
   const sections = new Map<string, TemplateEntry>();
   const resources: TemplateResource[] = [];
   const transforms: string[] = [];
@@ -271,29 +316,47 @@ function convertPlain(node: YamlNode, problems: TemplateProblem[]): TemplateValu
     const entries: TemplateEntry[] = [];
     const seen = new Set<string>();
     for (const pair of node.items) {
-      if (!isPair(pair)) continue;
-      const keyNode = pair.key as YamlNode | null;
-      if (!keyNode || !isScalar(keyNode) || keyNode.value === null || keyNode.value === undefined) continue;
-      const keyRange = rangeOf(keyNode);
-      const key = String(keyNode.value);
-      if (seen.has(key)) {
-        problems.push({ ...keyRange, code: 'DUPLICATE_KEY', message: `Map keys must be unique: '${key}' is already defined` });
-        continue;
-      }
-      seen.add(key);
-      const valueNode = pair.value as YamlNode | null;
-      const value: TemplateValue =
-        valueNode && typeof valueNode === 'object' && 'range' in valueNode
-          ? convert(valueNode, problems)
-          : { kind: 'scalar', value: null, range: { start: keyRange.end, end: keyRange.end } };
-      entries.push({ key, keyRange, value });
+      const entry = convertPair(pair, problems, seen);
+      if (entry) entries.push(entry);
     }
-    if (entries.length === 1) {
-      const name = longFormName(entries[0]!.key);
-      if (name) return { kind: 'intrinsic', name, argument: entries[0]!.value, range };
-    }
-    return { kind: 'map', entries, range };
+    return mapValue(entries, range);
   }
   // An alias or anything the parser could not build: a null the mapping leaves out.
   return { kind: 'scalar', value: null, range };
+}
+
+/**
+ * A map entry: undefined for a key that is not a plain scalar, and for a key already in
+ * `seen` (a `DUPLICATE_KEY` problem: the first is read, this value is not converted).
+ */
+export function convertPair(pair: unknown, problems: TemplateProblem[], seen: Set<string>): TemplateEntry | undefined {
+  if (!isPair(pair)) return undefined;
+  const keyNode = pair.key as YamlNode | null;
+  if (!keyNode || !isScalar(keyNode) || keyNode.value === null || keyNode.value === undefined) return undefined;
+  const keyRange = rangeOf(keyNode);
+  const key = String(keyNode.value);
+  if (seen.has(key)) {
+    problems.push(duplicateKey(key, keyRange));
+    return undefined;
+  }
+  seen.add(key);
+  const valueNode = pair.value as YamlNode | null;
+  const value: TemplateValue =
+    valueNode && typeof valueNode === 'object' && 'range' in valueNode
+      ? convert(valueNode, problems)
+      : { kind: 'scalar', value: null, range: { start: keyRange.end, end: keyRange.end } };
+  return { key, keyRange, value };
+}
+
+export function duplicateKey(key: string, keyRange: OffsetRange): TemplateProblem {
+  return { ...keyRange, code: 'DUPLICATE_KEY', message: `Map keys must be unique: '${key}' is already defined` };
+}
+
+/** A map's entries as a value: a map of one `Ref` or `Fn::…` key is that intrinsic function in long form. */
+export function mapValue(entries: TemplateEntry[], range: OffsetRange): TemplateMap | TemplateIntrinsic {
+  if (entries.length === 1) {
+    const name = longFormName(entries[0]!.key);
+    if (name) return { kind: 'intrinsic', name, argument: entries[0]!.value, range };
+  }
+  return { kind: 'map', entries, range };
 }

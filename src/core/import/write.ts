@@ -3,7 +3,7 @@
  * resources in template order each under a comment naming its template line, flows
  * after), together with the source map from the text written back to the templates.
  */
-import type { LineIndex, OffsetRange } from '../text/line-index';
+import type { OffsetRange } from '../text/line-index';
 import type { ImportBuilder } from './map';
 import type { ImportedFlow, ImportedProperty, ImportedValue, TemplateRange } from './imported';
 import { stringText } from './values';
@@ -39,7 +39,8 @@ export interface WrittenImport {
 
 export interface TemplateName {
   readonly name: string;
-  readonly lineIndex: LineIndex;
+  /** The line (from 0) of an offset in the template. */
+  readonly lineOf: (offset: number) => number;
 }
 
 class TextBuilder {
@@ -53,14 +54,21 @@ class TextBuilder {
   }
 }
 
-export function writeImport(result: ImportBuilder, templates: readonly TemplateName[], title: string, description?: string): WrittenImport {
+/** `templateLines`: whether comments name the template line of each resource and flow (see ImportOptions). */
+export function writeImport(
+  result: ImportBuilder,
+  templates: readonly TemplateName[],
+  title: string,
+  description?: string,
+  templateLines = true,
+): WrittenImport {
   const out = new TextBuilder();
   const resources: ResourceSource[] = [];
   const flows: SourceMapEntry[] = [];
   const where = (range: TemplateRange): string => {
     const template = templates[range.template];
     if (!template) return '';
-    return `${template.name}:${template.lineIndex.positionAt(range.start).line + 1}`;
+    return templateLines ? `${template.name}:${template.lineOf(range.start) + 1}` : template.name;
   };
 
   out.write(`${GENERATED_HEADER} from ${comment(title)}: edit the template, then import again.\n`);

@@ -1,6 +1,8 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { checkTemplate, type Finding } from '../../../src/core/index';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Analyzer, checkTemplate, TemplateReader, type Finding } from '../../../src/core/index';
 import { MAX_TEMPLATE_LENGTH } from '../../../src/core/import/index';
 import { strip } from '../../helpers/markers';
 
@@ -202,5 +204,49 @@ Outputs:
       `sqs/no-consumer «Jobs» ${ranges[0]!.start}`,
       `syntax/yaml «Description» ${ranges[1]!.start}`,
     ]);
+  });
+});
+
+describe('checkTemplate in an editor: one reader and one analyzer for every version', () => {
+  test('edit after edit, the findings are those a fresh check gives, and the generated text names no template lines', () => {
+    const template = readFileSync(join(__dirname, '../../../../test/fixtures/templates/cfn-messaging.yaml'), 'utf8');
+    const at = (text: string, needle: string): number => {
+      const index = text.indexOf(needle);
+      assert.ok(index >= 0, needle);
+      return index;
+    };
+    const edits: ((text: string) => string)[] = [
+      (t) => t.replace('VisibilityTimeout: !Ref VisibilitySeconds', 'VisibilityTimeout: 5'),
+      // A new line before the resources: every resource moves, none changes.
+      (t) => t.replace('Resources:\n', 'Resources:\n\n'),
+      (t) => t.replace('ShardCount: 2', 'ShardCount: 20000'),
+      (t) => t.slice(0, at(t, '  OrdersDlq:')) + '  # the dead letters\n' + t.slice(at(t, '  OrdersDlq:')),
+      (t) => t.replace('Timeout: 20', 'Timeout: 1200'),
+      // A broken line, then mended.
+      (t) => t.replace('MemorySize: 1024', 'MemorySize: [1024'),
+      (t) => t.replace('MemorySize: [1024', 'MemorySize: 1024'),
+      // A resource taken away (the dead-letter queue others name), then put back.
+      (t) => t.slice(0, at(t, '  OrdersDlq:')) + t.slice(at(t, '  OrdersTopic:')),
+      () => template,
+    ];
+    const analyzer = new Analyzer();
+    const reader = new TemplateReader();
+    let text = template;
+    const options = { name: 'template.yaml', today: TODAY };
+    let inPieces = 0;
+    for (const edit of [(t: string) => t, ...edits]) {
+      text = edit(text);
+      const editor = checkTemplate(text, options, analyzer, reader);
+      const fresh = checkTemplate(text, options);
+      if (!reader.lastRead.whole) inPieces++;
+      assert.equal(editor.kind, fresh.kind);
+      if (editor.kind === 'checked' && fresh.kind === 'checked') {
+        assert.deepEqual(placed(text, editor.findings), placed(text, fresh.findings));
+        assert.equal(editor.imported.text, fresh.imported.text);
+        assert.doesNotMatch(editor.imported.text, /template\.yaml:\d/);
+      } else assert.deepEqual(editor, fresh);
+    }
+    // Every version but the broken one (read whole, for the parser's own errors).
+    assert.equal(inPieces, edits.length + 1 - 1);
   });
 });
