@@ -105,13 +105,7 @@ export class TemplateReader {
           if (!piece) return undefined;
           // A map's range ends with its last entry, a duplicate's too (as the parser has it).
           end = piece.end;
-          if (seen.has(piece.entry.key)) {
-            problems.push(duplicateKey(piece.entry.key, piece.entry.keyRange));
-            continue;
-          }
-          seen.add(piece.entry.key);
-          problems.push(...piece.problems);
-          entries.push(piece.entry);
+          addEntry(piece, entries, seen, problems);
         }
         const value = mapValue(entries, { start: entries[0]!.keyRange.start, end });
         rootEnd = end;
@@ -121,13 +115,7 @@ export class TemplateReader {
       const piece = this.piece(text, layout.sections[index]!, next);
       if (!piece) return undefined;
       rootEnd = piece.end;
-      if (seenSections.has(piece.entry.key)) {
-        problems.push(duplicateKey(piece.entry.key, piece.entry.keyRange));
-        continue;
-      }
-      seenSections.add(piece.entry.key);
-      problems.push(...piece.problems);
-      sections.push(piece.entry);
+      addEntry(piece, sections, seenSections, problems);
     }
     if (sections.length === 0) return undefined;
     const root = mapValue(sections, { start: sections[0]!.keyRange.start, end: rootEnd });
@@ -158,6 +146,20 @@ export class TemplateReader {
   }
 }
 
+/**
+ * A piece's entry added to its map, as the parser adds a pair: a key already there is a
+ * `DUPLICATE_KEY` problem and its value is not read (nor its own problems reported).
+ */
+function addEntry(piece: PlacedPiece, entries: TemplateEntry[], seen: Set<string>, problems: TemplateProblem[]): void {
+  if (seen.has(piece.entry.key)) {
+    problems.push(duplicateKey(piece.entry.key, piece.entry.keyRange));
+    return;
+  }
+  seen.add(piece.entry.key);
+  problems.push(...piece.problems);
+  entries.push(piece.entry);
+}
+
 /** `Resources:` alone on its line (a comment may follow), quoted or not: its resources are cut into pieces. */
 const RESOURCES_KEY = /^(?:Resources|"Resources"|'Resources')(?=[ \t]*:[ \t]*(?:#.*)?\r?$)/;
 
@@ -171,7 +173,7 @@ const NOT_A_KEY = new Set(['-', '{', '[', ']', '}', ',', '?', '&', '*', '!', '%'
 const LONE_CARRIAGE_RETURN = /\r(?!\n)/;
 
 /** The pieces of a block-style YAML template; undefined when it must be parsed whole. */
-export function layoutOf(text: string): Layout | undefined {
+function layoutOf(text: string): Layout | undefined {
   // A carriage return ends a line only before a line feed; alone, the parser reads it otherwise.
   if (templateFormat(text) === 'json' || text.charCodeAt(0) === 0xfeff || LONE_CARRIAGE_RETURN.test(text)) return undefined;
   const sectionStarts: number[] = [];
