@@ -121,7 +121,9 @@ export class TemplateLocator {
 
   /** The template range for a generated range; the start of the template when nothing states it. */
   locate(range: OffsetRange): OffsetRange {
-    const value = this.valueAt(range);
+    // In a flow entry (`- A -> B: { batchSize: 10 }`) only a property's own key stands for
+    // its value; the ids and the arrow stand for what states the flow.
+    const value = this.valueAt(range, range.start >= this.flowsStart);
     if (value) return value;
     if (range.start >= this.flowsStart) {
       const flow = this.last(this.sourceMap.flows, range.start);
@@ -138,8 +140,11 @@ export class TemplateLocator {
     return resource ? plain(resource.source) : undefined;
   }
 
-  /** A value containing the range, or a value on the same line (a finding on its key). */
-  private valueAt(range: OffsetRange): OffsetRange | undefined {
+  /**
+   * A value containing the range, or a value on the same line (a finding on its key, or on
+   * its key and value). `keyOnly`: only when the range ends with the value's own key.
+   */
+  private valueAt(range: OffsetRange, keyOnly: boolean): OffsetRange | undefined {
     const values = this.sourceMap.values;
     const index = this.lastIndex(values, range.start);
     const candidate = values[index];
@@ -147,8 +152,9 @@ export class TemplateLocator {
     const lineEnd = this.lineEnd(range.start);
     if (range.end > lineEnd) return undefined;
     const next = values[index + 1];
-    if (next && next.generated.start >= range.start && next.generated.end <= lineEnd) return plain(next.source);
-    return undefined;
+    if (!next || next.generated.start < range.start || next.generated.end > lineEnd) return undefined;
+    if (keyOnly && !KEY_BEFORE_VALUE.test(this.generated.slice(range.end, next.generated.start))) return undefined;
+    return plain(next.source);
   }
 
   private lineEnd(offset: number): number {
@@ -176,6 +182,9 @@ export class TemplateLocator {
     return found;
   }
 }
+
+/** What lies between a key and its value: `: ` (the key's closing quote when it is quoted). */
+const KEY_BEFORE_VALUE = /^["']?\s*:\s*$/;
 
 function plain(range: OffsetRange): OffsetRange {
   return { start: range.start, end: range.end };

@@ -901,12 +901,14 @@ class TemplateImport {
       const list = field(notifications, listKey);
       if (list?.kind !== 'list') continue;
       for (const config of list.items) {
+        const events = field(config, 'Event') ?? field(config, 'Events');
         this.flow(
           bucket,
           this.target(field(config, targetKey) ?? field(config, apiTargetKey)),
-          config.range,
+          // A notification is stated by its event, the first line a reader looks at.
+          events?.range ?? config.range,
           'event notification',
-          this.s3Options(field(config, 'Event') ?? field(config, 'Events'), field(config, 'Filter')),
+          this.s3Options(events, field(config, 'Filter')),
         );
       }
     }

@@ -57,6 +57,52 @@ Resources:
     );
   });
 
+  test('a finding on a flow with properties sits on what states the flow, not on its first property; one on a property, on that value', () => {
+    const { text, ranges } = strip(`AWSTemplateFormatVersion: '2010-09-09'
+Transform: AWS::Serverless-2016-10-31
+Resources:
+  Clicks:
+    Type: AWS::Kinesis::Stream
+    Properties:
+      ShardCount: 1
+      StreamEncryption: { EncryptionType: KMS, KeyId: alias/aws/kinesis }
+  «ClicksMapping»:
+    Type: AWS::Lambda::EventSourceMapping
+    Properties:
+      EventSourceArn: !GetAtt Clicks.Arn
+      FunctionName: !Ref Tally
+      BatchSize: 100
+      StartingPosition: LATEST
+  Tally:
+    Type: AWS::Serverless::Function
+    Properties:
+      Runtime: nodejs22.x
+      Handler: index.handler
+  Counter:
+    Type: AWS::Serverless::Function
+    Properties:
+      Runtime: nodejs22.x
+      Handler: index.handler
+      Events:
+        «Stream»:
+          Type: Kinesis
+          Properties:
+            Stream: !GetAtt Clicks.Arn
+            StartingPosition: LATEST
+            BatchSize: «20000»
+`);
+    const findings = checked(text).filter((f) => f.ruleId === 'esm/on-failure' || f.ruleId === 'esm/batch-window');
+    assert.deepEqual(
+      findings.map((f) => [f.ruleId, f.start, f.end]),
+      [
+        ['esm/on-failure', ranges[0]!.start, ranges[0]!.end],
+        ['esm/on-failure', ranges[1]!.start, ranges[1]!.end],
+        ['esm/batch-window', ranges[2]!.start, ranges[2]!.end],
+      ],
+      placed(text, findings).join('\n'),
+    );
+  });
+
   test('JSON templates: the same findings on the JSON values', () => {
     const { text, ranges } = strip(`{
   "Resources": {
