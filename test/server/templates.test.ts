@@ -277,6 +277,32 @@ describe('templates over LSP', () => {
     assert.ok(plain && /^flowchart/m.test(plain.mermaid) && plain.mermaid.includes('Orders'));
   });
 
+  test("the diagram's marks are the template's Problems: what its # awsflow-ignore comments silence is not marked", async () => {
+    const uri = 'file:///w/ignored.yaml';
+    const text = SAM.text.replace(
+      '      VisibilityTimeout: 30\n',
+      '      VisibilityTimeout: 30 # awsflow-ignore sqs/visibility-timeout -- the worker finishes in 20 s\n',
+    );
+    assert.notEqual(text, SAM.text);
+    const waiting = client.diagnostics(uri, 1);
+    await openAs(uri, 'yaml', text);
+    const problems = (await waiting).diagnostics;
+    assert.ok(!problems.some((d) => d.code === 'sqs/visibility-timeout'));
+    assert.ok(problems.some((d) => d.code === 'sqs/no-dlq'));
+    const diagram = await client.connection.sendRequest(DiagramRequest.type, { textDocument: { uri } });
+    assert.ok(diagram);
+    const orders = diagram.nodes.find((node) => node.resourceId === 'Orders')!;
+    const marks = [...orders.messages, ...diagram.edges.flatMap((edge) => edge.messages)].join('\n');
+    assert.doesNotMatch(marks, /sqs\/visibility-timeout/);
+    assert.match(orders.messages.join('\n'), /\(sqs\/no-dlq\)/);
+    assert.equal(diagram.errors, problems.filter((d) => d.severity === 1).length);
+    assert.equal(diagram.warnings, problems.filter((d) => d.severity === 2).length);
+    // Without the comment, the same queue is marked for its visibility timeout.
+    const plain = await client.connection.sendRequest(DiagramRequest.type, { textDocument: { uri: 'file:///w/sam.yaml' } });
+    const marked = [...plain!.nodes.flatMap((node) => node.messages), ...plain!.edges.flatMap((edge) => edge.messages)].join('\n');
+    assert.match(marked, /sqs\/visibility-timeout/);
+  });
+
   test('a template with a YAML error: the finding on the template, the diagram broken there (the preview keeps the last good one)', async () => {
     const uri = 'file:///w/broken.yaml';
     const text = `AWSTemplateFormatVersion: '2010-09-09'\nResources:\n  Orders: { Type: AWS::SQS::Queue\n`;

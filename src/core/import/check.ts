@@ -38,8 +38,17 @@ export type TemplateCheck =
       readonly findings: readonly Finding[];
       /** How many of these findings had a fix for the generated text, dropped (they do not apply to the template). */
       readonly fixesDropped: number;
-      /** The `.awsflow` text the template imports to, its analysis and the map back. */
-      readonly imported: { readonly text: string; readonly analysis: Analysis; readonly sourceMap: SourceMap };
+      /**
+       * The `.awsflow` text the template imports to, its analysis and the map back;
+       * `findings`: the analysis's findings the template's `# awsflow-ignore` comments left
+       * (on the generated text), for what is drawn from the analysis (the diagram's marks).
+       */
+      readonly imported: {
+        readonly text: string;
+        readonly analysis: Analysis;
+        readonly sourceMap: SourceMap;
+        readonly findings: readonly Finding[];
+      };
     };
 
 /**
@@ -64,6 +73,8 @@ export function checkTemplate(
   const analysis = analyzer.analyze(result.text, options);
   const locator = new TemplateLocator(result.text, result.sourceMap);
   const moved: Finding[] = [];
+  /** Each finding moved onto the template, from the finding of the generated text it was. */
+  const generatedOf = new Map<Finding, Finding>();
   const seen = new Set<string>();
   const fixed = new Set<string>();
   for (const finding of analysis.findings) {
@@ -80,14 +91,23 @@ export function checkTemplate(
     }
     const { fix, ...rest } = finding;
     if (fix) fixed.add(key);
-    moved.push({ ...rest, start: at.start, end: at.end, suggestions: [], related });
+    const placed = { ...rest, start: at.start, end: at.end, suggestions: [], related };
+    moved.push(placed);
+    generatedOf.set(placed, finding);
   }
   // A key repeated in the template: read as the first, and an error, as in an .awsflow file.
   moved.push(...templateSyntaxFindings(result.duplicateKeys.map((duplicate) => duplicate.problem)));
   const findings = suppressFindings(moved, text, options);
   findings.sort((a, b) => a.start - b.start || a.end - b.end || a.ruleId.localeCompare(b.ruleId));
   const fixesDropped = findings.filter((f) => fixed.has(`${f.start}:${f.end}:${f.ruleId}:${f.message}`)).length;
-  return { kind: 'checked', findings, fixesDropped, imported: { text: result.text, analysis, sourceMap: result.sourceMap } };
+  // suppressFindings keeps the findings it lets through as they are: the kept ones map back.
+  const kept = findings.flatMap((finding) => generatedOf.get(finding) ?? []);
+  return {
+    kind: 'checked',
+    findings,
+    fixesDropped,
+    imported: { text: result.text, analysis, sourceMap: result.sourceMap, findings: kept },
+  };
 }
 
 /** A template's YAML or JSON errors as findings, the way `check` reports a file's; too large, `syntax/limits`. */

@@ -178,7 +178,9 @@ export function templateDiagramResult(template: TemplateDocument, uri: string, v
       warnings: 0,
     };
   }
-  const { text, analysis, sourceMap } = check.imported;
+  const { text, sourceMap } = check.imported;
+  // Marked with the findings the template's `# awsflow-ignore` comments left, as its Problems are.
+  const analysis = { ...check.imported.analysis, findings: check.imported.findings };
   const locator = new TemplateLocator(text, sourceMap);
   return diagramResult(analysis, uri, version, options, {
     node: (node) => lineIndex.rangeOf(locator.resourceSource(node.resourceId) ?? locator.locate(node)),
