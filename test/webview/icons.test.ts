@@ -36,12 +36,16 @@ describe('AWS icons', () => {
     assert.ok(Buffer.byteLength(committed) < 64 * 1024, 'a small module, not the 8 MB set');
   });
 
-  test('every resource type gets a bundled icon or keeps its plain shape; Fargate ECS services draw as Fargate', () => {
+  test('every resource type gets a bundled icon or keeps its plain shape; Fargate ECS services draw as Fargate, Scheduler schedules as Scheduler, streamed tables as DynamoDB Streams', () => {
     const text = [
       'awsflow: 1',
       'resources:',
       ...RESOURCE_TYPES.map((type) => `  r-${type}: { type: ${type} }`),
       '  fargate: { type: ecs, launchType: fargate }',
+      "  scheduler: { type: schedule, kind: scheduler, expression: 'rate(5 minutes)' }",
+      "  one-time: { type: schedule, expression: 'at(2027-01-01T09:00:00)' }",
+      "  rule: { type: schedule, kind: rule, expression: 'rate(5 minutes)' }",
+      '  streamed: { type: dynamodb, stream: true }',
       '',
     ].join('\n');
     const diagram = buildDiagram(analyze(text), { icons: true });
@@ -59,6 +63,15 @@ describe('AWS icons', () => {
     assert.equal(iconOf.get('r-alb'), 'aws-elb');
     assert.equal(iconOf.get('r-ecs'), 'aws-ecs');
     assert.equal(iconOf.get('fargate'), 'aws-fargate');
+    // EventBridge Scheduler (written, or implied by at(…)) draws as Scheduler; a scheduled rule as EventBridge.
+    assert.equal(iconOf.get('scheduler'), 'aws-eventbridge-scheduler');
+    assert.equal(iconOf.get('one-time'), 'aws-eventbridge-scheduler');
+    assert.equal(iconOf.get('rule'), 'aws-eventbridge');
+    // A table with its stream on draws as DynamoDB Streams; one without, as DynamoDB.
+    assert.equal(iconOf.get('streamed'), 'aws-dynamodb-stream');
+    assert.equal(iconOf.get('r-dynamodb'), 'aws-dynamodb');
+    assert.equal(iconOf.get('r-stepfunctions'), 'aws-step-functions');
+    assert.equal(iconOf.get('r-eventbridge'), 'aws-eventbridge');
     for (const plain of ['r-client', 'r-efs', 'r-apprunner']) assert.equal(iconOf.get(plain), undefined, `${plain} keeps a plain shape`);
     assert.match(diagram.mermaid, /^ {2}n\d+>"r-client<br\/><small>client<\/small>"\]$/m);
   });

@@ -1,9 +1,10 @@
 /**
  * Which AWS icon draws each resource type in the preview. The icons come from the
- * `logos` Iconify set; the preview bundles only the ones named in `AWS_ICON_NAMES`
+ * `logos` Iconify set, and two it lacks from AWS's architecture icons (registered in the
+ * same pack); the preview bundles only the ones named in `AWS_ICON_NAMES`
  * (scripts/build-icons.mjs writes them, a test keeps the two lists in step).
  */
-import type { Resource } from '../model/model';
+import { scheduleKind, type Resource } from '../model/model';
 import type { ResourceType } from '../model/properties';
 import { RESOURCE_TYPE_TABLE } from '../model/resource-types';
 
@@ -29,6 +30,9 @@ export const AWS_ICON_NAMES = [
   'aws-elastic-beanstalk',
   'aws-ec2',
   'aws-step-functions',
+  // Not in logos: from AWS's architecture icons (the aws-icons package), see scripts/build-icons.mjs.
+  'aws-eventbridge-scheduler',
+  'aws-dynamodb-stream',
 ] as const;
 
 type IconName = (typeof AWS_ICON_NAMES)[number];
@@ -47,6 +51,10 @@ export function iconOf(resource: Resource): string | undefined {
   if (!resource.type) return undefined;
   // An ECS service on Fargate is drawn as Fargate: that is what runs the tasks.
   if (resource.type === 'ecs' && resource.props.get('launchType')?.value === 'fargate') return `${ICON_PACK}:aws-fargate`;
+  // An EventBridge Scheduler schedule is drawn as Scheduler; a scheduled rule keeps EventBridge's icon.
+  if (resource.type === 'schedule' && scheduleKind(resource) === 'scheduler') return `${ICON_PACK}:aws-eventbridge-scheduler`;
+  // A table whose stream is on is, in a messaging diagram, the stream its consumers read.
+  if (resource.type === 'dynamodb' && resource.props.get('stream')?.value === true) return `${ICON_PACK}:aws-dynamodb-stream`;
   const icon = typeIcon(resource.type);
   return icon ? `${ICON_PACK}:${icon}` : undefined;
 }

@@ -134,7 +134,7 @@ export const RESOURCE_TYPE_TABLE = {
     icon: 'aws-ec2',
     likelyTargets: ['sqs', 'sns', 'kinesis', 'firehose', 'dynamodb', 's3', 'rds', 'efs'],
   },
-  // Schedules are EventBridge Scheduler: EventBridge's icon.
+  // A scheduled rule is EventBridge's; a Scheduler schedule takes Scheduler's icon (see iconOf).
   schedule: {
     category: 'schedule',
     name: 'a schedule',
