@@ -93,6 +93,8 @@ class Preview {
   private layout: Layout = this.state.layout === 'elk' ? 'elk' : 'dagre';
   private largeView: ViewChoice = typeof this.state.largeView === 'string' ? this.state.largeView : 'focus';
   private highlighted: string | null = null;
+  /** The toolbar's critical-path toggle. */
+  private criticalPathShown = false;
   /** A layout picked here that the extension has not sent back yet: renders sent before it had the pick keep it. */
   private pickedLayout: Layout | undefined;
   /** The newest version asked for; older render and stale messages are dropped. */
@@ -130,6 +132,10 @@ class Preview {
       exportSvg: () => this.exportSvg(),
       exportPng: () => void this.exportPng(),
       copySource: () => post({ type: 'copySource' }),
+      showCriticalPath: (on) => {
+        this.criticalPathShown = on;
+        this.applyCriticalPath();
+      },
     });
     this.toolbar.showLayout(this.layout);
     this.toolbar.setDrawn(false);
@@ -216,6 +222,7 @@ class Preview {
       // Another document that happens to draw the same: the user's view was of the other one.
       if (drawn.diagram.uri !== diagram.uri) this.panZoom.fit();
       this.marks.update(drawing, diagram, this.highlighted);
+      this.applyCriticalPath();
       post({
         type: 'rendered',
         version,
@@ -273,6 +280,7 @@ class Preview {
         this.toolbar.setDrawn(true);
         this.placeView(previous, plan.viewKey);
         this.marks.update(drawing, diagram, this.highlighted);
+        this.applyCriticalPath();
         post({
           type: 'rendered',
           version,
@@ -286,6 +294,25 @@ class Preview {
       default:
         assertNever(outcome);
     }
+  }
+
+  /**
+   * Marks the drawn edges of the diagram's critical path (`awsflow-edge-critical`) while the
+   * toolbar's toggle is on; the drawing's class `awsflow-critical-path` fades the others.
+   */
+  private applyCriticalPath(): void {
+    const drawn = this.drawn;
+    if (!drawn) return;
+    const path = drawn.diagram.criticalPath;
+    this.toolbar.setCriticalPath(path?.text);
+    const keys = new Set(this.criticalPathShown && path ? path.edges : []);
+    let shown = 0;
+    for (const { edge, elements } of drawn.drawing.edges.values()) {
+      const on = keys.has(edge.key);
+      if (on) shown++;
+      for (const element of elements) element.classList.toggle('awsflow-edge-critical', on);
+    }
+    drawn.drawing.svg.classList.toggle('awsflow-critical-path', shown > 0);
   }
 
   private highlight(resourceId: string | null): void {

@@ -202,7 +202,19 @@ export function diagramOf(value: unknown): DiagramResult | string {
     groups: groupInfos as DiagramGroupInfo[],
     errors: isVersion(errors) ? errors : 0,
     warnings: isVersion(warnings) ? warnings : 0,
+    ...criticalPathOf(value['criticalPath'], new Set(edgeInfos.map((edge) => edge!.key))),
   };
+}
+
+/** Optional: a critical path naming edges the diagram does not have, or malformed, is left out. */
+function criticalPathOf(value: unknown, edgeKeys: ReadonlySet<string>): { criticalPath?: NonNullable<DiagramResult['criticalPath']> } {
+  if (!isObject(value)) return {};
+  const { edges, p50, worst, text } = value;
+  const seconds = (n: unknown): n is number => typeof n === 'number' && Number.isFinite(n) && n >= 0;
+  if (!Array.isArray(edges) || edges.length === 0 || edges.length > MAX_EDGES) return {};
+  if (!edges.every((key): key is string => typeof key === 'string' && edgeKeys.has(key))) return {};
+  if (!seconds(p50) || !seconds(worst) || typeof text !== 'string' || text.length > 4000) return {};
+  return { criticalPath: { edges, p50, worst, text } };
 }
 
 /** What was wrong with a message the extension sent, for the log and the banner. */

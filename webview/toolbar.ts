@@ -16,12 +16,16 @@ export interface ToolbarActions {
   exportSvg(): void;
   exportPng(): void;
   copySource(): void;
+  /** Show or hide the critical path (the slowest path from an entry point). */
+  showCriticalPath(on: boolean): void;
 }
 
 export interface Toolbar {
   showLayout(layout: Layout): void;
   /** Actions on the drawing wait until there is one. */
   setDrawn(drawn: boolean): void;
+  /** The drawn diagram's critical path, as a line to read; undefined when it has none (the button is off). */
+  setCriticalPath(text: string | undefined): void;
 }
 
 export function buildToolbar(host: HTMLElement, actions: ToolbarActions): Toolbar {
@@ -56,12 +60,24 @@ export function buildToolbar(host: HTMLElement, actions: ToolbarActions): Toolba
     if (layout.value === 'dagre' || layout.value === 'elk') actions.setLayout(layout.value);
   });
   const separator = () => Object.assign(document.createElement('span'), { className: 'separator' });
+  // A toggle: pressed, the slowest path's edges stand out and the others fade.
+  const criticalTitle = 'Show the critical path: the slowest path from an entry point, by its worst-case latency';
+  let criticalPathText: string | undefined;
+  const critical = button('Critical path', criticalTitle, 'critical-path', () => {
+    const on = critical.getAttribute('aria-pressed') !== 'true';
+    critical.setAttribute('aria-pressed', String(on));
+    critical.toggleAttribute('secondary', !on);
+    actions.showCriticalPath(on);
+  });
+  critical.setAttribute('aria-pressed', 'false');
   host.append(
     button('Fit', 'Fit the diagram to the view', 'fit', () => actions.fit()),
     button('−', 'Zoom out', 'zoom-out', () => actions.zoom(1 / 1.25)),
     button('+', 'Zoom in', 'zoom-in', () => actions.zoom(1.25)),
     separator(),
     layout,
+    separator(),
+    critical,
     separator(),
     button('Export SVG', 'Save the diagram as SVG', 'export-svg', () => actions.exportSvg()),
     button('Export PNG', 'Save the diagram as PNG', 'export-png', () => actions.exportPng()),
@@ -73,6 +89,14 @@ export function buildToolbar(host: HTMLElement, actions: ToolbarActions): Toolba
     },
     setDrawn(drawn) {
       for (const element of drawingButtons) element.toggleAttribute('disabled', !drawn);
+      if (drawn && criticalPathText === undefined) critical.toggleAttribute('disabled', true);
+    },
+    setCriticalPath(text) {
+      criticalPathText = text;
+      critical.toggleAttribute('disabled', text === undefined);
+      const title = text === undefined ? 'No critical path: no path from an entry point can be estimated' : `${criticalTitle}. ${text}`;
+      critical.title = title;
+      critical.setAttribute('aria-label', title);
     },
   };
 }

@@ -122,6 +122,11 @@ export interface DiagramResult extends DiagramGraph {
   /** Error and warning counts, as in the Problems panel. */
   errors: number;
   warnings: number;
+  /**
+   * The slowest path from an entry point by its worst-case latency: the keys of its edges,
+   * its estimates in seconds and a line to read. Absent when none can be estimated.
+   */
+  criticalPath?: { edges: string[]; p50: number; worst: number; text: string };
 }
 
 export const DiagramRequest = {

@@ -75,13 +75,13 @@ describe('format 1.1 diagram: edge labels', () => {
     assert.match(diagram.mermaid, /==>\|"detail.status=PAID#124;SENT · ≈20\/s"\|/);
   });
 
-  test('AWS icons: EventBridge for the bus and the Scheduler schedule, Step Functions, SQS, DynamoDB, S3', () => {
+  test('AWS icons: EventBridge for the bus, Scheduler for the Scheduler schedule, Step Functions, SQS, DynamoDB Streams for the streamed table, S3', () => {
     const icon = (id: string) => node(id).icon;
     assert.equal(icon('bus'), 'logos:aws-eventbridge');
-    assert.equal(icon('tick'), 'logos:aws-eventbridge');
+    assert.equal(icon('tick'), 'logos:aws-eventbridge-scheduler');
     assert.equal(icon('orders'), 'logos:aws-step-functions');
     assert.equal(icon('jobs'), 'logos:aws-sqs');
-    assert.equal(icon('table'), 'logos:aws-dynamodb');
+    assert.equal(icon('table'), 'logos:aws-dynamodb-stream');
     assert.equal(icon('bucket'), 'logos:aws-s3');
   });
 

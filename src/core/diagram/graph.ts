@@ -14,6 +14,7 @@ import { capacityOf } from '../model/capacity';
 import { connectionKey } from '../model/connections';
 import { findPair, isMap, isScalar, isSeq, keyText, type YMap, type YNode } from '../parse/ast';
 import { iconOf } from './icons';
+import { formatLatency, latencyOf, type LatencyPath } from '../model/latency';
 import { typeRecord } from '../model/resource-types';
 
 /** How many findings of each severity mark a node or an edge. */
@@ -82,9 +83,33 @@ export interface DiagramGroup {
   readonly members: readonly string[];
 }
 
+/**
+ * The architecture's critical path: of every path from an entry point (a resource no flow
+ * reaches), the one with the longest worst-case latency (src/core/model/latency.ts, as hover
+ * and `latency/budget` estimate it). The preview can show it.
+ */
+export interface CriticalPath {
+  /** The keys of the drawn edges it takes, first to last. */
+  readonly edges: readonly string[];
+  /** Seconds. */
+  readonly p50: number;
+  readonly worst: number;
+  /** `api → orders → worker: worst 5 min 20 s, p50 1.2 s`, for reading. */
+  readonly text: string;
+}
+
+/**
+ * Above this many resources the critical path is not worked out for the diagram: the walk
+ * from every entry point grows with entry points × connections, and the preview shows such
+ * architectures a focus view at a time (hover still gives each resource's latency).
+ */
+export const CRITICAL_PATH_MAX_RESOURCES = 500;
+
 export interface ArchitectureGraph {
   /** The architecture's top-level `name:`, the diagram's title; undefined when the file has none. */
   readonly title: string | undefined;
+  /** Undefined when no path can be estimated, or above CRITICAL_PATH_MAX_RESOURCES. */
+  readonly criticalPath: CriticalPath | undefined;
   /** In drawing order: the groups' members group by group, then the resources in no group. */
   readonly nodes: readonly DiagramNode[];
   /** Message flows first, then dead-letter and on-failure paths. */
@@ -176,7 +201,28 @@ export function buildGraph(analysis: Analysis): ArchitectureGraph {
       ...marks,
     });
   }
-  return { title: architectureName(model), nodes, edges, groups };
+  const criticalPath =
+    model.resources.length <= CRITICAL_PATH_MAX_RESOURCES ? criticalPathOf(model, idOf, new Set(edges.map((edge) => edge.key))) : undefined;
+  return { title: architectureName(model), criticalPath, nodes, edges, groups };
+}
+
+function criticalPathOf(model: Model, idOf: ReadonlyMap<Resource, string>, drawn: ReadonlySet<string>): CriticalPath | undefined {
+  const latency = latencyOf(model);
+  let slowest: LatencyPath | undefined;
+  for (const resource of model.resources)
+    for (const paths of latency.fromEntryPoints(resource).values())
+      if (paths.worst.connections.length > 0 && (!slowest || paths.worst.worst > slowest.worst)) slowest = paths.worst;
+  if (!slowest) return undefined;
+  const edges: string[] = [];
+  for (const connection of slowest.connections) {
+    if (!connection.from || !connection.to) continue;
+    const key = `${idOf.get(connection.from)!}>${idOf.get(connection.to)!}>${edgeStyle(connection)}`;
+    if (drawn.has(key) && !edges.includes(key)) edges.push(key);
+  }
+  if (edges.length === 0) return undefined;
+  const ids = [slowest.connections[0]!.from!.id, ...slowest.connections.map((connection) => connection.to!.id)];
+  const text = `${ids.join(' → ')}: worst ${formatLatency(slowest.worst)}, p50 ${formatLatency(slowest.p50)}`;
+  return { edges, p50: slowest.p50, worst: slowest.worst, text };
 }
 
 /** Longer names are cut: a title is a line, not a paragraph. */

@@ -106,6 +106,7 @@ export function diagramResult(
     version,
     verdict: verdictOf(analysis, placement),
     ...(diagram.title !== undefined ? { title: diagram.title } : {}),
+    ...(diagram.criticalPath ? { criticalPath: { ...diagram.criticalPath, edges: [...diagram.criticalPath.edges] } } : {}),
     mermaid: diagram.mermaid,
     outline: diagram.outline.map((statement) =>
       statement.kind === 'class' ? { ...statement, members: [...statement.members] } : { ...statement },
