@@ -976,17 +976,24 @@ class TemplateImport {
 
   private eventSourceMapping(resource: TemplateResource): void {
     const properties = resource.properties;
+    const source = this.target(field(properties, 'EventSourceArn'));
+    // The template's type, not the import's: the stream may be declared after its mapping.
+    const sourceType =
+      source === undefined
+        ? undefined
+        : (this.resourceOf(source, 'AWS::Kinesis::Stream') ?? this.resourceOf(source, 'AWS::DynamoDB::Table'));
     this.flow(
-      this.target(field(properties, 'EventSourceArn')),
+      source,
       this.target(field(properties, 'FunctionName')),
       resource.idRange,
       'event source mapping',
-      this.esmOptions(properties),
+      this.esmOptions(properties, sourceType !== undefined),
     );
   }
 
   /** Batch size, window, concurrency, filter and on-failure destination of an event source mapping (CloudFormation or SAM). */
-  private esmOptions(properties: TemplateValue | undefined): ImportedProperty[] {
+  /** `stream`: the mapping reads a Kinesis or DynamoDB stream (parallelization and retries are stream settings). */
+  private esmOptions(properties: TemplateValue | undefined, stream = false): ImportedProperty[] {
     const result: ImportedProperty[] = [];
     const batch = this.resolve(field(properties, 'BatchSize'));
     if (batch.kind === 'literal' && Number.isInteger(Number(batch.value)))
@@ -1002,6 +1009,23 @@ class TemplateImport {
       const pattern = this.json(field(filters.items[0], 'Pattern'));
       if (pattern.value !== undefined && typeof pattern.value === 'object')
         result.push({ key: 'filter', value: { text: jsonText(pattern.value), source: this.range(filters.range) } });
+    }
+    if (stream) {
+      const parallelization = this.resolve(field(properties, 'ParallelizationFactor'));
+      if (parallelization.kind === 'literal' && Number.isInteger(Number(parallelization.value)))
+        result.push({
+          key: 'parallelization',
+          value: { text: String(Number(parallelization.value)), source: this.range(parallelization.range) },
+        });
+      const retry: ImportedProperty[] = [];
+      const attempts = this.resolve(field(properties, 'MaximumRetryAttempts'));
+      if (attempts.kind === 'literal' && Number.isInteger(Number(attempts.value)))
+        retry.push({ key: 'attempts', value: { text: String(Number(attempts.value)), source: this.range(attempts.range) } });
+      // -1, the default, is no limit: nothing to write.
+      const age = this.resolve(field(properties, 'MaximumRecordAgeInSeconds'));
+      if (age.kind === 'literal' && Number.isFinite(Number(age.value)) && Number(age.value) >= 0)
+        retry.push({ key: 'maxAge', value: { text: durationText(Number(age.value)), source: this.range(age.range) } });
+      if (retry.length > 0) result.push({ key: 'retry', value: { entries: retry } });
     }
     const onFailure = field(field(field(properties, 'DestinationConfig'), 'OnFailure'), 'Destination');
     const destination = this.target(onFailure);
@@ -1109,7 +1133,7 @@ class TemplateImport {
         case 'Kinesis':
         case 'DynamoDB': {
           const source = field(properties, type === 'SQS' ? 'Queue' : 'Stream');
-          this.flow(this.target(source), resource.id, at, 'event source mapping', this.esmOptions(properties));
+          this.flow(this.target(source), resource.id, at, 'event source mapping', this.esmOptions(properties, type !== 'SQS'));
           break;
         }
         case 'SNS': {

@@ -440,6 +440,23 @@ export const S3_NOTIFICATIONS = {
   filterRule: 'https://docs.aws.amazon.com/AmazonS3/latest/API/API_FilterRule.html',
 } as const;
 
+const KINESIS_ESM_PARAMETERS = 'https://docs.aws.amazon.com/lambda/latest/dg/services-kinesis-parameters.html';
+
+/**
+ * What the readers of a Kinesis stream (event source mappings, and Pipes, which take the same
+ * ranges) may set besides batch size and window (those are in ESM). Looked up 2026-12-05.
+ */
+export const KINESIS_READERS = {
+  /** ParallelizationFactor: batches processed at once per shard. */
+  parallelizationMin: fact(1, '1', KINESIS_ESM_PARAMETERS),
+  parallelizationMax: fact(10, '10', KINESIS_ESM_PARAMETERS),
+  /** MaximumRetryAttempts: -1 (the default) retries until the record expires. */
+  retryAttemptsMin: fact(-1, '-1', KINESIS_ESM_PARAMETERS),
+  retryAttemptsMax: fact(10_000, '10,000', KINESIS_ESM_PARAMETERS),
+  /** MaximumRecordAgeInSeconds, an integer of seconds; -1 (the default) is no limit. */
+  recordAgeMax: fact(604_800, '7 days', KINESIS_ESM_PARAMETERS),
+} as const;
+
 const DYNAMODB_QUOTAS = 'https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/ServiceQuotas.html#limits-dynamodb-streams';
 const DYNAMODB_ESM_PARAMETERS = 'https://docs.aws.amazon.com/lambda/latest/dg/services-ddb-params.html';
 const PIPES_DYNAMODB_PARAMETERS =

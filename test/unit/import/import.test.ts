@@ -737,4 +737,45 @@ describe('awsflow import: shapes found in public templates (docs/import.md, "Tes
     assert.match(result.text, /^ {4}delay: 0s$/m);
     assertAccepted(result.text);
   });
+
+  test('a stream mapping’s ParallelizationFactor and retry limits are its parallelization and retry, whether the stream comes before or after it; never on a queue’s', () => {
+    const result = imported(
+      [
+        'Transform: AWS::Serverless-2016-10-31',
+        'Resources:',
+        '  ClicksMapping:',
+        '    Type: AWS::Lambda::EventSourceMapping',
+        '    Properties:',
+        '      EventSourceArn: !GetAtt Clicks.Arn',
+        '      FunctionName: !Ref Counter',
+        '      ParallelizationFactor: 4',
+        '      MaximumRetryAttempts: 3',
+        '      MaximumRecordAgeInSeconds: 3600',
+        '      DestinationConfig: { OnFailure: { Destination: !GetAtt Failed.Arn } }',
+        '  Clicks: { Type: AWS::Kinesis::Stream, Properties: { ShardCount: 1 } }',
+        '  Failed: { Type: AWS::SQS::Queue }',
+        '  Jobs: { Type: AWS::SQS::Queue }',
+        '  JobsMapping:',
+        '    Type: AWS::Lambda::EventSourceMapping',
+        '    Properties: { EventSourceArn: !GetAtt Jobs.Arn, FunctionName: !Ref Counter, ParallelizationFactor: 2 }',
+        '  Orders: { Type: AWS::DynamoDB::Table, Properties: { StreamSpecification: { StreamViewType: NEW_IMAGE } } }',
+        '  Counter:',
+        '    Type: AWS::Serverless::Function',
+        '    Properties:',
+        '      Runtime: nodejs22.x',
+        '      Handler: index.handler',
+        '      Events:',
+        '        Changes:',
+        '          Type: DynamoDB',
+        '          Properties: { Stream: !GetAtt Orders.StreamArn, StartingPosition: LATEST, ParallelizationFactor: 2, MaximumRetryAttempts: -1, MaximumRecordAgeInSeconds: -1 }',
+        '',
+      ].join('\n'),
+    );
+    assert.deepEqual(flowsOf(result.text), [
+      '  - Clicks -> Counter: { parallelization: 4, retry: { attempts: 3, maxAge: 1h }, onFailure: Failed }',
+      '  - Jobs -> Counter',
+      '  - Orders -> Counter: { parallelization: 2, retry: { attempts: -1 } }',
+    ]);
+    assertAccepted(result.text);
+  });
 });

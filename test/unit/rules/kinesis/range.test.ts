@@ -8,6 +8,15 @@ ruleTester(rule, {
     { name: 'the maximum in days', code: 'resources:\n  s: { type: kinesis, retention: 365d, encryption: kms }' },
     { name: 'the maximum in hours', code: 'resources:\n  s:\n    type: kinesis\n    retention: 8760h\n    encryption: kms' },
     {
+      name: 'a mapping and a Pipe reading the stream: parallelization 1 and 10, retries and record age at their limits',
+      code: 'resources:\n  clicks: { type: kinesis, encryption: kms }\n  f: { type: lambda }\n  failed: { type: sqs }\n  flow: { type: stepfunctions }\nflows:\n  - clicks -> f: { onFailure: failed, parallelization: 10, retry: { attempts: 10000, maxAge: 7d } }\n  - clicks -> flow: { via: pipe, onFailure: failed, parallelization: 1, retry: { attempts: -1 } }',
+    },
+    {
+      name: "a DynamoDB stream's readers are dynamodb/range's",
+      code: 'resources:\n  t: { type: dynamodb, stream: true }\n  f: { type: lambda }\n  failed: { type: sqs }\nflows:\n  - t -> f: { onFailure: failed, parallelization: 20 }',
+      ruleSeverities: { 'dynamodb/range': 'off' },
+    },
+    {
       name: 'half-typed',
       code: 'resources:\n  s:\n    type: kinesis\n    shards:\n    retention: later',
       ruleSeverities: { 'schema/invalid': 'off' },
@@ -35,6 +44,18 @@ ruleTester(rule, {
       code: 'resources:\n  s: { type: kinesis, encryption: kms, retention: «3600» }',
       errors: [{ messageId: 'belowMin' }],
       output: 'resources:\n  s: { type: kinesis, encryption: kms, retention: 86400 }',
+    },
+    {
+      name: 'parallelization over 10 on a mapping, under 1 on a Pipe; retries over 10,000; a record age over 7 days',
+      code: 'resources:\n  clicks: { type: kinesis, encryption: kms }\n  f: { type: lambda }\n  failed: { type: sqs }\n  flow: { type: stepfunctions }\nflows:\n  - clicks -> f: { onFailure: failed, parallelization: «20», retry: { attempts: «20000», maxAge: «8d» } }\n  - clicks -> flow: { via: pipe, onFailure: failed, parallelization: «0» }',
+      errors: [
+        { messageId: 'overMax', message: 'Kinesis event source mapping parallelization 20 is over the maximum of 10.' },
+        { messageId: 'overMax', message: 'Kinesis event source mapping retry.attempts 20000 is over the maximum of 10,000.' },
+        { messageId: 'overMax' },
+        { messageId: 'belowMin', message: 'Kinesis Pipe parallelization 0 is below the minimum of 1.' },
+      ],
+      output:
+        'resources:\n  clicks: { type: kinesis, encryption: kms }\n  f: { type: lambda }\n  failed: { type: sqs }\n  flow: { type: stepfunctions }\nflows:\n  - clicks -> f: { onFailure: failed, parallelization: 10, retry: { attempts: 10000, maxAge: 7d } }\n  - clicks -> flow: { via: pipe, onFailure: failed, parallelization: 1 }',
     },
     {
       name: 'no shards',
