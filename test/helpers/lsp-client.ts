@@ -225,10 +225,22 @@ export class TestClient {
     return code;
   }
 
+  /**
+   * Ends the server without waiting for it. Nothing of it may keep the test process alive:
+   * its pipes are closed and it is no longer waited for (a test file whose tests had all
+   * passed once sat until the runner's time limit on a loaded machine), and a server that
+   * outlives SIGTERM gets SIGKILL.
+   */
   kill(): void {
     this.shuttingDown = true;
     this.child.kill();
     this.connection.dispose();
+    for (const stream of [this.child.stdin, this.child.stdout, this.child.stderr]) stream?.destroy();
+    this.child.unref();
+    if (this.child.exitCode === null && this.child.signalCode === null)
+      setTimeout(() => {
+        if (this.child.exitCode === null && this.child.signalCode === null) this.child.kill('SIGKILL');
+      }, 2000).unref();
   }
 }
 
