@@ -65,7 +65,7 @@ interface PlacedPiece {
  */
 export class TemplateReader {
   private pieces = new Map<string, ParsedPiece>();
-  /** How the last text was read: whole, or in pieces (how many, and how many of them were parsed). For tests and the bench. */
+  /** How the last text was read: whole, or in pieces (how many, and how many of them were parsed). For tests. */
   lastRead: { readonly whole: boolean; readonly pieces: number; readonly parsed: number } = { whole: true, pieces: 0, parsed: 0 };
   private parsed = 0;
 
