@@ -1,9 +1,10 @@
 import { defineRule } from '../define-rule';
+import { setOnEntries } from '../account-quota';
 import { KINESIS_THROUGHPUT } from '../../limits/aws';
 import { capacityOf } from '../../model/capacity';
 import { bytesPerShard, SHARD_READ_BYTES, SHARD_READ_CALLS, sharedReadersServed, streamMode } from '../../model/kinesis';
 import type { Connection, FlowEntry } from '../../model/model';
-import type { Edits, TextEdit } from '../../edit/edits';
+import type { Edits } from '../../edit/edits';
 import { formatBytes } from '../../parse/values';
 
 export default defineRule({
@@ -97,19 +98,4 @@ function chooseEnhanced(shared: readonly (Connection & { entry: FlowEntry })[], 
     moved += own.length;
   }
   return moved >= count ? chosen.reverse() : undefined;
-}
-
-/**
- * Set a connection property on flow entries: in the entry's property map, or by turning a
- * plain `a -> b` entry into `a -> b: { key: value }`. Undefined when an entry cannot take it.
- */
-function setOnEntries(edits: Edits, entries: readonly FlowEntry[], key: string, value: string): TextEdit[] | undefined {
-  const result: TextEdit[] = [];
-  for (const entry of new Set(entries)) {
-    if (entry.propsNode) result.push(edits.setProperty(entry.propsNode, key, value));
-    else if (entry.node === entry.flowNode)
-      result.push(edits.replace(entry.flowNode, `${edits.textOf(entry.flowNode)}: { ${key}: ${value} }`));
-    else return undefined;
-  }
-  return result;
 }

@@ -1,4 +1,5 @@
 import { defineRule } from '../define-rule';
+import { setOnEntries } from '../account-quota';
 import { SQS_FIFO } from '../../limits/aws';
 import { capacityOf, sqsFifoLimit, type ConnectionLoad } from '../../model/capacity';
 import type { Connection, FlowEntry, Prop } from '../../model/model';
@@ -228,18 +229,3 @@ export default defineRule({
     }
   },
 });
-
-/**
- * Set a connection property on flow entries: in the entry's property map, or by turning a
- * plain `a -> b` entry into `a -> b: { key: value }`. Undefined when an entry cannot take it.
- */
-function setOnEntries(edits: Edits, entries: readonly FlowEntry[], key: string, value: string): TextEdit[] | undefined {
-  const result: TextEdit[] = [];
-  for (const entry of new Set(entries)) {
-    if (entry.propsNode) result.push(edits.setProperty(entry.propsNode, key, value));
-    else if (entry.node === entry.flowNode)
-      result.push(edits.replace(entry.flowNode, `${edits.textOf(entry.flowNode)}: { ${key}: ${value} }`));
-    else return undefined;
-  }
-  return result;
-}
